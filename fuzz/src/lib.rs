@@ -400,6 +400,36 @@ impl<'a> Mutator<'a> {
         if r.chance(6) {
             a.time_slice_ms = Some(number(r));
         }
+        // The page's network controls: every VDI platform's, and some platforms' own (a
+        // server platform's among them, past the last one too), in and out of range.
+        let float = |r: &mut Rng| -> f64 {
+            *r.pick(&[
+                0.0,
+                0.001,
+                0.064,
+                1.0,
+                5.0,
+                49.9,
+                50.0,
+                2000.0,
+                2000.1,
+                -1.0,
+                1e300,
+                f64::NAN,
+            ])
+        };
+        let network = |r: &mut Rng| sim_core::scenario::NetworkSetting {
+            rtt_ms: r.chance(2).then(|| float(r)),
+            loss_percent: r.chance(2).then(|| float(r)),
+            client_bandwidth_mbit_s: r.chance(2).then(|| float(r)),
+        };
+        if r.chance(8) {
+            a.vdi_network = network(r);
+        }
+        if r.chance(8) {
+            let platforms = r.below(5);
+            a.platform_networks = (0..platforms).map(|_| network(r)).collect();
+        }
         // The page's slider per group: some groups' counts, some past the last group.
         if r.chance(6) {
             let groups = r.below(5);

@@ -983,15 +983,21 @@ await step('a control that makes the scenario invalid is blamed beside it', asyn
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
   const before = await page.textContent('#k-instances-out, #k-instances-0-out');
   const seed = await page.inputValue('#k-seed');
-  await page.selectOption('#k-workload', 'cpu-bound');
-  await page.waitForSelector('#k-workload-error');
-  assert(/desktop/.test(await page.textContent('#k-workload-error')), 'error explains the workload');
+  // Its desktops must run desktop activities: the workload menu offers those alone (it
+  // offered cpu-bound, whose only result was that error).
+  const offered = await page.$$eval('#k-workload option', (os) => os.map((o) => o.value).filter((v) => v));
+  assert(offered.length > 0 && offered.every((w) => w.startsWith('desktop-')), `the workload menu offers ${offered}`);
+  // 64 GiB for each of its 24 desktops is more than its host's 128 GiB.
+  await page.fill('#k-memory-field', '65536');
+  await page.press('#k-memory-field', 'Tab');
+  await page.waitForSelector('#k-memory-error');
+  assert(/MiB per instance/.test(await page.textContent('#k-memory-error')), 'error explains the memory');
   assert((await page.textContent('#k-instances-out, #k-instances-0-out')) === before, 'other sliders keep their values');
   assert((await page.inputValue('#k-seed')) === seed, 'seed stays');
   assert(await page.isDisabled('#run'), 'run disabled');
   assert(await page.isVisible('#stale-note'), 'results marked stale');
   assert(!(await page.isVisible('#editor-error')), 'no editor error for a control');
-  await afterRun(page, () => page.click('#k-workload-error button'));
+  await afterRun(page, () => page.click('#k-memory-error button'));
   assert(!(await page.isVisible('#stale-note')), 'stale note gone after re-run');
   // A seed field holding no seed says so beside it (it reverted silently), and its way
   // back runs the scenario's seed again.
@@ -1003,6 +1009,48 @@ await step('a control that makes the scenario invalid is blamed beside it', asyn
   assert(await page.isDisabled('#run'), 'run disabled while the seed is no seed');
   await afterRun(page, () => page.click('#k-seed-error button'));
   assert((await page.inputValue('#k-seed')) === seed, `the scenario's seed back: ${await page.inputValue('#k-seed')}`);
+});
+
+await step('a VDI platform\'s round-trip time is a control of its own: the result changes, as the CLI\'s with the same rtt_ms', async () => {
+  // A student had to write rtt_ms into vdi-network's file to see its LAN at 100 ms.
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
+  const csvOf = async () => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    return readFileSync(await dl.path(), 'utf8');
+  };
+  const before = await csvOf();
+  const picked = await page.$$eval('#k-net-platform option', (os) => os.map((o) => o.textContent));
+  assert(picked.length === 6 && picked[0] === 'LAN, 5 ms round trip', `the VDI platforms to pick: ${picked}`);
+  assert(/^5 \(scenario value\)/.test(await page.textContent('#k-rtt-out')), `the LAN's own RTT: ${await page.textContent('#k-rtt-out')}`);
+  // Dragged to 100 ms (the slider's input event, as a drag ends).
+  await afterRun(page, () => page.$eval('#k-rtt', (e) => { e.value = '100'; e.dispatchEvent(new Event('input', { bubbles: true })); }));
+  assert(/^100 \(scenario: 5\)/.test(await page.textContent('#k-rtt-out')), `moved: ${await page.textContent('#k-rtt-out')}`);
+  const after = await csvOf();
+  assert(after !== before, 'the RTT changed nothing');
+  const p50 = (csv, platform) => {
+    const [head, ...rows] = csv.trim().split('\n').map((l) => l.split(','));
+    const col = head.indexOf('vdi_input_to_display_p50_ms');
+    const row = rows.find((r) => r[head.indexOf('platform')] === platform && r[col] !== '');
+    return Number(row[col]);
+  };
+  const added = p50(after, 'lan-5ms') - p50(before, 'lan-5ms');
+  assert(added > 80 && added < 100, `p50 +${added} ms for +95 ms of RTT`);
+  assert(p50(after, 'city-50ms') === p50(before, 'city-50ms'), 'the city keeps its figures');
+  // The other platforms keep theirs, and say which one is moved.
+  const options = await page.$$eval('#k-net-platform option', (os) => os.map((o) => o.textContent));
+  assert(options[0] === 'LAN, 5 ms round trip (changed)' && options[1] === 'Same city, 50 ms', `the picker: ${options}`);
+  if (process.env.VIRTSIM_BIN) {
+    const dir = mkdtempSync(join(tmpdir(), 'virtsim-rtt-'));
+    try {
+      const text = readFileSync(join(SCEN_DIR, 'vdi-network.toml'), 'utf8').replace(/^rtt_ms = 5$/m, 'rtt_ms = 100');
+      writeFileSync(join(dir, 'vdi-network.toml'), text);
+      const cli = execFileSync(process.env.VIRTSIM_BIN, ['run', join(dir, 'vdi-network.toml'), '--format', 'csv'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      assert(cli === after, `the page's CSV at 100 ms differs from the CLI's with rtt_ms = 100:\n${after.slice(0, 300)}\n---\n${cli.slice(0, 300)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  await afterRun(page, () => page.click('.controls .row button.link'));
 });
 
 let shareUrl = '';

@@ -43,7 +43,8 @@ pub enum Resolved {
     /// The link with its text; `changed`: a library link whose file now holds another
     /// text than the one it was made with (the page opens today's text with the link's
     /// settings, and says so).
-    Ready { shared: Shared, changed: bool },
+    /// (Boxed: the settings make it many times the size of the other variants.)
+    Ready { shared: Box<Shared>, changed: bool },
     /// The library text it names must be fetched first (library index `i`).
     Fetch(usize),
     /// It names a library scenario this page does not have.
@@ -55,7 +56,7 @@ pub enum Resolved {
 pub fn resolve(shared: Shared) -> Resolved {
     let Some(hash) = shared.library_hash else {
         return Resolved::Ready {
-            shared,
+            shared: Box::new(shared),
             changed: false,
         };
     };
@@ -65,11 +66,11 @@ pub fn resolve(shared: Shared) -> Resolved {
     match crate::builtin::text(i) {
         Some(text) => Resolved::Ready {
             changed: crate::sim::assignment::variation::fnv1a(text.as_bytes()) != hash,
-            shared: Shared {
+            shared: Box::new(Shared {
                 text: text.to_string(),
                 library_hash: None,
                 ..shared
-            },
+            }),
         },
         None => Resolved::Fetch(i),
     }
@@ -306,7 +307,7 @@ mod tests {
         assert_eq!(
             resolve(read.clone()),
             Resolved::Ready {
-                shared: shared.clone(),
+                shared: Box::new(shared.clone()),
                 changed: false
             }
         );

@@ -59,6 +59,58 @@ pub struct Adjustments {
     pub vm_exit_cycles: Option<u64>,
     /// Sets every platform's time slice.
     pub time_slice_ms: Option<u64>,
+    /// Sets the network of every VDI platform (other platforms have none), in the file's
+    /// keys and units; under `platform_networks`.
+    #[serde(default)]
+    pub vdi_network: NetworkSetting,
+    /// Sets the network of one platform each, by its place in the file (over
+    /// `vdi_network`, value by value): the page's controls per VDI platform, so that one
+    /// platform of several (a LAN beside a WAN) can change while the others stay as
+    /// written. A setting for a platform that is not `kind = "vdi"` is the file's error
+    /// (`not_applicable`, at the platform's name); past the platforms it sets nothing.
+    #[serde(default)]
+    pub platform_networks: Vec<NetworkSetting>,
+}
+
+/// A VDI platform's network to its thin clients as [`Adjustments`] set it, in the keys and
+/// units of the file's `[[platform]]` (`rtt_ms`, `loss_percent`, `client_bandwidth_mbit_s`),
+/// each checked against the same range as there; `None` leaves a value as it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct NetworkSetting {
+    /// Round-trip time between a thin client and the server, ms (0 to 2000).
+    pub rtt_ms: Option<f64>,
+    /// Packet loss on the client path, % (0 to 50).
+    pub loss_percent: Option<f64>,
+    /// Bandwidth of each client's access link, Mbit/s (0.064 to 100000).
+    pub client_bandwidth_mbit_s: Option<f64>,
+}
+
+impl NetworkSetting {
+    /// Whether it sets nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == NetworkSetting::default()
+    }
+
+    /// Each of its values, else `under`'s.
+    pub fn over(&self, under: &NetworkSetting) -> NetworkSetting {
+        NetworkSetting {
+            rtt_ms: self.rtt_ms.or(under.rtt_ms),
+            loss_percent: self.loss_percent.or(under.loss_percent),
+            client_bandwidth_mbit_s: self
+                .client_bandwidth_mbit_s
+                .or(under.client_bandwidth_mbit_s),
+        }
+    }
+
+    /// Its values set, as `(key, value)` in the file's keys.
+    fn values(&self) -> [(&'static str, Option<f64>); 3] {
+        [
+            ("rtt_ms", self.rtt_ms),
+            ("loss_percent", self.loss_percent),
+            ("client_bandwidth_mbit_s", self.client_bandwidth_mbit_s),
+        ]
+    }
 }
 
 impl Adjustments {
@@ -72,10 +124,21 @@ impl Adjustments {
             .or(self.instance_count)
     }
 
+    /// The network these adjustments set for platform `p` (by its place), value by value:
+    /// its own setting, else the one of every VDI platform. Whether `p` is a VDI platform
+    /// is not asked: [`Scenario::adjusted`] applies `vdi_network` to VDI platforms only.
+    pub fn network_of(&self, p: usize) -> NetworkSetting {
+        self.platform_networks
+            .get(p)
+            .copied()
+            .unwrap_or_default()
+            .over(&self.vdi_network)
+    }
+
     /// Each adjustment set, as `name = value`, with the names of the fields it sets as a
     /// [`ScenarioError`]'s `field` parameter quotes them; the seed left out (any seed is
     /// valid), and a group's count past the `groups` instance groups (it sets nothing).
-    fn set(&self, groups: usize) -> Vec<(String, &'static [&'static str])> {
+    fn set(&self, groups: usize, platforms: usize) -> Vec<(String, &'static [&'static str])> {
         let mut out: Vec<(String, &'static [&'static str])> = Vec::new();
         let mut one = |name: &str, value: Option<String>, fields: &'static [&'static str]| {
             if let Some(value) = value {
@@ -119,6 +182,26 @@ impl Adjustments {
             text(self.time_slice_ms),
             &["time_slice_ms"],
         );
+        let fields = |key: &str| -> &'static [&'static str] {
+            match key {
+                "rtt_ms" => &["rtt_ms"],
+                "loss_percent" => &["loss_percent"],
+                _ => &["client_bandwidth_mbit_s"],
+            }
+        };
+        let number = |v: Option<f64>| v.map(|v| v.to_string());
+        for (key, value) in self.vdi_network.values() {
+            one(&format!("vdi_network.{key}"), number(value), fields(key));
+        }
+        for (p, setting) in self.platform_networks.iter().enumerate().take(platforms) {
+            for (key, value) in setting.values() {
+                one(
+                    &format!("platform_networks[{p}].{key}"),
+                    number(value),
+                    fields(key),
+                );
+            }
+        }
         out
     }
 
@@ -127,8 +210,13 @@ impl Adjustments {
     /// is about, else every one set (more instances can make memory or the event budget
     /// run out); None when none is set, or when the one that matters is named by the
     /// message already (a memory setting's own errors, `memory_setting_*`).
-    fn note_for(&self, e: &ScenarioError, groups: usize) -> Option<crate::text::Text> {
-        let mut set = self.set(groups);
+    fn note_for(
+        &self,
+        e: &ScenarioError,
+        groups: usize,
+        platforms: usize,
+    ) -> Option<crate::text::Text> {
+        let mut set = self.set(groups, platforms);
         if e.code.starts_with("memory_setting_") {
             set.retain(|(name, _)| !name.starts_with("memory_per_instance_mib"));
         }
@@ -176,8 +264,9 @@ impl Scenario {
     /// the copy, not an error: compare `questions` before and after to see which.
     pub fn adjusted(&self, adj: &Adjustments) -> Result<Scenario, ScenarioError> {
         let groups = self.raw.instances.len();
+        let platforms = self.raw.platforms.len();
         self.adjusted_in_file_terms(adj)
-            .map_err(|e| match adj.note_for(&e, groups) {
+            .map_err(|e| match adj.note_for(&e, groups, platforms) {
                 Some(note) => e.with_adjustment(note),
                 None => e,
             })
@@ -288,6 +377,30 @@ impl Scenario {
                 let span = p.time_slice_ms.as_ref().map_or(p.name.span(), |s| s.span());
                 p.time_slice_ms = Some(Spanned::new(span, slice));
             }
+        }
+        for (k, p) in raw.platforms.iter_mut().enumerate() {
+            // Every VDI platform's network, or one platform's own: placed where the file
+            // writes the key, else at the platform's name (as a time slice the file leaves
+            // to its default), where the validator's range error then points.
+            let own = adj.platform_networks.get(k).copied().unwrap_or_default();
+            let setting = if *p.kind.get_ref() == crate::platform::PlatformKind::Vdi {
+                own.over(&adj.vdi_network)
+            } else {
+                own
+            };
+            let name = p.name.span();
+            let put = |field: &mut Option<Spanned<f64>>, value: Option<f64>| {
+                if let Some(value) = value {
+                    let span = field.as_ref().map_or(name.clone(), |s| s.span());
+                    *field = Some(Spanned::new(span, value));
+                }
+            };
+            put(&mut p.rtt_ms, setting.rtt_ms);
+            put(&mut p.loss_percent, setting.loss_percent);
+            put(
+                &mut p.client_bandwidth_mbit_s,
+                setting.client_bandwidth_mbit_s,
+            );
         }
         match (
             validate(&v, raw, Questions::DropInvalid),
@@ -611,4 +724,199 @@ pub fn smallest_memory_setting(found: &[OomAlone]) -> u64 {
     needs
         .div_ceil(MEMORY_STEP_MIB)
         .saturating_mul(MEMORY_STEP_MIB)
+}
+
+#[cfg(test)]
+mod network_tests {
+    use super::{Adjustments, NetworkSetting};
+    use crate::Scenario;
+
+    const VDI_NETWORK: &str = include_str!("../../../scenarios/vdi-network.toml");
+    const BLAST_RADIUS: &str = include_str!("../../../scenarios/fault-blast-radius.toml");
+
+    fn vdi_network() -> Scenario {
+        Scenario::from_toml("vdi-network.toml", VDI_NETWORK).unwrap()
+    }
+
+    fn rtt_of(p: usize, rtt_ms: f64) -> Adjustments {
+        let mut platform_networks = vec![NetworkSetting::default(); p + 1];
+        platform_networks[p].rtt_ms = Some(rtt_ms);
+        Adjustments {
+            platform_networks,
+            ..Adjustments::default()
+        }
+    }
+
+    /// vdi-network's LAN platform (5 ms) at 55 ms: every input crosses half the round trip
+    /// to the server and its update the other half back, so the input-to-display latency
+    /// grows by the added round trip, 50 ms (the waits for the next capture and the
+    /// client's next refresh keep their spread: p50 36.5 → 85.6 ms in the run, +49.1; the
+    /// 0.9 ms short of 50 are the histogram's bins and where inputs fall between
+    /// captures). The other platforms, which the setting does not name, keep their
+    /// figures exactly: the comparison with the city's 50 ms stays.
+    #[test]
+    fn more_rtt_on_one_platform_raises_its_latency_by_about_the_added_rtt() {
+        let scenario = vdi_network();
+        let before = scenario.run().unwrap();
+        let adjusted = scenario.adjusted(&rtt_of(0, 55.0)).unwrap();
+        let lan = |s: &Scenario| s.platforms[0].vdi.as_ref().unwrap().rtt_us;
+        assert_eq!((lan(&scenario), lan(&adjusted)), (5_000, 55_000));
+        let after = adjusted.run().unwrap();
+        let p50 =
+            |r: &crate::RunResult, p: usize| r.platforms[p].vdi.as_ref().unwrap().latency_p50_ms;
+        let added = p50(&after, 0) - p50(&before, 0);
+        assert!(
+            (40.0..=55.0).contains(&added),
+            "p50 +{added} ms for +50 ms of RTT"
+        );
+        for p in 1..before.platforms.len() {
+            assert_eq!(
+                before.platforms[p].vdi, after.platforms[p].vdi,
+                "{}",
+                before.platforms[p].name
+            );
+        }
+    }
+
+    /// The same value as the file's (the LAN's 5 ms) and an empty setting change nothing:
+    /// the defaults keep every result.
+    #[test]
+    fn the_files_own_network_or_none_keeps_the_result() {
+        let scenario = vdi_network();
+        let as_written = scenario.run().unwrap();
+        for adj in [
+            rtt_of(0, 5.0),
+            Adjustments {
+                platform_networks: vec![NetworkSetting::default(); 9],
+                ..Adjustments::default()
+            },
+        ] {
+            let adjusted = scenario.adjusted(&adj).unwrap();
+            crate::assert_same_results!(adjusted.run().unwrap(), as_written.clone());
+        }
+    }
+
+    /// `vdi_network` sets every VDI platform and no other (fault-blast-radius has three
+    /// server platforms beside its VDI one); a platform's own setting goes over it.
+    #[test]
+    fn the_setting_of_every_vdi_platform_leaves_other_platforms_alone() {
+        let scenario = Scenario::from_toml("fault-blast-radius.toml", BLAST_RADIUS).unwrap();
+        let every = NetworkSetting {
+            rtt_ms: Some(80.0),
+            loss_percent: Some(1.5),
+            client_bandwidth_mbit_s: Some(2.5),
+        };
+        let adjusted = scenario
+            .adjusted(&Adjustments {
+                vdi_network: every,
+                ..Adjustments::default()
+            })
+            .unwrap();
+        for (p, q) in scenario.platforms.iter().zip(&adjusted.platforms) {
+            match (&p.vdi, &q.vdi) {
+                (None, None) => assert_eq!(p, q),
+                (Some(_), Some(n)) => {
+                    assert_eq!(
+                        (n.rtt_us, n.loss_ppm, n.client_bandwidth_kbit_s),
+                        (80_000, 15_000, 2_500)
+                    );
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        // vdi-network: every platform at 80 ms, but the LAN's own 10 ms over it; its loss
+        // and bandwidth from the setting of every platform.
+        let mut adj = rtt_of(0, 10.0);
+        adj.vdi_network = every;
+        let adjusted = vdi_network().adjusted(&adj).unwrap();
+        let nets: Vec<(u64, u64, u64)> = (adjusted.platforms.iter())
+            .map(|p| p.vdi.as_ref().unwrap())
+            .map(|n| (n.rtt_us, n.loss_ppm, n.client_bandwidth_kbit_s))
+            .collect();
+        assert_eq!(nets[0], (10_000, 15_000, 2_500));
+        assert!(
+            nets[1..].iter().all(|&n| n == (80_000, 15_000, 2_500)),
+            "{nets:?}"
+        );
+        assert_eq!(adj.network_of(0).rtt_ms, Some(10.0));
+        assert_eq!(adj.network_of(3).rtt_ms, Some(80.0));
+    }
+
+    /// Out of the file's ranges (rtt_ms 0 to 2000, loss_percent 0 to 50,
+    /// client_bandwidth_mbit_s 0.064 to 100000, a number): the file's own error, at the
+    /// value the file writes (the LAN's `rtt_ms = 5`, line 59), else at the platform's
+    /// name, naming the adjustment.
+    #[test]
+    fn a_network_out_of_range_is_the_files_error_at_the_field() {
+        let scenario = vdi_network();
+        let e = scenario.adjusted(&rtt_of(0, 3000.0)).unwrap_err();
+        assert_eq!((e.code, e.line, e.column), ("out_of_range", 59, 10), "{e}");
+        let text = e.to_string();
+        assert!(
+            text.contains("rtt_ms must be between 0 and 2000")
+                && text.contains("with the adjustment platform_networks[0].rtt_ms = 3000"),
+            "{text}"
+        );
+        assert!(
+            e.to_string_in(crate::Lang::Ko)
+                .contains("조정값 platform_networks[0].rtt_ms = 3000 적용 시"),
+            "{e}"
+        );
+        // The LAN writes no loss: at its name (line 55, `name = "lan-5ms"`).
+        for (setting, field) in [
+            (
+                NetworkSetting {
+                    loss_percent: Some(60.0),
+                    ..NetworkSetting::default()
+                },
+                "loss_percent",
+            ),
+            (
+                NetworkSetting {
+                    client_bandwidth_mbit_s: Some(0.01),
+                    ..NetworkSetting::default()
+                },
+                "client_bandwidth_mbit_s",
+            ),
+            (
+                NetworkSetting {
+                    rtt_ms: Some(f64::NAN),
+                    ..NetworkSetting::default()
+                },
+                "rtt_ms",
+            ),
+            (
+                NetworkSetting {
+                    rtt_ms: Some(-1.0),
+                    ..NetworkSetting::default()
+                },
+                "rtt_ms",
+            ),
+        ] {
+            let adj = Adjustments {
+                vdi_network: setting,
+                ..Adjustments::default()
+            };
+            let e = scenario.adjusted(&adj).unwrap_err();
+            let at = if field == "rtt_ms" { (59, 10) } else { (55, 8) };
+            assert_eq!((e.code, (e.line, e.column)), ("out_of_range", at), "{e}");
+            assert!(
+                e.to_string().contains(&format!("{field} must be between"))
+                    && e.to_string()
+                        .contains(&format!("with the adjustment vdi_network.{field} = ")),
+                "{e}"
+            );
+        }
+        // A platform that is not VDI has no network to set: said at its name.
+        let blast = Scenario::from_toml("fault-blast-radius.toml", BLAST_RADIUS).unwrap();
+        let e = blast.adjusted(&rtt_of(0, 30.0)).unwrap_err();
+        assert_eq!((e.code, e.line), ("not_applicable", 31), "{e}");
+        assert!(
+            e.to_string()
+                .contains("rtt_ms applies to kind = \"vdi\" platforms only"),
+            "{e}"
+        );
+        // Past the platforms: nothing set, nothing wrong.
+        assert!(scenario.adjusted(&rtt_of(40, 3000.0)).is_ok());
+    }
 }

@@ -8,7 +8,6 @@ use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation, GROUP_SLIDERS};
 
-use crate::sim::PRESET_NAMES as WORKLOADS;
 use sim_core::scenario::MEMORY_STEP_MIB;
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +38,10 @@ struct SliderProps {
     /// Extra text after the value (e.g. a total).
     #[prop_or_default]
     extra: Option<AttrValue>,
+    /// What one unit of the slider's values is of the unit shown: 10 shows the loss
+    /// control's tenths of a percent as percent (20: "2"), 1000 kbit/s as Mbit/s.
+    #[prop_or(1)]
+    divisor: u64,
     /// The error this control's setting caused, with a way back.
     #[prop_or_default]
     error: Option<Html>,
@@ -166,14 +169,14 @@ fn slider(p: &SliderProps) -> Html {
                     if let (None, Some(text)) = (p.value, &p.default_text) {
                         { text.clone() }
                     } else {
-                        { crate::components::table::fmt_num(v as f64) }
+                        { crate::components::table::fmt_num(v as f64 / p.divisor as f64) }
                         if p.value.is_none_or(|x| x == p.baseline && p.default_note.is_none()) {
                             <small>{ " (" }{ p.default_note.clone().unwrap_or_else(|| t(p.lang, "controls.default").into()) }{ ")" }</small>
                         } else if p.default_text.is_none() {
                             // The scenario's value beside a changed one: the way back, and a
                             // label as long as before (a first move no longer shortens it,
                             // which moved everything under the controls).
-                            <small>{ " (" }{ t(p.lang, "controls.was").replace("{}", &crate::components::table::fmt_num(p.baseline as f64)) }{ ")" }</small>
+                            <small>{ " (" }{ t(p.lang, "controls.was").replace("{}", &crate::components::table::fmt_num(p.baseline as f64 / p.divisor as f64)) }{ ")" }</small>
                         }
                     }
                     if let Some(extra) = &p.extra { <small>{ " · " }{ extra.clone() }</small> }
@@ -233,6 +236,9 @@ pub fn controls(props: &ControlsProps) -> Html {
         });
     }
     let shown_workload = use_shown_choice(knobs.workload.clone().unwrap_or_default());
+    // The VDI platform whose network the network controls show and set (by its place among
+    // every platform); the first VDI platform until another is picked.
+    let net_pick = use_state(|| None::<usize>);
 
     let set = |f: fn(&mut Knobs, u64)| {
         let s = state.clone();
@@ -387,6 +393,15 @@ pub fn controls(props: &ControlsProps) -> Html {
         },
     };
 
+    let network = network_view(state, lang, &base, &knobs, &net_pick, knob_error);
+    // The workload menu: the presets the scenario is valid with (desktop activities where
+    // instances run on VDI platforms), never one whose only result is an error. A workload
+    // set otherwise (a link, an assignment's variant) is listed too, to show what is set.
+    let mut workloads: Vec<String> = base.workloads.iter().map(|w| w.to_string()).collect();
+    if let Some(w) = knobs.workload.as_ref().filter(|w| !workloads.contains(w)) {
+        workloads.push(w.clone());
+    }
+
     // An assignment step's variant: its settings differ from the scenario file's, which
     // a moved slider names as "scenario: 4" (a student with 6 cores read that as the
     // step's). Said once, above the sliders.
@@ -455,14 +470,19 @@ pub fn controls(props: &ControlsProps) -> Html {
                     value={knobs.duration_ms} baseline={base.duration_ms} {lang}
                     on_change={set(|k, v| k.duration_ms = Some(v))} />
             </div>
+            { network }
             <div class="fields">
                 <label for="k-workload">{ t(lang, "controls.workload") }</label>
-                <select id="k-workload" ref={shown_workload} onchange={on_workload}>
+                <select id="k-workload" ref={shown_workload} onchange={on_workload}
+                    aria-describedby={workloads.is_empty().then_some("k-workload-none")}>
                     <option value="" selected={knobs.workload.is_none()}>{ t(lang, "controls.workload.scenario") }</option>
-                    { for WORKLOADS.iter().map(|w| html! {
-                        <option value={*w} selected={knobs.workload.as_deref() == Some(*w)}>{ crate::labels::workload(lang, w) }</option>
+                    { for workloads.iter().map(|w| html! {
+                        <option value={w.clone()} selected={knobs.workload.as_deref() == Some(w.as_str())}>{ crate::labels::workload(lang, w) }</option>
                     }) }
                 </select>
+                if workloads.is_empty() {
+                    <p id="k-workload-none" class="hint workload-none">{ t(lang, "controls.workload.none") }</p>
+                }
                 <label for="k-seed">{ t(lang, "controls.seed") }</label>
                 <input id="k-seed" type="number" min="0" inputmode="numeric" value={seed_shown} onchange={on_seed}
                     aria-invalid={seed_bad.then_some("true")} aria-describedby={seed_bad.then_some("k-seed-error")} />
@@ -481,6 +501,99 @@ pub fn controls(props: &ControlsProps) -> Html {
             { progress }
         </section>
     }
+}
+
+/// The network controls of a scenario with VDI platforms (nothing without): a picker of
+/// the VDI platform they set (with several) and its round-trip time, packet loss and
+/// client link, each at the platform's own value until moved. One platform at a time, not
+/// one value for all: the platforms are the scenario's comparison (a LAN beside a WAN),
+/// which a value for every platform would erase (`Knobs::networks`).
+fn network_view(
+    state: &UseReducerHandle<State>,
+    lang: Lang,
+    base: &Baseline,
+    knobs: &Knobs,
+    net_pick: &UseStateHandle<Option<usize>>,
+    knob_error: impl Fn(&'static str) -> Option<Html>,
+) -> Html {
+    let vdi = base.vdi_platforms();
+    let Some(&first) = vdi.first() else {
+        return html! {};
+    };
+    let p = (**net_pick).filter(|p| vdi.contains(p)).unwrap_or(first);
+    let Some(own) = base.networks.get(p).copied().flatten() else {
+        return html! {};
+    };
+    let net = knobs.network(p);
+    let label_of = |q: usize| {
+        base.platform_labels
+            .get(q)
+            .map(|(n, _)| base.platform_label(lang, n))
+            .unwrap_or_default()
+    };
+    let on_pick = {
+        let pick = net_pick.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            pick.set(sel.value().parse::<usize>().ok());
+        })
+    };
+    let setter = |f: fn(&mut crate::state::NetKnob, u64)| {
+        let s = state.clone();
+        Callback::from(move |v: u64| {
+            s.dispatch(Action::SetKnobs(s.knobs.with_network(p, |n| f(n, v))));
+        })
+    };
+    // The platform the sliders set, in their labels when there are several ("… of LAN,
+    // 5 ms round trip"), so that a moved value is never read as every platform's.
+    let of = if vdi.len() > 1 {
+        format!(" · {}", label_of(p))
+    } else {
+        String::new()
+    };
+    html! {
+        <fieldset class="network" id="k-network">
+            <legend>{ t(lang, "controls.network") }</legend>
+            if vdi.len() > 1 {
+                <div class="fields">
+                    <label for="k-net-platform">{ t(lang, "controls.network.platform") }</label>
+                    <select id="k-net-platform" onchange={on_pick} aria-describedby="k-net-hint">
+                        { for vdi.iter().map(|&q| html! {
+                            // A platform whose network is moved says so: its setting is not in
+                            // view while another platform is picked.
+                            <option value={q.to_string()} selected={q == p}>{
+                                if knobs.network(q) == crate::state::NetKnob::default() {
+                                    label_of(q)
+                                } else {
+                                    t(lang, "controls.network.moved").replace("{}", &label_of(q))
+                                }
+                            }</option>
+                        }) }
+                    </select>
+                </div>
+                <p id="k-net-hint" class="hint">{ t(lang, "controls.network.hint") }</p>
+            }
+            <div class="sliders">
+                <Slider id="k-rtt" error={knob_error("k-rtt")} label={format!("{}{of}", t(lang, "controls.rtt"))}
+                    min={0} max={own.rtt_ms().max(1000)} step={1}
+                    value={net.rtt_ms.map(u64::from)} baseline={own.rtt_ms()} {lang}
+                    on_change={setter(|n, v| n.rtt_ms = Some(u32_of(v)))} />
+                <Slider id="k-loss" error={knob_error("k-loss")} label={format!("{}{of}", t(lang, "controls.loss"))}
+                    min={0} max={own.loss_permille().max(200)} step={1} divisor={10}
+                    value={net.loss_permille.map(u64::from)} baseline={own.loss_permille()} {lang}
+                    on_change={setter(|n, v| n.loss_permille = Some(u32_of(v)))} />
+                <Slider id="k-bandwidth" error={knob_error("k-bandwidth")} label={format!("{}{of}", t(lang, "controls.bandwidth"))}
+                    min={100} max={own.bandwidth_kbit_s.max(50_000)} step={100} divisor={1000}
+                    value={net.bandwidth_kbit_s.map(u64::from)} baseline={own.bandwidth_kbit_s} {lang}
+                    on_change={setter(|n, v| n.bandwidth_kbit_s = Some(u32_of(v)))} />
+            </div>
+        </fieldset>
+    }
+}
+
+/// A slider's value as a setting of 32 bits (the sliders' ends are far below its end).
+fn u32_of(v: u64) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
 }
 
 /// The error a control caused, shown beside that control with a way back (`None` for the
@@ -520,6 +633,13 @@ fn knob_error_view(
             "k-duration" => k.duration_ms = None,
             "k-workload" => k.workload = None,
             "k-seed" => k.seed = None,
+            // A network control's way back: that value of every platform as written.
+            "k-rtt" => k.networks.iter_mut().for_each(|n| n.rtt_ms = None),
+            "k-loss" => k.networks.iter_mut().for_each(|n| n.loss_permille = None),
+            "k-bandwidth" => k
+                .networks
+                .iter_mut()
+                .for_each(|n| n.bandwidth_kbit_s = None),
             _ => k = Knobs::default(),
         }
         s.dispatch(Action::SetKnobs(k));

@@ -37,6 +37,68 @@ pub struct Knobs {
     pub host_clock_mhz: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memory_per_instance_mib: Option<u32>,
+    /// Each platform's network, by the platform's place (only VDI platforms have one):
+    /// the network controls set the platform picked beside them, one at a time.
+    ///
+    /// Why per platform, not one value for every VDI platform: a VDI scenario compares
+    /// networks (vdi-network's LAN at 5 ms beside a city at 50 ms, a satellite at 600 ms,
+    /// a lossy and a thin link). One RTT for all would make its platforms the same network
+    /// and erase the comparison the scenario is about; a student's question is rather
+    /// "what if this LAN had a 100 ms round trip?", answered beside the others as written
+    /// (as each instance group has its own count slider, `group_counts`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub networks: Vec<NetKnob>,
+}
+
+/// One VDI platform's network as its controls set it, in the controls' steps; `None` keeps
+/// the scenario's value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NetKnob {
+    /// Round-trip time between a thin client and the server, whole ms (`rtt_ms`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rtt_ms: Option<u32>,
+    /// Packet loss on the client path, tenths of a percent (20: `loss_percent = 2`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loss_permille: Option<u32>,
+    /// Each client's access link, kbit/s (1000: `client_bandwidth_mbit_s = 1`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bandwidth_kbit_s: Option<u32>,
+}
+
+impl NetKnob {
+    /// sim-core's view: the file's keys and units.
+    pub fn to_setting(self) -> crate::sim::scenario::NetworkSetting {
+        crate::sim::scenario::NetworkSetting {
+            rtt_ms: self.rtt_ms.map(f64::from),
+            loss_percent: self.loss_permille.map(|l| f64::from(l) / 10.0),
+            client_bandwidth_mbit_s: self.bandwidth_kbit_s.map(|k| f64::from(k) / 1000.0),
+        }
+    }
+}
+
+/// A VDI platform's network as the scenario writes it (its validated values), in the
+/// network controls' units.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NetBase {
+    /// Round-trip time, µs (the validator keeps whole µs; the control moves by whole ms).
+    pub rtt_us: u64,
+    /// Packet loss, parts per million (the control moves by 1000: 0.1%).
+    pub loss_ppm: u64,
+    /// Each client's access link, kbit/s.
+    pub bandwidth_kbit_s: u64,
+}
+
+impl NetBase {
+    /// The RTT control's position for it: whole ms.
+    pub fn rtt_ms(&self) -> u64 {
+        (self.rtt_us + 500) / 1000
+    }
+
+    /// The loss control's position for it: tenths of a percent.
+    pub fn loss_permille(&self) -> u64 {
+        (self.loss_ppm + 500) / 1000
+    }
 }
 
 /// The ids of the sliders of instance groups, by the group's place (a scenario with more
@@ -80,6 +142,21 @@ impl Knobs {
         k
     }
 
+    /// Platform `p`'s network settings (none set: as written).
+    pub fn network(&self, p: usize) -> NetKnob {
+        self.networks.get(p).copied().unwrap_or_default()
+    }
+
+    /// The settings with platform `p`'s network changed by `f`.
+    pub fn with_network(&self, p: usize, f: impl FnOnce(&mut NetKnob)) -> Knobs {
+        let mut k = self.clone();
+        if k.networks.len() <= p {
+            k.networks.resize(p + 1, NetKnob::default());
+        }
+        f(&mut k.networks[p]);
+        k
+    }
+
     /// sim-core's view of the same settings.
     pub fn to_adjustments(&self) -> Adjustments {
         Adjustments {
@@ -95,6 +172,8 @@ impl Knobs {
             workload: self.workload.clone(),
             vm_exit_cycles: self.vm_exit_cycles,
             time_slice_ms: self.time_slice_ms,
+            vdi_network: Default::default(),
+            platform_networks: self.networks.iter().map(|n| n.to_setting()).collect(),
         }
     }
 
@@ -136,6 +215,28 @@ impl Knobs {
         // settings (the fair scheduler's default on the host cores), so whether the slider
         // stands at it is the validated scenario's to say (`State::set_knobs`).
         clear(&mut self.duration_ms, base.duration_ms);
+        // A network control at its platform's own value (exactly: an RTT of 7.5 ms written
+        // is not the control's 8).
+        for (p, net) in self.networks.iter_mut().enumerate() {
+            // Not a VDI platform (an edited link): kept, for the validator to refuse.
+            if let Some(own) = base.networks.get(p).copied().flatten() {
+                let at = |knob: Option<u32>, scale: u64, own: u64| {
+                    knob.is_some_and(|v| u64::from(v) * scale == own)
+                };
+                if at(net.rtt_ms, 1000, own.rtt_us) {
+                    net.rtt_ms = None;
+                }
+                if at(net.loss_permille, 1000, own.loss_ppm) {
+                    net.loss_permille = None;
+                }
+                if at(net.bandwidth_kbit_s, 1, own.bandwidth_kbit_s) {
+                    net.bandwidth_kbit_s = None;
+                }
+            }
+        }
+        while self.networks.last() == Some(&NetKnob::default()) {
+            self.networks.pop();
+        }
         self
     }
 }
@@ -311,6 +412,40 @@ pub struct Baseline {
     /// The scenario's questions as written (a control can leave some out: a question
     /// about an operation the chosen workload does not make).
     pub question_count: usize,
+    /// Each platform's network, by place: `Some` for a VDI platform.
+    pub networks: Vec<Option<NetBase>>,
+    /// The workload presets the workload menu offers: each one the scenario is valid with.
+    pub workloads: Vec<&'static str>,
+}
+
+/// The presets the workload menu offers for `s`: the desktop activities when an instance
+/// group runs on a VDI platform (whose instances must run one), else the server presets;
+/// of them, those the scenario as written is valid with when every instance runs it (the
+/// menu sets every instance's workload): a choice that could only be an error is not
+/// offered (vdi-network's menu offered cpu-bound, whose only result was "the workload must
+/// be one of the desktop activities"; seed-table-full, whose web servers and desktops
+/// need each their own kind, offers none).
+fn workload_choices(s: &Scenario) -> Vec<&'static str> {
+    let desktops = s
+        .instances
+        .iter()
+        .any(|i| (i.platforms.iter()).any(|&p| s.platforms[p].stack.kind == PlatformKind::Vdi));
+    let presets: &[&'static str] = if desktops {
+        &crate::sim::desktop::DESKTOP_PRESETS
+    } else {
+        &crate::sim::PRESET_NAMES
+    };
+    presets
+        .iter()
+        .copied()
+        .filter(|w| {
+            s.adjusted(&Adjustments {
+                workload: Some(w.to_string()),
+                ..Adjustments::default()
+            })
+            .is_ok()
+        })
+        .collect()
 }
 
 impl Baseline {
@@ -339,6 +474,13 @@ impl Baseline {
                 .collect::<Vec<_>>()
                 .join(" / "),
         )
+    }
+
+    /// The VDI platforms' places, in order (the network controls' picker lists them).
+    pub fn vdi_platforms(&self) -> Vec<usize> {
+        (0..self.networks.len())
+            .filter(|&p| self.networks[p].is_some())
+            .collect()
     }
 
     pub(crate) fn of(s: &Scenario) -> Baseline {
@@ -407,6 +549,18 @@ impl Baseline {
                 .map(|p| (p.name.clone(), p.stack.network, p.stack.storage))
                 .collect(),
             question_ops: s.questions.iter().filter_map(|q| q.op).collect(),
+            networks: s
+                .platforms
+                .iter()
+                .map(|p| {
+                    p.vdi.as_ref().map(|n| NetBase {
+                        rtt_us: n.rtt_us,
+                        loss_ppm: n.loss_ppm,
+                        bandwidth_kbit_s: n.client_bandwidth_kbit_s,
+                    })
+                })
+                .collect(),
+            workloads: workload_choices(s),
         }
     }
 }
@@ -686,6 +840,36 @@ pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<Strin
     {
         note("settings.workload", crate::labels::workload(lang, w));
     }
+    // A VDI platform's network, named with its platform ("round trip of LAN, 5 ms round
+    // trip 100 ms").
+    for (p, net) in knobs.networks.iter().enumerate() {
+        let Some(own) = base.networks.get(p).copied().flatten() else {
+            continue;
+        };
+        let name = base
+            .platform_labels
+            .get(p)
+            .map(|(n, _)| base.platform_label(lang, n))
+            .unwrap_or_default();
+        let mut named = |key, value: String| {
+            out.push(t(key).replacen("{}", &name, 1).replacen("{}", &value, 1));
+        };
+        if let Some(ms) = net.rtt_ms.filter(|&v| u64::from(v) * 1000 != own.rtt_us) {
+            named("settings.rtt", count(ms.into()));
+        }
+        if let Some(l) = net
+            .loss_permille
+            .filter(|&v| u64::from(v) * 1000 != own.loss_ppm)
+        {
+            named("settings.loss", crate::num::num(f64::from(l) / 10.0));
+        }
+        if let Some(k) = net
+            .bandwidth_kbit_s
+            .filter(|&v| u64::from(v) != own.bandwidth_kbit_s)
+        {
+            named("settings.bandwidth", crate::num::num(f64::from(k) / 1000.0));
+        }
+    }
     out
 }
 
@@ -718,6 +902,18 @@ pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
         Some("k-workload")
     } else if a.seed != b.seed {
         Some("k-seed")
+    } else if a.networks != b.networks {
+        let p = (0..a.networks.len().max(b.networks.len()))
+            .find(|&p| a.network(p) != b.network(p))
+            .unwrap_or(0);
+        let (x, y) = (a.network(p), b.network(p));
+        Some(if x.rtt_ms != y.rtt_ms {
+            "k-rtt"
+        } else if x.loss_permille != y.loss_permille {
+            "k-loss"
+        } else {
+            "k-bandwidth"
+        })
     } else {
         None
     }
@@ -740,6 +936,9 @@ pub fn control_of(e: &crate::sim::ScenarioError) -> Option<&'static str> {
         "duration_ms" => "k-duration",
         "workload" => "k-workload",
         "seed" => "k-seed",
+        "rtt_ms" => "k-rtt",
+        "loss_percent" => "k-loss",
+        "client_bandwidth_mbit_s" => "k-bandwidth",
         _ => return None,
     })
 }
@@ -815,6 +1014,196 @@ mod tests {
             changed_control(&Knobs::default(), &knobs),
             Some("k-instances-0")
         );
+    }
+
+    fn library(file: &str) -> (&'static str, &'static str) {
+        builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == file)
+            .copied()
+            .unwrap()
+    }
+
+    /// A student's case: vdi-network's LAN (5 ms) moved to 100 ms had to be written into
+    /// the file. The network controls set one VDI platform at a time: the LAN's RTT alone,
+    /// the city's, the satellite's, the lossy and the thin link keep theirs (one value for
+    /// all would make them one network, and the comparison would be gone).
+    #[test]
+    fn a_vdi_platforms_network_is_set_on_its_own() {
+        let (file, text) = library("vdi-network.toml");
+        let scenario = Scenario::from_toml(file, text).unwrap();
+        let base = Baseline::of(&scenario);
+        assert_eq!(base.vdi_platforms(), [0, 1, 2, 3, 4, 5]);
+        let own: Vec<(u64, u64, u64)> = (base.networks.iter())
+            .map(|n| n.unwrap())
+            .map(|n| (n.rtt_ms(), n.loss_permille(), n.bandwidth_kbit_s))
+            .collect();
+        assert_eq!(
+            own,
+            [
+                (5, 0, 20_000),
+                (50, 0, 20_000),
+                (150, 0, 20_000),
+                (600, 0, 20_000),
+                (50, 20, 20_000),
+                (50, 0, 1_000)
+            ]
+        );
+        let knobs = Knobs::default().with_network(0, |n| n.rtt_ms = Some(100));
+        let nets = |k: &Knobs| -> Vec<(u64, u64, u64)> {
+            let s = scenario.adjusted(&k.to_adjustments()).unwrap();
+            (s.platforms.iter())
+                .map(|p| p.vdi.as_ref().unwrap())
+                .map(|n| (n.rtt_us, n.loss_ppm, n.client_bandwidth_kbit_s))
+                .collect()
+        };
+        let moved = nets(&knobs);
+        assert_eq!(moved[0], (100_000, 0, 20_000_000 / 1000));
+        assert_eq!(moved[1..], nets(&Knobs::default())[1..]);
+        for lang in [Lang::En, Lang::Ko] {
+            let named = lang.pick(
+                "LAN, 왕복 5 ms 왕복 시간 100 ms",
+                "round trip of LAN, 5 ms round trip 100 ms",
+            );
+            assert_eq!(changed_settings(lang, &knobs, &base), [named]);
+        }
+        assert_eq!(changed_control(&Knobs::default(), &knobs), Some("k-rtt"));
+        // The lossy link at 0.5% (tenths of a percent: 5), the thin link at 1.1 Mbit/s
+        // (the video's full rate): the file's units.
+        let knobs = knobs
+            .with_network(4, |n| n.loss_permille = Some(5))
+            .with_network(5, |n| n.bandwidth_kbit_s = Some(1_100));
+        let moved = nets(&knobs);
+        assert_eq!((moved[4].1, moved[5].2), (5_000, 1_100));
+        assert_eq!(
+            changed_settings(Lang::En, &knobs, &base)[1..],
+            [
+                "packet loss of 50 ms with 2% packet loss 0.5%",
+                "client link of 50 ms over a 1 Mbit/s access link 1.1 Mbit/s"
+            ]
+        );
+        assert_eq!(
+            changed_control(&knobs, &knobs.with_network(4, |n| n.loss_permille = None)),
+            Some("k-loss")
+        );
+        // Back at each platform's own value: as written, with nothing left to carry.
+        let back = knobs
+            .with_network(0, |n| n.rtt_ms = Some(5))
+            .with_network(4, |n| n.loss_permille = Some(20))
+            .with_network(5, |n| n.bandwidth_kbit_s = Some(1_000))
+            .at_baseline_as_written(&base);
+        assert_eq!(back, Knobs::default());
+        // A scenario without a VDI platform has no network controls.
+        let (file, text) = library("type1-vs-type2.toml");
+        let base = Baseline::of(&Scenario::from_toml(file, text).unwrap());
+        assert!(base.vdi_platforms().is_empty());
+    }
+
+    /// A share link carries the network settings and reads them back; a link without any
+    /// (every link made before them) reads as none set.
+    #[test]
+    fn a_share_link_carries_the_network_settings() {
+        let (file, text) = library("vdi-network.toml");
+        let knobs = Knobs::default()
+            .with_network(2, |n| n.rtt_ms = Some(40))
+            .with_network(4, |n| n.loss_permille = Some(0));
+        let shared = Shared {
+            file: file.into(),
+            text: text.into(),
+            knobs: knobs.clone(),
+            tab: None,
+            library_hash: None,
+            op: None,
+        };
+        let back = crate::share::from_hash(&crate::share::to_hash(&shared))
+            .unwrap()
+            .unwrap();
+        assert_eq!(back.knobs, knobs);
+        let json = serde_json::to_string(&Knobs::default()).unwrap();
+        assert_eq!(json, "{}");
+        let none: Knobs = serde_json::from_str(r#"{"seed":3}"#).unwrap();
+        assert!(none.networks.is_empty());
+        let json = serde_json::to_string(&knobs).unwrap();
+        assert_eq!(
+            json,
+            r#"{"networks":[{},{},{"rtt_ms":40},{},{"loss_permille":0}]}"#
+        );
+    }
+
+    /// The workload menu offers what the scenario is valid with: desktop activities where
+    /// desktops run on VDI platforms (vdi-network offered cpu-bound, whose one result was an
+    /// error), the server presets elsewhere, nothing where neither suits every instance
+    /// (seed-table-full: web servers beside desktops); every offer of every library
+    /// scenario runs.
+    #[test]
+    fn the_workload_menu_offers_only_what_the_scenario_is_valid_with() {
+        let offered = |file: &str| {
+            let (file, text) = library(file);
+            Baseline::of(&Scenario::from_toml(file, text).unwrap()).workloads
+        };
+        assert_eq!(
+            offered("vdi-network.toml"),
+            crate::sim::desktop::DESKTOP_PRESETS
+        );
+        assert_eq!(offered("type1-vs-type2.toml"), crate::sim::PRESET_NAMES);
+        assert!(offered("seed-table-full.toml").is_empty());
+        for (file, text) in builtin::BUILTIN.iter() {
+            let s = Scenario::from_toml(file, text).unwrap();
+            let base = Baseline::of(&s);
+            let desktops = !base.vdi_platforms().is_empty()
+                && s.instances.iter().any(|i| {
+                    i.platforms
+                        .iter()
+                        .any(|&p| s.platforms[p].stack.kind == PlatformKind::Vdi)
+                });
+            for w in &base.workloads {
+                assert_eq!(w.starts_with("desktop-"), desktops, "{file}: {w}");
+                let adj = Adjustments {
+                    workload: Some(w.to_string()),
+                    ..Adjustments::default()
+                };
+                assert!(s.adjusted(&adj).is_ok(), "{file}: {w}");
+            }
+        }
+    }
+
+    /// A network value out of the file's range (a link edited by hand: the sliders stay
+    /// inside it) is the validator's error, blamed on the control that sets it.
+    #[test]
+    fn a_network_setting_out_of_range_is_blamed_on_its_control() {
+        let (file, text) = library("vdi-network.toml");
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: file.to_string(),
+            text: text.to_string(),
+            knobs: Knobs::default(),
+            tab: None,
+            library_hash: None,
+            op: None,
+        });
+        let s = Rc::new(s).reduce(Action::SetKnobs(
+            Knobs::default().with_network(1, |n| n.rtt_ms = Some(2500)),
+        ));
+        let err = s.knob_error.as_ref().expect("an error");
+        assert_eq!(err.control, Some("k-rtt"));
+        assert!(
+            err.message.en.contains("rtt_ms must be between 0 and 2000"),
+            "{err:?}"
+        );
+        let scenario = Scenario::from_toml(file, text).unwrap();
+        let e = scenario
+            .adjusted(
+                &Knobs::default()
+                    .with_network(1, |n| n.loss_permille = Some(600))
+                    .to_adjustments(),
+            )
+            .unwrap_err();
+        assert_eq!(control_of(&e), Some("k-loss"));
+        // Back in range: valid again.
+        let s = s.reduce(Action::SetKnobs(
+            Knobs::default().with_network(1, |n| n.rtt_ms = Some(250)),
+        ));
+        assert!(s.knob_error.is_none(), "{:?}", s.knob_error);
     }
 
     #[test]

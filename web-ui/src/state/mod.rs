@@ -18,7 +18,7 @@ mod validation;
 
 pub use knobs::{
     changed_control, changed_settings, control_of, parse_memory_mib, parse_mib, parse_seed,
-    Baseline, KnobError, Knobs, Slices, GROUP_SLIDERS,
+    Baseline, KnobError, Knobs, NetBase, NetKnob, Slices, GROUP_SLIDERS,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};
@@ -294,7 +294,7 @@ impl State {
             Resolved::Ready { shared, changed } => {
                 self.loading = None;
                 self.pending_share = None;
-                self.apply_shared(shared);
+                self.apply_shared(*shared);
                 if changed {
                     let said = crate::i18n::t(self.lang, "share.library_changed")
                         .replacen("{}", &quoted, 1);
