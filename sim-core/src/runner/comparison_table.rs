@@ -220,11 +220,11 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         }
         (PlatformKind::Type1 | PlatformKind::Type2 | PlatformKind::Vdi, TableRow::OsRequirement) => Text::new(
             format!("{n} {}; {memory} of guest memory in all", plural(n, "guest OS install", "guest OS installs")),
-            format!("게스트 OS {n}개 설치; 게스트 메모리 모두 {memory}"),
+            format!("게스트 OS {n}개 설치; 게스트 메모리 합계 {memory}"),
         ),
         (PlatformKind::Container, TableRow::OsRequirement) => Text::new(
             format!("no guest OS: instances share the host's kernel (an image brings only its own user space); {memory} of memory limits in all"),
-            format!("게스트 OS 없음: 호스트 커널 공유 (이미지는 자기 사용자 공간만 가져옴); 메모리 제한 모두 {memory}"),
+            format!("게스트 OS 없음: 호스트 커널 공유 (이미지는 자기 사용자 공간만 가져옴); 메모리 제한 합계 {memory}"),
         ),
         (PlatformKind::Native, TableRow::OsRequirement) => Text::new("the host OS only", "호스트 OS만"),
         (PlatformKind::Type1, TableRow::Management) => Text::new(

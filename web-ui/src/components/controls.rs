@@ -574,14 +574,19 @@ fn network_view(
                 <p id="k-net-hint" class="hint">{ t(lang, "controls.network.hint") }</p>
             }
             <div class="sliders">
+                // In the file's exact units (µs, parts per million) and moved by the
+                // controls' steps (1 ms, 0.1%): a value written off those steps (`rtt_ms =
+                // 7.5`, `loss_percent = 0.05`) shows as written, and a slider moved back
+                // near it says it is not the file's (it said "0.1 (scenario value)" for
+                // 0.05 and ran 0.1; a reviewer).
                 <Slider id="k-rtt" error={knob_error("k-rtt")} label={format!("{}{of}", t(lang, "controls.rtt"))}
-                    min={0} max={own.rtt_ms().max(1000)} step={1}
-                    value={net.rtt_ms.map(u64::from)} baseline={own.rtt_ms()} {lang}
-                    on_change={setter(|n, v| n.rtt_ms = Some(u32_of(v)))} />
+                    min={0} max={own.rtt_us.max(1_000_000)} step={1000} divisor={1000}
+                    value={net.rtt_ms.map(|ms| u64::from(ms) * 1000)} baseline={own.rtt_us} {lang}
+                    on_change={setter(|n, v| n.rtt_ms = Some(u32_of((v + 500) / 1000)))} />
                 <Slider id="k-loss" error={knob_error("k-loss")} label={format!("{}{of}", t(lang, "controls.loss"))}
-                    min={0} max={own.loss_permille().max(200)} step={1} divisor={10}
-                    value={net.loss_permille.map(u64::from)} baseline={own.loss_permille()} {lang}
-                    on_change={setter(|n, v| n.loss_permille = Some(u32_of(v)))} />
+                    min={0} max={own.loss_ppm.max(200_000)} step={1000} divisor={10_000}
+                    value={net.loss_permille.map(|l| u64::from(l) * 1000)} baseline={own.loss_ppm} {lang}
+                    on_change={setter(|n, v| n.loss_permille = Some(u32_of((v + 500) / 1000)))} />
                 <Slider id="k-bandwidth" error={knob_error("k-bandwidth")} label={format!("{}{of}", t(lang, "controls.bandwidth"))}
                     min={100} max={own.bandwidth_kbit_s.max(50_000)} step={100} divisor={1000}
                     value={net.bandwidth_kbit_s.map(u64::from)} baseline={own.bandwidth_kbit_s} {lang}

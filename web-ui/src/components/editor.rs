@@ -206,12 +206,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let s = state.clone();
         Callback::from(move |_| {
             // Named after the scenario now in the editor (its text may have been replaced).
-            let name = match &s.validation {
-                Validation::Valid { name, .. } => format!("{}.toml", export::file_stem(name)),
-                Validation::Invalid(_) if s.file.ends_with(".toml") => s.file.clone(),
-                Validation::Invalid(_) => format!("{}.toml", export::file_stem(&s.file)),
-            };
-            export::download(&name, "application/toml", &s.text);
+            export::download(&s.download_name(), "application/toml", &s.text);
         })
     };
     let on_run = {

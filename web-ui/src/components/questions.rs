@@ -541,12 +541,15 @@ fn explained(
                     { settings_note(lang, settings_changed, lang.pick(&ex.ko, &ex.en)) }
                 }
             }
-            if !q.tied_options().is_empty() {
-                // For the author: no difference at all, every tied option named.
-                <p class="hint near-tie">{ t(lang, "questions.tie").replace("{}", &q.tied_options().iter().map(|p| labels::platform_named(lang, r, p)).collect::<Vec<_>>().join(", ")) }</p>
-            } else if let Some((_, runner_up, _)) = q.near_tie() {
-                // For the author: the answer rests on a difference no one can see.
-                <p class="hint near-tie">{ t(lang, "questions.near_tie").replace("{}", &labels::platform_named(lang, r, runner_up)) }</p>
+            // For the author, with the scenario's own settings only (a tie the student's
+            // sliders made is not the question's fault). Each platform quoted: a label
+            // may hold commas ("Same city, 50 ms").
+            if settings_changed.is_empty() && !q.tied_options().is_empty() {
+                // No difference at all, every tied option named.
+                <p class="hint near-tie">{ t(lang, "questions.tie").replace("{}", &q.tied_options().iter().map(|p| format!("“{}”", labels::platform_named(lang, r, p))).collect::<Vec<_>>().join(", ")) }</p>
+            } else if let Some((_, runner_up, _)) = q.near_tie().filter(|_| settings_changed.is_empty()) {
+                // The answer rests on a difference no one can see.
+                <p class="hint near-tie">{ t(lang, "questions.near_tie").replace("{}", &format!("“{}”", labels::platform_named(lang, r, runner_up))) }</p>
             }
             if settings_changed.is_empty() {
                 // For the author, as `virtsim answers` warns (with a slider moved, the

@@ -112,14 +112,16 @@ pub fn results(props: &ResultsProps) -> Html {
     let stale = state.shows_results_stale();
     let stale_note = stale.then(|| {
         let from = state.result.as_ref().map(|r| r.scenario.clone()).unwrap_or_default();
+        // Another file's results (a library pick, an opened file): not "previous settings".
+        let other = state.result_input.as_ref().is_some_and(|r| r.file != state.file);
         let s = state.clone();
         let run = Callback::from(move |_| s.dispatch(Action::Run));
         html! {
             <div id="stale-note" class="stale-note" role="status">
-                <strong>{ t(lang, "results.stale") }{ ". " }</strong>
+                <strong>{ t(lang, if other { "results.stale.other" } else { "results.stale" }) }{ ". " }</strong>
                 { t(lang, "results.stale.from").replace("{}", &from) }
                 if state.is_running() {
-                    { " " }{ t(lang, "results.stale.running") }
+                    { " " }{ t(lang, if other { "results.stale.running_other" } else { "results.stale.running" }) }
                 } else if state.can_run() {
                     { " " }<button class="link" onclick={run}>{ t(lang, "results.stale.run") }</button>
                 }

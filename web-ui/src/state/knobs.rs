@@ -840,8 +840,8 @@ pub fn changed_settings(lang: Lang, knobs: &Knobs, base: &Baseline) -> Vec<Strin
     {
         note("settings.workload", crate::labels::workload(lang, w));
     }
-    // A VDI platform's network, named with its platform ("round trip of LAN, 5 ms round
-    // trip 100 ms").
+    // A VDI platform's network, named with its platform, quoted (a label may hold commas:
+    // "round trip of “LAN, 5 ms round trip”: 100 ms").
     for (p, net) in knobs.networks.iter().enumerate() {
         let Some(own) = base.networks.get(p).copied().flatten() else {
             continue;
@@ -1062,8 +1062,8 @@ mod tests {
         assert_eq!(moved[1..], nets(&Knobs::default())[1..]);
         for lang in [Lang::En, Lang::Ko] {
             let named = lang.pick(
-                "LAN, 왕복 5 ms 왕복 시간 100 ms",
-                "round trip of LAN, 5 ms round trip 100 ms",
+                "“LAN, 왕복 5 ms”의 왕복 시간 100 ms",
+                "round trip of “LAN, 5 ms round trip”: 100 ms",
             );
             assert_eq!(changed_settings(lang, &knobs, &base), [named]);
         }
@@ -1078,8 +1078,8 @@ mod tests {
         assert_eq!(
             changed_settings(Lang::En, &knobs, &base)[1..],
             [
-                "packet loss of 50 ms with 2% packet loss 0.5%",
-                "client link of 50 ms over a 1 Mbit/s access link 1.1 Mbit/s"
+                "packet loss of “50 ms with 2% packet loss”: 0.5%",
+                "client link of “50 ms over a 1 Mbit/s access link”: 1.1 Mbit/s"
             ]
         );
         assert_eq!(

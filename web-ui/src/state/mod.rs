@@ -382,7 +382,23 @@ impl State {
         self.validation_pending = false;
         self.run_anyway = false;
         self.memory_text = None;
-        let (validation, knob_error) = validate(&self.file, &self.text, &self.knobs);
+        let (mut validation, mut knob_error) = validate(&self.file, &self.text, &self.knobs);
+        // The network settings are kept by platform place: a text whose platforms are no
+        // longer the ones they were set for (a platform removed or reordered) drops them,
+        // rather than move a setting silently onto another platform (a reviewer). Only for
+        // an edited text: a share link brings its text and its settings together.
+        if let Validation::Valid { baseline, .. } = &validation {
+            let names = |b: &Baseline| -> Vec<String> {
+                b.platform_labels.iter().map(|(n, _)| n.clone()).collect()
+            };
+            if self.edited
+                && !self.knobs.networks.is_empty()
+                && names(baseline) != names(&self.baseline)
+            {
+                self.knobs.networks.clear();
+                (validation, knob_error) = validate(&self.file, &self.text, &self.knobs);
+            }
+        }
         if let Validation::Valid { baseline, .. } = &validation {
             self.baseline = Rc::new((**baseline).clone());
         }
@@ -426,7 +442,10 @@ impl State {
     /// runs it).
     pub fn can_run(&self) -> bool {
         !self.awaiting_predictions()
-            && matches!(self.validation, Validation::Valid { .. })
+            // A long text waiting for typing to pause is validated by Run itself
+            // (`start_run_if_valid`): Run stays enabled (a click just after a fix did
+            // nothing while the text before it was invalid; a reviewer).
+            && (self.validation_pending || matches!(self.validation, Validation::Valid { .. }))
             && self.knob_error.is_none()
             && (self.run_anyway || !self.estimate().is_some_and(|e| e.over_budget))
     }
@@ -445,6 +464,21 @@ impl State {
             file: self.file.clone(),
             text: self.text.clone(),
             knobs: self.knobs.clone(),
+        }
+    }
+
+    /// The name "Download edited file" gives the editor's text: the validated scenario's
+    /// name, else (a text with errors, or a long one waiting to be validated) the name its
+    /// `[scenario]` table writes, else the file's.
+    pub fn download_name(&self) -> String {
+        let stem = |n: &str| format!("{}.toml", crate::export::file_stem(n));
+        match &self.validation {
+            Validation::Valid { name, .. } if !self.validation_pending => stem(name),
+            _ => match scenario_name_in(&self.text) {
+                Some(name) if self.validation_pending => stem(&name),
+                _ if self.file.ends_with(".toml") => self.file.clone(),
+                _ => stem(&self.file),
+            },
         }
     }
 
@@ -1070,6 +1104,20 @@ mod tests {
         let s = s.reduce(Action::Edit(long.clone()));
         assert!(s.validation_pending);
         assert!(matches!(s.validation, Validation::Invalid(_)));
+        // Run stays enabled (it validates first), and the download takes the name the
+        // text writes.
+        assert!(s.can_run());
+        let renamed = s.clone().reduce(Action::Edit(long.replacen(
+            "[scenario]\nname = \"",
+            "[scenario]\nname = \"renamed-",
+            1,
+        )));
+        assert!(renamed.validation_pending, "{}", &renamed.text[..80]);
+        assert!(
+            renamed.download_name().starts_with("renamed-"),
+            "{}",
+            renamed.download_name()
+        );
         let paused = s.clone().reduce(Action::Validate);
         assert!(!paused.validation_pending);
         assert!(matches!(paused.validation, Validation::Valid { .. }));
@@ -1087,6 +1135,46 @@ mod tests {
         let broken = broken.reduce(Action::Run);
         assert!(!broken.validation_pending && broken.run_id == run);
         assert!(matches!(broken.validation, Validation::Invalid(_)));
+    }
+
+    /// Network settings are kept by platform place: an edit that removes or reorders the
+    /// platforms drops them (the city's 100 ms moved onto the continent, marked "changed",
+    /// when the LAN before it was deleted; a reviewer); an edit that keeps them keeps them.
+    #[test]
+    fn network_settings_go_when_an_edit_changes_the_platforms() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../scenarios/vdi-network.toml"
+        ))
+        .unwrap();
+        let s = Rc::new(State::new(Lang::En, None)).reduce(Action::LoadFile {
+            file: "vdi-network.toml".into(),
+            text: text.clone(),
+        });
+        let knobs = s.knobs.with_network(1, |n| n.rtt_ms = Some(100));
+        let s = s.reduce(Action::SetKnobs(knobs));
+        assert_eq!(s.knobs.network(1).rtt_ms, Some(100));
+        // A comment added: the same platforms, the setting stays.
+        let kept = s
+            .clone()
+            .reduce(Action::Edit(format!("{text}\n# a note\n")));
+        let kept = kept.reduce(Action::Validate);
+        assert_eq!(kept.knobs.network(1).rtt_ms, Some(100));
+        // The LAN (the first platform) deleted: the city is now first, nothing moves onto it.
+        let start = text.find("[[platform]]\nname = \"lan-5ms\"").unwrap();
+        let end = start
+            + text[start..]
+                .find("[[platform]]\nname = \"city-50ms\"")
+                .unwrap();
+        let without_lan = format!("{}{}", &text[..start], &text[end..])
+            .replace("platforms = [\"lan-5ms\", ", "platforms = [");
+        let edited = s.reduce(Action::Edit(without_lan)).reduce(Action::Validate);
+        assert!(
+            matches!(edited.validation, Validation::Valid { .. }),
+            "{:?}",
+            edited.validation
+        );
+        assert!(edited.knobs.networks.is_empty(), "{:?}", edited.knobs);
     }
 
     #[test]
