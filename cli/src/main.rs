@@ -371,11 +371,21 @@ fn korean_in_args(args: &[std::ffi::OsString]) -> bool {
 /// `경고:`); what clap says of the argument stays as clap words it.
 fn clap_error_text(e: &clap::Error, ko: bool) -> String {
     let styled = e.render();
-    let text = if std::io::stderr().is_terminal() {
+    let mut text = if std::io::stderr().is_terminal() {
         styled.ansi().to_string()
     } else {
         styled.to_string()
     };
+    // A value clap refuses (a 100 000-character `--lang`) is quoted by its start, as the
+    // CLI's own messages quote one (clap printed it whole).
+    if let Some(clap::error::ContextValue::String(value)) =
+        e.get(clap::error::ContextKind::InvalidValue)
+    {
+        let short = crate::output::long_value(value);
+        if short.len() < value.len() {
+            text = text.replace(value.as_str(), &short);
+        }
+    }
     if !ko {
         return text;
     }

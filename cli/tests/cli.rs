@@ -1976,3 +1976,23 @@ fn a_directorys_toml_entries_that_are_not_files_are_named() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A value clap refuses is quoted by its start, as the CLI's own messages quote a long one:
+/// a 100 000-character `--lang` was printed back whole (100 KB on stderr).
+#[test]
+fn a_long_value_clap_refuses_is_quoted_by_its_start() {
+    let long = "x".repeat(100_000);
+    let o = virtsim(&["validate", "--lang", &long, &smoke()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("(100000 characters)"),
+        "{}",
+        &err[..err.len().min(400)]
+    );
+    assert!(err.len() < 1000, "{} bytes on stderr", err.len());
+    assert!(err.contains("[possible values: en, ko]"), "{err}");
+    // A short one as clap says it.
+    let o = virtsim(&["validate", "--lang", "fr", &smoke()]);
+    assert!(stderr(&o).contains("invalid value 'fr'"), "{}", stderr(&o));
+}
