@@ -1022,8 +1022,9 @@ await step('a VDI platform\'s round-trip time is a control of its own: the resul
   const picked = await page.$$eval('#k-net-platform option', (os) => os.map((o) => o.textContent));
   assert(picked.length === 6 && picked[0] === 'LAN, 5 ms round trip', `the VDI platforms to pick: ${picked}`);
   assert(/^5 \(scenario value\)/.test(await page.textContent('#k-rtt-out')), `the LAN's own RTT: ${await page.textContent('#k-rtt-out')}`);
-  // Dragged to 100 ms (the slider's input event, as a drag ends).
-  await afterRun(page, () => page.$eval('#k-rtt', (e) => { e.value = '100'; e.dispatchEvent(new Event('input', { bubbles: true })); }));
+  // Dragged to 100 ms (the slider's input event, as a drag ends; its values are µs, the
+  // file's exact unit, moved by 1 ms steps).
+  await afterRun(page, () => page.$eval('#k-rtt', (e) => { e.value = '100000'; e.dispatchEvent(new Event('input', { bubbles: true })); }));
   assert(/^100 \(scenario: 5\)/.test(await page.textContent('#k-rtt-out')), `moved: ${await page.textContent('#k-rtt-out')}`);
   const after = await csvOf();
   assert(after !== before, 'the RTT changed nothing');
