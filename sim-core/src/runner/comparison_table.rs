@@ -717,20 +717,18 @@ fn density_text(
     unit_ko: &str,
 ) -> (String, String) {
     let mut en = format!(
-        "{:.0} MiB per {unit_en}; {} {} the host by arithmetic (memory {}, CPU {} within a planning ceiling of {:.1} cores)",
+        "{:.0} MiB per {unit_en}; {} {} the host by arithmetic (memory {}, CPU {} within the utilization ceiling)",
         l.footprint_mib,
         l.density,
         if l.density == 1 { "fits" } else { "fit" },
         l.density_memory,
         fmt_count(l.density_cpu),
-        l.cpu_ceiling_cores
     );
     let mut ko = format!(
-        "{unit_ko}당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, 계획상 상한 {:.1}코어 안에서 CPU 기준 {})",
+        "{unit_ko}당 {:.0} MiB; 계산상 호스트에 {}개 (메모리 기준 {}, 사용 상한 안에서 CPU 기준 {})",
         l.footprint_mib,
         l.density,
         l.density_memory,
-        l.cpu_ceiling_cores,
         fmt_count(l.density_cpu)
     );
     if let Some(b) = l.cpu_beyond_vcpus {
