@@ -253,6 +253,11 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "클라이언트 접속 회선 (Mbit/s)",
         "Client access link (Mbit/s)",
     ),
+    (
+        "controls.bandwidth.bad",
+        "대역폭이 아닙니다: Mbit/s 단위의 양수를 쓰세요(예: 2.5). Esc를 누르면 원래 값으로 돌아갑니다.",
+        "Not a bandwidth: type a positive number of Mbit/s (e.g. 2.5). Escape puts the value back.",
+    ),
     ("controls.seed", "시드", "Seed"),
     ("controls.default", "시나리오 값", "scenario value"),
     ("controls.was", "시나리오: {}", "scenario: {}"),

@@ -51,9 +51,52 @@ struct SliderProps {
     field: Option<SliderField>,
 }
 
+/// What a slider's text field holds: how a typed text is read into the slider's units and
+/// how a value is written in it.
+#[derive(Clone, Copy, PartialEq)]
+enum FieldKind {
+    /// A memory size, MiB (`parse_mib`: "4 GiB", "512").
+    Memory,
+    /// A client link, the slider's kbit/s typed and shown in Mbit/s ("2.5").
+    Bandwidth,
+}
+
+impl FieldKind {
+    /// The typed text in the slider's units, if it reads as one.
+    fn parse(self, text: &str) -> Option<u64> {
+        match self {
+            FieldKind::Memory => crate::state::parse_mib(text).ok().map(u64::from),
+            FieldKind::Bandwidth => parse_mbit_s(text),
+        }
+    }
+
+    /// A value of the slider as the field writes it.
+    fn show(self, v: u64) -> String {
+        match self {
+            FieldKind::Memory => v.to_string(),
+            FieldKind::Bandwidth => format!("{}", v as f64 / 1000.0),
+        }
+    }
+}
+
+/// A bandwidth typed in Mbit/s ("2.5", "2.5 Mbit/s", "2,5"), in kbit/s; `None` for a text
+/// that is not a positive number (the validator checks the range).
+fn parse_mbit_s(text: &str) -> Option<u64> {
+    let t = text.trim();
+    let t = ["Mbit/s", "mbit/s", "Mbps", "mbps"]
+        .iter()
+        .find_map(|u| t.strip_suffix(u))
+        .unwrap_or(t)
+        .trim()
+        .replace(',', ".");
+    let mbit: f64 = t.parse().ok()?;
+    (mbit.is_finite() && mbit > 0.0 && mbit < 1e9).then(|| ((mbit * 1000.0).round() as u64).max(1))
+}
+
 /// The text field beside a slider: what it shows and what typing into it does.
 #[derive(Clone, PartialEq)]
 struct SliderField {
+    kind: FieldKind,
     /// Its accessible name (the slider's label names the slider).
     label: AttrValue,
     /// The unit shown after it.
@@ -89,7 +132,7 @@ fn slider(p: &SliderProps) -> Html {
         let shown = p.field.as_ref().map(|f| {
             f.text
                 .as_ref()
-                .map_or_else(|| v.to_string(), |t| t.to_string())
+                .map_or_else(|| f.kind.show(v), |t| t.to_string())
         });
         let field_ref = field_ref.clone();
         use_effect_with(shown, move |shown| {
@@ -121,7 +164,8 @@ fn slider(p: &SliderProps) -> Html {
         // The arrow keys step it as they step the slider (the field's text read first),
         // within the slider's range; Escape puts back the value shown before typing.
         let onkeydown = {
-            let (cb, discard, step, v) = (f.on_text.clone(), f.on_discard.clone(), p.step, v);
+            let (cb, discard, step, v, kind) =
+                (f.on_text.clone(), f.on_discard.clone(), p.step, v, f.kind);
             let (lo, hi) = (min, max);
             let typed_error = f.text.is_some();
             Callback::from(move |e: KeyboardEvent| {
@@ -131,7 +175,7 @@ fn slider(p: &SliderProps) -> Html {
                     "ArrowDown" => false,
                     "Escape" => {
                         e.prevent_default();
-                        input.set_value(&v.to_string());
+                        input.set_value(&kind.show(v));
                         // A refused size's message goes with it (the setting stays: nothing
                         // runs again).
                         if typed_error {
@@ -142,15 +186,15 @@ fn slider(p: &SliderProps) -> Html {
                     _ => return,
                 };
                 e.prevent_default();
-                let now = crate::state::parse_mib(&input.value()).map_or(v, u64::from);
-                cb.emit(step_field(now, up, step, lo, hi).to_string());
+                let now = kind.parse(&input.value()).unwrap_or(v);
+                cb.emit(kind.show(step_field(now, up, step, lo, hi)));
             })
         };
         html! {
             <>
                 // Narrow (style.css: `.slider input.slider-number`); on a phone the control takes a whole row.
                 // Its text is set by the effect above, when what it shows changes.
-                <input type="text" inputmode="numeric" class="slider-number" id={field_id} ref={field_ref.clone()}
+                <input type="text" inputmode={if f.kind == FieldKind::Bandwidth { "decimal" } else { "numeric" }} class="slider-number" id={field_id} ref={field_ref.clone()}
                     {onchange} {onkeydown} aria-label={f.label.clone()}
                     aria-describedby={p.error.is_some().then(|| err_id.clone())}
                     aria-invalid={p.error.is_some().then_some("true")} autocomplete="off" spellcheck="false" />
@@ -239,6 +283,9 @@ pub fn controls(props: &ControlsProps) -> Html {
     // The VDI platform whose network the network controls show and set (by its place among
     // every platform); the first VDI platform until another is picked.
     let net_pick = use_state(|| None::<usize>);
+    // A client link typed beside its slider that is no bandwidth: shown with its error until
+    // replaced or dismissed (Escape).
+    let bw_text = use_state(|| None::<String>);
 
     let set = |f: fn(&mut Knobs, u64)| {
         let s = state.clone();
@@ -380,6 +427,7 @@ pub fn controls(props: &ControlsProps) -> Html {
 
     // Memory typed in MiB beside its slider: precise values a hand cannot hit on the slider.
     let memory_field = SliderField {
+        kind: FieldKind::Memory,
         label: t(lang, "controls.memory.field").into(),
         unit: "MiB".into(),
         text: state.memory_text.clone().map(AttrValue::from),
@@ -393,7 +441,14 @@ pub fn controls(props: &ControlsProps) -> Html {
         },
     };
 
-    let network = network_view(state, lang, &base, &knobs, &net_pick, knob_error);
+    let network = network_view(
+        state,
+        lang,
+        &base,
+        &knobs,
+        (&net_pick, &bw_text),
+        knob_error,
+    );
     // The workload menu: the presets the scenario is valid with (desktop activities where
     // instances run on VDI platforms), never one whose only result is an error. A workload
     // set otherwise (a link, an assignment's variant) is listed too, to show what is set.
@@ -513,7 +568,10 @@ fn network_view(
     lang: Lang,
     base: &Baseline,
     knobs: &Knobs,
-    net_pick: &UseStateHandle<Option<usize>>,
+    (net_pick, bw_text): (
+        &UseStateHandle<Option<usize>>,
+        &UseStateHandle<Option<String>>,
+    ),
     knob_error: impl Fn(&'static str) -> Option<Html>,
 ) -> Html {
     let vdi = base.vdi_platforms();
@@ -532,10 +590,12 @@ fn network_view(
             .unwrap_or_default()
     };
     let on_pick = {
-        let pick = net_pick.clone();
+        let (pick, bw_text) = (net_pick.clone(), bw_text.clone());
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             pick.set(sel.value().parse::<usize>().ok());
+            // A refused text was typed for the platform picked before.
+            bw_text.set(None);
         })
     };
     let setter = |f: fn(&mut crate::state::NetKnob, u64)| {
@@ -543,6 +603,36 @@ fn network_view(
         Callback::from(move |v: u64| {
             s.dispatch(Action::SetKnobs(s.knobs.with_network(p, |n| f(n, v))));
         })
+    };
+    // The client link typed in Mbit/s beside its slider: the slider moves by 0.1 Mbit/s
+    // over 0.1-50, where a 1 Mbit/s link sits at 2% of its width.
+    let bandwidth_field = SliderField {
+        kind: FieldKind::Bandwidth,
+        label: t(lang, "controls.bandwidth").into(),
+        unit: "Mbit/s".into(),
+        text: (**bw_text).clone().map(AttrValue::from),
+        on_text: {
+            let (s, bw_text) = (state.clone(), bw_text.clone());
+            Callback::from(move |text: String| match parse_mbit_s(&text) {
+                Some(k) => {
+                    bw_text.set(None);
+                    let k = u32_of(k);
+                    s.dispatch(Action::SetKnobs(
+                        s.knobs.with_network(p, |n| n.bandwidth_kbit_s = Some(k)),
+                    ));
+                }
+                None => bw_text.set(Some(text)),
+            })
+        },
+        on_discard: {
+            let bw_text = bw_text.clone();
+            Callback::from(move |()| bw_text.set(None))
+        },
+    };
+    let bandwidth_error = if bw_text.is_some() {
+        Some(html! { { t(lang, "controls.bandwidth.bad") } })
+    } else {
+        knob_error("k-bandwidth")
     };
     // The platform the sliders set, in their labels when there are several ("… of LAN,
     // 5 ms round trip"), so that a moved value is never read as every platform's.
@@ -587,7 +677,7 @@ fn network_view(
                     min={0} max={own.loss_ppm.max(200_000)} step={1000} divisor={10_000}
                     value={net.loss_permille.map(|l| u64::from(l) * 1000)} baseline={own.loss_ppm} {lang}
                     on_change={setter(|n, v| n.loss_permille = Some(u32_of((v + 500) / 1000)))} />
-                <Slider id="k-bandwidth" error={knob_error("k-bandwidth")} label={format!("{}{of}", t(lang, "controls.bandwidth"))}
+                <Slider id="k-bandwidth" error={bandwidth_error} field={bandwidth_field} label={format!("{}{of}", t(lang, "controls.bandwidth"))}
                     min={100} max={own.bandwidth_kbit_s.max(50_000)} step={100} divisor={1000}
                     value={net.bandwidth_kbit_s.map(u64::from)} baseline={own.bandwidth_kbit_s} {lang}
                     on_change={setter(|n, v| n.bandwidth_kbit_s = Some(u32_of(v)))} />
@@ -944,5 +1034,31 @@ mod duration_step_tests {
             let min = own.clamp(1, 10);
             assert_eq!((own - min) % step, 0, "{own}");
         }
+    }
+}
+
+#[cfg(test)]
+mod field_kind_tests {
+    use super::{parse_mbit_s, FieldKind};
+
+    /// A client link is typed in Mbit/s and held in the slider's kbit/s; what the field
+    /// writes reads back as the same value (the arrow keys read the field's text).
+    #[test]
+    fn a_bandwidth_is_typed_in_mbit_s() {
+        assert_eq!(parse_mbit_s("2.5"), Some(2_500));
+        assert_eq!(parse_mbit_s(" 2.5 Mbit/s "), Some(2_500));
+        assert_eq!(parse_mbit_s("2,5"), Some(2_500));
+        assert_eq!(parse_mbit_s("100"), Some(100_000));
+        assert_eq!(parse_mbit_s("0.0001"), Some(1));
+        for bad in ["", "x", "-1", "0", "inf", "NaN", "1e300"] {
+            assert_eq!(parse_mbit_s(bad), None, "{bad}");
+        }
+        for v in [100, 1_000, 1_100, 2_500, 50_000, 123_456] {
+            let shown = FieldKind::Bandwidth.show(v);
+            assert_eq!(FieldKind::Bandwidth.parse(&shown), Some(v), "{shown}");
+        }
+        assert_eq!(FieldKind::Bandwidth.show(1_100), "1.1");
+        assert_eq!(FieldKind::Memory.show(2048), "2048");
+        assert_eq!(FieldKind::Memory.parse("2048"), Some(2048));
     }
 }
