@@ -669,6 +669,19 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "“{}”의 클라이언트 회선 {} Mbit/s",
         "client link of “{}”: {} Mbit/s",
     ),
+    // A share link's network value its control cannot take (share::SETTING_RANGES: the
+    // link's own units, named without the platform, which the link's text may not have).
+    ("settings.link_rtt", "VDI 네트워크의 왕복 시간 {} ms", "a VDI network's round trip of {} ms"),
+    (
+        "settings.link_loss",
+        "VDI 네트워크의 패킷 손실 {} (0.1% 단위)",
+        "a VDI network's packet loss of {} (in tenths of a percent)",
+    ),
+    (
+        "settings.link_bandwidth",
+        "VDI 네트워크의 클라이언트 회선 {} kbit/s",
+        "a VDI network's client link of {} kbit/s",
+    ),
     ("questions.why", "근거가 되는 측정값", "The figures behind it"),
     ("share", "공유 링크 복사", "Copy share link"),
     (

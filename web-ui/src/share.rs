@@ -158,7 +158,21 @@ pub const SETTING_RANGES: &[(&str, &str, u64, u64)] = &[
         1,
         65_536 * 1024,
     ),
+    // A VDI platform's network (`networks`, one entry per platform), in the link's units:
+    // the file's ranges (`rtt_ms` 0 to 2000, `loss_percent` 0 to 50,
+    // `client_bandwidth_mbit_s` 0.064 to 100 000) in whole ms, tenths of a percent, kbit/s.
+    ("rtt_ms", "settings.link_rtt", 0, 2000),
+    ("loss_permille", "settings.link_loss", 0, 500),
+    (
+        "bandwidth_kbit_s",
+        "settings.link_bandwidth",
+        64,
+        100_000_000,
+    ),
 ];
+
+/// The settings of a link's `networks` entries, which [`SETTING_RANGES`] also names.
+const NETWORK_SETTINGS: [&str; 3] = ["rtt_ms", "loss_permille", "bandwidth_kbit_s"];
 
 /// Decodes the value of the `s` hash parameter.
 pub fn decode(value: &str) -> Result<Shared, ShareError> {
@@ -178,13 +192,22 @@ pub fn decode(value: &str) -> Result<Shared, ShareError> {
 /// The first setting of a link's JSON whose value its knob's type cannot hold, if that is
 /// why the link does not read.
 fn bad_setting(json: &str) -> Option<ShareError> {
+    type Settings = std::collections::BTreeMap<String, Value>;
     #[derive(Deserialize)]
-    struct Loose {
-        knobs: std::collections::BTreeMap<String, Value>,
+    struct Loose<K> {
+        knobs: K,
     }
-    let loose: Loose = serde_json::from_str(json).ok()?;
-    SETTING_RANGES.iter().find_map(|&(key, _, _, _)| {
-        let value = loose.knobs.get(key)?;
+    /// Each VDI platform's network (`Knobs::networks`): its values are settings too.
+    #[derive(Deserialize)]
+    struct Networks {
+        #[serde(default)]
+        networks: Vec<Settings>,
+    }
+    let settings = serde_json::from_str::<Loose<Settings>>(json).ok()?.knobs;
+    let networks = serde_json::from_str::<Loose<Networks>>(json)
+        .map(|l| l.knobs.networks)
+        .unwrap_or_default();
+    let bad = |key: &'static str, value: &Value| {
         let fits = match (value, key) {
             (Value::Whole(_), "seed" | "duration_ms" | "vm_exit_cycles" | "time_slice_ms") => true,
             (Value::Whole(n), _) => u32::try_from(*n).is_ok(),
@@ -194,7 +217,18 @@ fn bad_setting(json: &str) -> Option<ShareError> {
             key,
             got: value.to_string(),
         })
-    })
+    };
+    SETTING_RANGES
+        .iter()
+        .filter(|(key, ..)| !NETWORK_SETTINGS.contains(key))
+        .find_map(|&(key, ..)| bad(key, settings.get(key)?))
+        .or_else(|| {
+            networks.iter().find_map(|network| {
+                NETWORK_SETTINGS
+                    .iter()
+                    .find_map(|&key| bad(key, network.get(key)?))
+            })
+        })
 }
 
 /// A setting's value as a link wrote it: a whole number that fits 64 bits, or anything
@@ -216,7 +250,7 @@ impl std::fmt::Display for Value {
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
         struct V;
-        impl serde::de::Visitor<'_> for V {
+        impl<'de> serde::de::Visitor<'de> for V {
             type Value = Value;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a setting's value")
@@ -245,6 +279,19 @@ impl<'de> Deserialize<'de> for Value {
             }
             fn visit_unit<E>(self) -> Result<Value, E> {
                 Ok(Value::Other("null".into()))
+            }
+            // A list or a table where a number belongs (`group_counts` and `networks`
+            // are lists of their own, read apart).
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Value::Other("[…]".into()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Value::Other("{…}".into()))
             }
         }
         d.deserialize_any(V)
@@ -382,6 +429,29 @@ mod tests {
             ("\"host_cores\":\"four\"", "host_cores", "\"four\""),
             // The first of two, in the controls' order.
             ("\"host_cores\":-1,\"seed\":1.5", "seed", "1.5"),
+            // Beside a list of group counts (a list is no setting's value).
+            (
+                "\"group_counts\":[2,null],\"host_cores\":-1",
+                "host_cores",
+                "-1",
+            ),
+            // A VDI platform's network (the second platform's), then a count before it.
+            ("\"networks\":[{},{\"rtt_ms\":-5}]", "rtt_ms", "-5"),
+            (
+                "\"networks\":[{\"loss_permille\":0.5,\"bandwidth_kbit_s\":\"fast\"}]",
+                "loss_permille",
+                "0.5",
+            ),
+            (
+                "\"networks\":[{\"bandwidth_kbit_s\":[1]}]",
+                "bandwidth_kbit_s",
+                "[…]",
+            ),
+            (
+                "\"networks\":[{\"rtt_ms\":-5}],\"duration_ms\":-1",
+                "duration_ms",
+                "-1",
+            ),
         ] {
             assert_eq!(
                 from_hash(&with(knobs)),

@@ -147,6 +147,29 @@ mod tests {
             n.contains("memory per instance 2.5 MiB") && n.contains("from 1 to 67,108,864"),
             "{n}"
         );
+        // A VDI network's value, in the link's units and the file's range.
+        let n = bad_share_notice(
+            Lang::En,
+            &ShareError::Setting {
+                key: "rtt_ms",
+                got: "-5".into(),
+            },
+        );
+        assert!(
+            n.contains("a VDI network's round trip of -5 ms") && n.contains("from 0 to 2,000"),
+            "{n}"
+        );
+        let n = bad_share_notice(
+            Lang::Ko,
+            &ShareError::Setting {
+                key: "bandwidth_kbit_s",
+                got: "\"fast\"".into(),
+            },
+        );
+        assert!(
+            n.contains("클라이언트 회선 \"fast\" kbit/s") && n.contains("64에서 100,000,000"),
+            "{n}"
+        );
         // Unreadable: it may have been cut off (and no range).
         let n = bad_share_notice(Lang::En, &ShareError::Unreadable("json: EOF".into()));
         assert!(n.contains("cut off") && !n.contains("whole number"), "{n}");
