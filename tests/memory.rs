@@ -1207,10 +1207,15 @@ fn more_page_touches_per_operation_page_in_more() {
         let outs: u64 = p.instances.iter().map(|i| i.swap_outs).sum();
         let ops: u64 = p.instances.iter().map(|i| i.ops).sum();
         let sp = p.swap_path.clone().expect("a swap path");
-        (ins, outs, ops, sp.touch_percent)
+        (ins, outs, ops, sp.touch_percent, sp.page_ins_per_paging_op)
     };
-    let (ins1, outs1, ops1, touched1) = totals(1);
-    let (ins4, outs4, ops4, touched4) = totals(4);
+    let (ins1, outs1, ops1, touched1, repeat1) = totals(1);
+    let (ins4, outs4, ops4, touched4, repeat4) = totals(4);
+    // The page-ins of an operation that paged in: one with one touch; with four,
+    // 1.398 / 0.821 = 1.70 on average (the CLI and the page say they come one after
+    // another, each paying the swap path's steps).
+    assert_eq!(repeat1, 1.0);
+    assert!((repeat4 - 1.70).abs() < 0.1, "{repeat4}");
     // Thousands of draws: within a few percent of the expectations.
     let per_op = |ins: u64, ops: u64| ins as f64 / ops as f64;
     assert!(

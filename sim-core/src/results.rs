@@ -301,6 +301,11 @@ pub struct SwapPath {
     /// default, about the share of a working set on swap; with n touches about
     /// 1 - (1 - share)^n).
     pub touch_percent: f64,
+    /// Page-ins of an operation that paged in, on average: 1 with one page touch per
+    /// operation; with `page_touches_per_op` = n up to n, one after another, each paying
+    /// the steps below again.
+    #[serde(default = "one")]
+    pub page_ins_per_paging_op: f64,
     /// The fault, the reclaim of a frame, the read request.
     pub fault: Vec<crate::path::Step>,
     /// Percent of the run's page-ins whose reclaimed page was dirty.
@@ -311,6 +316,11 @@ pub struct SwapPath {
     pub read_latency_us: u64,
     /// When the read completes.
     pub resume: Vec<crate::path::Step>,
+}
+
+/// A swap path's page-ins per paging operation in results written before it was counted.
+fn one() -> f64 {
+    1.0
 }
 
 /// Points of "vs native" between a platform's groups beyond which its own figure hides

@@ -606,6 +606,11 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("paths.swap_wait", "4 KiB 읽기를 기다림: 디스크 지연 {} µs(약 {} 사이클, CPU가 아님), 앞에 쌓인 요청 뒤에서 (스레드는 블록되고 vCPU는 다른 일을 할 수 있음)", "Waits for the 4 KiB read: the disk's {} µs latency (about {} cycles, not CPU), behind the requests queued before it (the thread blocks; the vCPU may run other work)"),
     ("paths.swap_wait_process", "4 KiB 읽기를 기다림: 디스크 지연 {} µs(약 {} 사이클, CPU가 아님), 앞에 쌓인 요청 뒤에서 (스레드는 블록되고 코어는 다른 스레드를 실행할 수 있음)", "Waits for the 4 KiB read: the disk's {} µs latency (about {} cycles, not CPU), behind the requests queued before it (the thread blocks; the core may run other threads)"),
     ("paths.swap_resume", "읽기가 끝난 뒤", "When the read completes"),
+    (
+        "paths.swap_repeat",
+        "연산 하나가 페이지를 여러 개 건드리므로(`page_touches_per_op`), 페이지 인한 연산은 평균 {}번 페이지 인했습니다. 차례로 한 번씩, 그때마다 이 단계를 모두 거칩니다.",
+        "An operation touches several pages (`page_touches_per_op`), so one that paged in did so {} times on average: one page-in after another, each paying all these steps.",
+    ),
     ("paths.swap_total", "페이지 인당 CPU 합계 (쓰기는 그 비율만큼; 기다림은 빼고)", "CPU per page-in (the write weighted by its share; the wait aside)"),
     ("paths.help", "같은 연산이 플랫폼마다 어떤 계층을 거치는지, 단계마다 몇 사이클이 드는지 비교하세요.", "Compare which layers the same operation crosses on each platform, and the cycles each step costs."),
     (

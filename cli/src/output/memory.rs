@@ -67,18 +67,35 @@ pub(super) fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                     |steps: &[sim_core::path::Step]| steps.iter().map(|s| s.cycles).sum::<u64>();
                 let (fault, write, resume) =
                     (cycles(&sp.fault), cycles(&sp.writeback), cycles(&sp.resume));
+                // With several page touches per operation, one operation may page in
+                // several times, one page-in after another (shown from 1.01 on).
+                let repeated = (sp.page_ins_per_paging_op >= 1.005).then(|| {
+                    if ko {
+                        format!(
+                            "; 그런 연산은 평균 {:.2}번 페이지 인하며(차례로), 그때마다 이 단계를 거칩니다",
+                            sp.page_ins_per_paging_op
+                        )
+                    } else {
+                        format!(
+                            "; such an operation paged in {:.2} times on average, one page-in after another, each paying these steps",
+                            sp.page_ins_per_paging_op
+                        )
+                    }
+                });
                 let _ = writeln!(
                     out,
                     "{}",
                     if ko {
                         format!(
-                            "{} 스왑에 있는 페이지를 건드린 연산(이 실행의 연산 중 {:.1}%): 폴트, 프레임 회수, 읽기 요청 {fault} 사이클, 더티 페이지의 쓰기 시작 {write} 사이클(페이지 인의 {:.1}%), 디스크 지연 {} µs의 4 KiB 읽기 대기(CPU가 아님), 재개 {resume} 사이클",
-                            pad("", 22), sp.touch_percent, sp.writeback_percent, sp.read_latency_us
+                            "{} 스왑에 있는 페이지를 건드린 연산(이 실행의 연산 중 {:.1}%): 폴트, 프레임 회수, 읽기 요청 {fault} 사이클, 더티 페이지의 쓰기 시작 {write} 사이클(페이지 인의 {:.1}%), 디스크 지연 {} µs의 4 KiB 읽기 대기(CPU가 아님), 재개 {resume} 사이클{}",
+                            pad("", 22), sp.touch_percent, sp.writeback_percent, sp.read_latency_us,
+                            repeated.as_deref().unwrap_or_default()
                         )
                     } else {
                         format!(
-                            "{} an operation that touches a page on swap ({:.1}% of this run's operations): fault, reclaim and read request {fault} cycles, a dirty victim's write started {write} cycles ({:.1}% of the page-ins), the wait for the 4 KiB read (disk latency {} µs, not CPU), resume {resume} cycles",
-                            pad("", 22), sp.touch_percent, sp.writeback_percent, sp.read_latency_us
+                            "{} an operation that touches a page on swap ({:.1}% of this run's operations): fault, reclaim and read request {fault} cycles, a dirty victim's write started {write} cycles ({:.1}% of the page-ins), the wait for the 4 KiB read (disk latency {} µs, not CPU), resume {resume} cycles{}",
+                            pad("", 22), sp.touch_percent, sp.writeback_percent, sp.read_latency_us,
+                            repeated.as_deref().unwrap_or_default()
                         )
                     }
                 );

@@ -223,6 +223,7 @@ pub(super) fn swap_path(
     let stack = &s.platforms[p_index].stack;
     Some(crate::SwapPath {
         touch_percent: 100.0 * touching as f64 / ops.max(touching) as f64,
+        page_ins_per_paging_op: ins as f64 / touching.max(1) as f64,
         fault: crate::memory::swap_fault_steps(stack, &s.costs, s.host.cpu),
         writeback_percent: 100.0 * outs as f64 / ins as f64,
         writeback: crate::memory::swap_writeback_steps(stack, &s.costs),

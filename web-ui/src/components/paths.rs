@@ -454,7 +454,7 @@ fn swap_table(
             <tr class="sub"><th colspan="4" scope="rowgroup" class="text">{ text }</th></tr>
         }
     };
-    html! {
+    html! { <>
         <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "paths.swap").replace("{}", &crate::num::pct(swap.touch_percent))}>
         <table class="data num path swap-path">
             <caption>{ t(lang, "paths.swap").replace("{}", &crate::num::pct(swap.touch_percent)) }</caption>
@@ -476,7 +476,11 @@ fn swap_table(
             </tr></tfoot>
         </table>
         </div>
-    }
+        if swap.page_ins_per_paging_op >= 1.005 {
+            <p class="hint swap-repeat">{ t(lang, "paths.swap_repeat")
+                .replacen("{}", &crate::num::num(swap.page_ins_per_paging_op), 1) }</p>
+        }
+    </> }
 }
 
 /// Cycles of the back end's steps when a back end of its own runs them (a driver domain,
