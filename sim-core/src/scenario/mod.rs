@@ -735,6 +735,13 @@ impl Scenario {
     pub fn source(&self) -> &str {
         &self.source
     }
+
+    /// The names of the file's own workloads (`[[workload]]`), in the file's order: with
+    /// the presets, what [`Adjustments::workload`] may set, whether or not an instance
+    /// runs them as written.
+    pub fn custom_workload_names(&self) -> impl Iterator<Item = &str> {
+        self.raw.workloads.iter().map(|w| w.name.get_ref().as_str())
+    }
 }
 
 #[cfg(test)]

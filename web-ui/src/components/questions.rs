@@ -110,8 +110,8 @@ fn evidence_value(lang: Lang, q: &QuestionAnswer, v: f64) -> String {
 /// A numeric question's computed answer as the page shows it once revealed or graded:
 /// the figure with as many decimals as the CLI prints it (`virtsim answers` and `grade`:
 /// "4.11%" where the CLI says "4.11 %"), in the page's number format, with its unit and what is
-/// accepted around it ("3.92 µs (± 5%)"; for a percentage, whose "± 10%" would read as
-/// percentage points, the range: "27.08% (accepted: 24.38% to 29.78%, ± 10% of it)"). With
+/// accepted around it, as a range and the relative tolerance ("27.08% (accepted: 24.38% to
+/// 29.78%, ± 10% of it)": a percentage's "± 10%" alone would read as points). With
 /// no tolerance that figure is what a student must give; with one, a rate of a thousand or
 /// more per second is shown whole (its decimals are far inside any tolerance). `None` for a
 /// choice question.
@@ -126,13 +126,13 @@ pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
     if q.tolerance_percent == 0.0 || v == 0.0 {
         return Some(shown);
     }
-    // A percentage's "± 10%" would read as percentage points: the range it accepts, in
-    // percent, rounded inward (every figure shown in it is right).
+    // The range it accepts, in the answer's unit, rounded inward (every figure shown in it
+    // is right), as the CLI prints it: a percentage's "± 10%" alone would read as
+    // percentage points, and any other "± 5%" leaves the student to work the range out.
     // More decimals where the answer's own would show one figure ("1% to 1%").
     let range = u32::try_from(decimals)
         .ok()
-        .and_then(|d| q.accepted_range_readable(d))
-        .filter(|_| unit == "%");
+        .and_then(|d| q.accepted_range_readable(d));
     Some(match range {
         Some((low, high, d)) => t(lang, "questions.accepted_range")
             .replacen("{}", &shown, 1)
@@ -845,7 +845,9 @@ mod tests {
 
     #[test]
     fn a_computed_answer_has_its_unit_and_what_is_accepted() {
-        // A percentage: the range accepted, not "± 10%" (percentage points?).
+        // The range accepted, rounded inward, and the relative tolerance: for a percentage
+        // "± 10%" alone would read as points. 27.0817 × 0.9 = 24.374 up to 24.38,
+        // × 1.1 = 29.790 down to 29.78.
         let share = numeric(Metric::HostOsPercent, 27.0817, 10.0);
         assert_eq!(
             computed_answer(Lang::En, &share).as_deref(),
@@ -859,7 +861,8 @@ mod tests {
         let latency = numeric(Metric::MeanLatencyUs, 3.9213, 5.0);
         assert_eq!(
             computed_answer(Lang::En, &latency).as_deref(),
-            Some("3.92 µs (± 5%)")
+            // 3.9213 × 0.95 = 3.7252 up to 3.73, × 1.05 = 4.1174 down to 4.11.
+            Some("3.92 µs (accepted: 3.73 µs to 4.11 µs, ± 5% of it)")
         );
         // No tolerance: the printed figure, which is what must be given.
         let exact = numeric(Metric::HostOsPercent, 27.1134, 0.0);
@@ -885,11 +888,12 @@ mod tests {
         exits.answer = "157123.81".into();
         assert_eq!(
             computed_answer(Lang::Ko, &exits).as_deref(),
-            Some("157,124회/초 (± 4%)")
+            // 157 123.81 × 0.96 = 150 838.86 up to 150 839, × 1.04 = 163 408.76 down.
+            Some("157,124회/초 (정답 범위 150,839회/초~163,408회/초, 이 값의 ± 4%)")
         );
         assert_eq!(
             computed_answer(Lang::En, &exits).as_deref(),
-            Some("157,124/s (± 4%)")
+            Some("157,124/s (accepted: 150,839/s to 163,408/s, ± 4% of it)")
         );
         // Exact: the printed figure, decimals and all, is what must be given.
         exits.tolerance_percent = 0.0;
@@ -902,7 +906,7 @@ mod tests {
         few.answer = "12.50".into();
         assert_eq!(
             computed_answer(Lang::Ko, &few).as_deref(),
-            Some("12.50회/초 (± 4%)")
+            Some("12.50회/초 (정답 범위 12.00회/초~13.00회/초, 이 값의 ± 4%)")
         );
         assert_eq!(
             value_with_unit(Lang::Ko, Metric::ExitsPerSecond, 150_733.0),
