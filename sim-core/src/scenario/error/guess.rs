@@ -233,7 +233,8 @@ pub(super) const SHORTENED_MIN_CHARS: usize = 4;
 /// Another word for one of the format's names, and that name ([`guess`]), offered only
 /// where that name is valid: `kr` is Korea's country code, `ko` the language's; `virtio`
 /// (`virtio-net`, `virtio-blk`) is the paravirtual devices' family, `pv` short for
-/// paravirtual (an I/O model) or para (a technique); `emulation` is the emulated I/O
+/// paravirtual (an I/O model) or para (a technique), as is `paravirt` (Linux's
+/// `CONFIG_PARAVIRT`, `paravirt_ops`); `emulation` is the emulated I/O
 /// model; `hosted` is a type-2 hypervisor; `cpus` is the host's `cores` (one letter from
 /// `cpu`, the CPU generation). `baremetal` (`bare-metal`, `bare_metal`, separators aside)
 /// and `physical` are what the format calls `native`: a platform without a hypervisor.
@@ -246,6 +247,8 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("virtioblk", "paravirtual"),
     ("pv", "paravirtual"),
     ("pv", "para"),
+    ("paravirt", "paravirtual"),
+    ("paravirt", "para"),
     ("paravirtualized", "paravirtual"),
     ("paravirtualization", "para"),
     ("emulation", "emulated"),

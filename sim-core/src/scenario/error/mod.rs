@@ -930,6 +930,8 @@ mod tests {
         for (other, list, meant) in [
             ("pv", io, "paravirtual"),
             ("PV", techniques, "para"),
+            ("paravirt", io, "paravirtual"),
+            ("paravirt", techniques, "para"),
             ("virtio-net", io, "paravirtual"),
             ("emulation", io, "emulated"),
             ("hosted", kinds, "type2"),
