@@ -774,7 +774,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("results.stale.running_other", "이 시나리오를 실행하는 중…", "Running this scenario…"),
     ("results.stale.run", "지금 실행", "Run it now"),
     ("run.named", "“{}” 실행", "Run “{}”"),
-    ("estimate.line", "예상: 이벤트 최대 약 {}개 · 이 기기에서 약 {}", "Estimate: up to about {} events · about {} on this device"),
+    ("estimate.line", "예상: 이벤트 최대 약 {}개 · 이 기기에서 길어야 약 {}", "Estimate: up to about {} events · at most about {} on this device"),
     ("estimate.over", "페이지에서 실행하기에 너무 클 수 있습니다: 이벤트 최대 {}개로 추정 (페이지 한도 {}개; 추정은 상한이라 실제로는 보통 몇 배 적습니다).", "Perhaps too large to run in the page: up to {} events (the page's limit is {}; the estimate is an upper bound, runs usually need several times fewer)."),
     ("estimate.anyway", "그래도 실행 (취소할 수 있고, 한도를 넘으면 멈춥니다)", "Run anyway (you can cancel; it stops at the limit)"),
     ("estimate.fix", "실행 시간을 {} ms로 줄이기", "Set the duration to {} ms"),
