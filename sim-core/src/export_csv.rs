@@ -38,6 +38,14 @@ pub fn io_name(io: IoModel) -> &'static str {
     }
 }
 
+/// A latency in µs with three decimals, or below 0.01 µs with three significant digits (at
+/// most six decimals, as the page shows it): a native page-table write of 0.00033 µs is
+/// "0.000330", not "0.000", which read as no cost at all.
+fn latency_cell(us: f64) -> String {
+    let decimals = crate::question::shown_decimals(us, false).max(3);
+    format!("{us:.decimals$}")
+}
+
 /// The result as CSV: [`HEADER`], then one row per (platform, operation).
 ///
 /// ```
@@ -74,7 +82,7 @@ pub fn to_csv(r: &RunResult) -> String {
         for l in &p.latency {
             let _ = writeln!(
                 out,
-                "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{:.3},{:.3},{:.3},{vdi}",
+                "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{},{},{},{vdi}",
                 field(&r.scenario),
                 r.seed,
                 field(&p.name),
@@ -93,9 +101,9 @@ pub fn to_csv(r: &RunResult) -> String {
                 p.exits_per_second,
                 l.op.name(),
                 l.latency.count,
-                l.latency.mean_us,
-                l.latency.p50_us,
-                l.latency.p99_us
+                latency_cell(l.latency.mean_us),
+                latency_cell(l.latency.p50_us),
+                latency_cell(l.latency.p99_us)
             );
         }
     }
@@ -123,6 +131,16 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_value(io).unwrap(), io_name(io));
         }
+    }
+
+    #[test]
+    fn a_latency_below_a_hundredth_of_a_microsecond_keeps_three_digits() {
+        assert_eq!(latency_cell(0.00033), "0.000330");
+        assert_eq!(latency_cell(0.0042), "0.00420");
+        assert_eq!(latency_cell(0.25), "0.250");
+        assert_eq!(latency_cell(3.14159), "3.142");
+        assert_eq!(latency_cell(1234.5), "1234.500");
+        assert_eq!(latency_cell(0.0), "0.000");
     }
 
     #[test]
