@@ -138,7 +138,7 @@ mod tests {
         assert_eq!(latency_cell(0.00033), "0.000330");
         assert_eq!(latency_cell(0.0042), "0.00420");
         assert_eq!(latency_cell(0.25), "0.250");
-        assert_eq!(latency_cell(3.14159), "3.142");
+        assert_eq!(latency_cell(4.56789), "4.568");
         assert_eq!(latency_cell(1234.5), "1234.500");
         assert_eq!(latency_cell(0.0), "0.000");
     }
