@@ -51,32 +51,6 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             expected = expected
         );
     }
-    // An assignment's `[[step.vary]]` choice with decimals (assignment/format.rs, `Choice`).
-    if let Some((value, _)) = detail
-        .strip_prefix("`")
-        .and_then(|rest| rest.split_once("` has decimals: choices are whole numbers"))
-    {
-        return msg!(
-            "invalid_type",
-            "{detail}",
-            "`{value}`에 소수가 있습니다: 선택지는 매개변수의 단위로 쓴 자연수입니다(클럭은 MHz: 2.4 GHz는 2400, 메모리는 MiB: 1.5 GiB는 1536, 시간은 ms)",
-            detail = detail,
-            value = value
-        );
-    }
-    // The same choice written as a whole float (1e3, 1000.0).
-    if let Some((value, _)) = detail
-        .strip_prefix("`")
-        .and_then(|rest| rest.split_once("` is written as a float"))
-    {
-        return msg!(
-            "invalid_type",
-            "{detail}",
-            "`{value}`이(가) 실수로 쓰였습니다(1e3이나 1000.0처럼 지수나 소수점이 있음): 선택지는 매개변수의 단위로 그대로 쓴 정수입니다({value})",
-            detail = detail,
-            value = value
-        );
-    }
     if let Some((field, _)) = detail.strip_prefix("missing field `").and_then(quoted) {
         return msg!(
             "missing_field",
