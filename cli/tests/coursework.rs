@@ -2224,14 +2224,16 @@ fn a_negative_vary_choice_is_explained_in_korean() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "정수 `-3`이 들어 있습니다; 필요한 값: 0 이상의 정수 또는 워크로드 이름(따옴표 안에)"
+            "정수 `-3`이 들어 있습니다; 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
         ),
         "{err}"
     );
-    assert!(!err.contains("a whole number"), "{err}");
+    assert!(!err.contains("a number"), "{err}");
     let o = virtsim(&["validate", &a]);
     assert!(
-        stderr(&o).contains("expected a whole number (0 or more) or a workload name"),
+        stderr(&o).contains(
+            "expected a number, 0 or more (decimals only for the network's vdi_* parameters), or a workload name"
+        ),
         "{}",
         stderr(&o)
     );

@@ -152,7 +152,8 @@ pub enum Choice {
     Number(u64),
     /// Written with a decimal point or an exponent (`0.5`, `2.0`, `1e3`): finite and 0 or
     /// more (the reading refuses others). Only the network parameters take it
-    /// ([`Parameter::is_vdi_network`]); the others refuse it at the choice.
+    /// (`vdi_rtt_ms`, `vdi_loss_percent`, `vdi_client_bandwidth_mbit_s`); the others
+    /// refuse it at the choice.
     Decimal(f64),
     Name(String),
 }
@@ -187,6 +188,10 @@ impl Choice {
     }
 }
 
+/// What a choice may be, as a reading error says it (`expected ...`).
+pub(crate) const CHOICE_EXPECTED: &str =
+    "a number, 0 or more (decimals only for the network's vdi_* parameters), or a workload name";
+
 /// Read by hand rather than as an untagged enum, whose error ("data did not match any
 /// variant of untagged enum Choice") names neither what was found nor what is valid.
 impl<'de> Deserialize<'de> for Choice {
@@ -195,9 +200,8 @@ impl<'de> Deserialize<'de> for Choice {
         impl serde::de::Visitor<'_> for ChoiceVisitor {
             type Value = Choice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "a whole number (0 or more), a number with decimals (0 or more, for a network setting) or a workload name",
-                )
+                // Translated in scenario/error/parser.rs (`expected_ko`): change both.
+                f.write_str(CHOICE_EXPECTED)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Choice, E> {
                 Ok(Choice::Number(v))

@@ -57,6 +57,7 @@ pub use format::{
     VarySection,
 };
 
+pub(crate) use format::CHOICE_EXPECTED;
 pub use validate::Variants;
 
 use crate::scenario::error::{msg, Msg, Validator};

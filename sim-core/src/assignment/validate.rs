@@ -970,15 +970,19 @@ fn check_choice(
             if x.fract() == 0.0 {
                 msg!(
                     "invalid_type",
-                    "`{value}` is written as a float (with an exponent or a decimal point, such as 1e3 or 1000.0): choices are whole numbers written as such, {value} in the parameter's unit",
-                    "`{value}`이(가) 실수로 쓰였습니다(1e3이나 1000.0처럼 지수나 소수점이 있음): 선택지는 매개변수의 단위로 그대로 쓴 정수입니다({value})",
+                    "step `{step}`: `{value}` is written as a float (with an exponent or a decimal point, such as 1e3 or 1000.0): the choices of `{name}` are whole numbers written as such, {value} in the parameter's unit",
+                    "단계 `{step}`: `{value}`이(가) 실수로 쓰였습니다(1e3이나 1000.0처럼 지수나 소수점이 있음): `{name}`의 선택지는 매개변수의 단위로 그대로 쓴 정수입니다({value})",
+                    step = step_id,
+                    name = parameter.name(),
                     value = x
                 )
             } else {
                 msg!(
                     "invalid_type",
-                    "`{value}` has decimals: choices are whole numbers in the parameter's unit (a clock in MHz: 2400 for 2.4 GHz; memory in MiB: 1536 for 1.5 GiB; a duration in ms)",
-                    "`{value}`에 소수가 있습니다: 선택지는 매개변수의 단위로 쓴 자연수입니다(클럭은 MHz: 2.4 GHz는 2400, 메모리는 MiB: 1.5 GiB는 1536, 시간은 ms)",
+                    "step `{step}`: `{value}` has decimals: the choices of `{name}` are whole numbers in the parameter's unit (a clock in MHz: 2400 for 2.4 GHz; memory in MiB: 1536 for 1.5 GiB; a duration in ms); only the network's `vdi_*` parameters take decimals",
+                    "단계 `{step}`: `{value}`에 소수가 있습니다: `{name}`의 선택지는 매개변수의 단위로 쓴 자연수입니다(클럭은 MHz: 2.4 GHz는 2400, 메모리는 MiB: 1.5 GiB는 1536, 시간은 ms). 소수는 네트워크의 `vdi_*` 매개변수만 받습니다",
+                    step = step_id,
+                    name = parameter.name(),
                     value = x
                 )
             },
@@ -1147,7 +1151,7 @@ fn network_choice_error(
             msg!(
                 "out_of_range",
                 "step `{step}`: `{name}` moves in steps of {step_size} {unit}, as the page's network control does (the page runs a student's choice through it); got {value}: write {below} or {above}",
-                "단계 `{step}`: `{name}`은(는) 페이지의 네트워크 조절기처럼 {step_size} {unit} 단위로 움직입니다(페이지는 학생의 선택지를 그 조절기로 실행합니다). 입력값: {value}. {below}이나 {above}로 쓰세요",
+                "단계 `{step}`: `{name}`은(는) 페이지의 네트워크 조절기처럼 {step_size} {unit} 단위로 움직입니다(페이지는 학생의 선택지를 그 조절기로 실행합니다). 입력값: {value}. {below} 또는 {above} 중 하나로 쓰세요",
                 step = step_id,
                 name = parameter.name(),
                 step_size = step,

@@ -179,8 +179,9 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
 /// 값: a whole number (0 or more) or a workload name").
 fn expected_ko(expected: &str) -> String {
     match expected {
-        "a whole number (0 or more) or a workload name" => {
-            "0 이상의 정수 또는 워크로드 이름(따옴표 안에)".to_string()
+        crate::assignment::CHOICE_EXPECTED => {
+            "0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
+                .to_string()
         }
         "a sequence" => "배열 [...]".to_string(),
         "a map" => "테이블 { ... }".to_string(),
