@@ -188,10 +188,6 @@ impl Choice {
     }
 }
 
-/// What a choice may be, as a reading error says it (`expected ...`).
-pub(crate) const CHOICE_EXPECTED: &str =
-    "a number, 0 or more (decimals only for the network's vdi_* parameters), or a workload name";
-
 /// Read by hand rather than as an untagged enum, whose error ("data did not match any
 /// variant of untagged enum Choice") names neither what was found nor what is valid.
 impl<'de> Deserialize<'de> for Choice {
@@ -200,8 +196,8 @@ impl<'de> Deserialize<'de> for Choice {
         impl serde::de::Visitor<'_> for ChoiceVisitor {
             type Value = Choice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                // Translated in scenario/error/parser.rs (`expected_ko`): change both.
-                f.write_str(CHOICE_EXPECTED)
+                // Beside its Korean, in scenario/error/parser.rs (`expected_ko`).
+                f.write_str(crate::scenario::error::CHOICE_EXPECTED)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Choice, E> {
                 Ok(Choice::Number(v))

@@ -57,7 +57,6 @@ pub use format::{
     VarySection,
 };
 
-pub(crate) use format::CHOICE_EXPECTED;
 pub use validate::Variants;
 
 use crate::scenario::error::{msg, Msg, Validator};

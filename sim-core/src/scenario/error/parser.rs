@@ -173,13 +173,19 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
     )
 }
 
+/// What an assignment's `[[step.vary]]` choice may be, as its reader (`Choice` in
+/// assignment/format.rs) says it in a reading error (`expected ...`); `expected_ko` has
+/// its Korean.
+pub(crate) const CHOICE_EXPECTED: &str =
+    "a number, 0 or more (decimals only for the network's vdi_* parameters), or a workload name";
+
 /// What serde expected, in Korean: the phrases of the format's own readers (an assignment's
 /// `[[step.vary]]` choice, `Choice` in assignment/format.rs) and serde's for the shapes a
 /// file holds; another one joined as `korean_alternatives` joins a list (a reviewer read "필요한
 /// 값: a whole number (0 or more) or a workload name").
 fn expected_ko(expected: &str) -> String {
     match expected {
-        crate::assignment::CHOICE_EXPECTED => {
+        CHOICE_EXPECTED => {
             "0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
                 .to_string()
         }
