@@ -275,3 +275,20 @@ fn decimals_and_bad_numbers_are_errors_not_panics() {
         assert!(e.line > 0 && !e.message.is_empty(), "{bad}: {e}");
     }
 }
+
+/// A round trip written in seconds (`rtt_ms = 0.005`) is the scenario's warning, said of the
+/// step; not when the step varies `vdi_rtt_ms`, whose choices replace it.
+#[test]
+fn the_scenarios_rtt_warning_is_left_out_when_the_round_trip_varies() {
+    let text = with("vdi_loss_percent", "[0, 1]").replace("rtt_ms = 20", "rtt_ms = 0.005");
+    let a = parse(&text).unwrap();
+    let codes: Vec<&str> = a.warnings().iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["rtt_below_any_network"], "{:?}", a.warnings());
+    assert!(
+        a.warnings()[0].message.starts_with("step `rtt`: "),
+        "{:?}",
+        a.warnings()
+    );
+    let text = with("vdi_rtt_ms", "[20, 80]").replace("rtt_ms = 20", "rtt_ms = 0.005");
+    assert_eq!(parse(&text).unwrap().warnings(), &[]);
+}

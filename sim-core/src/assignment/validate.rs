@@ -266,8 +266,8 @@ fn read(
 /// step (an embedded scenario's at its line in the assignment, a scenario file's in that
 /// file), then its choices' ([`memory_warnings`], [`vcpu_warnings`]). A scenario warning
 /// about a setting the step varies is left out: no student gets the setting as written, and
-/// its advice (`memory_gib = ...`, `vcpus = ...`) would change nothing they run; the
-/// choices' warnings judge each variant by its own values instead.
+/// its advice (`memory_gib = ...`, `vcpus = ...`, `rtt_ms = ...`) would change nothing they
+/// run; the choices' warnings judge each variant by its own values instead.
 fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
     let mut warnings = Vec::new();
     for (step, raw) in a.steps.iter().zip(&a.raw.steps) {
@@ -278,6 +278,9 @@ fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
                 "vcpus_over_cores" => {
                     varies(Parameter::HostCores) || varies(Parameter::VcpusPerInstance)
                 }
+                // Every VDI platform's round trip is the choice's, a whole number of ms:
+                // none is below a network's.
+                "rtt_below_any_network" => varies(Parameter::VdiRttMs),
                 _ => false,
             };
             if judged_by_choices {
