@@ -2224,14 +2224,16 @@ fn a_negative_vary_choice_is_explained_in_korean() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "정수 `-3`이 들어 있습니다; 필요한 값: 0 이상의 정수 또는 워크로드 이름(따옴표 안에)"
+            "정수 `-3`이 들어 있습니다; 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
         ),
         "{err}"
     );
-    assert!(!err.contains("a whole number"), "{err}");
+    assert!(!err.contains("a number"), "{err}");
     let o = virtsim(&["validate", &a]);
     assert!(
-        stderr(&o).contains("expected a whole number (0 or more) or a workload name"),
+        stderr(&o).contains(
+            "expected a number, 0 or more (decimals only for the network's vdi_* parameters), or a workload name"
+        ),
         "{}",
         stderr(&o)
     );
@@ -2322,4 +2324,96 @@ fn a_long_value_on_the_command_line_is_quoted_by_its_start() {
         "{}",
         stderr(&o)
     );
+}
+
+/// An assignment that varies the round trip of a remote desktop: `answers --student` gives
+/// each student the latency of their own round trip (the longer, the later), an answers
+/// file carries it, and `grade` marks a student who hands in a classmate's figure wrong.
+#[test]
+fn a_varied_round_trip_gives_each_student_their_own_latency() {
+    const WAN: &str = r#"
+[assignment]
+id = "vdi-wan"
+title = { en = "WAN", ko = "WAN" }
+
+[[step]]
+id = "wan"
+title = { en = "Across the WAN", ko = "WAN 너머" }
+intro = { en = "Measure.", ko = "측정하세요." }
+scenario_toml = '''
+[scenario]
+name = "wan-desktops"
+duration_ms = 1000
+
+[host]
+cores = 4
+memory_gib = 32
+
+[[platform]]
+name = "office-vdi"
+kind = "vdi"
+protocol = "rdp"
+
+[[instance]]
+name = "desk"
+count = 4
+guest_os = "windows"
+memory_gib = 2
+workload = "desktop-office"
+'''
+
+[[step.vary]]
+parameter = "vdi_rtt_ms"
+choices = [20, 80]
+
+[[step.question]]
+id = "latency"
+text = { en = "Median input-to-display latency, ms?", ko = "입력-화면 지연 중앙값(ms)?" }
+kind = "numeric"
+metric = "desktop_p50_latency_ms"
+platform = "office-vdi"
+tolerance_percent = 10
+"#;
+    let dir = scratch_dir("vary-rtt");
+    let a = write(&dir, "wan.toml", WAN);
+    let o = virtsim(&["validate", &a]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // The latency and the round trip each student drew, by the CSV's variant column.
+    let latency_of = |id: &str| -> (String, f64) {
+        let o = virtsim(&["answers", &a, "--student", id, "--format", "csv"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let out = stdout(&o);
+        let row: Vec<&str> = out.lines().nth(1).expect("a row").split(',').collect();
+        (row[9].to_string(), row[7].parse().expect("a value"))
+    };
+    let students: Vec<(String, (String, f64))> = (0..20)
+        .map(|i| format!("s{i}"))
+        .map(|id| {
+            let got = latency_of(&id);
+            (id, got)
+        })
+        .collect();
+    let near = students.iter().find(|(_, (v, _))| v == "vdi_rtt_ms=20");
+    let far = students.iter().find(|(_, (v, _))| v == "vdi_rtt_ms=80");
+    let (Some((near_id, (_, near_ms))), Some((far_id, (_, far_ms)))) = (near, far) else {
+        panic!("20 students drew one round trip only: {students:?}");
+    };
+    // Each input crosses half the round trip and its update the other half: 60 ms more,
+    // give or take the capture and refresh waits that quantize a median (10 ms).
+    assert!(
+        (50.0..=70.0).contains(&(far_ms - near_ms)),
+        "{near_ms} ms at 20 ms, {far_ms} ms at 80 ms"
+    );
+    // The same student, the same figure.
+    assert_eq!(latency_of(far_id).1, *far_ms);
+    // A student who hands in the classmate's figure is wrong; their own is right.
+    let mut copied = key(&a, far_id);
+    copied["steps"][0]["answers"][0]["answer"] = format!("{near_ms:.2}").into();
+    let copied = write(&dir, "copied.json", &with_checksum(&copied).to_string());
+    let own = write(&dir, "own.json", &key(&a, near_id).to_string());
+    let o = virtsim(&["grade", &a, &own, &copied, "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["files"][0]["points"], 1, "{json}");
+    assert_eq!(json["files"][1]["points"], 0, "{json}");
 }

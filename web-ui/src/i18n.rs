@@ -668,6 +668,13 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("settings.duration", "시뮬레이션 시간 {} ms", "simulated time {} ms"),
     ("settings.workload", "워크로드 {}", "workload {}"),
     ("settings.rtt", "“{}”의 왕복 시간 {} ms", "round trip of “{}”: {} ms"),
+    ("settings.vdi_rtt", "VDI 플랫폼마다 왕복 시간 {} ms", "round trip of every VDI platform {} ms"),
+    ("settings.vdi_loss", "VDI 플랫폼마다 패킷 손실 {}%", "packet loss of every VDI platform {}%"),
+    (
+        "settings.vdi_bandwidth",
+        "VDI 플랫폼마다 클라이언트 회선 {} Mbit/s",
+        "client link of every VDI platform {} Mbit/s",
+    ),
     ("settings.loss", "“{}”의 패킷 손실 {}%", "packet loss of “{}”: {}%"),
     (
         "settings.bandwidth",

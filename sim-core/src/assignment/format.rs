@@ -101,6 +101,14 @@ pub enum Parameter {
     Workload,
     VmExitCycles,
     TimeSliceMs,
+    /// `rtt_ms` of every VDI platform: a thin client's round trip to the server, whole ms.
+    VdiRttMs,
+    /// `loss_percent` of every VDI platform: packet loss on the client path, %, in steps
+    /// of 0.1 (the page's loss control).
+    VdiLossPercent,
+    /// `client_bandwidth_mbit_s` of every VDI platform: each client's access link, Mbit/s,
+    /// in steps of 0.001 (1 kbit/s, the page's link control).
+    VdiClientBandwidthMbitS,
 }
 
 impl Parameter {
@@ -116,17 +124,68 @@ impl Parameter {
             Parameter::Workload => "workload",
             Parameter::VmExitCycles => "vm_exit_cycles",
             Parameter::TimeSliceMs => "time_slice_ms",
+            Parameter::VdiRttMs => "vdi_rtt_ms",
+            Parameter::VdiLossPercent => "vdi_loss_percent",
+            Parameter::VdiClientBandwidthMbitS => "vdi_client_bandwidth_mbit_s",
         }
+    }
+
+    /// Whether it sets the network of the scenario's VDI platforms (which a step's
+    /// scenario must then have). Only these take choices with decimals (`0.5`), as the
+    /// file's keys do, in the steps of the page's network controls (whole ms for the
+    /// round trip, 0.1 % for loss, 0.001 Mbit/s for the link); the others are whole
+    /// numbers in their unit (2400 MHz, 1536 MiB) or workload names.
+    pub fn is_vdi_network(self) -> bool {
+        matches!(
+            self,
+            Parameter::VdiRttMs | Parameter::VdiLossPercent | Parameter::VdiClientBandwidthMbitS
+        )
     }
 }
 
-/// A value a parameter can take: a whole number, or a workload name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A value a parameter can take: a whole number, a number with decimals (a network
+/// setting's `0.5`), or a workload name.
+#[derive(Debug, Clone)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", serde(untagged))]
 pub enum Choice {
     Number(u64),
+    /// Written with a decimal point or an exponent (`0.5`, `2.0`, `1e3`): finite and 0 or
+    /// more (the reading refuses others). Only the network parameters take it
+    /// (`vdi_rtt_ms`, `vdi_loss_percent`, `vdi_client_bandwidth_mbit_s`); the others
+    /// refuse it at the choice.
+    Decimal(f64),
     Name(String),
+}
+
+/// Equal by value: a decimal is never NaN (refused when read), so the equality is an
+/// equivalence; `2` and `2.0` are the same choice (listed twice is an error).
+impl PartialEq for Choice {
+    fn eq(&self, other: &Choice) -> bool {
+        match (self, other) {
+            (Choice::Number(a), Choice::Number(b)) => a == b,
+            (Choice::Decimal(a), Choice::Decimal(b)) => a == b,
+            (Choice::Number(n), Choice::Decimal(x)) | (Choice::Decimal(x), Choice::Number(n)) => {
+                // Exact: a decimal above 2^53 is a whole number, whatever `n` rounds to.
+                x.fract() == 0.0 && *x < 18_446_744_073_709_551_616.0 && *x as u64 == *n
+            }
+            (Choice::Name(a), Choice::Name(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Choice {}
+
+impl Choice {
+    /// Its value as a number (a whole number's exactly below 2^53), `None` for a name.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Choice::Number(n) => Some(*n as f64),
+            Choice::Decimal(x) => Some(*x),
+            Choice::Name(_) => None,
+        }
+    }
 }
 
 /// Read by hand rather than as an untagged enum, whose error ("data did not match any
@@ -137,7 +196,8 @@ impl<'de> Deserialize<'de> for Choice {
         impl serde::de::Visitor<'_> for ChoiceVisitor {
             type Value = Choice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a whole number (0 or more) or a workload name")
+                // Beside its Korean, in scenario/error/parser.rs (`expected_ko`).
+                f.write_str(crate::scenario::error::CHOICE_EXPECTED)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Choice, E> {
                 Ok(Choice::Number(v))
@@ -150,19 +210,15 @@ impl<'de> Deserialize<'de> for Choice {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Choice, E> {
                 Ok(Choice::Name(v.to_string()))
             }
-            // Every numeric setting is a whole number in its own unit: a clock of 2.4 GHz
-            // is `host_clock_mhz = 2400`, 1.5 GiB is `memory_per_instance_mib = 1536`.
+            // Whether a parameter takes decimals is the validation's to say, at the choice,
+            // with the parameter's name (`Parameter::is_vdi_network`): here only a value
+            // that no parameter takes is refused.
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Choice, E> {
-                // A whole float (1e3, 1000.0) has no decimals to speak of: it was written
-                // as a float ("`1000` has decimals" read false for 1e3).
-                if v.fract() == 0.0 && v.is_finite() {
-                    return Err(E::custom(format_args!(
-                        "`{v}` is written as a float (with an exponent or a decimal point, such as 1e3 or 1000.0): choices are whole numbers written as such, {v} in the parameter's unit"
-                    )));
+                if v.is_finite() && v >= 0.0 {
+                    Ok(Choice::Decimal(v))
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
                 }
-                Err(E::custom(format_args!(
-                    "`{v}` has decimals: choices are whole numbers in the parameter's unit (a clock in MHz: 2400 for 2.4 GHz; memory in MiB: 1536 for 1.5 GiB; a duration in ms)"
-                )))
             }
         }
         d.deserialize_any(ChoiceVisitor)
@@ -173,6 +229,8 @@ impl std::fmt::Display for Choice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Choice::Number(n) => write!(f, "{n}"),
+            // Rust's shortest form that reads back the same: 0.5, 2.5, 2 for 2.0.
+            Choice::Decimal(x) => write!(f, "{x}"),
             Choice::Name(s) => write!(f, "{s}"),
         }
     }
@@ -186,7 +244,8 @@ impl std::fmt::Display for Choice {
 pub struct VarySection {
     #[cfg_attr(feature = "schema", schemars(with = "Parameter"))]
     pub parameter: Spanned<Parameter>,
-    /// 1 to 16 values (numbers; names for `workload`).
+    /// 1 to 16 values (whole numbers; names for `workload`; for the `vdi_*` network
+    /// settings, numbers that may have decimals).
     #[cfg_attr(feature = "schema", schemars(with = "Vec<Choice>"))]
     pub choices: Spanned<Vec<Spanned<Choice>>>,
 }

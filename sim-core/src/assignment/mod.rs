@@ -181,8 +181,10 @@ impl Variant {
         for (parameter, choice) in &self.picks {
             let number = match choice {
                 Choice::Number(n) => *n,
-                Choice::Name(_) => 0,
+                // Only the network parameters take decimals (they read `decimal` below).
+                Choice::Decimal(_) | Choice::Name(_) => 0,
             };
+            let decimal = choice.as_f64();
             let small = u32::try_from(number).unwrap_or(u32::MAX);
             match parameter {
                 Parameter::DurationMs => adj.duration_ms = Some(number),
@@ -195,6 +197,11 @@ impl Variant {
                 Parameter::Workload => adj.workload = Some(choice.to_string()),
                 Parameter::VmExitCycles => adj.vm_exit_cycles = Some(number),
                 Parameter::TimeSliceMs => adj.time_slice_ms = Some(number),
+                Parameter::VdiRttMs => adj.vdi_network.rtt_ms = decimal,
+                Parameter::VdiLossPercent => adj.vdi_network.loss_percent = decimal,
+                Parameter::VdiClientBandwidthMbitS => {
+                    adj.vdi_network.client_bandwidth_mbit_s = decimal
+                }
             }
         }
         adj
@@ -585,5 +592,7 @@ pub fn answers_from_result(
         .collect()
 }
 
+#[cfg(test)]
+mod network_tests;
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,7 @@ use crate::scenario::error::{msg, Key, Validator};
 use crate::scenario::{
     empty_texts, line_column, oom_alone_lists, smallest_memory_setting, validate_question,
     Scenario, ScenarioError, MAX_CORES, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE, MEMORY_STEP_MIB,
+    VDI_CLIENT_BANDWIDTH_MBIT_S, VDI_LOSS_PERCENT, VDI_RTT_MS,
 };
 use crate::text::{Lang, Text};
 
@@ -265,8 +266,8 @@ fn read(
 /// step (an embedded scenario's at its line in the assignment, a scenario file's in that
 /// file), then its choices' ([`memory_warnings`], [`vcpu_warnings`]). A scenario warning
 /// about a setting the step varies is left out: no student gets the setting as written, and
-/// its advice (`memory_gib = ...`, `vcpus = ...`) would change nothing they run; the
-/// choices' warnings judge each variant by its own values instead.
+/// its advice (`memory_gib = ...`, `vcpus = ...`, `rtt_ms = ...`) would change nothing they
+/// run; the choices' warnings judge each variant by its own values instead.
 fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
     let mut warnings = Vec::new();
     for (step, raw) in a.steps.iter().zip(&a.raw.steps) {
@@ -277,6 +278,9 @@ fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
                 "vcpus_over_cores" => {
                     varies(Parameter::HostCores) || varies(Parameter::VcpusPerInstance)
                 }
+                // Every VDI platform's round trip is the choice's, a whole number of ms:
+                // none is below a network's.
+                "rtt_below_any_network" => varies(Parameter::VdiRttMs),
                 _ => false,
             };
             if judged_by_choices {
@@ -310,7 +314,7 @@ fn vcpu_warnings(v: &Validator<'_>, step: &Step, raw: &StepSection) -> Vec<Scena
                 (x.choices.get_ref().iter())
                     .filter_map(|c| match c.get_ref() {
                         Choice::Number(n) => Some((*n, c.span())),
-                        Choice::Name(_) => None,
+                        Choice::Decimal(_) | Choice::Name(_) => None,
                     })
                     .collect::<Vec<_>>()
             })
@@ -669,7 +673,7 @@ fn validate_step(
         ),
     )?;
     let (source, scenario) = step_scenario(v, s, &step_id, library)?;
-    let vary = step_variation(v, s, &step_id)?;
+    let vary = step_variation(v, s, &step_id, &scenario)?;
     let questions = step_questions(v, s, index, &step_id, &scenario)?;
     Ok(Step {
         id: step_id,
@@ -828,6 +832,7 @@ fn step_variation(
     v: &Validator<'_>,
     s: &StepSection,
     step_id: &str,
+    scenario: &Scenario,
 ) -> Result<Vec<Vary>, ScenarioError> {
     if s.vary.len() > MAX_VARY {
         return Err(v.error(
@@ -855,6 +860,27 @@ fn step_variation(
                     "단계 `{step}`: 매개변수 `{name}`이(가) 두 번 나옵니다",
                     step = step_id,
                     name = parameter.name()
+                ),
+            ));
+        }
+        // A network setting of a scenario without VDI platforms would set nothing: every
+        // student would get the same figures whatever they drew.
+        if parameter.is_vdi_network() && scenario.platforms.iter().all(|p| p.vdi.is_none()) {
+            return Err(v.error(
+                section.parameter.span(),
+                msg!(
+                    "not_applicable",
+                    "step `{step}`: `{name}` sets the network of the scenario's VDI platforms (`kind = \"vdi\"`), between a thin client and its server; scenario `{scenario}` has none (its platforms: {platforms}), so no choice would change anything. Vary it in a step whose scenario has desktops, such as `vdi-network.toml`",
+                    "단계 `{step}`: `{name}`은(는) 시나리오의 VDI 플랫폼(`kind = \"vdi\"`)에서 씬 클라이언트와 서버 사이의 네트워크를 정합니다. 시나리오 `{scenario}`에는 VDI 플랫폼이 없어(플랫폼: {platforms}) 어떤 선택지도 아무것도 바꾸지 않습니다. `vdi-network.toml`처럼 데스크톱이 있는 시나리오의 단계에서 바꾸세요",
+                    step = step_id,
+                    name = parameter.name(),
+                    scenario = scenario.name,
+                    platforms = scenario
+                        .platforms
+                        .iter()
+                        .map(|p| format!("`{}`", p.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
@@ -922,16 +948,51 @@ fn check_choice(
                 name = parameter.name(),
                 what = if wants_name {
                     "workload names (\"cpu-bound\")"
+                } else if parameter.is_vdi_network() {
+                    "numbers"
                 } else {
                     "whole numbers"
                 },
                 what_ko = if wants_name {
                     "워크로드 이름(\"cpu-bound\")"
+                } else if parameter.is_vdi_network() {
+                    "숫자"
                 } else {
                     "자연수"
                 }
             ),
         ));
+    }
+    // Every other numeric setting is a whole number in its own unit: a clock of 2.4 GHz
+    // is `host_clock_mhz = 2400`, 1.5 GiB is `memory_per_instance_mib = 1536`.
+    if let (false, Choice::Decimal(x)) = (parameter.is_vdi_network(), choice.get_ref()) {
+        // A whole float (1e3, 1000.0) has no decimals to speak of: it was written as a
+        // float ("`1000` has decimals" read false for 1e3).
+        return Err(v.error(
+            choice.span(),
+            if x.fract() == 0.0 {
+                msg!(
+                    "invalid_type",
+                    "step `{step}`: `{value}` is written as a float (with an exponent or a decimal point, such as 1e3 or 1000.0): the choices of `{name}` are whole numbers written as such, {value} in the parameter's unit",
+                    "단계 `{step}`: `{value}`이(가) 실수로 쓰였습니다(1e3이나 1000.0처럼 지수나 소수점이 있음): `{name}`의 선택지는 매개변수의 단위로 그대로 쓴 정수입니다({value})",
+                    step = step_id,
+                    name = parameter.name(),
+                    value = x
+                )
+            } else {
+                msg!(
+                    "invalid_type",
+                    "step `{step}`: `{value}` has decimals: the choices of `{name}` are whole numbers in the parameter's unit (a clock in MHz: 2400 for 2.4 GHz; memory in MiB: 1536 for 1.5 GiB; a duration in ms); only the network's `vdi_*` parameters take decimals",
+                    "단계 `{step}`: `{value}`에 소수가 있습니다: `{name}`의 선택지는 매개변수의 단위로 쓴 자연수입니다(클럭은 MHz: 2.4 GHz는 2400, 메모리는 MiB: 1.5 GiB는 1536, 시간은 ms). 소수는 네트워크의 `vdi_*` 매개변수만 받습니다",
+                    step = step_id,
+                    name = parameter.name(),
+                    value = x
+                )
+            },
+        ));
+    }
+    if let Some(error) = network_choice_error(v, step_id, parameter, choice) {
+        return Err(error);
     }
     // Counts are 32-bit in a scenario: a larger choice would be clamped before the
     // scenario's own range check, which would then quote the clamped number. Above
@@ -1031,6 +1092,80 @@ fn check_choice(
         ));
     }
     Ok(())
+}
+
+/// A network choice ([`Parameter::is_vdi_network`]) out of its file key's range, or finer
+/// than the page's network control moves (whole ms, 0.1 %, 0.001 Mbit/s = 1 kbit/s: the
+/// page hands the student's choice to sim-core through that control, so a finer one would
+/// run there as another value than in `virtsim answers`). `None` for other parameters.
+fn network_choice_error(
+    v: &Validator<'_>,
+    step_id: &str,
+    parameter: Parameter,
+    choice: &Spanned<Choice>,
+) -> Option<ScenarioError> {
+    // (file key, min, max, unit, the control's step in the unit, how many steps per unit)
+    let (key, min, max, unit, step, per_unit): (&str, f64, f64, &str, &str, f64) = match parameter {
+        Parameter::VdiRttMs => ("rtt_ms", VDI_RTT_MS.0, VDI_RTT_MS.1, "ms", "1", 1.0),
+        Parameter::VdiLossPercent => (
+            "loss_percent",
+            VDI_LOSS_PERCENT.0,
+            VDI_LOSS_PERCENT.1,
+            "%",
+            "0.1",
+            10.0,
+        ),
+        Parameter::VdiClientBandwidthMbitS => (
+            "client_bandwidth_mbit_s",
+            VDI_CLIENT_BANDWIDTH_MBIT_S.0,
+            VDI_CLIENT_BANDWIDTH_MBIT_S.1,
+            "Mbit/s",
+            "0.001",
+            1000.0,
+        ),
+        _ => return None,
+    };
+    let value = choice.get_ref().as_f64()?;
+    if !(min..=max).contains(&value) {
+        return Some(v.error(
+            choice.span(),
+            msg!(
+                "out_of_range",
+                "step `{step}`: `{name}` sets `{key}` of every VDI platform, in {unit}, from {min} to {max} as in a scenario file; got {value}",
+                "단계 `{step}`: `{name}`은(는) 모든 VDI 플랫폼의 `{key}`를 정하며, 시나리오 파일에서처럼 단위는 {unit}, 범위는 {min}~{max}입니다. 입력값: {value}",
+                step = step_id,
+                name = parameter.name(),
+                key = key,
+                unit = unit,
+                min = min,
+                max = max,
+                value = choice.get_ref()
+            ),
+        ));
+    }
+    // Whole steps of the control: `n / per_unit` is then the nearest float to the decimal
+    // written, the same value as `value` (both rounded once from the same decimal).
+    let steps = (value * per_unit).round();
+    if steps / per_unit != value {
+        let below = (value * per_unit).floor() / per_unit;
+        let above = (value * per_unit).ceil() / per_unit;
+        return Some(v.error(
+            choice.span(),
+            msg!(
+                "out_of_range",
+                "step `{step}`: `{name}` moves in steps of {step_size} {unit}, as the page's network control does (the page runs a student's choice through it); got {value}: write {below} or {above}",
+                "단계 `{step}`: `{name}`은(는) 페이지의 네트워크 조절기처럼 {step_size} {unit} 단위로 움직입니다(페이지는 학생의 선택지를 그 조절기로 실행합니다). 입력값: {value}. {below} 또는 {above} 중 하나로 쓰세요",
+                step = step_id,
+                name = parameter.name(),
+                step_size = step,
+                unit = unit,
+                value = choice.get_ref(),
+                below = below,
+                above = above
+            ),
+        ));
+    }
+    None
 }
 
 /// The step's questions: the scenario's, then the step's own, the predictions first.

@@ -24,6 +24,14 @@ pub const MAX_VCPUS: u64 = 4096;
 pub const MAX_THREADS_PER_INSTANCE: u32 = 256;
 /// Most host cores.
 pub const MAX_CORES: u32 = 1024;
+/// A VDI platform's `rtt_ms`, least and most, ms (0: no network delay; 2000 is beyond a
+/// geostationary satellite's 600 ms).
+pub const VDI_RTT_MS: (f64, f64) = (0.0, 2000.0);
+/// A VDI platform's `loss_percent`, least and most, %.
+pub const VDI_LOSS_PERCENT: (f64, f64) = (0.0, 50.0);
+/// A VDI platform's `client_bandwidth_mbit_s`, least and most, Mbit/s (64 kbit/s: an
+/// ISDN channel).
+pub const VDI_CLIENT_BANDWIDTH_MBIT_S: (f64, f64) = (0.064, 100_000.0);
 /// Longest simulated duration, milliseconds.
 pub const MAX_DURATION_MS: u64 = 60_000;
 /// Longest disk or NIC latency, microseconds (10 s).

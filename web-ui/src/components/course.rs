@@ -363,6 +363,8 @@ fn variant_text(lang: Lang, v: &crate::sim::assignment::Variant) -> String {
     parts.extend(v.picks.iter().map(|(p, c)| {
         let value = match c {
             Choice::Number(n) => crate::num::int(*n),
+            // A network setting's, in the steps its choices keep to (0.1 %, 0.001 Mbit/s).
+            Choice::Decimal(x) => crate::num::fixed(*x, 3),
             Choice::Name(name) => crate::labels::workload(lang, name),
         };
         t(lang, setting_key(*p)).replace("{}", &value)
@@ -384,6 +386,9 @@ fn setting_key(p: crate::sim::assignment::Parameter) -> &'static str {
         Parameter::Workload => "settings.workload",
         Parameter::VmExitCycles => "settings.exit_cycles",
         Parameter::TimeSliceMs => "settings.time_slice",
+        Parameter::VdiRttMs => "settings.vdi_rtt",
+        Parameter::VdiLossPercent => "settings.vdi_loss",
+        Parameter::VdiClientBandwidthMbitS => "settings.vdi_bandwidth",
     }
 }
 
@@ -401,6 +406,27 @@ fn own_value(
         Choice::Number(n) if *n == v => None,
         _ => Some(crate::num::int(v)),
     };
+    // Each VDI platform's own network value in the choice's unit (`scale` of the kept
+    // unit per unit: 1000 µs per ms), named by platform where they differ ("lan-5ms 5 /
+    // city-50ms 50", by name: a label may hold commas); `None` when every one is the
+    // choice.
+    let networks = |own: fn(&crate::state::NetBase) -> u64, scale: f64| {
+        let values: Vec<(String, f64)> = (base.networks.iter())
+            .zip(&base.platform_labels)
+            .filter_map(|(n, (name, _))| Some((name.clone(), own(n.as_ref()?) as f64 / scale)))
+            .collect();
+        if values.iter().all(|(_, v)| Some(*v) == chosen.as_f64()) {
+            return None;
+        }
+        let shown = |v: f64| crate::num::fixed(v, 3);
+        Some(match values.as_slice() {
+            [(_, first), rest @ ..] if rest.iter().all(|(_, v)| v == first) => shown(*first),
+            _ => (values.iter())
+                .map(|(name, v)| format!("{name} {}", shown(*v)))
+                .collect::<Vec<_>>()
+                .join(" / "),
+        })
+    };
     let groups = |values: Vec<u64>| match base.per_group(&values) {
         Some(each) => Some(each),
         None => one(values.first().copied().unwrap_or_default()),
@@ -414,6 +440,9 @@ fn own_value(
         Parameter::VcpusPerInstance => groups(base.group_vcpus.iter().map(|&n| n.into()).collect()),
         Parameter::ThreadsPerInstance => one(base.threads_per_instance.into()),
         Parameter::VmExitCycles => one(base.vm_exit_cycles),
+        Parameter::VdiRttMs => networks(|n| n.rtt_us, 1000.0),
+        Parameter::VdiLossPercent => networks(|n| n.loss_ppm, 10_000.0),
+        Parameter::VdiClientBandwidthMbitS => networks(|n| n.bandwidth_kbit_s, 1000.0),
         Parameter::TimeSliceMs => match base.time_slice_range {
             (lo, hi) if lo == hi => one(lo),
             (lo, hi) => Some(format!("{}–{}", crate::num::int(lo), crate::num::int(hi))),
@@ -1245,6 +1274,92 @@ mod tests {
             figures_note(&s),
             None,
             "back at the scenario's own settings"
+        );
+    }
+
+    /// An assignment that varies the round trip of vdi-network's six VDI platforms (5 to
+    /// 600 ms as written) and their loss.
+    const NETWORK_ASSIGNMENT: &str = r#"
+[assignment]
+id = "wan"
+title = { en = "WAN", ko = "WAN" }
+
+[[step]]
+id = "rtt"
+title = { en = "Round trip", ko = "왕복" }
+intro = { en = "Measure.", ko = "측정하세요." }
+scenario = "vdi-network.toml"
+scenario_questions = ["rtt-latency"]
+
+[[step.vary]]
+parameter = "vdi_rtt_ms"
+choices = [20, 80]
+
+[[step.vary]]
+parameter = "vdi_loss_percent"
+choices = [0.5, 1.5]
+"#;
+
+    /// A student's network variant: the page runs it through each VDI platform's own
+    /// controls, which run the scenario `virtsim answers` runs (the same network on every
+    /// VDI platform), and its line names the values as the page's settings do.
+    #[test]
+    fn a_network_variant_runs_through_each_vdi_platforms_controls() {
+        let file = "wan.toml";
+        let mut c = course::open(
+            course::Origin::Text { file: file.into() },
+            file,
+            NETWORK_ASSIGNMENT,
+        )
+        .unwrap();
+        c.progress.student = Some("s001".into());
+        let v = c.a().variant(0, Some("s001"));
+        let (rtt, loss) = (v.picks[0].1.to_string(), v.picks[1].1.to_string());
+        let input = c.step_input().unwrap();
+        let scenario_text = builtin::text_by_name("vdi-network.toml").unwrap();
+        let s = Scenario::from_toml("vdi-network.toml", &scenario_text).unwrap();
+        // Every platform of vdi-network is VDI; none is at 20 or 80 ms, and only the lossy
+        // one has a loss (2%), so each control is set.
+        assert_eq!(input.knobs.networks.len(), s.platforms.len());
+        let ms: u32 = rtt.parse().unwrap();
+        let permille = (loss.parse::<f64>().unwrap() * 10.0).round() as u32;
+        for net in &input.knobs.networks {
+            assert_eq!((net.rtt_ms, net.loss_permille), (Some(ms), Some(permille)));
+            assert_eq!(net.bandwidth_kbit_s, None, "not varied");
+        }
+        // What the page hands to sim-core is the scenario the CLI computes the answers of.
+        let page = s.adjusted(&input.knobs.to_adjustments()).unwrap();
+        let cli = c.a().step_scenario(0, Some("s001")).unwrap();
+        let networks = |s: &Scenario| -> Vec<_> {
+            (s.platforms.iter())
+                .map(|p| {
+                    p.vdi
+                        .as_ref()
+                        .map(|n| (n.rtt_us, n.loss_ppm, n.client_bandwidth_kbit_s))
+                })
+                .collect()
+        };
+        assert_eq!(networks(&page), networks(&cli));
+        // The student's line and the note on the description's figures.
+        let line = variant_text(Lang::En, &v);
+        assert!(
+            line.contains(&format!("round trip of every VDI platform {rtt} ms"))
+                && line.contains(&format!("packet loss of every VDI platform {loss}%")),
+            "{line}"
+        );
+        assert!(
+            variant_text(Lang::Ko, &v).contains(&format!("VDI 플랫폼마다 왕복 시간 {rtt} ms")),
+            "{line}"
+        );
+        let base = Baseline::of(&s);
+        let note = description_note(Lang::En, &c, &base).unwrap();
+        assert!(
+            note.contains("round trip of every VDI platform lan-5ms 5 / city-50ms 50 / continent-150ms 150 / satellite-geo-600ms 600 / lossy-50ms 50 / thin-1mbit 50 ms"),
+            "{note}"
+        );
+        assert!(
+            note.contains("packet loss of every VDI platform lan-5ms 0 / city-50ms 0 / continent-150ms 0 / satellite-geo-600ms 0 / lossy-50ms 2 / thin-1mbit 0%"),
+            "{note}"
         );
     }
 

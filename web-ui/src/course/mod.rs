@@ -331,9 +331,9 @@ impl Course {
                 host_cores: adj.host_cores,
                 host_clock_mhz: adj.host_clock_mhz,
                 memory_per_instance_mib: adj.memory_per_instance_mib,
-                // An assignment varies no network (its parameters: sim-core's
-                // assignment/format.rs).
-                networks: Vec::new(),
+                // The network of every VDI platform (`vdi_rtt_ms`, ...), through each
+                // platform's own controls.
+                networks: crate::state::every_vdi_network(&step.scenario, &adj.vdi_network),
             },
         })
     }

@@ -77,6 +77,50 @@ impl NetKnob {
     }
 }
 
+/// The network controls of every VDI platform of `s` set to `every` (an assignment's
+/// variant: sim-core's `Adjustments::vdi_network`), by the platform's place: what the
+/// student's page hands to sim-core, and what its controls show. A value at a platform's
+/// own (as `Knobs::at_baseline_as_written` would leave it) is left `None`, so that Reset,
+/// which goes back to these settings through that cleaning, gives the same settings.
+///
+/// The controls move in whole ms, 0.1 % and 1 kbit/s; an assignment's network choices keep
+/// to these steps (sim-core refuses a finer one), so each rounding here is exact and the
+/// page runs the value `virtsim answers` runs.
+pub fn every_vdi_network(
+    s: &Scenario,
+    every: &crate::sim::scenario::NetworkSetting,
+) -> Vec<NetKnob> {
+    fn step(value: Option<f64>, per_unit: f64) -> Option<u32> {
+        // Within the file's ranges (at most 100 000 000 kbit/s): fits in u32.
+        value.map(|v| (v * per_unit).round() as u32)
+    }
+    let mut networks: Vec<NetKnob> = s
+        .platforms
+        .iter()
+        .map(|p| {
+            let Some(own) = &p.vdi else {
+                return NetKnob::default();
+            };
+            let differs = |knob: Option<u32>, scale: u64, own: u64| {
+                knob.filter(|&v| u64::from(v) * scale != own)
+            };
+            NetKnob {
+                rtt_ms: differs(step(every.rtt_ms, 1.0), 1000, own.rtt_us),
+                loss_permille: differs(step(every.loss_percent, 10.0), 1000, own.loss_ppm),
+                bandwidth_kbit_s: differs(
+                    step(every.client_bandwidth_mbit_s, 1000.0),
+                    1,
+                    own.client_bandwidth_kbit_s,
+                ),
+            }
+        })
+        .collect();
+    while networks.last() == Some(&NetKnob::default()) {
+        networks.pop();
+    }
+    networks
+}
+
 /// A VDI platform's network as the scenario writes it (its validated values), in the
 /// network controls' units.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -952,6 +996,44 @@ mod tests {
 
     use super::*;
     use crate::builtin;
+
+    /// An assignment's network of every VDI platform, as the page's controls: a value at a
+    /// platform's own is left as written (`None`), as Reset's cleaning would leave it, and
+    /// the run is the same as with sim-core's `vdi_network`.
+    #[test]
+    fn every_vdi_network_leaves_a_platforms_own_value_as_written() {
+        let text = builtin::text_by_name("vdi-network.toml").unwrap();
+        let s = Scenario::from_toml("vdi-network.toml", &text).unwrap();
+        let every = crate::sim::scenario::NetworkSetting {
+            rtt_ms: Some(50.0),
+            loss_percent: Some(0.0),
+            client_bandwidth_mbit_s: Some(2.5),
+        };
+        let networks = every_vdi_network(&s, &every);
+        let rtts: Vec<Option<u32>> = networks.iter().map(|n| n.rtt_ms).collect();
+        // lan-5ms, city-50ms, continent-150ms, satellite, lossy-50ms, thin-1mbit.
+        assert_eq!(rtts, [Some(50), None, Some(50), Some(50), None, None]);
+        let losses: Vec<Option<u32>> = networks.iter().map(|n| n.loss_permille).collect();
+        assert_eq!(losses, [None, None, None, None, Some(0), None]);
+        assert!(networks.iter().all(|n| n.bandwidth_kbit_s == Some(2500)));
+        let knobs = Knobs {
+            networks: networks.clone(),
+            ..Knobs::default()
+        };
+        let base = Baseline::of(&s);
+        assert_eq!(
+            knobs.clone().at_baseline_as_written(&base).networks,
+            networks
+        );
+        let page = s.adjusted(&knobs.to_adjustments()).unwrap();
+        let core = (s.adjusted(&Adjustments {
+            vdi_network: every,
+            ..Adjustments::default()
+        }))
+        .unwrap();
+        let nets = |s: &Scenario| -> Vec<_> { s.platforms.iter().map(|p| p.vdi.clone()).collect() };
+        assert_eq!(nets(&page), nets(&core));
+    }
 
     /// A reviewer's case: seed-table-full's groups of 8, 24 and 4; the one slider for every
     /// group set the 24 office desktops to 12 when the web group's 8 moved to 12 (the

@@ -17,8 +17,8 @@ mod trap;
 mod validation;
 
 pub use knobs::{
-    changed_control, changed_settings, control_of, parse_memory_mib, parse_mib, parse_seed,
-    Baseline, KnobError, Knobs, NetBase, NetKnob, Slices, GROUP_SLIDERS,
+    changed_control, changed_settings, control_of, every_vdi_network, parse_memory_mib, parse_mib,
+    parse_seed, Baseline, KnobError, Knobs, NetBase, NetKnob, Slices, GROUP_SLIDERS,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};

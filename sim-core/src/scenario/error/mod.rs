@@ -15,7 +15,7 @@ pub(crate) use guess::nearest;
 use guess::*;
 #[cfg(test)]
 use parser::*;
-pub(crate) use parser::{parser_error, FieldRange};
+pub(crate) use parser::{parser_error, FieldRange, CHOICE_EXPECTED};
 
 /// A scenario that could not be read, with its location.
 ///

@@ -51,32 +51,6 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             expected = expected
         );
     }
-    // An assignment's `[[step.vary]]` choice with decimals (assignment/format.rs, `Choice`).
-    if let Some((value, _)) = detail
-        .strip_prefix("`")
-        .and_then(|rest| rest.split_once("` has decimals: choices are whole numbers"))
-    {
-        return msg!(
-            "invalid_type",
-            "{detail}",
-            "`{value}`에 소수가 있습니다: 선택지는 매개변수의 단위로 쓴 자연수입니다(클럭은 MHz: 2.4 GHz는 2400, 메모리는 MiB: 1.5 GiB는 1536, 시간은 ms)",
-            detail = detail,
-            value = value
-        );
-    }
-    // The same choice written as a whole float (1e3, 1000.0).
-    if let Some((value, _)) = detail
-        .strip_prefix("`")
-        .and_then(|rest| rest.split_once("` is written as a float"))
-    {
-        return msg!(
-            "invalid_type",
-            "{detail}",
-            "`{value}`이(가) 실수로 쓰였습니다(1e3이나 1000.0처럼 지수나 소수점이 있음): 선택지는 매개변수의 단위로 그대로 쓴 정수입니다({value})",
-            detail = detail,
-            value = value
-        );
-    }
     if let Some((field, _)) = detail.strip_prefix("missing field `").and_then(quoted) {
         return msg!(
             "missing_field",
@@ -199,14 +173,21 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
     )
 }
 
+/// What an assignment's `[[step.vary]]` choice may be, as its reader (`Choice` in
+/// assignment/format.rs) says it in a reading error (`expected ...`); `expected_ko` has
+/// its Korean.
+pub(crate) const CHOICE_EXPECTED: &str =
+    "a number, 0 or more (decimals only for the network's vdi_* parameters), or a workload name";
+
 /// What serde expected, in Korean: the phrases of the format's own readers (an assignment's
 /// `[[step.vary]]` choice, `Choice` in assignment/format.rs) and serde's for the shapes a
 /// file holds; another one joined as `korean_alternatives` joins a list (a reviewer read "필요한
 /// 값: a whole number (0 or more) or a workload name").
 fn expected_ko(expected: &str) -> String {
     match expected {
-        "a whole number (0 or more) or a workload name" => {
-            "0 이상의 정수 또는 워크로드 이름(따옴표 안에)".to_string()
+        CHOICE_EXPECTED => {
+            "0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
+                .to_string()
         }
         "a sequence" => "배열 [...]".to_string(),
         "a map" => "테이블 { ... }".to_string(),

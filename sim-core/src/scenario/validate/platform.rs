@@ -630,15 +630,18 @@ fn vdi_network(
                 }
             }
         };
-        let rtt_ms = number(&p.rtt_ms, "rtt_ms", 20.0, 0.0, 2000.0)?;
+        let (rtt_min, rtt_max) = crate::scenario::VDI_RTT_MS;
+        let rtt_ms = number(&p.rtt_ms, "rtt_ms", 20.0, rtt_min, rtt_max)?;
+        let (mbit_min, mbit_max) = crate::scenario::VDI_CLIENT_BANDWIDTH_MBIT_S;
         let mbit = number(
             &p.client_bandwidth_mbit_s,
             "client_bandwidth_mbit_s",
             20.0,
-            0.064,
-            100_000.0,
+            mbit_min,
+            mbit_max,
         )?;
-        let loss = number(&p.loss_percent, "loss_percent", 0.0, 0.0, 50.0)?;
+        let (loss_min, loss_max) = crate::scenario::VDI_LOSS_PERCENT;
+        let loss = number(&p.loss_percent, "loss_percent", 0.0, loss_min, loss_max)?;
         let protocol = p
             .protocol
             .as_ref()
