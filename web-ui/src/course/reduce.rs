@@ -122,7 +122,7 @@ fn show_step(s: &mut State) {
             if *s.text != *input.text {
                 let index = builtin::index_of(&input.file, &input.text);
                 s.load(index, input.file, input.text.to_string());
-                s.knobs = input.knobs;
+                s.knobs = s.as_written(input.knobs);
                 s.revalidate();
                 s.start_run_if_valid();
             }
@@ -135,7 +135,7 @@ fn show_step(s: &mut State) {
     let wait = course.awaiting_predictions();
     let index = builtin::index_of(&input.file, &input.text);
     s.load(index, input.file, input.text.to_string());
-    s.knobs = input.knobs;
+    s.knobs = s.as_written(input.knobs);
     s.revalidate();
     if !wait {
         s.start_run_if_valid();
@@ -289,10 +289,10 @@ pub fn reduce(s: &mut State, action: CourseAction) {
             // (a reviewer's host cores moved to 2 ran, and the step's answers then waited
             // for "its" settings): the predictions are about this setup.
             if let Some(input) = s.course.as_ref().and_then(|c| c.step_input()) {
-                if *s.text != *input.text || s.knobs != input.knobs {
+                if *s.text != *input.text || s.knobs != s.as_written(input.knobs.clone()) {
                     let index = builtin::index_of(&input.file, &input.text);
                     s.load(index, input.file, input.text.to_string());
-                    s.knobs = input.knobs;
+                    s.knobs = s.as_written(input.knobs);
                     s.revalidate();
                 }
             }

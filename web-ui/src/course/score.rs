@@ -107,7 +107,9 @@ impl Course {
     pub fn expected(&self, state: &State) -> Option<Vec<QuestionAnswer>> {
         let want = self.step_input()?;
         let got = state.result_input.as_ref()?;
-        if got.text != want.text || got.knobs != want.knobs {
+        // Compared as the controls hold them: a variant at the scenario's own value is
+        // "as written" once a control has been moved and back, or Reset.
+        if got.text != want.text || got.knobs != state.as_written(want.knobs) {
             return None;
         }
         let result = state.result.as_ref()?;
@@ -127,7 +129,7 @@ impl Course {
         let want = self.step_input()?;
         // The text and settings on screen (a run of them is under way or shown), not the
         // shown result's: after Next, the last step's result stays until this one's ends.
-        if *state.text != *want.text || state.knobs != want.knobs {
+        if *state.text != *want.text || state.knobs != state.as_written(want.knobs) {
             return Some(NotReady::OtherSettings);
         }
         Some(if state.is_running() {
@@ -612,6 +614,51 @@ mod tests {
             s.course.as_ref().unwrap().not_ready(&s),
             Some(NotReady::Running)
         );
+    }
+
+    /// A variant that gives the student the scenario's own value (8 host cores, the
+    /// default) is the controls' "as written": after a slider moved and Reset to the step's
+    /// settings, the step's answers are ready again once it re-runs (they waited for
+    /// "the step's settings" for ever: the controls held `None`, the step `Some(8)`).
+    #[test]
+    fn a_variant_at_the_scenarios_own_value_is_the_steps_after_a_reset() {
+        use yew::Reducible as _;
+        let text = TWO_STEPS.replacen(
+            "[[step.question]]",
+            "[[step.vary]]\nparameter = \"host_cores\"\nchoices = [8]\n\n[[step.question]]",
+            1,
+        );
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                from_link: false,
+                file: "t.toml".into(),
+                text,
+            },
+        );
+        reduce(&mut s, CourseAction::Start("s001".into()));
+        let step = s.course.as_ref().unwrap().step_input().unwrap();
+        assert_eq!(step.knobs.host_cores, Some(8), "the variant as drawn");
+        assert_eq!(s.knobs.host_cores, None, "the controls: as written");
+        reduce(
+            &mut s,
+            CourseAction::CommitPredictions(vec![("slowest".into(), "bt".into())]),
+        );
+        let set = |s: State, knobs: crate::state::Knobs| {
+            Rc::new(s)
+                .reduce(crate::state::Action::SetKnobs(knobs))
+                .as_ref()
+                .clone()
+        };
+        let mut moved = s.knobs.clone();
+        moved.host_cores = Some(2);
+        let s = set(s, moved);
+        let not_ready = |s: &State| s.course.as_ref().unwrap().not_ready(s);
+        assert_eq!(not_ready(&s), Some(NotReady::OtherSettings));
+        // The controls' Reset: back to the step's settings.
+        let s = set(s, step.knobs.clone());
+        assert_eq!(not_ready(&s), Some(NotReady::Running));
     }
 
     #[test]

@@ -414,8 +414,11 @@ impl State {
         }
     }
 
-    /// The controls changed: revalidated (an error blamed on the control changed) and re-run.
-    fn set_knobs(&mut self, knobs: Knobs) {
+    /// `knobs` as the controls hold them for the text on screen: every setting at the
+    /// scenario's own value "as written" (`None`), so that two settings that run the same
+    /// scenario compare equal (an assignment's variant that gives a student the file's own
+    /// host cores is the controls' "as written" once a slider moved and came back).
+    pub fn as_written(&self, knobs: Knobs) -> Knobs {
         let mut knobs = knobs.at_baseline_as_written(&self.baseline);
         // The time slice at the first platform's own (as the run would have it with the
         // other settings: a default may depend on the host's cores) is "as written".
@@ -431,6 +434,12 @@ impl State {
                 knobs.time_slice_ms = None;
             }
         }
+        knobs
+    }
+
+    /// The controls changed: revalidated (an error blamed on the control changed) and re-run.
+    fn set_knobs(&mut self, knobs: Knobs) {
+        let knobs = self.as_written(knobs);
         let control = changed_control(&self.knobs, &knobs);
         self.knobs = knobs;
         self.revalidate_after(control);
