@@ -503,3 +503,28 @@ fn the_guest_sees_its_steal_only_with_steal_time_reporting() {
         }
     }
 }
+
+/// Hardware assist on shadow page tables uses handlers derived from Adams & Agesen's
+/// Pentium 4 totals in the same cycles on every CPU: a run of one on a later CPU says so
+/// under its results (the generations note), as a run of BT beside hardware assist does;
+/// on the Pentium 4 itself (`prescott`), and with nested paging, it says nothing.
+#[test]
+fn shadow_handlers_from_a_pentium_4_are_said_on_a_later_cpu() {
+    let note = |host: &str, a: &str| {
+        let text = scenario(
+            host,
+            &two(a, "technique = \"para\""),
+            "base = \"syscall-heavy\"",
+            "",
+        );
+        run(&text).generations_note().map(|n| n.en)
+    };
+    let hw = "technique = \"hardware_assist\"";
+    let said = note("cpu = \"sandy_bridge\"\nept = false", hw).unwrap_or_default();
+    assert!(
+        said.contains("shadow_pte_write_handler") && said.contains("sandy_bridge"),
+        "{said}"
+    );
+    assert_eq!(note("cpu = \"prescott\"\nept = false", hw), None);
+    assert_eq!(note("cpu = \"sandy_bridge\"\nept = true", hw), None);
+}

@@ -313,7 +313,7 @@ cost_table! {
     /// the sender spins on (Linux `flush_tlb_func`).
     tlb_shootdown_handler: 1_500, "cycles", "estimate: no figure in the reference";
     /// Container: what a system call pays for being in a container: Docker's default seccomp-BPF filter (cgroups and namespaces cost nothing per call).
-    cgroup_syscall_accounting: 20, "cycles", "estimate: the per-call work of Docker's default seccomp-BPF filter (no figure in the reference; Felter et al. 2014 ran no system-call benchmark)";
+    cgroup_syscall_accounting: 20, "cycles", "estimate: the per-call work of Docker's default seccomp-BPF filter on a kernel of 5.11 or later, whose seccomp action cache lets an allowed system call skip the filter (no figure in the reference; Felter et al. 2014 ran no system-call benchmark; on older kernels the default profile's few hundred rules run as BPF on every call, likely hundreds of cycles)";
     /// Container: cgroup accounting per block request.
     cgroup_io_accounting: 200, "cycles", "estimate: no figure in the reference";
     /// Container bridge network: veth pair, bridge and NAT per packet.

@@ -64,13 +64,46 @@ impl RunResult {
     /// round trip is the host's generation's (Agesen et al. 2012). Said under the results
     /// (a lecturer's own lab on Sandy Bridge read BT's 62% against hardware assist's 90% as
     /// one machine's); `None` otherwise.
+    /// Hardware assist with shadow page tables on such a CPU is said too: its shadow
+    /// handlers are derived from the same paper's Pentium 4 totals (a reviewer).
     pub fn generations_note(&self) -> Option<Text> {
+        if self.cpu == crate::hardware::CpuGeneration::Prescott {
+            return None;
+        }
+        let (bt, shadow) = (self.bt_generations_note(), self.shadow_generations_note());
+        match (bt, shadow) {
+            (Some(a), Some(b)) => Some(Text::new(
+                format!("{} {}", a.en, b.en),
+                format!("{} {}", a.ko, b.ko),
+            )),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// [`Self::generations_note`]'s part for hardware-assisted platforms on shadow page
+    /// tables: their handlers' cycles are derived from Adams & Agesen's Pentium 4.
+    fn shadow_generations_note(&self) -> Option<Text> {
+        let shadowed = self.platforms.iter().any(|p| {
+            matches!(
+                p.technique,
+                Some(Technique::HardwareAssist | Technique::Hybrid)
+            ) && p.memory == MemoryVirtualization::Shadow
+        });
+        if !shadowed {
+            return None;
+        }
+        let cpu = self.cpu.name();
+        Some(Text::new(
+            format!("The shadow page tables' handlers under hardware assist (`shadow_page_fault_handler`, `shadow_pte_write_handler`) are derived from Adams & Agesen's totals on the same Pentium 4 (2006) and taken in the same cycles on this host's CPU (host.cpu = \"{cpu}\"), beside its own exit round trip."),
+            format!("하드웨어 지원에서 섀도 페이지 테이블의 핸들러(`shadow_page_fault_handler`, `shadow_pte_write_handler`)는 Adams & Agesen이 같은 Pentium 4(2006)에서 잰 합계에서 끌어낸 값이며, 이 호스트 CPU(host.cpu = \"{cpu}\")에서도 같은 사이클로 쓰고 그 옆에 이 CPU 자신의 exit 왕복을 둡니다."),
+        ))
+    }
+
+    /// [`Self::generations_note`]'s part for binary translation beside hardware assist.
+    fn bt_generations_note(&self) -> Option<Text> {
         let has = |t: Technique| self.platforms.iter().any(|p| p.technique == Some(t));
         let exits = has(Technique::HardwareAssist) || has(Technique::Hybrid);
-        if self.cpu == crate::hardware::CpuGeneration::Prescott
-            || !has(Technique::BinaryTranslation)
-            || !exits
-        {
+        if !has(Technique::BinaryTranslation) || !exits {
             return None;
         }
         let cpu = self.cpu.name();
