@@ -207,15 +207,37 @@ fn mangled_assignments_give_errors_not_panics() {
             ("tolerance_percent = ", "tolerance_percent = -"),
             ("id = \"", "id = \"\u{0}"),
             ("[[step]]", "[[step]]\nscenario_toml = '''[scenario]'''"),
+            // Mistakes the reading goes past, many at once.
+            ("kind = \"", "kind = \"x"),
+            ("parameter = \"", "parameter = \"x"),
+            ("title = {", "titel = {"),
+            ("intro = {", "intro = 5\nx = {"),
+            ("[[step.vary]]", "[[step.vary]]\nparameter = 1"),
+            (
+                "[[step.question]]",
+                "[[step.question]]\npoints = \"x\"\nkind = 5",
+            ),
+            ("en = \"", "en = 1, x = \""),
         ] {
             inputs.push(text.replace(from, to));
         }
         for input in &inputs {
             let outcome = std::panic::catch_unwind(|| {
-                match Assignment::from_toml("mangled.toml", input, &virtsim_library::Library) {
-                    Ok(_) => {}
-                    Err(e) => assert!(e.line >= 1 && e.column >= 1, "{e}"),
+                let read =
+                    Assignment::from_toml_all("mangled.toml", input, &virtsim_library::Library);
+                let Err(errors) = read else {
+                    return;
+                };
+                assert!(!errors.is_empty());
+                let own: Vec<_> = (errors.iter())
+                    .filter(|e| e.file == "mangled.toml")
+                    .collect();
+                for e in &own {
+                    assert!(e.line >= 1 && e.column >= 1, "{e}");
                 }
+                assert!(own.is_sorted_by_key(|e| (e.line, e.column)), "{errors:?}");
+                let stops = errors.iter().filter(|e| e.stops_checks()).count();
+                assert!(stops <= 1, "{errors:?}");
             });
             assert!(
                 outcome.is_ok(),

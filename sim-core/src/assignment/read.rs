@@ -71,6 +71,9 @@ pub(super) struct Reading {
     /// None.
     pub(super) errors: Vec<ScenarioError>,
     pub(super) poisoned: Vec<Poisoned>,
+    /// Where a value was read in the place of the one written (`0` for `1e400`) or an
+    /// entry taken out.
+    taken: Vec<Range<usize>>,
 }
 
 /// What to do after a reading error.
@@ -98,6 +101,7 @@ pub(super) fn read_past(
         text: text.to_string(),
         errors: Vec::new(),
         poisoned: Vec::new(),
+        taken: Vec::new(),
     };
     // Each turn takes a mistake out, or stops: a few turns more than the mistakes reported
     // for those that follow from them (a file of a thousand is not read a thousand times).
@@ -166,6 +170,28 @@ fn next(
         let written = text.get(entry.clone())?.split('=').next()?;
         Some(written.trim().trim_matches(['"', '\'']).to_string())
     };
+    let holds =
+        |t: &Range<usize>| t.start == span.start || (span.start <= t.start && t.end <= span.end);
+    if reading.taken.iter().any(holds) {
+        // A value holding what was read in another's place or taken out: the value read
+        // in place does not fit either (`0` for a text's `1e400`), or an inline table lost
+        // its only key (`kind = { en = "x" }`). Its entry is taken out, without a second
+        // error there.
+        let entry = v.entry_at(&span);
+        return match entry
+            .and_then(|entry| Some((Scenario::without_entry(text, &entry)?, key_of(&entry))))
+        {
+            Some((without, key)) if parses(&without) => {
+                reading.poisoned.push(Poisoned {
+                    part,
+                    loose: true,
+                    key,
+                });
+                Some(Next::Follows(without))
+            }
+            _ => Some(Next::StopBefore),
+        };
+    }
     if error.code == "missing_field" && (reading.poisoned.iter()).any(|p| p.loose && p.part == part)
     {
         // Follows from an entry taken out before (`title = { en = 5, ko = "..." }` without
@@ -205,10 +231,16 @@ fn next(
         ReadPast::Entry => None,
     };
     let (replaced, loose, key) = match in_place {
-        Some(replaced) => (replaced, false, None),
+        Some(replaced) => {
+            reading.taken.push(span);
+            (replaced, false, None)
+        }
         None => {
             let entry = v.entry_at(&span)?;
-            (Scenario::without_entry(text, &entry)?, true, key_of(&entry))
+            let without = Scenario::without_entry(text, &entry)?;
+            let key = key_of(&entry);
+            reading.taken.push(entry);
+            (without, true, key)
         }
     };
     if !parses(&replaced) {

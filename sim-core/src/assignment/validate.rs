@@ -225,9 +225,7 @@ fn read(
     let poisoned = reading.poisoned;
     let v = Validator::new(file_name, &reading.text);
     let id = raw.assignment.id.get_ref().clone();
-    let in_assignment = |key: &str| {
-        (poisoned.iter()).any(|p| p.part == Part::Assignment && p.key.as_deref() == Some(key))
-    };
+    let in_assignment = |key: &str| taken_out(&poisoned, Part::Assignment, key);
     // A value read in another's place: nothing of the table is checked.
     if !(poisoned.iter()).any(|p| p.part == Part::Assignment && !p.loose) {
         if !valid_id(&id) {
@@ -781,6 +779,18 @@ fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
     )
 }
 
+/// Whether the entry of `key` was taken out of `part` when the reading went past it, as
+/// written or misspelt (`titel` for `title`: the table then lacks the key only because its
+/// misspelling was taken out, as a scenario's reading says of a misspelt `name`).
+fn taken_out<'p>(poisoned: impl IntoIterator<Item = &'p Poisoned>, part: Part, key: &str) -> bool {
+    poisoned.into_iter().any(|p| {
+        p.part == part
+            && p.key
+                .as_deref()
+                .is_some_and(|k| k == key || crate::scenario::guess(k, &[key]).is_some())
+    })
+}
+
 /// A step as written, with its place in the file and the mistakes read past in it.
 struct Placed<'s> {
     section: &'s StepSection,
@@ -795,8 +805,7 @@ impl Placed<'_> {
     /// tables) when the reading went past it, or, for `vary` and `question`, one of its
     /// tables of that name.
     fn taken_out(&self, key: &str) -> bool {
-        (self.poisoned.iter())
-            .any(|p| p.part == Part::Step(self.at) && p.key.as_deref() == Some(key))
+        taken_out(self.poisoned.iter().copied(), Part::Step(self.at), key)
     }
 
     /// Whether the step's table `name` (`vary`, `question`) number `index` had a mistake
