@@ -207,15 +207,37 @@ fn mangled_assignments_give_errors_not_panics() {
             ("tolerance_percent = ", "tolerance_percent = -"),
             ("id = \"", "id = \"\u{0}"),
             ("[[step]]", "[[step]]\nscenario_toml = '''[scenario]'''"),
+            // Mistakes the reading goes past, many at once.
+            ("kind = \"", "kind = \"x"),
+            ("parameter = \"", "parameter = \"x"),
+            ("title = {", "titel = {"),
+            ("intro = {", "intro = 5\nx = {"),
+            ("[[step.vary]]", "[[step.vary]]\nparameter = 1"),
+            (
+                "[[step.question]]",
+                "[[step.question]]\npoints = \"x\"\nkind = 5",
+            ),
+            ("en = \"", "en = 1, x = \""),
         ] {
             inputs.push(text.replace(from, to));
         }
         for input in &inputs {
             let outcome = std::panic::catch_unwind(|| {
-                match Assignment::from_toml("mangled.toml", input, &virtsim_library::Library) {
-                    Ok(_) => {}
-                    Err(e) => assert!(e.line >= 1 && e.column >= 1, "{e}"),
+                let read =
+                    Assignment::from_toml_all("mangled.toml", input, &virtsim_library::Library);
+                let Err(errors) = read else {
+                    return;
+                };
+                assert!(!errors.is_empty());
+                let own: Vec<_> = (errors.iter())
+                    .filter(|e| e.file == "mangled.toml")
+                    .collect();
+                for e in &own {
+                    assert!(e.line >= 1 && e.column >= 1, "{e}");
                 }
+                assert!(own.is_sorted_by_key(|e| (e.line, e.column)), "{errors:?}");
+                let stops = errors.iter().filter(|e| e.stops_checks()).count();
+                assert!(stops <= 1, "{errors:?}");
             });
             assert!(
                 outcome.is_ok(),
@@ -225,4 +247,72 @@ fn mangled_assignments_give_errors_not_panics() {
             );
         }
     }
+}
+
+/// The invalid-assignment corpus: every `tests/invalid-assignments/*.toml` is refused with
+/// the errors in its sibling `.err` file, as `virtsim validate` prints them (every
+/// independent one, in the file's order, then where the reading stopped, if it did), in
+/// English, then in Korean. Each error is located in the file (or in a library scenario's),
+/// on one line; `from_toml` gives the first, and the page's reading the same list.
+#[test]
+fn every_invalid_assignment_lists_every_error_in_the_files_order() {
+    use sim_core::Lang;
+    let files = files_with_extension(&workspace_root().join("tests/invalid-assignments"), "toml");
+    assert!(
+        files.len() >= 5,
+        "the corpus shrank to {} files",
+        files.len()
+    );
+    let failures: Vec<String> = files
+        .iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(path).expect("read");
+            let file = display(path);
+            let library = &virtsim_library::Library;
+            let errors = match Assignment::from_toml_all(&file, &text, library) {
+                Ok(_) => return Some(format!("{file}: accepted, but the corpus expects errors")),
+                Err(errors) => errors,
+            };
+            let lines = text.lines().count();
+            if let Some(e) = errors
+                .iter()
+                .find(|e| e.file == file && (e.line == 0 || e.line > lines || e.column == 0))
+            {
+                return Some(format!("{file}: {e} is not located in the file"));
+            }
+            if !errors
+                .iter()
+                .filter(|e| e.file == file)
+                .is_sorted_by_key(|e| (e.line, e.column))
+            {
+                return Some(format!(
+                    "{file}: errors out of the file's order: {errors:?}"
+                ));
+            }
+            if Assignment::from_toml(&file, &text, library).err().as_ref() != errors.first() {
+                return Some(format!("{file}: from_toml's error is not the first"));
+            }
+            let page = Assignment::from_toml_first_variants(&file, &text, library).err();
+            if page.as_ref() != Some(&errors) {
+                return Some(format!("{file}: the page's reading gives another list"));
+            }
+            let mut out = String::new();
+            for lang in [Lang::En, Lang::Ko] {
+                for e in &errors {
+                    let _ = writeln!(out, "{}", e.to_string_in(lang));
+                }
+                let notes: Vec<String> =
+                    errors.iter().filter_map(|e| e.stop_note_in(lang)).collect();
+                if notes.len() > 1 {
+                    return Some(format!("{file}: more than one error stops the reading"));
+                }
+                let label = if lang == Lang::En { "note" } else { "참고" };
+                for note in notes {
+                    let _ = writeln!(out, "{label}: {note}");
+                }
+            }
+            check(&out, &path.with_extension("err"), COMMAND).err()
+        })
+        .collect();
+    assert_no_failures("invalid assignments", &failures);
 }

@@ -29,7 +29,10 @@ pub struct AssignmentSection {
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub id: Spanned<String>,
     /// Title in English and Korean.
-    pub title: Text,
+    // Required: `None` only while a file without it is read, so that its other errors are
+    // found too (validation reports it missing). The schema says it is required.
+    #[cfg_attr(feature = "schema", schemars(with = "Text"))]
+    pub title: Option<Text>,
     /// Shown before the first step, in English and Korean.
     #[serde(default)]
     pub intro: Option<Text>,
@@ -52,9 +55,13 @@ pub struct StepSection {
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub id: Spanned<String>,
     /// Title in English and Korean.
-    pub title: Text,
+    // Required (`None` as the assignment's `title` is).
+    #[cfg_attr(feature = "schema", schemars(with = "Text"))]
+    pub title: Option<Text>,
     /// What the student reads before running, in English and Korean.
-    pub intro: Text,
+    // Required (`None` as the assignment's `title` is).
+    #[cfg_attr(feature = "schema", schemars(with = "Text"))]
+    pub intro: Option<Text>,
     /// A scenario of the library by file name (e.g. "type1-vs-type2.toml").
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]

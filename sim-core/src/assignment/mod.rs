@@ -2,6 +2,8 @@
 //! per-student variation, and the grading of a student's answers file.
 //!
 //! - `format.rs`: the TOML file as written (the serde `*Section` structs);
+//! - `read.rs`: the reading of the file past its mistakes (as a scenario's), so that
+//!   every independent error is reported at once;
 //! - `validate.rs`: validation into [`Assignment`], with located errors (every variant a
 //!   student can get is validated);
 //! - `variation.rs`: the stable hashes behind a student's seed and picks;
@@ -41,6 +43,7 @@
 mod answers;
 mod copying;
 mod format;
+mod read;
 mod validate;
 pub mod variation;
 
@@ -300,11 +303,20 @@ impl Assignment {
         Self::from_toml_all(file_name, text, library).map_err(crate::scenario::validate_first)
     }
 
-    /// [`Self::from_toml`], with every independent error of a step's scenario
-    /// ([`Scenario::from_toml_all`], in the file's order: an embedded scenario's errors
-    /// located in the assignment, a library scenario's in its file); an error of the
-    /// assignment's own tables is the only one (the reading stops there). Never an empty
-    /// list.
+    /// [`Self::from_toml`], with every independent error of the file, in its order (never
+    /// an empty list), up to [`crate::scenario::MAX_ERRORS_SHOWN`] mistakes read past,
+    /// as [`Scenario::from_toml_all`] reports a scenario's. An unknown value, an unknown
+    /// key or a value of the wrong type does not stop the reading; a TOML syntax error, a
+    /// table without a key it needs (a text aside: a step without `intro` is one error
+    /// among the others) or an unknown table does, and that error says so
+    /// ([`ScenarioError::stop_note_in`]). Then the `[assignment]` table and each step are
+    /// checked on their own, each part's first error reported: a step's id and texts, its
+    /// scenario (every error of it, an embedded scenario's located in the assignment, a
+    /// library scenario's in its file, listed where the step names it), its variation, each
+    /// `scenario_questions` entry and each of its questions (against the scenario as
+    /// written). What follows from an error is not checked: a step's variation and
+    /// questions without its scenario, its variants (and the whole assignment's totals)
+    /// while anything has an error.
     #[cfg_attr(target_arch = "wasm32", inline)] // for size: see `Assignment::from_toml`
     pub fn from_toml_all(
         file_name: &str,

@@ -524,11 +524,109 @@ fn every_error_of_a_steps_scenario_is_reported() {
         [("syscalls.toml", 4, 15), ("syscalls.toml", 18, 12)]
     );
 
-    // An error of the assignment's own tables is the only one: the reading stops there.
+    // An error of the assignment's own tables is one more, in the file's order: the
+    // step's id, then its scenario's.
     let bad_id = bad.replacen("id = \"s\"", "id = \"s s\"", 1);
     let errors = Assignment::from_toml_all("a.toml", &bad_id, &library).expect_err("bad id");
+    let places: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+    assert_eq!(places, [(6, 6), (13, 15), (27, 12)], "{errors:?}");
+    assert_eq!(errors[0].code, "bad_name");
+}
+
+/// A step without `intro` (or a `title`) is one error among the file's others, with the
+/// form to write in both languages, as a scenario's missing key says what to add.
+#[test]
+fn a_missing_intro_says_the_form_to_write_in_both_languages() {
+    let without = ASSIGNMENT.replacen("intro = { en = \"Read.\", ko = \"읽으세요.\" }\n", "", 1);
+    let bad = without.replacen("platform = \"bt\"", "platform = \"xen\"", 1);
+    let errors = Assignment::from_toml_all("a.toml", &bad, &library).expect_err("two errors");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let e = &errors[0];
+    assert_eq!((e.code, e.line, e.column), ("missing_field", 6, 1), "{e}");
+    assert_eq!(
+        e.message_in(crate::Lang::En),
+        "missing field `intro` in this `[[step]]`: add intro = { en = \"...\", ko = \"...\" }, a text in English and Korean"
+    );
+    assert_eq!(
+        e.message_in(crate::Lang::Ko),
+        "이 `[[step]]`에 필수인 `intro` 키가 없습니다: intro = { en = \"...\", ko = \"...\" }를 더하세요 (영어와 한국어로 쓴 글)"
+    );
+    assert!(
+        e.stop_note_in(crate::Lang::En).is_none(),
+        "the reading goes on: {e}"
+    );
+    // The other error of the step is reported too: its question's platform.
+    assert_eq!(
+        (errors[1].code, errors[1].line),
+        ("unknown_name", 31),
+        "{}",
+        errors[1]
+    );
+    // The assignment's own title: the `[assignment]` table named.
+    let untitled = ASSIGNMENT.replacen("title = { en = \"Basics\", ko = \"기초\" }\n", "", 1);
+    let e = parse(&untitled).expect_err("no title");
+    assert_eq!((e.line, e.column), (2, 1), "{e}");
+    assert!(e.message.starts_with("missing field `title` in this `[assignment]`: add title = { en = \"...\", ko = \"...\" }"), "{e}");
+    // A title of the wrong type is the only error of it: its being missing then follows.
+    let wrong = ASSIGNMENT.replacen(
+        "title = { en = \"Basics\", ko = \"기초\" }",
+        "title = \"Basics\"",
+        1,
+    );
+    let errors = Assignment::from_toml_all("a.toml", &wrong, &library).expect_err("one");
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert_eq!(errors[0].line, 6);
+    assert_eq!(errors[0].code, "invalid_type");
+}
+
+/// An unknown `scenario_questions` id gets a guess at the one meant, also when it is
+/// written longer or cut short (`pv-hyper` for `pv-hyp`), in both languages; each unknown
+/// id is an error of its own.
+#[test]
+fn an_unknown_scenario_question_gets_a_did_you_mean() {
+    let scenario = LIBRARY_SCENARIO.replacen("id = \"fastest\"", "id = \"pv-hyp\"", 1);
+    let resolver = move |name: &str| (name == "syscalls.toml").then(|| scenario.clone());
+    let bad = ASSIGNMENT.replacen(
+        "scenario_questions = [\"fastest\"]",
+        "scenario_questions = [\"pv-hyper\", \"hyp\"]",
+        1,
+    );
+    let errors = Assignment::from_toml_all("a.toml", &bad, &resolver).expect_err("unknown");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let e = &errors[0];
+    assert_eq!((e.code, e.line, e.column), ("unknown_name", 11, 23), "{e}");
+    assert!(e.message.ends_with("did you mean `pv-hyp`?"), "{e}");
+    assert!(
+        e.message_in(crate::Lang::Ko)
+            .ends_with("혹시 `pv-hyp`인가요?"),
+        "{}",
+        e.message_in(crate::Lang::Ko)
+    );
+    // Three letters are too few to guess from.
+    assert!(!errors[1].message.contains("did you mean"), "{}", errors[1]);
+    // Names spelled otherwise keep their guess (the validator's), once.
+    let slip = ASSIGNMENT.replacen("[\"fastest\"]", "[\"fastets\"]", 1);
+    let e = parse(&slip).expect_err("slip");
+    assert_eq!(e.message.matches("did you mean").count(), 1, "{e}");
+    assert!(e.message.ends_with("did you mean `fastest`?"), "{e}");
+}
+
+/// Past [`crate::scenario::MAX_ERRORS_SHOWN`] mistakes the reading stops, as a scenario's
+/// does, at the next one, which says so; never a panic.
+#[test]
+fn the_reading_stops_after_as_many_mistakes_as_a_scenarios() {
+    let limit = crate::scenario::MAX_ERRORS_SHOWN;
+    let mut bad = ASSIGNMENT.to_string();
+    for n in 0..limit + 5 {
+        bad.push_str(&format!(
+            "\n[[step]]\nid = \"s{n}\"\ntitle = {{ en = \"T\", ko = \"T\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario = \"syscalls.toml\"\nscenario_questions = [\"fastest\"]\nstudent_seed = \"no\"\n"
+        ));
+    }
+    let errors = Assignment::from_toml_all("a.toml", &bad, &library).expect_err("many");
+    assert_eq!(errors.len(), limit + 1, "{errors:?}");
+    let stopped: Vec<&ScenarioError> = errors.iter().filter(|e| e.stops_checks()).collect();
+    assert_eq!(stopped.len(), 1);
+    assert_eq!(stopped[0], errors.last().expect("errors"));
+    assert!(errors.is_sorted_by_key(|e| (e.line, e.column)));
 }
 
 #[test]

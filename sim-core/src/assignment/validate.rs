@@ -9,7 +9,8 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::format::{AssignmentFile, Choice, Parameter, StepSection};
+use super::format::{Choice, Parameter, StepQuestionSection, StepSection, VarySection};
+use super::read::{read_past, Part, Poisoned};
 use super::{
     Assignment, Library, Step, StepQuestion, StepSource, Variant, Vary, MAX_ASSIGNMENT_BYTES,
     MAX_ASSIGNMENT_ESTIMATED_EVENTS, MAX_CHOICES, MAX_QUESTIONS_PER_STEP, MAX_STEPS,
@@ -18,8 +19,8 @@ use super::{
 use crate::scenario::error::{msg, Key, Validator};
 use crate::scenario::{
     empty_texts, line_column, oom_alone_lists, smallest_memory_setting, validate_question,
-    Scenario, ScenarioError, MAX_CORES, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE, MEMORY_STEP_MIB,
-    VDI_CLIENT_BANDWIDTH_MBIT_S, VDI_LOSS_PERCENT, VDI_RTT_MS,
+    Scenario, ScenarioError, MAX_CORES, MAX_ERRORS_SHOWN, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE,
+    MEMORY_STEP_MIB, VDI_CLIENT_BANDWIDTH_MBIT_S, VDI_LOSS_PERCENT, VDI_RTT_MS,
 };
 use crate::text::{Lang, Text};
 
@@ -31,8 +32,8 @@ fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// Why an assignment is invalid: one error of the assignment, or every independent error
-/// of a step's scenario (`Scenario::from_toml_all`, in the file's order: an embedded one's
+/// Why an assignment is invalid: every independent error of the file (`read`), in its
+/// order; a step's scenario's as `Scenario::from_toml_all` gives them (an embedded one's
 /// located in the assignment, a library one's in its file).
 pub(super) struct Errors(pub(super) Vec<ScenarioError>);
 
@@ -74,9 +75,115 @@ pub(super) fn from_toml(
     read(file_name, text, library, variants_checked, true)
 }
 
-/// [`from_toml`]; `probe`: a whole number too large for its field's type is reported with
-/// the field's range, found by validating the text with a number above every range in its
+/// Mistakes read past, at most, by the reading that finds the range of a field with a
+/// number of the wrong type (as a scenario's probe reads past a few).
+const PROBE_READS_PAST: usize = 3;
+
+/// The errors found, each with its place in the file's order: its own line and column, or,
+/// for an error of a library scenario's own file, those of the step's `scenario = "..."`.
+#[derive(Default)]
+struct Found {
+    errors: Vec<((usize, usize), ScenarioError)>,
+}
+
+impl Found {
+    fn push(&mut self, e: ScenarioError) {
+        self.errors.push(((e.line, e.column), e));
+    }
+
+    /// An error of the step's scenario (`scenario`: where the step names it): a library
+    /// scenario's, in its own file, goes where the step names it.
+    fn push_of_scenario(&mut self, file: &str, scenario: (usize, usize), e: ScenarioError) {
+        let at = if e.file == file {
+            (e.line, e.column)
+        } else {
+            scenario
+        };
+        self.errors.push((at, e));
+    }
+
+    fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The errors in the file's order (errors at one place in the order found). By
+    /// insertion, as a scenario's (`validate::sorted`): few, and mostly in order already.
+    fn in_file_order(mut self) -> Vec<ScenarioError> {
+        let errors = &mut self.errors;
+        for i in 1..errors.len() {
+            let mut j = i;
+            while j > 0 && errors[j - 1].0 > errors[j].0 {
+                errors.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        self.errors.into_iter().map(|(_, e)| e).collect()
+    }
+}
+
+/// A reading error of `text` (the file's, mistakes read past taken out) as the file's
+/// error; `probe`: a whole number too large for its field's type is reported with the
+/// field's range, found by validating the text with a number above every range in its
 /// place (as a scenario's, `Scenario::read`); not when reading such a probe.
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: see `Assignment::from_toml`
+fn reading_error(
+    file_name: &str,
+    text: &str,
+    e: crate::toml_reader::ReadError,
+    library: &dyn Library,
+    probe: bool,
+) -> ScenarioError {
+    // A scenario given where an assignment belongs: say so, not "unknown field `host`".
+    use crate::scenario::error::table_header;
+    if let (Some(at), None) = (
+        table_header(text, "[scenario]"),
+        table_header(text, "[assignment]"),
+    ) {
+        return Validator::unparsed(file_name, text).error(
+            at..at + "[scenario]".len(),
+            msg!(
+                "wrong_kind",
+                "this is a scenario file, not an assignment (an assignment has an [assignment] table and [[step]] tables naming scenarios; `virtsim new assignment NAME` writes one)",
+                "과제 파일이 아니라 시나리오 파일입니다 (과제에는 [assignment] 표와 시나리오를 가리키는 [[step]] 표가 있습니다; `virtsim new assignment NAME`이 과제를 만듭니다)"
+            ),
+        );
+    }
+    let span = e.span().unwrap_or(0..0);
+    let message = e.message().trim().replace('\n', " ");
+    crate::scenario::error::parser_error(file_name, text, span, message, |at, number| {
+        use crate::scenario::error::FieldRange;
+        if !probe || at.is_empty() || at.end > text.len() {
+            return FieldRange::Unknown;
+        }
+        let number = number.to_string();
+        let probed = format!("{}{number}{}", &text[..at.start], &text[at.end..]);
+        match read(file_name, &probed, library, Variants::First, false) {
+            Ok(_) => FieldRange::NoneWritten,
+            Err(errors) => FieldRange::said(text, &at, &errors.0, &number),
+        }
+    })
+}
+
+/// The error of a required text `field` (`title`, `intro`) missing from the table at
+/// `table`, in the reader's words for a missing key (with the form to write): such a
+/// text is read as `None` so that the file's other errors are found too.
+fn missing_text(v: &Validator<'_>, table: &[Key<'_>], field: &str) -> ScenarioError {
+    crate::scenario::error::parser_error(
+        v.file,
+        v.text,
+        v.span_of(table),
+        format!("missing field `{field}`"),
+        |_, _| crate::scenario::error::FieldRange::Unknown,
+    )
+}
+
+/// [`from_toml`]; `probe`: see [`reading_error`]. Every independent error of the file, in
+/// its order: the reading goes past an unknown value, an unknown key or a value of the
+/// wrong type ([`super::read`]); then the `[assignment]` table and each step are checked
+/// on their own (a step's scenario, its variation and each of its questions), each
+/// reporting its first error, a part with a mistake read past without what may follow
+/// from it; the steps' variants and the assignment's totals only once everything else is
+/// valid.
 #[cfg_attr(target_arch = "wasm32", inline)] // for size: see `Assignment::from_toml`
 fn read(
     file_name: &str,
@@ -100,58 +207,52 @@ fn read(
     if let Some(e) = crate::scenario::bidi_control_error(file_name, text) {
         return fail(e);
     }
-    let raw: AssignmentFile = crate::toml_reader::from_str(text).map_err(|e| {
-        // A scenario given where an assignment belongs: say so, not "unknown field `host`".
-        use crate::scenario::error::table_header;
-        if let (Some(at), None) = (
-            table_header(text, "[scenario]"),
-            table_header(text, "[assignment]"),
-        ) {
-            return Validator::unparsed(file_name, text).error(
-                at..at + "[scenario]".len(),
-                msg!(
-                    "wrong_kind",
-                    "this is a scenario file, not an assignment (an assignment has an [assignment] table and [[step]] tables naming scenarios; `virtsim new assignment NAME` writes one)",
-                    "과제 파일이 아니라 시나리오 파일입니다 (과제에는 [assignment] 표와 시나리오를 가리키는 [[step]] 표가 있습니다; `virtsim new assignment NAME`이 과제를 만듭니다)"
-                ),
-            );
-        }
-        let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().replace('\n', " ");
-        crate::scenario::error::parser_error(file_name, text, span, message, |at, number| {
-            use crate::scenario::error::FieldRange;
-            if !probe || at.is_empty() || at.end > text.len() {
-                return FieldRange::Unknown;
-            }
-            let number = number.to_string();
-            let probed = format!("{}{number}{}", &text[..at.start], &text[at.end..]);
-            match read(file_name, &probed, library, Variants::First, false) {
-                Ok(_) => FieldRange::NoneWritten,
-                Err(errors) => FieldRange::said(text, &at, &errors.0, &number),
-            }
-        })
-    })?;
-    let v = Validator::new(file_name, text);
-    let id = raw.assignment.id.get_ref().clone();
-    if !valid_id(&id) {
-        return fail(bad_id(&v, raw.assignment.id.span(), &id));
+    let limit = if probe {
+        MAX_ERRORS_SHOWN
+    } else {
+        PROBE_READS_PAST
+    };
+    let reading = read_past(file_name, text, limit, |text, e| {
+        reading_error(file_name, text, e, library, probe)
+    });
+    let mut found = Found::default();
+    for e in reading.errors {
+        found.push(e);
     }
-    first_empty_text(
-        &v,
-        &[
-            (
-                Some(&raw.assignment.title),
-                &[Key::Name("assignment"), Key::Name("title")],
-            ),
-            (
-                raw.assignment.intro.as_ref(),
-                &[Key::Name("assignment"), Key::Name("intro")],
-            ),
-        ],
-        ("", ""),
-    )?;
+    let Some(raw) = reading.raw else {
+        return Err(Errors(found.in_file_order()));
+    };
+    let poisoned = reading.poisoned;
+    let v = Validator::new(file_name, &reading.text);
+    let id = raw.assignment.id.get_ref().clone();
+    let in_assignment = |key: &str| taken_out(&poisoned, Part::Assignment, key);
+    // A value read in another's place: nothing of the table is checked.
+    if !(poisoned.iter()).any(|p| p.part == Part::Assignment && !p.loose) {
+        if !valid_id(&id) {
+            found.push(bad_id(&v, raw.assignment.id.span(), &id));
+        }
+        if raw.assignment.title.is_none() && !in_assignment("title") {
+            found.push(missing_text(&v, &[Key::Name("assignment")], "title"));
+        }
+        if let Err(e) = first_empty_text(
+            &v,
+            &[
+                (
+                    raw.assignment.title.as_ref(),
+                    &[Key::Name("assignment"), Key::Name("title")],
+                ),
+                (
+                    raw.assignment.intro.as_ref(),
+                    &[Key::Name("assignment"), Key::Name("intro")],
+                ),
+            ],
+            ("", ""),
+        ) {
+            found.push(e);
+        }
+    }
     if raw.steps.is_empty() {
-        return fail(v.error(
+        found.push(v.error(
             raw.assignment.id.span(),
             msg!(
                 "no_steps",
@@ -161,7 +262,7 @@ fn read(
         ));
     }
     if raw.steps.len() > MAX_STEPS {
-        return fail(v.error(
+        found.push(v.error(
             raw.steps[MAX_STEPS].id.span(),
             msg!(
                 "too_many",
@@ -172,14 +273,16 @@ fn read(
             ),
         ));
     }
+    // Each step on its own (the first MAX_STEPS): its id, then `validate_step`.
     let mut steps: Vec<Step> = Vec::new();
-    for (index, s) in raw.steps.iter().enumerate() {
+    let mut ids: Vec<&str> = Vec::new();
+    for (index, s) in raw.steps.iter().enumerate().take(MAX_STEPS) {
         let step_id = s.id.get_ref();
         if !valid_id(step_id) {
-            return fail(bad_id(&v, s.id.span(), step_id));
+            found.push(bad_id(&v, s.id.span(), step_id));
         }
-        if steps.iter().any(|x| x.id == *step_id) {
-            return fail(v.error(
+        if ids.contains(&step_id.as_str()) {
+            found.push(v.error(
                 s.id.span(),
                 msg!(
                     "duplicate",
@@ -189,12 +292,27 @@ fn read(
                 ),
             ));
         }
-        steps.push(validate_step(&v, s, index, raw.assignment.reveal, library)?);
+        ids.push(step_id);
+        let at = v.span_of(&[Key::Name("step"), Key::Index(index)]).start;
+        let step_poisoned: Vec<&Poisoned> =
+            poisoned.iter().filter(|p| p.part.of_step(at)).collect();
+        let step = Placed {
+            section: s,
+            index,
+            at,
+            poisoned: &step_poisoned,
+        };
+        if let Some(step) = validate_step(&v, &step, raw.assignment.reveal, library, &mut found) {
+            steps.push(step);
+        }
+    }
+    if found.len() > 0 {
+        return Err(Errors(found.in_file_order()));
     }
     let mut assignment = Assignment {
         file_name: file_name.to_string(),
         id,
-        title: raw.assignment.title.clone(),
+        title: raw.assignment.title.clone().unwrap_or_default(),
         intro: raw.assignment.intro.clone(),
         steps,
         raw,
@@ -218,6 +336,7 @@ fn read(
             ),
         ));
     }
+    // Each step's variants: the first error of each step's.
     for (index, s) in assignment.steps.iter().enumerate() {
         let variants = all_variants(s);
         let checked = if variants_checked == Variants::All {
@@ -227,9 +346,18 @@ fn read(
         };
         let mut most = 0u64;
         for variant in checked {
-            most = most.max(prepared_with(&v, &assignment, index, variant)?.estimated_events());
+            match prepared_with(&v, &assignment, index, variant) {
+                Ok(scenario) => most = most.max(scenario.estimated_events()),
+                Err(e) => {
+                    found.push(e);
+                    break;
+                }
+            }
         }
         assignment.step_events.push(most);
+    }
+    if found.len() > 0 {
+        return Err(Errors(found.in_file_order()));
     }
     // `virtsim answers --student` and `grade` run every step for each student: the steps
     // together get one scenario's budget. Located at the step that takes the sum over it.
@@ -651,34 +779,142 @@ fn bad_id(v: &Validator<'_>, span: Range<usize>, id: &str) -> ScenarioError {
     )
 }
 
+/// Whether the entry of `key` was taken out of `part` when the reading went past it, as
+/// written or misspelt (`titel` for `title`: the table then lacks the key only because its
+/// misspelling was taken out, as a scenario's reading says of a misspelt `name`).
+fn taken_out<'p>(poisoned: impl IntoIterator<Item = &'p Poisoned>, part: Part, key: &str) -> bool {
+    poisoned.into_iter().any(|p| {
+        p.part == part
+            && p.key
+                .as_deref()
+                .is_some_and(|k| k == key || crate::scenario::guess(k, &[key]).is_some())
+    })
+}
+
+/// A step as written, with its place in the file and the mistakes read past in it.
+struct Placed<'s> {
+    section: &'s StepSection,
+    index: usize,
+    /// The offset of its `[[step]]` header.
+    at: usize,
+    poisoned: &'s [&'s Poisoned],
+}
+
+impl Placed<'_> {
+    /// Whether the entry of `key` was taken out of the step (or of one of its inline
+    /// tables) when the reading went past it, or, for `vary` and `question`, one of its
+    /// tables of that name.
+    fn taken_out(&self, key: &str) -> bool {
+        taken_out(self.poisoned.iter().copied(), Part::Step(self.at), key)
+    }
+
+    /// Whether the step's table `name` (`vary`, `question`) number `index` had a mistake
+    /// read past: it is not checked (its error is reported; what follows from it is not).
+    fn table_poisoned(&self, v: &Validator<'_>, name: &'static str, index: usize) -> bool {
+        let at = (v.span_of(&[
+            Key::Name("step"),
+            Key::Index(self.index),
+            Key::Name(name),
+            Key::Index(index),
+        ]))
+        .start;
+        let table = Part::Table {
+            step: self.at,
+            name,
+            at,
+        };
+        self.poisoned.iter().any(|p| p.part == table)
+    }
+}
+
+/// The step, validated; or None with its errors added to `found`, every independent one:
+/// its texts, its scenario's (every one of them), its variation's first, each question's
+/// first (a question's metric and platforms checked against the scenario as written).
+/// What depends on a part with an error, or on an entry taken out by the reading
+/// (`step.poisoned`), is not checked: the variation and the questions need the scenario;
+/// the variants, a step without any error.
 #[cfg_attr(target_arch = "wasm32", inline)] // for size: it reads scenarios (see `Assignment::from_toml`)
 fn validate_step(
     v: &Validator<'_>,
-    s: &StepSection,
-    index: usize,
+    step: &Placed<'_>,
     reveal: bool,
     library: &dyn Library,
-) -> Result<Step, Errors> {
+    found: &mut Found,
+) -> Option<Step> {
+    let (s, index) = (step.section, step.index);
+    if (step.poisoned.iter()).any(|p| p.part == Part::Step(step.at) && !p.loose) {
+        // A value read in another's place: nothing of the step is checked.
+        return None;
+    }
+    let before = found.len();
     let step_id = s.id.get_ref().clone();
     let at = |key| [Key::Name("step"), Key::Index(index), Key::Name(key)];
-    first_empty_text(
+    for (text, key) in [(&s.title, "title"), (&s.intro, "intro")] {
+        if text.is_none() && !step.taken_out(key) {
+            found.push(missing_text(
+                v,
+                &[Key::Name("step"), Key::Index(index)],
+                key,
+            ));
+        }
+    }
+    if let Err(e) = first_empty_text(
         v,
         &[
-            (Some(&s.title), &at("title")),
-            (Some(&s.intro), &at("intro")),
+            (s.title.as_ref(), &at("title")),
+            (s.intro.as_ref(), &at("intro")),
         ],
         (
             &format!("step `{step_id}`: "),
             &format!("단계 `{step_id}`: "),
         ),
-    )?;
-    let (source, scenario) = step_scenario(v, s, &step_id, library)?;
-    let vary = step_variation(v, s, &step_id, &scenario)?;
-    let questions = step_questions(v, s, index, &step_id, &scenario)?;
-    Ok(Step {
+    ) {
+        found.push(e);
+    }
+    if step.taken_out("scenario") || step.taken_out("scenario_toml") {
+        return None;
+    }
+    let (source, scenario) = match step_scenario(v, s, &step_id, library) {
+        Ok(read) => read,
+        Err(Errors(errors)) => {
+            let named =
+                (s.scenario.as_ref()).map_or((0, 0), |n| line_column(v.text, n.span().start));
+            for e in errors {
+                found.push_of_scenario(v.file, named, e);
+            }
+            return None;
+        }
+    };
+    let vary = if step.taken_out("vary") {
+        Vec::new()
+    } else {
+        step_variation(v, step, &step_id, &scenario, found)
+    };
+    let questions = step_questions(v, step, &step_id, &scenario, found);
+    if found.len() > before || !step.poisoned.is_empty() {
+        // Not valid: each question of the step's own checked against the scenario as
+        // written (its variants are checked once the step is valid).
+        for (number, q) in s.questions.iter().enumerate() {
+            if step.table_poisoned(v, "question", number) {
+                continue;
+            }
+            let platforms = (&scenario.platforms, &scenario.instances);
+            if let Err(e) = validate_question(
+                v,
+                &q.as_question(),
+                platforms.0,
+                platforms.1,
+                scenario.sweep.as_ref(),
+            ) {
+                found.push(e);
+            }
+        }
+        return None;
+    }
+    Some(Step {
         id: step_id,
-        title: s.title.clone(),
-        intro: s.intro.clone(),
+        title: s.title.clone().unwrap_or_default(),
+        intro: s.intro.clone().unwrap_or_default(),
         source,
         scenario,
         reveal: s.reveal.unwrap_or(reveal),
@@ -826,16 +1062,20 @@ fn step_scenario(
     })
 }
 
-/// The parameters the step varies between students, each with its choices.
+/// The parameters the step varies between students, each with its choices; the first
+/// error of each `[[step.vary]]` added to `found` (one with a mistake read past is not
+/// checked), and the variation's without the parameter that has one.
 #[cfg_attr(target_arch = "wasm32", inline)] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn step_variation(
     v: &Validator<'_>,
-    s: &StepSection,
+    step: &Placed<'_>,
     step_id: &str,
     scenario: &Scenario,
-) -> Result<Vec<Vary>, ScenarioError> {
+    found: &mut Found,
+) -> Vec<Vary> {
+    let s = step.section;
     if s.vary.len() > MAX_VARY {
-        return Err(v.error(
+        found.push(v.error(
             s.vary[MAX_VARY].parameter.span(),
             msg!(
                 "too_many",
@@ -846,83 +1086,105 @@ fn step_variation(
                 got = s.vary.len()
             ),
         ));
+        return Vec::new();
     }
     let mut vary: Vec<Vary> = Vec::new();
     let mut variants = 1usize;
-    for section in &s.vary {
-        let parameter = *section.parameter.get_ref();
-        if vary.iter().any(|x| x.parameter == parameter) {
-            return Err(v.error(
-                section.parameter.span(),
-                msg!(
-                    "duplicate",
-                    "step `{step}`: parameter `{name}` varies twice",
-                    "단계 `{step}`: 매개변수 `{name}`이(가) 두 번 나옵니다",
-                    step = step_id,
-                    name = parameter.name()
-                ),
-            ));
+    for (number, section) in s.vary.iter().enumerate() {
+        if step.table_poisoned(v, "vary", number) {
+            continue;
         }
-        // A network setting of a scenario without VDI platforms would set nothing: every
-        // student would get the same figures whatever they drew.
-        if parameter.is_vdi_network() && scenario.platforms.iter().all(|p| p.vdi.is_none()) {
-            return Err(v.error(
-                section.parameter.span(),
-                msg!(
-                    "not_applicable",
-                    "step `{step}`: `{name}` sets the network of the scenario's VDI platforms (`kind = \"vdi\"`), between a thin client and its server; scenario `{scenario}` has none (its platforms: {platforms}), so no choice would change anything. Vary it in a step whose scenario has desktops, such as `vdi-network.toml`",
-                    "단계 `{step}`: `{name}`은(는) 시나리오의 VDI 플랫폼(`kind = \"vdi\"`)에서 씬 클라이언트와 서버 사이의 네트워크를 정합니다. 시나리오 `{scenario}`에는 VDI 플랫폼이 없어(플랫폼: {platforms}) 어떤 선택지도 아무것도 바꾸지 않습니다. `vdi-network.toml`처럼 데스크톱이 있는 시나리오의 단계에서 바꾸세요",
-                    step = step_id,
-                    name = parameter.name(),
-                    scenario = scenario.name,
-                    platforms = scenario
-                        .platforms
-                        .iter()
-                        .map(|p| format!("`{}`", p.name))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ));
+        match vary_section(v, step_id, section, scenario, &vary) {
+            Ok(values) => {
+                variants = variants.saturating_mul(values.len());
+                if variants > MAX_VARIANTS {
+                    found.push(v.error(
+                        section.choices.span(),
+                        msg!(
+                            "too_many",
+                            "step `{step}`: the choices make more than {limit} variants (each is validated); list fewer",
+                            "단계 `{step}`: 선택지 조합이 {limit}가지를 넘습니다(조합마다 검증합니다). 선택지를 줄이세요",
+                            step = step_id,
+                            limit = MAX_VARIANTS
+                        ),
+                    ));
+                    break;
+                }
+                vary.push(Vary {
+                    parameter: *section.parameter.get_ref(),
+                    choices: values,
+                });
+            }
+            Err(e) => found.push(e),
         }
-        let choices = section.choices.get_ref();
-        if choices.is_empty() || choices.len() > MAX_CHOICES {
-            return Err(v.error(
-                section.choices.span(),
-                msg!(
-                    "out_of_range",
-                    "step `{step}`: `{name}` needs 1 to {limit} choices; got {got}",
-                    "단계 `{step}`: `{name}`에는 선택지가 1~{limit}개 있어야 합니다. {got}개가 있습니다",
-                    step = step_id,
-                    name = parameter.name(),
-                    limit = MAX_CHOICES,
-                    got = choices.len()
-                ),
-            ));
-        }
-        let mut values: Vec<Choice> = Vec::new();
-        for choice in choices {
-            check_choice(v, step_id, parameter, choice, &values)?;
-            values.push(choice.get_ref().clone());
-        }
-        variants = variants.saturating_mul(values.len());
-        if variants > MAX_VARIANTS {
-            return Err(v.error(
-                section.choices.span(),
-                msg!(
-                    "too_many",
-                    "step `{step}`: the choices make more than {limit} variants (each is validated); list fewer",
-                    "단계 `{step}`: 선택지 조합이 {limit}가지를 넘습니다(조합마다 검증합니다). 선택지를 줄이세요",
-                    step = step_id,
-                    limit = MAX_VARIANTS
-                ),
-            ));
-        }
-        vary.push(Vary {
-            parameter,
-            choices: values,
-        });
     }
-    Ok(vary)
+    vary
+}
+
+/// One `[[step.vary]]`'s choices, checked (`vary`: the step's parameters before it).
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: a part of `validate_step` (see `Assignment::from_toml`)
+fn vary_section(
+    v: &Validator<'_>,
+    step_id: &str,
+    section: &VarySection,
+    scenario: &Scenario,
+    vary: &[Vary],
+) -> Result<Vec<Choice>, ScenarioError> {
+    let parameter = *section.parameter.get_ref();
+    if vary.iter().any(|x| x.parameter == parameter) {
+        return Err(v.error(
+            section.parameter.span(),
+            msg!(
+                "duplicate",
+                "step `{step}`: parameter `{name}` varies twice",
+                "단계 `{step}`: 매개변수 `{name}`이(가) 두 번 나옵니다",
+                step = step_id,
+                name = parameter.name()
+            ),
+        ));
+    }
+    // A network setting of a scenario without VDI platforms would set nothing: every
+    // student would get the same figures whatever they drew.
+    if parameter.is_vdi_network() && scenario.platforms.iter().all(|p| p.vdi.is_none()) {
+        return Err(v.error(
+            section.parameter.span(),
+            msg!(
+                "not_applicable",
+                "step `{step}`: `{name}` sets the network of the scenario's VDI platforms (`kind = \"vdi\"`), between a thin client and its server; scenario `{scenario}` has none (its platforms: {platforms}), so no choice would change anything. Vary it in a step whose scenario has desktops, such as `vdi-network.toml`",
+                "단계 `{step}`: `{name}`은(는) 시나리오의 VDI 플랫폼(`kind = \"vdi\"`)에서 씬 클라이언트와 서버 사이의 네트워크를 정합니다. 시나리오 `{scenario}`에는 VDI 플랫폼이 없어(플랫폼: {platforms}) 어떤 선택지도 아무것도 바꾸지 않습니다. `vdi-network.toml`처럼 데스크톱이 있는 시나리오의 단계에서 바꾸세요",
+                step = step_id,
+                name = parameter.name(),
+                scenario = scenario.name,
+                platforms = scenario
+                    .platforms
+                    .iter()
+                    .map(|p| format!("`{}`", p.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    let choices = section.choices.get_ref();
+    if choices.is_empty() || choices.len() > MAX_CHOICES {
+        return Err(v.error(
+            section.choices.span(),
+            msg!(
+                "out_of_range",
+                "step `{step}`: `{name}` needs 1 to {limit} choices; got {got}",
+                "단계 `{step}`: `{name}`에는 선택지가 1~{limit}개 있어야 합니다. {got}개가 있습니다",
+                step = step_id,
+                name = parameter.name(),
+                limit = MAX_CHOICES,
+                got = choices.len()
+            ),
+        ));
+    }
+    let mut values: Vec<Choice> = Vec::new();
+    for choice in choices {
+        check_choice(v, step_id, parameter, choice, &values)?;
+        values.push(choice.get_ref().clone());
+    }
+    Ok(values)
 }
 
 /// One choice of a varied `parameter`: of the parameter's kind (a workload's name or a
@@ -1168,18 +1430,24 @@ fn network_choice_error(
     None
 }
 
-/// The step's questions: the scenario's, then the step's own, the predictions first.
+/// The step's questions: the scenario's, then the step's own, the predictions first; the
+/// errors added to `found`: their number's, each `scenario_questions` entry's, and each
+/// question's first (one with a mistake read past is not checked).
 #[cfg_attr(target_arch = "wasm32", inline)] // for size: a part of `validate_step` (see `Assignment::from_toml`)
 fn step_questions(
     v: &Validator<'_>,
-    s: &StepSection,
-    step_index: usize,
+    step: &Placed<'_>,
     step_id: &str,
     scenario: &Scenario,
-) -> Result<Vec<StepQuestion>, ScenarioError> {
+    found: &mut Found,
+) -> Vec<StepQuestion> {
+    let (s, step_index) = (step.section, step.index);
     let count = s.scenario_questions.len() + s.questions.len();
-    if count == 0 || count > MAX_QUESTIONS_PER_STEP {
-        return Err(v.error(
+    // Unless a question or the list was taken out by the reading (then the number is not
+    // the file's).
+    let counted = !step.taken_out("question") && !step.taken_out("scenario_questions");
+    if counted && (count == 0 || count > MAX_QUESTIONS_PER_STEP) {
+        found.push(v.error(
             s.id.span(),
             msg!(
                 "out_of_range",
@@ -1192,22 +1460,11 @@ fn step_questions(
         ));
     }
     let mut questions: Vec<StepQuestion> = Vec::new();
-    let duplicate = |span: Range<usize>, id: &str| {
-        v.error(
-            span,
-            msg!(
-                "duplicate",
-                "step `{step}`: question id `{name}` is used twice",
-                "단계 `{step}`: 질문 id `{name}`이(가) 두 번 쓰였습니다",
-                step = step_id,
-                name = id
-            ),
-        )
-    };
+    let duplicate = |span: Range<usize>, id: &str| duplicate_question(v, step_id, span, id);
     for id in &s.scenario_questions {
         let Some(q) = scenario.questions.iter().find(|q| q.id == *id.get_ref()) else {
             let known: Vec<&str> = scenario.questions.iter().map(|q| q.id.as_str()).collect();
-            return Err(v.error(
+            let error = v.error(
                 id.span(),
                 msg!(
                     "unknown_name",
@@ -1221,10 +1478,19 @@ fn step_questions(
                         known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
                     }
                 ),
-            ));
+            );
+            // An id written longer or cut short (`pv-hyper` for `pv-hyp`) too.
+            found.push(
+                match crate::scenario::error::guess_id(id.get_ref(), &known) {
+                    Some(meant) => error.with_guess(meant),
+                    None => error,
+                },
+            );
+            continue;
         };
         if questions.iter().any(|x| x.id == q.id) {
-            return Err(duplicate(id.span(), &q.id));
+            found.push(duplicate(id.span(), &q.id));
+            continue;
         }
         questions.push(StepQuestion {
             id: q.id.clone(),
@@ -1235,53 +1501,17 @@ fn step_questions(
         });
     }
     for (index, q) in s.questions.iter().enumerate() {
-        let id = q.id.get_ref();
-        if !valid_id(id) {
-            return Err(bad_id(v, q.id.span(), id));
+        if step.table_poisoned(v, "question", index) {
+            continue;
         }
-        let at = |key| {
-            [
-                Key::Name("step"),
-                Key::Index(step_index),
-                Key::Name("question"),
-                Key::Index(index),
-                Key::Name(key),
-            ]
-        };
-        first_empty_text(
-            v,
-            &[
-                (Some(&q.text), &at("text")),
-                (q.explanation.as_ref(), &at("explanation")),
-            ],
-            (
-                &format!("step `{step_id}`, question `{id}`: "),
-                &format!("단계 `{step_id}`, 질문 `{id}`: "),
-            ),
-        )?;
-        if questions.iter().any(|x| x.id == *id) {
-            return Err(duplicate(q.id.span(), id));
+        if let Err(e) = step_question(v, q, step_index, index, step_id, &questions) {
+            found.push(e);
+            continue;
         }
-        let points = match &q.points {
-            None => 1,
-            Some(p) if (1..=100).contains(p.get_ref()) => *p.get_ref(),
-            Some(p) => {
-                return Err(v.error(
-                    p.span(),
-                    msg!(
-                        "out_of_range",
-                        "question `{id}`: points must be between 1 and 100; got {got}",
-                        "질문 `{id}`: points 값은 1에서 100 사이여야 합니다. 입력값: {got}",
-                        id = id,
-                        got = p.get_ref()
-                    ),
-                ))
-            }
-        };
         questions.push(StepQuestion {
-            id: id.clone(),
+            id: q.id.get_ref().clone(),
             text: q.text.clone(),
-            points,
+            points: q.points.as_ref().map_or(1, |p| *p.get_ref()),
             predict: q.predict,
             from_scenario: false,
         });
@@ -1291,7 +1521,84 @@ fn step_questions(
     // file and `virtsim grade` list them alike.
     let (mut questions, rest): (Vec<_>, Vec<_>) = questions.into_iter().partition(|q| q.predict);
     questions.extend(rest);
-    Ok(questions)
+    questions
+}
+
+/// Question id `id` of step `step_id`, at `span`, used twice.
+fn duplicate_question(
+    v: &Validator<'_>,
+    step_id: &str,
+    span: Range<usize>,
+    id: &str,
+) -> ScenarioError {
+    v.error(
+        span,
+        msg!(
+            "duplicate",
+            "step `{step}`: question id `{name}` is used twice",
+            "단계 `{step}`: 질문 id `{name}`이(가) 두 번 쓰였습니다",
+            step = step_id,
+            name = id
+        ),
+    )
+}
+
+/// The first error of the step's own question `q` (number `index` of step `step_index`),
+/// given the questions before it (`questions`): its id, its texts, its points.
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: a part of `validate_step` (see `Assignment::from_toml`)
+fn step_question(
+    v: &Validator<'_>,
+    q: &StepQuestionSection,
+    step_index: usize,
+    index: usize,
+    step_id: &str,
+    questions: &[StepQuestion],
+) -> Result<(), ScenarioError> {
+    let duplicate = |span: Range<usize>, id: &str| duplicate_question(v, step_id, span, id);
+    let id = q.id.get_ref();
+    if !valid_id(id) {
+        return Err(bad_id(v, q.id.span(), id));
+    }
+    let at = |key| {
+        [
+            Key::Name("step"),
+            Key::Index(step_index),
+            Key::Name("question"),
+            Key::Index(index),
+            Key::Name(key),
+        ]
+    };
+    first_empty_text(
+        v,
+        &[
+            (Some(&q.text), &at("text")),
+            (q.explanation.as_ref(), &at("explanation")),
+        ],
+        (
+            &format!("step `{step_id}`, question `{id}`: "),
+            &format!("단계 `{step_id}`, 질문 `{id}`: "),
+        ),
+    )?;
+    if questions.iter().any(|x| x.id == *id) {
+        return Err(duplicate(q.id.span(), id));
+    }
+    if let Some(p) = q
+        .points
+        .as_ref()
+        .filter(|p| !(1..=100).contains(p.get_ref()))
+    {
+        return Err(v.error(
+            p.span(),
+            msg!(
+                "out_of_range",
+                "question `{id}`: points must be between 1 and 100; got {got}",
+                "질문 `{id}`: points 값은 1에서 100 사이여야 합니다. 입력값: {got}",
+                id = id,
+                got = p.get_ref()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Which variants of each step reading an assignment validates.

@@ -158,7 +158,7 @@ impl Past {
 
 /// How a reading error is read past ([`Scenario::read_past`]), from the reader's message.
 #[derive(Clone, Copy)]
-enum ReadPast {
+pub(crate) enum ReadPast {
     /// An unknown value of a list of words: a valid word of no more characters in its
     /// place, or else the entry taken out.
     Word,
@@ -174,7 +174,7 @@ enum ReadPast {
 
 impl ReadPast {
     #[cfg_attr(target_arch = "wasm32", inline)]
-    fn of(e: &crate::toml_reader::ReadError) -> ReadPast {
+    pub(crate) fn of(e: &crate::toml_reader::ReadError) -> ReadPast {
         let m = e.message();
         let numeric = m.rsplit_once("expected ").is_some_and(|(_, t)| {
             matches!(
@@ -571,7 +571,7 @@ impl Scenario {
     /// by a valid value of no more characters, padded with spaces after its closing quote
     /// (every offset, line and column stays the file's); None when none fits.
     #[cfg_attr(target_arch = "wasm32", inline)]
-    fn word_in_place(
+    pub(crate) fn word_in_place(
         text: &str,
         span: &std::ops::Range<usize>,
         e: &ScenarioError,
@@ -623,7 +623,7 @@ impl Scenario {
     /// large) replaced by `0` and spaces, one a character (a line break stays), so that
     /// every line and column stays the file's.
     #[cfg_attr(target_arch = "wasm32", inline)]
-    fn zero_in_place(text: &str, span: &std::ops::Range<usize>) -> Option<String> {
+    pub(crate) fn zero_in_place(text: &str, span: &std::ops::Range<usize>) -> Option<String> {
         let written = text.get(span.clone())?;
         let mut chars = written.chars();
         chars.next()?;
@@ -639,7 +639,7 @@ impl Scenario {
     /// it from another in an inline table): a space for each of its characters (a line
     /// break stays), so that every line and column stays the file's.
     #[cfg_attr(target_arch = "wasm32", inline)]
-    fn without_entry(text: &str, entry: &std::ops::Range<usize>) -> Option<String> {
+    pub(crate) fn without_entry(text: &str, entry: &std::ops::Range<usize>) -> Option<String> {
         let (mut start, mut end) = (entry.start, entry.end);
         let after = text.get(end..)?;
         let gap = after.len() - after.trim_start_matches([' ', '\t']).len();

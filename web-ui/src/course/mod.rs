@@ -438,6 +438,59 @@ mod tests {
         assert_eq!(m.en.lines().count(), 1, "{}", m.en);
     }
 
+    /// The assignment's own mistakes are listed with its scenario's, in the file's order
+    /// (an id that breaks the rules, a step without intro, an unknown parameter), as
+    /// `virtsim validate` lists them; a table without a key it needs ends the list with
+    /// where the reading stopped.
+    #[test]
+    fn the_assignments_own_mistakes_are_listed_with_its_scenarios() {
+        let text = "[assignment]\nid = \"week 6\"\ntitle = { en = \"T\", ko = \"T\" }\n\n[[step]]\nid = \"one\"\ntitle = { en = \"S\", ko = \"S\" }\nscenario_toml = '''\n[scenario]\nname = \"e\"\nduration_ms = 10\n[host]\ncores = 0\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n'''\n[[step.vary]]\nparameter = \"cores\"\nchoices = [1, 2]\n";
+        let opened = |text: &str| {
+            let origin = Origin::Text {
+                file: "w.toml".into(),
+            };
+            open(origin, "w.toml", text).err().unwrap()
+        };
+        let m = opened(text);
+        let en: Vec<&str> = m.en.lines().collect();
+        assert_eq!(
+            en[0], "w.toml could not be opened as an assignment: 4 errors",
+            "{}",
+            m.en
+        );
+        let places: Vec<&str> = en[1..]
+            .iter()
+            .map(|l| l.split(": ").next().unwrap())
+            .collect();
+        assert_eq!(
+            places,
+            ["w.toml:2:6", "w.toml:5:1", "w.toml:13:9", "w.toml:22:13"],
+            "{}",
+            m.en
+        );
+        assert!(
+            en[2].contains("add intro = { en = \"...\", ko = \"...\" }"),
+            "{}",
+            en[2]
+        );
+        assert!(
+            m.ko.lines()
+                .nth(2)
+                .is_some_and(|l| l.contains("intro = { en = \"...\", ko = \"...\" }를 더하세요")),
+            "{}",
+            m.ko
+        );
+        // A question without its kind: the reading stops there, after the mistakes before.
+        let kindless = format!("{text}\n[[step.question]]\nid = \"q\"\ntext = {{ en = \"Q\", ko = \"Q\" }}\nmetric = \"throughput\"\n");
+        let m = opened(&kindless);
+        let last = m.en.lines().last().unwrap();
+        assert!(
+            last.starts_with("note: w.toml:25:1: reading stopped here"),
+            "{}",
+            m.en
+        );
+    }
+
     #[test]
     fn every_library_assignment_opens_in_the_page() {
         assert!(ASSIGNMENTS.len() >= 2);

@@ -49,6 +49,33 @@ pub fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
     guess_as_written(given, names)
 }
 
+/// [`guess`], else, for ids that an author names freely and shortens as they like (a
+/// scenario's question ids, which `scenario_questions` lists), the one name that `given`
+/// extends or cuts short, without case and separators: `pv-hyper` for `pv-hyp`, `worst`
+/// for `worst-disk`; the shorter of the two at least `SHORTENED_MIN_CHARS` letters.
+pub(crate) fn guess_id<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
+    if let Some(name) = guess(given, names) {
+        return Some(name);
+    }
+    if names.contains(&given) || too_long_to_guess(given) {
+        return None;
+    }
+    let want = plain(given);
+    let mut related = names.iter().copied().filter(|name| {
+        let name = plain(name);
+        let (short, long) = if name.len() < want.len() {
+            (&name, &want)
+        } else {
+            (&want, &name)
+        };
+        short.chars().count() >= SHORTENED_MIN_CHARS && long.starts_with(short.as_str())
+    });
+    match (related.next(), related.next()) {
+        (Some(name), None) => Some(name),
+        _ => None,
+    }
+}
+
 /// `given` with each of its `_`- or `-`-separated parts that is one of [`ABBREVIATIONS`]
 /// written out (`mem_gib`: `memory_gib`; `tput`: `throughput`), or `None` without one.
 fn expanded(given: &str) -> Option<String> {

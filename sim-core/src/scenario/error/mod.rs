@@ -11,8 +11,8 @@ mod guess;
 mod parser;
 
 pub use guess::guess;
-pub(crate) use guess::nearest;
 use guess::*;
+pub(crate) use guess::{guess_id, nearest};
 #[cfg(test)]
 use parser::*;
 pub(crate) use parser::{parser_error, FieldRange, CHOICE_EXPECTED};
@@ -124,6 +124,17 @@ impl ScenarioError {
                 "이름 검사 뒤에서 검사를 멈췄습니다: 이름을 고치면 파일의 나머지 검사가 실행됩니다"
             }
         })
+    }
+
+    /// This error (an unknown name's, code `unknown_name`) with the guess `meant` at what
+    /// was meant, "did you mean `meant`?" in both languages, unless it has one already (the
+    /// guess [`Validator::error`] makes, from a name spelled otherwise).
+    pub(crate) fn with_guess(mut self, meant: &str) -> ScenarioError {
+        if self.code == "unknown_name" && self.did_you_mean().is_none() {
+            self.message.push_str(&format!("; did you mean `{meant}`?"));
+            self.params.push(("meant", meant.to_string()));
+        }
+        self
     }
 
     /// This error, as one at which the checks stopped (`stop`).
@@ -482,7 +493,7 @@ impl<'a> Validator<'a> {
     }
 
     /// The document, parsed on first use.
-    fn document(&self) -> Option<&toml::de::DeTable<'a>> {
+    pub(crate) fn document(&self) -> Option<&toml::de::DeTable<'a>> {
         if !self.parses {
             return None;
         }
@@ -700,6 +711,27 @@ pub(crate) fn table_header(text: &str, header: &str) -> Option<usize> {
         offset += line.len();
     }
     None
+}
+
+/// The byte offset where the table whose header starts at `start` ends: the start of the
+/// first line after the header's that begins with `[` (a table header, spaces aside)
+/// outside multi-line strings, or the end of the text. A line of an array value that
+/// begins with `[` ends it early: the text without that part is then no TOML document,
+/// which a caller that takes the part out checks.
+pub(crate) fn table_end(text: &str, start: usize) -> usize {
+    let Some(rest) = text.get(start..) else {
+        return text.len();
+    };
+    let mut offset = start;
+    let mut open: Option<&str> = None;
+    for (index, line) in rest.split_inclusive('\n').enumerate() {
+        if index > 0 && open.is_none() && line.trim_start().starts_with('[') {
+            return offset;
+        }
+        open = multiline_open_after(line, open);
+        offset += line.len();
+    }
+    text.len()
 }
 
 /// Which multi-line string (`"""` or `'''`) is still open after `line`, given the one
@@ -1109,6 +1141,31 @@ mod tests {
     }
 
     /// The review's misses: each place that lists names guesses alike.
+    #[test]
+    fn an_id_written_longer_or_cut_short_is_guessed() {
+        let ids = [
+            "pv-hyp",
+            "worst-disk",
+            "bt-syscall-relative",
+            "slowest-syscall",
+        ];
+        assert_eq!(super::guess_id("pv-hyper", &ids), Some("pv-hyp"));
+        assert_eq!(super::guess_id("worst", &ids), Some("worst-disk"));
+        assert_eq!(
+            super::guess_id("bt-syscall-rel", &ids),
+            Some("bt-syscall-relative")
+        );
+        // The edit-distance guess first, as every name's.
+        assert_eq!(super::guess_id("wrost-disk", &ids), Some("worst-disk"));
+        // Too short to guess from, or more than one name it could be.
+        assert_eq!(super::guess_id("pv", &ids), None);
+        assert_eq!(
+            super::guess_id("slow", &["slowest-syscall", "slowest-disk"]),
+            None
+        );
+        assert_eq!(super::guess_id("pv-hyp", &ids), None);
+    }
+
     #[test]
     fn every_list_of_names_gets_the_same_guess() {
         let host = "`cores`, `clock_ghz`, `memory_gib`, `cpu`, `vtx`, `ept`, `disk`, `nic`";

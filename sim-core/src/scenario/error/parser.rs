@@ -1532,6 +1532,11 @@ fn full_virtualization_value(m: &mut Msg) {
     }
 }
 
+/// The keys of the formats' tables that are a required text in both languages
+/// (`{ en = "...", ko = "..." }`): a scenario question's `text`, an assignment's and a
+/// step's `title`, a step's `intro`, a step question's `text`.
+const REQUIRED_TEXTS: [&str; 3] = ["title", "intro", "text"];
+
 /// A missing key: in which table, and what it may be.
 fn missing_field_where(m: &mut Msg, text: &str, span: &Range<usize>) {
     let value_of = |name: &str| param_of(m, name);
@@ -1558,6 +1563,19 @@ fn missing_field_where(m: &mut Msg, text: &str, span: &Range<usize>) {
             m.en = "{detail} in `{key}`";
             m.ko = "`{key}`에 필수인 `{field}` 키가 없습니다";
             m.params.push(("key", key.to_string()));
+        } else if let Some((name, array)) = header_at(text, span.start)
+            .filter(|_| (value_of("field").as_deref()).is_some_and(|f| REQUIRED_TEXTS.contains(&f)))
+        {
+            // A text of a table (an assignment's or a step's `title`, a step's `intro`, a
+            // question's `text`): the form it is written in, both languages.
+            let table = if array {
+                format!("[[{name}]]")
+            } else {
+                format!("[{name}]")
+            };
+            m.params.push(("table", table));
+            m.en = "{detail} in this `{table}`: add {field} = { en = \"...\", ko = \"...\" }, a text in English and Korean";
+            m.ko = "이 `{table}`에 필수인 `{field}` 키가 없습니다: {field} = { en = \"...\", ko = \"...\" }를 더하세요 (영어와 한국어로 쓴 글)";
         } else if let Some((name, true)) = header_at(text, span.start) {
             // A table of an array (the error points at its header): name it, and the
             // values a `kind` may take.
