@@ -337,6 +337,32 @@ await step('on a phone, Start and Next bring the step title into view and focus 
   }
 });
 
+await step('an answer typed but not submitted is still there after Next and Previous', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's002');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    await p.check("input[name='cq-predict-host-share'][value='type2']");
+    await p.click('#course-commit');
+    await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
+    // Typed, not submitted: a look at the next step must not drop it (a reviewer's was gone).
+    await p.fill('#cq-type2-host-share', '19.11');
+    await p.click('#course-next');
+    await p.waitForFunction(() => document.querySelector('#course').dataset.step === '1');
+    await p.click('#course-prev');
+    await p.waitForFunction(() => document.querySelector('#course').dataset.step === '0');
+    const kept = await p.inputValue('#cq-type2-host-share');
+    assert(kept === '19.11', `the typed answer after Next and Previous: '${kept}'`);
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
 await step('an assignment step shows its scenario in the library list; an answer that is not a number is asked again', async () => {
   const p = await newPage(BASE);
   try {

@@ -152,9 +152,24 @@ pub fn course_open(props: &CourseProps) -> Html {
 }
 
 /// The open assignment, above the results.
+/// Answers typed or picked but not yet submitted, by step view (`StepView`'s key: the
+/// student and the step) and question: kept by the panel, so that Next and Previous do
+/// not drop them (a student's typed answer was gone, unsaid, after a look at the step
+/// before; a reviewer).
+type Drafts = BTreeMap<String, BTreeMap<String, String>>;
+
+#[derive(Properties, PartialEq)]
+struct StepProps {
+    state: UseReducerHandle<State>,
+    drafts: UseStateHandle<Drafts>,
+    /// This step's key in `drafts`.
+    draft_key: String,
+}
+
 #[function_component(CoursePanel)]
 pub fn course_panel(props: &CourseProps) -> Html {
     let state = &props.state;
+    let drafts = use_state(Drafts::new);
     // Progress is saved whenever it changes; the address bar re-opens the assignment.
     {
         let saved = state
@@ -243,7 +258,8 @@ pub fn course_panel(props: &CourseProps) -> Html {
         final_page(state, c, lang)
     } else {
         let key = format!("{}-{}", c.student().unwrap_or(""), c.progress.step);
-        html! { <StepView {key} state={state.clone()} /> }
+        let draft_key = key.clone();
+        html! { <StepView {key} state={state.clone()} drafts={drafts.clone()} {draft_key} /> }
     };
     html! {
         <section class="card course" id="course" aria-labelledby="course-h"
@@ -663,10 +679,14 @@ fn input(
 }
 
 #[function_component(StepView)]
-fn step_view(props: &CourseProps) -> Html {
+fn step_view(props: &StepProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
-    let drafts = use_state(BTreeMap::<String, String>::new);
+    let all_drafts = props.drafts.clone();
+    let drafts: BTreeMap<String, String> = all_drafts
+        .get(&props.draft_key)
+        .cloned()
+        .unwrap_or_default();
     // Questions whose answer was not a number when given: asked again, with a note.
     // Each with how often it was asked again: the key of its note, re-created (and so said
     // again by a screen reader) when the same answer is given again.
@@ -723,13 +743,14 @@ fn step_view(props: &CourseProps) -> Html {
             .and_then(|e| e.iter().find(|q| q.id == id))
     };
     let set = |id: String| {
-        let drafts = drafts.clone();
+        let all_drafts = all_drafts.clone();
+        let here = props.draft_key.clone();
         let not_numbers = not_numbers.clone();
         let confirming = confirming.clone();
         Callback::from(move |v: String| {
-            let mut d = (*drafts).clone();
-            d.insert(id.clone(), v);
-            drafts.set(d);
+            let mut d = (*all_drafts).clone();
+            d.entry(here.clone()).or_default().insert(id.clone(), v);
+            all_drafts.set(d);
             if not_numbers.contains_key(&id) {
                 let mut n = (*not_numbers).clone();
                 n.remove(&id);
