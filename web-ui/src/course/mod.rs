@@ -184,13 +184,11 @@ fn errors_msg(file: &str, errors: &[crate::sim::ScenarioError]) -> Msg {
     let cap = crate::sim::scenario::MAX_ERRORS_SHOWN;
     let more = errors.len().saturating_sub(cap);
     let n = errors.len();
-    // Several errors open with what they mean together (a lone error says it itself): a
-    // reviewer read a bare list of lines as a file half opened.
+    // The errors open with what they mean together: a reviewer read a bare list of lines
+    // as a file half opened, and another a lone error, under the scenario still on screen,
+    // as a note about that scenario.
     let lines = |lang: Lang, heading: String, more_line: String| {
-        let mut lines: Vec<String> = Vec::new();
-        if n > 1 {
-            lines.push(heading);
-        }
+        let mut lines: Vec<String> = vec![heading];
         lines.extend(errors.iter().take(cap).map(|e| e.to_string_in(lang)));
         if more > 0 {
             lines.push(more_line);
@@ -207,12 +205,20 @@ fn errors_msg(file: &str, errors: &[crate::sim::ScenarioError]) -> Msg {
     Msg {
         en: lines(
             Lang::En,
-            format!("{file} could not be opened as an assignment: {n} errors"),
+            if n == 1 {
+                format!("{file} could not be opened as an assignment:")
+            } else {
+                format!("{file} could not be opened as an assignment: {n} errors")
+            },
             format!("{file}: and {more} more errors"),
         ),
         ko: lines(
             Lang::Ko,
-            crate::sim::text::particles(&format!("{file}을(를) 과제로 열 수 없습니다: 오류 {n}개")),
+            crate::sim::text::particles(&if n == 1 {
+                format!("{file}을(를) 과제로 열 수 없습니다:")
+            } else {
+                format!("{file}을(를) 과제로 열 수 없습니다: 오류 {n}개")
+            }),
             format!("{file}: 오류가 {more}개 더 있습니다"),
         ),
     }
@@ -424,7 +430,7 @@ mod tests {
             "{}",
             m.ko
         );
-        // One error: the error alone, as before.
+        // One error: said to be the file's too, without a count.
         let one = text.replace("cores = 0", "cores = 2");
         let m = open(
             Origin::Text {
@@ -435,7 +441,14 @@ mod tests {
         )
         .err()
         .unwrap();
-        assert_eq!(m.en.lines().count(), 1, "{}", m.en);
+        let en: Vec<&str> = m.en.lines().collect();
+        assert_eq!(
+            en[..1],
+            ["one.toml could not be opened as an assignment:"],
+            "{}",
+            m.en
+        );
+        assert!(en[1].starts_with("one.toml:20:12:"), "{}", m.en);
     }
 
     /// The assignment's own mistakes are listed with its scenario's, in the file's order
