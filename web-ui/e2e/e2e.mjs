@@ -337,7 +337,7 @@ await step('on a phone, Start and Next bring the step title into view and focus 
   }
 });
 
-await step('an answer typed but not submitted is still there after Next and Previous', async () => {
+await step('an answer typed but not submitted is still there after Next and Previous; the focus is never lost to the page\'s top', async () => {
   const p = await newPage(BASE);
   try {
     await waitDone(p);
@@ -357,6 +357,23 @@ await step('an answer typed but not submitted is still there after Next and Prev
     await p.waitForFunction(() => document.querySelector('#course').dataset.step === '0');
     const kept = await p.inputValue('#cq-type2-host-share');
     assert(kept === '19.11', `the typed answer after Next and Previous: '${kept}'`);
+    // Enter gives it as final: the box locks and the focus stays beside the verdict, on the
+    // answer's button, not on the page's top; "Another student" and "Close" leave it on
+    // what comes next (a keyboard user's review).
+    const active = () => p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    await p.focus('#cq-type2-host-share');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector("li[data-question='type2-host-share'][data-answered=true]");
+    await p.waitForTimeout(100);
+    assert((await active()) === 'course-answer-type2-host-share', `focus after Enter: ${await active()}`);
+    await p.focus('#course-change-student');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('#course-student');
+    await p.waitForFunction(() => document.activeElement?.id === 'course-student', null, { timeout: 5000 });
+    await p.focus('#course-close');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('#course', { state: 'detached' });
+    await p.waitForFunction(() => document.activeElement?.id === 'assignment-select', null, { timeout: 5000 });
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();

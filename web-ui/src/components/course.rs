@@ -244,6 +244,16 @@ pub fn course_panel(props: &CourseProps) -> Html {
             // Closed on purpose: a later visit does not offer it again.
             course::forget_open();
             s.dispatch(Action::Course(CourseAction::Close));
+            // The button is gone with the panel: the focus goes to the menu it was opened
+            // from, not to the page's top (a keyboard user's review).
+            focus_once_drawn("assignment-select");
+        })
+    };
+    let on_change_student = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            s.dispatch(Action::Course(CourseAction::ChangeStudent));
+            focus_once_drawn("course-student");
         })
     };
     let lang = state.lang;
@@ -268,7 +278,7 @@ pub fn course_panel(props: &CourseProps) -> Html {
                 <h2 id="course-h">{ a.title.get(lang.tag()).to_string() }</h2>
                 if let Some(student) = c.student() {
                     <span class="course-student">{ format!("{}: {student}", t(lang, "course.student")) }</span>
-                    <button id="course-change-student" class="link" onclick={dispatch(state, CourseAction::ChangeStudent)}>{ t(lang, "course.change_student") }</button>
+                    <button id="course-change-student" class="link" onclick={on_change_student}>{ t(lang, "course.change_student") }</button>
                 }
                 <button id="course-link" class="link" onclick={on_link}>{ t(lang, "course.link") }</button>
                 <button id="course-close" class="link" onclick={on_close}>{ t(lang, "course.close") }</button>
@@ -292,6 +302,11 @@ pub fn course_panel(props: &CourseProps) -> Html {
 }
 
 /// Focuses the element `id` if the page shows it (else the step's title).
+/// [`focus_by_id`] once the page has drawn what the action just dispatched changed.
+fn focus_once_drawn(id: &'static str) {
+    gloo_timers::callback::Timeout::new(0, move || focus_by_id(id)).forget();
+}
+
 fn focus_by_id(id: &str) {
     let element = web_sys::window()
         .and_then(|w| w.document())
@@ -656,7 +671,7 @@ fn input(
                 <input id={id} type="text" inputmode="decimal" value={value.to_string()} {disabled}
                     aria-labelledby={prompt} aria-describedby={described}
                     aria-invalid={not_a_number.then_some("true")}
-                    onkeydown={questions::enter_clicks(format!("course-answer-{}", q.id))}
+                    onkeydown={questions::enter_clicks(format!("course-answer-{}", q.id), true)}
                     oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
                 if !q.unit.is_empty() {
                     <span class="unit" id={unit}>{ questions::unit_in(lang, q.unit) }</span>

@@ -380,7 +380,10 @@ fn table_of(head: &str) -> &'static str {
 }
 
 /// Enter in an answer box presses the button that checks it (`button_id`), as in a form.
-pub fn enter_clicks(button_id: String) -> Callback<KeyboardEvent> {
+/// `to_button`: the press locks the box (an assignment's final answer), so the focus moves
+/// to the button first, which stays beside the verdict (it fell to the page's top with
+/// the disabled box; a keyboard user's review).
+pub fn enter_clicks(button_id: String, to_button: bool) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
         if e.key() != "Enter" {
             return;
@@ -392,6 +395,9 @@ pub fn enter_clicks(button_id: String) -> Callback<KeyboardEvent> {
             .and_then(|d| d.get_element_by_id(&button_id))
             .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
         {
+            if to_button {
+                let _ = button.focus();
+            }
             button.click();
         }
     })
@@ -644,7 +650,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                     };
                     html! { <input id={id.clone()} type="text" inputmode="decimal" value={given.clone()} aria-describedby={described}
                         aria-invalid={not_a_number.then_some("true")}
-                        onkeydown={enter_clicks(format!("{id}-check"))}
+                        onkeydown={enter_clicks(format!("{id}-check"), false)}
                         oninput={move |e: InputEvent| cb.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} /> }
                 } else {
                     html! {
