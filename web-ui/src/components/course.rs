@@ -934,11 +934,6 @@ fn step_view(props: &StepProps) -> Html {
             },
             None => html! {},
         };
-        let (live_saved, later_saved) = if q.predict {
-            (html! {}, live_saved)
-        } else {
-            (live_saved, html! {})
-        };
         html! {
             // Keyed by step and question: another step's questions are new elements, their
             // live regions not changed ones (which would read out every saved verdict).
@@ -970,9 +965,10 @@ fn step_view(props: &StepProps) -> Html {
                     <p class="hint tolerance" id={tolerance_id(q)}>{ accepts }</p>
                 }
                 // A live region that is always there, its text changed (one inserted with its
-                // text may go unsaid): the note on an answer that is not a number and, for
-                // an answer given after the run, its verdict. (Predictions' verdicts come
-                // all at once when the run ends, with the focus on their heading.)
+                // text may go unsaid): the note on an answer that is not a number and the
+                // verdict, of an answer given after the run and of a prediction when the run
+                // ends (the focus then on the predictions' heading, which a screen reader
+                // says alone: a keyboard user's review heard no verdict).
                 <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
                     if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
                         <p key={tries.to_string()} class="wrong not-number">{
@@ -984,7 +980,6 @@ fn step_view(props: &StepProps) -> Html {
                     }
                     { live_saved }
                 </div>
-                { later_saved }
             </li>
         }
     };
