@@ -407,9 +407,28 @@ pub fn app() -> Html {
         [course_open, side, main]
     };
 
+    // The result views, or the main column while they are not shown (a step waiting for
+    // its predictions): a link to an element that is not there would leave the focus on it.
+    let skip_to_results = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        let document = web_sys::window().and_then(|w| w.document());
+        let target = document.and_then(|d| {
+            d.get_element_by_id("result-views")
+                .or_else(|| d.get_element_by_id("results"))
+        });
+        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+    });
     html! {
         <div class="page" data-run-id={state.run_id.to_string()} data-status={status}>
-            <a class="skip" href="#results">{ t(lang, "tab.results") }</a>
+            // To the result views themselves (the main column opens with an assignment's
+            // step when one is open: a keyboard user's review went through its 21 stops),
+            // and to that step.
+            if state.course.is_some() {
+                <a class="skip" href="#course">{ t(lang, "course.skip") }</a>
+            }
+            <a class="skip" href="#result-views" onclick={skip_to_results}>{ t(lang, "tab.results") }</a>
             <Header state={state.clone()} />
             if let Some(file) = &state.loading {
                 <p class="notice loading" role="status" id="loading-note">

@@ -879,6 +879,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.start", "시작", "Start"),
     ("course.close", "과제 닫기", "Close the assignment"),
     ("course.change_student", "다른 학생으로", "Another student"),
+    ("course.skip", "과제", "Assignment"),
     ("questions.same_everywhere", "작성자에게: 이 값은 모든 플랫폼에서 같습니다(정답 값과의 상대 차이 1% 이내). 이 질문으로는 플랫폼을 구별할 수 없습니다. 그것이 의도가 아니라면 플랫폼마다 값이 달라지는 지표나 워크로드를 고르세요.", "For the author: this figure is the same on every platform (within 1% of the answer, relative), so the question does not tell the platforms apart. Unless that is the point, choose a metric or workload in which they differ."),
     ("questions.no_tolerance", "작성자에게: 허용 오차가 0%인데 답에 소수가 있습니다. 정답은 소수 둘째 자리까지의 값(± 0.005)뿐이므로, 결과 표나 차트처럼 자릿수를 줄여 보여 주는 곳에서 값을 읽은 학생은 오답이 됩니다. tolerance_percent를 주세요(예: 1).", "For the author: there is no tolerance (0%) but the answer has decimals. Only its figure to two decimals is right (± 0.005), so a student who reads it where it is shown with fewer (the results table, the charts) is marked wrong. Give a tolerance_percent (say 1)."),
     ("questions.tolerance_others", "작성자에게: 허용 오차 범위(정답 값의 ±{}%)에 다른 플랫폼의 값도 들어갑니다({}). 다른 플랫폼을 읽은 학생도 정답이 됩니다. 허용 오차를 줄이세요.", "For the author: the tolerance (±{}% of the answer) also accepts other platforms' figures ({}). A student who reads another platform is marked right: narrow the tolerance."),

@@ -130,7 +130,7 @@ pub fn results(props: &ResultsProps) -> Html {
     });
 
     html! {
-        <section class="results" aria-label={t(lang, "tab.results")}>
+        <section class="results" id="result-views" tabindex="-1" aria-label={t(lang, "tab.results")}>
             <div class="tabs" role="tablist" aria-label={t(lang, "tab.results")} {onkeydown}>
                 { for Tab::ALL.iter().filter(|&&tab| !(tab == Tab::Questions && state.course.is_some())).map(|&tab| {
                     let s = state.clone();
