@@ -844,7 +844,9 @@ fn step_view(props: &StepProps) -> Html {
     // first" after a slider had moved: a student's review), else under the predictions.
     let back = |key: &'static str| {
         html! {
-            <p class="course-status" id="course-off-step">
+            // A status: a slider moved by a keyboard makes it appear, away from where the
+            // student is (it went unsaid; a screen reader's review).
+            <p class="course-status" id="course-off-step" role="status">
                 { t(lang, key) }{ " " }
                 <button id="course-reload" onclick={dispatch(state, CourseAction::GoTo(index))}>{ t(lang, "course.back_to_step") }</button>
             </p>
