@@ -9,7 +9,7 @@ use serde::Serialize;
 use sim_core::explain::{self, Explanation, Phase, Section};
 use sim_core::{names, Layer, Op, PlatformKind, Scenario};
 
-use crate::output::{clean, exit_word, lang_of, pad, rpad, snake, word, wrap};
+use crate::output::{clean, exit_word, lang_of, op_word, pad, rpad, snake, word, wrap};
 
 /// Output format of `virtsim explain`.
 #[derive(Clone, Copy, ValueEnum)]
@@ -220,7 +220,7 @@ fn phase_text(p: &Phase, ko: bool, vendor: sim_core::CpuVendor) -> String {
 
 fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: bool) -> String {
     let mut out = String::new();
-    let op = word(ko, own.op.name());
+    let op = op_word(ko, own.op);
     let name = clean(scenario.name());
     let platform = clean(&own.name);
     let stack = stack_label(own, ko);

@@ -1,5 +1,6 @@
 //! Human names of the model's words in Korean and English (metrics, platform kinds,
-//! techniques, I/O models): the one table the page and the command line both show.
+//! techniques, I/O models, operations, exit reasons): the one table the page and the
+//! command line both show.
 //!
 //! A metric that is a column of the page's measured table is named as that column is
 //! headed ("하이퍼바이저 %", "Hypervisor %"), so that a question, the page and the terminal
@@ -7,10 +8,13 @@
 //! scenario file's key (`hypervisor_percent`) is what a scenario writes; a name is what a
 //! student reads.
 
+use crate::hardware::CpuVendor;
+use crate::path::ExitReason;
 use crate::platform::{IoModel, PlatformKind, Technique};
 use crate::question::Metric;
 use crate::results::PlatformResult;
 use crate::text::Lang;
+use crate::workload::Op;
 
 /// A name in both product languages, fixed at compile time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +33,17 @@ impl Name {
         match lang {
             Lang::Ko => self.ko,
             Lang::En => self.en,
+        }
+    }
+
+    /// The name in `lang` without its explanation in parentheses ("CR3 쓰기" of "CR3 쓰기
+    /// (주소 공간 전환)"), for the command line's compact lists; a parenthesis that is part
+    /// of the name ("CR8(TPR) 쓰기", "중첩 페이지 폴트(#NPF)") stays.
+    pub fn short(self, lang: Lang) -> &'static str {
+        let name = self.get(lang);
+        match name.rfind(" (") {
+            Some(at) if name.ends_with(')') => &name[..at],
+            _ => name,
         }
     }
 }
@@ -140,6 +155,94 @@ pub const fn io_model(io: IoModel) -> Name {
     }
 }
 
+/// What an operation of a workload's mix is (its key, `cr3_write`, is what a scenario
+/// writes).
+pub const fn op(o: Op) -> Name {
+    match o {
+        Op::Syscall => Name::new("시스템 콜", "system call"),
+        Op::Cpuid => Name::new("CPUID", "CPUID"),
+        Op::CrWrite => Name::new("CR0/CR4 쓰기", "write to CR0/CR4"),
+        Op::Cr3Write => Name::new(
+            "CR3 쓰기 (주소 공간 전환)",
+            "write to CR3 (address-space switch)",
+        ),
+        Op::Invlpg => Name::new(
+            "INVLPG (TLB 엔트리 무효화)",
+            "INVLPG (TLB entry invalidation)",
+        ),
+        Op::Cr8Write => Name::new("CR8(TPR) 쓰기", "write to CR8 (TPR)"),
+        Op::Rdtsc => Name::new("RDTSC (타임스탬프 읽기)", "RDTSC (timestamp read)"),
+        Op::IoPort => Name::new("I/O 포트 접근", "I/O port access"),
+        Op::Mmio => Name::new("MMIO 접근", "MMIO access"),
+        Op::PageFault => Name::new("페이지 폴트", "page fault"),
+        Op::PageTableUpdate => Name::new("페이지 테이블 갱신", "page-table update"),
+        Op::TlbMiss => Name::new("TLB 미스", "TLB miss"),
+        Op::DiskRead => Name::new("디스크 읽기", "disk read"),
+        Op::DiskWrite => Name::new("디스크 쓰기", "disk write"),
+        Op::NetSend => Name::new("네트워크 송신", "network send"),
+        Op::NetReceive => Name::new("네트워크 수신", "network receive"),
+        Op::Sleep => Name::new("대기", "sleep"),
+        Op::TlbShootdown => Name::new("원격 TLB 슛다운", "remote TLB shootdown"),
+        Op::TimerInterrupt => Name::new("타이머 인터럽트", "timer interrupt"),
+        Op::GuestContextSwitch => Name::new("게스트 문맥 전환", "guest context switch"),
+    }
+}
+
+/// An exit reason on a host whose CPU is `vendor`'s (a run's [`RunResult::vendor`](crate::RunResult::vendor)):
+/// on AMD the exits VT-x names by its mechanisms go by AMD-V's names (an EPT violation is
+/// a nested page fault, #NPF; nested VMX is nested SVM, L1's VMRUN, VMLOAD and VMSAVE
+/// intercepted), as the step texts say. The result's keys stay [`ExitReason::name`].
+pub const fn exit_reason(e: ExitReason, vendor: CpuVendor) -> Name {
+    match (e, vendor) {
+        (ExitReason::NestedVmx, CpuVendor::Amd) => Name::new(
+            "중첩 SVM (L1의 VMRUN/VMLOAD/VMSAVE)",
+            "nested SVM (L1's VMRUN/VMLOAD/VMSAVE)",
+        ),
+        (ExitReason::EptViolation, CpuVendor::Amd) => {
+            Name::new("중첩 페이지 폴트(#NPF)", "nested page fault (#NPF)")
+        }
+        (e, _) => intel_exit_reason(e),
+    }
+}
+
+/// [`exit_reason`]'s names on an Intel host (and on AMD where both vendors say the same).
+const fn intel_exit_reason(e: ExitReason) -> Name {
+    match e {
+        ExitReason::IoInstruction => Name::new("I/O 명령어", "I/O instruction"),
+        ExitReason::Mmio => Name::new("MMIO", "MMIO"),
+        ExitReason::CrAccess => Name::new("제어 레지스터 접근", "control-register access"),
+        ExitReason::ShadowPageFault => Name::new("섀도 페이지 폴트", "shadow page fault"),
+        ExitReason::ShadowPteWrite => Name::new("섀도 PTE 쓰기", "shadow PTE write"),
+        ExitReason::Hlt => Name::new("HLT", "HLT"),
+        ExitReason::ExternalInterrupt => Name::new("외부 인터럽트", "external interrupt"),
+        ExitReason::ApicAccess => Name::new("APIC 접근", "APIC access"),
+        ExitReason::Hypercall => Name::new("하이퍼콜", "hypercall"),
+        ExitReason::PauseLoop => Name::new("PAUSE 루프", "PAUSE loop"),
+        ExitReason::Cpuid => Name::new("CPUID", "CPUID"),
+        ExitReason::Invlpg => Name::new("INVLPG", "INVLPG"),
+        ExitReason::Rdtsc => Name::new("RDTSC", "RDTSC"),
+        ExitReason::HiddenPageFault => Name::new("숨은 페이지 폴트", "hidden page fault"),
+        ExitReason::NestedVmx => Name::new(
+            "중첩 VMX (L1의 VMREAD/VMWRITE/VMRESUME)",
+            "nested VMX (L1's VMREAD/VMWRITE/VMRESUME)",
+        ),
+        ExitReason::EptViolation => Name::new("EPT 위반", "EPT violation"),
+        ExitReason::PmlFull => Name::new("PML 로그 가득 참", "PML log full"),
+        ExitReason::MsrWrite => Name::new(
+            "MSR 쓰기 (TSC-deadline 타이머)",
+            "MSR write (TSC-deadline timer)",
+        ),
+        ExitReason::SyscallTrap => Name::new(
+            "시스템 콜 트랩 (바이너리 변환)",
+            "system call trap (binary translation)",
+        ),
+        ExitReason::PvBounce => Name::new(
+            "시스템 콜·예외 바운스 (64비트 반가상화)",
+            "system call or exception bounce (64-bit PV)",
+        ),
+    }
+}
+
 /// A platform's stack as the page's measured table describes it under its kind: the kind,
 /// then the technique and the I/O model of a VM ("Type 1 하이퍼바이저 · 전가상화 (하드웨어
 /// 지원) · 에뮬레이션 I/O").
@@ -185,5 +288,55 @@ mod tests {
             platform_kind(PlatformKind::Type1).get(Lang::Ko),
             "Type 1 하이퍼바이저"
         );
+    }
+
+    /// Every operation and exit reason has a name in both languages; on an AMD host no
+    /// exit's name names a VT-x mechanism, on an Intel host they are VT-x's, and both
+    /// vendors share the others.
+    #[test]
+    fn operations_and_exits_are_named_in_both_languages_by_the_hosts_vendor() {
+        for o in Op::ALL {
+            let n = op(o);
+            assert!(!n.ko.is_empty() && !n.en.is_empty(), "{o:?}");
+        }
+        const INTEL: [&str; 9] = [
+            "EPT", "VMX", "VMCS", "VMREAD", "VMWRITE", "VMRESUME", "VT-x", "VPID", "APICv",
+        ];
+        for e in ExitReason::ALL {
+            let amd = exit_reason(e, CpuVendor::Amd);
+            for lang in [Lang::Ko, Lang::En] {
+                for word in INTEL {
+                    assert!(!amd.get(lang).contains(word), "{e:?} {lang:?}: {amd:?}");
+                }
+            }
+            if !matches!(e, ExitReason::EptViolation | ExitReason::NestedVmx) {
+                assert_eq!(amd, exit_reason(e, CpuVendor::Intel), "{e:?}");
+            }
+        }
+        assert_eq!(
+            exit_reason(ExitReason::EptViolation, CpuVendor::Intel).en,
+            "EPT violation"
+        );
+        assert_eq!(
+            exit_reason(ExitReason::EptViolation, CpuVendor::Amd).en,
+            "nested page fault (#NPF)"
+        );
+        assert_eq!(
+            exit_reason(ExitReason::NestedVmx, CpuVendor::Amd).ko,
+            "중첩 SVM (L1의 VMRUN/VMLOAD/VMSAVE)"
+        );
+        // The short form drops the explanation, not a parenthesis of the name itself.
+        let short = |n: Name| n.short(Lang::Ko);
+        assert_eq!(
+            short(exit_reason(ExitReason::NestedVmx, CpuVendor::Amd)),
+            "중첩 SVM"
+        );
+        assert_eq!(
+            short(exit_reason(ExitReason::EptViolation, CpuVendor::Amd)),
+            "중첩 페이지 폴트(#NPF)"
+        );
+        assert_eq!(short(op(Op::Cr3Write)), "CR3 쓰기");
+        assert_eq!(short(op(Op::Cr8Write)), "CR8(TPR) 쓰기");
+        assert_eq!(op(Op::Invlpg).short(Lang::En), "INVLPG");
     }
 }

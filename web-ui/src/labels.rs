@@ -156,36 +156,9 @@ pub fn category_key(c: Category) -> &'static str {
     }
 }
 
+/// What an operation is (sim-core's [`names::op`](crate::sim::names::op)).
 pub fn op(lang: Lang, o: Op) -> &'static str {
-    let (ko, en) = match o {
-        Op::Syscall => ("시스템 콜", "system call"),
-        Op::Cpuid => ("CPUID", "CPUID"),
-        Op::CrWrite => ("CR0/CR4 쓰기", "write to CR0/CR4"),
-        Op::Cr3Write => (
-            "CR3 쓰기 (주소 공간 전환)",
-            "write to CR3 (address-space switch)",
-        ),
-        Op::Invlpg => (
-            "INVLPG (TLB 엔트리 무효화)",
-            "INVLPG (TLB entry invalidation)",
-        ),
-        Op::Cr8Write => ("CR8(TPR) 쓰기", "write to CR8 (TPR)"),
-        Op::Rdtsc => ("RDTSC (타임스탬프 읽기)", "RDTSC (timestamp read)"),
-        Op::IoPort => ("I/O 포트 접근", "I/O port access"),
-        Op::Mmio => ("MMIO 접근", "MMIO access"),
-        Op::PageFault => ("페이지 폴트", "page fault"),
-        Op::PageTableUpdate => ("페이지 테이블 갱신", "page-table update"),
-        Op::TlbMiss => ("TLB 미스", "TLB miss"),
-        Op::DiskRead => ("디스크 읽기", "disk read"),
-        Op::DiskWrite => ("디스크 쓰기", "disk write"),
-        Op::NetSend => ("네트워크 송신", "network send"),
-        Op::NetReceive => ("네트워크 수신", "network receive"),
-        Op::Sleep => ("대기", "sleep"),
-        Op::TlbShootdown => ("원격 TLB 슛다운", "remote TLB shootdown"),
-        Op::TimerInterrupt => ("타이머 인터럽트", "timer interrupt"),
-        Op::GuestContextSwitch => ("게스트 문맥 전환", "guest context switch"),
-    };
-    lang.pick(ko, en)
+    crate::sim::names::op(o).get(lang.core())
 }
 
 /// Who runs a step and when, for the steps that do not simply run on the vCPU every time.
@@ -206,61 +179,11 @@ pub fn part(lang: Lang, p: crate::sim::path::Part) -> Option<&'static str> {
     Some(lang.pick(ko, en))
 }
 
-/// An exit reason on a host whose CPU is `vendor`'s (the run's: [`RunResult::vendor`]): on
-/// AMD the exits VT-x names by its mechanisms go by AMD-V's names (an EPT violation is a
-/// nested page fault, #NPF; nested VMX is nested SVM, L1's VMRUN, VMLOAD and VMSAVE
-/// intercepted), as the step texts say. The result's keys stay [`ExitReason::name`].
+/// An exit reason on a host whose CPU is `vendor`'s, by AMD-V's names on AMD (sim-core's
+/// [`names::exit_reason`](crate::sim::names::exit_reason)). The result's keys stay
+/// [`ExitReason::name`].
 pub fn exit(lang: Lang, e: ExitReason, vendor: CpuVendor) -> &'static str {
-    let (ko, en) = match (e, vendor) {
-        (ExitReason::NestedVmx, CpuVendor::Amd) => (
-            "중첩 SVM (L1의 VMRUN/VMLOAD/VMSAVE)",
-            "nested SVM (L1's VMRUN/VMLOAD/VMSAVE)",
-        ),
-        (ExitReason::EptViolation, CpuVendor::Amd) => {
-            ("중첩 페이지 폴트(#NPF)", "nested page fault (#NPF)")
-        }
-        (e, _) => intel_exit(e),
-    };
-    lang.pick(ko, en)
-}
-
-/// [`exit`]'s Korean and English names on an Intel host (and on AMD where both vendors
-/// say the same).
-fn intel_exit(e: ExitReason) -> (&'static str, &'static str) {
-    match e {
-        ExitReason::IoInstruction => ("I/O 명령어", "I/O instruction"),
-        ExitReason::Mmio => ("MMIO", "MMIO"),
-        ExitReason::CrAccess => ("제어 레지스터 접근", "control-register access"),
-        ExitReason::ShadowPageFault => ("섀도 페이지 폴트", "shadow page fault"),
-        ExitReason::ShadowPteWrite => ("섀도 PTE 쓰기", "shadow PTE write"),
-        ExitReason::Hlt => ("HLT", "HLT"),
-        ExitReason::ExternalInterrupt => ("외부 인터럽트", "external interrupt"),
-        ExitReason::ApicAccess => ("APIC 접근", "APIC access"),
-        ExitReason::Hypercall => ("하이퍼콜", "hypercall"),
-        ExitReason::PauseLoop => ("PAUSE 루프", "PAUSE loop"),
-        ExitReason::Cpuid => ("CPUID", "CPUID"),
-        ExitReason::Invlpg => ("INVLPG", "INVLPG"),
-        ExitReason::Rdtsc => ("RDTSC", "RDTSC"),
-        ExitReason::HiddenPageFault => ("숨은 페이지 폴트", "hidden page fault"),
-        ExitReason::NestedVmx => (
-            "중첩 VMX (L1의 VMREAD/VMWRITE/VMRESUME)",
-            "nested VMX (L1's VMREAD/VMWRITE/VMRESUME)",
-        ),
-        ExitReason::EptViolation => ("EPT 위반", "EPT violation"),
-        ExitReason::PmlFull => ("PML 로그 가득 참", "PML log full"),
-        ExitReason::MsrWrite => (
-            "MSR 쓰기 (TSC-deadline 타이머)",
-            "MSR write (TSC-deadline timer)",
-        ),
-        ExitReason::SyscallTrap => (
-            "시스템 콜 트랩 (바이너리 변환)",
-            "system call trap (binary translation)",
-        ),
-        ExitReason::PvBounce => (
-            "시스템 콜·예외 바운스 (64비트 반가상화)",
-            "system call or exception bounce (64-bit PV)",
-        ),
-    }
+    crate::sim::names::exit_reason(e, vendor).get(lang.core())
 }
 
 /// A kind of platform (sim-core's [`crate::sim::names`], which the CLI prints too).
@@ -356,37 +279,5 @@ mod tests {
         );
         // A scenario's own workload: its name alone.
         assert_eq!(workload(Lang::Ko, "io-heavy"), "io-heavy");
-    }
-
-    /// On an AMD host no exit label names a VT-x mechanism; on an Intel host the labels
-    /// are VT-x's, and both vendors share the others.
-    #[test]
-    fn exit_labels_on_amd_name_no_vt_x_mechanism() {
-        const INTEL: [&str; 9] = [
-            "EPT", "VMX", "VMCS", "VMREAD", "VMWRITE", "VMRESUME", "VT-x", "VPID", "APICv",
-        ];
-        for e in ExitReason::ALL {
-            for lang in [Lang::Ko, Lang::En] {
-                let amd = exit(lang, e, CpuVendor::Amd);
-                for word in INTEL {
-                    assert!(!amd.contains(word), "{e:?} {lang:?}: {amd}");
-                }
-                if !matches!(e, ExitReason::EptViolation | ExitReason::NestedVmx) {
-                    assert_eq!(amd, exit(lang, e, CpuVendor::Intel), "{e:?}");
-                }
-            }
-        }
-        assert_eq!(
-            exit(Lang::En, ExitReason::EptViolation, CpuVendor::Intel),
-            "EPT violation"
-        );
-        assert_eq!(
-            exit(Lang::En, ExitReason::EptViolation, CpuVendor::Amd),
-            "nested page fault (#NPF)"
-        );
-        assert_eq!(
-            exit(Lang::Ko, ExitReason::NestedVmx, CpuVendor::Amd),
-            "중첩 SVM (L1의 VMRUN/VMLOAD/VMSAVE)"
-        );
     }
 }

@@ -25,7 +25,8 @@ pub(crate) use questions::{
 };
 use text::*;
 pub(crate) use text::{
-    clean, clean_lines, exit_word, figure, lang_of, long_value, pad, rpad, snake, stack, word, wrap,
+    clean, clean_lines, exit_word, figure, lang_of, long_value, op_word, pad, rpad, snake, stack,
+    word, wrap,
 };
 
 /// Width of the platform column of the tables: the longest name, at least 22 columns.
@@ -425,7 +426,7 @@ fn latency(out: &mut String, r: &RunResult, ko: bool) {
                 let us = latency_us;
                 format!(
                     "{}{}{}/{}/{}",
-                    word(ko, l.op.name()),
+                    op_word(ko, l.op),
                     tr(ko, "=", " "),
                     us(l.latency.p50_us),
                     us(l.latency.mean_us),
@@ -565,7 +566,7 @@ fn consolidation_sweep(
             "통합 곡선: 인스턴스 수에 따른 지연,"
         ),
         clean(&sweep.instance),
-        word(ko, sweep.op.name())
+        op_word(ko, sweep.op)
     );
     for curve in &sweep.curves {
         let points: Vec<String> = curve

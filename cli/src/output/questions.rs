@@ -185,7 +185,7 @@ fn metric_named(q: &sim_core::QuestionAnswer, ko: bool) -> String {
     let name = sim_core::names::metric(q.metric).get(lang_of(ko));
     let key = q.metric.name();
     match q.op.filter(|_| q.metric.needs_op()) {
-        Some(op) if ko => format!("{} {name}, {key}", word(ko, op.name())),
+        Some(op) if ko => format!("{} {name}, {key}", op_word(ko, op)),
         Some(op) => format!("{name} of {}, {key}", op.name()),
         None => format!("{name}, {key}"),
     }

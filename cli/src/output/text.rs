@@ -123,10 +123,11 @@ pub(crate) fn snake<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// Korean names of the scenario-file words the table shows by their key (operations, exit
-/// reasons, AMD-V's names of two of them, fault kinds, paging modes, and `explain`'s
-/// variants: native and the techniques); a word without one is shown as is. Platform kinds, techniques and I/O
-/// models in a stack are named as on the page ([`stack`]).
+/// Korean names of the scenario-file words the table shows by their key (fault kinds, paging
+/// modes, and `explain`'s variants: native and the techniques); a word without one is shown
+/// as is. Operations and exit reasons are named by sim-core's table ([`op_word`],
+/// [`exit_word`]); platform kinds, techniques and I/O models in a stack as on the page
+/// ([`stack`]).
 pub(super) fn ko_word(word: &str) -> &str {
     match word {
         "native" => "네이티브",
@@ -134,49 +135,9 @@ pub(super) fn ko_word(word: &str) -> &str {
         "hardware_assist" => "하드웨어 지원",
         "para" => "반가상화",
         "hybrid" => "하이브리드",
-        "syscall" => "시스템 콜",
-        "privileged_instruction" => "특권 명령어",
-        "cpuid" => "CPUID",
-        "cr_write" => "CR0/CR4 쓰기",
-        "cr3_write" => "CR3 쓰기",
-        "invlpg" => "INVLPG",
-        "cr8_write" => "CR8(TPR) 쓰기",
-        "rdtsc" => "RDTSC",
-        "io_port" => "I/O 포트",
-        "mmio" => "MMIO",
-        "page_fault" => "페이지 폴트",
-        "page_table_update" => "페이지 테이블 갱신",
-        "tlb_miss" => "TLB 미스",
-        "disk_read" => "디스크 읽기",
-        "disk_write" => "디스크 쓰기",
-        "net_send" => "네트워크 송신",
-        "net_receive" => "네트워크 수신",
-        "sleep" => "대기",
-        "timer_interrupt" => "타이머 인터럽트",
-        "guest_context_switch" => "게스트 문맥 전환",
-        "tlb_shootdown" => "원격 TLB 슛다운",
         "shadow" => "섀도 페이지 테이블",
         "nested" => "중첩 페이징",
         "direct_pv" => "PV 직접 페이징",
-        "io_instruction" => "I/O 명령어",
-        "cr_access" => "제어 레지스터 접근",
-        "shadow_page_fault" => "섀도 페이지 폴트",
-        "shadow_pte_write" => "섀도 PTE 쓰기",
-        "hlt" => "HLT",
-        "external_interrupt" => "외부 인터럽트",
-        "apic_access" => "APIC 접근",
-        "hypercall" => "하이퍼콜",
-        "pause_loop" => "PAUSE 루프",
-        "hidden_page_fault" => "숨은 페이지 폴트",
-        "nested_vmx" => "중첩 VMX",
-        "ept_violation" => "EPT 위반",
-        // An AMD host's names for the two exits above (ExitReason::name_on).
-        "nested_svm" => "중첩 SVM",
-        "npf" => "중첩 페이지 폴트(#NPF)",
-        "pml_full" => "PML 가득 참",
-        "msr_write" => "MSR 쓰기",
-        "syscall_trap" => "시스템 콜 트랩",
-        "pv_bounce" => "PV 바운스",
         "kernel_panic" => "커널 패닉",
         "hypervisor_failure" => "하이퍼바이저 장애",
         "server_failure" => "서버 장애",
@@ -209,16 +170,32 @@ pub(crate) fn word(ko: bool, word: &str) -> &str {
     }
 }
 
+/// An operation in the output language: its key in English (`cr3_write`, what a scenario
+/// writes), in Korean the page's name without its explanation ("CR3 쓰기":
+/// [`sim_core::names::op`]).
+pub(crate) fn op_word(ko: bool, op: sim_core::Op) -> &'static str {
+    if ko {
+        sim_core::names::op(op).short(sim_core::Lang::Ko)
+    } else {
+        op.name()
+    }
+}
+
 /// An exit reason in the output language on a host whose CPU is `vendor`'s: its key in
 /// English, except where AMD-V names the exit otherwise (`npf` for an EPT violation,
 /// `nested_svm` for nested VMX, as the step texts say: [`sim_core::ExitReason::name_on`]);
-/// its Korean word in Korean. Result keys (JSON, CSV) stay [`sim_core::ExitReason::name`].
+/// in Korean the page's name without its explanation ([`sim_core::names::exit_reason`]).
+/// Result keys (JSON, CSV) stay [`sim_core::ExitReason::name`].
 pub(crate) fn exit_word(
     ko: bool,
     reason: sim_core::ExitReason,
     vendor: sim_core::CpuVendor,
 ) -> &'static str {
-    word(ko, reason.name_on(vendor))
+    if ko {
+        sim_core::names::exit_reason(reason, vendor).short(sim_core::Lang::Ko)
+    } else {
+        reason.name_on(vendor)
+    }
 }
 
 /// A figure with two decimals, without trailing zeros.
@@ -243,7 +220,7 @@ mod tests {
     use sim_core::{CpuVendor, ExitReason};
 
     /// On an AMD host no exit's name, in either language, is one of VT-x's words; on an
-    /// Intel host the names are the keys (English) and their Korean words, as before.
+    /// Intel host the names are the keys (English) and the page's names (Korean).
     #[test]
     fn exit_words_on_amd_name_no_vt_x_mechanism() {
         const INTEL: [&str; 9] = [
@@ -255,17 +232,21 @@ mod tests {
                 for word in INTEL {
                     assert!(!amd.contains(&word.to_lowercase()), "{reason:?}: {amd}");
                 }
-                assert_eq!(
-                    exit_word(ko, reason, CpuVendor::Intel),
-                    word(ko, reason.name())
-                );
             }
-            // Every exit has a Korean word.
-            assert_ne!(
-                exit_word(true, reason, CpuVendor::Amd),
-                reason.name_on(CpuVendor::Amd)
-            );
+            assert_eq!(exit_word(false, reason, CpuVendor::Intel), reason.name());
+            // Every exit has a Korean word, the page's name begins with it.
+            let ko = exit_word(true, reason, CpuVendor::Intel);
+            assert_ne!(ko, reason.name());
+            assert!(sim_core::names::exit_reason(reason, CpuVendor::Intel)
+                .ko
+                .starts_with(ko));
         }
+        assert_eq!(
+            exit_word(true, ExitReason::PmlFull, CpuVendor::Intel),
+            "PML 로그 가득 참"
+        );
+        assert_eq!(op_word(true, sim_core::Op::Cr3Write), "CR3 쓰기");
+        assert_eq!(op_word(false, sim_core::Op::Cr3Write), "cr3_write");
         assert_eq!(
             exit_word(false, ExitReason::EptViolation, CpuVendor::Amd),
             "npf"
