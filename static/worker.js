@@ -12,7 +12,7 @@
 //   kind 'finish' -> the result from the worker's own jobs of the run, the outcomes it
 //                    took and the `outcomes` of jobs `indices`: {kind: 'done', answer}
 // and {kind: 'progress', index, done, total} (simulated cycles) while a job goes on.
-// Outcomes and results are Uint8Arrays (web-ui/src/worker/wire.rs; their buffers are
+// Outcomes and results are Uint8Arrays (sim-core/src/binary_form.rs; their buffers are
 // transferred, not copied); an error is the JSON text {"error": {"en", "ko"}}.
 import init, { worker_jobs, worker_complete, worker_finish } from './pkg/web_ui.js';
 

@@ -324,6 +324,130 @@ fn every_rust_file_architecture_md_names_exists() {
     );
 }
 
+/// Every file under `dir` (recursively) whose extension is one of `extensions`, skipping
+/// npm's and cargo's directories.
+fn text_files(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            if !matches!(name, "node_modules" | "target" | "dist" | ".git") {
+                text_files(&path, extensions, out);
+            }
+        } else if path
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| extensions.contains(&x))
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// The `.rs` names in `line`: runs of letters, digits, `_`, `-`, `.` and `/` that end in
+/// `.rs` and are not part of a longer word or an address (`sim-core/src/binary_form.rs`,
+/// `costs.rs`; not `https://rustup.rs`).
+fn rust_file_names(line: &str) -> Vec<&str> {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/');
+    let mut names = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find(".rs") {
+        let end = at + 3;
+        let after_ok = !rest[end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+        let start = rest[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_name(*c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let name = rest[start..end].trim_start_matches(['.', '/']);
+        let file_name = name.rsplit('/').next().unwrap_or(name);
+        let address = rest[start..].starts_with("//")
+            || file_name
+                .strip_suffix(".rs")
+                .is_none_or(|stem| stem.contains('.'));
+        if after_ok && !address && name.len() > 3 {
+            names.push(name);
+        }
+        rest = &rest[end..];
+    }
+    names
+}
+
+/// A comment, a doc or a script that names a Rust file names one that exists: files move
+/// (the workers' wire form into `sim-core/src/binary_form.rs`, the paths into the folder
+/// `path/`), and a newcomer follows the old name to nothing (helper-250 found eleven). A
+/// name with a `/` must be the end of a file's path, a bare name some file's name.
+/// docs/performance.md is a history and names files as they were when measured.
+#[test]
+fn every_rust_file_a_comment_or_doc_names_exists() {
+    let mut rust = Vec::new();
+    for dir in ["sim-core", "library", "cli", "web-ui", "tests", "fuzz"] {
+        text_files(&root().join(dir), &["rs"], &mut rust);
+    }
+    let paths: Vec<String> = rust
+        .iter()
+        .map(|f| format!("/{}", f.strip_prefix(root()).unwrap().display()))
+        .collect();
+    let mut texts = Vec::new();
+    let kinds = ["rs", "md", "js", "mjs", "sh", "toml", "html", "css"];
+    for dir in [
+        "sim-core",
+        "library",
+        "cli",
+        "web-ui",
+        "tests",
+        "fuzz",
+        "scripts",
+        "static",
+        "docs",
+        "scenarios",
+        ".ci",
+    ] {
+        text_files(&root().join(dir), &kinds, &mut texts);
+    }
+    for file in ["README.md", "README.ko.md", "ARCHITECTURE.md", "Cargo.toml"] {
+        texts.push(root().join(file));
+    }
+    assert!(texts.len() > 200, "found {} files", texts.len());
+    let mut missing = Vec::new();
+    for text_file in &texts {
+        let shown = text_file
+            .strip_prefix(root())
+            .unwrap()
+            .display()
+            .to_string();
+        if shown == "docs/performance.md" {
+            continue;
+        }
+        let Ok(text) = fs::read_to_string(text_file) else {
+            continue;
+        };
+        for (i, line) in text.lines().enumerate() {
+            for name in rust_file_names(line) {
+                // This test's own examples of the shapes it reads.
+                if matches!(name, "name.rs" | "dir/name.rs" | "m.rs") {
+                    continue;
+                }
+                if !paths.iter().any(|p| p.ends_with(&format!("/{name}"))) {
+                    missing.push(format!("{shown}:{}: {name}", i + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "names of Rust files that do not exist:\n{}",
+        missing.join("\n")
+    );
+}
+
 /// A default as docs/cost-model.md writes it: digits grouped by spaces from 10 000.
 fn grouped(default: &str) -> String {
     let digits: String = default.chars().filter(char::is_ascii_digit).collect();

@@ -506,7 +506,7 @@ memory_gib = 2
 workload = "locking"
 "#;
 
-/// `virtsim bench`'s scenario (cli/src/output.rs) over 2 ms.
+/// `virtsim bench`'s scenario (cli/src/bench.rs) over 2 ms.
 const BENCH: &str = r#"
 [scenario]
 name = "bench"

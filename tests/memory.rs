@@ -507,7 +507,7 @@ fn density_found_by_running_never_exceeds_the_memory_fit() {
 
 #[test]
 fn bt_and_shadow_paging_boot_slower_than_hardware_assist_with_ept_and_a_microvm_fastest() {
-    // The boot's page faults and page-table writes take each stack's path (boot.rs): under
+    // The boot's page faults and page-table writes take each stack's path (boot/mod.rs): under
     // BT 3927 instead of 1093 cycles per fault and 391 instead of 1 per write; with
     // hardware assist and no EPT every page-table write exits to the shadow handler.
     let text = std::fs::read_to_string(

@@ -1,6 +1,6 @@
 //! Model properties: orderings that must emerge from the per-operation costs, checked on
 //! small inline scenarios. Expected figures are worked out in the comments from the
-//! default cost table (`sim-core/src/costs.rs`) and the paths of `sim-core/src/path.rs`.
+//! default cost table (`sim-core/src/costs.rs`) and the paths of `sim-core/src/path/`.
 
 use sim_core::results::{PlatformResult, RunResult};
 use sim_core::workload::PRESET_NAMES;

@@ -409,7 +409,7 @@ cost_table! {
     /// Density: highest CPU utilization at which latency is still acceptable.
     density_max_cpu_percent: 80, "percent", "estimate: a common capacity-planning headroom rule";
 
-    // ---- Boot as work (boot.rs): operations a boot performs besides its compute.
+    // ---- Boot as work (boot/mod.rs): operations a boot performs besides its compute.
     /// Port I/O accesses of a PC firmware's self test and device set-up.
     boot_firmware_port_io: 20_000, "probes", "estimate: POST and option ROMs poll legacy ports and PCI configuration space; no figure in the reference";
     /// Page faults while a guest kernel decompresses and initializes.

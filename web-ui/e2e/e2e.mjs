@@ -2625,7 +2625,7 @@ if (process.env.VIRTSIM_BIN) {
       const text = readFileSync(path, 'utf8');
       // The way the page runs it: in one Web Worker (a library scenario is below the
       // pool's threshold) and split over the pool (threshold 0), both fresh (no outcome
-      // kept from an earlier run), the result crossing in wire.rs's binary form; then
+      // kept from an earlier run), the result crossing in sim-core's binary form (binary_form.rs); then
       // again with every job's outcome kept from the run before (equal job keys).
       const [whole, pooled, kept, reused] = await fresh.evaluate(async ([file, text]) => {
         const m = await import('./pkg/web_ui.js');

@@ -20,7 +20,7 @@ if (!BIN) throw new Error('VIRTSIM_BIN: the native CLI to compare with');
 const DURATION = Number(process.env.DURATION_MS || 200);
 const ROUNDS = Number(process.env.ROUNDS || 3);
 
-// The same text as `virtsim bench` (cli/src/output.rs), at DURATION ms.
+// The same text as `virtsim bench` (cli/src/bench.rs), at DURATION ms.
 const text = `[scenario]
 name = "bench"
 seed = 1

@@ -262,7 +262,7 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
             faulted.join(", ")
         );
     }
-    // A desktop platform's "vs native" is not its operations': see `runner.rs`.
+    // A desktop platform's "vs native" is not its operations': see `runner/platform_result.rs`.
     if r.platforms.iter().any(|p| p.vdi.is_some()) {
         let _ = writeln!(
             out,

@@ -245,8 +245,9 @@ fn explain_stack(
     let instance = on_platform()
         .find(has_op)
         .or_else(|| on_platform().next())?;
-    // As the run builds the paths it reports (runner.rs): the host's features and large
-    // pages, the group's working set (the page-walk cache's reach depends on it).
+    // As the run builds the paths it reports (runner/platform_result.rs, `shown_paths`):
+    // the host's features and large pages, the group's working set (the page-walk cache's
+    // reach depends on it).
     let builder = PathBuilder::for_host(stack, &s.costs, &s.host, &instance.workload)
         .with_working_set_mib(instance.working_set_mib);
     let path = builder.shown_path(op);

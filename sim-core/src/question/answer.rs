@@ -44,7 +44,7 @@ pub struct QuestionAnswer {
 impl Serialize for QuestionAnswer {
     /// Every field as it is, except a numeric question's `options` and a choice question's
     /// `tolerance_percent`, which a human-readable form (JSON) leaves out. A binary form
-    /// (the page's workers, `wire.rs`) reads fields by position, so it gets every one.
+    /// (the page's workers, `binary_form.rs`) reads fields by position, so it gets every one.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         /// `Some(value)` written as the value itself, as the field's own type is.
         fn as_is<T: Serialize, S: serde::Serializer>(
