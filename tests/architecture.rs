@@ -567,3 +567,56 @@ fn the_cost_model_table_is_the_cost_table() {
         "these rows' kind in docs/cost-model.md is not what their source says: {wrong_kind:?}"
     );
 }
+
+/// docs/scenario-format.md's table of workload presets is the presets: one row for each of
+/// [`PRESET_NAMES`](sim_core::workload::PRESET_NAMES), in order, with its `compute_cycles`,
+/// its mix (every operation with a weight, and no other) and, in its notes, each of
+/// `think_time_us`, `io_bytes` and `message_bytes` that differs from the defaults the
+/// table's heading gives. A preset added or changed in the code alone fails here.
+#[test]
+fn the_preset_table_is_the_presets() {
+    use sim_core::workload::PRESET_NAMES;
+    use sim_core::{Op, Workload};
+    let doc =
+        fs::read_to_string(root().join("docs/scenario-format.md")).expect("scenario-format.md");
+    let start = doc
+        .find("| preset | `compute_cycles` | mix | notes |")
+        .expect("the preset table");
+    let rows: Vec<Vec<&str>> = doc[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
+        .collect();
+    let names: Vec<&str> = rows.iter().map(|r| r[0].trim_matches('`')).collect();
+    assert_eq!(names, PRESET_NAMES, "the table's presets, in order");
+    for row in &rows {
+        let name = row[0].trim_matches('`');
+        let w = Workload::preset(name).expect("a preset");
+        let cycles: String = row[1].chars().filter(char::is_ascii_digit).collect();
+        assert_eq!(cycles, w.compute_cycles.to_string(), "{name}: compute_cycles");
+        let weights = w.mix.weights();
+        let mut in_code: Vec<String> = Op::ALL[..Op::MIX_COUNT]
+            .iter()
+            .filter(|op| weights[op.index()] > 0)
+            .map(|op| format!("{} {}", op.name(), weights[op.index()]))
+            .collect();
+        let mut in_doc: Vec<String> = row[2].split(", ").map(str::to_string).collect();
+        in_code.sort();
+        in_doc.sort();
+        assert_eq!(in_doc, in_code, "{name}: mix");
+        for (key, value, default) in [
+            ("think_time_us", w.think_time_us, 0),
+            ("io_bytes", w.io_bytes, 4096),
+            ("message_bytes", w.message_bytes, 1024),
+            ("syscall_work_cycles", w.syscall_work_cycles, 800),
+        ] {
+            let said = format!("`{key} = {value}`");
+            assert_eq!(
+                row[3].contains(&said),
+                value != default,
+                "{name}: {said} in the notes when not the default {default}"
+            );
+        }
+    }
+}

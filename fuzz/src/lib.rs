@@ -193,6 +193,7 @@ const WORDS: &[&str] = &[
     "database",
     "web-server",
     "network-rr",
+    "memory-tlb",
     "disk-random-4k",
     "desktop-idle",
     "office",
