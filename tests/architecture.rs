@@ -112,14 +112,18 @@ fn the_source_readers_see_grouped_imports_reexports_and_code_after_mod_tests() {
     assert_eq!(re["Lang"], "text");
 }
 
-#[test]
-fn sim_core_modules_import_each_other_without_circles() {
-    let src = root().join("sim-core/src");
-    let files = rust_files(&src);
+/// Which top-level module of the crate under `src` imports which (`crate::` paths and the
+/// crate root's re-exports; `root_file`, `lib.rs` or `main.rs`, is left out), each edge
+/// with its first place (file:line); panics naming the hops of an import circle.
+fn top_level_imports_without_circles(
+    src: &Path,
+    root_file: &str,
+) -> BTreeMap<String, BTreeMap<String, String>> {
+    let files = rust_files(src);
     // module -> module it imports -> where (file:line)
     let mut edges: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     let module_of = |path: &Path| -> String {
-        let rel = path.strip_prefix(&src).expect("under src");
+        let rel = path.strip_prefix(src).expect("under src");
         let first = rel.components().next().expect("a component");
         first
             .as_os_str()
@@ -128,10 +132,11 @@ fn sim_core_modules_import_each_other_without_circles() {
             .to_string()
     };
     let modules: Vec<String> = files.iter().map(|f| module_of(f)).collect();
-    let reexported = reexports(&fs::read_to_string(src.join("lib.rs")).expect("lib.rs"));
+    let reexported = reexports(&fs::read_to_string(src.join(root_file)).expect("crate root"));
+    let root_module = root_file.trim_end_matches(".rs");
     for path in &files {
         let from = module_of(path);
-        if from == "lib" {
+        if from == root_module {
             continue;
         }
         let text = fs::read_to_string(path).expect("readable");
@@ -179,13 +184,36 @@ fn sim_core_modules_import_each_other_without_circles() {
                 .windows(2)
                 .map(|w| format!("{} -> {} ({})", w[0], w[1], edges[&w[0]][&w[1]]))
                 .collect();
-            panic!("an import circle in sim-core:\n  {}", hops.join("\n  "));
+            panic!(
+                "an import circle in {}:\n  {}",
+                src.strip_prefix(root()).unwrap_or(src).display(),
+                hops.join("\n  ")
+            );
         }
     }
+    edges
+}
+
+#[test]
+fn sim_core_modules_import_each_other_without_circles() {
+    let edges = top_level_imports_without_circles(&root().join("sim-core/src"), "lib.rs");
     // The test sees the edges it should: the runner reads scenarios, and the machine (whose
     // mod.rs has an out-of-line `mod tests;` before most of its code) reads the cost table.
     assert!(edges["runner"].contains_key("scenario"), "{edges:?}");
     assert!(edges["machine"].contains_key("costs"), "{edges:?}");
+}
+
+/// The command line's modules too: `batch` asks `coursework` whether a file is an
+/// assignment, so what both need of a scenario's questions is a module of its own
+/// (`question_places`, once in `batch`, which `coursework` imported back).
+#[test]
+fn cli_modules_import_each_other_without_circles() {
+    let edges = top_level_imports_without_circles(&root().join("cli/src"), "main.rs");
+    assert!(edges["batch"].contains_key("coursework"), "{edges:?}");
+    assert!(
+        edges["coursework"].contains_key("question_places"),
+        "{edges:?}"
+    );
 }
 
 #[test]
@@ -594,7 +622,11 @@ fn the_preset_table_is_the_presets() {
         let name = row[0].trim_matches('`');
         let w = Workload::preset(name).expect("a preset");
         let cycles: String = row[1].chars().filter(char::is_ascii_digit).collect();
-        assert_eq!(cycles, w.compute_cycles.to_string(), "{name}: compute_cycles");
+        assert_eq!(
+            cycles,
+            w.compute_cycles.to_string(),
+            "{name}: compute_cycles"
+        );
         let weights = w.mix.weights();
         let mut in_code: Vec<String> = Op::ALL[..Op::MIX_COUNT]
             .iter()

@@ -12,6 +12,7 @@ use std::sync::{mpsc, Mutex};
 
 use sim_core::{JobRun, RunOptions, RunResult, Runner, Scenario};
 
+use crate::question_places::QuestionPlaces;
 use crate::{Failure, Lang};
 
 /// Assignment files found in a directory, for [`expand`]: kept (`validate` checks both
@@ -158,39 +159,6 @@ pub struct Batch<'a> {
     pub jobs: usize,
     /// `--max-events`, when given: a run it stops says so ([`crate::run_failure`]).
     pub max_events: Option<u64>,
-}
-
-/// Where each question of a scenario is written, by id (`file:line:column`), for the
-/// warnings about them.
-pub struct QuestionPlaces {
-    file: String,
-    places: Vec<(String, String)>,
-}
-
-impl QuestionPlaces {
-    pub fn of(scenario: &Scenario) -> Self {
-        QuestionPlaces {
-            file: scenario.file_name.clone(),
-            places: scenario
-                .questions
-                .iter()
-                .filter_map(|q| Some((q.id.clone(), scenario.question_location(&q.id)?)))
-                .collect(),
-        }
-    }
-
-    /// The scenario's file, as given.
-    pub fn file(&self) -> &str {
-        &self.file
-    }
-
-    /// Where question `id` is written, or the scenario's file when that is not known.
-    pub fn get(&self, id: &str) -> String {
-        self.places
-            .iter()
-            .find(|(q, _)| q == id)
-            .map_or_else(|| self.file.clone(), |(_, at)| at.clone())
-    }
 }
 
 /// A scenario's state in the batch, on the printing thread.

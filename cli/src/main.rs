@@ -48,6 +48,7 @@ mod bench;
 mod coursework;
 mod explain;
 mod output;
+mod question_places;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -771,7 +772,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             // Several files' CSV is one table: the header once, then every file's rows.
             let csv_header_written = std::cell::Cell::new(false);
             let print = |result: &sim_core::RunResult,
-                         places: &batch::QuestionPlaces|
+                         places: &question_places::QuestionPlaces|
              -> Result<(), Failure> {
                 let lang = match lang {
                     Lang::En => "en",

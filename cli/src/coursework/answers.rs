@@ -598,7 +598,7 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
     let scenario = Scenario::from_toml(&crate::shown(file), text)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
     let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
-    let places = crate::batch::QuestionPlaces::of(&scenario);
+    let places = crate::question_places::QuestionPlaces::of(&scenario);
     crate::output::warn_near_ties(
         &|id| places.get(id),
         &result.questions,

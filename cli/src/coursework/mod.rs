@@ -203,7 +203,7 @@ pub fn computed_answers_diags(
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
     let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
     let ko = matches!(lang, Lang::Ko);
-    let places = crate::batch::QuestionPlaces::of(&scenario);
+    let places = crate::question_places::QuestionPlaces::of(&scenario);
     let place = |id: &str| match places.get(id) {
         at if at == places.file() => String::new(),
         at => at,
