@@ -71,6 +71,7 @@ impl<'de> Deserialize<'de> for CostField {
                 f.write_str("field identifier")
             }
             fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<CostField, E> {
+                let name = CostTable::current_name(name);
                 CostTable::FIELDS
                     .iter()
                     .position(|f| *f == name)
@@ -79,6 +80,22 @@ impl<'de> Deserialize<'de> for CostField {
             }
         }
         deserializer.deserialize_identifier(Name)
+    }
+}
+
+impl CostTable {
+    /// The keys a `[costs]` table may still write by an earlier name, with the field each
+    /// now is: `cgroup_syscall_accounting` named a per-call cost after cgroups, which cost
+    /// nothing per call; the cost is Docker's seccomp filter (renamed 2026-12-06).
+    pub const EARLIER_NAMES: &'static [(&'static str, &'static str)] =
+        &[("cgroup_syscall_accounting", "seccomp_syscall_filter")];
+
+    /// `name`, or the field it now is if it is an earlier name.
+    fn current_name(name: &str) -> &str {
+        Self::EARLIER_NAMES
+            .iter()
+            .find(|(earlier, _)| *earlier == name)
+            .map_or(name, |(_, now)| now)
     }
 }
 
@@ -132,8 +149,10 @@ macro_rules! cost_table {
                 $( CostSource { name: stringify!($name), default: $default, unit: $unit, source: $source }, )*
             ];
 
-            /// Sets the field `name` to `value`; false when there is no such field.
+            /// Sets the field `name` (or its earlier name) to `value`; false when there is
+            /// no such field.
             pub fn set(&mut self, name: &str, value: u64) -> bool {
+                let name = Self::current_name(name);
                 match Self::FIELDS.iter().position(|f| *f == name) {
                     Some(index) => self.field_mut(index).map(|f| *f = value).is_some(),
                     None => false,
@@ -312,8 +331,8 @@ cost_table! {
     /// `sysvec_call_function`), INVLPG of the range (or a full flush), the acknowledgement
     /// the sender spins on (Linux `flush_tlb_func`).
     tlb_shootdown_handler: 1_500, "cycles", "estimate: no figure in the reference";
-    /// Container: what a system call pays for being in a container: Docker's default seccomp-BPF filter (cgroups and namespaces cost nothing per call).
-    cgroup_syscall_accounting: 20, "cycles", "estimate: the per-call work of Docker's default seccomp-BPF filter on a kernel of 5.11 or later, whose seccomp action cache lets an allowed system call skip the filter (no figure in the reference; Felter et al. 2014 ran no system-call benchmark; on older kernels the default profile's few hundred rules run as BPF on every call, likely hundreds of cycles)";
+    /// Container: what a system call pays for being in a container: Docker's default seccomp-BPF filter (cgroups and namespaces cost nothing per call). Read from its earlier name `cgroup_syscall_accounting` too.
+    seccomp_syscall_filter: 20, "cycles", "estimate: the per-call work of Docker's default seccomp-BPF filter on a kernel of 5.11 or later, whose seccomp action cache lets an allowed system call skip the filter (no figure in the reference; Felter et al. 2014 ran no system-call benchmark; on older kernels the default profile's few hundred rules run as BPF on every call, likely hundreds of cycles)";
     /// Container: cgroup accounting per block request.
     cgroup_io_accounting: 200, "cycles", "estimate: no figure in the reference";
     /// Container bridge network: veth pair, bridge and NAT per packet.
@@ -565,6 +584,24 @@ mod tests {
         );
         let json = serde_json::to_string(&expected).unwrap();
         assert_eq!(serde_json::from_str::<CostTable>(&json).unwrap(), expected);
+    }
+
+    /// A key renamed since is read by its earlier name too, into the field it now is, and
+    /// writing both is a duplicate; every earlier name's field exists.
+    #[test]
+    fn an_earlier_cost_name_reads_into_its_field() {
+        let read: CostTable = toml::from_str("cgroup_syscall_accounting = 99").unwrap();
+        assert_eq!(read.seccomp_syscall_filter, 99);
+        let mut set = CostTable::default();
+        assert!(set.set("cgroup_syscall_accounting", 7));
+        assert_eq!(set.seccomp_syscall_filter, 7);
+        let both = "seccomp_syscall_filter = 1\ncgroup_syscall_accounting = 2";
+        let e = toml::from_str::<CostTable>(both).unwrap_err();
+        assert!(e.message().contains("duplicate field"), "{e}");
+        for (earlier, now) in CostTable::EARLIER_NAMES {
+            assert!(CostTable::FIELDS.contains(now), "{now}");
+            assert!(!CostTable::FIELDS.contains(earlier), "{earlier}");
+        }
     }
 
     #[test]

@@ -190,7 +190,7 @@ const LINUX_SYSCALLS_SOURCE: &str = "Linux arch/x86/entry/syscalls/syscall_64.tb
 const WINDOWS_SYSCALLS: u32 = 1_460;
 const WINDOWS_SYSCALLS_SOURCE: &str = "Windows x64 system call tables (ntoskrnl and win32k, as listed by j00ru's tables): about 460 NT and about 1000 win32k system calls (counts outside the reference file)";
 /// System calls Docker's default seccomp profile refuses to a container, which the model's
-/// containers run under (their `cgroup_syscall_accounting` step is that filter).
+/// containers run under (their `seccomp_syscall_filter` step is that filter).
 const DOCKER_SECCOMP_BLOCKED: u32 = 44;
 const CONTAINER_SYSCALLS_SOURCE: &str = "Linux arch/x86/entry/syscalls/syscall_64.tbl: about 360 system calls on x86-64, of which Docker's default seccomp profile disables around 44 (Docker documentation, \"Seccomp security profiles for Docker\"; counts outside the reference file)";
 const XEN_HYPERCALLS: u32 = 40;

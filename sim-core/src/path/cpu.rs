@@ -314,7 +314,7 @@ impl PathBuilder<'_> {
         }
         if self.stack.kind == PlatformKind::Container {
             s.engine(
-                c.cgroup_syscall_accounting,
+                c.seccomp_syscall_filter,
                 "the container's seccomp filter checks the system call (Docker's default profile)",
                 "컨테이너의 seccomp 필터가 시스템 콜 검사 (Docker 기본 프로파일)",
             );

@@ -1196,7 +1196,7 @@ fn a_system_call_returns_by_its_sysret_after_the_kernels_work() {
             .map(|s| s.cycles)
             .sum();
         let seccomp = if stack.kind == PlatformKind::Container {
-            costs.cgroup_syscall_accounting
+            costs.seccomp_syscall_filter
         } else {
             0
         };
