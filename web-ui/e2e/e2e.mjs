@@ -93,6 +93,11 @@ async function setSlider(page, id, key) {
   await page.focus(id);
   await page.keyboard.press(key);
 }
+// Opens a library assignment: the menu only chooses it, its Open button opens it.
+async function openAssignment(page, file) {
+  await page.selectOption('#assignment-select', file);
+  await page.click('#assignment-open');
+}
 
 const builtin = readdirSync(SCEN_DIR).filter((f) => f.endsWith('.toml')).sort();
 const page = await newPage(BASE);
@@ -245,7 +250,7 @@ await step('a library assignment is fetched when opened, then the scenarios its 
     const fetched = [];
     p.on('request', (r) => { if (r.url().includes('/scenarios/')) fetched.push(new URL(r.url()).pathname); });
     await waitDone(p);
-    await p.selectOption('#assignment-select', 'containers-vms-desktops.toml');
+    await openAssignment(p, 'containers-vms-desktops.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
     await p.waitForSelector('#course-start:not([disabled])');
@@ -341,7 +346,7 @@ await step('an answer typed but not submitted is still there after Next and Prev
   const p = await newPage(BASE);
   try {
     await waitDone(p);
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's002');
     await p.click('#course-start:not([disabled])');
@@ -380,6 +385,61 @@ await step('an answer typed but not submitted is still there after Next and Prev
   }
 });
 
+await step('the assignments menu only chooses (its arrow keys open nothing) and Open opens: the focus goes on and the assignment opened is said', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    const fetched = [];
+    p.on('request', (r) => { if (r.url().includes('/scenarios/assignments/')) fetched.push(new URL(r.url()).pathname); });
+    assert(await p.isDisabled('#assignment-open'), 'Open is enabled with no assignment chosen');
+    // A closed <select> fires `change` at each arrow key (Chromium): a keyboard user going
+    // down the menu opened, and ran, every assignment on the way.
+    await p.focus('#assignment-select');
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp']) await p.keyboard.press(key);
+    await p.waitForTimeout(300);
+    const chosen = await p.inputValue('#assignment-select');
+    assert(chosen.endsWith('.toml'), `the arrow keys chose '${chosen}'`);
+    assert(await p.$('#course') === null && fetched.length === 0, `the menu's arrow keys opened an assignment (${fetched.join(', ')})`);
+    assert((await p.textContent('#assignment-opened')) === '', 'an opening said before any');
+    // Tab reaches Open; Enter opens the assignment chosen.
+    await p.keyboard.press('Tab');
+    assert(await p.evaluate(() => document.activeElement?.id) === 'assignment-open', 'Tab from the menu does not reach Open');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    assert(fetched.length === 1 && fetched[0].endsWith(`/${chosen}`), `Open fetched ${fetched.join(', ')} for ${chosen}`);
+    // The focus goes on to the student id, and the live region says which assignment opened
+    // (the box alone does not).
+    const focusIs = (id, what) => p.waitForFunction((id) => document.activeElement?.id === id, id, { timeout: 5000 })
+      .catch(async () => { throw new Error(`${what}: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
+    await focusIs('course-student', 'after Open');
+    const title = await p.textContent('#course-h');
+    const said = await p.textContent('#assignment-opened[role=status]');
+    assert(said.includes(title) && /opened|열었습니다/.test(said), `said on opening: '${said}' (${title})`);
+    await p.fill('#course-student', 's003');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-step-h', { timeout: 20000 });
+    // With an assignment open, the menu's keys change nothing either.
+    await p.focus('#assignment-select');
+    await p.keyboard.press(chosen === (await p.$$eval('#assignment-select option', (os) => os.at(-1).value)) ? 'ArrowUp' : 'ArrowDown');
+    await p.waitForTimeout(300);
+    assert((await p.textContent('#course-h')) === title && fetched.length === 1, 'the menu\'s arrow key opened another assignment');
+    // Opened again (its student's progress kept): the focus goes to its step's title, and the
+    // opening is said again (a new element in the live region).
+    await p.$$eval('#assignment-opened > *', (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+    await openAssignment(p, chosen);
+    await p.waitForSelector('#assignment-opened > :not([data-old])', { timeout: 20000 });
+    await focusIs('course-step-h', 'after Open with a student');
+    assert(/(Step|단계) 1\/\d/.test(await p.textContent('#course-step-h')), 'the step\'s title');
+    // Close: the menu shows no choice again.
+    await p.click('#course-close');
+    await p.waitForSelector('#course', { state: 'detached' });
+    assert((await p.inputValue('#assignment-select')) === '' && await p.isDisabled('#assignment-open'), 'the menu keeps a choice after Close');
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
 await step('an assignment step shows its scenario in the library list; an answer that is not a number is asked again', async () => {
   const p = await newPage(BASE);
   try {
@@ -388,7 +448,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     for (const file of ['type1-vs-type2.toml', 'smoke.toml']) {
       await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf(file))));
     }
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
     await p.click('#course-start:not([disabled])');
@@ -2127,7 +2187,7 @@ await step('an assignment file lists virtsim validate\'s notes for its author, a
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'en');
     // A student who opens the library's copy sees none (its link is #a=, the file's #at=).
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForFunction(() => location.hash.startsWith('#a=') && document.querySelector('#course'), null, { timeout: 20000 });
     assert(await p.$('#course-author-notes') === null, 'notes shown for a library assignment');
     // The file again: its notes again, until hidden.
@@ -3222,7 +3282,7 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     const menu = await p.$$eval('#assignment-select option', (os) => os.map((o) => [o.value, o.textContent]));
     const ht = menu.find((m) => m[0] === 'hypervisor-types.toml');
     assert(ht && ht[1] === 'Hypervisor types and virtualization techniques', `menu: ${JSON.stringify(menu)}`);
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
     await p.click('#course-start:not([disabled])');
@@ -3280,7 +3340,7 @@ await step('an assignment step after a slider moved: the answers wait for the st
   const p = await newPage(BASE);
   try {
     await waitDone(p);
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     // kim01's variant: 6 host cores (the scenario's own are 4).
     await p.fill('#course-student', 'kim01');

@@ -859,7 +859,9 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("trap.others", "같은 연산, 다른 기법", "The same operation under other techniques"),
     // Coursework (components/course.rs).
     ("course.assignments", "과제", "Assignments"),
-    ("course.pick", "과제 열기…", "Open an assignment…"),
+    ("course.pick", "과제 고르기…", "Choose an assignment…"),
+    ("course.open", "열기", "Open"),
+    ("course.opened", "과제를 열었습니다: {}", "Assignment opened: {}"),
     ("course.author_warnings", "과제를 열었습니다. 작성자 참고 (virtsim validate 경고):", "The assignment is open. For its author, virtsim validate's warnings:"),
     ("course.author_notes", "과제 작성자에게: virtsim validate의 참고 사항입니다. 경고가 아니며 흔히 일부러 그렇게 씁니다. 과제는 올바르고 그대로 열립니다.", "For the assignment's author: virtsim validate's notes. They are not warnings and are often on purpose; the assignment is valid and opens as it is."),
     ("course.author_notes.hide", "숨기기", "Hide"),

@@ -34,18 +34,55 @@ fn dispatch(state: &UseReducerHandle<State>, a: CourseAction) -> Callback<MouseE
 pub fn course_open(props: &CourseProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
+    let selected = match state.course.as_ref().map(|c| &c.origin) {
+        Some(course::Origin::Library(name)) => Some(name.clone()),
+        _ => None,
+    };
+    // The menu only chooses; "Open" opens. A closed <select> fires `change` on every arrow
+    // key (Chromium): a keyboard user going down the list opened, and ran, each assignment
+    // on the way (a keyboard-only student's review). What it shows: the assignment chosen
+    // in it and not opened yet, else the one open.
+    let chosen = use_state_eq(|| None::<String>);
+    let shown_value = (*chosen).clone().or(selected.clone()).unwrap_or_default();
+    // Opened by the student here (Open, a file, Continue): once it is drawn, the focus goes
+    // to where they go on (the student id box, else the step's title) and the live region
+    // below says which assignment opened. Not for one opened by the page's link.
+    let opening = use_mut_ref(|| false);
+    let opened = use_state_eq(|| None::<(u32, Lang)>);
+    {
+        let (chosen, opening, opened) = (chosen.clone(), opening.clone(), opened.clone());
+        let lang = state.lang;
+        let identity = state.course.as_ref().map(|c| c.assignment.clone());
+        use_effect_with(identity, move |identity| {
+            chosen.set(None);
+            if std::mem::take(&mut *opening.borrow_mut()) && identity.is_some() {
+                opened.set(Some(((*opened).map_or(1, |(n, _)| n + 1), lang)));
+                focus_once_drawn("course-student");
+            }
+        });
+    }
     let onchange = {
-        let s = state.clone();
+        let chosen = chosen.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let name = sel.value();
+            chosen.set(Some(sel.value()));
+        })
+    };
+    let on_open = {
+        let (s, opening) = (state.clone(), opening.clone());
+        let name = shown_value.clone();
+        Callback::from(move |_| {
             if !name.is_empty() {
-                crate::course::dispatch_open(s.dispatcher(), CourseAction::OpenLibrary(name));
+                *opening.borrow_mut() = true;
+                crate::course::dispatch_open(
+                    s.dispatcher(),
+                    CourseAction::OpenLibrary(name.clone()),
+                );
             }
         })
     };
     let on_file = {
-        let s = state.clone();
+        let (s, opening) = (state.clone(), opening.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -65,6 +102,7 @@ pub fn course_open(props: &CourseProps) -> Html {
                 return;
             }
             let s2 = s.clone();
+            *opening.borrow_mut() = true;
             crate::opened::read(&file, s.lang, move |read| match read {
                 Ok(text) => crate::course::dispatch_open(
                     s2.dispatcher(),
@@ -80,11 +118,7 @@ pub fn course_open(props: &CourseProps) -> Html {
             input.set_value("");
         })
     };
-    let selected = match state.course.as_ref().map(|c| &c.origin) {
-        Some(course::Origin::Library(name)) => Some(name.clone()),
-        _ => None,
-    };
-    let shown = use_shown_choice(selected.clone().unwrap_or_default());
+    let shown = use_shown_choice(shown_value.clone());
     // The assignment last open in this browser, offered while none is open (read again
     // only when one closes or opens, not on every render).
     let last = use_memo(state.course.is_some(), |open| {
@@ -95,10 +129,13 @@ pub fn course_open(props: &CourseProps) -> Html {
         }
     });
     let resume = (*last).clone().map(|last| {
-        let s = state.clone();
+        let (s, opening) = (state.clone(), opening.clone());
         let link = last.link.clone();
         let onclick = Callback::from(move |_| match course::from_hash(&link) {
-            Some(Ok(action)) => crate::course::dispatch_open(s.dispatcher(), action),
+            Some(Ok(action)) => {
+                *opening.borrow_mut() = true;
+                crate::course::dispatch_open(s.dispatcher(), action)
+            }
             _ => s.dispatch(Action::Notice(Some(
                 t(s.lang, "course.bad_link").to_string(),
             ))),
@@ -132,12 +169,24 @@ pub fn course_open(props: &CourseProps) -> Html {
             <h2 id="course-open-h">{ t(lang, "course.assignments") }</h2>
             if let Some(resume) = resume { { resume } }
             <label for="assignment-select" class="sr-only">{ t(lang, "course.pick") }</label>
-            <select id="assignment-select" ref={shown} {onchange}>
-                <option value="" selected={selected.is_none()}>{ t(lang, "course.pick") }</option>
-                { for builtin::assignment_files().map(|file| html! {
-                    <option value={file.to_string()} selected={selected.as_deref() == Some(file)}>{ builtin::assignment_title(file, lang) }</option>
-                }) }
-            </select>
+            <div class="course-pick">
+                <select id="assignment-select" ref={shown} {onchange}>
+                    <option value="" selected={shown_value.is_empty()}>{ t(lang, "course.pick") }</option>
+                    { for builtin::assignment_files().map(|file| html! {
+                        <option value={file.to_string()} selected={shown_value == file}>{ builtin::assignment_title(file, lang) }</option>
+                    }) }
+                </select>
+                <button id="assignment-open" onclick={on_open} disabled={shown_value.is_empty()}>{ t(lang, "course.open") }</button>
+            </div>
+            // Which assignment opened, said once it has (the focus is then on the student id
+            // or the step's title, which do not name it): a live region always there.
+            <p id="assignment-opened" class="sr-only" role="status">
+                if let (Some((n, said_in)), Some(c)) = (*opened, state.course.as_ref()) {
+                    if said_in == lang {
+                        <span key={n.to_string()}>{ t(lang, "course.opened").replace("{}", c.a().title.get(lang.tag())) }</span>
+                    }
+                }
+            </p>
             // The page's own button (as the editor's "Open file…"), not the browser's
             // "Choose File / No file chosen": the input stays in the label, focusable, and
             // the label shows its focus (style.css: `label.button:has(:focus-visible)`).
