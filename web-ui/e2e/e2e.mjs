@@ -440,6 +440,44 @@ await step('the assignments menu only chooses (its arrow keys open nothing) and 
   }
 });
 
+await step('Enter on an answer that is not a number puts the focus back in its box once the note is drawn', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await openAssignment(p, 'hypervisor-types.toml');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's004');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    await p.check("input[name='cq-predict-host-share'][value='type2']");
+    await p.click('#course-commit');
+    await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
+    const box = 'cq-type2-host-share';
+    const status = `#${box}-status`;
+    // Enter moves the focus to the answer's button and presses it; asked again (not a
+    // number), the focus comes back to the box once the note is drawn, to be corrected.
+    for (const text of ['abc', '230ms', 'abc']) {
+      await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      await p.fill(`#${box}`, text);
+      await p.focus(`#${box}`);
+      await p.keyboard.press('Enter');
+      await p.waitForSelector(`${status} .not-number:not([data-old])`);
+      await p.waitForFunction((id) => document.activeElement?.id === id, box, { timeout: 5000 })
+        .catch(async () => { throw new Error(`'${text}' asked again: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
+      assert(await p.getAttribute(`#${box}`, 'aria-invalid') === 'true', `'${text}': the box is not marked invalid`);
+    }
+    // A number is final: the focus stays on the (now inactive) button beside the verdict.
+    await p.fill(`#${box}`, '20');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector(`li[data-question='${box.slice(3)}'][data-answered=true]`);
+    await p.waitForTimeout(100);
+    assert(await p.evaluate(() => document.activeElement?.id) === 'course-answer-type2-host-share', 'a final answer moved the focus');
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
 await step('an assignment step shows its scenario in the library list; an answer that is not a number is asked again', async () => {
   const p = await newPage(BASE);
   try {

@@ -759,6 +759,19 @@ fn step_view(props: &StepProps) -> Html {
     // and said, waiting for a second press to be final (a unit slip is then not final at
     // once): by question, the answer as typed.
     let confirming = use_state(BTreeMap::<String, String>::new);
+    // An answer asked again (not a number): the focus goes back to its box once the page has
+    // drawn the note, so that it can be corrected at once (Enter had left it on the answer's
+    // button; a keyboard user's review). Set by the press, taken by the render after it.
+    let refocus = use_mut_ref(|| None::<String>);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            let id = refocus.borrow_mut().take();
+            if let Some(id) = id {
+                focus_by_id(&id);
+            }
+        });
+    }
     // "Commit my predictions and run" is gone once pressed: the focus moves to the run's
     // status line (or, once the run is done, the step's title), not to <body>.
     {
@@ -842,6 +855,7 @@ fn step_view(props: &StepProps) -> Html {
 
     let on_commit = {
         let s = state.clone();
+        let refocus = refocus.clone();
         let drafts = drafts.clone();
         let not_numbers = not_numbers.clone();
         let confirming = confirming.clone();
@@ -861,6 +875,11 @@ fn step_view(props: &StepProps) -> Html {
                 .map(|((id, _), _)| (id.clone(), not_numbers.get(id).map_or(0, |n| n + 1)))
                 .collect();
             if !unreadable.is_empty() {
+                // The first prediction asked again, in the order they are shown.
+                *refocus.borrow_mut() = asked
+                    .iter()
+                    .find(|(id, _)| unreadable.contains_key(id))
+                    .map(|(id, _)| format!("cq-{id}"));
                 not_numbers.set(unreadable);
                 return;
             }
@@ -937,6 +956,7 @@ fn step_view(props: &StepProps) -> Html {
         let accepts = tolerance(q, answered);
         let on_answer = {
             let s = state.clone();
+            let refocus = refocus.clone();
             let not_numbers = not_numbers.clone();
             let confirming = confirming.clone();
             let (id, value, kind, unit) = (q.id.clone(), value.clone(), q.kind, q.unit);
@@ -959,6 +979,7 @@ fn step_view(props: &StepProps) -> Html {
                         answer: value.clone(),
                     }))
                 } else {
+                    *refocus.borrow_mut() = Some(format!("cq-{id}"));
                     let mut n = (*not_numbers).clone();
                     *n.entry(id.clone()).or_default() += 1;
                     not_numbers.set(n);
