@@ -119,6 +119,9 @@ await step('picks a scenario from the library and runs it', async () => {
   assert(/\d/.test(baseline), 'measured table has numbers');
   const rows = await page.$$eval('#comparison tbody tr', (r) => r.length);
   assert(rows >= 6, `comparison table has ${rows} rows (seed table has 6)`);
+  // Another scenario's run is said whole: its events, its time and every platform's figure.
+  const heard = await page.textContent('#run-announced');
+  assert(/^Done · [\d,]+ events.*\. Relative to native: .+ \d+\.\d%, .+ \d+\.\d%/.test(heard), `the live region says: ${heard}`);
 });
 
 await step("the comparison table quotes the course overview's words only: the native column is not in its table", async () => {
@@ -440,7 +443,7 @@ await step('the assignments menu only chooses (its arrow keys open nothing) and 
   }
 });
 
-await step('Enter on an answer that is not a number puts the focus back in its box once the note is drawn', async () => {
+await step('Enter on an answer that is not a number puts the focus back in its box; a slider re-run says what changed, not the verdicts again', async () => {
   const p = await newPage(BASE);
   try {
     await waitDone(p);
@@ -450,7 +453,7 @@ await step('Enter on an answer that is not a number puts the focus back in its b
     await p.click('#course-start:not([disabled])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await p.check("input[name='cq-predict-host-share'][value='type2']");
-    await p.click('#course-commit');
+    await afterRun(p, () => p.click('#course-commit'));
     await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
     const box = 'cq-type2-host-share';
     const status = `#${box}-status`;
@@ -472,6 +475,28 @@ await step('Enter on an answer that is not a number puts the focus back in its b
     await p.waitForSelector(`li[data-question='${box.slice(3)}'][data-answered=true]`);
     await p.waitForTimeout(100);
     assert(await p.evaluate(() => document.activeElement?.id) === 'course-answer-type2-host-share', 'a final answer moved the focus');
+    // The verdicts' live regions hold their line only (right or wrong, the computed answer);
+    // the explanation follows outside them. A slider's arrow keys change nothing in them
+    // (each re-run read every verdict, explanation and all, again), and the run's own live
+    // region says only the figures that changed, with what they were.
+    const line = await p.textContent(status);
+    assert(/^(Right|Wrong|정답|오답) · /.test(line) && !(await p.$(`${status} .why`)) && await p.$(`li[data-question='type2-host-share'] .verdict .why`),
+      `the verdict's live region: ${line}`);
+    await p.evaluate(() => {
+      window.__verdictChanges = 0;
+      const o = new MutationObserver((ms) => { window.__verdictChanges += ms.length; });
+      document.querySelectorAll('.course-q-status[role=status]').forEach((r) => o.observe(r, { subtree: true, childList: true, characterData: true }));
+    });
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowLeft']) {
+      await p.$$eval('#run-announced > *', (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      await afterRun(p, () => setSlider(p, '#k-host-cores', key));
+      await p.waitForSelector('#run-announced > :not([data-old])');
+      const heard = await p.textContent('#run-announced');
+      assert(/^(Done|완료)\. [^·]*: (.+ \d+\.\d% \((was|이전) \d+\.\d%\)|unchanged|변화 없음)$/.test(heard), `a re-run said: ${heard}`);
+    }
+    await p.waitForSelector('#course-off-step', { state: 'detached' });
+    assert(await p.evaluate(() => window.__verdictChanges) === 0, `the verdicts' live regions changed ${await p.evaluate(() => window.__verdictChanges)} times`);
+    assert((await p.textContent(status)) === line, 'the verdict changed');
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();
@@ -544,7 +569,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', 'a bare fraction was graded');
     await p.fill('#cq-type2-host-share', '0.27%');
     await p.click('#course-answer-type2-host-share');
-    await p.waitForSelector(`${status} .verdict`);
+    await p.waitForSelector(`${status} .verdict-line`);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
     assert(await p.$('#cq-type2-host-share-tolerance') === null, 'the tolerance note stays beside the verdict');
     // The accepted range in the answer's unit and the relative tolerance ("26.82% (accepted: 24.14% to 29.50%, ± 10% of it)").
@@ -628,7 +653,7 @@ if (process.env.VIRTSIM_BIN) {
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
       assert(verdictText.includes(`${btRel}%`), `computed answer ${verdictText}, the CLI's ${btRel}`);
-      assert(await p.$('#cq-bt-rel-status[role=status] .verdict'), 'the verdict is said in the question\'s live region');
+      assert(await p.$('#cq-bt-rel-status[role=status] .verdict-line'), 'the verdict is said in the question\'s live region');
       // Step 2 does not reveal: its answer is saved, not checked. Its questions are new
       // elements (their live regions not changed ones, which would read out saved verdicts).
       await p.$$eval('li.course-q', (lis) => lis.forEach((li) => { li.dataset.old = '1'; }));
@@ -820,9 +845,11 @@ await step('the clock and memory sliders re-run; memory beyond the host is an er
   await page.waitForFunction(() => !document.querySelector('.controls .knob-error'));
   await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));
   // What a screen reader hears of the run: one live region that stays and changes text.
-  // It says what the run found too: each platform against native, as the table's column.
+  // A re-run of the same scenario (Reset here) says only the platforms' figures against
+  // native that changed, with what they were, or that none did (the whole line, said at
+  // each slider step, was too long to follow); another scenario's run is said whole.
   const heard = await page.textContent('#run-announced');
-  assert(/^Done · [\d,]+ events.*\. Relative to native: .+ \d+\.\d%, .+ \d+\.\d%/.test(heard), `the live region says: ${heard}`);
+  assert(/^Done\. Relative to native: (unchanged|.+ \d+\.\d% \(was \d+\.\d%\))$/.test(heard), `the live region says: ${heard}`);
   assert(await page.$$eval('.controls [role=status]', (r) => r.length) === 1, 'one live region for the run');
   // The field beside it takes a size the slider's 64 MiB steps miss; text that is no size
   // is an error in the same box (shown as text), the focus staying in the field.

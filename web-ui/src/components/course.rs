@@ -604,6 +604,32 @@ pub fn figures_note(state: &crate::state::State) -> Option<String> {
         .then(|| t(lang, "about.settings_differ").replace("{}", &changed.join(", ")))
 }
 
+/// A verdict as its question shows it: the line that its live region says (right or
+/// wrong, and the computed answer), and what follows it, read where it stands.
+///
+/// Only the line is said: a re-run that leaves the step's settings shows the verdict kept
+/// from its run (the line alone), and one that comes back shows it whole again. Were the
+/// notes and the explanation inside the live region, each such re-run (a slider's arrow
+/// key) would read them all out again; the line, the same in both, is not said again
+/// unless it changes (a keyboard user's review).
+struct Verdict {
+    right: bool,
+    line: Html,
+    more: Html,
+}
+
+/// The line of a verdict: right or wrong, and the computed answer (as `Verdict` says).
+fn verdict_line(lang: Lang, right: bool, computed: Option<String>) -> Html {
+    html! {
+        <p class="verdict-line">
+            <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
+            if let Some(computed) = computed {
+                { format!(" · {}: {computed}", t(lang, "questions.computed")) }
+            }
+        </p>
+    }
+}
+
 /// The verdict of a given answer, when answers are revealed and computed.
 fn verdict(
     lang: Lang,
@@ -612,50 +638,49 @@ fn verdict(
     reveal: bool,
     variant_changes: bool,
     label: &dyn Fn(&str) -> String,
-) -> Html {
+) -> Option<Verdict> {
     let (Some(q), true) = (expected, reveal) else {
-        return html! {};
+        return None;
     };
     let right = q.check(given);
     // A choice's answer is a platform: shown by its label, as the options are; a number
     // with its unit and tolerance, as the Questions tab shows it.
     let computed = questions::computed_answer(lang, q).unwrap_or_else(|| label(&q.answer));
-    html! {
-        <div class="verdict" data-verdict={if right { "right" } else { "wrong" }}>
-            <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
-            { format!(" · {}: {computed}", t(lang, "questions.computed")) }
-            if let Some(read) = questions::read_as(lang, q.metric.unit(), given) {
-                <p class="hint read-as">{ read }</p>
-            }
-            if questions::given_as_fraction(q, given) {
-                <p class="hint in-percent">{ t(lang, "questions.in_percent") }</p>
-            }
-            if !right {
-                <p class="hint look">{ questions::look(lang, q) }</p>
-            }
-            if let Some(why) = &q.explanation {
-                <p class="why">{ super::with_code(why.get(lang.tag())) }</p>
-                // Written for the scenario's own settings: its figures are not the
-                // student's variant's (said only of an explanation that quotes figures).
-                if variant_changes && questions::quotes_a_figure(why.get(lang.tag())) {
-                    <p class="hint figures-note">{ t(lang, "course.explanation_figures") }</p>
+    Some(Verdict {
+        right,
+        line: verdict_line(lang, right, Some(computed)),
+        more: html! {
+            <>
+                if let Some(read) = questions::read_as(lang, q.metric.unit(), given) {
+                    <p class="hint read-as">{ read }</p>
                 }
-            }
-        </div>
-    }
+                if questions::given_as_fraction(q, given) {
+                    <p class="hint in-percent">{ t(lang, "questions.in_percent") }</p>
+                }
+                if !right {
+                    <p class="hint look">{ questions::look(lang, q) }</p>
+                }
+                if let Some(why) = &q.explanation {
+                    <p class="why">{ super::with_code(why.get(lang.tag())) }</p>
+                    // Written for the scenario's own settings: its figures are not the
+                    // student's variant's (said only of an explanation that quotes figures).
+                    if variant_changes && questions::quotes_a_figure(why.get(lang.tag())) {
+                        <p class="hint figures-note">{ t(lang, "course.explanation_figures") }</p>
+                    }
+                }
+            </>
+        },
+    })
 }
 
 /// A saved answer's verdict kept from a run of this step (`Course::kept_verdict`), shown
 /// while the results are of other settings: right or wrong, and the computed answer it was
 /// checked against.
-fn kept_verdict(lang: Lang, saved: &course::Saved, right: bool) -> Html {
-    html! {
-        <div class="verdict kept" data-verdict={if right { "right" } else { "wrong" }}>
-            <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
-            if let Some(computed) = saved.expected(lang) {
-                { format!(" · {}: {computed}", t(lang, "questions.computed")) }
-            }
-        </div>
+fn kept_verdict(lang: Lang, saved: &course::Saved, right: bool) -> Verdict {
+    Verdict {
+        right,
+        line: verdict_line(lang, right, saved.expected(lang).map(str::to_string)),
+        more: html! {},
     }
 }
 
@@ -986,26 +1011,53 @@ fn step_view(props: &StepProps) -> Html {
                 }
             })
         };
-        // The saved answer's verdict: in the live region for an answer given after the run.
-        let live_saved = match saved {
+        // The saved answer's verdict (`Verdict`): its line in the live region, for an answer
+        // given after the run and for a prediction when the run ends.
+        let (shown_verdict, kept, saved_note) = match saved {
             // No result of this step shown: the verdict its run gave, kept.
-            Some(saved) if expected.is_none() && step.reveal => match c.kept_verdict(saved) {
-                Some(right) => kept_verdict(lang, saved, right),
-                None => html! {},
-            },
-            Some(saved) => html! {
-                <>
-                    { verdict(lang, &saved.answer, find(&q.id), step.reveal, variant_changes, &label) }
-                    if !step.reveal {
+            Some(saved) if expected.is_none() && step.reveal => (
+                c.kept_verdict(saved)
+                    .map(|right| kept_verdict(lang, saved, right)),
+                true,
+                html! {},
+            ),
+            Some(saved) if step.reveal => (
+                verdict(
+                    lang,
+                    &saved.answer,
+                    find(&q.id),
+                    step.reveal,
+                    variant_changes,
+                    &label,
+                ),
+                false,
+                html! {},
+            ),
+            Some(saved) => (
+                None,
+                false,
+                html! {
+                    <>
                         <p class="hint">{ t(lang, "course.saved") }</p>
                         if let Some(read) = questions::read_as(lang, q.unit, &saved.answer) {
                             <p class="hint read-as">{ read }</p>
                         }
-                    }
-                </>
-            },
-            None => html! {},
+                    </>
+                },
+            ),
+            None => (None, false, html! {}),
         };
+        let verdict_class = classes!(
+            "course-q-verdict",
+            shown_verdict.as_ref().map(|_| "verdict"),
+            (kept && shown_verdict.is_some()).then_some("kept")
+        );
+        let verdict_of = shown_verdict
+            .as_ref()
+            .map(|v| if v.right { "right" } else { "wrong" });
+        let (line, more) = shown_verdict
+            .map(|v| (v.line, v.more))
+            .unwrap_or_else(|| (html! {}, html! {}));
         html! {
             // Keyed by step and question: another step's questions are new elements, their
             // live regions not changed ones (which would read out every saved verdict).
@@ -1036,21 +1088,26 @@ fn step_view(props: &StepProps) -> Html {
                 if let Some(accepts) = accepts {
                     <p class="hint tolerance" id={tolerance_id(q)}>{ accepts }</p>
                 }
-                // A live region that is always there, its text changed (one inserted with its
-                // text may go unsaid): the note on an answer that is not a number and the
-                // verdict, of an answer given after the run and of a prediction when the run
-                // ends (the focus then on the predictions' heading, which a screen reader
-                // says alone: a keyboard user's review heard no verdict).
-                <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
-                    if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
-                        <p key={tries.to_string()} class="wrong not-number">{
-                            super::with_code(&super::questions::asked_again(lang, q.unit, &value))
-                        }</p>
-                    }
-                    if let (None, Some(read)) = (saved, confirming.get(&q.id).filter(|&v| *v == value).and_then(|v| questions::read_as(lang, q.unit, v))) {
-                        <p class="hint read-as confirm">{ read }{ " " }{ t(lang, if q.predict { "course.confirm_unit_predict" } else { "course.confirm_unit" }) }</p>
-                    }
-                    { live_saved }
+                <div class={verdict_class} data-verdict={verdict_of}>
+                    // A live region that is always there, its text changed (one inserted with
+                    // its text may go unsaid): the note on an answer that is not a number and
+                    // the verdict's line, of an answer given after the run and of a prediction
+                    // when the run ends (the focus then on the predictions' heading, which a
+                    // screen reader says alone: a keyboard user's review heard no verdict).
+                    <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
+                        if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
+                            <p key={tries.to_string()} class="wrong not-number">{
+                                super::with_code(&super::questions::asked_again(lang, q.unit, &value))
+                            }</p>
+                        }
+                        if let (None, Some(read)) = (saved, confirming.get(&q.id).filter(|&v| *v == value).and_then(|v| questions::read_as(lang, q.unit, v))) {
+                            <p class="hint read-as confirm">{ read }{ " " }{ t(lang, if q.predict { "course.confirm_unit_predict" } else { "course.confirm_unit" }) }</p>
+                        }
+                        { line }
+                        { saved_note }
+                    </div>
+                    // The rest of the verdict: not said on its own at each re-run.
+                    { more }
                 </div>
             </li>
         }
