@@ -1164,6 +1164,9 @@ await step('a control that makes the scenario invalid is blamed beside it', asyn
   assert((await page.inputValue('#k-seed')) === seed, 'seed stays');
   assert(await page.isDisabled('#run'), 'run disabled');
   assert(await page.isVisible('#stale-note'), 'results marked stale');
+  // Nothing runs: the note is a status (while a run replaces the results, the run's own
+  // live region says so, not this whole note at each slider step).
+  assert(await page.getAttribute('#stale-note', 'role') === 'status', 'the stale note is not a status');
   assert(!(await page.isVisible('#editor-error')), 'no editor error for a control');
   await afterRun(page, () => page.click('#k-memory-error button'));
   assert(!(await page.isVisible('#stale-note')), 'stale note gone after re-run');
