@@ -1945,8 +1945,14 @@ await step('the step-through walks one VM exit on two platforms, in English and 
       assert(bt.includes(w.backend), `the variant's back end in ${lang}: ${bt}`);
     }
   }
+  // The phase's live region speaks while the focus is in the step-through; a slider's
+  // re-run elsewhere, which changes its totals, leaves it silent (each arrow key said them).
+  assert(await page.getAttribute('#trap-current', 'aria-live') === 'polite', 'the phase is not said with the focus on it');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await afterRun(page, () => setSlider(page, '#k-exit', 'ArrowRight'));
+  assert(await page.getAttribute('#trap-current', 'aria-live') === 'off', 'the phase\'s live region speaks at a slider\'s re-run');
+  await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));
 });
 
 async function chartTextCheck(p, where) {
@@ -3487,6 +3493,12 @@ await step('the timeline: zooming in keeps recorded stretches in view; the windo
       `deepest ticks: ${deep.join(' ')}`);
     const focused = await p.evaluate(() => document.activeElement?.id);
     assert(focused === 'timeline-zoom-out', `focus at the deepest zoom: ${focused}`);
+    // The range is said as the student zooms (the focus in the timeline), not when a re-run
+    // elsewhere changes the run's length (the focus on a slider).
+    assert(await p.getAttribute('#timeline-range', 'aria-live') === 'polite', 'the range is not said while zooming');
+    await p.focus('#k-exit');
+    await p.waitForFunction(() => document.getElementById('timeline-range').getAttribute('aria-live') === 'off', null, { timeout: 5000 })
+      .catch(() => { throw new Error('the range is said with the focus on a slider'); });
   } finally {
     await p.close();
   }
