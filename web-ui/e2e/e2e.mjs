@@ -93,6 +93,11 @@ async function setSlider(page, id, key) {
   await page.focus(id);
   await page.keyboard.press(key);
 }
+// Opens a library assignment: the menu only chooses it, its Open button opens it.
+async function openAssignment(page, file) {
+  await page.selectOption('#assignment-select', file);
+  await page.click('#assignment-open');
+}
 
 const builtin = readdirSync(SCEN_DIR).filter((f) => f.endsWith('.toml')).sort();
 const page = await newPage(BASE);
@@ -114,6 +119,9 @@ await step('picks a scenario from the library and runs it', async () => {
   assert(/\d/.test(baseline), 'measured table has numbers');
   const rows = await page.$$eval('#comparison tbody tr', (r) => r.length);
   assert(rows >= 6, `comparison table has ${rows} rows (seed table has 6)`);
+  // Another scenario's run is said whole: its events, its time and every platform's figure.
+  const heard = await page.textContent('#run-announced');
+  assert(/^Done · [\d,]+ events.*\. Relative to native: .+ \d+\.\d%, .+ \d+\.\d%/.test(heard), `the live region says: ${heard}`);
 });
 
 await step("the comparison table quotes the course overview's words only: the native column is not in its table", async () => {
@@ -245,7 +253,7 @@ await step('a library assignment is fetched when opened, then the scenarios its 
     const fetched = [];
     p.on('request', (r) => { if (r.url().includes('/scenarios/')) fetched.push(new URL(r.url()).pathname); });
     await waitDone(p);
-    await p.selectOption('#assignment-select', 'containers-vms-desktops.toml');
+    await openAssignment(p, 'containers-vms-desktops.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
     await p.waitForSelector('#course-start:not([disabled])');
@@ -341,7 +349,7 @@ await step('an answer typed but not submitted is still there after Next and Prev
   const p = await newPage(BASE);
   try {
     await waitDone(p);
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's002');
     await p.click('#course-start:not([disabled])');
@@ -380,6 +388,121 @@ await step('an answer typed but not submitted is still there after Next and Prev
   }
 });
 
+await step('the assignments menu only chooses (its arrow keys open nothing) and Open opens: the focus goes on and the assignment opened is said', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    const fetched = [];
+    p.on('request', (r) => { if (r.url().includes('/scenarios/assignments/')) fetched.push(new URL(r.url()).pathname); });
+    assert(await p.isDisabled('#assignment-open'), 'Open is enabled with no assignment chosen');
+    // A closed <select> fires `change` at each arrow key (Chromium): a keyboard user going
+    // down the menu opened, and ran, every assignment on the way.
+    await p.focus('#assignment-select');
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp']) await p.keyboard.press(key);
+    await p.waitForTimeout(300);
+    const chosen = await p.inputValue('#assignment-select');
+    assert(chosen.endsWith('.toml'), `the arrow keys chose '${chosen}'`);
+    assert(await p.$('#course') === null && fetched.length === 0, `the menu's arrow keys opened an assignment (${fetched.join(', ')})`);
+    assert((await p.textContent('#assignment-opened')) === '', 'an opening said before any');
+    // Tab reaches Open; Enter opens the assignment chosen.
+    await p.keyboard.press('Tab');
+    assert(await p.evaluate(() => document.activeElement?.id) === 'assignment-open', 'Tab from the menu does not reach Open');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    assert(fetched.length === 1 && fetched[0].endsWith(`/${chosen}`), `Open fetched ${fetched.join(', ')} for ${chosen}`);
+    // The focus goes on to the student id, and the live region says which assignment opened
+    // (the box alone does not).
+    const focusIs = (id, what) => p.waitForFunction((id) => document.activeElement?.id === id, id, { timeout: 5000 })
+      .catch(async () => { throw new Error(`${what}: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
+    await focusIs('course-student', 'after Open');
+    const title = await p.textContent('#course-h');
+    const said = await p.textContent('#assignment-opened[role=status]');
+    assert(said.includes(title) && /opened|열었습니다/.test(said), `said on opening: '${said}' (${title})`);
+    await p.fill('#course-student', 's003');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-step-h', { timeout: 20000 });
+    // With an assignment open, the menu's keys change nothing either.
+    await p.focus('#assignment-select');
+    await p.keyboard.press(chosen === (await p.$$eval('#assignment-select option', (os) => os.at(-1).value)) ? 'ArrowUp' : 'ArrowDown');
+    await p.waitForTimeout(300);
+    assert((await p.textContent('#course-h')) === title && fetched.length === 1, 'the menu\'s arrow key opened another assignment');
+    // Opened again (its student's progress kept): the focus goes to its step's title, and the
+    // opening is said again (a new element in the live region).
+    await p.$$eval('#assignment-opened > *', (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+    await openAssignment(p, chosen);
+    await p.waitForSelector('#assignment-opened > :not([data-old])', { timeout: 20000 });
+    await focusIs('course-step-h', 'after Open with a student');
+    assert(/(Step|단계) 1\/\d/.test(await p.textContent('#course-step-h')), 'the step\'s title');
+    // Close: the menu shows no choice again.
+    await p.click('#course-close');
+    await p.waitForSelector('#course', { state: 'detached' });
+    assert((await p.inputValue('#assignment-select')) === '' && await p.isDisabled('#assignment-open'), 'the menu keeps a choice after Close');
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
+await step('Enter on an answer that is not a number puts the focus back in its box; a slider re-run says what changed, not the verdicts again', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await openAssignment(p, 'hypervisor-types.toml');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's004');
+    await p.click('#course-start:not([disabled])');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    await p.check("input[name='cq-predict-host-share'][value='type2']");
+    await afterRun(p, () => p.click('#course-commit'));
+    await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
+    const box = 'cq-type2-host-share';
+    const status = `#${box}-status`;
+    // Enter moves the focus to the answer's button and presses it; asked again (not a
+    // number), the focus comes back to the box once the note is drawn, to be corrected.
+    for (const text of ['abc', '230ms', 'abc']) {
+      await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      await p.fill(`#${box}`, text);
+      await p.focus(`#${box}`);
+      await p.keyboard.press('Enter');
+      await p.waitForSelector(`${status} .not-number:not([data-old])`);
+      await p.waitForFunction((id) => document.activeElement?.id === id, box, { timeout: 5000 })
+        .catch(async () => { throw new Error(`'${text}' asked again: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
+      assert(await p.getAttribute(`#${box}`, 'aria-invalid') === 'true', `'${text}': the box is not marked invalid`);
+    }
+    // A number is final: the focus stays on the (now inactive) button beside the verdict.
+    await p.fill(`#${box}`, '20');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector(`li[data-question='${box.slice(3)}'][data-answered=true]`);
+    await p.waitForTimeout(100);
+    assert(await p.evaluate(() => document.activeElement?.id) === 'course-answer-type2-host-share', 'a final answer moved the focus');
+    // The verdicts' live regions hold their line only (right or wrong, the computed answer);
+    // the explanation follows outside them. A slider's arrow keys change nothing in them
+    // (each re-run read every verdict, explanation and all, again), and the run's own live
+    // region says only the figures that changed, with what they were.
+    const line = await p.textContent(status);
+    assert(/^(Right|Wrong|정답|오답) · /.test(line) && !(await p.$(`${status} .why`)) && await p.$(`li[data-question='type2-host-share'] .verdict .why`),
+      `the verdict's live region: ${line}`);
+    await p.evaluate(() => {
+      window.__verdictChanges = 0;
+      const o = new MutationObserver((ms) => { window.__verdictChanges += ms.length; });
+      document.querySelectorAll('.course-q-status[role=status]').forEach((r) => o.observe(r, { subtree: true, childList: true, characterData: true }));
+    });
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowLeft']) {
+      await p.$$eval('#run-announced > *', (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      await afterRun(p, () => setSlider(p, '#k-host-cores', key));
+      await p.waitForSelector('#run-announced > :not([data-old])');
+      const heard = await p.textContent('#run-announced');
+      assert(/^(Done|완료)\. [^·]*: (.+ \d+\.\d% \((was|이전) \d+\.\d%\)|unchanged|변화 없음)$/.test(heard), `a re-run said: ${heard}`);
+    }
+    await p.waitForSelector('#course-off-step', { state: 'detached' });
+    assert(await p.evaluate(() => window.__verdictChanges) === 0, `the verdicts' live regions changed ${await p.evaluate(() => window.__verdictChanges)} times`);
+    assert((await p.textContent(status)) === line, 'the verdict changed');
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
 await step('an assignment step shows its scenario in the library list; an answer that is not a number is asked again', async () => {
   const p = await newPage(BASE);
   try {
@@ -388,7 +511,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     for (const file of ['type1-vs-type2.toml', 'smoke.toml']) {
       await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf(file))));
     }
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
     await p.click('#course-start:not([disabled])');
@@ -446,7 +569,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', 'a bare fraction was graded');
     await p.fill('#cq-type2-host-share', '0.27%');
     await p.click('#course-answer-type2-host-share');
-    await p.waitForSelector(`${status} .verdict`);
+    await p.waitForSelector(`${status} .verdict-line`);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
     assert(await p.$('#cq-type2-host-share-tolerance') === null, 'the tolerance note stays beside the verdict');
     // The accepted range in the answer's unit and the relative tolerance ("26.82% (accepted: 24.14% to 29.50%, ± 10% of it)").
@@ -530,7 +653,7 @@ if (process.env.VIRTSIM_BIN) {
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
       assert(verdictText.includes(`${btRel}%`), `computed answer ${verdictText}, the CLI's ${btRel}`);
-      assert(await p.$('#cq-bt-rel-status[role=status] .verdict'), 'the verdict is said in the question\'s live region');
+      assert(await p.$('#cq-bt-rel-status[role=status] .verdict-line'), 'the verdict is said in the question\'s live region');
       // Step 2 does not reveal: its answer is saved, not checked. Its questions are new
       // elements (their live regions not changed ones, which would read out saved verdicts).
       await p.$$eval('li.course-q', (lis) => lis.forEach((li) => { li.dataset.old = '1'; }));
@@ -722,9 +845,11 @@ await step('the clock and memory sliders re-run; memory beyond the host is an er
   await page.waitForFunction(() => !document.querySelector('.controls .knob-error'));
   await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));
   // What a screen reader hears of the run: one live region that stays and changes text.
-  // It says what the run found too: each platform against native, as the table's column.
+  // A re-run of the same scenario (Reset here) says only the platforms' figures against
+  // native that changed, with what they were, or that none did (the whole line, said at
+  // each slider step, was too long to follow); another scenario's run is said whole.
   const heard = await page.textContent('#run-announced');
-  assert(/^Done · [\d,]+ events.*\. Relative to native: .+ \d+\.\d%, .+ \d+\.\d%/.test(heard), `the live region says: ${heard}`);
+  assert(/^Done\. Relative to native: (unchanged|.+ \d+\.\d% \(was \d+\.\d%\))$/.test(heard), `the live region says: ${heard}`);
   assert(await page.$$eval('.controls [role=status]', (r) => r.length) === 1, 'one live region for the run');
   // The field beside it takes a size the slider's 64 MiB steps miss; text that is no size
   // is an error in the same box (shown as text), the focus staying in the field.
@@ -1039,6 +1164,9 @@ await step('a control that makes the scenario invalid is blamed beside it', asyn
   assert((await page.inputValue('#k-seed')) === seed, 'seed stays');
   assert(await page.isDisabled('#run'), 'run disabled');
   assert(await page.isVisible('#stale-note'), 'results marked stale');
+  // Nothing runs: the note is a status (while a run replaces the results, the run's own
+  // live region says so, not this whole note at each slider step).
+  assert(await page.getAttribute('#stale-note', 'role') === 'status', 'the stale note is not a status');
   assert(!(await page.isVisible('#editor-error')), 'no editor error for a control');
   await afterRun(page, () => page.click('#k-memory-error button'));
   assert(!(await page.isVisible('#stale-note')), 'stale note gone after re-run');
@@ -1817,8 +1945,14 @@ await step('the step-through walks one VM exit on two platforms, in English and 
       assert(bt.includes(w.backend), `the variant's back end in ${lang}: ${bt}`);
     }
   }
+  // The phase's live region speaks while the focus is in the step-through; a slider's
+  // re-run elsewhere, which changes its totals, leaves it silent (each arrow key said them).
+  assert(await page.getAttribute('#trap-current', 'aria-live') === 'polite', 'the phase is not said with the focus on it');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await afterRun(page, () => setSlider(page, '#k-exit', 'ArrowRight'));
+  assert(await page.getAttribute('#trap-current', 'aria-live') === 'off', 'the phase\'s live region speaks at a slider\'s re-run');
+  await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));
 });
 
 async function chartTextCheck(p, where) {
@@ -2127,7 +2261,7 @@ await step('an assignment file lists virtsim validate\'s notes for its author, a
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'en');
     // A student who opens the library's copy sees none (its link is #a=, the file's #at=).
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForFunction(() => location.hash.startsWith('#a=') && document.querySelector('#course'), null, { timeout: 20000 });
     assert(await p.$('#course-author-notes') === null, 'notes shown for a library assignment');
     // The file again: its notes again, until hidden.
@@ -3222,7 +3356,7 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     const menu = await p.$$eval('#assignment-select option', (os) => os.map((o) => [o.value, o.textContent]));
     const ht = menu.find((m) => m[0] === 'hypervisor-types.toml');
     assert(ht && ht[1] === 'Hypervisor types and virtualization techniques', `menu: ${JSON.stringify(menu)}`);
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
     await p.click('#course-start:not([disabled])');
@@ -3280,7 +3414,7 @@ await step('an assignment step after a slider moved: the answers wait for the st
   const p = await newPage(BASE);
   try {
     await waitDone(p);
-    await p.selectOption('#assignment-select', 'hypervisor-types.toml');
+    await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     // kim01's variant: 6 host cores (the scenario's own are 4).
     await p.fill('#course-student', 'kim01');
@@ -3359,6 +3493,12 @@ await step('the timeline: zooming in keeps recorded stretches in view; the windo
       `deepest ticks: ${deep.join(' ')}`);
     const focused = await p.evaluate(() => document.activeElement?.id);
     assert(focused === 'timeline-zoom-out', `focus at the deepest zoom: ${focused}`);
+    // The range is said as the student zooms (the focus in the timeline), not when a re-run
+    // elsewhere changes the run's length (the focus on a slider).
+    assert(await p.getAttribute('#timeline-range', 'aria-live') === 'polite', 'the range is not said while zooming');
+    await p.focus('#k-exit');
+    await p.waitForFunction(() => document.getElementById('timeline-range').getAttribute('aria-live') === 'off', null, { timeout: 5000 })
+      .catch(() => { throw new Error('the range is said with the focus on a slider'); });
   } finally {
     await p.close();
   }

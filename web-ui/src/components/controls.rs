@@ -414,7 +414,14 @@ pub fn controls(props: &ControlsProps) -> Html {
         .is_some_and(|e| e.control == Some("k-seed"));
     let knob_error = |control: &'static str| knob_error_view(state, lang, control);
 
-    let announced = announced_text(state, lang);
+    // Each announcement is its own element (keyed by its run): the same words again (a
+    // second re-run that changed nothing) are said again.
+    let said = use_mut_ref(Said::default);
+    let announced = announced_text(state, lang, said.borrow_mut().compare(state));
+    let announced_key = match &state.status {
+        RunStatus::Running { .. } => format!("running-{}", state.run_id),
+        _ => state.run_id.to_string(),
+    };
     let progress = progress_view(state, lang);
     let estimate = estimate_view(state, lang);
     let run_label = match &state.validation {
@@ -552,7 +559,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <button class="link" onclick={on_reset}>{ t(lang, if step_knobs.is_some() { "controls.reset_step" } else { "controls.reset" }) }</button>
             </div>
             { for estimate }
-            <p id="run-announced" class="sr-only" role="status">{ announced }</p>
+            <p id="run-announced" class="sr-only" role="status">
+                if !announced.is_empty() { <span key={announced_key}>{ announced }</span> }
+            </p>
             { progress }
         </section>
     }
@@ -747,37 +756,134 @@ fn knob_error_view(
     })
 }
 
+/// A platform's figure as the run's announcement says it (`announced_text`).
+#[derive(Clone, PartialEq)]
+struct Figure {
+    /// The platform's name in the scenario, which matches it to the run before.
+    name: String,
+    /// Its relative performance as said ("93.3%"), and a desktop's input-to-display p50
+    /// in ms as said ("212").
+    pct: String,
+    ms: Option<String>,
+}
+
+/// Each platform's figure against native, as the table's first column of figures (a
+/// keyboard reviewer heard a re-run only as its event count): a desktop's is the share of
+/// its screen updates shown, said with the latency beside it in the table (a bare "100.0%"
+/// on a satellite link misled).
+fn figures(state: &State) -> Vec<Figure> {
+    state
+        .result
+        .iter()
+        .flat_map(|r| r.platforms.iter())
+        .filter(|p| p.relative_performance_percent.is_finite())
+        .map(|p| Figure {
+            name: p.name.clone(),
+            pct: format!("{}%", crate::num::exact(p.relative_performance_percent, 1)),
+            ms: p
+                .vdi
+                .as_ref()
+                .filter(|v| v.sessions > 0)
+                .map(|v| crate::num::fixed(v.latency_p50_ms, 0)),
+        })
+        .collect()
+}
+
+/// What the run announcement compares a finished run to: the figures of the run said before
+/// it, when that was a run of the same scenario with the same platforms.
+#[derive(Default)]
+struct Said {
+    /// The last finished run seen (its id), its scenario and its figures.
+    last: Option<(u64, String, Vec<Figure>)>,
+    /// The figures of the run finished before it, of the same scenario and platforms.
+    before: Option<Vec<Figure>>,
+}
+
+impl Said {
+    /// Records the finished run shown, if it is a new one, and gives the figures it is to
+    /// be compared to. The same run rendered again (a change of language, a tab) keeps what
+    /// it was compared to, so that its announcement does not change.
+    fn compare(&mut self, state: &State) -> Option<&[Figure]> {
+        let (RunStatus::Done { .. }, Some(result)) = (&state.status, &state.result) else {
+            return self.before.as_deref();
+        };
+        if self.last.as_ref().map(|(id, ..)| *id) != Some(state.run_id) {
+            let now = figures(state);
+            let names = |f: &[Figure]| f.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+            self.before = self
+                .last
+                .take()
+                .filter(|(_, scenario, before)| {
+                    *scenario == result.scenario && !now.is_empty() && names(before) == names(&now)
+                })
+                .map(|(.., before)| before);
+            self.last = Some((state.run_id, result.scenario.clone(), now));
+        }
+        self.before.as_deref()
+    }
+}
+
 /// What a screen reader hears of the run: one live region, always in the page, whose text
 /// changes (a region inserted with its text is often not read); no percentages (they
 /// would be read at every step).
-fn announced_text(state: &State, lang: Lang) -> String {
+///
+/// A run of another scenario (or the first) is said whole: its event count, time and every
+/// platform's figure. A re-run of the same scenario (`before`: a slider's arrow key, Run,
+/// Reset) says only what changed, each changed figure with what it was, or that none did:
+/// the whole line at each arrow key was too long to follow (a keyboard user's review), and
+/// the event count and time say nothing of what the setting did. "Running…" is said only of
+/// a run long enough to show its progress (`State::running_shown`): a quick re-run is said
+/// once, when it is done.
+fn announced_text(state: &State, lang: Lang, before: Option<&[Figure]>) -> String {
     match &state.status {
         RunStatus::Idle | RunStatus::Failed(_) => String::new(),
+        RunStatus::Running { .. } if !state.running_shown => String::new(),
         RunStatus::Running { .. } => t(lang, "run.running").to_string(),
         RunStatus::Done { events, millis } => {
-            // What the run found, not only that it ran: each platform's figure against
-            // native, as the table's first column of figures (a keyboard reviewer heard a
-            // re-run only as its event count).
-            let relative: Vec<String> = state
-                .result
-                .iter()
-                .flat_map(|r| r.platforms.iter())
-                .filter(|p| p.relative_performance_percent.is_finite())
-                .map(|p| {
-                    let pct = format!("{}%", crate::num::exact(p.relative_performance_percent, 1));
-                    let name = crate::labels::platform(lang, p);
-                    // A desktop's figure is the share of its screen updates shown, and its
-                    // cost over the network is the latency beside it in the table: said
-                    // with both (a bare "100.0%" on a satellite link misled).
-                    match p.vdi.as_ref().filter(|v| v.sessions > 0) {
-                        Some(v) => t(lang, "run.announce_vdi")
-                            .replace("{name}", &name)
-                            .replace("{pct}", &pct)
-                            .replace("{ms}", &crate::num::fixed(v.latency_p50_ms, 0)),
-                        None => format!("{name} {pct}"),
-                    }
-                })
-                .collect();
+            let now = figures(state);
+            let label = |f: &Figure| {
+                let name = state
+                    .result
+                    .iter()
+                    .flat_map(|r| r.platforms.iter())
+                    .find(|p| p.name == f.name)
+                    .map(|p| crate::labels::platform(lang, p))
+                    .unwrap_or_else(|| f.name.clone());
+                match &f.ms {
+                    Some(ms) => t(lang, "run.announce_vdi")
+                        .replace("{name}", &name)
+                        .replace("{pct}", &f.pct)
+                        .replace("{ms}", ms),
+                    None => format!("{name} {}", f.pct),
+                }
+            };
+            if let Some(before) = before {
+                let changed: Vec<String> = now
+                    .iter()
+                    .zip(before)
+                    .filter(|(f, b)| f != b)
+                    .map(|(f, b)| {
+                        let was = match &b.ms {
+                            Some(ms) => t(lang, "run.was_vdi")
+                                .replace("{pct}", &b.pct)
+                                .replace("{ms}", ms),
+                            None => t(lang, "run.was").replace("{}", &b.pct),
+                        };
+                        format!("{} ({was})", label(f))
+                    })
+                    .collect();
+                let what = if changed.is_empty() {
+                    t(lang, "run.unchanged").to_string()
+                } else {
+                    changed.join(", ")
+                };
+                return format!(
+                    "{}. {}: {what}",
+                    t(lang, "run.done"),
+                    t(lang, "table.relative")
+                );
+            }
+            let relative: Vec<String> = now.iter().map(label).collect();
             let mut text = format!(
                 "{} · {} {} · {} {}",
                 t(lang, "run.done"),
@@ -1060,5 +1166,81 @@ mod field_kind_tests {
         assert_eq!(FieldKind::Bandwidth.show(1_100), "1.1");
         assert_eq!(FieldKind::Memory.show(2048), "2048");
         assert_eq!(FieldKind::Memory.parse("2048"), Some(2048));
+    }
+}
+
+#[cfg(test)]
+mod announce_tests {
+    use super::{announced_text, Said};
+    use crate::i18n::Lang;
+    use crate::state::{Action, ResultRef, State};
+    use std::rc::Rc;
+    use yew::Reducible as _;
+
+    const TEXT: &str = "[scenario]\nname = \"n\"\nduration_ms = 20\n[host]\ncores = 2\n[[platform]]\nname = \"bare\"\nkind = \"native\"\n[[platform]]\nname = \"c\"\nlabel = { en = \"Boxes\", ko = \"상자\" }\nkind = \"container\"\n[[instance]]\nname = \"g\"\nworkload = \"cpu-bound\"\n";
+
+    /// Runs `text` as the page would and finishes it with the container's figure set to
+    /// `relative`.
+    fn finish(s: Rc<State>, text: &str, relative: f64) -> Rc<State> {
+        let s = s.reduce(Action::Run);
+        let scenario =
+            crate::parsed::adjusted(&s.file, text, &s.knobs.to_adjustments()).expect("valid");
+        let mut result = (*scenario).clone().run().expect("runs");
+        let c = result.platforms.iter_mut().find(|p| p.name == "c");
+        c.expect("the container").relative_performance_percent = relative;
+        let id = s.run_id;
+        s.reduce(Action::Finished {
+            id,
+            result: ResultRef(Rc::new(result)),
+            events: 1234,
+            millis: 5.0,
+            whole: true,
+        })
+    }
+
+    fn said(memory: &mut Said, s: &State, lang: Lang) -> String {
+        let before = memory.compare(s).map(<[_]>::to_vec);
+        announced_text(s, lang, before.as_deref())
+    }
+
+    #[test]
+    fn a_rerun_of_the_same_scenario_says_only_the_figures_that_changed() {
+        let s = Rc::new(State::new(Lang::En, None))
+            .reduce(Action::Cancel)
+            .reduce(Action::Edit(TEXT.to_string()));
+        let mut memory = Said::default();
+        let first = finish(s, TEXT, 90.0);
+        let whole = said(&mut memory, &first, Lang::En);
+        assert!(
+            whole.starts_with("Done · 1,234 events · took ")
+                && whole.ends_with(". Relative to native: bare 100.0%, Boxes 90.0%"),
+            "{whole}"
+        );
+        // The same run drawn again keeps its words (no announcement of its own).
+        assert_eq!(said(&mut memory, &first, Lang::En), whole);
+        // A quick re-run is not said while it runs, only once it is done: what changed.
+        let running = first.clone().reduce(Action::Run);
+        assert_eq!(said(&mut memory, &running, Lang::En), "");
+        let second = finish(first, TEXT, 85.0);
+        let changed = said(&mut memory, &second, Lang::En);
+        assert_eq!(changed, "Done. Relative to native: Boxes 85.0% (was 90.0%)");
+        // In the other language (the page's language changed): the same comparison.
+        assert_eq!(
+            said(&mut memory, &second, Lang::Ko),
+            "완료. 네이티브 대비 성능: 상자 85.0% (이전 90.0%)"
+        );
+        let third = finish(second, TEXT, 85.0);
+        assert_eq!(
+            said(&mut memory, &third, Lang::En),
+            "Done. Relative to native: unchanged"
+        );
+        // Another scenario is said whole.
+        let other = TEXT.replace("name = \"n\"", "name = \"m\"");
+        let fourth = finish(third.reduce(Action::Edit(other.clone())), &other, 85.0);
+        assert!(
+            said(&mut memory, &fourth, Lang::En).starts_with("Done · 1,234 events"),
+            "{}",
+            said(&mut memory, &fourth, Lang::En)
+        );
     }
 }

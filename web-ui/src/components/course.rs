@@ -34,18 +34,55 @@ fn dispatch(state: &UseReducerHandle<State>, a: CourseAction) -> Callback<MouseE
 pub fn course_open(props: &CourseProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
+    let selected = match state.course.as_ref().map(|c| &c.origin) {
+        Some(course::Origin::Library(name)) => Some(name.clone()),
+        _ => None,
+    };
+    // The menu only chooses; "Open" opens. A closed <select> fires `change` on every arrow
+    // key (Chromium): a keyboard user going down the list opened, and ran, each assignment
+    // on the way (a keyboard-only student's review). What it shows: the assignment chosen
+    // in it and not opened yet, else the one open.
+    let chosen = use_state_eq(|| None::<String>);
+    let shown_value = (*chosen).clone().or(selected.clone()).unwrap_or_default();
+    // Opened by the student here (Open, a file, Continue): once it is drawn, the focus goes
+    // to where they go on (the student id box, else the step's title) and the live region
+    // below says which assignment opened. Not for one opened by the page's link.
+    let opening = use_mut_ref(|| false);
+    let opened = use_state_eq(|| None::<(u32, Lang)>);
+    {
+        let (chosen, opening, opened) = (chosen.clone(), opening.clone(), opened.clone());
+        let lang = state.lang;
+        let identity = state.course.as_ref().map(|c| c.assignment.clone());
+        use_effect_with(identity, move |identity| {
+            chosen.set(None);
+            if std::mem::take(&mut *opening.borrow_mut()) && identity.is_some() {
+                opened.set(Some(((*opened).map_or(1, |(n, _)| n + 1), lang)));
+                focus_once_drawn("course-student");
+            }
+        });
+    }
     let onchange = {
-        let s = state.clone();
+        let chosen = chosen.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let name = sel.value();
+            chosen.set(Some(sel.value()));
+        })
+    };
+    let on_open = {
+        let (s, opening) = (state.clone(), opening.clone());
+        let name = shown_value.clone();
+        Callback::from(move |_| {
             if !name.is_empty() {
-                crate::course::dispatch_open(s.dispatcher(), CourseAction::OpenLibrary(name));
+                *opening.borrow_mut() = true;
+                crate::course::dispatch_open(
+                    s.dispatcher(),
+                    CourseAction::OpenLibrary(name.clone()),
+                );
             }
         })
     };
     let on_file = {
-        let s = state.clone();
+        let (s, opening) = (state.clone(), opening.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -65,6 +102,7 @@ pub fn course_open(props: &CourseProps) -> Html {
                 return;
             }
             let s2 = s.clone();
+            *opening.borrow_mut() = true;
             crate::opened::read(&file, s.lang, move |read| match read {
                 Ok(text) => crate::course::dispatch_open(
                     s2.dispatcher(),
@@ -80,11 +118,7 @@ pub fn course_open(props: &CourseProps) -> Html {
             input.set_value("");
         })
     };
-    let selected = match state.course.as_ref().map(|c| &c.origin) {
-        Some(course::Origin::Library(name)) => Some(name.clone()),
-        _ => None,
-    };
-    let shown = use_shown_choice(selected.clone().unwrap_or_default());
+    let shown = use_shown_choice(shown_value.clone());
     // The assignment last open in this browser, offered while none is open (read again
     // only when one closes or opens, not on every render).
     let last = use_memo(state.course.is_some(), |open| {
@@ -95,10 +129,13 @@ pub fn course_open(props: &CourseProps) -> Html {
         }
     });
     let resume = (*last).clone().map(|last| {
-        let s = state.clone();
+        let (s, opening) = (state.clone(), opening.clone());
         let link = last.link.clone();
         let onclick = Callback::from(move |_| match course::from_hash(&link) {
-            Some(Ok(action)) => crate::course::dispatch_open(s.dispatcher(), action),
+            Some(Ok(action)) => {
+                *opening.borrow_mut() = true;
+                crate::course::dispatch_open(s.dispatcher(), action)
+            }
             _ => s.dispatch(Action::Notice(Some(
                 t(s.lang, "course.bad_link").to_string(),
             ))),
@@ -132,12 +169,24 @@ pub fn course_open(props: &CourseProps) -> Html {
             <h2 id="course-open-h">{ t(lang, "course.assignments") }</h2>
             if let Some(resume) = resume { { resume } }
             <label for="assignment-select" class="sr-only">{ t(lang, "course.pick") }</label>
-            <select id="assignment-select" ref={shown} {onchange}>
-                <option value="" selected={selected.is_none()}>{ t(lang, "course.pick") }</option>
-                { for builtin::assignment_files().map(|file| html! {
-                    <option value={file.to_string()} selected={selected.as_deref() == Some(file)}>{ builtin::assignment_title(file, lang) }</option>
-                }) }
-            </select>
+            <div class="course-pick">
+                <select id="assignment-select" ref={shown} {onchange}>
+                    <option value="" selected={shown_value.is_empty()}>{ t(lang, "course.pick") }</option>
+                    { for builtin::assignment_files().map(|file| html! {
+                        <option value={file.to_string()} selected={shown_value == file}>{ builtin::assignment_title(file, lang) }</option>
+                    }) }
+                </select>
+                <button id="assignment-open" onclick={on_open} disabled={shown_value.is_empty()}>{ t(lang, "course.open") }</button>
+            </div>
+            // Which assignment opened, said once it has (the focus is then on the student id
+            // or the step's title, which do not name it): a live region always there.
+            <p id="assignment-opened" class="sr-only" role="status">
+                if let (Some((n, said_in)), Some(c)) = (*opened, state.course.as_ref()) {
+                    if said_in == lang {
+                        <span key={n.to_string()}>{ t(lang, "course.opened").replace("{}", c.a().title.get(lang.tag())) }</span>
+                    }
+                }
+            </p>
             // The page's own button (as the editor's "Open file…"), not the browser's
             // "Choose File / No file chosen": the input stays in the label, focusable, and
             // the label shows its focus (style.css: `label.button:has(:focus-visible)`).
@@ -555,6 +604,32 @@ pub fn figures_note(state: &crate::state::State) -> Option<String> {
         .then(|| t(lang, "about.settings_differ").replace("{}", &changed.join(", ")))
 }
 
+/// A verdict as its question shows it: the line that its live region says (right or
+/// wrong, and the computed answer), and what follows it, read where it stands.
+///
+/// Only the line is said: a re-run that leaves the step's settings shows the verdict kept
+/// from its run (the line alone), and one that comes back shows it whole again. Were the
+/// notes and the explanation inside the live region, each such re-run (a slider's arrow
+/// key) would read them all out again; the line, the same in both, is not said again
+/// unless it changes (a keyboard user's review).
+struct Verdict {
+    right: bool,
+    line: Html,
+    more: Html,
+}
+
+/// The line of a verdict: right or wrong, and the computed answer (as `Verdict` says).
+fn verdict_line(lang: Lang, right: bool, computed: Option<String>) -> Html {
+    html! {
+        <p class="verdict-line">
+            <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
+            if let Some(computed) = computed {
+                { format!(" · {}: {computed}", t(lang, "questions.computed")) }
+            }
+        </p>
+    }
+}
+
 /// The verdict of a given answer, when answers are revealed and computed.
 fn verdict(
     lang: Lang,
@@ -563,50 +638,49 @@ fn verdict(
     reveal: bool,
     variant_changes: bool,
     label: &dyn Fn(&str) -> String,
-) -> Html {
+) -> Option<Verdict> {
     let (Some(q), true) = (expected, reveal) else {
-        return html! {};
+        return None;
     };
     let right = q.check(given);
     // A choice's answer is a platform: shown by its label, as the options are; a number
     // with its unit and tolerance, as the Questions tab shows it.
     let computed = questions::computed_answer(lang, q).unwrap_or_else(|| label(&q.answer));
-    html! {
-        <div class="verdict" data-verdict={if right { "right" } else { "wrong" }}>
-            <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
-            { format!(" · {}: {computed}", t(lang, "questions.computed")) }
-            if let Some(read) = questions::read_as(lang, q.metric.unit(), given) {
-                <p class="hint read-as">{ read }</p>
-            }
-            if questions::given_as_fraction(q, given) {
-                <p class="hint in-percent">{ t(lang, "questions.in_percent") }</p>
-            }
-            if !right {
-                <p class="hint look">{ questions::look(lang, q) }</p>
-            }
-            if let Some(why) = &q.explanation {
-                <p class="why">{ super::with_code(why.get(lang.tag())) }</p>
-                // Written for the scenario's own settings: its figures are not the
-                // student's variant's (said only of an explanation that quotes figures).
-                if variant_changes && questions::quotes_a_figure(why.get(lang.tag())) {
-                    <p class="hint figures-note">{ t(lang, "course.explanation_figures") }</p>
+    Some(Verdict {
+        right,
+        line: verdict_line(lang, right, Some(computed)),
+        more: html! {
+            <>
+                if let Some(read) = questions::read_as(lang, q.metric.unit(), given) {
+                    <p class="hint read-as">{ read }</p>
                 }
-            }
-        </div>
-    }
+                if questions::given_as_fraction(q, given) {
+                    <p class="hint in-percent">{ t(lang, "questions.in_percent") }</p>
+                }
+                if !right {
+                    <p class="hint look">{ questions::look(lang, q) }</p>
+                }
+                if let Some(why) = &q.explanation {
+                    <p class="why">{ super::with_code(why.get(lang.tag())) }</p>
+                    // Written for the scenario's own settings: its figures are not the
+                    // student's variant's (said only of an explanation that quotes figures).
+                    if variant_changes && questions::quotes_a_figure(why.get(lang.tag())) {
+                        <p class="hint figures-note">{ t(lang, "course.explanation_figures") }</p>
+                    }
+                }
+            </>
+        },
+    })
 }
 
 /// A saved answer's verdict kept from a run of this step (`Course::kept_verdict`), shown
 /// while the results are of other settings: right or wrong, and the computed answer it was
 /// checked against.
-fn kept_verdict(lang: Lang, saved: &course::Saved, right: bool) -> Html {
-    html! {
-        <div class="verdict kept" data-verdict={if right { "right" } else { "wrong" }}>
-            <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
-            if let Some(computed) = saved.expected(lang) {
-                { format!(" · {}: {computed}", t(lang, "questions.computed")) }
-            }
-        </div>
+fn kept_verdict(lang: Lang, saved: &course::Saved, right: bool) -> Verdict {
+    Verdict {
+        right,
+        line: verdict_line(lang, right, saved.expected(lang).map(str::to_string)),
+        more: html! {},
     }
 }
 
@@ -710,6 +784,19 @@ fn step_view(props: &StepProps) -> Html {
     // and said, waiting for a second press to be final (a unit slip is then not final at
     // once): by question, the answer as typed.
     let confirming = use_state(BTreeMap::<String, String>::new);
+    // An answer asked again (not a number): the focus goes back to its box once the page has
+    // drawn the note, so that it can be corrected at once (Enter had left it on the answer's
+    // button; a keyboard user's review). Set by the press, taken by the render after it.
+    let refocus = use_mut_ref(|| None::<String>);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            let id = refocus.borrow_mut().take();
+            if let Some(id) = id {
+                focus_by_id(&id);
+            }
+        });
+    }
     // "Commit my predictions and run" is gone once pressed: the focus moves to the run's
     // status line (or, once the run is done, the step's title), not to <body>.
     {
@@ -793,6 +880,7 @@ fn step_view(props: &StepProps) -> Html {
 
     let on_commit = {
         let s = state.clone();
+        let refocus = refocus.clone();
         let drafts = drafts.clone();
         let not_numbers = not_numbers.clone();
         let confirming = confirming.clone();
@@ -812,6 +900,11 @@ fn step_view(props: &StepProps) -> Html {
                 .map(|((id, _), _)| (id.clone(), not_numbers.get(id).map_or(0, |n| n + 1)))
                 .collect();
             if !unreadable.is_empty() {
+                // The first prediction asked again, in the order they are shown.
+                *refocus.borrow_mut() = asked
+                    .iter()
+                    .find(|(id, _)| unreadable.contains_key(id))
+                    .map(|(id, _)| format!("cq-{id}"));
                 not_numbers.set(unreadable);
                 return;
             }
@@ -888,6 +981,7 @@ fn step_view(props: &StepProps) -> Html {
         let accepts = tolerance(q, answered);
         let on_answer = {
             let s = state.clone();
+            let refocus = refocus.clone();
             let not_numbers = not_numbers.clone();
             let confirming = confirming.clone();
             let (id, value, kind, unit) = (q.id.clone(), value.clone(), q.kind, q.unit);
@@ -910,32 +1004,60 @@ fn step_view(props: &StepProps) -> Html {
                         answer: value.clone(),
                     }))
                 } else {
+                    *refocus.borrow_mut() = Some(format!("cq-{id}"));
                     let mut n = (*not_numbers).clone();
                     *n.entry(id.clone()).or_default() += 1;
                     not_numbers.set(n);
                 }
             })
         };
-        // The saved answer's verdict: in the live region for an answer given after the run.
-        let live_saved = match saved {
+        // The saved answer's verdict (`Verdict`): its line in the live region, for an answer
+        // given after the run and for a prediction when the run ends.
+        let (shown_verdict, kept, saved_note) = match saved {
             // No result of this step shown: the verdict its run gave, kept.
-            Some(saved) if expected.is_none() && step.reveal => match c.kept_verdict(saved) {
-                Some(right) => kept_verdict(lang, saved, right),
-                None => html! {},
-            },
-            Some(saved) => html! {
-                <>
-                    { verdict(lang, &saved.answer, find(&q.id), step.reveal, variant_changes, &label) }
-                    if !step.reveal {
+            Some(saved) if expected.is_none() && step.reveal => (
+                c.kept_verdict(saved)
+                    .map(|right| kept_verdict(lang, saved, right)),
+                true,
+                html! {},
+            ),
+            Some(saved) if step.reveal => (
+                verdict(
+                    lang,
+                    &saved.answer,
+                    find(&q.id),
+                    step.reveal,
+                    variant_changes,
+                    &label,
+                ),
+                false,
+                html! {},
+            ),
+            Some(saved) => (
+                None,
+                false,
+                html! {
+                    <>
                         <p class="hint">{ t(lang, "course.saved") }</p>
                         if let Some(read) = questions::read_as(lang, q.unit, &saved.answer) {
                             <p class="hint read-as">{ read }</p>
                         }
-                    }
-                </>
-            },
-            None => html! {},
+                    </>
+                },
+            ),
+            None => (None, false, html! {}),
         };
+        let verdict_class = classes!(
+            "course-q-verdict",
+            shown_verdict.as_ref().map(|_| "verdict"),
+            (kept && shown_verdict.is_some()).then_some("kept")
+        );
+        let verdict_of = shown_verdict
+            .as_ref()
+            .map(|v| if v.right { "right" } else { "wrong" });
+        let (line, more) = shown_verdict
+            .map(|v| (v.line, v.more))
+            .unwrap_or_else(|| (html! {}, html! {}));
         html! {
             // Keyed by step and question: another step's questions are new elements, their
             // live regions not changed ones (which would read out every saved verdict).
@@ -966,21 +1088,26 @@ fn step_view(props: &StepProps) -> Html {
                 if let Some(accepts) = accepts {
                     <p class="hint tolerance" id={tolerance_id(q)}>{ accepts }</p>
                 }
-                // A live region that is always there, its text changed (one inserted with its
-                // text may go unsaid): the note on an answer that is not a number and the
-                // verdict, of an answer given after the run and of a prediction when the run
-                // ends (the focus then on the predictions' heading, which a screen reader
-                // says alone: a keyboard user's review heard no verdict).
-                <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
-                    if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
-                        <p key={tries.to_string()} class="wrong not-number">{
-                            super::with_code(&super::questions::asked_again(lang, q.unit, &value))
-                        }</p>
-                    }
-                    if let (None, Some(read)) = (saved, confirming.get(&q.id).filter(|&v| *v == value).and_then(|v| questions::read_as(lang, q.unit, v))) {
-                        <p class="hint read-as confirm">{ read }{ " " }{ t(lang, if q.predict { "course.confirm_unit_predict" } else { "course.confirm_unit" }) }</p>
-                    }
-                    { live_saved }
+                <div class={verdict_class} data-verdict={verdict_of}>
+                    // A live region that is always there, its text changed (one inserted with
+                    // its text may go unsaid): the note on an answer that is not a number and
+                    // the verdict's line, of an answer given after the run and of a prediction
+                    // when the run ends (the focus then on the predictions' heading, which a
+                    // screen reader says alone: a keyboard user's review heard no verdict).
+                    <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
+                        if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
+                            <p key={tries.to_string()} class="wrong not-number">{
+                                super::with_code(&super::questions::asked_again(lang, q.unit, &value))
+                            }</p>
+                        }
+                        if let (None, Some(read)) = (saved, confirming.get(&q.id).filter(|&v| *v == value).and_then(|v| questions::read_as(lang, q.unit, v))) {
+                            <p class="hint read-as confirm">{ read }{ " " }{ t(lang, if q.predict { "course.confirm_unit_predict" } else { "course.confirm_unit" }) }</p>
+                        }
+                        { line }
+                        { saved_note }
+                    </div>
+                    // The rest of the verdict: not said on its own at each re-run.
+                    { more }
                 </div>
             </li>
         }

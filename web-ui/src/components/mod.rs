@@ -4,6 +4,7 @@ pub mod chart_panel;
 pub mod controls;
 pub mod course;
 pub mod editor;
+pub mod focus_within;
 pub mod glossary;
 pub mod header;
 pub mod library;

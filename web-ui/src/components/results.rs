@@ -116,11 +116,16 @@ pub fn results(props: &ResultsProps) -> Html {
         let other = state.result_input.as_ref().is_some_and(|r| r.file != state.file);
         let s = state.clone();
         let run = Callback::from(move |_| s.dispatch(Action::Run));
+        // A status while nothing runs (an edit not run yet is news); not while the results
+        // are being replaced: the run's own live region says "Running…" then, and this whole
+        // note inserted at each step of a slider (a run past SHOW_RUNNING_AFTER_MS) was said
+        // again and again (a keyboard user's review).
+        let running = state.is_running();
         html! {
-            <div id="stale-note" class="stale-note" role="status">
+            <div id="stale-note" class="stale-note" role={(!running).then_some("status")}>
                 <strong>{ t(lang, if other { "results.stale.other" } else { "results.stale" }) }{ ". " }</strong>
                 { t(lang, "results.stale.from").replace("{}", &from) }
-                if state.is_running() {
+                if running {
                     { " " }{ t(lang, if other { "results.stale.running_other" } else { "results.stale.running" }) }
                 } else if state.can_run() {
                     { " " }<button class="link" onclick={run}>{ t(lang, "results.stale.run") }</button>

@@ -104,6 +104,9 @@ fn phase_list(
 #[function_component(StepThrough)]
 pub fn step_through(props: &StepThroughProps) -> Html {
     let lang = props.lang;
+    // The phase is said as the student moves through it, not when a re-run elsewhere
+    // changes its figures (`focus_within`).
+    let focus = super::focus_within::use_focus_within();
     let r = &props.result;
     let chosen = |value: Option<usize>| value.map(|i| i.to_string()).unwrap_or_default();
     let shown_platform = use_shown_choice(chosen(props.trap.as_ref().map(|t| t.platform)));
@@ -206,7 +209,8 @@ pub fn step_through(props: &StepThroughProps) -> Html {
         Callback::from(move |_: MouseEvent| crate::export::download(&name, "text/csv", &csv))
     };
     html! {
-        <section id="step-through" class="step-through" aria-labelledby="trap-title" {onkeydown}>
+        <section id="step-through" class="step-through" aria-labelledby="trap-title" {onkeydown}
+            ref={focus.node} onfocusin={focus.onfocusin} onfocusout={focus.onfocusout}>
             <h3 id="trap-title">{ t(lang, "trap.title") }</h3>
             <div class="row">
                 // Each label with its menu (`pair`): on a phone the row wraps between them,
@@ -245,7 +249,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
             <p class="hint">{ t(lang, "trap.help") }</p>
             <div class="trap-body">
                 <div class="trap-main">
-                    <div id="trap-current" class="trap-current" tabindex="0" aria-live="polite"
+                    <div id="trap-current" class="trap-current" tabindex="0" aria-live={focus.live}
                         style={format!("border-left:6px solid {}", palette::css(palette::layer(phase.layer)))}>
                         <p class="trap-head">
                             // The position, said with the phase (it is shown above, outside

@@ -660,6 +660,9 @@ fn trap_marks(
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
+    // The range is said as the student zooms and pans, not when a re-run elsewhere changes
+    // the run's length (`focus_within`).
+    let focus = crate::components::focus_within::use_focus_within();
     // Phones get a narrower drawing, shown whole (see `NARROW_W`).
     let narrow = web_sys::window()
         .and_then(|w| w.inner_width().ok())
@@ -946,7 +949,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     html! {
-        <div class="timeline">
+        <div class="timeline" ref={focus.node} onfocusin={focus.onfocusin} onfocusout={focus.onfocusout}>
             <div class="row toolbar">
                 if traced.len() > 1 {
                     <span class="pair">
@@ -965,7 +968,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <button onclick={act(|v, e| v.pan(-0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
                 <button onclick={act(|v, e| v.pan(0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
                 <button id="timeline-all" onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
-                <span id="timeline-range" class="range" aria-live="polite">{ format!("{} · {} – {} {}", time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms),
+                <span id="timeline-range" class="range" aria-live={focus.live}>{ format!("{} · {} – {} {}", time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms),
                     crate::num::whole(v.start), crate::num::whole(v.start + v.span), t(lang, "paths.cycles").to_lowercase()) }</span>
             </div>
             { legend(lang) }
