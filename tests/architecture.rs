@@ -38,6 +38,11 @@ fn code_lines(path: &Path, text: &str) -> Vec<(usize, String)> {
 /// `crate::a::b` gives `a`, and a grouped import `crate::{a::b, c}` (over several lines
 /// too) gives `a` and `c`.
 fn crate_paths(code: &[(usize, String)]) -> Vec<(usize, String)> {
+    paths_after(code, "crate::")
+}
+
+/// [`crate_paths`] for any path prefix (`crate::`, `super::`, `crate::machine::`).
+fn paths_after(code: &[(usize, String)], prefix: &str) -> Vec<(usize, String)> {
     let ident = |c: char| c.is_alphanumeric() || c == '_';
     // One text with each byte's line, so that a group may span lines.
     let mut text = String::new();
@@ -48,11 +53,12 @@ fn crate_paths(code: &[(usize, String)]) -> Vec<(usize, String)> {
         line_at.resize(text.len(), *line);
     }
     let mut out = Vec::new();
-    for (at, _) in text.match_indices("crate::") {
-        if text[..at].ends_with(ident) {
+    let skip = prefix.len();
+    for (at, _) in text.match_indices(prefix) {
+        if text[..at].ends_with(ident) || text[..at].ends_with("::") {
             continue;
         }
-        let rest = &text[at + 7..];
+        let rest = &text[at + skip..];
         if let Some(group) = rest.strip_prefix('{') {
             // Each item at the group's own depth starts a path.
             let (mut depth, mut start) = (0usize, true);
@@ -64,7 +70,7 @@ fn crate_paths(code: &[(usize, String)]) -> Vec<(usize, String)> {
                     ',' if depth == 0 => start = true,
                     c if start && ident(c) => {
                         let name: String = group[k..].chars().take_while(|&c| ident(c)).collect();
-                        out.push((line_at[at + 8 + k], name));
+                        out.push((line_at[at + skip + 1 + k], name));
                         start = false;
                     }
                     _ => {}
@@ -112,6 +118,136 @@ fn the_source_readers_see_grouped_imports_reexports_and_code_after_mod_tests() {
     assert_eq!(re["Lang"], "text");
 }
 
+/// An import circle of `edges` (module -> module it imports -> where), as its hops
+/// ("a -> b (file:line)"), if there is one: a depth-first search from every module, in
+/// which a back edge closes a circle.
+fn circle_in(edges: &BTreeMap<String, BTreeMap<String, String>>) -> Option<Vec<String>> {
+    fn visit(
+        m: &str,
+        edges: &BTreeMap<String, BTreeMap<String, String>>,
+        stack: &mut Vec<String>,
+        done: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = stack.iter().position(|s| s == m) {
+            let mut circle = stack[at..].to_vec();
+            circle.push(m.to_string());
+            return Some(circle);
+        }
+        if done.iter().any(|d| d == m) {
+            return None;
+        }
+        stack.push(m.to_string());
+        for next in edges.get(m).map(|e| e.keys()).into_iter().flatten() {
+            if let Some(circle) = visit(next, edges, stack, done) {
+                return Some(circle);
+            }
+        }
+        stack.pop();
+        done.push(m.to_string());
+        None
+    }
+    let (mut stack, mut done) = (Vec::new(), Vec::new());
+    for m in edges.keys() {
+        if let Some(circle) = visit(m, edges, &mut stack, &mut done) {
+            return Some(
+                circle
+                    .windows(2)
+                    .map(|w| format!("{} -> {} ({})", w[0], w[1], edges[&w[0]][&w[1]]))
+                    .collect(),
+            );
+        }
+    }
+    None
+}
+
+/// Which module of folder `dir` (a module of the crate under `src`) imports which of its
+/// siblings: `super::x` in the folder's own files (and a sub-folder's `mod.rs`) and
+/// `crate::<the folder>::x` anywhere in it.
+fn sibling_imports(src: &Path, dir: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
+    let rel = dir.strip_prefix(src).expect("under src");
+    let in_crate = format!(
+        "crate::{}::",
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("::")
+    );
+    let mut modules = Vec::new();
+    for entry in fs::read_dir(dir).expect("a folder") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() || (path.extension().is_some_and(|x| x == "rs") && name != "mod") {
+            modules.push((name, path));
+        }
+    }
+    let names: Vec<&String> = modules.iter().map(|(n, _)| n).collect();
+    let mut edges: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (from, path) in &modules {
+        let files = if path.is_dir() {
+            rust_files(path)
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            let text = fs::read_to_string(&file).expect("readable");
+            let code = code_lines(&file, &text);
+            let super_is_dir = file.parent() == Some(dir) || file == path.join("mod.rs");
+            let mut found = paths_after(&code, &in_crate);
+            if super_is_dir {
+                found.extend(paths_after(&code, "super::"));
+            }
+            for (line, to) in found {
+                if &to != from && names.contains(&&to) {
+                    let at = format!("{}:{line}", file.strip_prefix(root()).unwrap().display());
+                    edges
+                        .entry(from.clone())
+                        .or_default()
+                        .entry(to)
+                        .or_insert(at);
+                }
+            }
+        }
+    }
+    edges
+}
+
+/// The files of each of sim-core's folders import each other without circles too (the
+/// pCPU loop, the back ends and the locks shared their item types in a circle until the
+/// types went to `machine/item.rs`).
+#[test]
+fn each_sim_core_folders_files_import_each_other_without_circles() {
+    let src = root().join("sim-core/src");
+    let mut folders = Vec::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path.clone());
+                stack.push(path);
+            }
+        }
+    }
+    folders.sort();
+    assert!(folders.len() >= 10, "{folders:?}");
+    let mut seen_machine_edges = 0;
+    for dir in &folders {
+        let edges = sibling_imports(&src, dir);
+        if dir.ends_with("machine") {
+            seen_machine_edges = edges.values().map(BTreeMap::len).sum();
+            assert!(edges["pcpu"].contains_key("item"), "{edges:?}");
+        }
+        if let Some(hops) = circle_in(&edges) {
+            panic!(
+                "an import circle in {}:\n  {}",
+                dir.strip_prefix(root()).unwrap().display(),
+                hops.join("\n  ")
+            );
+        }
+    }
+    assert!(seen_machine_edges > 10, "{seen_machine_edges}");
+}
+
 /// Which top-level module of the crate under `src` imports which (`crate::` paths and the
 /// crate root's re-exports; `root_file`, `lib.rs` or `main.rs`, is left out), each edge
 /// with its first place (file:line); panics naming the hops of an import circle.
@@ -152,44 +288,12 @@ fn top_level_imports_without_circles(
             }
         }
     }
-    // A depth-first search from every module; a back edge closes a circle.
-    fn visit(
-        m: &str,
-        edges: &BTreeMap<String, BTreeMap<String, String>>,
-        stack: &mut Vec<String>,
-        done: &mut Vec<String>,
-    ) -> Option<Vec<String>> {
-        if let Some(at) = stack.iter().position(|s| s == m) {
-            let mut circle = stack[at..].to_vec();
-            circle.push(m.to_string());
-            return Some(circle);
-        }
-        if done.iter().any(|d| d == m) {
-            return None;
-        }
-        stack.push(m.to_string());
-        for next in edges.get(m).map(|e| e.keys()).into_iter().flatten() {
-            if let Some(circle) = visit(next, edges, stack, done) {
-                return Some(circle);
-            }
-        }
-        stack.pop();
-        done.push(m.to_string());
-        None
-    }
-    let (mut stack, mut done) = (Vec::new(), Vec::new());
-    for m in edges.keys() {
-        if let Some(circle) = visit(m, &edges, &mut stack, &mut done) {
-            let hops: Vec<String> = circle
-                .windows(2)
-                .map(|w| format!("{} -> {} ({})", w[0], w[1], edges[&w[0]][&w[1]]))
-                .collect();
-            panic!(
-                "an import circle in {}:\n  {}",
-                src.strip_prefix(root()).unwrap_or(src).display(),
-                hops.join("\n  ")
-            );
-        }
+    if let Some(hops) = circle_in(&edges) {
+        panic!(
+            "an import circle in {}:\n  {}",
+            src.strip_prefix(root()).unwrap_or(src).display(),
+            hops.join("\n  ")
+        );
     }
     edges
 }

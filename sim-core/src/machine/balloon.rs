@@ -5,7 +5,7 @@
 //! application has had as many cycles since the last one), each batch the path of `crate::memory::balloon_batch_steps`: guest kernel work,
 //! a notification exit or hypercall, and the host's work to free the pages.
 
-use super::pcpu::Item;
+use super::item::Item;
 use super::{slot, Machine};
 use crate::engine::Cycles;
 

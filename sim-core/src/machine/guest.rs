@@ -3,7 +3,8 @@
 //! no thread is ready, KVM-style halt polling, and shadow paging's hidden page faults
 //! while a switched-to address space's shadow table is refilled (`hidden_faults`).
 
-use super::pcpu::{room, Comp, Item};
+use super::item::Item;
+use super::pcpu::{room, Comp};
 use super::{slot, EntityState, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;
@@ -460,7 +461,7 @@ impl Machine {
         if let (Some(state), Some(source)) =
             (pending.delivery, self.groups[gi as usize].irq[op.index()])
         {
-            self.plan_path(p, super::interrupts::delivery_slot(source, state));
+            self.plan_path(p, super::slot::delivery(source, state));
         }
         self.plan_path(p, slot::op(op, slot::COMPLETE));
         self.start(p, now);

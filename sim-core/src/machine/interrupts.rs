@@ -7,25 +7,10 @@
 //! completions until enough have gathered or the first has waited long enough, and one
 //! interrupt delivers them all: fewer interrupts and exits, longer waits.
 
-use super::{slot, EntityState, Machine};
+use super::{EntityState, Machine};
 use crate::engine::Cycles;
-use crate::path::{IrqSource, VcpuState};
+use crate::path::VcpuState;
 use crate::platform::IoModel;
-
-/// The group-table slot of one delivery.
-pub(super) fn delivery_slot(source: IrqSource, state: VcpuState) -> usize {
-    let s = match source {
-        IrqSource::Disk => 0,
-        IrqSource::Nic => 1,
-        IrqSource::Timer => 2,
-    };
-    let v = match state {
-        VcpuState::Running => 0,
-        VcpuState::Halted => 1,
-        VcpuState::Waiting => 2,
-    };
-    slot::DELIVERY + s * 3 + v
-}
 
 /// Completions of one device held by interrupt coalescing.
 #[derive(Debug, Clone, Default)]
@@ -170,7 +155,7 @@ impl Machine {
         }
         if !matches!(
             self.pcpus[p as usize].item,
-            Some(super::pcpu::Item::Work { .. })
+            Some(super::item::Item::Work { .. })
         ) {
             return;
         }

@@ -3,7 +3,7 @@
 //! interrupt the guest (virtio notification suppression, OASIS VIRTIO 1.1), and back
 //! ends that run as scheduled entities (a driver domain's vCPU, a VMM or vhost thread).
 
-use super::pcpu::Item;
+use super::item::{Item, Job};
 use super::{slot, Entity, EntityState, Event, InstanceRt, Machine, Owner};
 use crate::engine::Cycles;
 use crate::platform::{BackendPlacement, IoModel, Stack};
@@ -27,14 +27,6 @@ pub(super) fn ring_of(op: Op) -> Option<usize> {
         Op::NetSend | Op::NetReceive => Some(1),
         _ => None,
     }
-}
-
-/// A request or completion waiting for a back end.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Job {
-    pub thread: u32,
-    pub op: Op,
-    pub complete: bool,
 }
 
 /// Why a guest's event-channel send makes Xen send an IPI to the pCPU of dom0's vCPU.
@@ -473,10 +465,7 @@ impl Machine {
         let state = self.tx_event[e as usize].take().expect("a pending event");
         let gi = self.instances[instance as usize].group;
         self.plan(p, Item::TxEvent, Some(instance), gi, "tx completion event");
-        self.plan_path(
-            p,
-            super::interrupts::delivery_slot(crate::path::IrqSource::Nic, state),
-        );
+        self.plan_path(p, super::slot::delivery(crate::path::IrqSource::Nic, state));
         self.start(p, now);
     }
 

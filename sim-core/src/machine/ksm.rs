@@ -5,7 +5,7 @@
 //! touches (1 by default: an estimate, as for swapping), with the chance of that share
 //! times `page_write_percent`, and takes a copy-on-write fault for each such write.
 
-use super::pcpu::Item;
+use super::item::Item;
 use super::{slot, EntityState, Event, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;

@@ -27,7 +27,7 @@
 
 use std::collections::VecDeque;
 
-use super::pcpu::Item;
+use super::item::{Item, SpinEnd};
 use super::{slot, EntityState, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;
@@ -70,17 +70,6 @@ pub(super) struct GuestLock {
     pub waiters: VecDeque<(u32, u32)>,
     /// Index (among the instance's vCPUs) of the last directed-yield target.
     pub last_boosted: u32,
-}
-
-/// How a spin item ends if the lock does not come first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum SpinEnd {
-    /// The scheduler looks again (slice end, credit tick, cap).
-    Room,
-    /// The PLE window is used up: a PAUSE-loop exit.
-    PauseLoop,
-    /// The PV spin threshold is reached: the waiter halts.
-    PvWait,
 }
 
 impl Machine {

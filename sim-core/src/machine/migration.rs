@@ -27,7 +27,7 @@
 //!   too, so that the runner measures the guest's throughput during the pre-copy against
 //!   the native baseline's in the same window.
 
-use super::pcpu::Item;
+use super::item::Item;
 use super::{slot, EntityState, Event, Machine};
 use crate::engine::Cycles;
 use crate::memory::{MigrationRecord, RoundRecord};

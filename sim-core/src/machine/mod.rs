@@ -38,6 +38,7 @@ mod desktop;
 mod guest;
 mod interrupts;
 mod io;
+mod item;
 mod ksm;
 mod locks;
 mod memory_samples;
@@ -448,6 +449,7 @@ struct InstanceRt {
 
 /// Slots of a group's cost table (see [`GroupRt::costs`]).
 mod slot {
+    use crate::path::{IrqSource, VcpuState};
     use crate::workload::Op;
     /// Parts of one operation.
     pub const SUBMIT: usize = 0;
@@ -462,6 +464,20 @@ mod slot {
     }
     /// Interrupt delivery: 3 sources × 3 vCPU states.
     pub const DELIVERY: usize = Op::COUNT * PER_OP;
+    /// The slot of one delivery: `source`'s interrupt to a vCPU in `state`.
+    pub fn delivery(source: IrqSource, state: VcpuState) -> usize {
+        let s = match source {
+            IrqSource::Disk => 0,
+            IrqSource::Nic => 1,
+            IrqSource::Timer => 2,
+        };
+        let v = match state {
+            VcpuState::Running => 0,
+            VcpuState::Halted => 1,
+            VcpuState::Waiting => 2,
+        };
+        DELIVERY + s * 3 + v
+    }
     pub const TIMER: usize = DELIVERY + 9;
     pub const GUEST_SWITCH: usize = TIMER + 1;
     pub const HALT: usize = GUEST_SWITCH + 1;
@@ -1268,7 +1284,7 @@ impl GroupRt {
                     if let (Some(source), true) = (irq[op.index()], d > 0) {
                         let state =
                             [VcpuState::Running, VcpuState::Halted, VcpuState::Waiting][d - 1];
-                        sum.add(&costs[interrupts::delivery_slot(source, state)]);
+                        sum.add(&costs[slot::delivery(source, state)]);
                     }
                     sum.add(&costs[slot::op(op, slot::COMPLETE)]);
                 }

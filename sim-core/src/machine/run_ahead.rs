@@ -29,7 +29,7 @@
 //! loop with its state in the CPU's caches instead of one pass through the event heap each.
 
 use super::cache::CacheOwner;
-use super::pcpu::Item;
+use super::item::Item;
 use super::shootdown::FlushPhase;
 use super::{Machine, Owner};
 use crate::engine::Cycles;

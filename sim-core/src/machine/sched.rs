@@ -7,7 +7,7 @@
 use std::cmp::Reverse;
 
 use super::cache::CacheOwner;
-use super::pcpu::Item;
+use super::item::Item;
 use super::{slot, EntityState, Machine, Owner};
 use crate::engine::Cycles;
 use crate::platform::SchedulerKind;

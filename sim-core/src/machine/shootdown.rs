@@ -21,8 +21,8 @@
 //!   steal-time area, sets flush-on-next-entry and neither sends the IPI nor waits; a
 //!   Xen PV kernel asks the hypervisor, which knows which vCPUs run (para).
 
-use super::locks::SpinEnd;
-use super::pcpu::Item;
+use super::item::Item;
+use super::item::SpinEnd;
 use super::{slot, EntityState, Event, Machine};
 use crate::engine::Cycles;
 use crate::path::Category;

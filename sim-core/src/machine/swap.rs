@@ -170,7 +170,7 @@ impl Machine {
         let gi = self.instances[instance as usize].group;
         self.plan(
             p,
-            super::pcpu::Item::Completion {
+            super::item::Item::Completion {
                 thread: t,
                 op: pending.op,
                 started: pending.started,
@@ -183,7 +183,7 @@ impl Machine {
         if let Some(state) = pending.delivery {
             self.plan_path(
                 p,
-                super::interrupts::delivery_slot(crate::path::IrqSource::Disk, state),
+                super::slot::delivery(crate::path::IrqSource::Disk, state),
             );
         }
         if self.swap_left(t) {

@@ -2,7 +2,8 @@
 //! the cycle of every exit or trap. The run is split into windows and each window keeps
 //! its first segments, so the trace samples the whole run rather than its start.
 
-use super::pcpu::{Comp, Item, Pcpu};
+use super::item::Item;
+use super::pcpu::{Comp, Pcpu};
 use super::{slot, Machine};
 use crate::engine::Cycles;
 use crate::path::{Category, ExitReason, Step};
