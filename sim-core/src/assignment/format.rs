@@ -203,7 +203,7 @@ impl<'de> Deserialize<'de> for Choice {
         impl serde::de::Visitor<'_> for ChoiceVisitor {
             type Value = Choice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                // Beside its Korean, in scenario/error/parser.rs (`expected_ko`).
+                // Beside its Korean, in scenario/error/parser/korean.rs (`expected_ko`).
                 f.write_str(crate::scenario::error::CHOICE_EXPECTED)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Choice, E> {

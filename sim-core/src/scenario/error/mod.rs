@@ -1,6 +1,6 @@
 //! [`ScenarioError`]: what went wrong and where (file, line, column), its messages in
 //! both languages, and the `Validator` that locates them; `guess.rs` guesses what a
-//! misspelled name meant, `parser.rs` rewords the TOML parser's messages.
+//! misspelled name meant, `parser/` rewords the TOML parser's messages.
 
 use std::ops::Range;
 
