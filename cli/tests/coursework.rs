@@ -2417,3 +2417,100 @@ tolerance_percent = 10
     assert_eq!(json["files"][0]["points"], 1, "{json}");
     assert_eq!(json["files"][1]["points"], 0, "{json}");
 }
+
+/// A reviewer's session host against desktop VMs with `vdi_rtt_ms = 300`: both platforms
+/// measure the same median latency, so that variant's choice question has no single right
+/// answer. `answers` found it only when a sample student drew 300; it now runs each choice
+/// and warns at the choice in the file, naming the step, the parameter and the value, of
+/// every choice that ties (whoever drew it) and of none that does not, each once.
+#[test]
+fn answers_warns_of_each_choice_under_which_a_choice_question_ties() {
+    let dir = scratch_dir("choice-ties");
+    let text = r#"[assignment]
+id = "tie-test"
+title = { en = "Ties", ko = "동점" }
+
+[[step]]
+id = "wan"
+title = { en = "WAN", ko = "WAN" }
+intro = { en = "Intro.", ko = "소개." }
+scenario = "session-host-vs-vdi.toml"
+
+[[step.vary]]
+parameter = "vdi_rtt_ms"
+choices = [20, 30, 40, 50, 60, 300]
+
+[[step.question]]
+id = "lower-latency"
+text = { en = "Which has the lower median latency?", ko = "지연 중앙값이 더 낮은 쪽은?" }
+kind = "choice"
+metric = "desktop_p50_latency_ms"
+select = "lowest"
+"#;
+    let a = write(&dir, "tie.toml", text);
+    let assignment =
+        sim_core::assignment::Assignment::from_toml("tie.toml", text, &virtsim_library::Library)
+            .expect("valid");
+    // Which choices tie, computed here: each choice with the scenario's seed.
+    let choices = ["20", "30", "40", "50", "60", "300"];
+    let ties: Vec<bool> = sim_core::assignment::choice_variants(&assignment, 0)
+        .iter()
+        .map(|(_, variant)| {
+            let scenario = assignment.variant_scenario(0, variant).expect("valid");
+            let result = scenario.run().expect("runs");
+            let q = &result.questions[0];
+            q.near_tie().is_some() || q.shown_tie().is_some()
+        })
+        .collect();
+    assert_eq!(ties.len(), choices.len() - 1);
+    assert!(ties[4], "300 ms no longer ties: {ties:?}");
+    // Some tying choice is one no sample student draws: found beyond the samples.
+    let drawn: Vec<String> = sim_core::assignment::sample_students(&assignment, 0)
+        .iter()
+        .map(|s| assignment.variant(0, Some(s)).picks_text())
+        .collect();
+    assert!(
+        choices[1..]
+            .iter()
+            .zip(&ties)
+            .any(|(c, &tie)| tie && !drawn.contains(&format!("vdi_rtt_ms={c}"))),
+        "the samples {drawn:?} draw every tying choice: pick others"
+    );
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    let line = text.lines().position(|l| l.starts_with("choices")).unwrap() + 1;
+    let choices_line = text.lines().nth(line - 1).unwrap();
+    for (c, &tie) in choices[1..].iter().zip(&ties) {
+        let column = choices_line.find(&format!(" {c}")).unwrap() + 2;
+        let warning = format!(
+            "warning: {a}:{line}:{column}: step `wan` with vdi_rtt_ms={c}: question `lower-latency` is a"
+        );
+        assert_eq!(
+            err.matches(&warning).count(),
+            usize::from(tie),
+            "{c}: {err}"
+        );
+        if tie {
+            assert!(
+                err.contains(&format!(
+                    "Every student who draws vdi_rtt_ms = {c} gets this question so"
+                )),
+                "{err}"
+            );
+        }
+    }
+    // Said at the choice, not again for the sample student who drew it.
+    assert!(
+        !err.lines()
+            .any(|l| l.contains("(student") && l.contains("`lower-latency` is a")),
+        "{err}"
+    );
+    let o = virtsim(&["answers", &a, "--lang", "ko"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("단계 `wan`, vdi_rtt_ms=300일 때: 질문 `lower-latency`의 답이")
+            && err.contains("vdi_rtt_ms = 300을 받은 학생은 모두"),
+        "{err}"
+    );
+}
