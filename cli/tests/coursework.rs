@@ -2210,7 +2210,9 @@ fn grade_cuts_a_long_answer_in_the_table_only() {
 
 /// A reviewer read "필요한 값: a whole number (0 or more) or a workload name" from
 /// `validate --lang ko` on a negative `[[step.vary]]` choice: the phrase, the choice's own
-/// reader's, is in Korean too.
+/// reader's, is in Korean too (a boolean still gets it). A negative number itself is now
+/// refused at the choice with the parameter's range, as a choice above it is, not with the
+/// reader's generic "invalid value: integer `-3`".
 #[test]
 fn a_negative_vary_choice_is_explained_in_korean() {
     let dir = scratch_dir("negative-choice");
@@ -2224,7 +2226,31 @@ fn a_negative_vary_choice_is_explained_in_korean() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "정수 `-3`이 들어 있습니다; 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
+            "단계 `one`: `host_cores`의 선택지 `-3`이 음수입니다: `host_cores`는 코어 수, 1~1024입니다"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("정수 `-3`이 들어 있습니다"), "{err}");
+    let o = virtsim(&["validate", &a]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "step `one`: choice `-3` of `host_cores` is negative: `host_cores` is a count of cores, from 1 to 1024"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let a = write(
+        &dir,
+        "b.toml",
+        &ASSIGNMENT.replace("choices = [1, 2]", "choices = [1, true]"),
+    );
+    let o = virtsim(&["validate", &a, "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "불리언 `true`가 들어 있습니다; 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
         ),
         "{err}"
     );

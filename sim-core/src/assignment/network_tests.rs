@@ -276,6 +276,52 @@ fn decimals_and_bad_numbers_are_errors_not_panics() {
     }
 }
 
+/// A negative choice, whole or not, is refused at the choice with the parameter's unit and
+/// range (not the reader's "invalid value: floating point `-5.5`"); a workload's is a number
+/// where a name goes.
+#[test]
+fn a_negative_choice_is_out_of_the_parameters_range_at_the_choice() {
+    for (parameter, choices, bad, range) in [
+        (
+            "vdi_rtt_ms",
+            "[20, -5.5]",
+            "-5.5",
+            "is in ms, from 0 to 2000",
+        ),
+        ("vdi_loss_percent", "[-3, 1]", "-3", "is in %, from 0 to 50"),
+        (
+            "duration_ms",
+            "[500, -1]",
+            "-1",
+            "is in ms, from 1 to 60000",
+        ),
+        (
+            "memory_per_instance_mib",
+            "[2048, -9223372036854775808]",
+            "-9223372036854775808",
+            "is in MiB, from 1 to 67108864",
+        ),
+    ] {
+        let text = with(parameter, choices);
+        let e = parse(&text).unwrap_err();
+        assert_eq!(e.code, "out_of_range", "{e}");
+        assert_eq!(
+            (e.line, e.column),
+            place(&text, "[[step.vary]]", bad),
+            "{e}"
+        );
+        assert!(
+            e.message.contains(&format!(
+                "of `{parameter}` is negative: `{parameter}` {range}"
+            )),
+            "{e}"
+        );
+        assert!(e.message_in(crate::Lang::Ko).contains("음수입니다"), "{e}");
+    }
+    let e = parse(&with("workload", "[\"cpu-bound\", -2]")).unwrap_err();
+    assert!(e.message.contains("workload names"), "{e}");
+}
+
 /// A round trip written in seconds (`rtt_ms = 0.005`) is the scenario's warning, said of the
 /// step; not when the step varies `vdi_rtt_ms`, whose choices replace it.
 #[test]

@@ -19,10 +19,17 @@ use super::{
 use crate::scenario::error::{msg, Key, Validator};
 use crate::scenario::{
     empty_texts, line_column, oom_alone_lists, smallest_memory_setting, validate_question,
-    Scenario, ScenarioError, MAX_CORES, MAX_ERRORS_SHOWN, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE,
-    MEMORY_STEP_MIB, VDI_CLIENT_BANDWIDTH_MBIT_S, VDI_LOSS_PERCENT, VDI_RTT_MS,
+    Scenario, ScenarioError, MAX_CORES, MAX_DURATION_MS, MAX_ERRORS_SHOWN, MAX_INSTANCES,
+    MAX_THREADS_PER_INSTANCE, MEMORY_STEP_MIB, VDI_CLIENT_BANDWIDTH_MBIT_S, VDI_LOSS_PERCENT,
+    VDI_RTT_MS,
 };
 use crate::text::{Lang, Text};
+
+/// The least and the most choice of `host_clock_mhz` (MHz), `memory_per_instance_mib`
+/// (MiB) and `vm_exit_cycles` (cycles): the units other than the scenario's own keys'.
+const CLOCK_MHZ: (u64, u64) = (100, 10_000);
+const MEMORY_MIB: (u64, u64) = (1, 65_536 * 1024);
+const VM_EXIT_CYCLES: (u64, u64) = (100, 100_000);
 
 /// Assignment and step ids: 1 to 64 letters, digits, `-`, `_` or `.`.
 fn valid_id(id: &str) -> bool {
@@ -1225,6 +1232,26 @@ fn check_choice(
             ),
         ));
     }
+    // A negative number (read as a decimal, whole or not) is out of every parameter's
+    // range: said with that range, as a choice above it is.
+    if let Some(x) = choice.get_ref().as_f64().filter(|x| *x < 0.0) {
+        let (unit, unit_ko, min, max) = parameter_range(parameter);
+        return Err(v.error(
+            choice.span(),
+            msg!(
+                "out_of_range",
+                "step `{step}`: choice `{value}` of `{name}` is negative: `{name}` is {unit}, from {min} to {max}",
+                "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 음수입니다: `{name}`은(는) {unit_ko} {min}~{max}입니다",
+                step = step_id,
+                name = parameter.name(),
+                value = x,
+                unit = unit,
+                unit_ko = unit_ko,
+                min = min,
+                max = max
+            ),
+        ));
+    }
     // Every other numeric setting is a whole number in its own unit: a clock of 2.4 GHz
     // is `host_clock_mhz = 2400`, 1.5 GiB is `memory_per_instance_mib = 1536`.
     if let (false, Choice::Decimal(x)) = (parameter.is_vdi_network(), choice.get_ref()) {
@@ -1289,16 +1316,16 @@ fn check_choice(
     // VM exit's, which `[costs]` allows wider than a lesson's.
     let unit_range = match parameter {
         Parameter::HostClockMhz => Some((
-            100,
-            10_000,
+            CLOCK_MHZ.0,
+            CLOCK_MHZ.1,
             "MHz",
             "MHz",
             " (2.4 GHz is 2400)",
             " (2.4 GHz는 2400)",
         )),
         Parameter::MemoryPerInstanceMib => Some((
-            1,
-            65_536 * 1024,
+            MEMORY_MIB.0,
+            MEMORY_MIB.1,
             "MiB",
             "MiB",
             " (1.5 GiB is 1536)",
@@ -1308,8 +1335,8 @@ fn check_choice(
         // CPU's own round trip (`[costs]`' 0), while the student's page said 0; past 100 000
         // cycles (33 µs at 3 GHz, some 40 times a real one) a VM's guest barely runs.
         Parameter::VmExitCycles => Some((
-            100,
-            100_000,
+            VM_EXIT_CYCLES.0,
+            VM_EXIT_CYCLES.1,
             "cycles",
             "사이클",
             " (a real round trip is 500 to 5000: Sandy Bridge's 784; 0 would mean the CPU's own figure, not a free exit)",
@@ -1354,6 +1381,57 @@ fn check_choice(
         ));
     }
     Ok(())
+}
+
+/// A numeric parameter's range as a negative choice's error says it: what it is (its
+/// unit, or a count) in English and Korean, its least and its most choice. The network's
+/// are its file keys' ranges; a count's, a clock's, a memory's and a VM exit's those
+/// [`check_choice`] holds a choice to; a duration's and a time slice's the scenario's own.
+fn parameter_range(parameter: Parameter) -> (&'static str, &'static str, String, String) {
+    let whole = |unit: &'static str, unit_ko: &'static str, min: u64, max: u64| {
+        (unit, unit_ko, min.to_string(), max.to_string())
+    };
+    let decimal = |unit: &'static str, unit_ko: &'static str, (min, max): (f64, f64)| {
+        (unit, unit_ko, min.to_string(), max.to_string())
+    };
+    match parameter {
+        Parameter::DurationMs => whole("in ms", "단위 ms,", 1, MAX_DURATION_MS),
+        Parameter::TimeSliceMs => whole("in ms", "단위 ms,", 1, 1000),
+        Parameter::HostCores => whole("a count of cores", "코어 수,", 1, u64::from(MAX_CORES)),
+        Parameter::InstanceCount => whole("a count of instances", "인스턴스 수,", 1, MAX_INSTANCES),
+        Parameter::VcpusPerInstance => whole(
+            "a count of vCPUs",
+            "vCPU 수,",
+            1,
+            u64::from(MAX_THREADS_PER_INSTANCE),
+        ),
+        Parameter::ThreadsPerInstance => whole(
+            "a count of threads",
+            "스레드 수,",
+            1,
+            u64::from(MAX_THREADS_PER_INSTANCE),
+        ),
+        Parameter::HostClockMhz => whole("in MHz", "단위 MHz,", CLOCK_MHZ.0, CLOCK_MHZ.1),
+        Parameter::MemoryPerInstanceMib => whole("in MiB", "단위 MiB,", MEMORY_MIB.0, MEMORY_MIB.1),
+        Parameter::VmExitCycles => whole(
+            "in cycles",
+            "단위 사이클,",
+            VM_EXIT_CYCLES.0,
+            VM_EXIT_CYCLES.1,
+        ),
+        Parameter::VdiRttMs => decimal("in ms", "단위 ms,", VDI_RTT_MS),
+        Parameter::VdiLossPercent => decimal("in %", "단위 %,", VDI_LOSS_PERCENT),
+        Parameter::VdiClientBandwidthMbitS => {
+            decimal("in Mbit/s", "단위 Mbit/s,", VDI_CLIENT_BANDWIDTH_MBIT_S)
+        }
+        // Names: a number is refused before (`invalid_type`).
+        Parameter::Workload => (
+            "a workload name",
+            "워크로드 이름,",
+            String::new(),
+            String::new(),
+        ),
+    }
 }
 
 /// A network choice ([`Parameter::is_vdi_network`]) out of its file key's range, or finer
