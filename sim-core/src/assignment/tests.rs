@@ -337,11 +337,12 @@ fn errors_are_located_in_the_assignment() {
             16,
         ),
         ("choices = [1, 2, 4]", "choices = [1, 1]", "duplicate", 16),
-        // A negative choice names what was found and what is valid (not "untagged enum").
+        // A negative choice is out of the parameter's range, said at it (not "untagged
+        // enum", nor the reader's "invalid value: integer `-1`").
         (
             "choices = [1, 2, 4]",
             "choices = [1, -1]",
-            "invalid_type",
+            "out_of_range",
             16,
         ),
         // A count too large for 32 bits is refused as written, not clamped first.
