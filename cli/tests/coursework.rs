@@ -2357,49 +2357,8 @@ fn a_long_value_on_the_command_line_is_quoted_by_its_start() {
 /// file carries it, and `grade` marks a student who hands in a classmate's figure wrong.
 #[test]
 fn a_varied_round_trip_gives_each_student_their_own_latency() {
-    const WAN: &str = r#"
-[assignment]
-id = "vdi-wan"
-title = { en = "WAN", ko = "WAN" }
-
-[[step]]
-id = "wan"
-title = { en = "Across the WAN", ko = "WAN 너머" }
-intro = { en = "Measure.", ko = "측정하세요." }
-scenario_toml = '''
-[scenario]
-name = "wan-desktops"
-duration_ms = 1000
-
-[host]
-cores = 4
-memory_gib = 32
-
-[[platform]]
-name = "office-vdi"
-kind = "vdi"
-protocol = "rdp"
-
-[[instance]]
-name = "desk"
-count = 4
-guest_os = "windows"
-memory_gib = 2
-workload = "desktop-office"
-'''
-
-[[step.vary]]
-parameter = "vdi_rtt_ms"
-choices = [20, 80]
-
-[[step.question]]
-id = "latency"
-text = { en = "Median input-to-display latency, ms?", ko = "입력-화면 지연 중앙값(ms)?" }
-kind = "numeric"
-metric = "desktop_p50_latency_ms"
-platform = "office-vdi"
-tolerance_percent = 10
-"#;
+    // The fixture sim-core's network tests read too.
+    const WAN: &str = include_str!("../../tests/fixtures/remote-desktops.toml");
     let dir = scratch_dir("vary-rtt");
     let a = write(&dir, "wan.toml", WAN);
     let o = virtsim(&["validate", &a]);
@@ -2539,4 +2498,31 @@ select = "lowest"
             && err.contains("vdi_rtt_ms = 300을 받은 학생은 모두"),
         "{err}"
     );
+}
+
+/// `validate` warns (exit 0) of a step that varies the round trip of a scenario whose VDI
+/// platforms differ in it (every student's platforms then share the choice: the
+/// comparison is gone), at the `parameter`, in English and Korean.
+#[test]
+fn validate_warns_of_a_network_choice_that_erases_the_platforms_comparison() {
+    let text = include_str!("../../tests/fixtures/remote-desktops.toml").replacen(
+        "[[instance]]",
+        "[[platform]]\nname = \"far-vdi\"\nkind = \"vdi\"\nprotocol = \"rdp\"\nrtt_ms = 150\n\n[[instance]]",
+        1,
+    );
+    let dir = scratch_dir("vary-erases-comparison");
+    let a = write(&dir, "two.toml", &text);
+    let line = text
+        .lines()
+        .position(|l| l == "parameter = \"vdi_rtt_ms\"")
+        .unwrap()
+        + 1;
+    for (lang, phrase) in [
+        ("en", format!("warning: {a}:{line}:13: step `rtt`: `vdi_rtt_ms` sets `rtt_ms` of every VDI platform")),
+        ("ko", format!("경고: {a}:{line}:13: 단계 `rtt`: `vdi_rtt_ms`는 모든 VDI 플랫폼의 `rtt_ms`")),
+    ] {
+        let o = virtsim(&["validate", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(stderr(&o).contains(&phrase), "{}", stderr(&o));
+    }
 }

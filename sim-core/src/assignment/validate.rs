@@ -427,8 +427,61 @@ fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
             };
             warnings.push(w.of_step(&step.id));
         }
+        warnings.extend(network_warnings(v, step, raw));
         warnings.extend(memory_warnings(v, step, raw));
         warnings.extend(vcpu_warnings(v, step, raw));
+    }
+    warnings
+}
+
+/// The warnings of a step that varies the network (`vdi_rtt_ms`, `vdi_loss_percent`,
+/// `vdi_client_bandwidth_mbit_s`) of a scenario whose VDI platforms differ in that key as
+/// written (`vdi-network.toml`: 5, 50, 150 and 600 ms): the choice replaces every VDI
+/// platform's value, so every student's platforms share it and the scenario's comparison
+/// of it is gone. One warning per such parameter, at its `parameter` (code
+/// `vary_erases_comparison`); none when the platforms already share the value (a session
+/// host and desktop VMs on one network, compared under each choice).
+fn network_warnings(v: &Validator<'_>, step: &Step, raw: &StepSection) -> Vec<ScenarioError> {
+    let mut warnings = Vec::new();
+    for vary in &raw.vary {
+        let parameter = *vary.parameter.get_ref();
+        // (file key, unit, the platform's value in that unit)
+        let (key, unit, value): (&str, &str, fn(&crate::platform::VdiNetwork) -> f64) =
+            match parameter {
+                Parameter::VdiRttMs => ("rtt_ms", "ms", |n| n.rtt_us as f64 / 1000.0),
+                Parameter::VdiLossPercent => {
+                    ("loss_percent", "%", |n| n.loss_ppm as f64 / 10_000.0)
+                }
+                Parameter::VdiClientBandwidthMbitS => ("client_bandwidth_mbit_s", "Mbit/s", |n| {
+                    n.client_bandwidth_kbit_s as f64 / 1000.0
+                }),
+                _ => continue,
+            };
+        let platforms: Vec<(&str, f64)> = (step.scenario.platforms.iter())
+            .filter_map(|p| Some((p.name.as_str(), value(p.vdi.as_ref()?))))
+            .collect();
+        if platforms.len() < 2 || platforms.iter().all(|(_, x)| *x == platforms[0].1) {
+            continue;
+        }
+        let list = platforms
+            .iter()
+            .map(|(name, x)| format!("`{name}` {x} {unit}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        warnings.push(v.error(
+            vary.parameter.span(),
+            msg!(
+                "vary_erases_comparison",
+                "step `{step}`: `{name}` sets `{key}` of every VDI platform to the student's choice, and scenario `{scenario}` compares {count} VDI platforms that differ in it ({list}): under every choice they all have the same {key}, so that comparison is gone. Unless they are meant to share one network, vary it in a step whose scenario has one VDI platform (a copy of this one in scenario_toml that keeps one of them, or the example in docs/assignment-format.md, \"The network of the desktops\")",
+                "단계 `{step}`: `{name}`은(는) 모든 VDI 플랫폼의 `{key}`를 학생의 선택지로 정하는데, 시나리오 `{scenario}`은(는) 이 값이 서로 다른 VDI 플랫폼 {count}개를 비교합니다({list}): 어느 선택지에서든 모두 같은 {key}를 가지므로 그 비교가 사라집니다. 플랫폼들이 한 네트워크를 함께 쓰는 것이 의도가 아니라면, VDI 플랫폼이 하나인 시나리오의 단계에서 바꾸세요(이 시나리오를 scenario_toml에 복사해 그중 하나만 남기거나, docs/assignment-format.md의 \"The network of the desktops\" 예)",
+                step = step.id,
+                name = parameter.name(),
+                key = key,
+                scenario = step.scenario.name,
+                count = platforms.len(),
+                list = list
+            ),
+        ));
     }
     warnings
 }
