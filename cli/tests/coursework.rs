@@ -2436,26 +2436,27 @@ select = "lowest"
     let assignment =
         sim_core::assignment::Assignment::from_toml("tie.toml", text, &virtsim_library::Library)
             .expect("valid");
-    // Which choices tie, computed here: each choice with the scenario's seed.
+    // Which choices tie, computed here: each choice with the scenario's seed (the first
+    // is the reference variant's).
     let choices = ["20", "30", "40", "50", "60", "300"];
-    let ties: Vec<bool> = sim_core::assignment::choice_variants(&assignment, 0)
-        .iter()
+    let ties: Vec<bool> = std::iter::once((0, assignment.variant(0, None)))
+        .chain(sim_core::assignment::choice_variants(&assignment, 0))
         .map(|(_, variant)| {
-            let scenario = assignment.variant_scenario(0, variant).expect("valid");
+            let scenario = assignment.variant_scenario(0, &variant).expect("valid");
             let result = scenario.run().expect("runs");
             let q = &result.questions[0];
             q.near_tie().is_some() || q.shown_tie().is_some()
         })
         .collect();
-    assert_eq!(ties.len(), choices.len() - 1);
-    assert!(ties[4], "300 ms no longer ties: {ties:?}");
+    assert_eq!(ties.len(), choices.len());
+    assert!(ties[5], "300 ms no longer ties: {ties:?}");
     // Some tying choice is one no sample student draws: found beyond the samples.
     let drawn: Vec<String> = sim_core::assignment::sample_students(&assignment, 0)
         .iter()
         .map(|s| assignment.variant(0, Some(s)).picks_text())
         .collect();
     assert!(
-        choices[1..]
+        choices
             .iter()
             .zip(&ties)
             .any(|(c, &tie)| tie && !drawn.contains(&format!("vdi_rtt_ms={c}"))),
@@ -2466,8 +2467,12 @@ select = "lowest"
     let err = stderr(&o);
     let line = text.lines().position(|l| l.starts_with("choices")).unwrap() + 1;
     let choices_line = text.lines().nth(line - 1).unwrap();
-    for (c, &tie) in choices[1..].iter().zip(&ties) {
-        let column = choices_line.find(&format!(" {c}")).unwrap() + 2;
+    for (c, &tie) in choices.iter().zip(&ties) {
+        // The choice's column (from 1): `20,` ... `300]`, each written once.
+        let column = (choices_line.find(&format!("{c},")))
+            .or_else(|| choices_line.find(&format!("{c}]")))
+            .unwrap()
+            + 1;
         let warning = format!(
             "warning: {a}:{line}:{column}: step `wan` with vdi_rtt_ms={c}: question `lower-latency` is a"
         );
@@ -2485,10 +2490,25 @@ select = "lowest"
             );
         }
     }
-    // Said at the choice, not again for the sample student who drew it.
+    // Said at the choice, not again at the question for the variants that give it.
+    assert_eq!(
+        err.matches("`lower-latency` is a").count(),
+        ties.iter().filter(|t| **t).count(),
+        "{err}"
+    );
+    // The first choice is the reference variant's: its tie is said at that choice too.
+    let first = write(
+        &dir,
+        "first.toml",
+        &text.replace("[20, 30, 40, 50, 60, 300]", "[300, 20]"),
+    );
+    let o = virtsim(&["answers", &first]);
+    let err = stderr(&o);
+    assert_eq!(err.matches("`lower-latency` is a").count(), 1, "{err}");
     assert!(
-        !err.lines()
-            .any(|l| l.contains("(student") && l.contains("`lower-latency` is a")),
+        err.contains(&format!(
+            "warning: {first}:{line}:12: step `wan` with vdi_rtt_ms=300: question `lower-latency` is a tie"
+        )),
         "{err}"
     );
     let o = virtsim(&["answers", &a, "--lang", "ko"]);

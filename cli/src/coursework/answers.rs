@@ -267,16 +267,28 @@ fn reference_and_samples(
     // Each sample's classmate with the same picks (a seed of their own), if the seed varies.
     let twins = same_pick_students(assignment, index, &students);
     let (reference, diags) = computed_answers_diags(assignment, index, None, lang)?;
-    // Each choice after the first with the others at their first choice, the scenario's
-    // seed: looked at for ties below (`choice_ties`), whichever samples drew them.
-    let choice_runs = sim_core::assignment::choice_variants(assignment, index);
+    // The reference variant (every first choice), then each choice after the first with the
+    // others at their first choice, the scenario's seed: looked at for ties below
+    // (`choice_ties`), whichever samples drew them, and their ties said there, at the
+    // choice, rather than at the question with the variants that give them.
+    let varies = !step.vary.is_empty();
+    let mut choice_runs = sim_core::assignment::choice_variants(assignment, index);
+    // The runs of `choice_runs` done already: the reference's, the sample students' with
+    // the same picks and seed (its picks, answers and diags).
+    let mut reused: Vec<(String, Vec<QuestionAnswer>, Vec<crate::output::Diag>)> = Vec::new();
+    if varies {
+        let first = assignment.variant(index, None);
+        reused.push((first.picks_text(), reference.clone(), diags.clone()));
+        choice_runs.insert(0, (0, first));
+    }
     // Each warning once, with the variants that give it, in the order first given.
-    let mut seen: Vec<(crate::output::Diag, Vec<Option<&str>>)> =
-        diags.into_iter().map(|d| (d, vec![None])).collect();
+    let mut seen: Vec<(crate::output::Diag, Vec<Option<&str>>)> = diags
+        .into_iter()
+        .filter(|d| !(varies && d.tie))
+        .map(|d| (d, vec![None]))
+        .collect();
     let mut samples = Vec::new();
     let mut twin_answers = Vec::new();
-    // The sample students' runs that are one of `choice_runs` (the same picks and seed).
-    let mut reused: Vec<(String, Vec<QuestionAnswer>, Vec<crate::output::Diag>)> = Vec::new();
     for (id, twin) in students
         .iter()
         .map(|s| (s, false))
@@ -446,8 +458,9 @@ fn reference_and_samples(
 
 /// Warns of each choice question that ties (a tie, a near tie, or figures that read the
 /// same where students see them: the diags marked [`Diag::tie`]) in a variant of
-/// `choice_runs` ([`sim_core::assignment::choice_variants`]: each choice after the first,
-/// the others at their first choice, the scenario's seed), at that choice in the file and
+/// `choice_runs` (the reference variant, said at the first parameter's first choice, then
+/// [`sim_core::assignment::choice_variants`]: each choice after the first, the others at
+/// their first choice, the scenario's seed), at that choice in the file and
 /// naming the step, the parameter and the value: a student who draws it gets a question
 /// without one right answer they can see, whether or not a sample student drew it. A
 /// variant a sample student has (`reused`: its picks, answers and diags) is not run again.
