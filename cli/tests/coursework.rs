@@ -2474,7 +2474,7 @@ select = "lowest"
             .unwrap()
             + 1;
         let warning = format!(
-            "warning: {a}:{line}:{column}: step `wan` with vdi_rtt_ms={c}: question `lower-latency` is a"
+            "warning: {a}:{line}:{column}: step `wan`: with vdi_rtt_ms={c}, question `lower-latency` is a"
         );
         assert_eq!(
             err.matches(&warning).count(),
@@ -2507,14 +2507,32 @@ select = "lowest"
     assert_eq!(err.matches("`lower-latency` is a").count(), 1, "{err}");
     assert!(
         err.contains(&format!(
-            "warning: {first}:{line}:12: step `wan` with vdi_rtt_ms=300: question `lower-latency` is a tie"
+            "warning: {first}:{line}:12: step `wan`: with vdi_rtt_ms=300, question `lower-latency` is a tie"
+        )),
+        "{err}"
+    );
+    // Two parameters: each choice with the other at its first, which the warning says.
+    let two = write(
+        &dir,
+        "two.toml",
+        &text.replace(
+            "choices = [20, 30, 40, 50, 60, 300]",
+            "choices = [20, 300]\n\n[[step.vary]]\nparameter = \"vdi_loss_percent\"\nchoices = [0, 0.5]",
+        ),
+    );
+    let o = virtsim(&["answers", &two]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "warning: {two}:{line}:16: step `wan`: with vdi_rtt_ms=300, vdi_loss_percent=0 (the other parameters at their first choice; other combinations are not run), question `lower-latency` is a tie"
         )),
         "{err}"
     );
     let o = virtsim(&["answers", &a, "--lang", "ko"]);
     let err = stderr(&o);
     assert!(
-        err.contains("단계 `wan`, vdi_rtt_ms=300일 때: 질문 `lower-latency`의 답이")
+        err.contains("단계 `wan`: vdi_rtt_ms=300일 때 질문 `lower-latency`의 답이")
             && err.contains("vdi_rtt_ms = 300을 받은 학생은 모두"),
         "{err}"
     );

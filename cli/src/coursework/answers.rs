@@ -492,23 +492,23 @@ fn choice_ties(
             let text = &d.text;
             match (lang, several) {
                 (Lang::En, false) => crate::errln!(
-                    "warning: {at}step `{step_id}` with {picks}: {text} \
+                    "warning: {at}step `{step_id}`: with {picks}, {text} \
                      Every student who draws {name} = {value} gets this question so: drop that choice, or choose choices under which the platforms stay apart."
                 ),
                 (Lang::En, true) => crate::errln!(
-                    "warning: {at}step `{step_id}` with {picks} (the other parameters at their first choice; other combinations are not run): {text} \
+                    "warning: {at}step `{step_id}`: with {picks} (the other parameters at their first choice; other combinations are not run), {text} \
                      A student who draws {name} = {value} may get this question so: drop that choice, or choose choices under which the platforms stay apart."
                 ),
                 (Lang::Ko, false) => crate::errln!(
                     "{}",
                     sim_core::text::particles(&format!(
-                    "경고: {at}단계 `{step_id}`, {picks}일 때: {text} \
+                    "경고: {at}단계 `{step_id}`: {picks}일 때 {text} \
                      {name} = {value}을(를) 받은 학생은 모두 이 질문을 이렇게 받습니다: 그 선택지를 빼거나 플랫폼이 갈리는 선택지를 고르세요."
                 ))),
                 (Lang::Ko, true) => crate::errln!(
                     "{}",
                     sim_core::text::particles(&format!(
-                    "경고: {at}단계 `{step_id}`, {picks}일 때(다른 매개변수는 첫 선택지; 다른 조합은 실행하지 않음): {text} \
+                    "경고: {at}단계 `{step_id}`: {picks}일 때(다른 매개변수는 첫 선택지; 다른 조합은 실행하지 않음) {text} \
                      {name} = {value}을(를) 받은 학생은 이 질문을 이렇게 받을 수 있습니다: 그 선택지를 빼거나 플랫폼이 갈리는 선택지를 고르세요."
                 ))),
             }
