@@ -1133,3 +1133,34 @@ fn a_lone_carriage_return_ends_a_line_as_lf_and_crlf_do() {
     let text = sim_core::scenario::text_of("cr.toml", b"a\rb\r\nc\r".to_vec()).unwrap();
     assert_eq!(text, "a\nb\r\nc\n");
 }
+
+/// A reviewer's `name = 1e400`: the 0 read in the number's place does not fit a text
+/// either, and the scenario's reading reported "invalid type: integer `0`" at the same
+/// place before the real error. Like the assignment's reading (`Reading::taken`), it now
+/// takes that key out without a second error: one error there, in English and Korean,
+/// and the reading stops at it (a scenario without its `name` is not checked).
+#[test]
+fn a_number_too_large_in_a_text_key_is_one_error() {
+    use sim_core::Lang;
+    let text = "[scenario]\nname = 1e400\nduration_ms = 100\n\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n";
+    let errors = Scenario::from_toml_all("t.toml", text).expect_err("invalid");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let e = &errors[0];
+    assert_eq!((e.line, e.column), (2, 8), "{e}");
+    assert!(e.message.contains("1e400 is too large a number"), "{e}");
+    assert!(e.stops_checks(), "{e}");
+    for lang in [Lang::En, Lang::Ko] {
+        let message = e.message_in(lang);
+        assert!(!message.contains("`0`"), "{message}");
+    }
+    assert!(e.message_in(Lang::Ko).contains("너무 큰 수입니다"), "{e}");
+    // In an optional text the reading goes on past it.
+    let label = text
+        .replace("name = 1e400", "name = \"x\"")
+        .replace("kind = \"native\"", "kind = \"native\"\nlabel = 1e400")
+        .replace("duration_ms = 100", "duration_ms = 0");
+    let errors = Scenario::from_toml_all("t.toml", &label).expect_err("invalid");
+    let places: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+    assert_eq!(places, [(3, 15), (8, 9)], "{errors:?}");
+    assert!(errors.iter().all(|e| !e.message.contains("integer `0`")));
+}

@@ -2210,7 +2210,9 @@ fn grade_cuts_a_long_answer_in_the_table_only() {
 
 /// A reviewer read "필요한 값: a whole number (0 or more) or a workload name" from
 /// `validate --lang ko` on a negative `[[step.vary]]` choice: the phrase, the choice's own
-/// reader's, is in Korean too.
+/// reader's, is in Korean too (a boolean still gets it). A negative number itself is now
+/// refused at the choice with the parameter's range, as a choice above it is, not with the
+/// reader's generic "invalid value: integer `-3`".
 #[test]
 fn a_negative_vary_choice_is_explained_in_korean() {
     let dir = scratch_dir("negative-choice");
@@ -2224,7 +2226,31 @@ fn a_negative_vary_choice_is_explained_in_korean() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "정수 `-3`이 들어 있습니다; 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
+            "단계 `one`: `host_cores`의 선택지 `-3`이 음수입니다: `host_cores`는 코어 수, 1~1024입니다"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("정수 `-3`이 들어 있습니다"), "{err}");
+    let o = virtsim(&["validate", &a]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "step `one`: choice `-3` of `host_cores` is negative: `host_cores` is a count of cores, from 1 to 1024"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let a = write(
+        &dir,
+        "b.toml",
+        &ASSIGNMENT.replace("choices = [1, 2]", "choices = [1, true]"),
+    );
+    let o = virtsim(&["validate", &a, "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "불리언 `true`가 들어 있습니다; 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
         ),
         "{err}"
     );
@@ -2331,49 +2357,8 @@ fn a_long_value_on_the_command_line_is_quoted_by_its_start() {
 /// file carries it, and `grade` marks a student who hands in a classmate's figure wrong.
 #[test]
 fn a_varied_round_trip_gives_each_student_their_own_latency() {
-    const WAN: &str = r#"
-[assignment]
-id = "vdi-wan"
-title = { en = "WAN", ko = "WAN" }
-
-[[step]]
-id = "wan"
-title = { en = "Across the WAN", ko = "WAN 너머" }
-intro = { en = "Measure.", ko = "측정하세요." }
-scenario_toml = '''
-[scenario]
-name = "wan-desktops"
-duration_ms = 1000
-
-[host]
-cores = 4
-memory_gib = 32
-
-[[platform]]
-name = "office-vdi"
-kind = "vdi"
-protocol = "rdp"
-
-[[instance]]
-name = "desk"
-count = 4
-guest_os = "windows"
-memory_gib = 2
-workload = "desktop-office"
-'''
-
-[[step.vary]]
-parameter = "vdi_rtt_ms"
-choices = [20, 80]
-
-[[step.question]]
-id = "latency"
-text = { en = "Median input-to-display latency, ms?", ko = "입력-화면 지연 중앙값(ms)?" }
-kind = "numeric"
-metric = "desktop_p50_latency_ms"
-platform = "office-vdi"
-tolerance_percent = 10
-"#;
+    // The fixture sim-core's network tests read too.
+    const WAN: &str = include_str!("../../tests/fixtures/remote-desktops.toml");
     let dir = scratch_dir("vary-rtt");
     let a = write(&dir, "wan.toml", WAN);
     let o = virtsim(&["validate", &a]);
@@ -2416,4 +2401,166 @@ tolerance_percent = 10
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["files"][0]["points"], 1, "{json}");
     assert_eq!(json["files"][1]["points"], 0, "{json}");
+}
+
+/// A reviewer's session host against desktop VMs with `vdi_rtt_ms = 300`: both platforms
+/// measure the same median latency, so that variant's choice question has no single right
+/// answer. `answers` found it only when a sample student drew 300; it now runs each choice
+/// and warns at the choice in the file, naming the step, the parameter and the value, of
+/// every choice that ties (whoever drew it) and of none that does not, each once.
+#[test]
+fn answers_warns_of_each_choice_under_which_a_choice_question_ties() {
+    let dir = scratch_dir("choice-ties");
+    let text = r#"[assignment]
+id = "tie-test"
+title = { en = "Ties", ko = "동점" }
+
+[[step]]
+id = "wan"
+title = { en = "WAN", ko = "WAN" }
+intro = { en = "Intro.", ko = "소개." }
+scenario = "session-host-vs-vdi.toml"
+
+[[step.vary]]
+parameter = "vdi_rtt_ms"
+choices = [20, 30, 40, 50, 60, 300]
+
+[[step.question]]
+id = "lower-latency"
+text = { en = "Which has the lower median latency?", ko = "지연 중앙값이 더 낮은 쪽은?" }
+kind = "choice"
+metric = "desktop_p50_latency_ms"
+select = "lowest"
+"#;
+    let a = write(&dir, "tie.toml", text);
+    let assignment =
+        sim_core::assignment::Assignment::from_toml("tie.toml", text, &virtsim_library::Library)
+            .expect("valid");
+    // Which choices tie, computed here: each choice with the scenario's seed (the first
+    // is the reference variant's).
+    let choices = ["20", "30", "40", "50", "60", "300"];
+    let ties: Vec<bool> = std::iter::once((0, assignment.variant(0, None)))
+        .chain(sim_core::assignment::choice_variants(&assignment, 0))
+        .map(|(_, variant)| {
+            let scenario = assignment.variant_scenario(0, &variant).expect("valid");
+            let result = scenario.run().expect("runs");
+            let q = &result.questions[0];
+            q.near_tie().is_some() || q.shown_tie().is_some()
+        })
+        .collect();
+    assert_eq!(ties.len(), choices.len());
+    assert!(ties[5], "300 ms no longer ties: {ties:?}");
+    // Some tying choice is one no sample student draws: found beyond the samples.
+    let drawn: Vec<String> = sim_core::assignment::sample_students(&assignment, 0)
+        .iter()
+        .map(|s| assignment.variant(0, Some(s)).picks_text())
+        .collect();
+    assert!(
+        choices
+            .iter()
+            .zip(&ties)
+            .any(|(c, &tie)| tie && !drawn.contains(&format!("vdi_rtt_ms={c}"))),
+        "the samples {drawn:?} draw every tying choice: pick others"
+    );
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    let line = text.lines().position(|l| l.starts_with("choices")).unwrap() + 1;
+    let choices_line = text.lines().nth(line - 1).unwrap();
+    for (c, &tie) in choices.iter().zip(&ties) {
+        // The choice's column (from 1): `20,` ... `300]`, each written once.
+        let column = (choices_line.find(&format!("{c},")))
+            .or_else(|| choices_line.find(&format!("{c}]")))
+            .unwrap()
+            + 1;
+        let warning = format!(
+            "warning: {a}:{line}:{column}: step `wan`: with vdi_rtt_ms={c}, question `lower-latency` is a"
+        );
+        assert_eq!(
+            err.matches(&warning).count(),
+            usize::from(tie),
+            "{c}: {err}"
+        );
+        if tie {
+            assert!(
+                err.contains(&format!(
+                    "Every student who draws vdi_rtt_ms = {c} gets this question so"
+                )),
+                "{err}"
+            );
+        }
+    }
+    // Said at the choice, not again at the question for the variants that give it.
+    assert_eq!(
+        err.matches("`lower-latency` is a").count(),
+        ties.iter().filter(|t| **t).count(),
+        "{err}"
+    );
+    // The first choice is the reference variant's: its tie is said at that choice too.
+    let first = write(
+        &dir,
+        "first.toml",
+        &text.replace("[20, 30, 40, 50, 60, 300]", "[300, 20]"),
+    );
+    let o = virtsim(&["answers", &first]);
+    let err = stderr(&o);
+    assert_eq!(err.matches("`lower-latency` is a").count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "warning: {first}:{line}:12: step `wan`: with vdi_rtt_ms=300, question `lower-latency` is a tie"
+        )),
+        "{err}"
+    );
+    // Two parameters: each choice with the other at its first, which the warning says.
+    let two = write(
+        &dir,
+        "two.toml",
+        &text.replace(
+            "choices = [20, 30, 40, 50, 60, 300]",
+            "choices = [20, 300]\n\n[[step.vary]]\nparameter = \"vdi_loss_percent\"\nchoices = [0, 0.5]",
+        ),
+    );
+    let o = virtsim(&["answers", &two]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "warning: {two}:{line}:16: step `wan`: with vdi_rtt_ms=300, vdi_loss_percent=0 (the other parameters at their first choice; other combinations are not run), question `lower-latency` is a tie"
+        )),
+        "{err}"
+    );
+    let o = virtsim(&["answers", &a, "--lang", "ko"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("단계 `wan`: vdi_rtt_ms=300일 때 질문 `lower-latency`의 답이")
+            && err.contains("vdi_rtt_ms = 300을 받은 학생은 모두"),
+        "{err}"
+    );
+}
+
+/// `validate` warns (exit 0) of a step that varies the round trip of a scenario whose VDI
+/// platforms differ in it (every student's platforms then share the choice: the
+/// comparison is gone), at the `parameter`, in English and Korean.
+#[test]
+fn validate_warns_of_a_network_choice_that_erases_the_platforms_comparison() {
+    let text = include_str!("../../tests/fixtures/remote-desktops.toml").replacen(
+        "[[instance]]",
+        "[[platform]]\nname = \"far-vdi\"\nkind = \"vdi\"\nprotocol = \"rdp\"\nrtt_ms = 150\n\n[[instance]]",
+        1,
+    );
+    let dir = scratch_dir("vary-erases-comparison");
+    let a = write(&dir, "two.toml", &text);
+    let line = text
+        .lines()
+        .position(|l| l == "parameter = \"vdi_rtt_ms\"")
+        .unwrap()
+        + 1;
+    for (lang, phrase) in [
+        ("en", format!("warning: {a}:{line}:13: step `rtt`: `vdi_rtt_ms` sets `rtt_ms` of every VDI platform")),
+        ("ko", format!("경고: {a}:{line}:13: 단계 `rtt`: `vdi_rtt_ms`는 모든 VDI 플랫폼의 `rtt_ms`")),
+    ] {
+        let o = virtsim(&["validate", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(stderr(&o).contains(&phrase), "{}", stderr(&o));
+    }
 }

@@ -267,9 +267,26 @@ fn reference_and_samples(
     // Each sample's classmate with the same picks (a seed of their own), if the seed varies.
     let twins = same_pick_students(assignment, index, &students);
     let (reference, diags) = computed_answers_diags(assignment, index, None, lang)?;
+    // The reference variant (every first choice), then each choice after the first with the
+    // others at their first choice, the scenario's seed: looked at for ties below
+    // (`choice_ties`), whichever samples drew them, and their ties said there, at the
+    // choice, rather than at the question with the variants that give them.
+    let varies = !step.vary.is_empty();
+    let mut choice_runs = sim_core::assignment::choice_variants(assignment, index);
+    // The runs of `choice_runs` done already: the reference's, the sample students' with
+    // the same picks and seed (its picks, answers and diags).
+    let mut reused: Vec<(String, Vec<QuestionAnswer>, Vec<crate::output::Diag>)> = Vec::new();
+    if varies {
+        let first = assignment.variant(index, None);
+        reused.push((first.picks_text(), reference.clone(), diags.clone()));
+        choice_runs.insert(0, (0, first));
+    }
     // Each warning once, with the variants that give it, in the order first given.
-    let mut seen: Vec<(crate::output::Diag, Vec<Option<&str>>)> =
-        diags.into_iter().map(|d| (d, vec![None])).collect();
+    let mut seen: Vec<(crate::output::Diag, Vec<Option<&str>>)> = diags
+        .into_iter()
+        .filter(|d| !(varies && d.tie))
+        .map(|d| (d, vec![None]))
+        .collect();
     let mut samples = Vec::new();
     let mut twin_answers = Vec::new();
     for (id, twin) in students
@@ -278,7 +295,13 @@ fn reference_and_samples(
         .chain(twins.iter().flatten().map(|s| (s, true)))
     {
         let (answers, diags) = computed_answers_diags(assignment, index, Some(id), lang)?;
-        for d in diags {
+        let variant = assignment.variant(index, Some(id));
+        let covered = !twin && choice_runs.iter().any(|(_, v)| *v == variant);
+        if covered {
+            reused.push((variant.picks_text(), answers.clone(), diags.clone()));
+        }
+        // A covered variant's ties are said at its choice (`choice_ties`), not twice.
+        for d in diags.into_iter().filter(|d| !(covered && d.tie)) {
             match seen.iter_mut().find(|(s, _)| *s == d) {
                 Some((_, variants)) => variants.push(Some(id)),
                 None => seen.push((d, vec![Some(id)])),
@@ -294,6 +317,7 @@ fn reference_and_samples(
         let label = variant_label(assignment, index, variants, lang);
         crate::errln!("{}", d.line(ko, Some(&at_label(&d.place, &label))));
     }
+    choice_ties(assignment, index, &choice_runs, &reused, lang)?;
     if students.is_empty() {
         return Ok(reference);
     }
@@ -430,6 +454,67 @@ fn reference_and_samples(
         ),
     }
     Ok(reference)
+}
+
+/// Warns of each choice question that ties (a tie, a near tie, or figures that read the
+/// same where students see them: the diags marked [`Diag::tie`]) in a variant of
+/// `choice_runs` (the reference variant, said at the first parameter's first choice, then
+/// [`sim_core::assignment::choice_variants`]: each choice after the first, the others at
+/// their first choice, the scenario's seed), at that choice in the file and
+/// naming the step, the parameter and the value: a student who draws it gets a question
+/// without one right answer they can see, whether or not a sample student drew it. A
+/// variant a sample student has (`reused`: its picks, answers and diags) is not run again.
+///
+/// [`Diag::tie`]: crate::output::Diag::tie
+fn choice_ties(
+    assignment: &Assignment,
+    index: usize,
+    choice_runs: &[(usize, sim_core::assignment::Variant)],
+    reused: &[(String, Vec<QuestionAnswer>, Vec<crate::output::Diag>)],
+    lang: Lang,
+) -> Result<(), Failure> {
+    let step = &assignment.steps[index];
+    let several = step.vary.len() > 1;
+    for (vary, variant) in choice_runs {
+        let picks = variant.picks_text();
+        let diags = match reused.iter().find(|(p, _, _)| *p == picks) {
+            Some((_, _, diags)) => diags.clone(),
+            None => super::variant_answers_diags(assignment, index, variant, lang)?.1,
+        };
+        let (parameter, choice) = &variant.picks[*vary];
+        let at = assignment
+            .choice_place(index, *parameter, choice)
+            .map(|(line, column)| format!("{}:{line}:{column}: ", assignment.file_name))
+            .unwrap_or_default();
+        let (at, step_id, picks) = (clean(&at), clean(&step.id), clean(&picks));
+        let (name, value) = (parameter.name(), clean(&choice.to_string()));
+        for d in diags.iter().filter(|d| d.tie) {
+            let text = &d.text;
+            match (lang, several) {
+                (Lang::En, false) => crate::errln!(
+                    "warning: {at}step `{step_id}`: with {picks}, {text} \
+                     Every student who draws {name} = {value} gets this question so: drop that choice, or choose choices under which the platforms stay apart."
+                ),
+                (Lang::En, true) => crate::errln!(
+                    "warning: {at}step `{step_id}`: with {picks} (the other parameters at their first choice; other combinations are not run), {text} \
+                     A student who draws {name} = {value} may get this question so: drop that choice, or choose choices under which the platforms stay apart."
+                ),
+                (Lang::Ko, false) => crate::errln!(
+                    "{}",
+                    sim_core::text::particles(&format!(
+                    "경고: {at}단계 `{step_id}`: {picks}일 때 {text} \
+                     {name} = {value}을(를) 받은 학생은 모두 이 질문을 이렇게 받습니다: 그 선택지를 빼거나 플랫폼이 갈리는 선택지를 고르세요."
+                ))),
+                (Lang::Ko, true) => crate::errln!(
+                    "{}",
+                    sim_core::text::particles(&format!(
+                    "경고: {at}단계 `{step_id}`: {picks}일 때(다른 매개변수는 첫 선택지; 다른 조합은 실행하지 않음) {text} \
+                     {name} = {value}을(를) 받은 학생은 이 질문을 이렇게 받을 수 있습니다: 그 선택지를 빼거나 플랫폼이 갈리는 선택지를 고르세요."
+                ))),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Whether the step's varied parameters change no answer: the reference variant and

@@ -201,9 +201,33 @@ pub fn computed_answers_diags(
     let scenario = assignment
         .step_scenario(step, student)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
-    let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
+    scenario_answers_diags(&scenario, lang)
+}
+
+/// [`computed_answers_diags`] of step `step` under `variant`, any seed and picks (a choice
+/// of a `[[step.vary]]` with the others at their first choice, which no sample student may
+/// have drawn: [`sim_core::assignment::choice_variants`]).
+pub fn variant_answers_diags(
+    assignment: &Assignment,
+    step: usize,
+    variant: &sim_core::assignment::Variant,
+    lang: Lang,
+) -> Result<(Vec<QuestionAnswer>, Vec<crate::output::Diag>), Failure> {
+    let scenario = assignment
+        .variant_scenario(step, variant)
+        .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
+    scenario_answers_diags(&scenario, lang)
+}
+
+/// A step's scenario, prepared for a variant, run: its answers and what an author reads
+/// about them ([`computed_answers_diags`]).
+fn scenario_answers_diags(
+    scenario: &sim_core::Scenario,
+    lang: Lang,
+) -> Result<(Vec<QuestionAnswer>, Vec<crate::output::Diag>), Failure> {
+    let result = crate::run_with_progress(scenario, RunOptions::default(), lang)?;
     let ko = matches!(lang, Lang::Ko);
-    let places = crate::question_places::QuestionPlaces::of(&scenario);
+    let places = crate::question_places::QuestionPlaces::of(scenario);
     let place = |id: &str| match places.get(id) {
         at if at == places.file() => String::new(),
         at => at,

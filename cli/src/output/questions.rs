@@ -12,6 +12,10 @@ pub(crate) struct Diag {
     pub warning: bool,
     pub place: String,
     pub text: String,
+    /// A choice question's tie, near tie or tie where students see the figures
+    /// ([`question_diags`]): what `virtsim answers` also looks for in each choice of a
+    /// step's `[[step.vary]]`, and says there at the choice.
+    pub tie: bool,
 }
 
 impl Diag {
@@ -20,7 +24,13 @@ impl Diag {
             warning: true,
             place: place.to_string(),
             text,
+            tie: false,
         }
+    }
+
+    /// The diag marked as a choice question's tie ([`Diag::tie`]).
+    fn of_tie(self) -> Diag {
+        Diag { tie: true, ..self }
     }
 
     fn note(place: &str, text: String) -> Diag {
@@ -28,6 +38,7 @@ impl Diag {
             warning: false,
             place: place.to_string(),
             text,
+            tie: false,
         }
     }
 
@@ -496,7 +507,7 @@ pub(crate) fn question_diags(
             }
         }
         if let Some(tie) = q.shown_tie() {
-            out.push(shown_tie_diag(scenario, q, &tie, ko));
+            out.push(shown_tie_diag(scenario, q, &tie, ko).of_tie());
         }
         let Some((winner, name, runner_up)) = q.near_tie() else {
             continue;
@@ -530,7 +541,7 @@ pub(crate) fn question_diags(
                          the answer is only the platforms' order in the file. Choose another metric or make the platforms differ."
                     )
                 },
-            ));
+            ).of_tie());
             continue;
         }
         // Both figures to the fewest decimals (from two) that tell them apart.
@@ -542,18 +553,21 @@ pub(crate) fn question_diags(
             format!("{runner_up:.decimals$}"),
         );
         if ko {
-            out.push(Diag::warning(
-                &scenario,
-                format!(
+            out.push(
+                Diag::warning(
+                    &scenario,
+                    format!(
                 "질문 `{id}`의 답이 거의 동점입니다({answer} = {winner}, {name} = {runner_up}). \
                  학생은 이 차이를 볼 수 없습니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
             ),
-            ));
+                )
+                .of_tie(),
+            );
         } else {
             out.push(Diag::warning(&scenario, format!(
                 "question `{id}` is a near tie ({answer} = {winner}, {name} = {runner_up}). \
                  A student cannot see this difference: choose another metric or make the platforms differ more."
-            )));
+            )).of_tie());
         }
     }
     out

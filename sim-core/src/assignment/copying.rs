@@ -47,6 +47,34 @@ pub fn sample_students(a: &Assignment, step: usize) -> Vec<String> {
     taken.into_iter().map(|(id, _)| id).collect()
 }
 
+/// The variants of step `step` in which `virtsim answers` looks for choice questions that
+/// tie, beside the reference variant (each parameter at its first choice): for each
+/// `[[step.vary]]` in the file's order and each of its choices after the first, the
+/// reference variant with that parameter at that choice (the scenario's seed, the other
+/// parameters at their first choice), with the parameter's index in [`Step::vary`]. A step
+/// that varies one parameter has every variant so (its choices are its variants); one
+/// that varies several gets one run per choice (at most 18 beside the reference: 16 × 4
+/// choices) rather than one per combination (up to 64, each as long as a student's run of
+/// the step), and a tie that only a combination of two choices after the first makes is
+/// not looked for. Empty for a step that varies nothing.
+///
+/// [`Step::vary`]: super::Step::vary
+pub fn choice_variants(a: &Assignment, step: usize) -> Vec<(usize, Variant)> {
+    let Some(s) = a.steps.get(step) else {
+        return Vec::new();
+    };
+    let reference = a.variant(step, None);
+    let mut out = Vec::new();
+    for (index, vary) in s.vary.iter().enumerate() {
+        for choice in vary.choices.iter().skip(1) {
+            let mut variant = reference.clone();
+            variant.picks[index] = (vary.parameter, choice.clone());
+            out.push((index, variant));
+        }
+    }
+    out
+}
+
 /// Most student ids searched for a sample student's classmate with the same picks.
 const TWIN_SEARCH: usize = 400;
 

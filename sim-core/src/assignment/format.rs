@@ -157,10 +157,11 @@ impl Parameter {
 #[cfg_attr(feature = "schema", serde(untagged))]
 pub enum Choice {
     Number(u64),
-    /// Written with a decimal point or an exponent (`0.5`, `2.0`, `1e3`): finite and 0 or
-    /// more (the reading refuses others). Only the network parameters take it
+    /// Written with a decimal point or an exponent (`0.5`, `2.0`, `1e3`): finite (the
+    /// reading refuses NaN and infinities). Only the network parameters take it
     /// (`vdi_rtt_ms`, `vdi_loss_percent`, `vdi_client_bandwidth_mbit_s`); the others
-    /// refuse it at the choice.
+    /// refuse it at the choice. A negative number, whole or not, is read as one too, and
+    /// refused at the choice with its parameter's range: a validated assignment has none.
     Decimal(f64),
     Name(String),
 }
@@ -209,10 +210,11 @@ impl<'de> Deserialize<'de> for Choice {
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Choice, E> {
                 Ok(Choice::Number(v))
             }
+            // A negative number is read, to be refused by the validation at the choice
+            // with the parameter's range (`-3` read "invalid value: integer `-3`, expected
+            // a number, 0 or more ..." without the parameter's unit or range).
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Choice, E> {
-                u64::try_from(v)
-                    .map(Choice::Number)
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+                Ok(u64::try_from(v).map_or(Choice::Decimal(v as f64), Choice::Number))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Choice, E> {
                 Ok(Choice::Name(v.to_string()))
@@ -221,7 +223,7 @@ impl<'de> Deserialize<'de> for Choice {
             // with the parameter's name (`Parameter::is_vdi_network`): here only a value
             // that no parameter takes is refused.
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Choice, E> {
-                if v.is_finite() && v >= 0.0 {
+                if v.is_finite() {
                     Ok(Choice::Decimal(v))
                 } else {
                     Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))

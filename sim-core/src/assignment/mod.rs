@@ -52,8 +52,9 @@ pub use answers::{
     StudentGrade, Verdict, ANSWERS_FORMAT,
 };
 pub use copying::{
-    copyable_answers, differing_choices, parameters_without_effect, same_pick_students,
-    sample_students, why_without_effect, CopyableAnswer, DifferingChoice, SAMPLES,
+    choice_variants, copyable_answers, differing_choices, parameters_without_effect,
+    same_pick_students, sample_students, why_without_effect, CopyableAnswer, DifferingChoice,
+    SAMPLES,
 };
 pub use format::{
     AssignmentFile, AssignmentSection, Choice, Parameter, StepQuestionSection, StepSection,
@@ -367,6 +368,33 @@ impl Assignment {
         Some(crate::scenario::error::line_column(
             &self.source,
             vary.parameter.span().start,
+        ))
+    }
+
+    /// Line and column (from 1) of `choice` in the `choices` of step `step`'s
+    /// `[[step.vary]]` of `parameter`, if the step varies it and lists that choice: where a
+    /// remark about one choice (a variant that ties a choice question) is located.
+    pub fn choice_place(
+        &self,
+        step: usize,
+        parameter: Parameter,
+        choice: &Choice,
+    ) -> Option<(usize, usize)> {
+        let vary = self
+            .raw
+            .steps
+            .get(step)?
+            .vary
+            .iter()
+            .find(|v| *v.parameter.get_ref() == parameter)?;
+        let written = vary
+            .choices
+            .get_ref()
+            .iter()
+            .find(|c| c.get_ref() == choice)?;
+        Some(crate::scenario::error::line_column(
+            &self.source,
+            written.span().start,
         ))
     }
 

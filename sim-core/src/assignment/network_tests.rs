@@ -3,56 +3,16 @@
 
 use super::*;
 
-/// One VDI platform, four office desktops; `RTT` is the step's round-trip choices.
-const ASSIGNMENT: &str = r#"
-[assignment]
-id = "remote-desktops"
-title = { en = "Remote desktops", ko = "원격 데스크톱" }
+/// One VDI platform, four office desktops, a step that varies the round trip (`choices =
+/// [20, 80]`): the fixture `cli/tests/coursework.rs` runs through the CLI too.
+const ASSIGNMENT: &str = include_str!("../../../tests/fixtures/remote-desktops.toml");
 
-[[step]]
-id = "rtt"
-title = { en = "Round trip", ko = "왕복" }
-intro = { en = "Predict, then measure.", ko = "예측한 뒤 측정하세요." }
-scenario_toml = '''
-[scenario]
-name = "remote"
-seed = 7
-duration_ms = 1000
-
-[host]
-cores = 4
-memory_gib = 32
-
-[[platform]]
-name = "office-vdi"
-kind = "vdi"
-protocol = "rdp"
-rtt_ms = 20
-
-[[instance]]
-name = "desk"
-count = 4
-guest_os = "windows"
-memory_gib = 2
-workload = "desktop-office"
-'''
-
-[[step.vary]]
-parameter = "vdi_rtt_ms"
-choices = RTT
-
-[[step.question]]
-id = "latency"
-text = { en = "Median input-to-display latency, ms?", ko = "입력-화면 지연 중앙값(ms)?" }
-kind = "numeric"
-metric = "desktop_p50_latency_ms"
-platform = "office-vdi"
-"#;
-
+/// [`ASSIGNMENT`] varying `parameter` over `choices` (TOML, `[0.5, 2]`).
 fn with(parameter: &str, choices: &str) -> String {
+    assert!(ASSIGNMENT.contains("choices = [20, 80]"));
     ASSIGNMENT
         .replace("\"vdi_rtt_ms\"", &format!("\"{parameter}\""))
-        .replace("choices = RTT", &format!("choices = {choices}"))
+        .replace("choices = [20, 80]", &format!("choices = {choices}"))
 }
 
 fn parse(text: &str) -> Result<Assignment, ScenarioError> {
@@ -276,6 +236,52 @@ fn decimals_and_bad_numbers_are_errors_not_panics() {
     }
 }
 
+/// A negative choice, whole or not, is refused at the choice with the parameter's unit and
+/// range (not the reader's "invalid value: floating point `-5.5`"); a workload's is a number
+/// where a name goes.
+#[test]
+fn a_negative_choice_is_out_of_the_parameters_range_at_the_choice() {
+    for (parameter, choices, bad, range) in [
+        (
+            "vdi_rtt_ms",
+            "[20, -5.5]",
+            "-5.5",
+            "is in ms, from 0 to 2000",
+        ),
+        ("vdi_loss_percent", "[-3, 1]", "-3", "is in %, from 0 to 50"),
+        (
+            "duration_ms",
+            "[500, -1]",
+            "-1",
+            "is in ms, from 1 to 60000",
+        ),
+        (
+            "memory_per_instance_mib",
+            "[2048, -9223372036854775808]",
+            "-9223372036854775808",
+            "is in MiB, from 1 to 67108864",
+        ),
+    ] {
+        let text = with(parameter, choices);
+        let e = parse(&text).unwrap_err();
+        assert_eq!(e.code, "out_of_range", "{e}");
+        assert_eq!(
+            (e.line, e.column),
+            place(&text, "[[step.vary]]", bad),
+            "{e}"
+        );
+        assert!(
+            e.message.contains(&format!(
+                "of `{parameter}` is negative: `{parameter}` {range}"
+            )),
+            "{e}"
+        );
+        assert!(e.message_in(crate::Lang::Ko).contains("음수입니다"), "{e}");
+    }
+    let e = parse(&with("workload", "[\"cpu-bound\", -2]")).unwrap_err();
+    assert!(e.message.contains("workload names"), "{e}");
+}
+
 /// A round trip written in seconds (`rtt_ms = 0.005`) is the scenario's warning, said of the
 /// step; not when the step varies `vdi_rtt_ms`, whose choices replace it.
 #[test]
@@ -291,4 +297,61 @@ fn the_scenarios_rtt_warning_is_left_out_when_the_round_trip_varies() {
     );
     let text = with("vdi_rtt_ms", "[20, 80]").replace("rtt_ms = 20", "rtt_ms = 0.005");
     assert_eq!(parse(&text).unwrap().warnings(), &[]);
+}
+
+/// The fixture with a second VDI platform whose round trip is `rtt_ms`.
+fn two_platforms(text: &str, rtt_ms: u64) -> String {
+    text.replacen(
+        "[[instance]]",
+        &format!("[[platform]]\nname = \"far-vdi\"\nkind = \"vdi\"\nprotocol = \"rdp\"\nrtt_ms = {rtt_ms}\n\n[[instance]]"),
+        1,
+    )
+}
+
+/// Varying the round trip of a scenario whose VDI platforms differ in it gives them all the
+/// student's choice, erasing the comparison: a warning at the `parameter`, with each
+/// platform's own value and where to vary it instead (en, ko); none when the platforms
+/// already share the value, nor for a network key they do not differ in.
+#[test]
+fn varying_a_network_the_vdi_platforms_compare_is_a_warning() {
+    let text = two_platforms(&with("vdi_rtt_ms", "[20, 80]"), 150);
+    let a = parse(&text).expect("valid");
+    let w: Vec<&ScenarioError> = (a.warnings().iter())
+        .filter(|w| w.code == "vary_erases_comparison")
+        .collect();
+    assert_eq!(w.len(), 1, "{:?}", a.warnings());
+    assert_eq!(
+        (w[0].line, w[0].column),
+        place(&text, "[[step.vary]]", "\"vdi_rtt_ms\""),
+    );
+    assert!(
+        w[0].message
+            .starts_with("step `rtt`: `vdi_rtt_ms` sets `rtt_ms` of every VDI platform")
+            && w[0]
+                .message
+                .contains("(`office-vdi` 20 ms, `far-vdi` 150 ms)")
+            && w[0].message.contains("one VDI platform"),
+        "{}",
+        w[0]
+    );
+    assert!(
+        w[0].message_in(crate::Lang::Ko)
+            .contains("그 비교가 사라집니다")
+            && w[0]
+                .message_in(crate::Lang::Ko)
+                .contains("VDI 플랫폼이 하나인 시나리오"),
+        "{}",
+        w[0]
+    );
+    // The same round trip on both: the choice replaces a value they share.
+    let same = parse(&two_platforms(&with("vdi_rtt_ms", "[20, 80]"), 20)).expect("valid");
+    assert_eq!(same.warnings(), &[]);
+    // Their loss is the same (the default): varying it erases nothing.
+    let loss = parse(&two_platforms(&with("vdi_loss_percent", "[0, 1]"), 150)).expect("valid");
+    assert_eq!(loss.warnings(), &[]);
+    // One VDI platform: nothing to compare.
+    assert_eq!(
+        parse(&with("vdi_rtt_ms", "[20, 80]")).unwrap().warnings(),
+        &[]
+    );
 }

@@ -154,6 +154,59 @@ fn students_get_their_own_seed_and_choice_and_the_instructor_the_first() {
 
 /// A library scenario named without `.toml`, or in other case or separators, gets the
 /// file name meant (in both languages); a name the library has in no spelling, the example.
+/// The variants `virtsim answers` looks at for ties beside the reference: each choice
+/// after the first, the other parameters at their first choice, the scenario's seed; each
+/// choice located where it is written.
+#[test]
+fn each_choice_after_the_first_is_a_variant_to_look_at_for_ties() {
+    let text = ASSIGNMENT.replace(
+        "choices = [1, 2, 4]\n",
+        "choices = [1, 2, 4]\n\n[[step.vary]]\nparameter = \"time_slice_ms\"\nchoices = [30, 5]\n",
+    );
+    let a = parse(&text).expect("valid");
+    let runs = choice_variants(&a, 0);
+    let picks: Vec<(usize, String)> = runs
+        .iter()
+        .map(|(i, v)| {
+            assert_eq!(v.seed, None);
+            (*i, v.picks_text())
+        })
+        .collect();
+    assert_eq!(
+        picks,
+        [
+            (0, "host_cores=2, time_slice_ms=30".to_string()),
+            (0, "host_cores=4, time_slice_ms=30".to_string()),
+            (1, "host_cores=1, time_slice_ms=5".to_string()),
+        ]
+    );
+    // Each is a variant the step validates.
+    for (_, v) in &runs {
+        a.variant_scenario(0, v).expect("valid");
+    }
+    let line = text.lines().position(|l| l == "choices = [30, 5]").unwrap() + 1;
+    assert_eq!(
+        a.choice_place(0, Parameter::TimeSliceMs, &Choice::Number(5)),
+        Some((line, 16))
+    );
+    assert_eq!(
+        a.choice_place(0, Parameter::TimeSliceMs, &Choice::Number(7)),
+        None
+    );
+    assert_eq!(
+        a.choice_place(0, Parameter::VmExitCycles, &Choice::Number(5)),
+        None
+    );
+    // A step that varies nothing has none.
+    let plain = ASSIGNMENT.replace(
+        "[[step.vary]]\nparameter = \"host_cores\"\nchoices = [1, 2, 4]\n",
+        "",
+    );
+    let a = parse(&plain).expect("valid");
+    assert!(a.steps[0].vary.is_empty());
+    assert_eq!(choice_variants(&a, 0), []);
+}
+
 #[test]
 fn a_library_scenario_named_without_its_toml_gets_a_guess() {
     for written in ["syscalls", "Syscalls.TOML", " syscalls "] {
@@ -284,11 +337,12 @@ fn errors_are_located_in_the_assignment() {
             16,
         ),
         ("choices = [1, 2, 4]", "choices = [1, 1]", "duplicate", 16),
-        // A negative choice names what was found and what is valid (not "untagged enum").
+        // A negative choice is out of the parameter's range, said at it (not "untagged
+        // enum", nor the reader's "invalid value: integer `-1`").
         (
             "choices = [1, 2, 4]",
             "choices = [1, -1]",
-            "invalid_type",
+            "out_of_range",
             16,
         ),
         // A count too large for 32 bits is refused as written, not clamped first.

@@ -19,10 +19,17 @@ use super::{
 use crate::scenario::error::{msg, Key, Validator};
 use crate::scenario::{
     empty_texts, line_column, oom_alone_lists, smallest_memory_setting, validate_question,
-    Scenario, ScenarioError, MAX_CORES, MAX_ERRORS_SHOWN, MAX_INSTANCES, MAX_THREADS_PER_INSTANCE,
-    MEMORY_STEP_MIB, VDI_CLIENT_BANDWIDTH_MBIT_S, VDI_LOSS_PERCENT, VDI_RTT_MS,
+    Scenario, ScenarioError, MAX_CORES, MAX_DURATION_MS, MAX_ERRORS_SHOWN, MAX_INSTANCES,
+    MAX_THREADS_PER_INSTANCE, MEMORY_STEP_MIB, VDI_CLIENT_BANDWIDTH_MBIT_S, VDI_LOSS_PERCENT,
+    VDI_RTT_MS,
 };
 use crate::text::{Lang, Text};
+
+/// The least and the most choice of `host_clock_mhz` (MHz), `memory_per_instance_mib`
+/// (MiB) and `vm_exit_cycles` (cycles): the units other than the scenario's own keys'.
+const CLOCK_MHZ: (u64, u64) = (100, 10_000);
+const MEMORY_MIB: (u64, u64) = (1, 65_536 * 1024);
+const VM_EXIT_CYCLES: (u64, u64) = (100, 100_000);
 
 /// Assignment and step ids: 1 to 64 letters, digits, `-`, `_` or `.`.
 fn valid_id(id: &str) -> bool {
@@ -420,8 +427,61 @@ fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioError> {
             };
             warnings.push(w.of_step(&step.id));
         }
+        warnings.extend(network_warnings(v, step, raw));
         warnings.extend(memory_warnings(v, step, raw));
         warnings.extend(vcpu_warnings(v, step, raw));
+    }
+    warnings
+}
+
+/// The warnings of a step that varies the network (`vdi_rtt_ms`, `vdi_loss_percent`,
+/// `vdi_client_bandwidth_mbit_s`) of a scenario whose VDI platforms differ in that key as
+/// written (`vdi-network.toml`: 5, 50, 150 and 600 ms): the choice replaces every VDI
+/// platform's value, so every student's platforms share it and the scenario's comparison
+/// of it is gone. One warning per such parameter, at its `parameter` (code
+/// `vary_erases_comparison`); none when the platforms already share the value (a session
+/// host and desktop VMs on one network, compared under each choice).
+fn network_warnings(v: &Validator<'_>, step: &Step, raw: &StepSection) -> Vec<ScenarioError> {
+    let mut warnings = Vec::new();
+    for vary in &raw.vary {
+        let parameter = *vary.parameter.get_ref();
+        // (file key, unit, the platform's value in that unit)
+        let (key, unit, value): (&str, &str, fn(&crate::platform::VdiNetwork) -> f64) =
+            match parameter {
+                Parameter::VdiRttMs => ("rtt_ms", "ms", |n| n.rtt_us as f64 / 1000.0),
+                Parameter::VdiLossPercent => {
+                    ("loss_percent", "%", |n| n.loss_ppm as f64 / 10_000.0)
+                }
+                Parameter::VdiClientBandwidthMbitS => ("client_bandwidth_mbit_s", "Mbit/s", |n| {
+                    n.client_bandwidth_kbit_s as f64 / 1000.0
+                }),
+                _ => continue,
+            };
+        let platforms: Vec<(&str, f64)> = (step.scenario.platforms.iter())
+            .filter_map(|p| Some((p.name.as_str(), value(p.vdi.as_ref()?))))
+            .collect();
+        if platforms.len() < 2 || platforms.iter().all(|(_, x)| *x == platforms[0].1) {
+            continue;
+        }
+        let list = platforms
+            .iter()
+            .map(|(name, x)| format!("`{name}` {x} {unit}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        warnings.push(v.error(
+            vary.parameter.span(),
+            msg!(
+                "vary_erases_comparison",
+                "step `{step}`: `{name}` sets `{key}` of every VDI platform to the student's choice, and scenario `{scenario}` compares {count} VDI platforms that differ in it ({list}): under every choice they all have the same {key}, so that comparison is gone. Unless they are meant to share one network, vary it in a step whose scenario has one VDI platform (a copy of this one in scenario_toml that keeps one of them, or the example in docs/assignment-format.md, \"The network of the desktops\")",
+                "단계 `{step}`: `{name}`은(는) 모든 VDI 플랫폼의 `{key}`를 학생의 선택지로 정하는데, 시나리오 `{scenario}`은(는) 이 값이 서로 다른 VDI 플랫폼 {count}개를 비교합니다({list}): 어느 선택지에서든 모두 같은 {key}를 가지므로 그 비교가 사라집니다. 플랫폼들이 한 네트워크를 함께 쓰는 것이 의도가 아니라면, VDI 플랫폼이 하나인 시나리오의 단계에서 바꾸세요(이 시나리오를 scenario_toml에 복사해 그중 하나만 남기거나, docs/assignment-format.md의 \"The network of the desktops\" 예)",
+                step = step.id,
+                name = parameter.name(),
+                key = key,
+                scenario = step.scenario.name,
+                count = platforms.len(),
+                list = list
+            ),
+        ));
     }
     warnings
 }
@@ -1225,6 +1285,26 @@ fn check_choice(
             ),
         ));
     }
+    // A negative number (read as a decimal, whole or not) is out of every parameter's
+    // range: said with that range, as a choice above it is.
+    if let Some(x) = choice.get_ref().as_f64().filter(|x| *x < 0.0) {
+        let (unit, unit_ko, min, max) = parameter_range(parameter);
+        return Err(v.error(
+            choice.span(),
+            msg!(
+                "out_of_range",
+                "step `{step}`: choice `{value}` of `{name}` is negative: `{name}` is {unit}, from {min} to {max}",
+                "단계 `{step}`: `{name}`의 선택지 `{value}`이(가) 음수입니다: `{name}`은(는) {unit_ko} {min}~{max}입니다",
+                step = step_id,
+                name = parameter.name(),
+                value = x,
+                unit = unit,
+                unit_ko = unit_ko,
+                min = min,
+                max = max
+            ),
+        ));
+    }
     // Every other numeric setting is a whole number in its own unit: a clock of 2.4 GHz
     // is `host_clock_mhz = 2400`, 1.5 GiB is `memory_per_instance_mib = 1536`.
     if let (false, Choice::Decimal(x)) = (parameter.is_vdi_network(), choice.get_ref()) {
@@ -1289,16 +1369,16 @@ fn check_choice(
     // VM exit's, which `[costs]` allows wider than a lesson's.
     let unit_range = match parameter {
         Parameter::HostClockMhz => Some((
-            100,
-            10_000,
+            CLOCK_MHZ.0,
+            CLOCK_MHZ.1,
             "MHz",
             "MHz",
             " (2.4 GHz is 2400)",
             " (2.4 GHz는 2400)",
         )),
         Parameter::MemoryPerInstanceMib => Some((
-            1,
-            65_536 * 1024,
+            MEMORY_MIB.0,
+            MEMORY_MIB.1,
             "MiB",
             "MiB",
             " (1.5 GiB is 1536)",
@@ -1308,8 +1388,8 @@ fn check_choice(
         // CPU's own round trip (`[costs]`' 0), while the student's page said 0; past 100 000
         // cycles (33 µs at 3 GHz, some 40 times a real one) a VM's guest barely runs.
         Parameter::VmExitCycles => Some((
-            100,
-            100_000,
+            VM_EXIT_CYCLES.0,
+            VM_EXIT_CYCLES.1,
             "cycles",
             "사이클",
             " (a real round trip is 500 to 5000: Sandy Bridge's 784; 0 would mean the CPU's own figure, not a free exit)",
@@ -1354,6 +1434,57 @@ fn check_choice(
         ));
     }
     Ok(())
+}
+
+/// A numeric parameter's range as a negative choice's error says it: what it is (its
+/// unit, or a count) in English and Korean, its least and its most choice. The network's
+/// are its file keys' ranges; a count's, a clock's, a memory's and a VM exit's those
+/// [`check_choice`] holds a choice to; a duration's and a time slice's the scenario's own.
+fn parameter_range(parameter: Parameter) -> (&'static str, &'static str, String, String) {
+    let whole = |unit: &'static str, unit_ko: &'static str, min: u64, max: u64| {
+        (unit, unit_ko, min.to_string(), max.to_string())
+    };
+    let decimal = |unit: &'static str, unit_ko: &'static str, (min, max): (f64, f64)| {
+        (unit, unit_ko, min.to_string(), max.to_string())
+    };
+    match parameter {
+        Parameter::DurationMs => whole("in ms", "단위 ms,", 1, MAX_DURATION_MS),
+        Parameter::TimeSliceMs => whole("in ms", "단위 ms,", 1, 1000),
+        Parameter::HostCores => whole("a count of cores", "코어 수,", 1, u64::from(MAX_CORES)),
+        Parameter::InstanceCount => whole("a count of instances", "인스턴스 수,", 1, MAX_INSTANCES),
+        Parameter::VcpusPerInstance => whole(
+            "a count of vCPUs",
+            "vCPU 수,",
+            1,
+            u64::from(MAX_THREADS_PER_INSTANCE),
+        ),
+        Parameter::ThreadsPerInstance => whole(
+            "a count of threads",
+            "스레드 수,",
+            1,
+            u64::from(MAX_THREADS_PER_INSTANCE),
+        ),
+        Parameter::HostClockMhz => whole("in MHz", "단위 MHz,", CLOCK_MHZ.0, CLOCK_MHZ.1),
+        Parameter::MemoryPerInstanceMib => whole("in MiB", "단위 MiB,", MEMORY_MIB.0, MEMORY_MIB.1),
+        Parameter::VmExitCycles => whole(
+            "in cycles",
+            "단위 사이클,",
+            VM_EXIT_CYCLES.0,
+            VM_EXIT_CYCLES.1,
+        ),
+        Parameter::VdiRttMs => decimal("in ms", "단위 ms,", VDI_RTT_MS),
+        Parameter::VdiLossPercent => decimal("in %", "단위 %,", VDI_LOSS_PERCENT),
+        Parameter::VdiClientBandwidthMbitS => {
+            decimal("in Mbit/s", "단위 Mbit/s,", VDI_CLIENT_BANDWIDTH_MBIT_S)
+        }
+        // Names: a number is refused before (`invalid_type`).
+        Parameter::Workload => (
+            "a workload name",
+            "워크로드 이름,",
+            String::new(),
+            String::new(),
+        ),
+    }
 }
 
 /// A network choice ([`Parameter::is_vdi_network`]) out of its file key's range, or finer

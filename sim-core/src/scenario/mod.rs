@@ -133,6 +133,9 @@ fn too_large(file_name: &str, text: &str, size: usize) -> ScenarioError {
 /// reading stopped at the last error read past (what followed it only followed from it).
 struct Past {
     poisoned: Vec<validate::Poisoned>,
+    /// Where a value was read in the place of the one written (`0` for `1e400`): an error
+    /// there follows from it ([`Scenario::read_past`]), as in an assignment's reading.
+    taken: Vec<std::ops::Range<usize>>,
     stopped: bool,
     /// Parts with an error read past at most: [`MAX_ERRORS_SHOWN`] for the file,
     /// [`PROBE_READS_PAST`] for the reading that finds a field's range.
@@ -150,6 +153,7 @@ impl Past {
     fn reading(limit: usize) -> Self {
         Self {
             poisoned: Vec::new(),
+            taken: Vec::new(),
             stopped: false,
             limit,
         }
@@ -483,6 +487,28 @@ impl Scenario {
                 return vec![e];
             };
             let v = Validator::new(file_name, text);
+            let holds = |t: &std::ops::Range<usize>| {
+                t.start == span.start || (span.start <= t.start && t.end <= span.end)
+            };
+            if past.taken.iter().any(holds) {
+                // A value holding what was read in another's place: that does not fit
+                // either (`0` for a text's `1e400`: "invalid type: integer `0`" before the
+                // real error). Its entry is taken out without a second error there, and
+                // its part counts as one without it; the reading stops at the error
+                // before when it cannot be (as `assignment/read.rs` does).
+                let without = (v.entry_at(&span))
+                    .and_then(|entry| Self::without_entry(text, &entry))
+                    .filter(|t| toml::de::DeTable::parse_recoverable(t).1.is_empty());
+                let (Some(without), Some(part)) = (without, v.part_at(span.start)) else {
+                    past.stopped = true;
+                    return Vec::new();
+                };
+                past.poisoned.push(validate::Poisoned { part, loose: true });
+                drop(v); // As in `read_on`: not held over the next reading.
+                return Self::read_past(file_name, &without, probe, past)
+                    .err()
+                    .unwrap_or_default();
+            }
             if e.code == "missing_field"
                 && (v.part_at(span.start))
                     .is_some_and(|part| past.poisoned.iter().any(|p| p.part == part && p.loose))
@@ -553,6 +579,9 @@ impl Scenario {
         let (_, syntax) = toml::de::DeTable::parse_recoverable(&replaced);
         if !syntax.is_empty() {
             return None;
+        }
+        if !loose {
+            past.taken.push(span.clone());
         }
         let part = v.part_at(span.start)?;
         past.poisoned.push(validate::Poisoned { part, loose });
