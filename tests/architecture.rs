@@ -1,7 +1,7 @@
-//! Architecture invariants checked on the source, as rust-analyzer's tidy tests do: sim-core's
-//! top-level modules import each other without circles, sim-core touches no clock, thread,
-//! std hash map or unseeded RNG, every Rust file starts with a `//!` line, and every Rust
-//! file ARCHITECTURE.md names exists.
+//! Architecture invariants checked on the source, as rust-analyzer's tidy tests do: the
+//! top-level modules of sim-core, the CLI and web-ui import each other without circles,
+//! sim-core touches no clock, thread, std hash map or unseeded RNG, every Rust file starts
+//! with a `//!` line, and every Rust file ARCHITECTURE.md names exists.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -318,6 +318,29 @@ fn cli_modules_import_each_other_without_circles() {
         edges["coursework"].contains_key("question_places"),
         "{edges:?}"
     );
+}
+
+/// The page's modules too, layered (ARCHITECTURE.md's web-ui section): plain data and pure
+/// logic (`sim`, sim-core re-exported; `i18n`, `num`, `knobs`, `share`, `builtin`,
+/// `result_ops`, `answer_text`, `charts`; the runs: `run_end`, `worker`, `run`) below the
+/// state and its reducer (`state`, with the open assignment in `state/course/`), and the
+/// views (`components`, `app`) on top. The reducer once called view helpers
+/// (`components::paths::opening_op`), the scoring `components::questions::computed_answer`,
+/// and `builtin`, `share`, `run` and `worker` imported `state`'s types back.
+///
+/// `crate::sim::` is an import of web-ui's own `sim` module (sim-core's API re-exported),
+/// which imports nothing of the page; a path into sim-core by its crate name
+/// (`sim_core::`) is no edge.
+#[test]
+fn web_ui_modules_import_each_other_without_circles() {
+    let edges = top_level_imports_without_circles(&root().join("web-ui/src"), "lib.rs");
+    // The test sees the edges it should: the reducer reads sim-core's types and the
+    // controls' settings (a `use crate::knobs::{...}` over several lines), and the views
+    // read the state.
+    assert!(edges["state"].contains_key("sim"), "{edges:?}");
+    assert!(edges["state"].contains_key("knobs"), "{edges:?}");
+    assert!(edges["components"].contains_key("state"), "{edges:?}");
+    assert!(!edges.contains_key("sim"), "{edges:?}");
 }
 
 #[test]

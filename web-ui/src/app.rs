@@ -1,4 +1,5 @@
-//! The page: state, the run loop effect, and the layout of the components.
+//! The page: state, the run loop effect, the layout of the components, and a library choice
+//! loaded before it is dispatched (`select_builtin`).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -6,6 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::builtin;
 use crate::components::{
     controls::Controls,
     course::{CourseOpen, CoursePanel},
@@ -17,9 +19,60 @@ use crate::components::{
     results::Results,
 };
 use crate::i18n::{t, Lang};
-use crate::run::{run_sliced, RunEnd};
+use crate::run::run_sliced;
+use crate::run_end::RunEnd;
 use crate::share;
 use crate::state::{Action, RunStatus, State, Validation};
+
+thread_local! {
+    /// How many library choices were made: a fetch that finishes after a later choice
+    /// does not replace it.
+    static CHOICES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The user chose library scenario `i`: loads its text, then loads and runs it
+/// (`Action::SelectBuiltin`), or says that it could not be loaded (`Action::FetchFailed`)
+/// and puts the library's list back on `shown`, the scenario still in the page (so that
+/// choosing `i` again retries).
+fn select_builtin(dispatch: yew::UseReducerDispatcher<State>, i: usize, shown: Option<usize>) {
+    let choice = CHOICES.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    if builtin::text(i).is_none() {
+        if let Some(file) = builtin::files().nth(i) {
+            dispatch.dispatch(Action::Loading(file.to_string()));
+        }
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = builtin::load(i).await;
+        if CHOICES.with(|c| c.get()) != choice {
+            return;
+        }
+        match loaded {
+            Ok(_) => dispatch.dispatch(Action::SelectBuiltin(i)),
+            Err(failure) => {
+                dispatch.dispatch(Action::FetchFailed {
+                    failure,
+                    within: None,
+                });
+                show_in_list(shown);
+            }
+        }
+    });
+}
+
+/// Sets the library's list (`#scenario-select`) to `shown` ("—" when none).
+fn show_in_list(shown: Option<usize>) {
+    use wasm_bindgen::JsCast;
+    let select = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("scenario-select"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok());
+    if let Some(select) = select {
+        select.set_value(&shown.map(|i| i.to_string()).unwrap_or_default());
+    }
+}
 
 fn location_hash() -> String {
     web_sys::window()
@@ -36,7 +89,7 @@ fn clear_share_hash(hash: &str) {
         .find(|kv| kv.starts_with("l="))
         .map(|kv| format!("#{kv}"))
         .unwrap_or_default();
-    crate::course::replace_hash(&lang);
+    crate::state::course::replace_hash(&lang);
 }
 
 /// The whole page.
@@ -99,9 +152,9 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let window = web_sys::window();
             let closure = Closure::<dyn Fn()>::new(move || {
-                match crate::course::from_hash(&location_hash()) {
+                match crate::state::course::from_hash(&location_hash()) {
                     Some(Ok(action)) => {
-                        return crate::course::dispatch_open(dispatch.clone(), action)
+                        return crate::state::course::dispatch_open(dispatch.clone(), action)
                     }
                     Some(Err(_)) => {
                         return dispatch.dispatch(Action::Notice(Some(
@@ -185,8 +238,8 @@ pub fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            match crate::course::from_hash(&location_hash()) {
-                Some(Ok(action)) => crate::course::dispatch_open(dispatch.clone(), action),
+            match crate::state::course::from_hash(&location_hash()) {
+                Some(Ok(action)) => crate::state::course::dispatch_open(dispatch.clone(), action),
                 Some(Err(_)) => dispatch.dispatch(Action::Notice(Some(
                     crate::i18n::t(Lang::initial(&location_hash()), "course.bad_link").to_string(),
                 ))),
@@ -265,7 +318,7 @@ pub fn app() -> Html {
                     // run): the answers its explanations were written for, to flag one that
                     // the settings changed. A failure leaves them unknown (no flag).
                     if wants_written && !cancel.get() {
-                        let written = crate::state::Knobs::default();
+                        let written = crate::knobs::Knobs::default();
                         let outcome =
                             run_sliced(&file, &text, &written, false, cancel.clone(), &|_, _| {})
                                 .await;
@@ -292,7 +345,7 @@ pub fn app() -> Html {
     let on_select = {
         let d = dispatch.clone();
         let shown = state.builtin;
-        Callback::from(move |i: usize| crate::builtin::select(d.clone(), i, shown))
+        Callback::from(move |i: usize| select_builtin(d.clone(), i, shown))
     };
 
     let status = match state.status {

@@ -314,61 +314,6 @@ pub async fn load_all(files: &[String]) -> Result<(), FetchFailure> {
     Ok(())
 }
 
-thread_local! {
-    /// How many library choices were made: a fetch that finishes after a later choice
-    /// does not replace it.
-    static CHOICES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// The user chose library scenario `i`: loads its text, then loads and runs it
-/// (`Action::SelectBuiltin`), or says that it could not be loaded (`Action::FetchFailed`)
-/// and puts the library's list back on `shown`, the scenario still in the page (so that
-/// choosing `i` again retries).
-pub fn select(
-    dispatch: yew::UseReducerDispatcher<crate::state::State>,
-    i: usize,
-    shown: Option<usize>,
-) {
-    use crate::state::Action;
-    let choice = CHOICES.with(|c| {
-        c.set(c.get() + 1);
-        c.get()
-    });
-    if text(i).is_none() {
-        if let Some(file) = files().nth(i) {
-            dispatch.dispatch(Action::Loading(file.to_string()));
-        }
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = load(i).await;
-        if CHOICES.with(|c| c.get()) != choice {
-            return;
-        }
-        match loaded {
-            Ok(_) => dispatch.dispatch(Action::SelectBuiltin(i)),
-            Err(failure) => {
-                dispatch.dispatch(Action::FetchFailed {
-                    failure,
-                    within: None,
-                });
-                show_in_list(shown);
-            }
-        }
-    });
-}
-
-/// Sets the library's list (`#scenario-select`) to `shown` ("—" when none).
-fn show_in_list(shown: Option<usize>) {
-    use wasm_bindgen::JsCast;
-    let select = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("scenario-select"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok());
-    if let Some(select) = select {
-        select.set_value(&shown.map(|i| i.to_string()).unwrap_or_default());
-    }
-}
-
 /// GETs `url` (relative to the page) as text.
 async fn fetch_text(url: &str) -> Result<String, FetchProblem> {
     use wasm_bindgen::JsCast;
@@ -456,7 +401,7 @@ mod tests {
             let a = crate::sim::assignment::Assignment::from_toml_first_variants(
                 file,
                 text,
-                &crate::course::PageLibrary,
+                &crate::state::course::PageLibrary,
             )
             .expect("valid assignment");
             assert_eq!(

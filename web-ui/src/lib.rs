@@ -4,22 +4,25 @@
 //! `result_json` exposes the exact JSON a run produces, for the browser tests
 //! that compare it with the CLI's.
 
+pub mod answer_text;
 pub mod app;
 pub mod builtin;
 pub mod charts;
 pub mod clock;
 pub mod codemirror;
 pub mod components;
-pub mod course;
 pub mod export;
 pub mod glossary;
 pub mod i18n;
+pub mod knobs;
 pub mod labels;
 pub mod num;
 pub mod opened;
 pub mod palette;
 pub mod parsed;
+pub mod result_ops;
 pub mod run;
+pub mod run_end;
 pub mod scroll_edges;
 pub mod share;
 pub mod sim;
@@ -50,12 +53,12 @@ pub fn start(root_id: &str) -> Result<(), JsValue> {
 #[wasm_bindgen]
 pub async fn result_json_as_page_runs(file: String, text: String) -> Result<String, JsValue> {
     let cancel = std::rc::Rc::new(std::cell::Cell::new(false));
-    let knobs = state::Knobs::default();
+    let knobs = knobs::Knobs::default();
     let finished = run::run_sliced(&file, &text, &knobs, false, cancel, &|_, _| {})
         .await
         .map_err(|e| match e {
-            run::RunEnd::Failed(m) => JsValue::from_str(&m.en),
-            run::RunEnd::Cancelled => JsValue::from_str("cancelled"),
+            run_end::RunEnd::Failed(m) => JsValue::from_str(&m.en),
+            run_end::RunEnd::Cancelled => JsValue::from_str("cancelled"),
         })?;
     export::to_json(&finished.result).map_err(|e| JsValue::from_str(&e))
 }

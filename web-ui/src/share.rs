@@ -6,7 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use crate::state::Knobs;
+use crate::knobs::Knobs;
 
 /// Largest decompressed share payload accepted (a guard against zip bombs).
 pub const MAX_SHARED_BYTES: usize = 512 * 1024;

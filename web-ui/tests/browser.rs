@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_ui::builtin::INDEX;
 use web_ui::components::svg_view::parse_svg;
-use web_ui::{charts, share, state::Knobs};
+use web_ui::{charts, knobs::Knobs, share};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -308,8 +308,8 @@ fn exists(host: &web_sys::Element, selector: &str) -> bool {
 /// carries the scenario hash and a checksum that `virtsim grade` accepts.
 #[wasm_bindgen_test]
 async fn a_whole_assignment_predict_run_answer_resume_export() {
-    use web_ui::course;
     use web_ui::sim::assignment::AnswersFile;
+    use web_ui::state::course;
 
     let text = course_text();
     let window = web_sys::window().unwrap();

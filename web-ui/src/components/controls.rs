@@ -6,7 +6,8 @@ use yew::prelude::*;
 use crate::components::shown_choice::use_shown_choice;
 use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
-use crate::state::{Action, Baseline, Knobs, RunStatus, State, Validation, GROUP_SLIDERS};
+use crate::knobs::{Baseline, Knobs, GROUP_SLIDERS};
+use crate::state::{Action, RunStatus, State, Validation};
 
 use sim_core::scenario::MEMORY_STEP_MIB;
 
@@ -65,7 +66,7 @@ impl FieldKind {
     /// The typed text in the slider's units, if it reads as one.
     fn parse(self, text: &str) -> Option<u64> {
         match self {
-            FieldKind::Memory => crate::state::parse_mib(text).ok().map(u64::from),
+            FieldKind::Memory => crate::knobs::parse_mib(text).ok().map(u64::from),
             FieldKind::Bandwidth => parse_mbit_s(text),
         }
     }
@@ -309,7 +310,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             // Empty: the scenario's own seed. Not a seed ("-5"): said at the field.
-            match crate::state::parse_seed(&input.value()) {
+            match crate::knobs::parse_seed(&input.value()) {
                 Ok(seed) => {
                     let mut k = s.knobs.clone();
                     k.seed = seed;
@@ -469,7 +470,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     // step's). Said once, above the sliders.
     let variant: Vec<String> = step_knobs
         .as_ref()
-        .map(|knobs| crate::state::changed_settings(lang, knobs, &base))
+        .map(|knobs| crate::knobs::changed_settings(lang, knobs, &base))
         .unwrap_or_default();
 
     html! {
@@ -607,7 +608,7 @@ fn network_view(
             bw_text.set(None);
         })
     };
-    let setter = |f: fn(&mut crate::state::NetKnob, u64)| {
+    let setter = |f: fn(&mut crate::knobs::NetKnob, u64)| {
         let s = state.clone();
         Callback::from(move |v: u64| {
             s.dispatch(Action::SetKnobs(s.knobs.with_network(p, |n| f(n, v))));
@@ -661,7 +662,7 @@ fn network_view(
                             // A platform whose network is moved says so: its setting is not in
                             // view while another platform is picked.
                             <option value={q.to_string()} selected={q == p}>{
-                                if knobs.network(q) == crate::state::NetKnob::default() {
+                                if knobs.network(q) == crate::knobs::NetKnob::default() {
                                     label_of(q)
                                 } else {
                                     t(lang, "controls.network.moved").replace("{}", &label_of(q))
@@ -934,7 +935,7 @@ fn progress_view(state: &State, lang: Lang) -> Html {
             // an upper bound, so whether it stops is not known until it does.
             let may_stop = state
                 .running_estimate
-                .is_some_and(|e| e > crate::run::MAX_EVENTS);
+                .is_some_and(|e| e > crate::run_end::MAX_EVENTS);
             // Time left, from the run's pace so far.
             let left = state.run_started_ms.filter(|_| !may_stop).and_then(|t0| {
                 let spent = crate::clock::now_ms() - t0;
@@ -945,7 +946,7 @@ fn progress_view(state: &State, lang: Lang) -> Html {
                 <div class="progress">
                     <span>{ t(lang, "run.running") }{ label }
                         if let Some(ms) = left { { " · " }<span class="remaining">{ t(lang, "run.remaining").replace("{}", &crate::num::duration_ms(ms)) }</span> }
-                        if may_stop { { " · " }<span id="run-may-stop">{ t(lang, "run.may_stop").replace("{}", &fmt_num(crate::run::MAX_EVENTS as f64)) }</span> }
+                        if may_stop { { " · " }<span id="run-may-stop">{ t(lang, "run.may_stop").replace("{}", &fmt_num(crate::run_end::MAX_EVENTS as f64)) }</span> }
                     </span>
                     if *total > 0 {
                         <progress max="100" value={format!("{pct:.0}")} aria-label={t(lang, "run.running")}></progress>
@@ -990,7 +991,7 @@ fn estimate_view(state: &UseReducerHandle<State>, lang: Lang) -> Option<Html> {
                 <div id="estimate" class="estimate over" role="alert">
                     <p>{ t(lang, "estimate.over")
                         .replacen("{}", &fmt_num(e.events as f64), 1)
-                        .replacen("{}", &fmt_num(crate::run::MAX_EVENTS as f64), 1) }</p>
+                        .replacen("{}", &fmt_num(crate::run_end::MAX_EVENTS as f64), 1) }</p>
                     // Not even 1 ms would fit: no duration to offer (the hint says what would).
                     if fit > 0 {
                         <button id="estimate-fix" onclick={shorten}>{ t(lang, "estimate.fix").replace("{}", &fmt_num(fit as f64)) }</button>

@@ -13,10 +13,10 @@ use yew::prelude::*;
 use crate::builtin;
 use crate::components::questions;
 use crate::components::shown_choice::use_shown_choice;
-use crate::course::{self, Course, CourseAction, NotReady, QuestionView};
 use crate::export;
 use crate::i18n::{t, Lang};
 use crate::sim::{QuestionAnswer, QuestionKind};
+use crate::state::course::{self, Course, CourseAction, NotReady, QuestionView};
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -74,7 +74,7 @@ pub fn course_open(props: &CourseProps) -> Html {
         Callback::from(move |_| {
             if !name.is_empty() {
                 *opening.borrow_mut() = true;
-                crate::course::dispatch_open(
+                crate::state::course::dispatch_open(
                     s.dispatcher(),
                     CourseAction::OpenLibrary(name.clone()),
                 );
@@ -104,7 +104,7 @@ pub fn course_open(props: &CourseProps) -> Html {
             let s2 = s.clone();
             *opening.borrow_mut() = true;
             crate::opened::read(&file, s.lang, move |read| match read {
-                Ok(text) => crate::course::dispatch_open(
+                Ok(text) => crate::state::course::dispatch_open(
                     s2.dispatcher(),
                     CourseAction::OpenText {
                         file: name,
@@ -134,7 +134,7 @@ pub fn course_open(props: &CourseProps) -> Html {
         let onclick = Callback::from(move |_| match course::from_hash(&link) {
             Some(Ok(action)) => {
                 *opening.borrow_mut() = true;
-                crate::course::dispatch_open(s.dispatcher(), action)
+                crate::state::course::dispatch_open(s.dispatcher(), action)
             }
             _ => s.dispatch(Action::Notice(Some(
                 t(s.lang, "course.bad_link").to_string(),
@@ -479,7 +479,7 @@ fn own_value(
     lang: Lang,
     p: crate::sim::assignment::Parameter,
     chosen: &crate::sim::assignment::Choice,
-    base: &crate::state::Baseline,
+    base: &crate::knobs::Baseline,
 ) -> Option<String> {
     use crate::sim::assignment::{Choice, Parameter};
     let one = |v: u64| match chosen {
@@ -490,7 +490,7 @@ fn own_value(
     // unit per unit: 1000 µs per ms), named by platform where they differ ("lan-5ms 5 /
     // city-50ms 50", by name: a label may hold commas); `None` when every one is the
     // choice.
-    let networks = |own: fn(&crate::state::NetBase) -> u64, scale: f64| {
+    let networks = |own: fn(&crate::knobs::NetBase) -> u64, scale: f64| {
         let values: Vec<(String, f64)> = (base.networks.iter())
             .zip(&base.platform_labels)
             .filter_map(|(n, (name, _))| Some((name.clone(), own(n.as_ref()?) as f64 / scale)))
@@ -549,7 +549,7 @@ fn own_value(
 /// scenario's own settings, which it names (its seed, its values of what the variant
 /// changes), and the student's own figures are in the results. `None` outside a started
 /// step or when the variant changes nothing the scenario sets.
-pub fn description_note(lang: Lang, c: &Course, base: &crate::state::Baseline) -> Option<String> {
+pub fn description_note(lang: Lang, c: &Course, base: &crate::knobs::Baseline) -> Option<String> {
     let (own, v) = variant_own(lang, c, base)?;
     Some(
         t(lang, "course.description_figures")
@@ -564,7 +564,7 @@ pub fn description_note(lang: Lang, c: &Course, base: &crate::state::Baseline) -
 fn variant_own(
     lang: Lang,
     c: &Course,
-    base: &crate::state::Baseline,
+    base: &crate::knobs::Baseline,
 ) -> Option<(Vec<String>, crate::sim::assignment::Variant)> {
     let student = c.student()?;
     let a = c.a();
@@ -645,7 +645,7 @@ fn verdict(
     let right = q.check(given);
     // A choice's answer is a platform: shown by its label, as the options are; a number
     // with its unit and tolerance, as the Questions tab shows it.
-    let computed = questions::computed_answer(lang, q).unwrap_or_else(|| label(&q.answer));
+    let computed = crate::answer_text::computed_answer(lang, q).unwrap_or_else(|| label(&q.answer));
     Some(Verdict {
         right,
         line: verdict_line(lang, right, Some(computed)),
@@ -748,7 +748,7 @@ fn input(
                     onkeydown={questions::enter_clicks(format!("course-answer-{}", q.id), true)}
                     oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
                 if !q.unit.is_empty() {
-                    <span class="unit" id={unit}>{ questions::unit_in(lang, q.unit) }</span>
+                    <span class="unit" id={unit}>{ crate::answer_text::unit_in(lang, q.unit) }</span>
                 }
             </span>
         }
@@ -1341,8 +1341,8 @@ mod tests {
     }
 
     use super::*;
+    use crate::knobs::Baseline;
     use crate::sim::Scenario;
-    use crate::state::Baseline;
 
     fn step_one(student: Option<&str>) -> (Course, Baseline) {
         let file = "hypervisor-types.toml";
@@ -1391,7 +1391,8 @@ mod tests {
     /// settings, one naming the setting after a slider moved, none once it is back.
     #[test]
     fn the_figures_note_follows_the_shown_results_settings() {
-        use crate::state::{Action, Knobs, ResultRef};
+        use crate::knobs::Knobs;
+        use crate::state::{Action, ResultRef};
         use std::rc::Rc;
         use yew::Reducible as _;
         const TEXT: &str = "[scenario]\nname = \"n\"\nduration_ms = 20\n[host]\ncores = 2\n[[platform]]\nname = \"c\"\nkind = \"container\"\n[[instance]]\nname = \"g\"\nworkload = \"cpu-bound\"\n";

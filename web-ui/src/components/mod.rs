@@ -8,7 +8,6 @@ pub mod focus_within;
 pub mod glossary;
 pub mod header;
 pub mod library;
-pub mod memory_charts;
 pub mod one_column;
 pub mod paths;
 pub mod questions;

@@ -5,13 +5,14 @@
 use yew::prelude::*;
 
 use crate::components::shown_choice::use_shown_choice;
-use crate::components::step_through::StepThrough;
+use crate::components::step_through::StepThroughView;
 use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
+use crate::result_ops::{default_op, path_ops};
 use crate::sim::{CpuVendor, Layer, Op, OpPath, PlatformKind, Step};
-use crate::state::{ResultRef, Trap, TrapMove};
+use crate::state::{ResultRef, StepThrough, StepThroughMove};
 
 #[derive(Properties, PartialEq)]
 pub struct PathsProps {
@@ -20,13 +21,13 @@ pub struct PathsProps {
     /// Operations the scenario's questions ask about (the first is shown first).
     #[prop_or_default]
     pub question_ops: Vec<Op>,
-    /// The step-through of one operation (state's `trap`).
+    /// The step-through of one operation (state's `step_through`).
     #[prop_or_default]
-    pub trap: Option<Trap>,
+    pub step_through: Option<StepThrough>,
     #[prop_or_default]
-    pub on_trap_select: Callback<(usize, Op)>,
+    pub on_step_through_select: Callback<(usize, Op)>,
     #[prop_or_default]
-    pub on_trap_move: Callback<TrapMove>,
+    pub on_step_through_move: Callback<StepThroughMove>,
 }
 
 /// Cycles one operation spends in each layer along `path` (batched steps amortized).
@@ -250,55 +251,19 @@ fn step_rows(
     }
 }
 
-/// The operations whose paths a result shows, most frequent first (as in the charts).
-fn path_ops(r: &crate::sim::RunResult) -> Vec<Op> {
-    let mut ops: Vec<Op> = Vec::new();
-    for p in &r.platforms {
-        for path in &p.paths {
-            if let Some(op) = path.op {
-                if !ops.contains(&op) {
-                    ops.push(op);
-                }
-            }
-        }
-    }
-    let freq = crate::components::chart_panel::ops_of(r);
-    ops.sort_by_key(|o| freq.iter().position(|f| f == o).unwrap_or(usize::MAX));
-    ops
-}
-
-/// Every operation, in the order the step-through's list shows them: the result's own, as
-/// the tables' list orders them (most frequent first), then the others, which the
-/// step-through explains too.
-pub fn ops_in_menu_order(r: &crate::sim::RunResult) -> Vec<Op> {
-    let mut ops = path_ops(r);
-    for &op in Op::ALL.iter() {
-        if !ops.contains(&op) {
-            ops.push(op);
-        }
-    }
-    ops
-}
-
-/// The operation the tables open on: the questions' first, else a blocking one. The
-/// reducer opens the step-through on it too when it takes a VM exit (`Trap::default_for`).
-pub fn opening_op(r: &crate::sim::RunResult, question_ops: &[Op]) -> Option<Op> {
-    crate::components::chart_panel::default_op(&path_ops(r), question_ops)
-}
-
 /// The operation the tables show: the one chosen in their list, else the one the user
-/// chose in the step-through (`trap_op`: the two are linked), else the opening one (the
-/// step-through opens on it too: `Trap::default_for`).
+/// chose in the step-through (`step_through_op`: the two are linked), else the opening one (the
+/// step-through opens on it too: `StepThrough::default_for`).
 fn shown_op(
     chosen: Option<Op>,
-    trap_op: Option<Op>,
+    step_through_op: Option<Op>,
     ops: &[Op],
     question_ops: &[Op],
 ) -> Option<Op> {
     chosen
         .filter(|o| ops.contains(o))
-        .or(trap_op.filter(|o| ops.contains(o)))
-        .or_else(|| crate::components::chart_panel::default_op(ops, question_ops))
+        .or(step_through_op.filter(|o| ops.contains(o)))
+        .or_else(|| default_op(ops, question_ops))
 }
 
 #[function_component(Paths)]
@@ -309,7 +274,11 @@ pub fn paths(props: &PathsProps) -> Html {
     let chosen = use_state(|| None::<Op>);
     let op = shown_op(
         *chosen,
-        props.trap.as_ref().filter(|t| t.chosen).map(|t| t.op),
+        props
+            .step_through
+            .as_ref()
+            .filter(|t| t.chosen)
+            .map(|t| t.op),
         &ops,
         &props.question_ops,
     );
@@ -324,8 +293,8 @@ pub fn paths(props: &PathsProps) -> Html {
     let on_op = {
         let chosen = chosen.clone();
         let ops = ops.clone();
-        let trap_platform = props.trap.as_ref().map(|t| t.platform);
-        let on_trap_select = props.on_trap_select.clone();
+        let step_through_platform = props.step_through.as_ref().map(|t| t.platform);
+        let on_step_through_select = props.on_step_through_select.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let op = sel
@@ -334,20 +303,20 @@ pub fn paths(props: &PathsProps) -> Html {
                 .ok()
                 .and_then(|i| ops.get(i).copied());
             chosen.set(op);
-            if let (Some(platform), Some(op)) = (trap_platform, op) {
-                on_trap_select.emit((platform, op));
+            if let (Some(platform), Some(op)) = (step_through_platform, op) {
+                on_step_through_select.emit((platform, op));
             }
         })
     };
-    let on_trap_select = {
+    let on_step_through_select = {
         let chosen = chosen.clone();
         let ops = ops.clone();
-        let on_trap_select = props.on_trap_select.clone();
+        let on_step_through_select = props.on_step_through_select.clone();
         Callback::from(move |(platform, op): (usize, Op)| {
             if ops.contains(&op) {
                 chosen.set(Some(op));
             }
-            on_trap_select.emit((platform, op));
+            on_step_through_select.emit((platform, op));
         })
     };
     html! {
@@ -363,8 +332,8 @@ pub fn paths(props: &PathsProps) -> Html {
                 </span>
             </div>
             { subtotals(lang, r, op) }
-            <StepThrough {lang} result={r.clone()} trap={props.trap.clone()}
-                on_select={on_trap_select} on_move={props.on_trap_move.clone()} />
+            <StepThroughView {lang} result={r.clone()} step_through={props.step_through.clone()}
+                on_select={on_step_through_select} on_move={props.on_step_through_move.clone()} />
             <p class="hint">{ t(lang, "paths.help") }</p>
             <div class="paths">
                 { for r.platforms.iter().enumerate().map(|(pi, p)| {

@@ -56,7 +56,7 @@ pub fn results(props: &ResultsProps) -> Html {
             Tab::Table => {
                 let s = state.clone();
                 let on_costliest = Callback::from(move |platform| {
-                    s.dispatch(Action::TrapCostliest(platform));
+                    s.dispatch(Action::StepThroughCostliest(platform));
                     // Once the Stack & paths tab is drawn, its step-through in view and
                     // focused (the tables come first in the tab).
                     gloo_timers::callback::Timeout::new(50, || {
@@ -89,13 +89,14 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             Tab::Paths => {
                 let s = state.clone();
-                let on_trap_select = Callback::from(move |(platform, op)| {
-                    s.dispatch(Action::TrapSelect { platform, op })
+                let on_step_through_select = Callback::from(move |(platform, op)| {
+                    s.dispatch(Action::StepThroughSelect { platform, op })
                 });
                 let s = state.clone();
-                let on_trap_move = Callback::from(move |to| s.dispatch(Action::TrapMove(to)));
+                let on_step_through_move =
+                    Callback::from(move |to| s.dispatch(Action::StepThroughMove(to)));
                 html! { <Paths {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()}
-                trap={state.trap.clone()} {on_trap_select} {on_trap_move} /> }
+                step_through={state.step_through.clone()} {on_step_through_select} {on_step_through_move} /> }
             }
             Tab::Questions => {
                 // Another scenario's questions start blank, and so do the same scenario's

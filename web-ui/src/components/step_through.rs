@@ -1,7 +1,7 @@
 //! The step-through of one operation (in the Stack & paths view): pick a platform and an
 //! operation, then move phase by phase (buttons, arrow keys) through what the CPU and the
 //! hypervisor do, with the same operation under the other techniques beside it. The
-//! phases come from the state's [`Trap`] (sim-core's `explain`, built in the reducer).
+//! phases come from the state's [`StepThrough`] (sim-core's `explain`, built in the reducer).
 
 use yew::prelude::*;
 
@@ -12,16 +12,16 @@ use crate::labels;
 use crate::palette;
 use crate::sim::explain::{Explanation, Phase, PhaseKind, Section};
 use crate::sim::CpuVendor;
-use crate::state::{ResultRef, Trap, TrapMove};
+use crate::state::{ResultRef, StepThrough, StepThroughMove};
 
 #[derive(Properties, PartialEq)]
-pub struct StepThroughProps {
+pub struct StepThroughViewProps {
     pub lang: Lang,
     pub result: ResultRef,
-    pub trap: Option<Trap>,
+    pub step_through: Option<StepThrough>,
     /// Asks for another platform (index in the result) and operation.
     pub on_select: Callback<(usize, crate::sim::Op)>,
-    pub on_move: Callback<TrapMove>,
+    pub on_move: Callback<StepThroughMove>,
 }
 
 /// "submit", "once every N operations" or "completion" for a phase's section.
@@ -54,7 +54,7 @@ fn phase_list(
     lang: Lang,
     e: &Explanation,
     current: Option<usize>,
-    on_move: Option<&Callback<TrapMove>>,
+    on_move: Option<&Callback<StepThroughMove>>,
     vendor: CpuVendor,
 ) -> Html {
     html! {
@@ -90,7 +90,7 @@ fn phase_list(
                 html! {
                     <li class={classes!(here.then_some("current"))} aria-current={here.then_some("step")}>
                         if let Some(on_move) = on_move {
-                            <button class="link trap-pick" onclick={{ let m = on_move.clone(); move |_| m.emit(TrapMove::To(i)) }}>{ body }</button>
+                            <button class="link trap-pick" onclick={{ let m = on_move.clone(); move |_| m.emit(StepThroughMove::To(i)) }}>{ body }</button>
                         } else {
                             { body }
                         }
@@ -101,32 +101,32 @@ fn phase_list(
     }
 }
 
-#[function_component(StepThrough)]
-pub fn step_through(props: &StepThroughProps) -> Html {
+#[function_component(StepThroughView)]
+pub fn step_through(props: &StepThroughViewProps) -> Html {
     let lang = props.lang;
     // The phase is said as the student moves through it, not when a re-run elsewhere
     // changes its figures (`focus_within`).
     let focus = super::focus_within::use_focus_within();
     let r = &props.result;
     let chosen = |value: Option<usize>| value.map(|i| i.to_string()).unwrap_or_default();
-    let shown_platform = use_shown_choice(chosen(props.trap.as_ref().map(|t| t.platform)));
+    let shown_platform = use_shown_choice(chosen(props.step_through.as_ref().map(|t| t.platform)));
     let shown_op = use_shown_choice(chosen(
         props
-            .trap
+            .step_through
             .as_ref()
             .and_then(|t| crate::sim::Op::ALL.iter().position(|&o| o == t.op)),
     ));
-    let Some(trap) = &props.trap else {
+    let Some(step_through) = &props.step_through else {
         return html! {};
     };
-    let own = &trap.own;
+    let own = &step_through.own;
     let n = own.phases.len();
-    let Some(phase) = own.phases.get(trap.phase) else {
+    let Some(phase) = own.phases.get(step_through.phase) else {
         return html! {};
     };
     let on_platform = {
         let on_select = props.on_select.clone();
-        let op = trap.op;
+        let op = step_through.op;
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(i) = sel.value().parse::<usize>() {
@@ -136,7 +136,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
     };
     let on_op = {
         let on_select = props.on_select.clone();
-        let platform = trap.platform;
+        let platform = step_through.platform;
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(op) = sel
@@ -153,10 +153,10 @@ pub fn step_through(props: &StepThroughProps) -> Html {
         let on_move = props.on_move.clone();
         Callback::from(move |e: KeyboardEvent| {
             let to = match e.key().as_str() {
-                "ArrowRight" | "ArrowDown" => TrapMove::Next,
-                "ArrowLeft" | "ArrowUp" => TrapMove::Previous,
-                "Home" => TrapMove::First,
-                "End" => TrapMove::Last,
+                "ArrowRight" | "ArrowDown" => StepThroughMove::Next,
+                "ArrowLeft" | "ArrowUp" => StepThroughMove::Previous,
+                "Home" => StepThroughMove::First,
+                "End" => StepThroughMove::Last,
                 _ => return,
             };
             // Arrow keys inside a select change its value instead.
@@ -177,13 +177,16 @@ pub fn step_through(props: &StepThroughProps) -> Html {
             }
         })
     };
-    let go = |to: TrapMove| {
+    let go = |to: StepThroughMove| {
         let m = props.on_move.clone();
         Callback::from(move |_| m.emit(to))
     };
-    let so_far: u64 = own.phases[..=trap.phase].iter().map(|p| p.cycles).sum();
+    let so_far: u64 = own.phases[..=step_through.phase]
+        .iter()
+        .map(|p| p.cycles)
+        .sum();
     let position = t(lang, "trap.position")
-        .replacen("{}", &(trap.phase + 1).to_string(), 1)
+        .replacen("{}", &(step_through.phase + 1).to_string(), 1)
         .replacen("{}", &n.to_string(), 1);
     let platform_name = |i: usize| {
         r.platforms
@@ -195,16 +198,16 @@ pub fn step_through(props: &StepThroughProps) -> Html {
     let download = {
         let csv = steps_csv(
             lang,
-            &platform_name(trap.platform),
+            &platform_name(step_through.platform),
             own,
-            &trap.others,
+            &step_through.others,
             r.vendor(),
         );
         let name = format!(
             "{}-steps-{}-{}.csv",
             crate::export::file_stem(&r.scenario),
             crate::export::file_stem(&own.name),
-            trap.op.name()
+            step_through.op.name()
         );
         Callback::from(move |_: MouseEvent| crate::export::download(&name, "text/csv", &csv))
     };
@@ -220,7 +223,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                 <label for="trap-platform">{ t(lang, "trap.platform") }</label>
                 <select id="trap-platform" ref={shown_platform} onchange={on_platform}>
                     { for r.platforms.iter().enumerate().map(|(i, p)| html! {
-                        <option value={i.to_string()} selected={i == trap.platform}>{ labels::platform(lang, p) }</option>
+                        <option value={i.to_string()} selected={i == step_through.platform}>{ labels::platform(lang, p) }</option>
                     }) }
                 </select>
                 </span>
@@ -229,10 +232,10 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                 <select id="trap-op" ref={shown_op} onchange={on_op}>
                     // The tables' order (most frequent first); each option's value is the
                     // operation's index in `Op::ALL`.
-                    { for crate::components::paths::ops_in_menu_order(r).into_iter().map(|o| {
+                    { for crate::result_ops::ops_in_menu_order(r).into_iter().map(|o| {
                         let i = crate::sim::Op::ALL.iter().position(|&x| x == o).unwrap_or(0);
                         html! {
-                            <option value={i.to_string()} selected={o == trap.op}>{ labels::op(lang, o) }</option>
+                            <option value={i.to_string()} selected={o == step_through.op}>{ labels::op(lang, o) }</option>
                         }
                     }) }
                 </select>
@@ -242,9 +245,9 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                 // aria-disabled, not disabled, at either end: a disabled button loses the
                 // focus that pressed it, which then fell to the page (a keyboard reviewer's
                 // Enter at the last phase). A move past an end changes nothing.
-                <button id="trap-prev" class="trap-button" aria-disabled={(trap.phase == 0).then_some("true")} onclick={go(TrapMove::Previous)}>{ t(lang, "trap.prev") }</button>
+                <button id="trap-prev" class="trap-button" aria-disabled={(step_through.phase == 0).then_some("true")} onclick={go(StepThroughMove::Previous)}>{ t(lang, "trap.prev") }</button>
                 <span id="trap-position" class="trap-position">{ position.clone() }</span>
-                <button id="trap-next" class="trap-button primary" aria-disabled={(trap.phase + 1 >= n).then_some("true")} onclick={go(TrapMove::Next)}>{ t(lang, "trap.next") }</button>
+                <button id="trap-next" class="trap-button primary" aria-disabled={(step_through.phase + 1 >= n).then_some("true")} onclick={go(StepThroughMove::Next)}>{ t(lang, "trap.next") }</button>
             </div>
             <p class="hint">{ t(lang, "trap.help") }</p>
             <div class="trap-body">
@@ -278,8 +281,8 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                             }
                         </p>
                     </div>
-                    <h4>{ platform_name(trap.platform) }<small>{ " · " }{ variant_name(lang, own) }</small></h4>
-                    { phase_list(lang, own, Some(trap.phase), Some(&props.on_move), r.vendor()) }
+                    <h4>{ platform_name(step_through.platform) }<small>{ " · " }{ variant_name(lang, own) }</small></h4>
+                    { phase_list(lang, own, Some(step_through.phase), Some(&props.on_move), r.vendor()) }
                     if let Some(note) = &own.note {
                         <p id="trap-note" class="hint">{ super::with_code(&crate::num::regroup(lang.pick(&note.ko, &note.en))) }</p>
                     }
@@ -287,7 +290,7 @@ pub fn step_through(props: &StepThroughProps) -> Html {
                 </div>
                 <aside class="trap-side" aria-label={t(lang, "trap.others")}>
                     <h4>{ t(lang, "trap.others") }</h4>
-                    { for trap.others.iter().map(|e| html! {
+                    { for step_through.others.iter().map(|e| html! {
                         <div class="trap-other" data-technique={e.name.clone()}>
                             <h5>{ variant_name(lang, e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), cycles_word(lang, e.total)) }
                                 // With a batched step, one operation's cost too (as above).
@@ -418,7 +421,7 @@ fn cycles_word(lang: Lang, n: u64) -> &'static str {
 mod tests {
     use super::*;
     use crate::sim::Op;
-    use crate::state::Trap;
+    use crate::state::StepThrough;
 
     /// The records of a CSV text (quoted fields with commas, doubled quotes and newlines).
     fn records(csv: &str) -> Vec<Vec<String>> {
@@ -449,34 +452,34 @@ mod tests {
     fn the_step_through_csv_has_a_row_per_phase_of_every_variant() {
         let text = crate::builtin::text_by_name("io-paths.toml").expect("in the library");
         let scenario = crate::sim::Scenario::from_toml("io-paths.toml", &text).expect("valid");
-        let trap = Trap::build(&scenario, 1, Op::DiskRead).expect("a path");
+        let step_through = StepThrough::build(&scenario, 1, Op::DiskRead).expect("a path");
         for lang in [Lang::En, Lang::Ko] {
             let csv = steps_csv(
                 lang,
                 "paravirtual",
-                &trap.own,
-                &trap.others,
+                &step_through.own,
+                &step_through.others,
                 CpuVendor::Intel,
             );
             assert!(csv.starts_with('\u{FEFF}'));
             let rows = records(csv.trim_start_matches('\u{FEFF}'));
             // A row per phase, then a total per variant (and one operation's share where
             // a step is batched).
-            let variants = std::iter::once(&*trap.own).chain(trap.others.iter());
+            let variants = std::iter::once(&*step_through.own).chain(step_through.others.iter());
             let expected: usize = variants
                 .map(|e| e.phases.len() + 1 + usize::from(e.batch_every > 0))
                 .sum();
             assert_eq!(rows.len(), 1 + expected, "{lang:?}");
             assert!(rows.iter().all(|r| r.len() == 9), "{rows:?}");
             assert_eq!(rows[0][5], t(lang, "trap.csv_cycles"));
-            let n = trap.own.phases.len();
+            let n = step_through.own.phases.len();
             let own: Vec<&Vec<String>> = rows[1..=n].iter().collect();
             assert!(own.iter().all(|r| r[0].starts_with("paravirtual (")));
             let sum: u64 = own
                 .iter()
                 .map(|r| r[5].parse::<u64>().expect("cycles"))
                 .sum();
-            assert_eq!(sum, trap.own.total);
+            assert_eq!(sum, step_through.own.total);
             let total = &rows[1 + n];
             assert_eq!(total[2], t(lang, "trap.total"));
             assert_eq!(total[5].parse::<u64>().ok(), Some(sum));

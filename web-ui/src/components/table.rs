@@ -12,7 +12,7 @@ pub struct TableProps {
     pub lang: Lang,
     pub result: ResultRef,
     /// The scenario's own settings (container network and storage modes).
-    pub baseline: std::rc::Rc<crate::state::Baseline>,
+    pub baseline: std::rc::Rc<crate::knobs::Baseline>,
     /// Steps through the operation that cost a platform (its index) most against native.
     #[prop_or_default]
     pub on_costliest: Callback<usize>,
@@ -242,7 +242,7 @@ fn unquote(text: &str) -> String {
     text.replace('`', "")
 }
 
-fn stack_details(lang: Lang, p: &PlatformResult, base: &crate::state::Baseline) -> String {
+fn stack_details(lang: Lang, p: &PlatformResult, base: &crate::knobs::Baseline) -> String {
     let mut parts: Vec<&str> = Vec::new();
     if let Some(tech) = p.technique {
         parts.push(labels::technique(lang, tech));

@@ -10,22 +10,22 @@ use crate::i18n::Lang;
 use crate::share::Shared;
 use crate::sim::Op;
 
-mod knobs;
+pub mod course;
 mod notices;
 mod run;
-mod trap;
+mod step_through;
 mod validation;
 
-pub use knobs::{
-    changed_control, changed_settings, control_of, every_vdi_network, parse_memory_mib, parse_mib,
-    parse_seed, Baseline, KnobError, Knobs, NetBase, NetKnob, Slices, GROUP_SLIDERS,
+use crate::i18n::Msg;
+use crate::knobs::{
+    changed_control, changed_settings, parse_memory_mib, Baseline, KnobError, Knobs,
 };
 use notices::is_fetch_notice;
 pub use notices::{bad_share_notice, fetch_notice};
 pub use run::{scenario_of, Estimate, ResultRef, RunInput, RunStatus};
-pub use trap::{Trap, TrapMove};
+pub use step_through::{StepThrough, StepThroughMove};
 use validation::scenario_name_in;
-pub use validation::{validate, EditorError, Msg, Validation};
+pub use validation::{validate, EditorError, Validation};
 
 /// Largest scenario text the page accepts (bigger ones get an error, not a hang).
 pub const MAX_SCENARIO_BYTES: usize = 256 * 1024;
@@ -159,16 +159,16 @@ pub struct State {
     /// The estimated events of the run in progress (to calibrate `events_per_ms`).
     pub running_estimate: Option<u64>,
     /// The user asked to run these settings although their estimate is over the page's
-    /// budget (the estimate is an upper bound; the run still stops at `run::MAX_EVENTS`).
+    /// budget (the estimate is an upper bound; the run still stops at `run_end::MAX_EVENTS`).
     /// Any change of the text or the controls clears it.
     pub run_anyway: bool,
     /// The step-through of the shown result (Stack & paths view).
-    pub trap: Option<Trap>,
+    pub step_through: Option<StepThrough>,
     /// The result's platform whose "where the time went" found no operation to step
     /// through (its gap is waiting or scheduling): its comparison cell says so.
     pub costliest_missing: Option<usize>,
     /// The open assignment, if any (course.rs).
-    pub course: Option<crate::course::Course>,
+    pub course: Option<course::Course>,
     /// The questions' answers on the scenario as written (every control at the file's own
     /// value), for the text they were computed on: from the last run of a text as written
     /// (the page runs a scenario as written when it opens it), else from a run made for
@@ -250,7 +250,7 @@ impl State {
             stale_at_run_start: false,
             running_estimate: None,
             run_anyway: false,
-            trap: None,
+            step_through: None,
             costliest_missing: None,
             course: None,
             written: None,
@@ -561,7 +561,7 @@ impl State {
             return false;
         }
         crate::parsed::scenario(&input.file, &input.text)
-            .is_ok_and(|written| written.estimated_events() <= crate::run::MAX_EVENTS)
+            .is_ok_and(|written| written.estimated_events() <= crate::run_end::MAX_EVENTS)
     }
 
     /// The cost of running the current scenario, when it is valid.
@@ -572,7 +572,7 @@ impl State {
                 duration_ms,
                 ..
             } if *events > 0 => {
-                let budget = crate::run::MAX_EVENTS;
+                let budget = crate::run_end::MAX_EVENTS;
                 Some(Estimate {
                     events: *events,
                     millis: *events as f64 / self.events_per_ms.max(1.0),
@@ -697,17 +697,17 @@ pub enum Action {
     SetChartOp(Option<Op>),
     Notice(Option<String>),
     /// Step through `op` on the result's platform `platform`.
-    TrapSelect {
+    StepThroughSelect {
         platform: usize,
         op: Op,
     },
     /// Step through the operation that cost the result's platform `platform` the most
-    /// against native ([`Trap::costliest`]), on the Stack & paths tab.
-    TrapCostliest(usize),
+    /// against native ([`StepThrough::costliest`]), on the Stack & paths tab.
+    StepThroughCostliest(usize),
     /// Move in the step-through.
-    TrapMove(TrapMove),
+    StepThroughMove(StepThroughMove),
     /// Coursework: an assignment opened, a step, an answer (course.rs).
-    Course(crate::course::CourseAction),
+    Course(course::CourseAction),
 }
 
 impl Reducible for State {
@@ -903,17 +903,19 @@ impl Reducible for State {
                     }
                 }
                 // An assignment step's answers are checked against its run.
-                crate::course::check_answers(&mut s);
+                course::check_answers(&mut s);
                 // On the operation the Stack & paths tables open on, when it can be.
                 let opening = s.result.as_ref().and_then(|r| {
                     let questions = s.result_baseline.as_ref().map(|b| &b.question_ops[..]);
-                    crate::components::paths::opening_op(r, questions.unwrap_or_default())
+                    crate::result_ops::opening_op(r, questions.unwrap_or_default())
                 });
-                s.trap = s
-                    .result_input
-                    .as_ref()
-                    .and_then(scenario_of)
-                    .and_then(|scenario| Trap::default_for(&scenario, s.trap.as_ref(), opening));
+                s.step_through =
+                    s.result_input
+                        .as_ref()
+                        .and_then(scenario_of)
+                        .and_then(|scenario| {
+                            StepThrough::default_for(&scenario, s.step_through.as_ref(), opening)
+                        });
                 s.costliest_missing = None;
                 // The device's pace in *estimated* events per ms, so that the next
                 // estimate (an upper bound on events) comes out in real time.
@@ -944,25 +946,25 @@ impl Reducible for State {
             Action::SetTab(tab) => s.tab = tab,
             Action::SetChartOp(op) => s.chart_op = op,
             Action::Notice(n) => s.notice = n,
-            Action::TrapSelect { platform, op } => {
-                if let Some(trap) = s
+            Action::StepThroughSelect { platform, op } => {
+                if let Some(step_through) = s
                     .result_input
                     .as_ref()
                     .and_then(scenario_of)
-                    .and_then(|scenario| Trap::build(&scenario, platform, op))
+                    .and_then(|scenario| StepThrough::build(&scenario, platform, op))
                 {
-                    s.trap = Some(Trap {
+                    s.step_through = Some(StepThrough {
                         chosen: true,
-                        ..trap
+                        ..step_through
                     });
                 }
             }
-            Action::TrapCostliest(platform) => {
+            Action::StepThroughCostliest(platform) => {
                 let scenario = s.result_input.as_ref().and_then(scenario_of);
                 if let (Some(scenario), Some(result)) = (scenario, s.result.clone()) {
-                    match Trap::costliest(&scenario, &result, platform) {
-                        Some(trap) => {
-                            s.trap = Some(trap);
+                    match StepThrough::costliest(&scenario, &result, platform) {
+                        Some(step_through) => {
+                            s.step_through = Some(step_through);
                             s.tab = Tab::Paths;
                         }
                         // The gap is not in one operation's path: the cell says so, rather
@@ -971,13 +973,13 @@ impl Reducible for State {
                     }
                 }
             }
-            Action::TrapMove(to) => {
-                let Some(trap) = &s.trap else {
+            Action::StepThroughMove(to) => {
+                let Some(step_through) = &s.step_through else {
                     return self;
                 };
-                s.trap = Some(trap.moved(to));
+                s.step_through = Some(step_through.moved(to));
             }
-            Action::Course(a) => crate::course::reduce(&mut s, a),
+            Action::Course(a) => course::reduce(&mut s, a),
         }
         if s.run_id != self.run_id && s.is_running() {
             s.stale_at_run_start = marked_stale;
@@ -1340,7 +1342,7 @@ mod tests {
 
     #[test]
     fn the_suggested_duration_fits_and_is_rounded_to_two_digits() {
-        let budget = crate::run::MAX_EVENTS;
+        let budget = crate::run_end::MAX_EVENTS;
         // About 7 ms fit: 7, not 1 (it rounded down to tens, then floored at 1).
         assert_eq!(fitting_duration_ms(1000, budget * 125, budget), 7);
         assert_eq!(fitting_duration_ms(1000, budget * 13, budget), 69);
@@ -1572,5 +1574,170 @@ mod tests {
             answers,
         });
         assert_eq!(s.written_answers().expect("taken")[0].answer, answer);
+    }
+
+    // The controls (`knobs.rs`) through the reducer.
+
+    fn library(file: &str) -> (&'static str, &'static str) {
+        builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == file)
+            .copied()
+            .unwrap()
+    }
+
+    /// A network value out of the file's range (a link edited by hand: the sliders stay
+    /// inside it) is the validator's error, blamed on the control that sets it.
+    #[test]
+    fn a_network_setting_out_of_range_is_blamed_on_its_control() {
+        let (file, text) = library("vdi-network.toml");
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: file.to_string(),
+            text: text.to_string(),
+            knobs: Knobs::default(),
+            tab: None,
+            library_hash: None,
+            op: None,
+        });
+        let s = Rc::new(s).reduce(Action::SetKnobs(
+            Knobs::default().with_network(1, |n| n.rtt_ms = Some(2500)),
+        ));
+        let err = s.knob_error.as_ref().expect("an error");
+        assert_eq!(err.control, Some("k-rtt"));
+        assert!(
+            err.message.en.contains("rtt_ms must be between 0 and 2000"),
+            "{err:?}"
+        );
+        let scenario = Scenario::from_toml(file, text).unwrap();
+        let e = scenario
+            .adjusted(
+                &Knobs::default()
+                    .with_network(1, |n| n.loss_permille = Some(600))
+                    .to_adjustments(),
+            )
+            .unwrap_err();
+        assert_eq!(crate::knobs::control_of(&e), Some("k-loss"));
+        // Back in range: valid again.
+        let s = s.reduce(Action::SetKnobs(
+            Knobs::default().with_network(1, |n| n.rtt_ms = Some(250)),
+        ));
+        assert!(s.knob_error.is_none(), "{:?}", s.knob_error);
+    }
+
+    #[test]
+    fn moving_a_slider_away_and_back_gives_the_scenario_back() {
+        // memory-overcommit: 4 VMs on `fits`, 8 on the others. The slider's baseline is
+        // the first group's 4; at 3 every group has 3; back at 4 the scenario is as
+        // written again (4 + 8), not 4 everywhere.
+        let i = builtin::position("memory-overcommit.toml").unwrap();
+        let (file, text) = builtin::BUILTIN[i];
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: file.to_string(),
+            text: text.to_string(),
+            knobs: Knobs::default(),
+            tab: None,
+            library_hash: None,
+            op: None,
+        });
+        let at = |n: u32| Knobs {
+            instance_count: Some(n),
+            ..Knobs::default()
+        };
+        let s = Rc::new(s).reduce(Action::SetKnobs(at(3)));
+        assert_eq!(s.knobs.instance_count, Some(3));
+        let s = s.reduce(Action::SetKnobs(at(4)));
+        assert_eq!(s.knobs, Knobs::default());
+        let scenario = Scenario::from_toml(file, text).unwrap();
+        let counts = |sc: &Scenario| sc.instances.iter().map(|g| g.count).collect::<Vec<_>>();
+        let adjusted = scenario.adjusted(&s.knobs.to_adjustments()).unwrap();
+        assert_eq!(counts(&adjusted), vec![4, 8]);
+        // Any other control at the scenario's own value is "as written" too.
+        let base = Baseline::of(&scenario);
+        let knobs = Knobs {
+            vm_exit_cycles: Some(base.vm_exit_cycles),
+            duration_ms: Some(base.duration_ms + 1),
+            ..Knobs::default()
+        }
+        .at_baseline_as_written(&base);
+        assert_eq!(knobs.vm_exit_cycles, None);
+        assert_eq!(knobs.duration_ms, Some(base.duration_ms + 1));
+    }
+
+    /// A container (fair scheduler) that writes no `time_slice_ms` runs CFS's 6 ms scaled by
+    /// the host's cores: 24 ms on 8, 18 ms on 4, 6 ms on 1. The control shows the slice the
+    /// run uses (it showed the text's 24 after the cores were set to 1, while 6 ran) and
+    /// says whether it is the scenario's or the default for these cores.
+    #[test]
+    fn the_time_slice_shown_is_the_one_the_run_uses() {
+        const TEXT: &str = "[scenario]\nname = \"slices\"\nduration_ms = 5\n[host]\ncores = 8\nmemory_gib = 16\n[[platform]]\nname = \"c\"\nkind = \"container\"\n[[instance]]\nname = \"i\"\nworkload = \"cpu-bound\"\n";
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: "slices.toml".into(),
+            text: TEXT.into(),
+            knobs: Knobs::default(),
+            tab: None,
+            library_hash: None,
+            op: None,
+        });
+        let shown = |s: &State, lang: Lang| match &s.validation {
+            crate::state::Validation::Valid { slices, .. } => (slices.first, slices.text(lang)),
+            other => panic!("{other:?}"),
+        };
+        let used = |s: &State| {
+            crate::parsed::adjusted(&s.file, &s.text, &s.knobs.to_adjustments())
+                .unwrap()
+                .platforms[0]
+                .time_slice_ms
+        };
+        assert_eq!(
+            shown(&s, Lang::En),
+            (24, "24 (default for 8 host cores)".into())
+        );
+        let cores = |n: u32, slice: Option<u64>| Knobs {
+            host_cores: Some(n),
+            time_slice_ms: slice,
+            ..Knobs::default()
+        };
+        let s = Rc::new(s).reduce(Action::SetKnobs(cores(1, None)));
+        assert_eq!(used(&s), 6);
+        assert_eq!(
+            shown(&s, Lang::En),
+            (6, "6 (default for 1 host core)".into())
+        );
+        assert_eq!(
+            shown(&s, Lang::Ko),
+            (6, "6 (호스트 코어 1개의 기본값)".into())
+        );
+        // An assignment's variant with 4 host cores: 18 ms.
+        let s = s.reduce(Action::SetKnobs(cores(4, None)));
+        assert_eq!(used(&s), 18);
+        assert_eq!(
+            shown(&s, Lang::En),
+            (18, "18 (default for 4 host cores)".into())
+        );
+        // On 1 core the slider moved to 24 sets 24 (it is not the slice as written there,
+        // 6); moved to 6 it is the slice as written again.
+        let s = s.reduce(Action::SetKnobs(cores(1, Some(24))));
+        assert_eq!((s.knobs.time_slice_ms, used(&s)), (Some(24), 24));
+        let s = s.reduce(Action::SetKnobs(cores(1, Some(6))));
+        assert_eq!((s.knobs.time_slice_ms, used(&s)), (None, 6));
+        // Written in the scenario, the slice is the scenario's on every host.
+        let written = TEXT.replace(
+            "kind = \"container\"",
+            "kind = \"container\"\ntime_slice_ms = 24",
+        );
+        let mut s = State::new(Lang::En, None);
+        s.apply_shared(Shared {
+            file: "slices.toml".into(),
+            text: written,
+            knobs: cores(1, None),
+            tab: None,
+            library_hash: None,
+            op: None,
+        });
+        assert_eq!(used(&s), 24);
+        assert_eq!(shown(&s, Lang::En), (24, "24 (scenario value)".into()));
     }
 }

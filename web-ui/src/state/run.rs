@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use super::{Knobs, Msg};
+use crate::i18n::Msg;
+use crate::knobs::Knobs;
 use crate::sim::{RunResult, Scenario};
 
 /// Where a run stands.
@@ -46,7 +47,7 @@ pub struct Estimate {
     pub events: u64,
     /// Expected wall-clock time on this device, ms.
     pub millis: f64,
-    /// Whether the estimate exceeds the page's event budget (`run::MAX_EVENTS`).
+    /// Whether the estimate exceeds the page's event budget (`run_end::MAX_EVENTS`).
     pub over_budget: bool,
     /// A duration (ms) that would bring the run under the budget (two significant digits;
     /// 0 when not even 1 ms would: `state::fitting_duration_ms`).

@@ -2,37 +2,10 @@
 
 use std::rc::Rc;
 
-use serde::Deserialize;
-
-use super::{control_of, Baseline, Knobs, Slices, MAX_SCENARIO_BYTES};
-use crate::i18n::Lang;
+use super::MAX_SCENARIO_BYTES;
+use crate::i18n::Msg;
+use crate::knobs::{control_of, Baseline, Knobs, Slices};
 use crate::sim::Scenario;
-
-/// A message in both page languages (sim-core's validator renders both).
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-pub struct Msg {
-    pub en: String,
-    pub ko: String,
-}
-
-impl Msg {
-    /// The message in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.ko, &self.en)
-    }
-
-    /// A validator error's message in both languages, as `virtsim validate` prints it and
-    /// an assignment's notice says it: its figures without separators ("got 5000"; the
-    /// page had grouped them, "got 5,000", while the CLI and the assignment notice did not,
-    /// a reviewer), so that one error reads the same everywhere and a value it quotes is
-    /// the one the file must have.
-    pub fn of_error(e: &crate::sim::ScenarioError) -> Msg {
-        Msg {
-            en: e.message_in(crate::sim::text::Lang::En),
-            ko: e.message_in(crate::sim::text::Lang::Ko),
-        }
-    }
-}
 
 /// A validation error of the editor's text, pointing at line and column. The page shows
 /// the place once, in words ("line 26, column 8"), before the message: no
@@ -251,6 +224,7 @@ pub(super) fn scenario_name_in(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn the_scenario_name_is_read_from_a_text_that_may_not_be_valid() {

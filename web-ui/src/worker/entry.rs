@@ -11,8 +11,9 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
+use crate::i18n::Msg;
+use crate::knobs::Knobs;
 use crate::sim::{JobOutcome, RunResult, Runner};
-use crate::state::{Knobs, Msg};
 
 /// Events between two progress messages of a worker.
 const PROGRESS_EVERY_EVENTS: u64 = 1_000_000;
@@ -52,10 +53,10 @@ fn keep_runner(key: RunnerKey, runner: Runner) {
     CACHED.with(|c| *c.borrow_mut() = Some((key, runner)));
 }
 
-/// A run's error in both page languages, in the page's terms ([`crate::run::failure_message`]:
+/// A run's error in both page languages, in the page's terms ([`crate::run_end::failure_message`]:
 /// the page's event limit, not sim-core's `RunOptions::max_events`).
 pub(super) fn sim_failed(e: crate::sim::SimError) -> Msg {
-    crate::run::failure_message(&e)
+    crate::run_end::failure_message(&e)
 }
 
 /// The error envelope the page reads (`{"error": {"en", "ko"}}`).

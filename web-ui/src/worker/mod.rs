@@ -51,9 +51,10 @@ use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::run::RunEnd;
+use crate::i18n::Msg;
+use crate::knobs::Knobs;
+use crate::run_end::RunEnd;
 use crate::sim::{JobKey, RunOptions, RunResult};
-use crate::state::{Knobs, Msg};
 
 /// Most workers in the pool, whatever the machine's core count: a scenario seldom has
 /// more jobs, and each worker holds its own copy of the module.
@@ -431,7 +432,7 @@ pub(crate) fn runner_for(
     let runner = scenario
         .runner(RunOptions {
             trace,
-            max_events: crate::run::MAX_EVENTS,
+            max_events: crate::run_end::MAX_EVENTS,
         })
         .map_err(entry::sim_failed)?;
     Ok((runner, scenario))

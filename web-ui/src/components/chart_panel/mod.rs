@@ -13,6 +13,7 @@ use crate::components::svg_view::SvgView;
 use crate::export;
 use crate::i18n::{t, Lang};
 use crate::labels;
+use crate::result_ops::{default_op, ops_of};
 use crate::sim::{Op, RunResult};
 use crate::state::ResultRef;
 
@@ -52,41 +53,6 @@ pub fn export_caption(lang: Lang, r: &RunResult, settings: &[String]) -> String 
         let changed = t(lang, "chart.caption_changed").replace("{}", &settings.join(", "));
         format!("{line} · {changed}")
     }
-}
-
-/// The operation a view opens on: the first question's, else the most frequent
-/// blocking operation (disk, network, sleep), else the most frequent one. `ops` is
-/// most frequent first.
-pub fn default_op(ops: &[Op], question_ops: &[Op]) -> Option<Op> {
-    question_ops
-        .iter()
-        .find(|o| ops.contains(o))
-        .or_else(|| {
-            ops.iter().find(|o| {
-                matches!(
-                    o,
-                    Op::DiskRead | Op::DiskWrite | Op::NetSend | Op::NetReceive
-                )
-            })
-        })
-        .or_else(|| ops.iter().find(|o| **o == Op::Sleep))
-        .or_else(|| ops.first())
-        .copied()
-}
-
-/// Operations with latency figures in a result, most frequent first.
-pub fn ops_of(r: &RunResult) -> Vec<Op> {
-    let mut ops: Vec<(Op, u64)> = Vec::new();
-    for p in &r.platforms {
-        for l in &p.latency {
-            match ops.iter_mut().find(|(o, _)| *o == l.op) {
-                Some(e) => e.1 += l.latency.count,
-                None => ops.push((l.op, l.latency.count)),
-            }
-        }
-    }
-    ops.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.index().cmp(&b.0.index())));
-    ops.into_iter().map(|(o, _)| o).collect()
 }
 
 /// The charts the operation's menu changes (the latency of the chosen operation and its

@@ -1,12 +1,14 @@
 //! The charts of a run's result as data: each chart's SVG (plotters), the same figures as a
 //! table for screen readers, and the note under it. `build_charts` lists them; one function
-//! per chart says what it shows.
+//! per chart says what it shows (the memory charts in `memory_charts.rs`).
 
 use crate::charts::{self, BarOptions, Line, LineKind, Series};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;
 use crate::sim::{Op, RunResult, Technique};
+
+mod memory_charts;
 
 /// A chart: its SVG, the same figures as a table (for screen readers), and a note.
 #[derive(Debug, Clone, PartialEq)]
@@ -370,7 +372,7 @@ pub fn build_charts(lang: Lang, r: &RunResult, op: Option<Op>) -> Vec<ChartSpec>
     density_chart(lang, r, &names, &mut out);
     desktop_charts(lang, r, &mut out);
     // Memory over time and live migration rounds, for platforms that have them.
-    out.extend(crate::components::memory_charts::memory_charts(lang, r));
+    out.extend(memory_charts::memory_charts(lang, r));
     sweep_charts(lang, r, &mut out);
     if let Some(op) = op {
         latency_charts(lang, r, &names, op, &mut out);

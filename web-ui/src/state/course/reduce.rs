@@ -193,7 +193,7 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                                 each.join(" ")
                             )
                         };
-                        s.notice_in_both(crate::state::Msg {
+                        s.notice_in_both(crate::i18n::Msg {
                             en: said(crate::i18n::Lang::En),
                             ko: said(crate::i18n::Lang::Ko),
                         });
@@ -338,7 +338,7 @@ fn open_into(s: &mut State, origin: Origin, file: &str, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::tests::TWO_STEPS;
+    use crate::state::course::tests::TWO_STEPS;
 
     #[test]
     fn a_scenario_file_given_as_an_assignment_opens_in_the_scenario_editor() {

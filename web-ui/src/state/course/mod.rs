@@ -12,9 +12,11 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::builtin;
+use crate::i18n::Msg;
+use crate::knobs::Knobs;
 use crate::sim::assignment::{self, valid_student_id, Assignment, StepSource};
 use crate::sim::{QuestionKind, Scenario, Text};
-use crate::state::{Knobs, Msg, RunInput};
+use crate::state::RunInput;
 
 mod link;
 mod reduce;
@@ -339,7 +341,7 @@ impl Course {
                 memory_per_instance_mib: adj.memory_per_instance_mib,
                 // The network of every VDI platform (`vdi_rtt_ms`, ...), through each
                 // platform's own controls.
-                networks: crate::state::every_vdi_network(&step.scenario, &adj.vdi_network),
+                networks: crate::knobs::every_vdi_network(&step.scenario, &adj.vdi_network),
             },
         })
     }
@@ -401,7 +403,8 @@ mod tests {
 
     /// Two short steps (4 ms per platform): the first reveals answers (a prediction and
     /// an answer after the run), the second does not.
-    pub(super) const TWO_STEPS: &str = include_str!("../../tests/fixtures/score-assignment.toml");
+    pub(super) const TWO_STEPS: &str =
+        include_str!("../../../tests/fixtures/score-assignment.toml");
 
     /// An embedded scenario with two independent errors (host.cores = 0, a misspelt
     /// workload): the notice opens with what they mean together, then one line each.

@@ -3,8 +3,8 @@
 //! pre-copy rounds (sent, still dirty, the stop-and-copy). Drawn only for platforms whose
 //! result has the data.
 
+use super::{line_chart, ChartSpec};
 use crate::charts::{Line, LineKind};
-use crate::components::chart_panel::{line_chart, ChartSpec};
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::palette;

@@ -181,7 +181,7 @@ impl Course {
     /// what is accepted around it (as the verdict says it).
     fn shown_answer(&self, q: &QuestionAnswer) -> (String, String) {
         let in_lang = |lang: Lang| {
-            if let Some(number) = crate::components::questions::computed_answer(lang, q) {
+            if let Some(number) = crate::answer_text::computed_answer(lang, q) {
                 return number;
             }
             self.prepared
@@ -296,8 +296,8 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
-    use crate::course::tests::TWO_STEPS;
-    use crate::course::{open, reduce, CourseAction, Origin};
+    use crate::state::course::tests::TWO_STEPS;
+    use crate::state::course::{open, reduce, CourseAction, Origin};
 
     fn saved(step: &str, question: &str, answer: &str, hash: &str, right: Option<bool>) -> Saved {
         Saved {
@@ -645,7 +645,7 @@ mod tests {
             &mut s,
             CourseAction::CommitPredictions(vec![("slowest".into(), "bt".into())]),
         );
-        let set = |s: State, knobs: crate::state::Knobs| {
+        let set = |s: State, knobs: crate::knobs::Knobs| {
             Rc::new(s)
                 .reduce(crate::state::Action::SetKnobs(knobs))
                 .as_ref()

@@ -2,8 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Msg;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::sim::text::particles;
 use crate::sim::{Adjustments, NetworkMode, Op, PlatformKind, Scenario, StorageMode, Text};
 
@@ -990,10 +989,6 @@ pub fn control_of(e: &crate::sim::ScenarioError) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use std::rc::Rc;
-
-    use yew::Reducible as _;
-
     use super::*;
     use crate::builtin;
 
@@ -1265,45 +1260,6 @@ mod tests {
         }
     }
 
-    /// A network value out of the file's range (a link edited by hand: the sliders stay
-    /// inside it) is the validator's error, blamed on the control that sets it.
-    #[test]
-    fn a_network_setting_out_of_range_is_blamed_on_its_control() {
-        let (file, text) = library("vdi-network.toml");
-        let mut s = State::new(Lang::En, None);
-        s.apply_shared(Shared {
-            file: file.to_string(),
-            text: text.to_string(),
-            knobs: Knobs::default(),
-            tab: None,
-            library_hash: None,
-            op: None,
-        });
-        let s = Rc::new(s).reduce(Action::SetKnobs(
-            Knobs::default().with_network(1, |n| n.rtt_ms = Some(2500)),
-        ));
-        let err = s.knob_error.as_ref().expect("an error");
-        assert_eq!(err.control, Some("k-rtt"));
-        assert!(
-            err.message.en.contains("rtt_ms must be between 0 and 2000"),
-            "{err:?}"
-        );
-        let scenario = Scenario::from_toml(file, text).unwrap();
-        let e = scenario
-            .adjusted(
-                &Knobs::default()
-                    .with_network(1, |n| n.loss_permille = Some(600))
-                    .to_adjustments(),
-            )
-            .unwrap_err();
-        assert_eq!(control_of(&e), Some("k-loss"));
-        // Back in range: valid again.
-        let s = s.reduce(Action::SetKnobs(
-            Knobs::default().with_network(1, |n| n.rtt_ms = Some(250)),
-        ));
-        assert!(s.knob_error.is_none(), "{:?}", s.knob_error);
-    }
-
     #[test]
     fn groups_with_their_own_values_are_named_with_them() {
         let (file, text) = builtin::BUILTIN
@@ -1414,8 +1370,6 @@ mod tests {
         assert!(parse_memory_mib("lots").unwrap_err().en.contains("lots"));
     }
     use crate::share::Shared;
-    use crate::state::{Action, State};
-
     #[test]
     fn no_position_of_the_instances_slider_makes_a_library_scenario_invalid() {
         for (file, text) in builtin::BUILTIN.iter() {
@@ -1438,122 +1392,6 @@ mod tests {
         let s = Scenario::from_toml("memory-overcommit.toml", builtin::BUILTIN[i].1).unwrap();
         assert_eq!(memory_bound(&s), 5);
         assert_eq!(Baseline::of(&s).max_instances, 4);
-    }
-
-    #[test]
-    fn moving_a_slider_away_and_back_gives_the_scenario_back() {
-        // memory-overcommit: 4 VMs on `fits`, 8 on the others. The slider's baseline is
-        // the first group's 4; at 3 every group has 3; back at 4 the scenario is as
-        // written again (4 + 8), not 4 everywhere.
-        let i = builtin::position("memory-overcommit.toml").unwrap();
-        let (file, text) = builtin::BUILTIN[i];
-        let mut s = State::new(Lang::En, None);
-        s.apply_shared(Shared {
-            file: file.to_string(),
-            text: text.to_string(),
-            knobs: Knobs::default(),
-            tab: None,
-            library_hash: None,
-            op: None,
-        });
-        let at = |n: u32| Knobs {
-            instance_count: Some(n),
-            ..Knobs::default()
-        };
-        let s = Rc::new(s).reduce(Action::SetKnobs(at(3)));
-        assert_eq!(s.knobs.instance_count, Some(3));
-        let s = s.reduce(Action::SetKnobs(at(4)));
-        assert_eq!(s.knobs, Knobs::default());
-        let scenario = Scenario::from_toml(file, text).unwrap();
-        let counts = |sc: &Scenario| sc.instances.iter().map(|g| g.count).collect::<Vec<_>>();
-        let adjusted = scenario.adjusted(&s.knobs.to_adjustments()).unwrap();
-        assert_eq!(counts(&adjusted), vec![4, 8]);
-        // Any other control at the scenario's own value is "as written" too.
-        let base = Baseline::of(&scenario);
-        let knobs = Knobs {
-            vm_exit_cycles: Some(base.vm_exit_cycles),
-            duration_ms: Some(base.duration_ms + 1),
-            ..Knobs::default()
-        }
-        .at_baseline_as_written(&base);
-        assert_eq!(knobs.vm_exit_cycles, None);
-        assert_eq!(knobs.duration_ms, Some(base.duration_ms + 1));
-    }
-
-    /// A container (fair scheduler) that writes no `time_slice_ms` runs CFS's 6 ms scaled by
-    /// the host's cores: 24 ms on 8, 18 ms on 4, 6 ms on 1. The control shows the slice the
-    /// run uses (it showed the text's 24 after the cores were set to 1, while 6 ran) and
-    /// says whether it is the scenario's or the default for these cores.
-    #[test]
-    fn the_time_slice_shown_is_the_one_the_run_uses() {
-        const TEXT: &str = "[scenario]\nname = \"slices\"\nduration_ms = 5\n[host]\ncores = 8\nmemory_gib = 16\n[[platform]]\nname = \"c\"\nkind = \"container\"\n[[instance]]\nname = \"i\"\nworkload = \"cpu-bound\"\n";
-        let mut s = State::new(Lang::En, None);
-        s.apply_shared(Shared {
-            file: "slices.toml".into(),
-            text: TEXT.into(),
-            knobs: Knobs::default(),
-            tab: None,
-            library_hash: None,
-            op: None,
-        });
-        let shown = |s: &State, lang: Lang| match &s.validation {
-            crate::state::Validation::Valid { slices, .. } => (slices.first, slices.text(lang)),
-            other => panic!("{other:?}"),
-        };
-        let used = |s: &State| {
-            crate::parsed::adjusted(&s.file, &s.text, &s.knobs.to_adjustments())
-                .unwrap()
-                .platforms[0]
-                .time_slice_ms
-        };
-        assert_eq!(
-            shown(&s, Lang::En),
-            (24, "24 (default for 8 host cores)".into())
-        );
-        let cores = |n: u32, slice: Option<u64>| Knobs {
-            host_cores: Some(n),
-            time_slice_ms: slice,
-            ..Knobs::default()
-        };
-        let s = Rc::new(s).reduce(Action::SetKnobs(cores(1, None)));
-        assert_eq!(used(&s), 6);
-        assert_eq!(
-            shown(&s, Lang::En),
-            (6, "6 (default for 1 host core)".into())
-        );
-        assert_eq!(
-            shown(&s, Lang::Ko),
-            (6, "6 (호스트 코어 1개의 기본값)".into())
-        );
-        // An assignment's variant with 4 host cores: 18 ms.
-        let s = s.reduce(Action::SetKnobs(cores(4, None)));
-        assert_eq!(used(&s), 18);
-        assert_eq!(
-            shown(&s, Lang::En),
-            (18, "18 (default for 4 host cores)".into())
-        );
-        // On 1 core the slider moved to 24 sets 24 (it is not the slice as written there,
-        // 6); moved to 6 it is the slice as written again.
-        let s = s.reduce(Action::SetKnobs(cores(1, Some(24))));
-        assert_eq!((s.knobs.time_slice_ms, used(&s)), (Some(24), 24));
-        let s = s.reduce(Action::SetKnobs(cores(1, Some(6))));
-        assert_eq!((s.knobs.time_slice_ms, used(&s)), (None, 6));
-        // Written in the scenario, the slice is the scenario's on every host.
-        let written = TEXT.replace(
-            "kind = \"container\"",
-            "kind = \"container\"\ntime_slice_ms = 24",
-        );
-        let mut s = State::new(Lang::En, None);
-        s.apply_shared(Shared {
-            file: "slices.toml".into(),
-            text: written,
-            knobs: cores(1, None),
-            tab: None,
-            library_hash: None,
-            op: None,
-        });
-        assert_eq!(used(&s), 24);
-        assert_eq!(shown(&s, Lang::En), (24, "24 (scenario value)".into()));
     }
 
     /// Platforms with their own slices: the range, and where each part comes from.

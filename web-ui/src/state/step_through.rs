@@ -8,7 +8,7 @@ use crate::sim::{Op, Scenario, Technique};
 /// The step-through of one operation on one platform (Stack & paths view): sim-core's
 /// phases of the shown result's scenario, built here in the reducer, never in a component.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Trap {
+pub struct StepThrough {
     /// Index of the platform in the result.
     pub platform: usize,
     pub op: Op,
@@ -17,14 +17,14 @@ pub struct Trap {
     pub own: Rc<Explanation>,
     /// The same operation natively and under the other techniques.
     pub others: Rc<Vec<Explanation>>,
-    /// The user picked this platform and operation (`Action::TrapSelect`): a new result
+    /// The user picked this platform and operation (`Action::StepThroughSelect`): a new result
     /// of the same scenario keeps them, and the path tables follow them.
     pub chosen: bool,
 }
 
 /// What the step-through's controls ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TrapMove {
+pub enum StepThroughMove {
     Next,
     Previous,
     First,
@@ -32,11 +32,11 @@ pub enum TrapMove {
     To(usize),
 }
 
-impl Trap {
+impl StepThrough {
     /// The explanation of `op` on `platform` in `scenario`, at its first phase.
-    pub fn build(scenario: &Scenario, platform: usize, op: Op) -> Option<Trap> {
+    pub fn build(scenario: &Scenario, platform: usize, op: Op) -> Option<StepThrough> {
         let own = explain::explain(scenario, platform, op)?;
-        Some(Trap {
+        Some(StepThrough {
             platform,
             op,
             phase: 0,
@@ -53,19 +53,19 @@ impl Trap {
     /// that does.
     pub fn default_for(
         scenario: &Scenario,
-        previous: Option<&Trap>,
+        previous: Option<&StepThrough>,
         preferred: Option<Op>,
-    ) -> Option<Trap> {
+    ) -> Option<StepThrough> {
         if let Some(p) = previous.filter(|p| p.chosen) {
             let same_platform = scenario
                 .platforms
                 .get(p.platform)
                 .is_some_and(|s| s.name == p.own.name);
             if let Some(t) = same_platform
-                .then(|| Trap::build(scenario, p.platform, p.op))
+                .then(|| StepThrough::build(scenario, p.platform, p.op))
                 .flatten()
             {
-                return Some(Trap { chosen: true, ..t });
+                return Some(StepThrough { chosen: true, ..t });
             }
         }
         // Hardware-assisted platforms first, then the other VMs, then the rest.
@@ -93,18 +93,18 @@ impl Trap {
                 .collect();
             let exiting = by_op
                 .iter()
-                .filter_map(|&pl| Trap::build(scenario, pl, op))
+                .filter_map(|&pl| StepThrough::build(scenario, pl, op))
                 .find(|t| t.own.has_vm_exit());
             let first = by_op.first().copied().unwrap_or(platform);
-            if let Some(t) = exiting.or_else(|| Trap::build(scenario, first, op)) {
+            if let Some(t) = exiting.or_else(|| StepThrough::build(scenario, first, op)) {
                 return Some(t);
             }
         }
         Op::ALL
             .into_iter()
-            .filter_map(|op| Trap::build(scenario, platform, op))
+            .filter_map(|op| StepThrough::build(scenario, platform, op))
             .find(|t| t.own.has_vm_exit())
-            .or_else(|| Trap::build(scenario, platform, Op::ALL[0]))
+            .or_else(|| StepThrough::build(scenario, platform, Op::ALL[0]))
     }
 
     /// The step-through of the operation that cost `platform` the most against native in
@@ -122,7 +122,7 @@ impl Trap {
         scenario: &Scenario,
         result: &crate::sim::RunResult,
         platform: usize,
-    ) -> Option<Trap> {
+    ) -> Option<StepThrough> {
         let per_op = |e: &Explanation| {
             let batched: u64 = e
                 .phases
@@ -158,21 +158,21 @@ impl Trap {
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .filter(|(extra, _)| *extra >= busy / 10.0)
-            .and_then(|(_, op)| Trap::build(scenario, platform, op))
-            .map(|t| Trap { chosen: true, ..t })
+            .and_then(|(_, op)| StepThrough::build(scenario, platform, op))
+            .map(|t| StepThrough { chosen: true, ..t })
     }
 
     /// The same step-through at another phase (kept inside the phases).
-    pub fn moved(&self, to: TrapMove) -> Trap {
+    pub fn moved(&self, to: StepThroughMove) -> StepThrough {
         let last = self.own.phases.len().saturating_sub(1);
         let phase = match to {
-            TrapMove::Next => (self.phase + 1).min(last),
-            TrapMove::Previous => self.phase.saturating_sub(1),
-            TrapMove::First => 0,
-            TrapMove::Last => last,
-            TrapMove::To(i) => i.min(last),
+            StepThroughMove::Next => (self.phase + 1).min(last),
+            StepThroughMove::Previous => self.phase.saturating_sub(1),
+            StepThroughMove::First => 0,
+            StepThroughMove::Last => last,
+            StepThroughMove::To(i) => i.min(last),
         };
-        Trap {
+        StepThrough {
             phase,
             ..self.clone()
         }
@@ -211,15 +211,16 @@ mod tests {
         let s = Scenario::from_toml("full-para-hybrid.toml", &text).expect("valid");
         let result = s.run().expect("runs");
         let at = |name: &str| s.platforms.iter().position(|p| p.name == name).expect(name);
-        let op = |name: &str| Trap::costliest(&s, &result, at(name)).map(|t| t.op);
+        let op = |name: &str| StepThrough::costliest(&s, &result, at(name)).map(|t| t.op);
         assert_eq!(op("bt-syscall"), Some(Op::Syscall));
         assert!(
             matches!(op("hw-disk"), Some(Op::DiskRead | Op::DiskWrite)),
             "{:?}",
             op("hw-disk")
         );
-        let trap = Trap::costliest(&s, &result, at("bt-syscall")).expect("a step-through");
-        assert!(trap.chosen && trap.platform == at("bt-syscall"));
+        let step_through =
+            StepThrough::costliest(&s, &result, at("bt-syscall")).expect("a step-through");
+        assert!(step_through.chosen && step_through.platform == at("bt-syscall"));
         // lock-holder-preemption's VM without pause-loop exiting loses its time spinning on
         // a preempted lock holder: no operation's path, so no step-through.
         let text = builtin::text_by_name("lock-holder-preemption.toml").expect("in the library");
@@ -231,58 +232,63 @@ mod tests {
             .position(|p| p.name == "hw-no-ple")
             .expect("hw-no-ple");
         assert!(result.platforms[vm].relative_performance_percent < 90.0);
-        assert!(Trap::costliest(&s, &result, vm).is_none());
+        assert!(StepThrough::costliest(&s, &result, vm).is_none());
     }
 
     #[test]
     fn a_new_result_opens_on_a_hardware_assisted_exit() {
         let s = smoke();
-        let trap = Trap::default_for(&s, None, None).expect("a step-through");
+        let step_through = StepThrough::default_for(&s, None, None).expect("a step-through");
         // smoke.toml: native, container, t1-bt, t1-hw (index 3), ...
-        assert_eq!(s.platforms[trap.platform].name, "t1-hw");
-        assert!(trap.own.has_vm_exit());
-        assert_eq!(trap.phase, 0);
-        assert!(trap.others.iter().any(|e| e.name == "native"));
+        assert_eq!(s.platforms[step_through.platform].name, "t1-hw");
+        assert!(step_through.own.has_vm_exit());
+        assert_eq!(step_through.phase, 0);
+        assert!(step_through.others.iter().any(|e| e.name == "native"));
         // A kept choice survives a new result of the same scenario.
-        let chosen = Trap {
+        let chosen = StepThrough {
             chosen: true,
-            ..Trap::build(&s, 5, Op::ALL[0]).unwrap()
+            ..StepThrough::build(&s, 5, Op::ALL[0]).unwrap()
         }
-        .moved(TrapMove::Last);
-        let again = Trap::default_for(&s, Some(&chosen), None).unwrap();
+        .moved(StepThroughMove::Last);
+        let again = StepThrough::default_for(&s, Some(&chosen), None).unwrap();
         assert_eq!((again.platform, again.op, again.phase), (5, Op::ALL[0], 0));
         // Another scenario whose platform 5 has another name opens on its own default.
         let mut other = s.clone();
         other.platforms[5].name = "renamed".to_string();
-        let fresh = Trap::default_for(&other, Some(&chosen), None).unwrap();
+        let fresh = StepThrough::default_for(&other, Some(&chosen), None).unwrap();
         assert_eq!(other.platforms[fresh.platform].name, "t1-hw");
     }
 
     #[test]
     fn a_new_result_opens_on_the_operation_the_tables_show_when_it_exits() {
         let s = smoke();
-        let first = Trap::default_for(&s, None, None).unwrap();
+        let first = StepThrough::default_for(&s, None, None).unwrap();
         // Another operation that takes a VM exit on that platform: preferred, it is shown.
         let other = Op::ALL
             .iter()
             .copied()
             .filter(|&op| op != first.op)
-            .find(|&op| Trap::build(&s, first.platform, op).is_some_and(|t| t.own.has_vm_exit()))
+            .find(|&op| {
+                StepThrough::build(&s, first.platform, op).is_some_and(|t| t.own.has_vm_exit())
+            })
             .expect("another exiting operation");
-        let trap = Trap::default_for(&s, None, Some(other)).unwrap();
-        assert_eq!((trap.platform, trap.op), (first.platform, other));
+        let step_through = StepThrough::default_for(&s, None, Some(other)).unwrap();
+        assert_eq!(
+            (step_through.platform, step_through.op),
+            (first.platform, other)
+        );
         // One that does not exit there opens where it does, or where it runs: the tables
         // and the step-through show the same operation either way.
         for op in Op::ALL {
-            if let Some(trap) = Trap::default_for(&s, None, Some(op)) {
-                if Trap::build(&s, first.platform, op).is_some() {
-                    assert_eq!(trap.op, op);
+            if let Some(step_through) = StepThrough::default_for(&s, None, Some(op)) {
+                if StepThrough::build(&s, first.platform, op).is_some() {
+                    assert_eq!(step_through.op, op);
                 }
             }
         }
         // A trap the user did not choose does not outlive its result; a chosen one does.
-        let unchosen = Trap::build(&s, 5, Op::ALL[0]).unwrap();
-        let next = Trap::default_for(&s, Some(&unchosen), Some(other)).unwrap();
+        let unchosen = StepThrough::build(&s, 5, Op::ALL[0]).unwrap();
+        let next = StepThrough::default_for(&s, Some(&unchosen), Some(other)).unwrap();
         assert_eq!(next.op, other);
     }
 
@@ -296,30 +302,30 @@ mod tests {
         // Its hardware-assisted platforms: hw-syscall (a system-call program, no disk I/O)
         // before hw-disk. A disk read opens on hw-disk; a page fault, which only the
         // system-call program makes, on a -syscall platform.
-        let disk = Trap::default_for(&s, None, Some(Op::DiskRead)).unwrap();
+        let disk = StepThrough::default_for(&s, None, Some(Op::DiskRead)).unwrap();
         assert_eq!(
             (s.platforms[disk.platform].name.as_str(), disk.op),
             ("hw-disk", Op::DiskRead)
         );
-        let fault = Trap::default_for(&s, None, Some(Op::PageFault)).unwrap();
+        let fault = StepThrough::default_for(&s, None, Some(Op::PageFault)).unwrap();
         assert_eq!(fault.op, Op::PageFault);
         assert!(s.platforms[fault.platform].name.ends_with("-syscall"));
     }
 
     #[test]
     fn moving_stays_inside_the_phases() {
-        let trap = Trap::default_for(&smoke(), None, None).unwrap();
-        let n = trap.own.phases.len();
+        let step_through = StepThrough::default_for(&smoke(), None, None).unwrap();
+        let n = step_through.own.phases.len();
         assert!(
             n >= 4,
             "an exit has at least instruction, exit, decode, entry"
         );
-        assert_eq!(trap.moved(TrapMove::Previous).phase, 0);
-        assert_eq!(trap.moved(TrapMove::Next).phase, 1);
-        let last = trap.moved(TrapMove::Last);
+        assert_eq!(step_through.moved(StepThroughMove::Previous).phase, 0);
+        assert_eq!(step_through.moved(StepThroughMove::Next).phase, 1);
+        let last = step_through.moved(StepThroughMove::Last);
         assert_eq!(last.phase, n - 1);
-        assert_eq!(last.moved(TrapMove::Next).phase, n - 1);
-        assert_eq!(trap.moved(TrapMove::To(999)).phase, n - 1);
-        assert_eq!(last.moved(TrapMove::First).phase, 0);
+        assert_eq!(last.moved(StepThroughMove::Next).phase, n - 1);
+        assert_eq!(step_through.moved(StepThroughMove::To(999)).phase, n - 1);
+        assert_eq!(last.moved(StepThroughMove::First).phase, 0);
     }
 }

@@ -133,7 +133,7 @@ pub fn replace_hash(hash: &str) {
 mod tests {
     use super::*;
     use crate::builtin::ASSIGNMENTS;
-    use crate::course::open;
+    use crate::state::course::open;
 
     #[test]
     fn links_round_trip_and_garbage_is_an_error() {
