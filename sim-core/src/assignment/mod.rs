@@ -4,7 +4,7 @@
 //! - `format.rs`: the TOML file as written (the serde `*Section` structs);
 //! - `read.rs`: the reading of the file past its mistakes (as a scenario's), so that
 //!   every independent error is reported at once;
-//! - `validate.rs`: validation into [`Assignment`], with located errors (every variant a
+//! - `validate/`: validation into [`Assignment`], with located errors (every variant a
 //!   student can get is validated);
 //! - `variation.rs`: the stable hashes behind a student's seed and picks;
 //! - `answers.rs`: [`AnswersFile`] (what a student hands in) and [`StudentGrade`].
