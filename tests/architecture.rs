@@ -211,14 +211,10 @@ fn sibling_imports(src: &Path, dir: &Path) -> BTreeMap<String, BTreeMap<String, 
     edges
 }
 
-/// The files of each of sim-core's folders import each other without circles too (the
-/// pCPU loop, the back ends and the locks shared their item types in a circle until the
-/// types went to `machine/item.rs`).
-#[test]
-fn each_sim_core_folders_files_import_each_other_without_circles() {
-    let src = root().join("sim-core/src");
+/// The folders under `src`, recursively, in name order.
+fn folders_under(src: &Path) -> Vec<PathBuf> {
     let mut folders = Vec::new();
-    let mut stack = vec![src.clone()];
+    let mut stack = vec![src.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(&dir).expect("a folder") {
             let path = entry.expect("an entry").path();
@@ -229,14 +225,17 @@ fn each_sim_core_folders_files_import_each_other_without_circles() {
         }
     }
     folders.sort();
-    assert!(folders.len() >= 10, "{folders:?}");
-    let mut seen_machine_edges = 0;
-    for dir in &folders {
-        let edges = sibling_imports(&src, dir);
-        if dir.ends_with("machine") {
-            seen_machine_edges = edges.values().map(BTreeMap::len).sum();
-            assert!(edges["pcpu"].contains_key("item"), "{edges:?}");
-        }
+    folders
+}
+
+/// Panics naming the hops of an import circle among the files of any folder under `src`;
+/// returns each folder's edges, for the callers' checks that the reading sees them.
+fn folders_without_circles(
+    src: &Path,
+) -> BTreeMap<PathBuf, BTreeMap<String, BTreeMap<String, String>>> {
+    let mut all = BTreeMap::new();
+    for dir in folders_under(src) {
+        let edges = sibling_imports(src, &dir);
         if let Some(hops) = circle_in(&edges) {
             panic!(
                 "an import circle in {}:\n  {}",
@@ -244,8 +243,31 @@ fn each_sim_core_folders_files_import_each_other_without_circles() {
                 hops.join("\n  ")
             );
         }
+        all.insert(dir, edges);
     }
-    assert!(seen_machine_edges > 10, "{seen_machine_edges}");
+    all
+}
+
+/// The files of each folder import each other without circles too, in sim-core (the pCPU
+/// loop, the back ends and the locks shared their item types in a circle until the types
+/// went to `machine/item.rs`), the CLI and the page (the chart panel and the memory charts
+/// imported each other until those went under `chart_panel/specs/`).
+#[test]
+fn each_folders_files_import_each_other_without_circles() {
+    let sim_core = folders_without_circles(&root().join("sim-core/src"));
+    assert!(sim_core.len() >= 10, "{:?}", sim_core.keys());
+    let machine = &sim_core[&root().join("sim-core/src/machine")];
+    assert!(machine["pcpu"].contains_key("item"), "{machine:?}");
+    assert!(
+        machine.values().map(BTreeMap::len).sum::<usize>() > 10,
+        "{machine:?}"
+    );
+    let validate = &sim_core[&root().join("sim-core/src/assignment/validate")];
+    assert!(validate["step"].contains_key("vary"), "{validate:?}");
+    folders_without_circles(&root().join("cli/src"));
+    let web_ui = folders_without_circles(&root().join("web-ui/src"));
+    let components = &web_ui[&root().join("web-ui/src/components")];
+    assert!(components["controls"].contains_key("table"), "{components:?}");
 }
 
 /// Which top-level module of the crate under `src` imports which (`crate::` paths and the
