@@ -1091,7 +1091,7 @@ await step('stack and paths open on a blocking op with per-layer subtotals', asy
   const op = await page.$eval('#path-op', (s) => s.options[s.selectedIndex].textContent);
   assert(op !== 'system call', `paths open on ${op}`);
   // The two operation lists are linked, and agree from the start.
-  const trapOp = await page.$eval('#trap-op', (s) => s.options[s.selectedIndex].textContent);
+  const trapOp = await page.$eval('#stepthrough-op', (s) => s.options[s.selectedIndex].textContent);
   assert(trapOp === op, `the tables open on ${op}, the step-through on ${trapOp}`);
   // The table downloads as CSV: its headings, a row per platform, the totals it shows.
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#layer-subtotals-csv')]);
@@ -1106,11 +1106,11 @@ await step('stack and paths open on a blocking op with per-layer subtotals', asy
   }
   // The step-through downloads as CSV too: a row per phase listed, its own and the other
   // techniques', and its own rows add up to the total it shows.
-  const [steps] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#trap-csv')]);
+  const [steps] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#stepthrough-csv')]);
   assert(/-steps-.+-[a-z_]+\.csv$/.test(steps.suggestedFilename()), `step-through downloaded as ${steps.suggestedFilename()}`);
   const stepsRaw = readFileSync(await steps.path(), 'utf8');
   assert(stepsRaw.startsWith('\uFEFF') && stepsRaw.slice(1).startsWith('Platform or technique,Step,Kind,Layer,When,Cycles,'), `step-through CSV header: ${stepsRaw.slice(0, 120)}`);
-  const listed = await page.$$eval('#step-through .trap-phases li', (li) => li.length);
+  const listed = await page.$$eval('#step-through .stepthrough-phases li', (li) => li.length);
   const starts = stepsRaw.slice(1).trim().split('\n').filter((l) => /^("[^"]*"|[^,"]*),\d+,/.test(l)).length;
   assert(listed > 0 && starts === listed, `step-through CSV: ${starts} phase rows for ${listed} phases listed`);
   await page.click('#tab-table');
@@ -1862,17 +1862,17 @@ await step('the step-through of a batched page-table update gives one operation\
     await waitDone(p);
     await pick(p, 'memory-shadow-vs-nested.toml');
     await p.click('#tab-paths');
-    await p.waitForSelector('#step-through #trap-current');
-    const para = await p.$eval('#trap-platform', (s) => [...s.options].find((o) => /^Paravirtualization .*page-table churn/.test(o.textContent))?.value);
-    const update = await p.$eval('#trap-op', (s) => [...s.options].find((o) => o.textContent === 'page-table update')?.value);
+    await p.waitForSelector('#step-through #stepthrough-current');
+    const para = await p.$eval('#stepthrough-platform', (s) => [...s.options].find((o) => /^Paravirtualization .*page-table churn/.test(o.textContent))?.value);
+    const update = await p.$eval('#stepthrough-op', (s) => [...s.options].find((o) => o.textContent === 'page-table update')?.value);
     assert(para !== undefined && update !== undefined, `options: ${para} ${update}`);
-    await p.selectOption('#trap-platform', para);
-    await p.selectOption('#trap-op', update);
-    await p.waitForFunction(() => /per operation/.test(document.querySelector('#trap-current').textContent));
-    const line = await p.$eval('#trap-current .hint:last-child', (e) => e.textContent);
+    await p.selectOption('#stepthrough-platform', para);
+    await p.selectOption('#stepthrough-op', update);
+    await p.waitForFunction(() => /per operation/.test(document.querySelector('#stepthrough-current').textContent));
+    const line = await p.$eval('#stepthrough-current .hint:last-child', (e) => e.textContent);
     // 693 with the mmu_update counted once; per operation its 542 shared by 32: 151 + 17.
     assert(/total \(a batched step counted once\) 693 cycles; per operation, a batch shared by 32 operations: 168$/.test(line.trim()), `the totals: ${line}`);
-    const marked = await p.$$eval('.trap-phases li small.part', (ss) => ss.filter((s) => s.textContent === 'batched: once every 32 operations').length);
+    const marked = await p.$$eval('.stepthrough-phases li small.part', (ss) => ss.filter((s) => s.textContent === 'batched: once every 32 operations').length);
     assert(marked >= 3, `batched steps marked in the list: ${marked}`);
   } finally {
     await p.close();
@@ -1883,18 +1883,18 @@ await step('the step-through of a batched page-table update gives one operation\
 await step('the step-through walks one VM exit on two platforms, in English and Korean', async () => {
   await pick(page, 'smoke.toml');
   await page.click('#tab-paths');
-  await page.waitForSelector('#step-through #trap-current');
+  await page.waitForSelector('#step-through #stepthrough-current');
   const words = {
     en: { first: 'guest instruction', exit: 'VM exit', vmcs: 'VMCS guest-state area', decode: 'decode', entry: 'VM entry', next: 'Next', lookup: 'TC lookup', backend: 'back end in ' },
     ko: { first: '게스트 명령', exit: 'VM exit', vmcs: 'VMCS 게스트 상태 영역', decode: '디코드', entry: 'VM entry', next: '다음', lookup: '변환 캐시 조회', backend: '백엔드는 ' },
   };
-  const kindIs = (want) => page.waitForFunction((want) => document.querySelector('#trap-kind')?.textContent === want, want, { timeout: 10000 });
-  const cycles = async () => Number((await page.textContent('#trap-cycles')).replace(/[^0-9]/g, ''));
+  const kindIs = (want) => page.waitForFunction((want) => document.querySelector('#stepthrough-kind')?.textContent === want, want, { timeout: 10000 });
+  const cycles = async () => Number((await page.textContent('#stepthrough-cycles')).replace(/[^0-9]/g, ''));
   // CPUID, a plain exit (the step-through opens on the operation the tables show, here an
   // I/O one); option values are indices into sim-core's Op::ALL.
-  const cpuid = await page.$eval('#trap-op', (s) => [...s.options].find((o) => o.textContent === 'CPUID')?.value);
+  const cpuid = await page.$eval('#stepthrough-op', (s) => [...s.options].find((o) => o.textContent === 'CPUID')?.value);
   assert(cpuid !== undefined, 'CPUID in the step-through\'s operations');
-  await page.selectOption('#trap-op', cpuid);
+  await page.selectOption('#stepthrough-op', cpuid);
   for (const lang of ['en', 'ko']) {
     if (lang === 'ko') {
       await page.click('#lang');
@@ -1904,54 +1904,54 @@ await step('the step-through walks one VM exit on two platforms, in English and 
     // smoke.toml's t1-hw and t2-hw, by their labels in the page's language.
     const labelsOf = { en: ['Type 1, hardware assist', 'Type 2, hardware assist'], ko: ['Type 1, 하드웨어 지원', 'Type 2, 하드웨어 지원'] };
     for (const platform of labelsOf[lang]) {
-      const index = await page.$eval('#trap-platform', (s, name) => [...s.options].findIndex((o) => o.textContent === name), platform);
+      const index = await page.$eval('#stepthrough-platform', (s, name) => [...s.options].findIndex((o) => o.textContent === name), platform);
       assert(index >= 0, `platform ${platform} in the step-through's picker`);
-      await page.selectOption('#trap-platform', String(index));
-      await page.focus('#trap-current');
+      await page.selectOption('#stepthrough-platform', String(index));
+      await page.focus('#stepthrough-current');
       await page.keyboard.press('Home');
       await kindIs(w.first);
-      assert((await page.textContent('#trap-next')).includes(w.next), `next button in ${lang}`);
-      assert(await page.getAttribute('#trap-prev', 'aria-disabled') === 'true', 'previous is disabled on the first phase');
+      assert((await page.textContent('#stepthrough-next')).includes(w.next), `next button in ${lang}`);
+      assert(await page.getAttribute('#stepthrough-prev', 'aria-disabled') === 'true', 'previous is disabled on the first phase');
       // The button (touch) moves to the exit: the CPU saves the guest into the VMCS.
-      await page.click('#trap-next');
+      await page.click('#stepthrough-next');
       await kindIs(w.exit);
-      assert((await page.textContent('#trap-text')).includes(w.vmcs), `exit text in ${lang}: ${await page.textContent('#trap-text')}`);
+      assert((await page.textContent('#stepthrough-text')).includes(w.vmcs), `exit text in ${lang}: ${await page.textContent('#stepthrough-text')}`);
       const exit = await cycles();
       // The keyboard moves on: decode, then the last phase is the entry.
       await page.keyboard.press('ArrowRight');
       await kindIs(w.decode);
       await page.keyboard.press('End');
       await kindIs(w.entry);
-      assert(await page.getAttribute('#trap-next', 'aria-disabled') === 'true', 'next is disabled on the last phase');
+      assert(await page.getAttribute('#stepthrough-next', 'aria-disabled') === 'true', 'next is disabled on the last phase');
       // Enter on Next at the last phase keeps the focus there (a disabled button dropped it
       // to the page) and changes nothing.
-      await page.focus('#trap-next');
+      await page.focus('#stepthrough-next');
       await page.keyboard.press('Enter');
       await kindIs(w.entry);
-      assert(await page.evaluate(() => document.activeElement?.id) === 'trap-next', 'the focus stays on Next at the last phase');
-      await page.focus('#trap-current');
+      assert(await page.evaluate(() => document.activeElement?.id) === 'stepthrough-next', 'the focus stays on Next at the last phase');
+      await page.focus('#stepthrough-current');
       // smoke.toml's host is a Sandy Bridge: exit + entry = the 784-cycle round trip.
       const entry = await cycles();
       assert(exit + entry === 784, `${platform}: exit ${exit} + entry ${entry} != 784`);
       await page.keyboard.press('ArrowLeft');
       await kindIs(w.decode);
       // Side by side: natively and under binary translation (a translation-cache hit).
-      const side = await page.textContent('.trap-side');
-      assert(await page.$('.trap-other[data-technique=native]'), 'native beside it');
-      assert(await page.$('.trap-other[data-technique=binary_translation]'), 'binary translation beside it');
+      const side = await page.textContent('.stepthrough-side');
+      assert(await page.$('.stepthrough-other[data-technique=native]'), 'native beside it');
+      assert(await page.$('.stepthrough-other[data-technique=binary_translation]'), 'binary translation beside it');
       assert(side.includes(w.lookup), `side by side in ${lang}: ${side}`);
       // Each variant says where its back ends run (the platform's placement, kept).
-      const bt = await page.textContent('.trap-other[data-technique=binary_translation] h5');
+      const bt = await page.textContent('.stepthrough-other[data-technique=binary_translation] h5');
       assert(bt.includes(w.backend), `the variant's back end in ${lang}: ${bt}`);
     }
   }
   // The phase's live region speaks while the focus is in the step-through; a slider's
   // re-run elsewhere, which changes its totals, leaves it silent (each arrow key said them).
-  assert(await page.getAttribute('#trap-current', 'aria-live') === 'polite', 'the phase is not said with the focus on it');
+  assert(await page.getAttribute('#stepthrough-current', 'aria-live') === 'polite', 'the phase is not said with the focus on it');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await afterRun(page, () => setSlider(page, '#k-exit', 'ArrowRight'));
-  assert(await page.getAttribute('#trap-current', 'aria-live') === 'off', 'the phase\'s live region speaks at a slider\'s re-run');
+  assert(await page.getAttribute('#stepthrough-current', 'aria-live') === 'off', 'the phase\'s live region speaks at a slider\'s re-run');
   await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));
 });
 
@@ -3572,15 +3572,15 @@ await step("a student's review: density found by running, a desktop's figure off
     // A VM far below native offers its costliest operation's step-through: binary
     // translation's system calls, on Stack & paths, focused.
     await p.click('#comparison .costliest');
-    await p.waitForSelector('#trap-current:focus', { timeout: 5000 });
-    const picked = await p.$eval('#trap-platform', (e) => e.options[e.selectedIndex].textContent);
-    const pickedOp = await p.$eval('#trap-op', (e) => e.options[e.selectedIndex].textContent);
+    await p.waitForSelector('#stepthrough-current:focus', { timeout: 5000 });
+    const picked = await p.$eval('#stepthrough-platform', (e) => e.options[e.selectedIndex].textContent);
+    const pickedOp = await p.$eval('#stepthrough-op', (e) => e.options[e.selectedIndex].textContent);
     assert(/binary translation/i.test(picked) && /system call/.test(pickedOp), `costliest: ${picked} / ${pickedOp}`);
     await p.click('#tab-table');
     // The step-through lists operations in the tables' order.
     await p.click('#tab-paths');
     const tables = await p.$$eval('#path-op option', (o) => o.map((x) => x.textContent));
-    const trap = await p.$$eval('#trap-op option', (o) => o.map((x) => x.textContent));
+    const trap = await p.$$eval('#stepthrough-op option', (o) => o.map((x) => x.textContent));
     assert(JSON.stringify(trap.slice(0, tables.length)) === JSON.stringify(tables), `operation orders differ: ${tables.slice(0, 4)} / ${trap.slice(0, 4)}`);
     // A VM whose gap is spinning on a preempted lock holder, not an operation's path: its
     // cell says so, and the tab stays.
@@ -3800,9 +3800,9 @@ await step('Stack & paths leaves out the platforms that made none of the operati
     const out = await p.textContent('#paths-left-out');
     assert(/Hardware assist, system calls/.test(out) && /made no disk read in this run/.test(out), `left out: ${out}`);
     assert((await p.$$('.platform-paths .not-made')).length === 4, 'the system-call platforms do not say they made no disk read');
-    const platform = await p.$eval('#trap-platform', (s) => s.options[s.selectedIndex].textContent);
+    const platform = await p.$eval('#stepthrough-platform', (s) => s.options[s.selectedIndex].textContent);
     assert(platform === 'Hardware assist, disk', `the step-through opens on ${platform}`);
-    const zero = await p.$$eval('.trap-phases .trap-zero', (z) => z.map((x) => x.textContent));
+    const zero = await p.$$eval('.stepthrough-phases .stepthrough-zero', (z) => z.map((x) => x.textContent));
     assert(zero.length > 0 && zero.every((z) => /^0 cycles: /.test(z)), `0-cycle phases: ${zero.slice(0, 2).join(' | ')}`);
   } finally {
     await p.close();

@@ -63,7 +63,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         use wasm_bindgen::JsCast;
                         if let Some(el) = web_sys::window()
                             .and_then(|w| w.document())
-                            .and_then(|d| d.get_element_by_id("trap-current"))
+                            .and_then(|d| d.get_element_by_id("stepthrough-current"))
                             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
                         {
                             el.scroll_into_view();

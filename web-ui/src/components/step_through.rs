@@ -58,7 +58,7 @@ fn phase_list(
     vendor: CpuVendor,
 ) -> Html {
     html! {
-        <ol class="trap-phases">
+        <ol class="stepthrough-phases">
             { for e.phases.iter().enumerate().map(|(i, p)| {
                 let here = current == Some(i);
                 let label = p.kind.label(lang.core());
@@ -66,11 +66,11 @@ fn phase_list(
                 let swatch = html! { <span class="swatch" style={format!("background:{}", palette::css(palette::layer(p.layer)))}></span> };
                 let body = html! { <>
                     { swatch }<strong>{ label }</strong>
-                    <span class="trap-cycles">{ format!("{} {}", fmt_num(p.cycles as f64), cycles_word(lang, p.cycles)) }</span>
+                    <span class="stepthrough-cycles">{ format!("{} {}", fmt_num(p.cycles as f64), cycles_word(lang, p.cycles)) }</span>
                     if let Some(e) = p.exit { <span class="exit-tag">{ labels::exit(lang, e, vendor) }</span> }
                     // A plain path step says what it is in a few words ("syscall/sysret"):
                     // its kind alone ("path step") would repeat down the list.
-                    if current.is_none() || p.kind == PhaseKind::Step { <span class="trap-line">{ text }</span> }
+                    if current.is_none() || p.kind == PhaseKind::Step { <span class="stepthrough-line">{ text }</span> }
                     // A batched phase says so in the list too, where its cycles are read
                     // beside the others' (a student took the total with it for one
                     // operation's cost).
@@ -83,14 +83,14 @@ fn phase_list(
                     // "guest instruction 0 cycles" read as a mistake (a student's review).
                     if p.cycles == 0 {
                         if let Some(source) = &p.source {
-                            <span class="trap-line trap-zero">{ lang.pick(&source.ko, &source.en).to_string() }</span>
+                            <span class="stepthrough-line stepthrough-zero">{ lang.pick(&source.ko, &source.en).to_string() }</span>
                         }
                     }
                 </> };
                 html! {
                     <li class={classes!(here.then_some("current"))} aria-current={here.then_some("step")}>
                         if let Some(on_move) = on_move {
-                            <button class="link trap-pick" onclick={{ let m = on_move.clone(); move |_| m.emit(StepThroughMove::To(i)) }}>{ body }</button>
+                            <button class="link stepthrough-pick" onclick={{ let m = on_move.clone(); move |_| m.emit(StepThroughMove::To(i)) }}>{ body }</button>
                         } else {
                             { body }
                         }
@@ -168,7 +168,7 @@ pub fn step_through(props: &StepThroughViewProps) -> Html {
             // Keep the keys working when a button the move disables had the focus.
             if let Some(el) = web_sys::window()
                 .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("trap-current"))
+                .and_then(|d| d.get_element_by_id("stepthrough-current"))
             {
                 use wasm_bindgen::JsCast;
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -185,7 +185,7 @@ pub fn step_through(props: &StepThroughViewProps) -> Html {
         .iter()
         .map(|p| p.cycles)
         .sum();
-    let position = t(lang, "trap.position")
+    let position = t(lang, "step_through.position")
         .replacen("{}", &(step_through.phase + 1).to_string(), 1)
         .replacen("{}", &n.to_string(), 1);
     let platform_name = |i: usize| {
@@ -212,24 +212,24 @@ pub fn step_through(props: &StepThroughViewProps) -> Html {
         Callback::from(move |_: MouseEvent| crate::export::download(&name, "text/csv", &csv))
     };
     html! {
-        <section id="step-through" class="step-through" aria-labelledby="trap-title" {onkeydown}
+        <section id="step-through" class="step-through" aria-labelledby="stepthrough-title" {onkeydown}
             ref={focus.node} onfocusin={focus.onfocusin} onfocusout={focus.onfocusout}>
-            <h3 id="trap-title">{ t(lang, "trap.title") }</h3>
+            <h3 id="stepthrough-title">{ t(lang, "step_through.title") }</h3>
             <div class="row">
                 // Each label with its menu (`pair`): on a phone the row wraps between them,
                 // not between a label and its menu (a reviewer found "Operation" alone at the
                 // right edge, its menu on the next line).
                 <span class="pair">
-                <label for="trap-platform">{ t(lang, "trap.platform") }</label>
-                <select id="trap-platform" ref={shown_platform} onchange={on_platform}>
+                <label for="stepthrough-platform">{ t(lang, "step_through.platform") }</label>
+                <select id="stepthrough-platform" ref={shown_platform} onchange={on_platform}>
                     { for r.platforms.iter().enumerate().map(|(i, p)| html! {
                         <option value={i.to_string()} selected={i == step_through.platform}>{ labels::platform(lang, p) }</option>
                     }) }
                 </select>
                 </span>
                 <span class="pair">
-                <label for="trap-op">{ t(lang, "paths.operation") }</label>
-                <select id="trap-op" ref={shown_op} onchange={on_op}>
+                <label for="stepthrough-op">{ t(lang, "paths.operation") }</label>
+                <select id="stepthrough-op" ref={shown_op} onchange={on_op}>
                     // The tables' order (most frequent first); each option's value is the
                     // operation's index in `Op::ALL`.
                     { for crate::result_ops::ops_in_menu_order(r).into_iter().map(|o| {
@@ -241,41 +241,41 @@ pub fn step_through(props: &StepThroughViewProps) -> Html {
                 </select>
                 </span>
             </div>
-            <div class="trap-nav">
+            <div class="stepthrough-nav">
                 // aria-disabled, not disabled, at either end: a disabled button loses the
                 // focus that pressed it, which then fell to the page (a keyboard reviewer's
                 // Enter at the last phase). A move past an end changes nothing.
-                <button id="trap-prev" class="trap-button" aria-disabled={(step_through.phase == 0).then_some("true")} onclick={go(StepThroughMove::Previous)}>{ t(lang, "trap.prev") }</button>
-                <span id="trap-position" class="trap-position">{ position.clone() }</span>
-                <button id="trap-next" class="trap-button primary" aria-disabled={(step_through.phase + 1 >= n).then_some("true")} onclick={go(StepThroughMove::Next)}>{ t(lang, "trap.next") }</button>
+                <button id="stepthrough-prev" class="stepthrough-button" aria-disabled={(step_through.phase == 0).then_some("true")} onclick={go(StepThroughMove::Previous)}>{ t(lang, "step_through.prev") }</button>
+                <span id="stepthrough-position" class="stepthrough-position">{ position.clone() }</span>
+                <button id="stepthrough-next" class="stepthrough-button primary" aria-disabled={(step_through.phase + 1 >= n).then_some("true")} onclick={go(StepThroughMove::Next)}>{ t(lang, "step_through.next") }</button>
             </div>
-            <p class="hint">{ t(lang, "trap.help") }</p>
-            <div class="trap-body">
-                <div class="trap-main">
-                    <div id="trap-current" class="trap-current" tabindex="0" aria-live={focus.live}
+            <p class="hint">{ t(lang, "step_through.help") }</p>
+            <div class="stepthrough-body">
+                <div class="stepthrough-main">
+                    <div id="stepthrough-current" class="stepthrough-current" tabindex="0" aria-live={focus.live}
                         style={format!("border-left:6px solid {}", palette::css(palette::layer(phase.layer)))}>
-                        <p class="trap-head">
+                        <p class="stepthrough-head">
                             // The position, said with the phase (it is shown above, outside
                             // this live region: a screen reader heard the phase, not which).
                             <span class="sr-only">{ format!("{position}. ") }</span>
-                            <strong id="trap-kind">{ phase.kind.label(lang.core()) }</strong>
+                            <strong id="stepthrough-kind">{ phase.kind.label(lang.core()) }</strong>
                             { " · " }{ labels::layer_on(lang, phase.layer, own.kind) }
                             if let Some(e) = phase.exit { <span class="exit-tag">{ labels::exit(lang, e, r.vendor()) }</span> }
                             if let Some(note) = section_note(lang, own, phase) { <small class="part">{ note }</small> }
                         </p>
-                        <p class="trap-big"><span id="trap-cycles">{ fmt_num(phase.cycles as f64) }</span>{ " " }{ cycles_word(lang, phase.cycles) }</p>
-                        <p id="trap-text" class="trap-text">{ super::with_code(&crate::num::regroup(lang.pick(&phase.ko, &phase.en))) }</p>
+                        <p class="stepthrough-big"><span id="stepthrough-cycles">{ fmt_num(phase.cycles as f64) }</span>{ " " }{ cycles_word(lang, phase.cycles) }</p>
+                        <p id="stepthrough-text" class="stepthrough-text">{ super::with_code(&crate::num::regroup(lang.pick(&phase.ko, &phase.en))) }</p>
                         if let Some(source) = &phase.source {
-                            <p class="hint trap-source">{ format!("{}: {}", t(lang, "trap.source"), lang.pick(&source.ko, &source.en)) }</p>
+                            <p class="hint stepthrough-source">{ format!("{}: {}", t(lang, "step_through.source"), lang.pick(&source.ko, &source.en)) }</p>
                         }
-                        <p class="hint">{ format!("{} {} / {} {} {}", t(lang, "trap.so_far"), fmt_num(so_far as f64),
-                            t(lang, if own.batch_every > 0 { "trap.total_batched" } else { "trap.total" }),
+                        <p class="hint">{ format!("{} {} / {} {} {}", t(lang, "step_through.so_far"), fmt_num(so_far as f64),
+                            t(lang, if own.batch_every > 0 { "step_through.total_batched" } else { "step_through.total" }),
                             fmt_num(own.total as f64), cycles_word(lang, own.total)) }
                             // With a batched step, also what one operation costs, the batch's
                             // steps shared out: the figure of the Cycles per layer table (168
                             // there beside 693 here read as two answers: a student's review).
                             if let Some(per_op) = per_operation(own) {
-                                { format!("; {}", t(lang, "trap.per_operation")
+                                { format!("; {}", t(lang, "step_through.per_operation")
                                     .replace("{n}", &fmt_num(own.batch_every as f64))
                                     .replace("{c}", &fmt_num(per_op))) }
                             }
@@ -284,18 +284,18 @@ pub fn step_through(props: &StepThroughViewProps) -> Html {
                     <h4>{ platform_name(step_through.platform) }<small>{ " · " }{ variant_name(lang, own) }</small></h4>
                     { phase_list(lang, own, Some(step_through.phase), Some(&props.on_move), r.vendor()) }
                     if let Some(note) = &own.note {
-                        <p id="trap-note" class="hint">{ super::with_code(&crate::num::regroup(lang.pick(&note.ko, &note.en))) }</p>
+                        <p id="stepthrough-note" class="hint">{ super::with_code(&crate::num::regroup(lang.pick(&note.ko, &note.en))) }</p>
                     }
-                    <p class="chart-downloads"><button class="link" id="trap-csv" onclick={download}>{ t(lang, "trap.export_csv") }</button></p>
+                    <p class="chart-downloads"><button class="link" id="stepthrough-csv" onclick={download}>{ t(lang, "step_through.export_csv") }</button></p>
                 </div>
-                <aside class="trap-side" aria-label={t(lang, "trap.others")}>
-                    <h4>{ t(lang, "trap.others") }</h4>
+                <aside class="stepthrough-side" aria-label={t(lang, "step_through.others")}>
+                    <h4>{ t(lang, "step_through.others") }</h4>
                     { for step_through.others.iter().map(|e| html! {
-                        <div class="trap-other" data-technique={e.name.clone()}>
+                        <div class="stepthrough-other" data-technique={e.name.clone()}>
                             <h5>{ variant_name(lang, e) }<small>{ format!(" · {} {}", fmt_num(e.total as f64), cycles_word(lang, e.total)) }
                                 // With a batched step, one operation's cost too (as above).
                                 if let Some(per_op) = per_operation(e) {
-                                    { format!("; {}", t(lang, "trap.per_operation")
+                                    { format!("; {}", t(lang, "step_through.per_operation")
                                         .replace("{n}", &fmt_num(e.batch_every as f64))
                                         .replace("{c}", &fmt_num(per_op))) }
                                 }
@@ -351,15 +351,15 @@ fn steps_csv(
     use crate::sim::export_csv::field;
     let mut csv = String::from('\u{FEFF}');
     let header = [
-        "trap.csv_variant",
-        "trap.csv_number",
-        "trap.csv_phase",
-        "trap.csv_layer",
-        "trap.csv_when",
-        "trap.csv_cycles",
-        "trap.csv_exit",
-        "trap.csv_text",
-        "trap.csv_source",
+        "step_through.csv_variant",
+        "step_through.csv_number",
+        "step_through.csv_phase",
+        "step_through.csv_layer",
+        "step_through.csv_when",
+        "step_through.csv_cycles",
+        "step_through.csv_exit",
+        "step_through.csv_text",
+        "step_through.csv_source",
     ];
     csv += &header.map(|k| field(t(lang, k))).join(",");
     csv.push('\n');
@@ -369,9 +369,9 @@ fn steps_csv(
     for (name, e) in variants {
         for (i, p) in e.phases.iter().enumerate() {
             let when = match p.section {
-                Section::Complete => t(lang, "trap.csv_completion").to_string(),
+                Section::Complete => t(lang, "step_through.csv_completion").to_string(),
                 _ => section_note(lang, e, p)
-                    .unwrap_or_else(|| t(lang, "trap.csv_every_time").to_string()),
+                    .unwrap_or_else(|| t(lang, "step_through.csv_every_time").to_string()),
             };
             let cells = [
                 field(&name),
@@ -393,9 +393,9 @@ fn steps_csv(
         // The totals the page shows under the phases: the path's (a batched step counted
         // once) and, with a batch, one operation's.
         let total_key = if e.batch_every > 0 {
-            "trap.total_batched"
+            "step_through.total_batched"
         } else {
-            "trap.total"
+            "step_through.total"
         };
         csv += &format!(
             "{},,{},,,{},,,\n",
@@ -405,7 +405,7 @@ fn steps_csv(
         );
         if let Some(per_op) = per_operation(e) {
             let label =
-                t(lang, "trap.csv_per_operation").replace("{n}", &e.batch_every.to_string());
+                t(lang, "step_through.csv_per_operation").replace("{n}", &e.batch_every.to_string());
             csv += &format!("{},,{},,,{per_op},,,\n", field(&name), field(&label));
         }
     }
@@ -414,7 +414,7 @@ fn steps_csv(
 
 /// "cycles", or "cycle" for one (Korean has one word for both).
 fn cycles_word(lang: Lang, n: u64) -> &'static str {
-    t(lang, if n == 1 { "trap.cycle" } else { "trap.cycles" })
+    t(lang, if n == 1 { "step_through.cycle" } else { "step_through.cycles" })
 }
 
 #[cfg(test)]
@@ -471,7 +471,7 @@ mod tests {
                 .sum();
             assert_eq!(rows.len(), 1 + expected, "{lang:?}");
             assert!(rows.iter().all(|r| r.len() == 9), "{rows:?}");
-            assert_eq!(rows[0][5], t(lang, "trap.csv_cycles"));
+            assert_eq!(rows[0][5], t(lang, "step_through.csv_cycles"));
             let n = step_through.own.phases.len();
             let own: Vec<&Vec<String>> = rows[1..=n].iter().collect();
             assert!(own.iter().all(|r| r[0].starts_with("paravirtual (")));
@@ -481,10 +481,10 @@ mod tests {
                 .sum();
             assert_eq!(sum, step_through.own.total);
             let total = &rows[1 + n];
-            assert_eq!(total[2], t(lang, "trap.total"));
+            assert_eq!(total[2], t(lang, "step_through.total"));
             assert_eq!(total[5].parse::<u64>().ok(), Some(sum));
-            assert!(own.iter().any(|r| r[4] == t(lang, "trap.csv_completion")));
-            assert!(own.iter().any(|r| r[4] == t(lang, "trap.csv_every_time")));
+            assert!(own.iter().any(|r| r[4] == t(lang, "step_through.csv_completion")));
+            assert!(own.iter().any(|r| r[4] == t(lang, "step_through.csv_every_time")));
             // The next variant starts at step 1 again.
             assert_eq!(rows[2 + n][1], "1");
         }
