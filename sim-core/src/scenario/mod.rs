@@ -145,8 +145,9 @@ struct Past {
 /// Mistakes read past, at most, by the reading that finds the range of a field with a
 /// number of the wrong type (`Scenario::read_past`): another mistake in the file keeps the
 /// checks from running, so it is taken out as in the file's own reading, a few times only
-/// (each probe reads the file again once per mistake).
-const PROBE_READS_PAST: usize = 3;
+/// (each probe reads the file again once per mistake). An assignment's probe reads past as
+/// many.
+pub(crate) const PROBE_READS_PAST: usize = 3;
 
 impl Past {
     /// Nothing read past yet, reading past at most `limit` parts with an error.

@@ -35,7 +35,7 @@ use crate::assignment::{
     MAX_TOTAL_VARIANTS,
 };
 use crate::scenario::error::{msg, Key, Validator};
-use crate::scenario::{ScenarioError, MAX_ERRORS_SHOWN};
+use crate::scenario::{ScenarioError, MAX_ERRORS_SHOWN, PROBE_READS_PAST};
 
 #[cfg_attr(target_arch = "wasm32", inline)] // for size: see `Assignment::from_toml`
 pub(super) fn from_toml(
@@ -47,9 +47,6 @@ pub(super) fn from_toml(
     read(file_name, text, library, variants_checked, true)
 }
 
-/// Mistakes read past, at most, by the reading that finds the range of a field with a
-/// number of the wrong type (as a scenario's probe reads past a few).
-const PROBE_READS_PAST: usize = 3;
 
 /// A reading error of `text` (the file's, mistakes read past taken out) as the file's
 /// error; `probe`: a whole number too large for its field's type is reported with the
