@@ -267,7 +267,10 @@ fn each_folders_files_import_each_other_without_circles() {
     folders_without_circles(&root().join("cli/src"));
     let web_ui = folders_without_circles(&root().join("web-ui/src"));
     let components = &web_ui[&root().join("web-ui/src/components")];
-    assert!(components["controls"].contains_key("table"), "{components:?}");
+    assert!(
+        components["controls"].contains_key("table"),
+        "{components:?}"
+    );
 }
 
 /// Which top-level module of the crate under `src` imports which (`crate::` paths and the

@@ -404,8 +404,8 @@ fn steps_csv(
             e.total
         );
         if let Some(per_op) = per_operation(e) {
-            let label =
-                t(lang, "step_through.csv_per_operation").replace("{n}", &e.batch_every.to_string());
+            let label = t(lang, "step_through.csv_per_operation")
+                .replace("{n}", &e.batch_every.to_string());
             csv += &format!("{},,{},,,{per_op},,,\n", field(&name), field(&label));
         }
     }
@@ -414,7 +414,14 @@ fn steps_csv(
 
 /// "cycles", or "cycle" for one (Korean has one word for both).
 fn cycles_word(lang: Lang, n: u64) -> &'static str {
-    t(lang, if n == 1 { "step_through.cycle" } else { "step_through.cycles" })
+    t(
+        lang,
+        if n == 1 {
+            "step_through.cycle"
+        } else {
+            "step_through.cycles"
+        },
+    )
 }
 
 #[cfg(test)]
@@ -483,8 +490,12 @@ mod tests {
             let total = &rows[1 + n];
             assert_eq!(total[2], t(lang, "step_through.total"));
             assert_eq!(total[5].parse::<u64>().ok(), Some(sum));
-            assert!(own.iter().any(|r| r[4] == t(lang, "step_through.csv_completion")));
-            assert!(own.iter().any(|r| r[4] == t(lang, "step_through.csv_every_time")));
+            assert!(own
+                .iter()
+                .any(|r| r[4] == t(lang, "step_through.csv_completion")));
+            assert!(own
+                .iter()
+                .any(|r| r[4] == t(lang, "step_through.csv_every_time")));
             // The next variant starts at step 1 again.
             assert_eq!(rows[2 + n][1], "1");
         }

@@ -47,7 +47,6 @@ pub(super) fn from_toml(
     read(file_name, text, library, variants_checked, true)
 }
 
-
 /// A reading error of `text` (the file's, mistakes read past taken out) as the file's
 /// error; `probe`: a whole number too large for its field's type is reported with the
 /// field's range, found by validating the text with a number above every range in its
