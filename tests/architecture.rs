@@ -433,7 +433,7 @@ fn scenario_reading_is_inline_in_wasm_only() {
     for (file, function) in [
         ("scenario/mod.rs", "pub fn from_toml("),
         ("scenario/mod.rs", "pub fn from_toml_all("),
-        ("scenario/mod.rs", "fn read_past("),
+        ("scenario/read.rs", "fn read_past("),
         ("assignment/mod.rs", "pub fn from_toml("),
         ("assignment/mod.rs", "pub fn from_toml_all("),
     ] {
