@@ -388,6 +388,37 @@ await step('an answer typed but not submitted is still there after Next and Prev
   }
 });
 
+await step('the library menu\'s arrow keys only choose: Enter opens, leaving the menu shows the open scenario again', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    const before = await runId(p);
+    const open = await p.inputValue('#scenario-select');
+    // A closed <select> fires `change` at each arrow key (Chromium): each loaded and ran the
+    // scenario it passed, and a screen reader read every run's report (a blind student).
+    await p.focus('#scenario-select');
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown']) await p.keyboard.press(key);
+    await p.waitForTimeout(400);
+    const chosen = await p.inputValue('#scenario-select');
+    assert(chosen !== open, `the arrow keys did not move the menu (${chosen})`);
+    assert(await runId(p) === before, 'an arrow key ran a scenario');
+    assert((await p.getAttribute('#scenario-select', 'aria-describedby')) === 'scenario-select-keys', 'the keys are not described');
+    await afterRun(p, () => p.keyboard.press('Enter'));
+    assert(await p.inputValue('#scenario-select') === chosen, 'Enter opened another scenario');
+    // Arrows, then Tab away: nothing opens and the menu shows the open scenario again.
+    const now = await runId(p);
+    await p.focus('#scenario-select');
+    await p.keyboard.press('ArrowUp');
+    await p.keyboard.press('Tab');
+    await p.waitForTimeout(400);
+    assert(await runId(p) === now && await p.inputValue('#scenario-select') === chosen, 'leaving the menu opened or kept another scenario');
+    // A pick without the arrow keys (a click in the open list) still opens at once.
+    await afterRun(p, () => p.selectOption('#scenario-select', open));
+  } finally {
+    await p.close();
+  }
+});
+
 await step('the assignments menu only chooses (its arrow keys open nothing) and Open opens: the focus goes on and the assignment opened is said', async () => {
   const p = await newPage(BASE);
   try {
@@ -3071,6 +3102,14 @@ await step('a column\'s ⓘ shows its note when clicked or tapped', async () => 
     await p.click(exits);
     await p.click('#column-help .column-help-close');
     assert((await p.textContent('#column-help')) === '', '× leaves the note open');
+    // Closed from its × (or by Escape inside it), the note gives the focus back to its ⓘ:
+    // it fell to <body> (a blind student's review).
+    const onExits = () => p.$eval(exits, (b) => document.activeElement === b);
+    assert(await onExits(), `the focus after ×: ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`);
+    await p.click(exits);
+    await p.focus('#column-help .column-help-close');
+    await p.keyboard.press('Escape');
+    assert((await p.textContent('#column-help')) === '' && await onExits(), 'Escape inside the note left the focus elsewhere');
     // Tab from an open note's ⓘ goes to its × (it came after every heading's ⓘ: a
     // keyboard review), Shift+Tab back; Tab from the × to the next heading's ⓘ closes the
     // note (it stayed over the cells focus moved through).

@@ -166,6 +166,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("lang.switch.label", "Switch to English", "한국어로 전환"),
     ("library", "시나리오 라이브러리", "Scenario library"),
     ("library.pick", "시나리오 선택", "Choose a scenario"),
+    ("library.keys", "화살표 키로 고르고 Enter로 엽니다", "the arrow keys choose, Enter opens"),
     ("library.fetch_failed", "시나리오를 불러오지 못했습니다", "Could not load the scenario"),
     ("library.fetch_failed_assignment", "과제를 불러오지 못했습니다", "Could not load the assignment"),
     ("library.fetch_connection", "이 사이트와의 연결이 끊겼습니다. 다시 선택하면 다시 시도합니다", "the connection to this site failed; choose it again to retry"),

@@ -23,12 +23,49 @@ pub struct LibraryProps {
 pub fn library(props: &LibraryProps) -> Html {
     let lang = props.lang;
     let shown = use_shown_choice(props.selected.map(|i| i.to_string()).unwrap_or_default());
+    // The arrow keys on a closed list (Chromium changes its value, and fires `change`, at
+    // each) only choose: Enter opens what is shown, and leaving the list shows the open
+    // scenario again. Each key loaded and ran the scenario it passed, and a screen reader
+    // read each run's whole report (a blind student's review). A click in the open list,
+    // or the arrows there, still opens at once: `change` without a browsing key first.
+    let browsing = use_mut_ref(|| false);
     let onchange = {
-        let cb = props.on_select.clone();
+        let (cb, browsing) = (props.on_select.clone(), browsing.clone());
         Callback::from(move |e: Event| {
+            if *browsing.borrow() {
+                return;
+            }
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(i) = sel.value().parse::<usize>() {
                 cb.emit(i);
+            }
+        })
+    };
+    let onkeydown = {
+        let (cb, browsing, selected) = (props.on_select.clone(), browsing.clone(), props.selected);
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "ArrowUp" | "ArrowDown" | "Home" | "End" | "PageUp" | "PageDown" if !e.alt_key() => {
+                *browsing.borrow_mut() = true;
+            }
+            "Enter" => {
+                *browsing.borrow_mut() = false;
+                let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                if let Ok(i) = sel.value().parse::<usize>() {
+                    if selected != Some(i) {
+                        e.prevent_default();
+                        cb.emit(i);
+                    }
+                }
+            }
+            _ => {}
+        })
+    };
+    let onblur = {
+        let (browsing, selected) = (browsing.clone(), props.selected);
+        Callback::from(move |e: FocusEvent| {
+            if std::mem::replace(&mut *browsing.borrow_mut(), false) {
+                let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                sel.set_value(&selected.map(|i| i.to_string()).unwrap_or_default());
             }
         })
     };
@@ -54,7 +91,9 @@ pub fn library(props: &LibraryProps) -> Html {
         <section class="card library" id="library" aria-labelledby="library-h">
             <h2 id="library-h">{ t(lang, "library") }</h2>
             <label for="scenario-select" class="sr-only">{ t(lang, "library.pick") }</label>
-            <select id="scenario-select" ref={shown.clone()} {onchange}>
+            <span id="scenario-select-keys" class="sr-only">{ t(lang, "library.keys") }</span>
+            <select id="scenario-select" ref={shown.clone()} {onchange} {onkeydown} {onblur}
+                aria-describedby="scenario-select-keys">
                 if props.selected.is_none() {
                     <option value="" selected=true>{ "—" }</option>
                 }
@@ -68,8 +107,7 @@ pub fn library(props: &LibraryProps) -> Html {
                 }) }
             </select>
             if let Some(file) = &props.draft {
-                // Picking another scenario (the arrow keys on the list pick each one they
-                // pass) or opening a file replaced text edited here: it is kept.
+                // Opening another scenario or a file replaced text edited here: it is kept.
                 <p class="draft-note" role="status" id="draft-note">
                     <span>{ crate::components::with_code(&crate::sim::text::particles(
                         // What is kept, not what replaced it: after the arrow keys passed

@@ -252,7 +252,10 @@ pub fn step_through(props: &StepThroughViewProps) -> Html {
             <p class="hint">{ t(lang, "step_through.help") }</p>
             <div class="stepthrough-body">
                 <div class="stepthrough-main">
-                    <div id="stepthrough-current" class="stepthrough-current" tabindex="0" aria-live={focus.live}
+                    // Atomic: the phase is said whole, in its order (without it a screen
+                    // reader said only the changed pieces, a figure without its unit, the
+                    // source before the text; a blind student's review).
+                    <div id="stepthrough-current" class="stepthrough-current" tabindex="0" aria-live={focus.live} aria-atomic="true"
                         style={format!("border-left:6px solid {}", palette::css(palette::layer(phase.layer)))}>
                         <p class="stepthrough-head">
                             // The position, said with the phase (it is shown above, outside

@@ -592,6 +592,24 @@ fn tab_through_note(e: &KeyboardEvent) {
     }
 }
 
+/// The focus back on the ⓘ whose note is open, before the note (and its ×, which may hold
+/// the focus) goes: closing it from its × or by Escape inside it dropped the focus to the
+/// page's `<body>` (a blind student's review).
+fn focus_open_help_button() {
+    use wasm_bindgen::JsCast;
+    let button = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("button.col-help[aria-expanded=\"true\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(button) = button {
+        let _ = button.focus();
+    }
+}
+
 #[function_component(Table)]
 pub fn table(props: &TableProps) -> Html {
     let lang = props.lang;
@@ -635,6 +653,7 @@ pub fn table(props: &TableProps) -> Html {
         let help = help.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" && help.is_some() {
+                focus_open_help_button();
                 help.set(None);
             }
             if e.key() == "Tab" && help.is_some() {
@@ -644,7 +663,10 @@ pub fn table(props: &TableProps) -> Html {
     };
     let close = {
         let help = help.clone();
-        Callback::from(move |_: MouseEvent| help.set(None))
+        Callback::from(move |_: MouseEvent| {
+            focus_open_help_button();
+            help.set(None)
+        })
     };
     // Focus moved on (Tab) to anything but the open note's ⓘ or the note itself: the note
     // closes, as it would not cover the cells focus moves through (a keyboard review).
