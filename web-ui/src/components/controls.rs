@@ -547,7 +547,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <p id="k-workload-none" class="hint workload-none">{ t(lang, "controls.workload.none") }</p>
                 }
                 <label for="k-seed">{ t(lang, "controls.seed") }</label>
-                <input id="k-seed" type="number" min="0" inputmode="numeric" value={seed_shown} onchange={on_seed}
+                // Text, not `type=number`: Chromium's accessibility value of a number field
+                // is a float, and a screen reader heard seed 1599997383 as 1599997440 (a
+                // blind student's review); the seed is read as digits (`parse_seed`).
+                <input id="k-seed" type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
+                    value={seed_shown} onchange={on_seed}
                     aria-invalid={seed_bad.then_some("true")} aria-describedby={seed_bad.then_some("k-seed-error")} />
             </div>
             { for knob_error("k-workload").map(|e| html! { <div id="k-workload-error" class="knob-error" role="alert">{ e }</div> }) }

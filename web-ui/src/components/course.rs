@@ -705,6 +705,10 @@ struct InputState {
     /// The answer typed was asked again (not a number): the box is invalid, described by
     /// the note that says why.
     not_a_number: bool,
+    /// Enter in the box gives a final answer: the box is described by the note that says
+    /// so too, not only its button, which a student answering with Enter never reaches (a
+    /// blind student's review).
+    final_on_enter: bool,
 }
 
 /// An answer input: radio buttons for a choice, a text field for a number.
@@ -720,6 +724,7 @@ fn input(
         disabled,
         tolerance,
         not_a_number,
+        final_on_enter,
     } = shown;
     let id = format!("cq-{}", q.id);
     // Named by the question's prompt (`prompt_id`), as the Questions tab names its answers.
@@ -735,6 +740,7 @@ fn input(
             (!q.unit.is_empty()).then_some(unit.as_str()),
             tolerance.then_some(hint.as_str()),
             not_a_number.then_some(status.as_str()),
+            final_on_enter.then_some("course-final-note"),
         ]
         .into_iter()
         .flatten()
@@ -1075,6 +1081,7 @@ fn step_view(props: &StepProps) -> Html {
                     disabled: locked,
                     tolerance: accepts.is_some(),
                     not_a_number: saved.is_none() && not_numbers.contains_key(&q.id),
+                    final_on_enter: !q.predict && expected.is_some() && !answered,
                 }) }
                 // Kept once answered (aria-disabled, clicks ignored), not taken away: the
                 // keyboard's and a screen reader's place stays on it, beside the verdict.
