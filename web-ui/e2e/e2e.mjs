@@ -70,6 +70,13 @@ async function afterRun(page, action) {
     return Number(p.dataset.runId) > prev && p.dataset.status === 'done';
   }, prev, { timeout: 60000 });
 }
+// What the run's live region says of the last run, once said: a finished run is said once
+// it has stood a moment (controls.rs, `SETTLED_MS`), so that a burst of re-runs is said once.
+async function announced(page) {
+  const id = await runId(page);
+  await page.waitForSelector(`#run-announced > [data-run="${id}"]`, { timeout: 10000 });
+  return page.textContent('#run-announced');
+}
 async function measuredText(page) {
   await page.click('#tab-table');
   await page.waitForSelector('#measured');
@@ -120,7 +127,7 @@ await step('picks a scenario from the library and runs it', async () => {
   const rows = await page.$$eval('#comparison tbody tr', (r) => r.length);
   assert(rows >= 6, `comparison table has ${rows} rows (seed table has 6)`);
   // Another scenario's run is said whole: its events, its time and every platform's figure.
-  const heard = await page.textContent('#run-announced');
+  const heard = await announced(page);
   assert(/^Done · [\d,]+ events.*\. Relative to native: .+ \d+\.\d%, .+ \d+\.\d%/.test(heard), `the live region says: ${heard}`);
 });
 
@@ -152,7 +159,7 @@ await step('a lossy VDI link says what it lost: packets, late updates, inputs se
   const [lost, sent] = [Number(m[1].replace(/,/g, '')), Number(m[2].replace(/,/g, ''))];
   assert(lost > 0 && lost < sent, `lost ${lost} of ${sent}`);
   // The run's announcement gives a desktop's share as what it is, with its latency.
-  const heard = await page.textContent('#run-announced');
+  const heard = await announced(page);
   assert(/Geostationary satellite, 600 ms: 100\.0% of the screen updates shown, input-to-display p50 \d+ ms/.test(heard), `announced: ${heard}`);
 });
 
@@ -384,6 +391,32 @@ await step('an answer typed but not submitted is still there after Next and Prev
     await p.waitForFunction(() => document.activeElement?.id === 'assignment-select', null, { timeout: 5000 });
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+  }
+});
+
+await step('quick arrow keys on a slider are said once, when the runs settle, against the run before them', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await announced(p);
+    await p.evaluate(() => {
+      window.__said = [];
+      new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => window.__said.push(n.textContent))))
+        .observe(document.querySelector('#run-announced'), { childList: true });
+    });
+    const first = await runId(p);
+    await p.focus('#k-host-cores');
+    for (const key of ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft']) await p.keyboard.press(key);
+    await p.waitForFunction((first) => Number(document.querySelector('.page').dataset.runId) > first
+      && document.querySelector('.page').dataset.status === 'done', first, { timeout: 60000 });
+    await announced(p);
+    await p.waitForTimeout(1500);
+    const said = await p.evaluate(() => window.__said);
+    // Each key made a run (a quick one may be cancelled by the next): one said.
+    assert(said.length === 1, `said ${said.length} times: ${JSON.stringify(said)}`);
+    assert(/^Done\. /.test(said[0]), `said: ${said[0]}`);
+  } finally {
     await p.close();
   }
 });
@@ -879,7 +912,7 @@ await step('the clock and memory sliders re-run; memory beyond the host is an er
   // A re-run of the same scenario (Reset here) says only the platforms' figures against
   // native that changed, with what they were, or that none did (the whole line, said at
   // each slider step, was too long to follow); another scenario's run is said whole.
-  const heard = await page.textContent('#run-announced');
+  const heard = await announced(page);
   assert(/^Done\. Relative to native: (unchanged|.+ \d+\.\d% \(was \d+\.\d%\))$/.test(heard), `the live region says: ${heard}`);
   assert(await page.$$eval('.controls [role=status]', (r) => r.length) === 1, 'one live region for the run');
   // The field beside it takes a size the slider's 64 MiB steps miss; text that is no size

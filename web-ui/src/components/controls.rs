@@ -416,12 +416,32 @@ pub fn controls(props: &ControlsProps) -> Html {
     let knob_error = |control: &'static str| knob_error_view(state, lang, control);
 
     // Each announcement is its own element (keyed by its run): the same words again (a
-    // second re-run that changed nothing) are said again.
+    // second re-run that changed nothing) are said again. A finished run is said once it
+    // has stood for `SETTLED_MS`: quick arrow keys on a slider made a run each, and a
+    // screen reader queued every one's report, each out of date when said (a blind
+    // student's review); a burst is said once, against the run said before it.
+    let settled = use_state_eq(|| None::<u64>);
+    {
+        let settled = settled.clone();
+        let done = matches!(state.status, RunStatus::Done { .. });
+        use_effect_with((state.run_id, done), move |&(run_id, done)| {
+            let timer = done.then(|| {
+                gloo_timers::callback::Timeout::new(SETTLED_MS, move || settled.set(Some(run_id)))
+            });
+            move || drop(timer)
+        });
+    }
     let said = use_mut_ref(Said::default);
-    let announced = announced_text(state, lang, said.borrow_mut().compare(state));
-    let announced_key = match &state.status {
-        RunStatus::Running { .. } => format!("running-{}", state.run_id),
-        _ => state.run_id.to_string(),
+    let (announced, announced_key) = match &state.status {
+        RunStatus::Done { .. } if *settled != Some(state.run_id) => (String::new(), String::new()),
+        RunStatus::Running { .. } => (
+            announced_text(state, lang, said.borrow().before.as_deref()),
+            format!("running-{}", state.run_id),
+        ),
+        _ => (
+            announced_text(state, lang, said.borrow_mut().compare(state)),
+            state.run_id.to_string(),
+        ),
     };
     let progress = progress_view(state, lang);
     let estimate = estimate_view(state, lang);
@@ -565,7 +585,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             </div>
             { for estimate }
             <p id="run-announced" class="sr-only" role="status">
-                if !announced.is_empty() { <span key={announced_key}>{ announced }</span> }
+                if !announced.is_empty() { <span key={announced_key.clone()} data-run={announced_key}>{ announced }</span> }
             </p>
             { progress }
         </section>
@@ -793,6 +813,10 @@ fn figures(state: &State) -> Vec<Figure> {
         })
         .collect()
 }
+
+/// How long a finished run stands before it is said (ms): a slider's next arrow key
+/// usually comes sooner, and its run replaces this one's words.
+const SETTLED_MS: u32 = 600;
 
 /// What the run announcement compares a finished run to: the figures of the run said before
 /// it, when that was a run of the same scenario with the same platforms.

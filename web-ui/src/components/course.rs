@@ -48,15 +48,31 @@ pub fn course_open(props: &CourseProps) -> Html {
     // to where they go on (the student id box, else the step's title) and the live region
     // below says which assignment opened. Not for one opened by the page's link.
     let opening = use_mut_ref(|| false);
-    let opened = use_state_eq(|| None::<(u32, Lang)>);
+    // The count of openings (the live region's key), the language and the title said.
+    let opened = use_state_eq(|| None::<(u32, Lang, String)>);
     {
         let (chosen, opening, opened) = (chosen.clone(), opening.clone(), opened.clone());
         let lang = state.lang;
         let identity = state.course.as_ref().map(|c| c.assignment.clone());
+        let title = state
+            .course
+            .as_ref()
+            .map(|c| c.a().title.get(lang.tag()).to_string())
+            .unwrap_or_default();
         use_effect_with(identity, move |identity| {
             chosen.set(None);
+            if identity.is_none() {
+                // Closed: the next one opened is said once, when its effect has run (the
+                // words of the one before, drawn at once with the new title in them, were
+                // said first: "opened" twice; a blind student's review).
+                opened.set(None);
+            }
             if std::mem::take(&mut *opening.borrow_mut()) && identity.is_some() {
-                opened.set(Some(((*opened).map_or(1, |(n, _)| n + 1), lang)));
+                opened.set(Some((
+                    (*opened).as_ref().map_or(1, |(n, ..)| n + 1),
+                    lang,
+                    title,
+                )));
                 focus_once_drawn("course-student");
             }
         });
@@ -181,9 +197,11 @@ pub fn course_open(props: &CourseProps) -> Html {
             // Which assignment opened, said once it has (the focus is then on the student id
             // or the step's title, which do not name it): a live region always there.
             <p id="assignment-opened" class="sr-only" role="status">
-                if let (Some((n, said_in)), Some(c)) = (*opened, state.course.as_ref()) {
-                    if said_in == lang {
-                        <span key={n.to_string()}>{ t(lang, "course.opened").replace("{}", c.a().title.get(lang.tag())) }</span>
+                // The title said when it opened: drawn with the title of one opened since,
+                // the old words changed and were said before the new ones.
+                if let (Some((n, said_in, title)), Some(_)) = (&*opened, state.course.as_ref()) {
+                    if *said_in == lang {
+                        <span key={n.to_string()}>{ t(lang, "course.opened").replace("{}", title) }</span>
                     }
                 }
             </p>

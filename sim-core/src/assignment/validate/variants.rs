@@ -13,7 +13,7 @@ use crate::text::Lang;
 /// Which variants of each step reading an assignment validates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Variants {
-    /// Every combination of choices (up to [`MAX_TOTAL_VARIANTS`] validations of the
+    /// Every combination of choices (up to [`MAX_TOTAL_VARIANTS`](crate::assignment::MAX_TOTAL_VARIANTS) validations of the
     /// step's scenario): what `virtsim validate` and every reader that must know the whole
     /// file is good do.
     All,
