@@ -415,7 +415,7 @@ await step('quick arrow keys on a slider are said once, when the runs settle, ag
     const said = await p.evaluate(() => window.__said);
     // Each key made a run (a quick one may be cancelled by the next): one said.
     assert(said.length === 1, `said ${said.length} times: ${JSON.stringify(said)}`);
-    assert(/^Done\. /.test(said[0]), `said: ${said[0]}`);
+    assert(/^(Done|완료)\. /.test(said[0]), `said: ${said[0]}`);
   } finally {
     await p.close();
   }
@@ -1807,7 +1807,7 @@ await step('results say they are stale after Open file and after an edit, and Ru
   assert(!(await page.isVisible('#stale-note')), 'stale note gone after running the edit');
 });
 
-await step('a text edited here that the library list replaces (the arrow keys pick each scenario they pass) is kept and comes back', async () => {
+await step('a text edited here that the library list replaces (a scenario opened after another) is kept and comes back', async () => {
   const p = await newPage(BASE);
   try {
     await waitDone(p);
@@ -1816,8 +1816,10 @@ await step('a text edited here that the library list replaces (the arrow keys pi
     assert(!(await p.$('#draft-note')), 'a draft offered before anything replaced the text');
     await p.focus('#scenario-select');
     await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
     await p.waitForSelector('#draft-note');
     await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
     await waitDone(p);
     const note = (await p.textContent('#draft-note')).trim();
     assert(/^The text you edited here is kept\.Bring it back×$/.test(note), `note: ${note}`);
@@ -1830,6 +1832,7 @@ await step('a text edited here that the library list replaces (the arrow keys pi
     assert((await p.textContent('.card.editor h2 .file')) === 'unsaved text', `the editor's file: ${await p.textContent('.card.editor h2 .file')}`);
     // Dismissed, it is gone.
     await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
     await p.waitForSelector('#draft-note');
     await p.click('#draft-note button[aria-label="Forget the edited text"]');
     assert(!(await p.$('#draft-note')), 'the note stays once dismissed');

@@ -433,7 +433,10 @@ pub fn controls(props: &ControlsProps) -> Html {
     }
     let said = use_mut_ref(Said::default);
     let (announced, announced_key) = match &state.status {
-        RunStatus::Done { .. } if *settled != Some(state.run_id) => (String::new(), String::new()),
+        RunStatus::Done { .. } if *settled != Some(state.run_id) => {
+            said.borrow_mut().pass(state);
+            (String::new(), String::new())
+        }
         RunStatus::Running { .. } => (
             announced_text(state, lang, said.borrow().before.as_deref()),
             format!("running-{}", state.run_id),
@@ -819,17 +822,45 @@ fn figures(state: &State) -> Vec<Figure> {
 const SETTLED_MS: u32 = 600;
 
 /// What the run announcement compares a finished run to: the figures of the run said before
-/// it, when that was a run of the same scenario with the same platforms.
+/// it, when that was a run of the same scenario with the same platforms; if none was said
+/// (a burst of re-runs began before the scenario's first run was said), the first run of
+/// the burst, so that what the settings changed is still said.
 #[derive(Default)]
 struct Said {
-    /// The last finished run seen (its id), its scenario and its figures.
+    /// The last run said (its id), its scenario and its figures.
     last: Option<(u64, String, Vec<Figure>)>,
-    /// The figures of the run finished before it, of the same scenario and platforms.
+    /// The first finished run not said since (a burst's runs before its last).
+    unsaid: Option<(u64, String, Vec<Figure>)>,
+    /// The figures the last run said was compared to.
     before: Option<Vec<Figure>>,
 }
 
 impl Said {
-    /// Records the finished run shown, if it is a new one, and gives the figures it is to
+    /// Records a finished run that is not said (its words replaced before they stood), as
+    /// the base of the burst it begins if it is the first.
+    fn pass(&mut self, state: &State) {
+        let (RunStatus::Done { .. }, Some(result)) = (&state.status, &state.result) else {
+            return;
+        };
+        let seen = |r: &Option<(u64, String, Vec<Figure>)>| {
+            r.as_ref().is_some_and(|(id, ..)| *id == state.run_id)
+        };
+        if seen(&self.last) || seen(&self.unsaid) {
+            return;
+        }
+        // The first of its burst: none before it, or one of another scenario (the page's
+        // first scenario, replaced before it was said) or with other platforms.
+        let now = figures(state);
+        let names = |f: &[Figure]| f.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+        let same = self.unsaid.as_ref().is_some_and(|(_, scenario, before)| {
+            *scenario == result.scenario && names(before) == names(&now)
+        });
+        if !same {
+            self.unsaid = Some((state.run_id, result.scenario.clone(), now));
+        }
+    }
+
+    /// Records the finished run said, if it is a new one, and gives the figures it is to
     /// be compared to. The same run rendered again (a change of language, a tab) keeps what
     /// it was compared to, so that its announcement does not change.
     fn compare(&mut self, state: &State) -> Option<&[Figure]> {
@@ -839,13 +870,15 @@ impl Said {
         if self.last.as_ref().map(|(id, ..)| *id) != Some(state.run_id) {
             let now = figures(state);
             let names = |f: &[Figure]| f.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
-            self.before = self
-                .last
-                .take()
-                .filter(|(_, scenario, before)| {
-                    *scenario == result.scenario && !now.is_empty() && names(before) == names(&now)
-                })
-                .map(|(.., before)| before);
+            let comparable = |(id, scenario, before): &(u64, String, Vec<Figure>)| {
+                *id != state.run_id
+                    && *scenario == result.scenario
+                    && !now.is_empty()
+                    && names(before) == names(&now)
+            };
+            let last = self.last.take().filter(comparable);
+            let unsaid = self.unsaid.take().filter(comparable);
+            self.before = last.or(unsaid).map(|(.., before)| before);
             self.last = Some((state.run_id, result.scenario.clone(), now));
         }
         self.before.as_deref()
@@ -1250,7 +1283,7 @@ mod announce_tests {
         // A quick re-run is not said while it runs, only once it is done: what changed.
         let running = first.clone().reduce(Action::Run);
         assert_eq!(said(&mut memory, &running, Lang::En), "");
-        let second = finish(first, TEXT, 85.0);
+        let second = finish(first.clone(), TEXT, 85.0);
         let changed = said(&mut memory, &second, Lang::En);
         assert_eq!(changed, "Done. Relative to native: Boxes 85.0% (was 90.0%)");
         // In the other language (the page's language changed): the same comparison.
@@ -1262,6 +1295,31 @@ mod announce_tests {
         assert_eq!(
             said(&mut memory, &third, Lang::En),
             "Done. Relative to native: unchanged"
+        );
+        // A burst: the runs before its last are not said; the last is compared to the run
+        // said before the burst.
+        let quick = finish(third.clone(), TEXT, 70.0);
+        memory.pass(&quick);
+        let settled = finish(quick, TEXT, 60.0);
+        assert_eq!(
+            said(&mut memory, &settled, Lang::En),
+            "Done. Relative to native: Boxes 60.0% (was 85.0%)"
+        );
+        // A burst right after a scenario's first run, which was never said: compared to that,
+        // not to another scenario's run that was not said either.
+        let mut fresh = Said::default();
+        let other_text = TEXT.replace("name = \"n\"", "name = \"o\"");
+        let other = finish(
+            first.clone().reduce(Action::Edit(other_text.clone())),
+            &other_text,
+            50.0,
+        );
+        fresh.pass(&other);
+        fresh.pass(&first);
+        let next = finish(first.clone(), TEXT, 80.0);
+        assert_eq!(
+            said(&mut fresh, &next, Lang::En),
+            "Done. Relative to native: Boxes 80.0% (was 90.0%)"
         );
         // Another scenario is said whole.
         let other = TEXT.replace("name = \"n\"", "name = \"m\"");
