@@ -421,6 +421,41 @@ await step('quick arrow keys on a slider are said once, when the runs settle, ag
   }
 });
 
+await step('a checked answer is judged against the run shown: a slider re-run that changes the answer changes the verdict', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.evaluate(() => localStorage.setItem('virtsim.lang', 'en'));
+    const text = '[scenario]\nname = "verdict"\nduration_ms = 20\n\n[host]\ncores = 4\n\n' +
+      '[[platform]]\nname = "native"\nkind = "native"\n\n' +
+      '[[instance]]\nname = "busy"\ncount = 4\nworkload = "cpu-bound"\n\n' +
+      '[[question]]\nid = "tput"\nkind = "numeric"\ntext = { en = "Operations per second?", ko = "초당 연산 수는?" }\n' +
+      'metric = "throughput"\nplatform = "native"\ntolerance_percent = 5\n';
+    await afterRun(p, async () => {
+      const prev = await runId(p);
+      await setEditorText(p, text);
+      await p.waitForTimeout(500);
+      if (await runId(p) === prev) await p.click('#run');
+    });
+    await p.click('#tab-questions');
+    // The computed answer, read from its reveal and hidden again.
+    const reveal = '.question button.link[aria-expanded]';
+    await p.click(reveal);
+    const shown = await p.textContent('.reveal .answer');
+    await p.click(reveal);
+    const answer = (shown.match(/[\d,.]+/) || [''])[0].replace(/,/g, '');
+    assert(Number(answer) > 0, `the answer shown: ${shown}`);
+    await p.fill('#q-0', answer);
+    await p.click('#q-0-check');
+    await p.waitForFunction(() => /Correct|정답입니다/.test(document.querySelector('#q-0-status').textContent));
+    // One core of four: a quarter of the operations, the same answer now wrong.
+    await afterRun(p, () => setSlider(p, '#k-host-cores', 'Home'));
+    await p.waitForFunction(() => /Not quite|다시 생각해/.test(document.querySelector('#q-0-status').textContent), null, { timeout: 5000 });
+  } finally {
+    await p.close();
+  }
+});
+
 await step('the library menu\'s arrow keys only choose: Enter opens, leaving the menu shows the open scenario again', async () => {
   const p = await newPage(BASE);
   try {

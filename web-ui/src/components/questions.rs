@@ -557,12 +557,17 @@ pub fn questions(props: &QuestionsProps) -> Html {
                     })
                 };
                 let is_revealed = revealed.get(&i).copied().unwrap_or(false);
+                // A checked answer is judged against the run shown: a slider's re-run may
+                // change the answer, and the verdict of the run before said "Correct!" of an
+                // answer now wrong (a blind student's review). `None`: asked again.
+                let verdict: Option<Option<bool>> =
+                    checked.get(&i).map(|was| was.map(|_| q.check(&given)));
                 // What is accepted, and the unit, under the box: its description.
                 let hint = (q.kind == QuestionKind::Numeric && !is_revealed).then(|| format!("{id}-hint"));
                 let input = if q.kind == QuestionKind::Numeric || q.options.is_empty() {
                     let cb = set_answer.clone();
                     // Asked again (not a number): marked invalid, described by the note too.
-                    let not_a_number = checked.get(&i) == Some(&None) && !given.trim().is_empty();
+                    let not_a_number = verdict == Some(None) && !given.trim().is_empty();
                     let described = match (&hint, not_a_number) {
                         (Some(h), true) => Some(format!("{h} {id}-status")),
                         (None, true) => Some(format!("{id}-status")),
@@ -641,19 +646,19 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         // The verdict's live region is always there, its text changed: one
                         // inserted with its text may go unsaid.
                         <div id={format!("{id}-status")} class="verdict-status" role="status">
-                            { match checked.get(&i) {
+                            { match verdict {
                                 Some(Some(ok)) => html! {
-                                    <p key={try_key.clone()} class={if *ok { "ok" } else { "wrong" }}>
+                                    <p key={try_key.clone()} class={if ok { "ok" } else { "wrong" }}>
                                         // Once the answer is shown, a wrong one is only wrong: "try
                                         // again" above the answer read oddly (a student's review).
-                                        { match (*ok, is_revealed) {
+                                        { match (ok, is_revealed) {
                                             (true, _) => t(lang, "questions.correct"),
                                             (false, false) => t(lang, "questions.wrong"),
                                             (false, true) => t(lang, "questions.wrong_revealed"),
                                         } }
                                         if let Some(read) = read_as(lang, q.metric.unit(), &given) { { " " }{ read } }
                                         // Where to look, until the answer itself is shown.
-                                        if !*ok && !is_revealed { { " " }<span class="look">{ look(lang, q) }</span> }
+                                        if !ok && !is_revealed { { " " }<span class="look">{ look(lang, q) }</span> }
                                     </p>
                                 },
                                 Some(None) if q.kind == QuestionKind::Numeric && !given.trim().is_empty() => html! {
@@ -666,7 +671,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                             } }
                         </div>
                         // Right: why, as the reveal says it (unless shown there already).
-                        if checked.get(&i) == Some(&Some(true)) && !is_revealed {
+                        if verdict == Some(Some(true)) && !is_revealed {
                             { explained(lang, r, q, &props.settings_changed, props.written.as_deref().map(Vec::as_slice)) }
                         }
                         <div id={format!("{id}-answer")} class="revealed">
