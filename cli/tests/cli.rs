@@ -1,6 +1,6 @@
 //! The `virtsim` command line: output formats, seed override, exit codes and messages.
 //!
-//! Exit codes (cli/src/main.rs): 0 success (and `--help`, `--version`), 2 invalid scenario
+//! Exit codes (cli/src/main.rs, cli/src/failure.rs): 0 success (and `--help`, `--version`), 2 invalid scenario
 //! (message on stderr, also for a file that is not UTF-8), 1 any other failure (unreadable
 //! file, usage error, ...).
 

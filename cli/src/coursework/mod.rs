@@ -34,7 +34,7 @@ pub fn too_large(path: &Path, lang: Lang, limit: usize) -> Failure {
     })
 }
 
-/// The file's text, read only if it is at most `limit` bytes (`read_bounded` in main.rs)
+/// The file's text, read only if it is at most `limit` bytes (`read_bounded` in files.rs)
 /// and UTF-8.
 pub fn read_text(path: &Path, lang: Lang, limit: usize) -> Result<String, Failure> {
     let bytes = crate::read_bounded(path, lang, limit, |_| too_large(path, lang, limit))?;
@@ -289,7 +289,7 @@ pub fn csv_field(s: &str) -> String {
 /// Whether `path` is a regular file that reads as an assignment ([`is_assignment`], on
 /// at most its first [`MAX_ASSIGNMENT_BYTES`]); false for what cannot be read (reading it
 /// as a scenario then says why). Only a regular file can be looked into and then read
-/// again (a pipe is read once: `validate_stream` in main.rs).
+/// again (a pipe is read once: `validate_stream` in validate.rs).
 pub fn file_is_assignment(path: &Path) -> bool {
     if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return false;
