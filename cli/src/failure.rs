@@ -72,7 +72,7 @@ pub(crate) fn io_reason(lang: Lang, e: &std::io::Error) -> String {
     }
 }
 
-/// A scenario's errors ([`Scenario::from_toml_all`]: every independent one, in the file's
+/// A scenario's errors ([`sim_core::Scenario::from_toml_all`]: every independent one, in the file's
 /// order), each `FILE:LINE:COLUMN: message` on a line of its own: the first
 /// [`sim_core::scenario::MAX_ERRORS_SHOWN`], then `FILE: and N more errors`, then where the
 /// checks stopped if they did (`note: FILE:LINE:COLUMN: reading stopped here: ...`); or,
