@@ -190,6 +190,17 @@ pub(crate) enum Command {
             requires = "answers_file"
         )]
         set: Vec<String>,
+        /// A scenario's answers at this seed instead of the file's own; a note on stderr
+        /// names each question whose answer differs from the own seed's (its explanation
+        /// was written for that one).
+        #[arg(long, value_name = "N", conflicts_with_all = ["student", "answers_file"])]
+        seed: Option<u64>,
+        /// Run a scenario at its own seed and at each seed FIRST..LAST (both included, at
+        /// most 100): for each question, at how many seeds the own seed's answer is still
+        /// right, and the answers the seeds gave; a warning for each question whose answer
+        /// depends on the seed.
+        #[arg(long, value_name = "FIRST..LAST", value_parser = coursework::seeds::parse_seed_range, conflicts_with_all = ["seed", "student", "answers_file"])]
+        seeds: Option<coursework::seeds::SeedRange>,
         /// Language of the output and of error messages.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,

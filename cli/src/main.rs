@@ -135,12 +135,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
             answers_file,
             set,
+            seed,
+            seeds,
             lang,
         } => coursework::answers::run(
             &file,
             student.as_deref(),
             format.into(),
             answers_file.then_some(set.as_slice()),
+            coursework::answers::Seeds { seed, seeds },
             lang,
         ),
         Command::Grade {

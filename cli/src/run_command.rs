@@ -78,8 +78,9 @@ pub(crate) fn run(
                 .find(|(file, _)| file == places.file())
                 .map(|&(_, s)| s)
         });
-        if let (Some(own), Format::Table) = (own, &format) {
-            output::note_own_seed(places.file(), own, result, lang == "ko");
+        if let Some(own) = own {
+            let tables = matches!(format, Format::Table);
+            output::note_own_seed(places.file(), own, result, tables, lang == "ko");
         }
         Ok(())
     };

@@ -2564,3 +2564,141 @@ fn validate_warns_of_a_network_choice_that_erases_the_platforms_comparison() {
         assert!(stderr(&o).contains(&phrase), "{}", stderr(&o));
     }
 }
+
+/// The twins' scenario (cli/tests/data/seed-twins.toml): two platforms alike but for their
+/// random streams, so which is faster is a coin toss per seed.
+fn seed_twins() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed-twins.toml").to_string()
+}
+
+/// `answers --seed N`'s choice answer for the twins.
+fn faster_twin_at(seed: u64) -> String {
+    let o = virtsim(&[
+        "answers",
+        &seed_twins(),
+        "--seed",
+        &seed.to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let answers: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    answers[0]["answer"]
+        .as_str()
+        .expect("an answer")
+        .to_string()
+}
+
+/// `--seeds FIRST..LAST` names the seeds at which the own seed's answer is wrong, and they
+/// are the seeds at which `--seed N` gives another answer: two ways to the same runs. The
+/// warning is located at the question; the table counts the seeds.
+#[test]
+fn answers_over_seeds_names_the_seeds_where_the_own_answer_is_wrong() {
+    let o = virtsim(&["answers", &seed_twins(), "--seeds", "1..12"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let own = faster_twin_at(1);
+    let wrong: Vec<u64> = (1..=12).filter(|&s| faster_twin_at(s) != own).collect();
+    // The fixture does what it is for: some seeds flip the answer, some keep it.
+    assert!(!wrong.is_empty() && wrong.len() < 12, "{wrong:?}");
+    let listed: Vec<String> = wrong.iter().map(u64::to_string).collect();
+    let warning = format!(
+        "question `faster`: the answer at the file's own seed 1 is wrong at {} of 12 seeds 1..12 ({})",
+        wrong.len(),
+        listed.join(", ")
+    );
+    assert!(stderr(&o).contains(&warning), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("seed-twins.toml:36:6: question `faster`"),
+        "{}",
+        stderr(&o)
+    );
+    let counted = format!(
+        "the file's own seed 1: {own}, right at {} of 12 seeds 1..12",
+        12 - wrong.len()
+    );
+    assert!(stdout(&o).contains(&counted), "{}", stdout(&o));
+    // The numeric question with no tolerance: right at its own seed alone.
+    assert!(
+        stdout(&o).contains("right at 1 of 12 seeds 1..12"),
+        "{}",
+        stdout(&o)
+    );
+    // JSON: the same count per question, and each seed's verdict.
+    let o = virtsim(&[
+        "answers",
+        &seed_twins(),
+        "--seeds",
+        "1..12",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(json[0]["question"], "faster");
+    assert_eq!(json[0]["right_at"], 12 - wrong.len() as u64);
+    let flagged: Vec<u64> = (json[0]["seeds"].as_array().expect("seeds").iter())
+        .filter(|s| s["own_answer_right"] == false)
+        .map(|s| s["seed"].as_u64().expect("seed"))
+        .collect();
+    assert_eq!(flagged, wrong);
+    // In Korean too.
+    let o = virtsim(&["answers", &seed_twins(), "--seeds", "1..12", "--lang", "ko"]);
+    assert!(stderr(&o).contains("경고: "), "{}", stderr(&o));
+    assert!(stdout(&o).contains("12개 중"), "{}", stdout(&o));
+}
+
+/// `--seed N` where the answer differs from the own seed's says so at the question (the
+/// explanation was written for the own seed); at the own seed, or where it agrees, nothing.
+#[test]
+fn answers_at_another_seed_names_the_answers_that_differ() {
+    let own = faster_twin_at(1);
+    let flip = (2..=12)
+        .find(|&s| faster_twin_at(s) != own)
+        .expect("a seed that flips");
+    let keep = (2..=12)
+        .find(|&s| faster_twin_at(s) == own)
+        .expect("a seed that keeps");
+    let o = virtsim(&["answers", &seed_twins(), "--seed", &flip.to_string()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "question `faster`: at --seed {flip} the answer is {}; its explanation was written for the file's own seed 1, whose answer is {own}",
+            faster_twin_at(flip)
+        )),
+        "{}",
+        stderr(&o)
+    );
+    for seed in [1, keep] {
+        let o = virtsim(&["answers", &seed_twins(), "--seed", &seed.to_string()]);
+        assert!(
+            !stderr(&o).contains("question `faster`: at --seed"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+/// `--seed` and `--seeds` are a scenario's: an assignment's students have their own seeds;
+/// a range the wrong way round or too long says what to write.
+#[test]
+fn answers_seeds_are_refused_where_they_do_not_apply() {
+    let dir = scratch_dir("seeds-refused");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    for args in [&["--seed", "4"][..], &["--seeds", "1..4"][..]] {
+        let o = virtsim(&[&["answers", a.as_str()][..], args].concat());
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("whose students each have their own seed"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    for (range, says) in [
+        ("9..2", "write e.g. 2..9"),
+        ("1..500", "500 seeds"),
+        ("7", "FIRST..LAST"),
+    ] {
+        let o = virtsim(&["answers", &seed_twins(), "--seeds", range]);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{range}: {}", stderr(&o));
+    }
+}

@@ -10,6 +10,7 @@ use serde::Serialize;
 use sim_core::assignment::{shown_student_id, valid_student_id, Assignment, MAX_STUDENT_ID_CHARS};
 use sim_core::{QuestionAnswer, RunOptions, Scenario};
 
+use super::seeds::SeedRange;
 use super::{
     at_label, computed_answers_checked, computed_answers_diags, csv_field, is_assignment,
     load_assignment, read_text, variant_label,
@@ -58,6 +59,13 @@ impl<'a> AnswerOut<'a> {
     }
 }
 
+/// A scenario's seeds other than its own: `--seed` and `--seeds` (none for an assignment,
+/// whose students each have their variant's seed).
+pub struct Seeds {
+    pub seed: Option<u64>,
+    pub seeds: Option<SeedRange>,
+}
+
 /// `answers_file`: print an answers file (`--answers-file`), with the answers `--set`
 /// gives in place of the computed ones.
 pub fn run(
@@ -65,6 +73,7 @@ pub fn run(
     student: Option<&str>,
     format: Format,
     answers_file: Option<&[String]>,
+    seeds: Seeds,
     lang: Lang,
 ) -> Result<(), Failure> {
     let set = answers_file.unwrap_or_default();
@@ -105,7 +114,19 @@ pub fn run(
                 )),
             })));
         }
-        return scenario_answers(file, &text, format, lang);
+        return scenario_answers(file, &text, format, seeds, lang);
+    }
+    if seeds.seed.is_some() || seeds.seeds.is_some() {
+        return Err(Failure::Other(anyhow::anyhow!(match lang {
+            Lang::En => format!(
+                "--seed and --seeds apply to scenarios; {} is an assignment, whose students each have their own seed (--student ID computes one's)",
+                crate::shown(file)
+            ),
+            Lang::Ko => sim_core::text::particles(&format!(
+                "--seed와 --seeds는 시나리오에만 씁니다. {}은(는) 과제이고, 학생마다 시드가 따로 있습니다(--student ID로 한 학생의 답을 계산합니다)",
+                crate::shown(file)
+            )),
+        })));
     }
     let assignment = load_assignment(file, lang)?;
     super::warn_validation(&assignment, lang);
@@ -679,11 +700,24 @@ fn same_picks_list(
     Some((list.join(", "), variants))
 }
 
-fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Result<(), Failure> {
+fn scenario_answers(
+    file: &Path,
+    text: &str,
+    format: Format,
+    seeds: Seeds,
+    lang: Lang,
+) -> Result<(), Failure> {
     let scenario = Scenario::from_toml(&crate::shown(file), text)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
-    let result = crate::run_with_progress(&scenario, RunOptions::default(), lang)?;
     let places = crate::question_places::QuestionPlaces::of(&scenario);
+    if let Some(range) = seeds.seeds {
+        return super::seeds::over_seeds(&scenario, &places, range, format, lang);
+    }
+    let mut at_seed = scenario.clone();
+    if let Some(seed) = seeds.seed {
+        at_seed.set_seed(seed);
+    }
+    let result = crate::run_with_progress(&at_seed, RunOptions::default(), lang)?;
     crate::output::warn_near_ties(
         &|id| places.get(id),
         &result.questions,
@@ -737,6 +771,9 @@ fn scenario_answers(file: &Path, text: &str, format: Format, lang: Lang) -> Resu
         }
     };
     crate::out!("{out}")?;
+    if let Some(seed) = seeds.seed {
+        super::seeds::note_answers_that_differ(&scenario, &places, &result.questions, seed, lang)?;
+    }
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod grade;
+pub mod seeds;
 pub mod template;
 
 use std::path::Path;

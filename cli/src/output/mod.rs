@@ -20,8 +20,9 @@ mod text;
 use lifecycle::*;
 use memory::*;
 pub(crate) use questions::{
-    note_oom_killed_groups, note_own_seed, note_thin_percentiles, oom_killed_diags, question_diags,
-    questions, thin_percentile_diags, warn_near_ties, Diag,
+    answer_shown, figure_shown, note_oom_killed_groups, note_own_seed, note_thin_percentiles,
+    oom_killed_diags, print_diags, question_diags, questions, thin_percentile_diags,
+    warn_near_ties, Diag,
 };
 use text::*;
 pub(crate) use text::{

@@ -19,7 +19,7 @@ pub(crate) struct Diag {
 }
 
 impl Diag {
-    fn warning(place: &str, text: String) -> Diag {
+    pub(crate) fn warning(place: &str, text: String) -> Diag {
         Diag {
             warning: true,
             place: place.to_string(),
@@ -33,7 +33,7 @@ impl Diag {
         Diag { tie: true, ..self }
     }
 
-    fn note(place: &str, text: String) -> Diag {
+    pub(crate) fn note(place: &str, text: String) -> Diag {
         Diag {
             warning: false,
             place: place.to_string(),
@@ -230,6 +230,25 @@ fn with_unit(figure: String, q: &sim_core::QuestionAnswer) -> String {
     }
 }
 
+/// A question's answer as the tables print it: a choice's platform, a numeric question's
+/// figure with its unit (the digits that tell what is right).
+pub(crate) fn answer_shown(q: &sim_core::QuestionAnswer) -> String {
+    let answer = clean(&q.answer);
+    if q.kind != sim_core::QuestionKind::Numeric {
+        return answer;
+    }
+    with_unit(
+        q.expected_figure()
+            .map_or(answer, |(figure, _)| clean(&figure)),
+        q,
+    )
+}
+
+/// A figure of a numeric question's metric with its unit, as its evidence prints it.
+pub(crate) fn figure_shown(value: f64, q: &sim_core::QuestionAnswer) -> String {
+    with_unit(evidence_figure(value), q)
+}
+
 /// The lowest and highest figure a numeric question accepts, printed as the grader reads
 /// them ([`sim_core::QuestionAnswer::accepted_range_shown`]: at the answer's figure's decimals,
 /// more where those would show one figure for both, "1 to 1"; never below 0 for a figure of 0
@@ -320,21 +339,36 @@ pub(crate) fn note_thin_percentiles(
 /// A note for a run under `--seed` with another seed than the file's (`own`), when the
 /// scenario has texts that may quote its figures (a description, question explanations):
 /// those are the own seed's run's; this run's are in the tables.
-pub(crate) fn note_own_seed(file: &str, own: u64, result: &sim_core::RunResult, ko: bool) {
+pub(crate) fn note_own_seed(
+    file: &str,
+    own: u64,
+    result: &sim_core::RunResult,
+    tables: bool,
+    ko: bool,
+) {
     let texts =
         result.description.is_some() || result.questions.iter().any(|q| q.explanation.is_some());
     if !texts {
         return;
     }
+    let seed = result.seed;
+    // Where this run's own figures are: the tables, or the JSON or CSV printed.
+    let (theirs_en, theirs_ko) = if tables {
+        ("in the tables", "표에 있습니다")
+    } else {
+        ("the output's", "출력에 있습니다")
+    };
+    // The questions' answers too were explained for the own seed: where to see which differ.
+    let answers = !result.questions.is_empty();
     let text = if ko {
         format!(
-            "설명과 해설에 적힌 수치는 파일의 시드 {own}로 실행한 결과입니다. 이번 실행은 --seed {}이므로 이번 수치는 표에 있습니다",
-            result.seed
+            "설명과 해설에 적힌 수치는 파일의 시드 {own}로 실행한 결과입니다. 이번 실행은 --seed {seed}이므로 이번 수치는 {theirs_ko}{}",
+            if answers { format!(". `virtsim answers {file} --seed {seed}`는 답이 달라진 질문을 알려 줍니다") } else { String::new() }
         )
     } else {
         format!(
-            "the figures quoted in the description and explanations are from the file's own seed {own}; this run uses --seed {}, whose figures are in the tables",
-            result.seed
+            "the figures quoted in the description and explanations are from the file's own seed {own}; this run uses --seed {seed}, whose figures are {theirs_en}{}",
+            if answers { format!("; `virtsim answers {file} --seed {seed}` names the questions whose answer differs") } else { String::new() }
         )
     };
     print_diags(&[Diag::note(file, text)], ko);
