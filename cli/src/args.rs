@@ -198,7 +198,8 @@ pub(crate) enum Command {
         /// Run a scenario at its own seed and at each seed FIRST..LAST (both included, at
         /// most 100): for each question, at how many seeds the own seed's answer is still
         /// right, and the answers the seeds gave; a warning for each question whose answer
-        /// depends on the seed.
+        /// depends on the seed. With --format json or csv: every seed's answer and whether
+        /// the own seed's is right there.
         #[arg(long, value_name = "FIRST..LAST", value_parser = coursework::seeds::parse_seed_range, conflicts_with_all = ["seed", "student", "answers_file"])]
         seeds: Option<coursework::seeds::SeedRange>,
         /// Language of the output and of error messages.
