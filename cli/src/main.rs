@@ -2,6 +2,8 @@
 //! coursework's `answers`, `grade` and `new`, the file formats' `schema`, and `bench`.
 //!
 //! Exit codes: 0 success, 2 invalid scenario (message on stderr), 1 any other failure.
+//! anyhow is used in this crate only. Files are read only after their size is checked
+//! (metadata, then a bounded read); `--lang ko` prints validator messages in Korean.
 
 /// `print!` that returns an error instead of panicking when stdout is closed
 /// (`virtsim schema | head`); `report` turns a broken pipe into a quiet exit.

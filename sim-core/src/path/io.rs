@@ -1,4 +1,8 @@
 //! Device I/O paths: emulated register accesses, PV rings and back ends, and completions.
+//!
+//! Under type 2 a device access leaves the guest through the hosted world switch
+//! (`hosted_world_switch`); a container's I/O pays the shared kernel's own costs (cgroup
+//! I/O accounting, the bridge's NAT). The devices and rings in time are `machine/io.rs`'s.
 
 use super::{Category, ExitReason, IrqSource, Layer, Part, PathBuilder, Steps, VcpuState};
 use crate::platform::{BackendPlacement, IoModel, NetworkMode, PlatformKind, Technique};
