@@ -24,18 +24,18 @@ use crate::results::{
 use crate::scenario::{InstanceSpec, Scenario, MAX_ESTIMATED_EVENTS};
 use crate::workload::Op;
 
-mod answers;
 mod comparison_table;
 mod desktop_result;
 mod faults;
 mod memory_wiring;
 mod platform_result;
+mod question_answers;
 mod sweep_result;
 
-pub(crate) use answers::answer;
 use faults::*;
 use memory_wiring::*;
 use platform_result::*;
+pub(crate) use question_answers::answer;
 use sweep_result::sweep_result;
 
 /// Options of a run.
