@@ -644,12 +644,43 @@ fn grouped(default: &str) -> String {
     out
 }
 
+/// The citation at the head of a cost's source, for the table's cell: the source up to its
+/// first `:`, `;` or ` (` outside backticks (`Adams & Agesen, ASPLOS 2006, Fig. 4`); the
+/// whole source is in the row's note under the table. A source that starts with its kind
+/// (`estimate: ...`, `derived: ...`) cites nothing of its own there: `—`.
+fn cited(source: &str) -> String {
+    let mut quoted = false;
+    let mut end = source.len();
+    for (i, c) in source.char_indices() {
+        match c {
+            '`' => quoted = !quoted,
+            ':' | ';' if !quoted => {
+                end = i;
+                break;
+            }
+            '(' if !quoted && source[..i].ends_with(' ') => {
+                end = i - 1;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let head = source[..end].trim();
+    if head.is_empty() || ["estimate", "derived"].contains(&head) {
+        "—".to_string()
+    } else {
+        head.to_string()
+    }
+}
+
 /// docs/cost-model.md's defaults table is the cost table: one row per field of
-/// `cost_table!` in sim-core/src/costs.rs, in its order, with its default, unit, doc
-/// comment and source; the kind (published, specified, derived, estimate) is the table's
-/// own. An expert's audit found rows missing and sources out of date. `UPDATE_EXPECT=1`
-/// writes the rows from the code, keeping each row's kind (a new row's: "estimate" when its
-/// source says so, else to be filled in).
+/// `cost_table!` in sim-core/src/costs.rs, in its order, with its default, unit and the
+/// citation its source starts with, and under the table one note per field with its doc
+/// comment and its whole source (a table cell holds a value, not a paragraph); the kind
+/// (published, specified, derived, estimate) is the table's own. An expert's audit found
+/// rows missing and sources out of date. `UPDATE_EXPECT=1` writes the rows and the notes
+/// from the code, keeping each row's kind (a new row's: "estimate" when its source says so,
+/// else to be filled in).
 #[test]
 fn the_cost_model_table_is_the_cost_table() {
     let code = fs::read_to_string(root().join("sim-core/src/costs.rs")).expect("costs.rs");
@@ -687,11 +718,23 @@ fn the_cost_model_table_is_the_cost_table() {
 
     let path = root().join("docs/cost-model.md");
     let text = fs::read_to_string(&path).expect("cost-model.md");
-    let header = "| field | default | unit | what | kind | source |\n|---|---:|---|---|---|---|\n";
-    let table_at = text.find(header).expect("the defaults table") + header.len();
+    let section = text
+        .find("\n## Default costs\n")
+        .expect("the defaults section");
+    let header = "| field | default | unit | kind | source |\n|---|---:|---|---|---|\n";
+    let table_at =
+        section + text[section..].find(header).expect("the defaults table") + header.len();
     let table_end = text[table_at..]
         .find("\n\n")
         .map_or(text.len(), |i| table_at + i + 1);
+    // The notes: a heading line, then one item per row, to the next empty line.
+    let notes_head = "\nEach field in full: what it is, then its source.\n\n";
+    let notes_end = if text[table_end..].starts_with(notes_head) {
+        let at = table_end + notes_head.len();
+        text[at..].find("\n\n").map_or(text.len(), |i| at + i + 1)
+    } else {
+        table_end
+    };
     let kinds: BTreeMap<String, String> = text[table_at..table_end]
         .lines()
         .filter_map(|row| {
@@ -700,10 +743,11 @@ fn the_cost_model_table_is_the_cost_table() {
                 .first()?
                 .trim_start_matches("| `")
                 .trim_end_matches('`');
-            Some((name.to_string(), cells.get(4)?.to_string()))
+            Some((name.to_string(), cells.get(3)?.to_string()))
         })
         .collect();
-    let mut expected = String::new();
+    let mut table = String::new();
+    let mut notes = String::new();
     let mut unknown_kind = Vec::new();
     let mut wrong_kind = Vec::new();
     for (name, default, unit, what, source) in &rows {
@@ -724,18 +768,26 @@ fn the_cost_model_table_is_the_cost_table() {
                 "?".to_string()
             }
         });
-        expected.push_str(&format!(
-            "| `{name}` | {default} | {unit} | {what} | {kind} | {source} |\n"
+        let cited = cited(source);
+        table.push_str(&format!(
+            "| `{name}` | {default} | {unit} | {kind} | {cited} |\n"
+        ));
+        let stop = |s: &str| if s.ends_with('.') { "" } else { "." };
+        notes.push_str(&format!(
+            "- `{name}`: {what}{} Source: {source}{}\n",
+            stop(what),
+            stop(source)
         ));
     }
-    let actual = &text[table_at..table_end];
+    let expected = format!("{table}{notes_head}{notes}");
+    let actual = &text[table_at..notes_end];
     if actual != expected {
         if std::env::var("UPDATE_EXPECT").is_ok_and(|v| v == "1") {
-            let updated = format!("{}{expected}{}", &text[..table_at], &text[table_end..]);
+            let updated = format!("{}{expected}{}", &text[..table_at], &text[notes_end..]);
             fs::write(&path, updated).expect("write cost-model.md");
         } else {
             let diff = virtsim_tests::line_diff(&expected, actual);
-            panic!("docs/cost-model.md's defaults table differs from costs.rs (- expected, + actual):\n{diff}\nUPDATE_EXPECT=1 cargo test --release -p virtsim-tests --test architecture");
+            panic!("docs/cost-model.md's defaults table or its notes differ from costs.rs (- expected, + actual):\n{diff}\nUPDATE_EXPECT=1 cargo test --release -p virtsim-tests --test architecture");
         }
     }
     assert!(

@@ -402,3 +402,30 @@ fn fences_and_tables_are_read_as_markdown_and_toml_write_them() {
     assert_eq!(markers("toml fragment").unwrap(), Some((true, false)));
     assert!(markers("toml broken").is_err());
 }
+
+/// docs/assignment-format.md's example of a varied round trip is the part of
+/// `tests/fixtures/remote-desktops.toml` it quotes, word for word: the document points to the
+/// fixture the tests run instead of keeping a copy of its own that could drift from it.
+#[test]
+fn the_network_example_is_the_fixtures_own() {
+    let root = workspace_root();
+    let doc = std::fs::read_to_string(root.join("docs/assignment-format.md")).expect("doc");
+    let fixture =
+        std::fs::read_to_string(root.join("tests/fixtures/remote-desktops.toml")).expect("fixture");
+    let at = doc
+        .find("(../tests/fixtures/remote-desktops.toml)")
+        .expect("the document links the fixture");
+    let blocks = fenced_blocks(&doc[at..]).expect("markdown");
+    let block = blocks.first().expect("a block after the link");
+    assert_eq!(block.info, "toml fragment");
+    assert!(
+        block.text.contains("parameter = \"vdi_rtt_ms\""),
+        "{}",
+        block.text
+    );
+    assert!(
+        fixture.contains(&block.text),
+        "docs/assignment-format.md's example is not a part of the fixture:\n{}",
+        block.text
+    );
+}

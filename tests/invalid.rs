@@ -1164,3 +1164,35 @@ fn a_number_too_large_in_a_text_key_is_one_error() {
     assert_eq!(places, [(3, 15), (8, 9)], "{errors:?}");
     assert!(errors.iter().all(|e| !e.message.contains("integer `0`")));
 }
+
+/// A number no type holds (`1e400`) in a key that does not apply to its platform is too
+/// large, in both languages, at the number: the checks' "applies to type2 hypervisors only"
+/// holds for any number written there, but this one is not a number the file can hold at
+/// all (it was said, and the number's size never was).
+#[test]
+fn a_number_too_large_where_its_key_does_not_apply_is_too_large() {
+    use sim_core::Lang;
+    let text = "[scenario]\nname = \"x\"\nduration_ms = 100\n\n[[platform]]\nname = \"t1\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nhost_background_percent = 1e400\n\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n";
+    let errors = Scenario::from_toml_all("t.toml", text).expect_err("invalid");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let e = &errors[0];
+    assert_eq!((e.line, e.column), (9, 27), "{e}");
+    assert!(
+        e.message
+            .contains("host_background_percent = 1e400 is too large a number"),
+        "{e}"
+    );
+    assert!(!e.message.contains("applies to"), "{e}");
+    assert!(e.message_in(Lang::Ko).contains("너무 큰 수입니다"), "{e}");
+    // On a type-2 platform, where the key applies, its range.
+    let type2 = text.replace("kind = \"type1\"", "kind = \"type2\"");
+    let errors = Scenario::from_toml_all("t.toml", &type2).expect_err("invalid");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0]
+            .message
+            .contains("host_background_percent must be between 0 and 95; got 1e400"),
+        "{}",
+        errors[0]
+    );
+}

@@ -2,6 +2,8 @@
 //! coursework's `answers`, `grade` and `new`, the file formats' `schema`, and `bench`.
 //!
 //! Exit codes: 0 success, 2 invalid scenario (message on stderr), 1 any other failure.
+//! anyhow is used in this crate only. Files are read only after their size is checked
+//! (metadata, then a bounded read); `--lang ko` prints validator messages in Korean.
 //!
 //! Here: `main` and each command's dispatch. The command line's definitions are in
 //! `args.rs` (the values every command reads, `Format` and `Lang`, in `option_values.rs`);

@@ -1,4 +1,9 @@
 //! Platforms and techniques: what stack an instance runs on, resolved from a scenario.
+//!
+//! [`PlatformKind`] (native, type 1, type 2, container, VDI), [`Technique`], [`IoModel`],
+//! [`SchedulerKind`] and [`DisplayProtocol`] are what a `[[platform]]` writes; a [`Stack`]
+//! is a platform resolved, including how memory is virtualized and whether a type-1 VM is
+//! a microVM. A VDI stack takes the type-1 paths; [`VdiNetwork`] is its desktops' network.
 
 use serde::{Deserialize, Serialize};
 

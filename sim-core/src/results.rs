@@ -1,4 +1,10 @@
 //! What a run reports: per platform, per instance group and per instance, as plain data.
+//!
+//! Besides the CPU figures a platform carries its `lifecycle`, `faults`, `attack_surface`,
+//! `vdi` and, under binary translation, the translation cache's hit rate and translation
+//! time (counted in `runner/platform_result.rs` from each operation's path), latency
+//! histograms and the seed document's comparison table (`table.rs`'s data, filled by the
+//! runner). The value a question's metric reads is `PlatformResult::metric`.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,7 @@
 //! Bilingual text: every user-facing string the core produces comes in Korean and English.
+//!
+//! [`particles`] makes a Korean particle written in its paired form ("을(를)") the one the
+//! word before it takes; every validator message goes through it.
 
 use serde::{Deserialize, Serialize};
 

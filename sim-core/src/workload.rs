@@ -1,4 +1,11 @@
 //! Workloads: seeded streams of operations separated by compute bursts, and the named presets.
+//!
+//! An operation ([`Op`]) is a system call, a privileged instruction, port I/O, MMIO, a page
+//! fault, a page-table update, a TLB miss, a disk read or write, a network send or receive,
+//! a sleep, a remote TLB shootdown, a timer interrupt or a guest context switch; an
+//! [`OpMix`] weighs them, and [`OpSampler`] (an alias table) picks one in constant time per
+//! draw. This module knows nothing of desktops: `scenario/validate/workload.rs` resolves
+//! the desktop presets' names.
 
 use serde::{Deserialize, Serialize};
 

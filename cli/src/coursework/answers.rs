@@ -1,6 +1,12 @@
 //! `virtsim answers FILE [--student ID]`: the computed answers of a scenario or an
 //! assignment (for a student's variant), as a table, JSON, CSV, or an answers file (the
 //! instructor's key, in the format `grade` reads).
+//!
+//! Without `--student`, the reference variant is checked against the sample students'
+//! (`assignment::copying`): a warning the variants share is printed once (`output::Diag`),
+//! choice answers that differ and numeric answers a classmate could copy are named, and
+//! ties are looked for in each `[[step.vary]]` choice (`assignment::choice_variants`) and
+//! said at it. `--answers-file --set` writes a file with chosen answers.
 
 use std::fmt::Write as _;
 use std::path::Path;

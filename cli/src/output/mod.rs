@@ -1,6 +1,6 @@
 //! Rendering results as terminal tables and CSV: the report of a run (`table`), with its
 //! memory (`memory.rs`), lifecycle (`lifecycle.rs`) and questions (`questions.rs`) sections
-//! and the text helpers they share (`text.rs`).
+//! and the terminal text helpers they share (`terminal.rs`).
 //!
 //! Every line of the table exists in English and Korean. Text from the scenario file
 //! (names, titles, labels, questions) is printed through [`clean`], so control characters
@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 mod lifecycle;
 mod memory;
 mod questions;
-mod text;
+mod terminal;
 
 use lifecycle::*;
 use memory::*;
@@ -24,8 +24,8 @@ pub(crate) use questions::{
     oom_killed_diags, print_diags, question_diags, questions, thin_percentile_diags,
     warn_near_ties, Diag,
 };
-use text::*;
-pub(crate) use text::{
+use terminal::*;
+pub(crate) use terminal::{
     clean, clean_lines, exit_word, figure, lang_of, long_value, op_word, pad, rpad, snake, stack,
     word, wrap,
 };

@@ -120,6 +120,13 @@ pub fn same_pick_students(a: &Assignment, step: usize, students: &[String]) -> V
 /// between `variants` (variants of the step with the same seed, each with its computed
 /// answers) when every variant's answers are the same (each question's answer and
 /// value). Empty when some answer differs, or when fewer than two variants are given.
+///
+/// A choice question that ties in either variant (a [near tie](QuestionAnswer::near_tie)
+/// or a [shown tie](QuestionAnswer::shown_tie)) is the same only if its figures are (each
+/// platform's, bit for bit): its answer is then the platforms' order in the file, not a
+/// comparison, and stays the same while the parameter moves the figures. `virtsim
+/// answers` warns of the tie itself; saying that the parameter changes nothing would be
+/// wrong of the figures and would point the author at the parameter, not at the tie.
 pub fn parameters_without_effect(
     a: &Assignment,
     step: usize,
@@ -128,10 +135,17 @@ pub fn parameters_without_effect(
     let Some(((_, first), rest)) = variants.split_first() else {
         return Vec::new();
     };
+    let tie = |q: &QuestionAnswer| q.near_tie().is_some() || q.shown_tie().is_some();
+    let figures = |q: &QuestionAnswer| -> Vec<(String, u64)> {
+        (q.evidence.iter())
+            .map(|(name, value)| (name.clone(), value.to_bits()))
+            .collect()
+    };
     let same = |x: &QuestionAnswer, y: &QuestionAnswer| {
         x.id == y.id
             && x.answer == y.answer
             && x.value.map(f64::to_bits) == y.value.map(f64::to_bits)
+            && (!(tie(x) || tie(y)) || figures(x) == figures(y))
     };
     let identical = rest.iter().all(|(_, answers)| {
         answers.len() == first.len() && answers.iter().zip(first).all(|(x, y)| same(x, y))

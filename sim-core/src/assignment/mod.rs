@@ -7,7 +7,7 @@
 //! - `validate/`: validation into [`Assignment`], with located errors (every variant a
 //!   student can get is validated);
 //! - `variation.rs`: the stable hashes behind a student's seed and picks;
-//! - `answers.rs`: [`AnswersFile`] (what a student hands in) and [`StudentGrade`].
+//! - `answers_file.rs`: [`AnswersFile`] (what a student hands in) and [`StudentGrade`].
 //!
 //! Nothing here reads files: library scenarios come from a resolver the caller passes
 //! (the CLI and the page compile the library in; sim-core does not have it), and runs are
@@ -40,14 +40,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod answers;
+mod answers_file;
 mod copying;
 mod format;
 mod read;
 mod validate;
 pub mod variation;
 
-pub use answers::{
+pub use answers_file::{
     expected_text, AnswersFile, ComputedAnswers, GivenAnswer, GradeRow, Problem, StepAnswers,
     StudentGrade, Verdict, ANSWERS_FORMAT,
 };

@@ -1514,6 +1514,60 @@ workload = "network-rr"
     assert!(a.variant_scenario(9, &base).is_err());
 }
 
+/// A choice question that ties in the variants compared keeps its answer (the platforms'
+/// order in the file) while the parameter moves its figures: that parameter is not said to
+/// change nothing (an instructor reading "changes no answer here ... the same figures"
+/// would drop a parameter that works and leave the tie, which `virtsim answers` warns of
+/// at the choice). A tie whose figures do not move either is still found.
+#[test]
+fn a_tie_whose_figures_move_is_not_a_parameter_without_effect() {
+    use crate::question::QuestionKind;
+    let text = ASSIGNMENT.replace(
+        "parameter = \"host_cores\"\nchoices = [1, 2, 4]",
+        "parameter = \"vm_exit_cycles\"\nchoices = [500, 4000]",
+    );
+    let a = parse(&text).expect("valid");
+    let run = |variant: &Variant| {
+        let s = a.variant_scenario(0, variant).expect("valid variant");
+        (variant.clone(), s.run().expect("runs").questions)
+    };
+    let base = a.variant(0, None);
+    let other = Variant {
+        seed: None,
+        picks: vec![(Parameter::VmExitCycles, Choice::Number(4000))],
+    };
+    let mut variants = [run(&base), run(&other)];
+    // Every choice question an exact tie at the same answer in both variants, at `value`.
+    let tie_at = |answers: &mut Vec<QuestionAnswer>, value: f64| {
+        for q in answers
+            .iter_mut()
+            .filter(|q| q.kind == QuestionKind::Choice)
+        {
+            assert!(q.evidence.len() >= 2, "{q:?}");
+            for (_, v) in q.evidence.iter_mut() {
+                *v = value;
+            }
+            q.answer = q.evidence[0].0.clone();
+            assert!(q.near_tie().is_some(), "{q:?}");
+        }
+    };
+    // The other questions' answers the same in both: only the tie tells them apart.
+    let (first, second) = variants.split_at_mut(1);
+    second[0].1 = first[0].1.clone();
+    tie_at(&mut first[0].1, 50.0);
+    tie_at(&mut second[0].1, 60.0);
+    assert!(
+        parameters_without_effect(&a, 0, &variants).is_empty(),
+        "a tie at 50 and at 60 is moved by the parameter"
+    );
+    // The same tie at the same figures: the parameter moves nothing.
+    tie_at(&mut variants[1].1, 50.0);
+    assert_eq!(
+        parameters_without_effect(&a, 0, &variants),
+        [Parameter::VmExitCycles]
+    );
+}
+
 #[test]
 fn a_memory_choice_over_the_host_names_overcommit_as_the_way_to_allow_it() {
     // 70 000 MiB per VM on the default 64 GiB host (63 GiB after the reserved 1 GiB): the

@@ -1,4 +1,5 @@
-//! Density: how many instances of a workload fit the host, by memory and by CPU.
+//! Density: how many instances of a workload fit the host, by memory and by CPU. None fits
+//! by memory when one instance is OOM-killed even alone (`memory::oom_of_its_own`).
 
 use serde::{Deserialize, Serialize};
 

@@ -15,6 +15,13 @@
 //!   instances have run for a while (`running_for_s`), and through the run;
 //! - `swap.rs`: the steps of touching a swapped-out page and of its page-in (the machine
 //!   runs them, `machine/swap.rs`).
+//!
+//! Same file names, two sides of one mechanism: `memory/swap.rs`, `balloon.rs` and
+//! `migration.rs` plan and build the steps (`path::Step`, as `path/` does for operations);
+//! `machine/swap.rs`, `balloon.rs` and `migration.rs` run them in time. Those steps take the
+//! exit round trip and handler directly, without `PathBuilder::exit`'s reflection to an L1
+//! hypervisor or its refill without VPID (a host's swap-in is handled by L0 itself; a nested
+//! guest's balloon or migration is not modelled separately).
 
 mod balloon;
 mod migration;

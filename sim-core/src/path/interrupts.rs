@@ -1,4 +1,7 @@
 //! Interrupt delivery: by the target vCPU's state and the CPU's interrupt-virtualization features.
+//!
+//! `VcpuState` and the dispatching `delivery_path` are in `mod.rs`; under type 2 the
+//! delivery goes through the host OS that schedules the vCPUs (`hosted_scheduler`).
 
 use super::{ExitReason, IrqSource, Part, PathBuilder, Steps, VcpuState};
 use crate::platform::{IoModel, PlatformKind, Technique};

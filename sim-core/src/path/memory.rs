@@ -1,4 +1,8 @@
 //! Memory-virtualization paths: guest page faults, page-table writes, TLB misses and address-space switches.
+//!
+//! Shadow paging against nested paging (EPT/NPT), and the page walks' cost, native and
+//! two-dimensional (`walk_cycles_of`). Shadow paging's hidden faults after an
+//! address-space switch are run in time by `machine/guest.rs`.
 
 use super::{Category, ExitReason, Layer, Path, PathBuilder, Steps};
 use crate::platform::{MemoryVirtualization, Technique};

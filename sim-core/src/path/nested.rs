@@ -1,4 +1,7 @@
 //! Nested virtualization: an L2 guest's exit reflected to its L1 hypervisor through L0.
+//!
+//! `nested_exit` reflects an exit; `nested_halt` and `nested_interrupt` are an L2 halt and
+//! the interrupt that ends it, injected by L1.
 
 use super::{Category, ExitReason, IrqSource, Layer, PathBuilder, Steps, VcpuState};
 

@@ -1,6 +1,6 @@
 //! Coursework questions: the metrics a question can ask about, a computed answer's type
 //! (`QuestionAnswer`), and reading and writing the numbers students give (the answers
-//! themselves are computed in `runner/answers.rs`).
+//! themselves are computed in `runner/question_answers.rs`).
 //!
 //! The folder, by what each file holds: `metric.rs` the metrics a question may ask about
 //! ([`Metric`], [`QuestionKind`], [`Select`]); `answer.rs` the computed answer

@@ -1,5 +1,13 @@
 //! Running a scenario: one machine per platform plus its native baseline, advanced in
 //! slices of events so that callers (a CLI, a browser tab) stay responsive.
+//!
+//! A [`Runner`] holds a scenario's jobs (each platform, each distinct native baseline, each
+//! point of a `[sweep]`). They are advanced in event budgets, or taken out (`take_jobs`,
+//! `take_job`) to run elsewhere: a [`JobRun`] builds its machine when it first advances, on
+//! the thread that runs it, and comes back as itself or as its serializable [`JobOutcome`]
+//! (the page's workers send it in `binary_form.rs`'s form). Each `[[fault]]` becomes the
+//! instances it stops (`isolation.rs`) before the machines run; `finish()` assembles the
+//! [`RunResult`].
 
 use crate::isolation::{attack_surface, blast_radius, failed_component, FaultKind, FaultResult};
 use crate::job_key::JobKey;
@@ -16,18 +24,18 @@ use crate::results::{
 use crate::scenario::{InstanceSpec, Scenario, MAX_ESTIMATED_EVENTS};
 use crate::workload::Op;
 
-mod answers;
 mod comparison_table;
 mod desktop_result;
 mod faults;
 mod memory_wiring;
 mod platform_result;
+mod question_answers;
 mod sweep_result;
 
-pub(crate) use answers::answer;
 use faults::*;
 use memory_wiring::*;
 use platform_result::*;
+pub(crate) use question_answers::answer;
 use sweep_result::sweep_result;
 
 /// Options of a run.

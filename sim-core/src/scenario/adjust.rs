@@ -1,4 +1,12 @@
-//! [`Adjustments`]: slider-style changes applied to a validated scenario.
+//! [`Adjustments`]: slider-style changes applied to a validated scenario, validated again.
+//!
+//! `group_counts` (one instance group's count each, the page's slider per group) overrides
+//! `instance_count` (every group's); `platform_networks` (one VDI platform's network each)
+//! overrides `vdi_network` (every VDI platform's). A memory setting too large for the host
+//! is answered in the setting's terms: the tightest platform, the most that fits in steps
+//! of [`MEMORY_STEP_MIB`]. `oom_alone_with_memory` and `smallest_memory_setting` find what a
+//! memory setting too small leaves OOM-killed even alone, and the least that avoids it
+//! (an assignment's `memory_setting_too_small` warning).
 
 use std::ops::Range;
 

@@ -496,10 +496,19 @@ fn too_large_number(
             out_of_range(&field, &min, &max, &got, message),
         ));
     }
-    if let Some(m) = probed.said_of(&got, message) {
-        return Some((span.clone(), m));
+    // What the checks said of the probe, only when it speaks of the number's size (it
+    // quotes the probe): a check that the key does not apply here (`host_background_percent`
+    // on a type-1 platform, `dom0_vcpus` without a driver domain) holds for any number,
+    // but a number no type holds is first of all too large.
+    if let FieldRange::Said { en, probe, .. } = &probed {
+        if en.contains(probe.as_str()) {
+            if let Some(m) = probed.said_of(&got, message) {
+                return Some((span.clone(), m));
+            }
+        }
     }
-    // No range of its own to quote (`seed`): what a number can be at all.
+    // No range of its own to quote (`seed`), or none the checks reached: what a number can
+    // be at all.
     let field = key_before(text, span.start)
         .unwrap_or("this value")
         .to_string();

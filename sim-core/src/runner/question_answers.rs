@@ -1,4 +1,5 @@
-//! The scenario's questions answered from the platforms' results.
+//! The scenario's questions answered from the platforms' results (`answer`; the value a
+//! metric reads is `PlatformResult::metric`, in `results.rs`).
 
 use super::*;
 
