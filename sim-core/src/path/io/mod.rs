@@ -2,6 +2,10 @@
 //! completion's way back (`device_complete`); the emulated device model (`emulated.rs`), a
 //! paravirtual back end (`backend.rs`), Xen's grant operations (`xen_grants.rs`) and the
 //! payload's copy (`payload.rs`) are the steps they are built from.
+//!
+//! Under type 2 a device access leaves the guest through the hosted world switch
+//! (`hosted_world_switch`); a container's I/O pays the shared kernel's own costs (cgroup
+//! I/O accounting, the bridge's NAT). The devices and rings in time are `machine/io.rs`'s.
 
 mod backend;
 mod emulated;
