@@ -2911,6 +2911,163 @@ await step('questions a control leaves out are said to be left out', async () =>
   await page.click('#tab-table');
 });
 
+// The page in `lang` ('en' or 'ko'): the language button when it shows the other.
+async function inLang(p, lang) {
+  if (await p.evaluate(() => document.documentElement.lang) !== lang) {
+    await p.click('#lang');
+    await p.waitForFunction((lang) => document.documentElement.lang === lang, lang);
+  }
+}
+// The Questions tab's question whose prompt holds `words` (en or ko), as an element.
+const questionWith = (p, words) => p.waitForFunction((words) => [...document.querySelectorAll('ol.questions > li')]
+  .find((li) => words.some((w) => li.querySelector('[id$=-prompt]')?.textContent.includes(w))), words);
+
+await step('the Questions tab keeps an answer with its question when a control leaves one out before it', async () => {
+  // Answers and verdicts were kept by the question's place: with the disk question left out
+  // (a CPU-bound workload makes no disk reads), the host-share answer went to the question
+  // that took its place.
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await inLang(p, 'en');
+    await pick(p, 'type1-vs-type2.toml');
+    await p.click('#tab-questions');
+    const share = ['host OS', '호스트 OS'];
+    let li = await questionWith(p, share);
+    const box = await li.$('input[type=text]');
+    await box.fill('27');
+    await (await li.$('.row button:not(.link)')).click();
+    await li.waitForSelector('[role=status] > p');
+    const verdict = await li.$eval('[role=status] > p', (v) => v.textContent);
+    const place = await li.evaluate((l) => [...l.parentNode.children].indexOf(l));
+    await afterRun(p, () => p.selectOption('#k-workload', 'cpu-bound'));
+    await p.waitForSelector('#questions-left-out');
+    li = await questionWith(p, share);
+    const moved = await li.evaluate((l) => [...l.parentNode.children].indexOf(l));
+    assert(moved === place - 1, `the host-share question moved from ${place} to ${moved}`);
+    assert(await li.$eval('input[type=text]', (b) => b.value) === '27', 'the answer left its question');
+    assert(/^(Correct|Not quite)/.test(await li.$eval('[role=status]', (v) => v.textContent)), `the verdict left its question (was: ${verdict})`);
+    // The question now in its old place has no answer or verdict of it.
+    const other = await p.$(`ol.questions > li:nth-child(${place + 1})`);
+    if (other) {
+      assert(await other.$eval('[role=status]', (v) => v.textContent) === '', 'the next question took the verdict');
+      const otherBox = await other.$('input[type=text]');
+      if (otherBox) assert(await otherBox.inputValue() === '', 'the next question took the answer');
+    }
+    // Back as written: still its question's.
+    await afterRun(p, () => p.selectOption('#k-workload', ''));
+    li = await questionWith(p, share);
+    assert(await li.$eval('input[type=text]', (b) => b.value) === '27', 'the answer did not come back with its question');
+  } finally {
+    await p.close();
+  }
+});
+
+// The host-share question of type1-vs-type2 in the Questions tab, in `lang`: its item, box,
+// Check button and verdict's live region.
+async function hostShareQuestion(p, lang) {
+  await inLang(p, lang);
+  const li = await questionWith(p, ['host OS', '호스트 OS']);
+  const box = await li.$('input[type=text]');
+  const boxId = await box.getAttribute('id');
+  return { li, box, boxId, check: `#${boxId}-check`, status: `#${boxId}-status` };
+}
+async function type1vs2Questions() {
+  const p = await newPage(BASE);
+  await waitDone(p);
+  await pick(p, 'type1-vs-type2.toml');
+  await p.click('#tab-questions');
+  return p;
+}
+
+await step('the Questions tab: Check on an answer that is not a number puts the focus back in its box (en, ko)', async () => {
+  const p = await type1vs2Questions();
+  try {
+    for (const lang of ['en', 'ko']) {
+      const { box, boxId, check, status } = await hostShareQuestion(p, lang);
+      // Check pressed from the keyboard, or clicked, on an answer that is not a number (or
+      // none): asked again, and the focus goes back to the box (it stayed on Check), as an
+      // assignment's box does.
+      for (const [text, how] of [['abc', 'Enter'], ['', 'Enter'], ['5 7', 'click']]) {
+        await box.fill(text);
+        await p.$$eval(`${status} > p`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+        if (how === 'click') {
+          await p.click(check);
+        } else {
+          await p.focus(check);
+          await p.keyboard.press(how);
+        }
+        await p.waitForSelector(`${status} > p:not([data-old])`);
+        await p.waitForFunction((id) => document.activeElement?.id === id, boxId, { timeout: 5000 })
+          .catch(async () => { throw new Error(`${lang} '${text}' asked again: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
+      }
+      // A number is judged: the focus stays on Check.
+      await box.fill('27');
+      await p.focus(check);
+      await p.keyboard.press('Enter');
+      await p.waitForTimeout(100);
+      assert(await p.evaluate(() => document.activeElement?.id) === check.slice(1), `${lang}: a number moved the focus`);
+    }
+  } finally {
+    await p.close();
+  }
+});
+
+await step('the Questions tab: a number in another unit is told which unit the answer is in (en, ko)', async () => {
+  const p = await type1vs2Questions();
+  try {
+    for (const lang of ['en', 'ko']) {
+      const { box, check, status } = await hostShareQuestion(p, lang);
+      // "512 ms" to a question in %: it had the note for no number at all.
+      await box.fill('512 ms');
+      await p.click(check);
+      const note = await p.textContent(status);
+      const want = lang === 'en' ? 'The answer is in %; “512 ms” is in another unit. Type a number' : '답의 단위는 %입니다. “512 ms”는 다른 단위입니다. 숫자로 입력하세요';
+      assert(note.startsWith(want), `${lang}: a wrong unit is said as: ${note}`);
+      // No number at all: the note says what to type, without a unit's complaint.
+      await box.fill('abc');
+      await p.click(check);
+      const plain = await p.textContent(status);
+      assert(/^(Type a number|숫자로 입력하세요)/.test(plain), `${lang}: no number is said as: ${plain}`);
+    }
+  } finally {
+    await p.close();
+  }
+});
+
+await step('the Questions tab: "12 percent" is read as "12 퍼센트" is; each Reveal answer is named with its question (en, ko)', async () => {
+  const p = await type1vs2Questions();
+  try {
+    for (const lang of ['en', 'ko']) {
+      const { li, boxId, box, check, status } = await hostShareQuestion(p, lang);
+      // "percent" and its spellings are the percent sign: graded, not asked again.
+      for (const text of ['12 percent', '12 per cent', '12 PCT', '12 퍼센트']) {
+        await box.fill(text);
+        await p.click(check);
+        const said = await p.textContent(status);
+        assert(/^(Correct|Not quite|정답|다시 생각해)/.test(said), `${lang}: '${text}' was not read: ${said}`);
+      }
+      // The note under the box names the word too.
+      await box.fill('twelve');
+      await p.click(check);
+      const hint = await p.textContent(status);
+      assert(hint.includes(lang === 'en' ? '% (or percent)' : '%(또는 퍼센트)'), `${lang}: the note: ${hint}`);
+      // Each "Reveal answer" is named with its question's number, its prompt its description.
+      const reveal = await li.$('.row button.link');
+      const n = await li.evaluate((l) => [...l.parentNode.children].indexOf(l) + 1);
+      const label = await reveal.getAttribute('aria-label');
+      assert(label === (lang === 'en' ? `Reveal answer to question ${n}` : `정답 보기: ${n}번 문제`), `${lang}: the reveal button is named '${label}'`);
+      assert(await reveal.getAttribute('aria-describedby') === `${boxId}-prompt`, `${lang}: the reveal button is not described by its question`);
+      await reveal.click();
+      const hide = await reveal.getAttribute('aria-label');
+      assert(hide === (lang === 'en' ? `Hide answer to question ${n}` : `정답 숨기기: ${n}번 문제`), `${lang}: the hide button is named '${hide}'`);
+      await reveal.click();
+    }
+  } finally {
+    await p.close();
+  }
+});
+
 // ---- a student's report: numbers behind charts, the desktop table, assignment notes ----
 const cliJson = (file) => JSON.parse(execFileSync(process.env.VIRTSIM_BIN, ['run', join(SCEN_DIR, file), '--format', 'json'], { maxBuffer: 1 << 28 }).toString());
 

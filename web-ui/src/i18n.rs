@@ -661,12 +661,17 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("questions.decimal_comma", "“{given}”은(는) 읽지 않았습니다. 세 자리 숫자 앞의 쉼표는 천 단위 구분 기호인데, 그런 수는 0으로 시작하지 않습니다. 소수라면 {point}처럼 점으로 쓰세요.", "“{given}” is not read: a comma before three digits separates thousands, and such a number does not start with 0. For a decimal, write it with a point: {point}."),
     ("questions.read_as", "{}(으)로 읽었습니다.", "Read as {}."),
     ("questions.number_only", "개수를 숫자로 입력하세요(예: 3 또는 3개). 다른 단위나 글자는 붙이지 마세요.", "Type the count as a number, such as 3, with nothing after it."),
+    ("questions.wrong_unit", "답의 단위는 `{unit}`입니다. “{given}”은(는) 다른 단위입니다.", "The answer is in `{unit}`; “{given}” is in another unit."),
+    ("questions.wrong_unit_count", "답은 단위 없는 개수입니다. “{given}”에는 단위가 있습니다.", "The answer is a count, without a unit; “{given}” has one."),
     ("questions.number_unit", "숫자로 입력하세요(예: 1,234.5). 뒤에 {} 단위를 붙여도 됩니다.", "Type a number, such as 1,234.5; you may add the unit {} after it."),
     ("questions.unit", "단위", "unit"),
     ("questions.answer", "답", "Answer"),
     ("questions.check", "확인", "Check"),
     ("questions.reveal", "정답 보기", "Reveal answer"),
     ("questions.hide", "정답 숨기기", "Hide answer"),
+    // The same buttons' accessible names: the visible words first (what voice control says).
+    ("questions.reveal_n", "정답 보기: {}번 문제", "Reveal answer to question {}"),
+    ("questions.hide_n", "정답 숨기기: {}번 문제", "Hide answer to question {}"),
     ("questions.correct", "정답입니다!", "Correct!"),
     (
         "questions.wrong",
