@@ -263,7 +263,7 @@ await step('a library assignment is fetched when opened, then the scenarios its 
     await openAssignment(p, 'containers-vms-desktops.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
-    await p.waitForSelector('#course-start:not([disabled])');
+    await p.waitForSelector('#course-start:not([aria-disabled=true])');
     await p.click('#course-start');
     // Step 1 (scenario = "containers-vs-vms.toml") waits for the predictions, its text loaded.
     await p.waitForSelector('#course-commit', { timeout: 20000 });
@@ -326,7 +326,7 @@ await step('on a phone, Start and Next bring the step title into view and focus 
       });
     };
     await p.fill('#course-student', 's001');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await titleShown('after Start');
     for (const li of await p.$$('.course-questions.predict li')) {
@@ -359,7 +359,7 @@ await step('an answer typed but not submitted is still there after Next and Prev
     await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's002');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await p.check("input[name='cq-predict-host-share'][value='type2']");
     await p.click('#course-commit');
@@ -493,7 +493,7 @@ await step('the assignments menu only chooses (its arrow keys open nothing) and 
     await waitDone(p);
     const fetched = [];
     p.on('request', (r) => { if (r.url().includes('/scenarios/assignments/')) fetched.push(new URL(r.url()).pathname); });
-    assert(await p.isDisabled('#assignment-open'), 'Open is enabled with no assignment chosen');
+    assert(await p.getAttribute('#assignment-open', 'aria-disabled') === 'true', 'Open is available with no assignment chosen');
     // A closed <select> fires `change` at each arrow key (Chromium): a keyboard user going
     // down the menu opened, and ran, every assignment on the way.
     await p.focus('#assignment-select');
@@ -518,7 +518,7 @@ await step('the assignments menu only chooses (its arrow keys open nothing) and 
     const said = await p.textContent('#assignment-opened[role=status]');
     assert(said.includes(title) && /opened|열었습니다/.test(said), `said on opening: '${said}' (${title})`);
     await p.fill('#course-student', 's003');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-step-h', { timeout: 20000 });
     // With an assignment open, the menu's keys change nothing either.
     await p.focus('#assignment-select');
@@ -535,7 +535,7 @@ await step('the assignments menu only chooses (its arrow keys open nothing) and 
     // Close: the menu shows no choice again.
     await p.click('#course-close');
     await p.waitForSelector('#course', { state: 'detached' });
-    assert((await p.inputValue('#assignment-select')) === '' && await p.isDisabled('#assignment-open'), 'the menu keeps a choice after Close');
+    assert((await p.inputValue('#assignment-select')) === '' && await p.getAttribute('#assignment-open', 'aria-disabled') === 'true', 'the menu keeps a choice after Close');
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();
@@ -549,7 +549,7 @@ await step('Enter on an answer that is not a number puts the focus back in its b
     await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's004');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await p.check("input[name='cq-predict-host-share'][value='type2']");
     await afterRun(p, () => p.click('#course-commit'));
@@ -602,6 +602,96 @@ await step('Enter on an answer that is not a number puts the focus back in its b
   }
 });
 
+await step('unavailable buttons of the assignment panel (Open, Start, Commit, Submit) are found by Tab, say why, and do nothing (en, ko)', async () => {
+  // They were disabled: Tab skipped them and a screen reader never learnt they were there.
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      await inLang(p, lang);
+      const fetched = [];
+      p.on('request', (r) => { if (r.url().includes('/scenarios/assignments/')) fetched.push(r.url()); });
+      // Why a button is unavailable: the text of what describes it.
+      const why = (sel) => p.$eval(sel, (b) => (b.getAttribute('aria-describedby') || '').split(' ')
+        .map((id) => document.getElementById(id)?.textContent || '').join(' '));
+      const unavailable = async (sel, reason) => {
+        const b = await p.$eval(sel, (b) => ({ disabled: b.disabled, aria: b.getAttribute('aria-disabled') }));
+        assert(!b.disabled && b.aria === 'true', `${lang}: ${sel} is ${JSON.stringify(b)}, not aria-disabled`);
+        const said = await why(sel);
+        assert(reason.test(said), `${lang}: ${sel} says why as: '${said}'`);
+      };
+      const focusIs = async (id, what) => {
+        const at = await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+        assert(at === id, `${lang} ${what}: the focus is on ${at}`);
+      };
+      // Open, with no assignment chosen: Tab from the menu reaches it; a press opens nothing.
+      await unavailable('#assignment-open', lang === 'en' ? /^Choose an assignment in the menu first\.$/ : /^먼저 메뉴에서 과제를 고르면/);
+      await p.focus('#assignment-select');
+      await p.keyboard.press('Tab');
+      await focusIs('assignment-open', 'Tab from the menu');
+      await p.keyboard.press('Enter');
+      // A press (playwright's click waits for an element it deems enabled: clicked in the page).
+      const press = (sel) => p.$eval(sel, (b) => b.click());
+      await press('#assignment-open');
+      await p.waitForTimeout(300);
+      assert(await p.$('#course') === null && fetched.length === 0, `${lang}: an unavailable Open opened ${fetched.join(', ')}`);
+      // Start, with no student id: Tab from the box reaches it; Enter in the box and a press start nothing.
+      await openAssignment(p, 'hypervisor-types.toml');
+      await p.waitForSelector('#course-student', { timeout: 20000 });
+      assert(await p.getAttribute('#assignment-open', 'aria-disabled') === null, `${lang}: Open is unavailable with an assignment chosen`);
+      await unavailable('#course-start', lang === 'en' ? /^Type your student id first\.$/ : /^먼저 학번을 입력하면/);
+      await p.focus('#course-student');
+      await p.keyboard.press('Enter');
+      await p.keyboard.press('Tab');
+      await focusIs('course-start', 'Tab from the student id');
+      await p.keyboard.press('Enter');
+      await press('#course-start');
+      await p.waitForTimeout(300);
+      assert(await p.$('#course-step-h') === null, `${lang}: an unavailable Start started`);
+      await p.fill('#course-student', 's005');
+      assert(await p.getAttribute('#course-start', 'aria-disabled') === null && await p.$('#course-start-why') === null, `${lang}: Start is unavailable with an id`);
+      await p.click('#course-start');
+      // Commit, before the predictions: a press runs nothing.
+      await p.waitForSelector('#course-commit', { timeout: 20000 });
+      await unavailable('#course-commit', lang === 'en' ? /^Answer every prediction above first\.$/ : /예측 질문에 모두 답하면/);
+      const before = await runId(p);
+      await p.focus('#course-commit');
+      await p.keyboard.press('Enter');
+      await press('#course-commit');
+      await p.waitForTimeout(300);
+      assert(await runId(p) === before && await p.isVisible('#course-commit'), `${lang}: an unavailable Commit ran the step`);
+      await p.check("input[name='cq-predict-host-share'][value='type2']");
+      assert(await p.getAttribute('#course-commit', 'aria-disabled') === null, `${lang}: Commit unavailable with every prediction given`);
+      await afterRun(p, () => p.click('#course-commit'));
+      // Submit, with nothing typed: a press and Enter in the box give nothing; the focus
+      // stays in the box (a disabled button could not take it).
+      const submit = '#course-answer-type2-host-share';
+      await p.waitForSelector(submit, { timeout: 60000 });
+      await unavailable(submit, lang === 'en' ? /^Type or choose an answer first\. Each answer is submitted once/ : /^먼저 답을 입력하거나 고르면 제출할 수 있습니다\. 답은 문제마다/);
+      await press(submit);
+      await p.focus('#cq-type2-host-share');
+      await p.keyboard.press('Enter');
+      await p.waitForTimeout(200);
+      await focusIs('cq-type2-host-share', 'Enter in an empty answer box');
+      assert(await p.textContent('#cq-type2-host-share-status') === '' && await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false',
+        `${lang}: an unavailable Submit did something`);
+      await p.fill('#cq-type2-host-share', '20');
+      assert(await p.getAttribute(submit, 'aria-disabled') === null && !(await why(submit)).includes(lang === 'en' ? 'Type or choose' : '먼저 답을'),
+        `${lang}: Submit unavailable with an answer`);
+      // The menu's first option says what to do, not the menu's name again.
+      await p.click('#course-close');
+      await p.waitForSelector('#course', { state: 'detached' });
+      const none = await p.$eval('#assignment-select', (s) => s.options[0].textContent);
+      const label = await p.$eval('#assignment-select', (s) => s.labels[0]?.textContent);
+      assert(none === (lang === 'en' ? 'Choose one, then press Open…' : '과제를 고른 뒤 ‘열기’를 누르세요…') && label === (lang === 'en' ? 'Library assignment' : '라이브러리 과제'),
+        `${lang}: the menu '${label}', its first option '${none}'`);
+    } finally {
+      await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+      await p.close();
+    }
+  }
+});
+
 await step('an assignment step shows its scenario in the library list; an answer that is not a number is asked again', async () => {
   const p = await newPage(BASE);
   try {
@@ -613,7 +703,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     const listed = await p.$eval('#scenario-select', (s) => s.options[s.selectedIndex].textContent);
     assert(listed.endsWith('type1-vs-type2.toml'), `the library list shows ${listed}`);
@@ -702,7 +792,7 @@ await step('a prediction in another time unit is said as read and committed on a
     await p.setInputFiles('#assignment-file', file);
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's007');
-    await p.waitForSelector('#course-start:not([disabled])');
+    await p.waitForSelector('#course-start:not([aria-disabled=true])');
     await p.click('#course-start');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await p.fill('#cq-bt-syscall', '1 ms');
@@ -739,7 +829,7 @@ if (process.env.VIRTSIM_BIN) {
       await p.setInputFiles('#assignment-file', file);
       await p.waitForSelector('#course-student', { timeout: 20000 });
       await p.fill('#course-student', 's007');
-      await p.waitForSelector('#course-start:not([disabled])');
+      await p.waitForSelector('#course-start:not([aria-disabled=true])');
       await p.click('#course-start');
       await p.waitForSelector('#course-commit', { timeout: 20000 });
       // A wrong prediction (binary translation is the slower one), then the right figure.
@@ -747,7 +837,7 @@ if (process.env.VIRTSIM_BIN) {
       await p.click('#course-commit');
       await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
       await p.fill('#cq-bt-rel', btRel);
-      await p.click('#course-answer-bt-rel:not([disabled])');
+      await p.click('#course-answer-bt-rel:not([aria-disabled=true])');
       await p.waitForSelector("li[data-question='bt-rel'] .verdict[data-verdict='right']");
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
@@ -760,7 +850,7 @@ if (process.env.VIRTSIM_BIN) {
       await p.waitForSelector("[data-step-id='two'] #course-answer-fastest", { timeout: 60000 });
       assert(await p.$('li.course-q[data-old]') === null, 'step 2 reuses step 1\'s question elements');
       await p.check("input[name='cq-fastest'][value='hw']");
-      await p.click('#course-answer-fastest:not([disabled])');
+      await p.click('#course-answer-fastest:not([aria-disabled=true])');
       await p.waitForSelector("li[data-question='fastest'][data-answered='true']");
       assert(await p.$("li[data-question='fastest'] .verdict") === null, 'step 2 reveals a verdict');
       await p.click('#course-next');
@@ -3626,7 +3716,7 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     for (let i = 1; i <= 2; i++) {
       await p.click('#course-next');
@@ -3685,7 +3775,7 @@ await step('an assignment step after a slider moved: the answers wait for the st
     await p.waitForSelector('#course-student', { timeout: 20000 });
     // kim01's variant: 6 host cores (the scenario's own are 4).
     await p.fill('#course-student', 'kim01');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await p.check(".course-questions.predict li input[type=radio]");
     await afterRun(p, () => p.click('#course-commit'));
@@ -4083,7 +4173,7 @@ await step('an assignment open before Start shows no scenario in the library lis
     assert(await p.inputValue('#scenario-select') === '', `library list: ${await p.inputValue('#scenario-select')}`);
     assert(await p.isVisible('#editor-before-start') && !(await p.$('.cm-host')), 'the editor shows a scenario before Start');
     await p.fill('#course-student', 's001');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit, .cm-host', { timeout: 20000 });
     assert(await p.inputValue('#scenario-select') !== '', 'no scenario in the library list after Start');
   } finally {

@@ -351,6 +351,11 @@ pub fn enter_clicks(button_id: String, to_button: bool) -> Callback<KeyboardEven
             .and_then(|d| d.get_element_by_id(&button_id))
             .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
         {
+            // An unavailable button (aria-disabled, kept focusable) is not pressed, and the
+            // focus stays in the box, as with a disabled one.
+            if button.get_attribute("aria-disabled").as_deref() == Some("true") {
+                return;
+            }
             if to_button {
                 let _ = button.focus();
             }
