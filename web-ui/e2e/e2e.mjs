@@ -116,6 +116,36 @@ await step('page loads and the first scenario runs', async () => {
   assert(await page.isVisible('#comparison'), 'comparison table visible');
 });
 
+await step("<html lang> is the page's language from the start, while the module loads, not English until it switches", async () => {
+  // A screen reader read the loading line and the first render in English on a Korean page.
+  const ko = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' });
+  try {
+    // [hash, language stored in this browser, the language the page takes]
+    for (const [hash, stored, want] of [['', null, 'ko'], ['', 'en', 'en'], ['#l=en', null, 'en'], ['#l=ko', 'en', 'ko']]) {
+      const p = await ko.newPage();
+      p.on('pageerror', (e) => pageErrors.push(String(e)));
+      // The language last chosen in this browser, there before the page's scripts run.
+      await p.addInitScript((stored) => { if (stored) localStorage.setItem('virtsim.lang', stored); else localStorage.removeItem('virtsim.lang'); }, stored);
+      // The module held back: the page as it is while it loads.
+      let release;
+      const held = new Promise((r) => { release = r; });
+      await p.route('**/pkg/web_ui_bg.wasm', async (route) => { await held; await route.continue(); });
+      // DOMContentLoaded comes after the module scripts ran (main.js's start, up to init()).
+      await p.goto(`${BASE}${hash}`, { waitUntil: 'domcontentloaded' });
+      assert(await p.$('#boot'), 'the loading line is gone before the module loaded');
+      const loading = await p.evaluate(() => document.documentElement.lang);
+      release();
+      await p.waitForSelector('.page', { timeout: 20000 });
+      const loaded = await p.evaluate(() => document.documentElement.lang);
+      await p.evaluate(() => localStorage.removeItem('virtsim.lang'));
+      await p.close();
+      assert(loading === want && loaded === want, `hash '${hash}', stored ${stored}: lang '${loading}' while loading, '${loaded}' once loaded, not '${want}'`);
+    }
+  } finally {
+    await ko.close();
+  }
+});
+
 await step('picks a scenario from the library and runs it', async () => {
   const options = await page.$$eval('#scenario-select option', (os) => os.map((o) => o.value).filter((v) => v !== ''));
   assert(options.length === builtin.length, `library has ${options.length} scenarios, scenarios/ has ${builtin.length}`);
