@@ -803,6 +803,44 @@ await step('an assignment step shows its scenario in the library list; an answer
 // second does not (its answer is only saved). The web-ui crate's course tests read it too.
 const SCORE_ASSIGNMENT = readFileSync(join(here, '..', 'tests', 'fixtures', 'score-assignment.toml'), 'utf8');
 
+await step('a step whose run is short is not said to be running (Running this step… only after the page\'s delay)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'virtsim-short-run-'));
+  const file = join(dir, 'short.toml');
+  writeFileSync(file, SCORE_ASSIGNMENT);
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.setInputFiles('#assignment-file', file);
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's008');
+    await p.click('#course-start');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    await p.check("input[name='cq-slowest'][value='hw']");
+    // Every text the status line has while the step runs.
+    await p.evaluate(() => {
+      window.__said = [];
+      new MutationObserver(() => {
+        const line = document.getElementById('course-status');
+        if (line && line.textContent) window.__said.push([performance.now(), line.textContent]);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const t0 = await p.evaluate(() => performance.now());
+    await afterRun(p, () => p.click('#course-commit'));
+    const took = (await p.evaluate(() => performance.now())) - t0;
+    const said = await p.evaluate(() => window.__said);
+    if (took < 200) {
+      assert(said.length === 0, `a run of ${Math.round(took)} ms was said to be running: ${JSON.stringify(said)}`);
+    } else {
+      // A longer run (a slow machine) is said once it has gone on for 250 ms, not before.
+      assert(said.every(([at]) => at - t0 >= 240), `said before the delay: ${JSON.stringify(said)} (run of ${Math.round(took)} ms)`);
+    }
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 await step('a prediction in another time unit is said as read and committed on a second press', async () => {
   // The score fixture with its prediction made a figure in µs.
   const text = SCORE_ASSIGNMENT.replace(/\[\[step\.question\]\]\nid = "slowest"\npredict = true\n[^]*?select = "lowest"\n/,
@@ -3861,6 +3899,14 @@ await step('the timeline: zooming in keeps recorded stretches in view; the windo
     await p.click('#timeline-all');
     const whole = await p.textContent('#timeline-range');
     assert(/^0 – 200 ms · /.test(whole), `whole run of a sampled trace: ${whole}`);
+    // The zoom buttons' titles say what they zoom and the key that does it ("Zoom in" alone
+    // beside a chart's buttons did not); the whole run shown, Zoom out says why it cannot.
+    const titles = await p.$$eval('#timeline-zoom-in, #timeline-zoom-out', (bs) => bs.map((b) => b.title));
+    assert(/^(Zoom in on the timeline \(\+ key\)|타임라인 확대 \(\+ 키\))$/.test(titles[0]) && /^(Cannot zoom out further|더 축소할 수 없습니다)/.test(titles[1]),
+      `the zoom buttons' titles: ${titles.join(' | ')}`);
+    await p.click('#timeline-zoom-in');
+    const out = await p.getAttribute('#timeline-zoom-out', 'title');
+    assert(/^(Zoom out of the timeline \(- key\)|타임라인 축소 \(- 키\))$/.test(out), `zoom out's title: ${out}`);
     assert(!(await p.$('#timeline-opening')), 'the opening note stays on the whole run');
     for (let i = 0; i < 9; i++) {
       await p.click('#timeline-zoom-in');

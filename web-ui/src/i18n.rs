@@ -579,6 +579,9 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("timeline.zoom_in", "확대", "Zoom in"),
     ("timeline.zoom_out", "축소", "Zoom out"),
+    // The buttons' titles (a pointer's tooltip): what they zoom, and the key that does it.
+    ("timeline.zoom_in.title", "타임라인 확대 (+ 키)", "Zoom in on the timeline (+ key)"),
+    ("timeline.zoom_out.title", "타임라인 축소 (- 키)", "Zoom out of the timeline (- key)"),
     ("timeline.zoom_in.deepest", "더 확대할 수 없습니다: 화면 너비가 {}사이클인 가장 깊은 확대입니다", "Cannot zoom in further: the view is at its deepest, {} cycles across"),
     ("timeline.zoom_out.all", "더 축소할 수 없습니다: 실행 전체를 보고 있습니다", "Cannot zoom out further: the whole run is shown"),
     ("timeline.left", "왼쪽으로", "Pan left"),

@@ -1006,8 +1006,14 @@ fn step_view(props: &StepProps) -> Html {
         _ => html! {},
     };
     let run_line = match not_ready {
+        // Its words only once the run has gone on for `SHOW_RUNNING_AFTER_MS`, as the page's
+        // own running line: a run of 22 ms was said and shown as running, then done at once.
+        // The live region is there from the start, its text changed (one inserted with its
+        // text may go unsaid).
         Some(NotReady::Running) => {
-            html! { <p id="course-status" class="course-status" role="status" tabindex="-1">{ t(lang, "course.running") }</p> }
+            html! { <p id="course-status" class="course-status" role="status" tabindex="-1">
+                if state.running_shown { { t(lang, "course.running") } }
+            </p> }
         }
         Some(NotReady::OtherSettings | NotReady::NotRun) if later.is_empty() => blocked.clone(),
         _ => html! {},
