@@ -634,10 +634,12 @@ await step('Enter on an answer that is not a number puts the focus back in its b
 
 await step('unavailable buttons of the assignment panel (Open, Start, Commit, Submit) are found by Tab, say why, and do nothing (en, ko)', async () => {
   // They were disabled: Tab skipped them and a screen reader never learnt they were there.
+  let stored;
   for (const lang of ['en', 'ko']) {
     const p = await newPage(BASE);
     try {
       await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
       await inLang(p, lang);
       const fetched = [];
       p.on('request', (r) => { if (r.url().includes('/scenarios/assignments/')) fetched.push(r.url()); });
@@ -717,6 +719,7 @@ await step('unavailable buttons of the assignment panel (Open, Start, Commit, Su
         `${lang}: the menu '${label}', its first option '${none}'`);
     } finally {
       await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+      await restoreLang(p, stored);
       await p.close();
     }
   }
@@ -3069,12 +3072,23 @@ await step('questions a control leaves out are said to be left out', async () =>
   await page.click('#tab-table');
 });
 
-// The page in `lang` ('en' or 'ko'): the language button when it shows the other.
+// The page in `lang` ('en' or 'ko'): the language button when it shows the other (the
+// page remembers the choice: `restoreLang` puts back what was stored).
 async function inLang(p, lang) {
   if (await p.evaluate(() => document.documentElement.lang) !== lang) {
     await p.click('#lang');
     await p.waitForFunction((lang) => document.documentElement.lang === lang, lang);
   }
+}
+// The language this browser has stored (`virtsim.lang`, or null), and putting it back: a
+// step that switches languages (the page remembers a choice) leaves later steps' pages in
+// the language they expect.
+// (Declarations: an earlier step uses them too.)
+async function storedLang(p) {
+  return p.evaluate(() => localStorage.getItem('virtsim.lang'));
+}
+async function restoreLang(p, lang) {
+  await p.evaluate((lang) => (lang === null ? localStorage.removeItem('virtsim.lang') : localStorage.setItem('virtsim.lang', lang)), lang);
 }
 // The Questions tab's question whose prompt holds `words` (en or ko), as an element.
 const questionWith = (p, words) => p.waitForFunction((words) => [...document.querySelectorAll('ol.questions > li')]
@@ -3087,6 +3101,7 @@ await step('the Questions tab keeps an answer with its question when a control l
   const p = await newPage(BASE);
   try {
     await waitDone(p);
+    p.storedLang = await storedLang(p);
     await inLang(p, 'en');
     await pick(p, 'type1-vs-type2.toml');
     await p.click('#tab-questions');
@@ -3117,6 +3132,7 @@ await step('the Questions tab keeps an answer with its question when a control l
     li = await questionWith(p, share);
     assert(await li.$eval('input[type=text]', (b) => b.value) === '27', 'the answer did not come back with its question');
   } finally {
+    await restoreLang(p, p.storedLang);
     await p.close();
   }
 });
@@ -3133,6 +3149,7 @@ async function hostShareQuestion(p, lang) {
 async function type1vs2Questions() {
   const p = await newPage(BASE);
   await waitDone(p);
+  p.storedLang = await storedLang(p);
   await pick(p, 'type1-vs-type2.toml');
   await p.click('#tab-questions');
   return p;
@@ -3167,6 +3184,7 @@ await step('the Questions tab: Check on an answer that is not a number puts the 
       assert(await p.evaluate(() => document.activeElement?.id) === check.slice(1), `${lang}: a number moved the focus`);
     }
   } finally {
+    await restoreLang(p, p.storedLang);
     await p.close();
   }
 });
@@ -3189,6 +3207,7 @@ await step('the Questions tab: a number in another unit is told which unit the a
       assert(/^(Type a number|숫자로 입력하세요)/.test(plain), `${lang}: no number is said as: ${plain}`);
     }
   } finally {
+    await restoreLang(p, p.storedLang);
     await p.close();
   }
 });
@@ -3222,6 +3241,7 @@ await step('the Questions tab: "12 percent" is read as "12 퍼센트" is; each R
       await reveal.click();
     }
   } finally {
+    await restoreLang(p, p.storedLang);
     await p.close();
   }
 });
