@@ -116,6 +116,36 @@ await step('page loads and the first scenario runs', async () => {
   assert(await page.isVisible('#comparison'), 'comparison table visible');
 });
 
+await step("<html lang> is the page's language from the start, while the module loads, not English until it switches", async () => {
+  // A screen reader read the loading line and the first render in English on a Korean page.
+  const ko = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' });
+  try {
+    // [hash, language stored in this browser, the language the page takes]
+    for (const [hash, stored, want] of [['', null, 'ko'], ['', 'en', 'en'], ['#l=en', null, 'en'], ['#l=ko', 'en', 'ko']]) {
+      const p = await ko.newPage();
+      p.on('pageerror', (e) => pageErrors.push(String(e)));
+      // The language last chosen in this browser, there before the page's scripts run.
+      await p.addInitScript((stored) => { if (stored) localStorage.setItem('virtsim.lang', stored); else localStorage.removeItem('virtsim.lang'); }, stored);
+      // The module held back: the page as it is while it loads.
+      let release;
+      const held = new Promise((r) => { release = r; });
+      await p.route('**/pkg/web_ui_bg.wasm', async (route) => { await held; await route.continue(); });
+      // DOMContentLoaded comes after the module scripts ran (main.js's start, up to init()).
+      await p.goto(`${BASE}${hash}`, { waitUntil: 'domcontentloaded' });
+      assert(await p.$('#boot'), 'the loading line is gone before the module loaded');
+      const loading = await p.evaluate(() => document.documentElement.lang);
+      release();
+      await p.waitForSelector('.page', { timeout: 20000 });
+      const loaded = await p.evaluate(() => document.documentElement.lang);
+      await p.evaluate(() => localStorage.removeItem('virtsim.lang'));
+      await p.close();
+      assert(loading === want && loaded === want, `hash '${hash}', stored ${stored}: lang '${loading}' while loading, '${loaded}' once loaded, not '${want}'`);
+    }
+  } finally {
+    await ko.close();
+  }
+});
+
 await step('picks a scenario from the library and runs it', async () => {
   const options = await page.$$eval('#scenario-select option', (os) => os.map((o) => o.value).filter((v) => v !== ''));
   assert(options.length === builtin.length, `library has ${options.length} scenarios, scenarios/ has ${builtin.length}`);
@@ -263,7 +293,7 @@ await step('a library assignment is fetched when opened, then the scenarios its 
     await openAssignment(p, 'containers-vms-desktops.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
-    await p.waitForSelector('#course-start:not([disabled])');
+    await p.waitForSelector('#course-start:not([aria-disabled=true])');
     await p.click('#course-start');
     // Step 1 (scenario = "containers-vs-vms.toml") waits for the predictions, its text loaded.
     await p.waitForSelector('#course-commit', { timeout: 20000 });
@@ -326,7 +356,7 @@ await step('on a phone, Start and Next bring the step title into view and focus 
       });
     };
     await p.fill('#course-student', 's001');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await titleShown('after Start');
     for (const li of await p.$$('.course-questions.predict li')) {
@@ -359,7 +389,7 @@ await step('an answer typed but not submitted is still there after Next and Prev
     await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's002');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await p.check("input[name='cq-predict-host-share'][value='type2']");
     await p.click('#course-commit');
@@ -493,7 +523,7 @@ await step('the assignments menu only chooses (its arrow keys open nothing) and 
     await waitDone(p);
     const fetched = [];
     p.on('request', (r) => { if (r.url().includes('/scenarios/assignments/')) fetched.push(new URL(r.url()).pathname); });
-    assert(await p.isDisabled('#assignment-open'), 'Open is enabled with no assignment chosen');
+    assert(await p.getAttribute('#assignment-open', 'aria-disabled') === 'true', 'Open is available with no assignment chosen');
     // A closed <select> fires `change` at each arrow key (Chromium): a keyboard user going
     // down the menu opened, and ran, every assignment on the way.
     await p.focus('#assignment-select');
@@ -518,7 +548,7 @@ await step('the assignments menu only chooses (its arrow keys open nothing) and 
     const said = await p.textContent('#assignment-opened[role=status]');
     assert(said.includes(title) && /opened|열었습니다/.test(said), `said on opening: '${said}' (${title})`);
     await p.fill('#course-student', 's003');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-step-h', { timeout: 20000 });
     // With an assignment open, the menu's keys change nothing either.
     await p.focus('#assignment-select');
@@ -535,7 +565,7 @@ await step('the assignments menu only chooses (its arrow keys open nothing) and 
     // Close: the menu shows no choice again.
     await p.click('#course-close');
     await p.waitForSelector('#course', { state: 'detached' });
-    assert((await p.inputValue('#assignment-select')) === '' && await p.isDisabled('#assignment-open'), 'the menu keeps a choice after Close');
+    assert((await p.inputValue('#assignment-select')) === '' && await p.getAttribute('#assignment-open', 'aria-disabled') === 'true', 'the menu keeps a choice after Close');
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();
@@ -549,7 +579,7 @@ await step('Enter on an answer that is not a number puts the focus back in its b
     await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's004');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await p.check("input[name='cq-predict-host-share'][value='type2']");
     await afterRun(p, () => p.click('#course-commit'));
@@ -602,6 +632,99 @@ await step('Enter on an answer that is not a number puts the focus back in its b
   }
 });
 
+await step('unavailable buttons of the assignment panel (Open, Start, Commit, Submit) are found by Tab, say why, and do nothing (en, ko)', async () => {
+  // They were disabled: Tab skipped them and a screen reader never learnt they were there.
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      const fetched = [];
+      p.on('request', (r) => { if (r.url().includes('/scenarios/assignments/')) fetched.push(r.url()); });
+      // Why a button is unavailable: the text of what describes it.
+      const why = (sel) => p.$eval(sel, (b) => (b.getAttribute('aria-describedby') || '').split(' ')
+        .map((id) => document.getElementById(id)?.textContent || '').join(' '));
+      const unavailable = async (sel, reason) => {
+        const b = await p.$eval(sel, (b) => ({ disabled: b.disabled, aria: b.getAttribute('aria-disabled') }));
+        assert(!b.disabled && b.aria === 'true', `${lang}: ${sel} is ${JSON.stringify(b)}, not aria-disabled`);
+        const said = await why(sel);
+        assert(reason.test(said), `${lang}: ${sel} says why as: '${said}'`);
+      };
+      const focusIs = async (id, what) => {
+        const at = await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+        assert(at === id, `${lang} ${what}: the focus is on ${at}`);
+      };
+      // Open, with no assignment chosen: Tab from the menu reaches it; a press opens nothing.
+      await unavailable('#assignment-open', lang === 'en' ? /^Choose an assignment in the menu first\.$/ : /^먼저 메뉴에서 과제를 고르면/);
+      await p.focus('#assignment-select');
+      await p.keyboard.press('Tab');
+      await focusIs('assignment-open', 'Tab from the menu');
+      await p.keyboard.press('Enter');
+      // A press (playwright's click waits for an element it deems enabled: clicked in the page).
+      const press = (sel) => p.$eval(sel, (b) => b.click());
+      await press('#assignment-open');
+      await p.waitForTimeout(300);
+      assert(await p.$('#course') === null && fetched.length === 0, `${lang}: an unavailable Open opened ${fetched.join(', ')}`);
+      // Start, with no student id: Tab from the box reaches it; Enter in the box and a press start nothing.
+      await openAssignment(p, 'hypervisor-types.toml');
+      await p.waitForSelector('#course-student', { timeout: 20000 });
+      assert(await p.getAttribute('#assignment-open', 'aria-disabled') === null, `${lang}: Open is unavailable with an assignment chosen`);
+      await unavailable('#course-start', lang === 'en' ? /^Type your student id first\.$/ : /^먼저 학번을 입력하면/);
+      await p.focus('#course-student');
+      await p.keyboard.press('Enter');
+      await p.keyboard.press('Tab');
+      await focusIs('course-start', 'Tab from the student id');
+      await p.keyboard.press('Enter');
+      await press('#course-start');
+      await p.waitForTimeout(300);
+      assert(await p.$('#course-step-h') === null, `${lang}: an unavailable Start started`);
+      await p.fill('#course-student', 's005');
+      assert(await p.getAttribute('#course-start', 'aria-disabled') === null && await p.$('#course-start-why') === null, `${lang}: Start is unavailable with an id`);
+      await p.click('#course-start');
+      // Commit, before the predictions: a press runs nothing.
+      await p.waitForSelector('#course-commit', { timeout: 20000 });
+      await unavailable('#course-commit', lang === 'en' ? /^Answer every prediction above first\.$/ : /예측 질문에 모두 답하면/);
+      const before = await runId(p);
+      await p.focus('#course-commit');
+      await p.keyboard.press('Enter');
+      await press('#course-commit');
+      await p.waitForTimeout(300);
+      assert(await runId(p) === before && await p.isVisible('#course-commit'), `${lang}: an unavailable Commit ran the step`);
+      await p.check("input[name='cq-predict-host-share'][value='type2']");
+      assert(await p.getAttribute('#course-commit', 'aria-disabled') === null, `${lang}: Commit unavailable with every prediction given`);
+      await afterRun(p, () => p.click('#course-commit'));
+      // Submit, with nothing typed: a press and Enter in the box give nothing; the focus
+      // stays in the box (a disabled button could not take it).
+      const submit = '#course-answer-type2-host-share';
+      await p.waitForSelector(submit, { timeout: 60000 });
+      await unavailable(submit, lang === 'en' ? /^Type or choose an answer first\. Each answer is submitted once/ : /^먼저 답을 입력하거나 고르면 제출할 수 있습니다\. 답은 문제마다/);
+      await press(submit);
+      await p.focus('#cq-type2-host-share');
+      await p.keyboard.press('Enter');
+      await p.waitForTimeout(200);
+      await focusIs('cq-type2-host-share', 'Enter in an empty answer box');
+      assert(await p.textContent('#cq-type2-host-share-status') === '' && await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false',
+        `${lang}: an unavailable Submit did something`);
+      await p.fill('#cq-type2-host-share', '20');
+      assert(await p.getAttribute(submit, 'aria-disabled') === null && !(await why(submit)).includes(lang === 'en' ? 'Type or choose' : '먼저 답을'),
+        `${lang}: Submit unavailable with an answer`);
+      // The menu's first option says what to do, not the menu's name again.
+      await p.click('#course-close');
+      await p.waitForSelector('#course', { state: 'detached' });
+      const none = await p.$eval('#assignment-select', (s) => s.options[0].textContent);
+      const label = await p.$eval('#assignment-select', (s) => s.labels[0]?.textContent);
+      assert(none === (lang === 'en' ? 'Choose one, then press Open…' : '과제를 고른 뒤 ‘열기’를 누르세요…') && label === (lang === 'en' ? 'Library assignment' : '라이브러리 과제'),
+        `${lang}: the menu '${label}', its first option '${none}'`);
+    } finally {
+      await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+});
+
 await step('an assignment step shows its scenario in the library list; an answer that is not a number is asked again', async () => {
   const p = await newPage(BASE);
   try {
@@ -613,7 +736,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     const listed = await p.$eval('#scenario-select', (s) => s.options[s.selectedIndex].textContent);
     assert(listed.endsWith('type1-vs-type2.toml'), `the library list shows ${listed}`);
@@ -683,6 +806,44 @@ await step('an assignment step shows its scenario in the library list; an answer
 // second does not (its answer is only saved). The web-ui crate's course tests read it too.
 const SCORE_ASSIGNMENT = readFileSync(join(here, '..', 'tests', 'fixtures', 'score-assignment.toml'), 'utf8');
 
+await step('a step whose run is short is not said to be running (Running this step… only after the page\'s delay)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'virtsim-short-run-'));
+  const file = join(dir, 'short.toml');
+  writeFileSync(file, SCORE_ASSIGNMENT);
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.setInputFiles('#assignment-file', file);
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's008');
+    await p.click('#course-start');
+    await p.waitForSelector('#course-commit', { timeout: 20000 });
+    await p.check("input[name='cq-slowest'][value='hw']");
+    // Every text the status line has while the step runs.
+    await p.evaluate(() => {
+      window.__said = [];
+      new MutationObserver(() => {
+        const line = document.getElementById('course-status');
+        if (line && line.textContent) window.__said.push([performance.now(), line.textContent]);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const t0 = await p.evaluate(() => performance.now());
+    await afterRun(p, () => p.click('#course-commit'));
+    const took = (await p.evaluate(() => performance.now())) - t0;
+    const said = await p.evaluate(() => window.__said);
+    if (took < 200) {
+      assert(said.length === 0, `a run of ${Math.round(took)} ms was said to be running: ${JSON.stringify(said)}`);
+    } else {
+      // A longer run (a slow machine) is said once it has gone on for 250 ms, not before.
+      assert(said.every(([at]) => at - t0 >= 240), `said before the delay: ${JSON.stringify(said)} (run of ${Math.round(took)} ms)`);
+    }
+  } finally {
+    await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+    await p.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 await step('a prediction in another time unit is said as read and committed on a second press', async () => {
   // The score fixture with its prediction made a figure in µs.
   const text = SCORE_ASSIGNMENT.replace(/\[\[step\.question\]\]\nid = "slowest"\npredict = true\n[^]*?select = "lowest"\n/,
@@ -702,7 +863,7 @@ await step('a prediction in another time unit is said as read and committed on a
     await p.setInputFiles('#assignment-file', file);
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's007');
-    await p.waitForSelector('#course-start:not([disabled])');
+    await p.waitForSelector('#course-start:not([aria-disabled=true])');
     await p.click('#course-start');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await p.fill('#cq-bt-syscall', '1 ms');
@@ -739,7 +900,7 @@ if (process.env.VIRTSIM_BIN) {
       await p.setInputFiles('#assignment-file', file);
       await p.waitForSelector('#course-student', { timeout: 20000 });
       await p.fill('#course-student', 's007');
-      await p.waitForSelector('#course-start:not([disabled])');
+      await p.waitForSelector('#course-start:not([aria-disabled=true])');
       await p.click('#course-start');
       await p.waitForSelector('#course-commit', { timeout: 20000 });
       // A wrong prediction (binary translation is the slower one), then the right figure.
@@ -747,7 +908,7 @@ if (process.env.VIRTSIM_BIN) {
       await p.click('#course-commit');
       await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
       await p.fill('#cq-bt-rel', btRel);
-      await p.click('#course-answer-bt-rel:not([disabled])');
+      await p.click('#course-answer-bt-rel:not([aria-disabled=true])');
       await p.waitForSelector("li[data-question='bt-rel'] .verdict[data-verdict='right']");
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
@@ -760,7 +921,7 @@ if (process.env.VIRTSIM_BIN) {
       await p.waitForSelector("[data-step-id='two'] #course-answer-fastest", { timeout: 60000 });
       assert(await p.$('li.course-q[data-old]') === null, 'step 2 reuses step 1\'s question elements');
       await p.check("input[name='cq-fastest'][value='hw']");
-      await p.click('#course-answer-fastest:not([disabled])');
+      await p.click('#course-answer-fastest:not([aria-disabled=true])');
       await p.waitForSelector("li[data-question='fastest'][data-answered='true']");
       assert(await p.$("li[data-question='fastest'] .verdict") === null, 'step 2 reveals a verdict');
       await p.click('#course-next');
@@ -2911,6 +3072,180 @@ await step('questions a control leaves out are said to be left out', async () =>
   await page.click('#tab-table');
 });
 
+// The page in `lang` ('en' or 'ko'): the language button when it shows the other (the
+// page remembers the choice: `restoreLang` puts back what was stored).
+async function inLang(p, lang) {
+  if (await p.evaluate(() => document.documentElement.lang) !== lang) {
+    await p.click('#lang');
+    await p.waitForFunction((lang) => document.documentElement.lang === lang, lang);
+  }
+}
+// The language this browser has stored (`virtsim.lang`, or null), and putting it back: a
+// step that switches languages (the page remembers a choice) leaves later steps' pages in
+// the language they expect.
+// (Declarations: an earlier step uses them too.)
+async function storedLang(p) {
+  return p.evaluate(() => localStorage.getItem('virtsim.lang'));
+}
+async function restoreLang(p, lang) {
+  await p.evaluate((lang) => (lang === null ? localStorage.removeItem('virtsim.lang') : localStorage.setItem('virtsim.lang', lang)), lang);
+}
+// The Questions tab's question whose prompt holds `words` (en or ko), as an element.
+const questionWith = (p, words) => p.waitForFunction((words) => [...document.querySelectorAll('ol.questions > li')]
+  .find((li) => words.some((w) => li.querySelector('[id$=-prompt]')?.textContent.includes(w))), words);
+
+await step('the Questions tab keeps an answer with its question when a control leaves one out before it', async () => {
+  // Answers and verdicts were kept by the question's place: with the disk question left out
+  // (a CPU-bound workload makes no disk reads), the host-share answer went to the question
+  // that took its place.
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    p.storedLang = await storedLang(p);
+    await inLang(p, 'en');
+    await pick(p, 'type1-vs-type2.toml');
+    await p.click('#tab-questions');
+    const share = ['host OS', '호스트 OS'];
+    let li = await questionWith(p, share);
+    const box = await li.$('input[type=text]');
+    await box.fill('27');
+    await (await li.$('.row button:not(.link)')).click();
+    await li.waitForSelector('[role=status] > p');
+    const verdict = await li.$eval('[role=status] > p', (v) => v.textContent);
+    const place = await li.evaluate((l) => [...l.parentNode.children].indexOf(l));
+    await afterRun(p, () => p.selectOption('#k-workload', 'cpu-bound'));
+    await p.waitForSelector('#questions-left-out');
+    li = await questionWith(p, share);
+    const moved = await li.evaluate((l) => [...l.parentNode.children].indexOf(l));
+    assert(moved === place - 1, `the host-share question moved from ${place} to ${moved}`);
+    assert(await li.$eval('input[type=text]', (b) => b.value) === '27', 'the answer left its question');
+    assert(/^(Correct|Not quite)/.test(await li.$eval('[role=status]', (v) => v.textContent)), `the verdict left its question (was: ${verdict})`);
+    // The question now in its old place has no answer or verdict of it.
+    const other = await p.$(`ol.questions > li:nth-child(${place + 1})`);
+    if (other) {
+      assert(await other.$eval('[role=status]', (v) => v.textContent) === '', 'the next question took the verdict');
+      const otherBox = await other.$('input[type=text]');
+      if (otherBox) assert(await otherBox.inputValue() === '', 'the next question took the answer');
+    }
+    // Back as written: still its question's.
+    await afterRun(p, () => p.selectOption('#k-workload', ''));
+    li = await questionWith(p, share);
+    assert(await li.$eval('input[type=text]', (b) => b.value) === '27', 'the answer did not come back with its question');
+  } finally {
+    await restoreLang(p, p.storedLang);
+    await p.close();
+  }
+});
+
+// The host-share question of type1-vs-type2 in the Questions tab, in `lang`: its item, box,
+// Check button and verdict's live region.
+async function hostShareQuestion(p, lang) {
+  await inLang(p, lang);
+  const li = await questionWith(p, ['host OS', '호스트 OS']);
+  const box = await li.$('input[type=text]');
+  const boxId = await box.getAttribute('id');
+  return { li, box, boxId, check: `#${boxId}-check`, status: `#${boxId}-status` };
+}
+async function type1vs2Questions() {
+  const p = await newPage(BASE);
+  await waitDone(p);
+  p.storedLang = await storedLang(p);
+  await pick(p, 'type1-vs-type2.toml');
+  await p.click('#tab-questions');
+  return p;
+}
+
+await step('the Questions tab: Check on an answer that is not a number puts the focus back in its box (en, ko)', async () => {
+  const p = await type1vs2Questions();
+  try {
+    for (const lang of ['en', 'ko']) {
+      const { box, boxId, check, status } = await hostShareQuestion(p, lang);
+      // Check pressed from the keyboard, or clicked, on an answer that is not a number (or
+      // none): asked again, and the focus goes back to the box (it stayed on Check), as an
+      // assignment's box does.
+      for (const [text, how] of [['abc', 'Enter'], ['', 'Enter'], ['5 7', 'click']]) {
+        await box.fill(text);
+        await p.$$eval(`${status} > p`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+        if (how === 'click') {
+          await p.click(check);
+        } else {
+          await p.focus(check);
+          await p.keyboard.press(how);
+        }
+        await p.waitForSelector(`${status} > p:not([data-old])`);
+        await p.waitForFunction((id) => document.activeElement?.id === id, boxId, { timeout: 5000 })
+          .catch(async () => { throw new Error(`${lang} '${text}' asked again: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
+      }
+      // A number is judged: the focus stays on Check.
+      await box.fill('27');
+      await p.focus(check);
+      await p.keyboard.press('Enter');
+      await p.waitForTimeout(100);
+      assert(await p.evaluate(() => document.activeElement?.id) === check.slice(1), `${lang}: a number moved the focus`);
+    }
+  } finally {
+    await restoreLang(p, p.storedLang);
+    await p.close();
+  }
+});
+
+await step('the Questions tab: a number in another unit is told which unit the answer is in (en, ko)', async () => {
+  const p = await type1vs2Questions();
+  try {
+    for (const lang of ['en', 'ko']) {
+      const { box, check, status } = await hostShareQuestion(p, lang);
+      // "512 ms" to a question in %: it had the note for no number at all.
+      await box.fill('512 ms');
+      await p.click(check);
+      const note = await p.textContent(status);
+      const want = lang === 'en' ? 'The answer is in %; “512 ms” is in another unit. Type a number' : '답의 단위는 %입니다. “512 ms”는 다른 단위입니다. 숫자로 입력하세요';
+      assert(note.startsWith(want), `${lang}: a wrong unit is said as: ${note}`);
+      // No number at all: the note says what to type, without a unit's complaint.
+      await box.fill('abc');
+      await p.click(check);
+      const plain = await p.textContent(status);
+      assert(/^(Type a number|숫자로 입력하세요)/.test(plain), `${lang}: no number is said as: ${plain}`);
+    }
+  } finally {
+    await restoreLang(p, p.storedLang);
+    await p.close();
+  }
+});
+
+await step('the Questions tab: "12 percent" is read as "12 퍼센트" is; each Reveal answer is named with its question (en, ko)', async () => {
+  const p = await type1vs2Questions();
+  try {
+    for (const lang of ['en', 'ko']) {
+      const { li, boxId, box, check, status } = await hostShareQuestion(p, lang);
+      // "percent" and its spellings are the percent sign: graded, not asked again.
+      for (const text of ['12 percent', '12 per cent', '12 PCT', '12 퍼센트']) {
+        await box.fill(text);
+        await p.click(check);
+        const said = await p.textContent(status);
+        assert(/^(Correct|Not quite|정답|다시 생각해)/.test(said), `${lang}: '${text}' was not read: ${said}`);
+      }
+      // The note under the box names the word too.
+      await box.fill('twelve');
+      await p.click(check);
+      const hint = await p.textContent(status);
+      assert(hint.includes(lang === 'en' ? '% (or percent)' : '%(또는 퍼센트)'), `${lang}: the note: ${hint}`);
+      // Each "Reveal answer" is named with its question's number, its prompt its description.
+      const reveal = await li.$('.row button.link');
+      const n = await li.evaluate((l) => [...l.parentNode.children].indexOf(l) + 1);
+      const label = await reveal.getAttribute('aria-label');
+      assert(label === (lang === 'en' ? `Reveal answer to question ${n}` : `정답 보기: ${n}번 문제`), `${lang}: the reveal button is named '${label}'`);
+      assert(await reveal.getAttribute('aria-describedby') === `${boxId}-prompt`, `${lang}: the reveal button is not described by its question`);
+      await reveal.click();
+      const hide = await reveal.getAttribute('aria-label');
+      assert(hide === (lang === 'en' ? `Hide answer to question ${n}` : `정답 숨기기: ${n}번 문제`), `${lang}: the hide button is named '${hide}'`);
+      await reveal.click();
+    }
+  } finally {
+    await restoreLang(p, p.storedLang);
+    await p.close();
+  }
+});
+
 // ---- a student's report: numbers behind charts, the desktop table, assignment notes ----
 const cliJson = (file) => JSON.parse(execFileSync(process.env.VIRTSIM_BIN, ['run', join(SCEN_DIR, file), '--format', 'json'], { maxBuffer: 1 << 28 }).toString());
 
@@ -3469,7 +3804,7 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForSelector('#course-student', { timeout: 20000 });
     await p.fill('#course-student', 's001');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     for (let i = 1; i <= 2; i++) {
       await p.click('#course-next');
@@ -3528,7 +3863,7 @@ await step('an assignment step after a slider moved: the answers wait for the st
     await p.waitForSelector('#course-student', { timeout: 20000 });
     // kim01's variant: 6 host cores (the scenario's own are 4).
     await p.fill('#course-student', 'kim01');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit', { timeout: 20000 });
     await p.check(".course-questions.predict li input[type=radio]");
     await afterRun(p, () => p.click('#course-commit'));
@@ -3584,6 +3919,14 @@ await step('the timeline: zooming in keeps recorded stretches in view; the windo
     await p.click('#timeline-all');
     const whole = await p.textContent('#timeline-range');
     assert(/^0 – 200 ms · /.test(whole), `whole run of a sampled trace: ${whole}`);
+    // The zoom buttons' titles say what they zoom and the key that does it ("Zoom in" alone
+    // beside a chart's buttons did not); the whole run shown, Zoom out says why it cannot.
+    const titles = await p.$$eval('#timeline-zoom-in, #timeline-zoom-out', (bs) => bs.map((b) => b.title));
+    assert(/^(Zoom in on the timeline \(\+ key\)|타임라인 확대 \(\+ 키\))$/.test(titles[0]) && /^(Cannot zoom out further|더 축소할 수 없습니다)/.test(titles[1]),
+      `the zoom buttons' titles: ${titles.join(' | ')}`);
+    await p.click('#timeline-zoom-in');
+    const out = await p.getAttribute('#timeline-zoom-out', 'title');
+    assert(/^(Zoom out of the timeline \(- key\)|타임라인 축소 \(- 키\))$/.test(out), `zoom out's title: ${out}`);
     assert(!(await p.$('#timeline-opening')), 'the opening note stays on the whole run');
     for (let i = 0; i < 9; i++) {
       await p.click('#timeline-zoom-in');
@@ -3926,7 +4269,7 @@ await step('an assignment open before Start shows no scenario in the library lis
     assert(await p.inputValue('#scenario-select') === '', `library list: ${await p.inputValue('#scenario-select')}`);
     assert(await p.isVisible('#editor-before-start') && !(await p.$('.cm-host')), 'the editor shows a scenario before Start');
     await p.fill('#course-student', 's001');
-    await p.click('#course-start:not([disabled])');
+    await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForSelector('#course-commit, .cm-host', { timeout: 20000 });
     assert(await p.inputValue('#scenario-select') !== '', 'no scenario in the library list after Start');
   } finally {

@@ -579,6 +579,9 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("timeline.zoom_in", "확대", "Zoom in"),
     ("timeline.zoom_out", "축소", "Zoom out"),
+    // The buttons' titles (a pointer's tooltip): what they zoom, and the key that does it.
+    ("timeline.zoom_in.title", "타임라인 확대 (+ 키)", "Zoom in on the timeline (+ key)"),
+    ("timeline.zoom_out.title", "타임라인 축소 (- 키)", "Zoom out of the timeline (- key)"),
     ("timeline.zoom_in.deepest", "더 확대할 수 없습니다: 화면 너비가 {}사이클인 가장 깊은 확대입니다", "Cannot zoom in further: the view is at its deepest, {} cycles across"),
     ("timeline.zoom_out.all", "더 축소할 수 없습니다: 실행 전체를 보고 있습니다", "Cannot zoom out further: the whole run is shown"),
     ("timeline.left", "왼쪽으로", "Pan left"),
@@ -661,12 +664,17 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("questions.decimal_comma", "“{given}”은(는) 읽지 않았습니다. 세 자리 숫자 앞의 쉼표는 천 단위 구분 기호인데, 그런 수는 0으로 시작하지 않습니다. 소수라면 {point}처럼 점으로 쓰세요.", "“{given}” is not read: a comma before three digits separates thousands, and such a number does not start with 0. For a decimal, write it with a point: {point}."),
     ("questions.read_as", "{}(으)로 읽었습니다.", "Read as {}."),
     ("questions.number_only", "개수를 숫자로 입력하세요(예: 3 또는 3개). 다른 단위나 글자는 붙이지 마세요.", "Type the count as a number, such as 3, with nothing after it."),
+    ("questions.wrong_unit", "답의 단위는 `{unit}`입니다. “{given}”은(는) 다른 단위입니다.", "The answer is in `{unit}`; “{given}” is in another unit."),
+    ("questions.wrong_unit_count", "답은 단위 없는 개수입니다. “{given}”에는 단위가 있습니다.", "The answer is a count, without a unit; “{given}” has one."),
     ("questions.number_unit", "숫자로 입력하세요(예: 1,234.5). 뒤에 {} 단위를 붙여도 됩니다.", "Type a number, such as 1,234.5; you may add the unit {} after it."),
     ("questions.unit", "단위", "unit"),
     ("questions.answer", "답", "Answer"),
     ("questions.check", "확인", "Check"),
     ("questions.reveal", "정답 보기", "Reveal answer"),
     ("questions.hide", "정답 숨기기", "Hide answer"),
+    // The same buttons' accessible names: the visible words first (what voice control says).
+    ("questions.reveal_n", "정답 보기: {}번 문제", "Reveal answer to question {}"),
+    ("questions.hide_n", "정답 숨기기: {}번 문제", "Hide answer to question {}"),
     ("questions.correct", "정답입니다!", "Correct!"),
     (
         "questions.wrong",
@@ -889,8 +897,12 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("step_through.others", "같은 연산, 다른 기법", "The same operation under other techniques"),
     // Coursework (components/course.rs).
     ("course.assignments", "과제", "Assignments"),
-    ("course.pick", "과제 고르기…", "Choose an assignment…"),
+    // The menu's label, and its first option, shown until one is chosen: what to do with
+    // it (the menu only chooses; Open opens), not the label again.
+    ("course.pick", "라이브러리 과제", "Library assignment"),
+    ("course.pick.none", "과제를 고른 뒤 ‘열기’를 누르세요…", "Choose one, then press Open…"),
     ("course.open", "열기", "Open"),
+    ("course.open_needs_choice", "먼저 메뉴에서 과제를 고르면 열 수 있습니다.", "Choose an assignment in the menu first."),
     ("course.opened", "과제를 열었습니다: {}", "Assignment opened: {}"),
     ("course.author_warnings", "과제를 열었습니다. 작성자 참고 (virtsim validate 경고):", "The assignment is open. For its author, virtsim validate's warnings:"),
     ("course.author_notes", "과제 작성자에게: virtsim validate의 참고 사항입니다. 경고가 아니며 흔히 일부러 그렇게 씁니다. 과제는 올바르고 그대로 열립니다.", "For the assignment's author: virtsim validate's notes. They are not warnings and are often on purpose; the assignment is valid and opens as it is."),
@@ -909,6 +921,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.student", "학번", "Student id"),
     ("course.student.hint", "학번을 입력하세요. 시드와 일부 매개변수가 학번에서 정해지며, 답안 파일에 함께 저장됩니다.", "Enter your student id: your seed and some parameters come from it, and it goes into your answers file."),
     ("course.start", "시작", "Start"),
+    ("course.start_needs_id", "먼저 학번을 입력하면 시작할 수 있습니다.", "Type your student id first."),
+    ("course.start_bad_id", "이 학번에는 쓸 수 없는 문자(보이지 않는 문자나 제어 문자)가 있습니다. 학번을 다시 입력하세요.", "This student id holds a character that cannot be used (an invisible or control character): type it again."),
     ("course.close", "과제 닫기", "Close the assignment"),
     ("course.change_student", "다른 학생으로", "Another student"),
     ("course.skip", "과제", "Assignment"),
@@ -941,6 +955,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.editor_hidden", "시나리오 텍스트는 예측을 확정하면 나타납니다(그 안의 문제 설명이 예측의 답이 될 수 있습니다).", "The scenario's text appears once you commit your predictions (its questions' explanations could answer them)."),
     ("course.description_hidden", "시나리오 설명은 예측을 확정하면 나타납니다. 설명이 결과를 풀이하고 있어서, 먼저 읽으면 예측의 답을 알게 될 수 있습니다.", "The scenario's description appears once you commit your predictions: it explains the results, so reading it first could give your predictions' answers away."),
     ("course.answer", "최종 답 제출", "Submit final answer"),
+    ("course.answer_needs_one", "먼저 답을 입력하거나 고르면 제출할 수 있습니다.", "Type or choose an answer first."),
     ("course.confirm_unit", "이 값이 맞으면 ‘최종 답 제출’을 한 번 더 누르고, 아니면 답을 고치세요.", "If that is what you meant, press “Submit final answer” again; if not, change the answer."),
     ("course.confirm_unit_predict", "이 값이 맞으면 ‘예측 확정하고 실행’을 한 번 더 누르고, 아니면 답을 고치세요.", "If that is what you meant, press “Commit my predictions and run” again; if not, change the answer."),
     ("course.final_note", "답은 문제마다 한 번만 제출합니다. 제출한 답은 바로 확정되어 바꿀 수 없으니, 숫자와 단위를 확인하고 제출하세요.", "Each answer is submitted once: it is final as soon as you submit it and cannot be changed, so check the number and its unit first."),

@@ -40,6 +40,17 @@ pub fn start(root_id: &str) -> Result<(), JsValue> {
     let root = document
         .get_element_by_id(root_id)
         .ok_or_else(|| JsValue::from_str("no root element"))?;
+    // The page's language on <html> (and its title) before anything is drawn: the first
+    // render is read in it, not in index.html's English (main.js set it already from the
+    // same rules, for the loading line; this is the page's own choice, `Lang::initial`).
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let lang = i18n::Lang::initial(&hash);
+    if let Some(html) = document.document_element() {
+        html.set_attribute("lang", lang.tag())?;
+    }
+    document.set_title(i18n::t(lang, "app.title"));
     root.set_inner_html("");
     worker::prewarm();
     yew::Renderer::<app::App>::with_root(root).render();

@@ -35,8 +35,10 @@ pub fn expected_figure_of(value: f64) -> (String, usize) {
 
 /// The units a number may be followed by: every metric's own ([`Metric::unit`]), `us`
 /// and `μs` (Greek mu) for `µs`, `회/초` for `/s` (the Korean page writes rates so), and
-/// `퍼센트` for `%` (a Korean student's "13.7 퍼센트"), and `개`, the Korean counter, after a
-/// count (a question whose unit is none: "1개" VMs stopped).
+/// `퍼센트` for `%` (a Korean student's "13.7 퍼센트"), and in English `percent`, `per cent`
+/// and `pct` (an English student's "12 percent" was refused where "12 퍼센트" was read),
+/// and `개`, the Korean counter, after a count (a question whose unit is none: "1개" VMs
+/// stopped).
 /// Matched without regard to ASCII case.
 ///
 /// [`Metric::unit`]: super::Metric::unit
@@ -47,6 +49,9 @@ const UNITS: &[&str] = &[
     "회/초",
     "%",
     "퍼센트",
+    "percent",
+    "per cent",
+    "pct",
     "µs",
     "μs",
     "us",
@@ -147,6 +152,10 @@ pub fn accepted_answers_in(own: &str) -> Text {
             format!("a number such as 1,234.5, alone (in {own}) or followed by a time unit: `ns`, `µs` (or `us`), `ms` or `s`"),
             format!("1,234.5처럼 숫자만({own} 단위) 쓰거나 시간 단위 `ns`, `µs`(`us`), `ms`, `s`(`초`, `밀리초`)를 붙인 숫자"),
         ),
+        "%" => Text::new(
+            "a number such as 1,234.5, alone or followed by `%` (or `percent`)",
+            "1,234.5처럼 숫자만 쓰거나 `%`(또는 `퍼센트`)를 붙인 숫자",
+        ),
         "/s" => Text::new(
             "a number such as 1,234.5, alone or followed by `/s`",
             "1,234.5처럼 숫자만 쓰거나 `회/초`나 `/s`를 붙인 숫자",
@@ -203,7 +212,7 @@ fn number_text_and_unit(text: &str) -> Option<(String, &'static str)> {
         "마이크로초" => "µs",
         "나노초" => "ns",
         "초" => "s",
-        "퍼센트" => "%",
+        "퍼센트" | "percent" | "per cent" | "pct" => "%",
         unit => unit,
     };
     if !well_grouped(number) {

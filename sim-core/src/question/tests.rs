@@ -601,6 +601,36 @@ fn a_fraction_for_a_percentage_is_asked_again() {
     assert!(!fraction_for_percent("0.575", ""));
 }
 
+/// "12 percent" is read as "12 퍼센트" is (an English student's was refused): `percent`,
+/// `per cent` and `pct`, in any case, with or without a space; to a question in percent
+/// only, and a word that merely ends so is no unit.
+#[test]
+fn percent_in_english_words_is_the_percent_sign() {
+    for given in [
+        "12 percent",
+        "12percent",
+        "12 Percent",
+        "12 per cent",
+        "12 PER CENT",
+        "12 pct",
+        "12pct",
+        "１２ ｐｃｔ",
+    ] {
+        assert_eq!(read_number_in(given, "%"), Some(12.0), "{given}");
+        assert_eq!(read_number_in(given, "µs"), None, "{given}");
+        assert_eq!(read_number_in(given, ""), None, "{given}");
+    }
+    assert_eq!(read_number_in("1,234.5 percent", "%"), Some(1234.5));
+    // A fraction with the word is a percentage as written, not asked again.
+    assert!(!fraction_for_percent("0.575 percent", "%"));
+    assert_eq!(read_number_in("0.575 per cent", "%"), Some(0.575));
+    for given in ["12 cent", "12 per", "12 percents", "12 xpct", "percent"] {
+        assert_eq!(read_number_in(given, "%"), None, "{given}");
+    }
+    assert!(accepted_answers_in("%").get("en").contains("`percent`"));
+    assert!(accepted_answers_in("%").get("ko").contains("`퍼센트`"));
+}
+
 /// A time written in another unit than the question's is named (the page says what it
 /// read); the question's own unit, its spellings, none, and a non-time unit are not.
 #[test]

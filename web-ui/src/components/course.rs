@@ -187,13 +187,21 @@ pub fn course_open(props: &CourseProps) -> Html {
             <label for="assignment-select" class="sr-only">{ t(lang, "course.pick") }</label>
             <div class="course-pick">
                 <select id="assignment-select" ref={shown} {onchange}>
-                    <option value="" selected={shown_value.is_empty()}>{ t(lang, "course.pick") }</option>
+                    <option value="" selected={shown_value.is_empty()}>{ t(lang, "course.pick.none") }</option>
                     { for builtin::assignment_files().map(|file| html! {
                         <option value={file.to_string()} selected={shown_value == file}>{ builtin::assignment_title(file, lang) }</option>
                     }) }
                 </select>
-                <button id="assignment-open" onclick={on_open} disabled={shown_value.is_empty()}>{ t(lang, "course.open") }</button>
+                // Unavailable until an assignment is chosen, but found by Tab and a screen
+                // reader, which says why (`disabled` hid it from both; a blind student's
+                // review): aria-disabled, its press ignored (`on_open`).
+                <button id="assignment-open" onclick={on_open}
+                    aria-disabled={shown_value.is_empty().then_some("true")}
+                    aria-describedby={shown_value.is_empty().then_some("assignment-open-why")}>{ t(lang, "course.open") }</button>
             </div>
+            if shown_value.is_empty() {
+                <p class="sr-only" id="assignment-open-why">{ t(lang, "course.open_needs_choice") }</p>
+            }
             // Which assignment opened, said once it has (the focus is then on the student id
             // or the step's title, which do not name it): a live region always there.
             <p id="assignment-opened" class="sr-only" role="status">
@@ -428,10 +436,25 @@ fn student_form(props: &CourseProps) -> Html {
         let (s, id) = (state.clone(), id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            s.dispatch(Action::Course(CourseAction::Start((*id).clone())));
+            // Start is aria-disabled, not disabled, until the id is valid: neither its press
+            // nor Enter in the box starts (a disabled button stopped both).
+            if crate::sim::assignment::valid_student_id(&id) {
+                s.dispatch(Action::Course(CourseAction::Start((*id).clone())));
+            }
         })
     };
     let valid = crate::sim::assignment::valid_student_id(&id);
+    // Why Start is unavailable, said with it.
+    let why_not = (!valid).then(|| {
+        t(
+            lang,
+            if id.trim().is_empty() {
+                "course.start_needs_id"
+            } else {
+                "course.start_bad_id"
+            },
+        )
+    });
     html! {
         <form class="course-start" onsubmit={on_start}>
             if let Some(intro) = &c.a().intro {
@@ -442,7 +465,11 @@ fn student_form(props: &CourseProps) -> Html {
             <input id="course-student" type="text" autocomplete="off" maxlength="64"
                 aria-describedby="course-student-exact"
                 value={(*id).clone()} oninput={on_input} />
-            <button id="course-start" type="submit" disabled={!valid}>{ t(lang, "course.start") }</button>
+            <button id="course-start" type="submit" aria-disabled={(!valid).then_some("true")}
+                aria-describedby={why_not.map(|_| "course-start-why")}>{ t(lang, "course.start") }</button>
+            if let Some(why) = why_not {
+                <p class="sr-only" id="course-start-why">{ why }</p>
+            }
             // The variant comes from the id as typed: "S001" and "s001" differ.
             <p class="hint" id="course-student-exact">{ t(lang, "course.student.exact") }</p>
         </form>
@@ -902,6 +929,9 @@ fn step_view(props: &StepProps) -> Html {
     let predictions: Vec<&QuestionView> = c.questions.iter().filter(|q| q.predict).collect();
     let later: Vec<&QuestionView> = c.questions.iter().filter(|q| !q.predict).collect();
 
+    let all_predicted = predictions
+        .iter()
+        .all(|q| drafts.get(&q.id).is_some_and(|v| !v.trim().is_empty()));
     let on_commit = {
         let s = state.clone();
         let refocus = refocus.clone();
@@ -913,6 +943,10 @@ fn step_view(props: &StepProps) -> Html {
             .map(|q| (q.id.clone(), (q.kind, q.unit)))
             .collect();
         Callback::from(move |_| {
+            // aria-disabled until every prediction is given: the press does nothing.
+            if !all_predicted {
+                return;
+            }
             let answers: Vec<(String, String)> = asked
                 .iter()
                 .map(|(id, _)| (id.clone(), drafts.get(id).cloned().unwrap_or_default()))
@@ -952,9 +986,6 @@ fn step_view(props: &StepProps) -> Html {
             }
         })
     };
-    let all_predicted = predictions
-        .iter()
-        .all(|q| drafts.get(&q.id).is_some_and(|v| !v.trim().is_empty()));
 
     // Why the answers cannot be given, with the way back to the step's own run: under the
     // questions to answer from the results when there are any (they said "run this step
@@ -975,8 +1006,14 @@ fn step_view(props: &StepProps) -> Html {
         _ => html! {},
     };
     let run_line = match not_ready {
+        // Its words only once the run has gone on for `SHOW_RUNNING_AFTER_MS`, as the page's
+        // own running line: a run of 22 ms was said and shown as running, then done at once.
+        // The live region is there from the start, its text changed (one inserted with its
+        // text may go unsaid).
         Some(NotReady::Running) => {
-            html! { <p id="course-status" class="course-status" role="status" tabindex="-1">{ t(lang, "course.running") }</p> }
+            html! { <p id="course-status" class="course-status" role="status" tabindex="-1">
+                if state.running_shown { { t(lang, "course.running") } }
+            </p> }
         }
         Some(NotReady::OtherSettings | NotReady::NotRun) if later.is_empty() => blocked.clone(),
         _ => html! {},
@@ -1010,7 +1047,8 @@ fn step_view(props: &StepProps) -> Html {
             let confirming = confirming.clone();
             let (id, value, kind, unit) = (q.id.clone(), value.clone(), q.kind, q.unit);
             Callback::from(move |_| {
-                if answered {
+                // Answered, or nothing given yet: the button is aria-disabled, its press ignored.
+                if answered || value.trim().is_empty() {
                     return;
                 }
                 let other_unit = questions::read_as(lang, unit, &value).is_some();
@@ -1103,12 +1141,12 @@ fn step_view(props: &StepProps) -> Html {
                 }) }
                 // Kept once answered (aria-disabled, clicks ignored), not taken away: the
                 // keyboard's and a screen reader's place stays on it, beside the verdict.
-                // It says the answer is final (one try, unlike the library's Check).
+                // It says the answer is final (one try, unlike the library's Check). Before
+                // an answer is given, aria-disabled too (found by Tab, with why), not disabled.
                 if !q.predict && expected.is_some() {
                     <button id={format!("course-answer-{}", q.id)} onclick={on_answer}
-                        disabled={!answered && value.trim().is_empty()}
-                        aria-disabled={answered.then_some("true")}
-                        aria-describedby={(!answered).then_some("course-final-note")}>{ t(lang, "course.answer") }</button>
+                        aria-disabled={(answered || value.trim().is_empty()).then_some("true")}
+                        aria-describedby={(!answered).then(|| if value.trim().is_empty() { "course-answer-empty course-final-note" } else { "course-final-note" })}>{ t(lang, "course.answer") }</button>
                 }
                 if let Some(accepts) = accepts {
                     <p class="hint tolerance" id={tolerance_id(q)}>{ accepts }</p>
@@ -1154,7 +1192,9 @@ fn step_view(props: &StepProps) -> Html {
                 <h4 id="course-predict-h" tabindex="-1">{ t(lang, "course.predict") }</h4>
                 <ol class="course-questions predict">{ for predictions.iter().map(|q| question(q)) }</ol>
                 if waiting {
-                    <button id="course-commit" class="primary" onclick={on_commit} disabled={!all_predicted}
+                    // Unavailable until every prediction is given, but kept where Tab and
+                    // a screen reader find it, with why (aria-disabled, not disabled).
+                    <button id="course-commit" class="primary" onclick={on_commit} aria-disabled={(!all_predicted).then_some("true")}
                         aria-describedby={(!all_predicted).then_some("course-commit-why")}>
                         { t(lang, "course.commit") }
                     </button>
@@ -1172,6 +1212,8 @@ fn step_view(props: &StepProps) -> Html {
                     { blocked }
                 }
                 <p class="hint" id="course-final-note">{ t(lang, "course.final_note") }</p>
+                // Why an answer's button is unavailable before an answer is given.
+                <p class="sr-only" id="course-answer-empty">{ t(lang, "course.answer_needs_one") }</p>
                 <ol class="course-questions">{ for later.iter().map(|q| question(q)) }</ol>
             }
             <nav class="course-nav" aria-label={t(lang, "course.nav")}>

@@ -32,7 +32,9 @@ pub fn number_hint(lang: Lang, unit: &str) -> String {
             )
             .to_string(),
         "/s" => lang.pick("`회/초` 또는 `/s`", "`/s`").to_string(),
-        "%" => lang.pick("`%`(또는 `퍼센트`)", "`%`").to_string(),
+        "%" => lang
+            .pick("`%`(또는 `퍼센트`)", "`%` (or `percent`)")
+            .to_string(),
         unit => format!("`{unit}`"),
     };
     t(lang, "questions.number_unit").replace("{}", &units)
@@ -119,6 +121,9 @@ pub fn asked_again(lang: Lang, unit: &str, given: &str) -> String {
         );
     }
     if !crate::sim::question::fraction_for_percent(given, unit) {
+        if let Some(note) = wrong_unit(lang, unit, given) {
+            return note;
+        }
         return number_hint(lang, unit);
     }
     let given = crate::sim::question::half_width(given).trim().to_string();
@@ -129,6 +134,37 @@ pub fn asked_again(lang: Lang, unit: &str, given: &str) -> String {
             .replace("{given}", &given)
             .replace("{percent}", &percent),
     )
+}
+
+/// Said of a number in a unit the question does not read ("512 ms" to a question in MiB):
+/// which unit the answer is in, then [`number_hint`] (it had the hint alone, as if no
+/// number had been typed; a student's review). `None` when `given` is no number with a
+/// unit, or one the question reads.
+fn wrong_unit(lang: Lang, unit: &str, given: &str) -> Option<String> {
+    use crate::sim::question::{parse_number, read_number_in};
+    if parse_number(given).is_none() || read_number_in(given, unit).is_some() {
+        return None;
+    }
+    let given = crate::sim::question::half_width(given).trim().to_string();
+    let said = match unit {
+        "" => t(lang, "questions.wrong_unit_count").replace("{given}", &given),
+        unit => t(lang, "questions.wrong_unit")
+            // The page's own spelling (a rate is "회/초" in Korean).
+            .replace(
+                "{unit}",
+                if unit == "/s" {
+                    unit_in(lang, "/s")
+                } else {
+                    unit
+                },
+            )
+            .replace("{given}", &given),
+    };
+    Some(format!(
+        "{} {}",
+        crate::sim::text::particles(&said),
+        number_hint(lang, unit)
+    ))
 }
 
 /// The number written with a point when `given` is a decimal comma before exactly three
@@ -315,12 +351,29 @@ pub fn enter_clicks(button_id: String, to_button: bool) -> Callback<KeyboardEven
             .and_then(|d| d.get_element_by_id(&button_id))
             .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
         {
+            // An unavailable button (aria-disabled, kept focusable) is not pressed, and the
+            // focus stays in the box, as with a disabled one.
+            if button.get_attribute("aria-disabled").as_deref() == Some("true") {
+                return;
+            }
             if to_button {
                 let _ = button.focus();
             }
             button.click();
         }
     })
+}
+
+/// Moves the focus to the element `id` (an answer box asked again), if it is there.
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
 }
 
 /// Said after a wrong answer: where the page shows the question's metric (and, for a
@@ -516,13 +569,30 @@ pub struct QuestionsProps {
 #[function_component(Questions)]
 pub fn questions(props: &QuestionsProps) -> Html {
     let lang = props.lang;
-    let answers = use_state(HashMap::<usize, String>::new);
+    // Each by the question's id, not its place in the list: a control that leaves a
+    // question out moves the ones after it up, and an answer keyed by its place went with
+    // it onto the next question.
+    let answers = use_state(HashMap::<String, String>::new);
     // None: checked with nothing given.
-    let checked = use_state(HashMap::<usize, Option<bool>>::new);
-    let revealed = use_state(HashMap::<usize, bool>::new);
+    let checked = use_state(HashMap::<String, Option<bool>>::new);
+    let revealed = use_state(HashMap::<String, bool>::new);
     // How often each question was checked: the key of its verdict, which is re-created
     // (and so said again by a screen reader) when the same answer is checked again.
-    let tries = use_state(HashMap::<usize, u32>::new);
+    let tries = use_state(HashMap::<String, u32>::new);
+    // A numeric answer asked again (not a number): the focus goes back to its box once the
+    // page has drawn the note, so that it can be corrected at once, as an assignment's
+    // answer box does (Check kept it; a keyboard user's review). Set by the press, taken by
+    // the render after it.
+    let refocus = use_mut_ref(|| None::<String>);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            let id = refocus.borrow_mut().take();
+            if let Some(id) = id {
+                focus_by_id(&id);
+            }
+        });
+    }
     let r = &props.result;
     let qs = &props.result.questions;
     // Questions a control left out are said to be missing, not silently dropped.
@@ -543,25 +613,27 @@ pub fn questions(props: &QuestionsProps) -> Html {
         <ol class="questions">
             { for qs.iter().enumerate().map(|(i, q)| {
                 let id = format!("q-{i}");
-                let given = answers.get(&i).cloned().unwrap_or_default();
+                let key = q.id.clone();
+                let given = answers.get(&key).cloned().unwrap_or_default();
                 let set_answer = {
                     let answers = answers.clone();
                     let checked = checked.clone();
+                    let key = key.clone();
                     Callback::from(move |v: String| {
                         let mut a = (*answers).clone();
-                        a.insert(i, v);
+                        a.insert(key.clone(), v);
                         answers.set(a);
                         let mut c = (*checked).clone();
-                        c.remove(&i);
+                        c.remove(&key);
                         checked.set(c);
                     })
                 };
-                let is_revealed = revealed.get(&i).copied().unwrap_or(false);
+                let is_revealed = revealed.get(&key).copied().unwrap_or(false);
                 // A checked answer is judged against the run shown: a slider's re-run may
                 // change the answer, and the verdict of the run before said "Correct!" of an
                 // answer now wrong (a blind student's review). `None`: asked again.
                 let verdict: Option<Option<bool>> =
-                    checked.get(&i).map(|was| was.map(|_| q.check(&given)));
+                    checked.get(&key).map(|was| was.map(|_| q.check(&given)));
                 // What is accepted, and the unit, under the box: its description.
                 let hint = (q.kind == QuestionKind::Numeric && !is_revealed).then(|| format!("{id}-hint"));
                 let input = if q.kind == QuestionKind::Numeric || q.options.is_empty() {
@@ -592,11 +664,11 @@ pub fn questions(props: &QuestionsProps) -> Html {
                     }
                 };
                 let on_check = {
-                    let (checked, tries) = (checked.clone(), tries.clone());
-                    let (q, given) = (q.clone(), given.clone());
+                    let (checked, tries, refocus) = (checked.clone(), tries.clone(), refocus.clone());
+                    let (q, given, key, box_id) = (q.clone(), given.clone(), key.clone(), id.clone());
                     Callback::from(move |_| {
                         let mut n = (*tries).clone();
-                        *n.entry(i).or_default() += 1;
+                        *n.entry(key.clone()).or_default() += 1;
                         tries.set(n);
                         let mut c = (*checked).clone();
                         // A numeric answer that is not a number, or one in another unit
@@ -606,25 +678,30 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                 || (q.read_number(&given).is_some()
                                     && !crate::sim::question::fraction_for_percent(&given, q.metric.unit())));
                         let answer = readable.then(|| q.check(&given));
-                        c.insert(i, answer);
+                        if answer.is_none() && (q.kind == QuestionKind::Numeric || q.options.is_empty()) {
+                            *refocus.borrow_mut() = Some(box_id.clone());
+                        }
+                        c.insert(key.clone(), answer);
                         checked.set(c);
                     })
                 };
                 // The verdict of a check stays: "Not quite" and then the answer is what the
                 // student did (a reviewer saw "Correct!" vanish when the answer opened).
                 let on_reveal = {
-                    let revealed = revealed.clone();
+                    let (revealed, key) = (revealed.clone(), key.clone());
                     Callback::from(move |_| {
                         // A second press hides it again (its label says so).
                         let mut r = (*revealed).clone();
-                        let shown = r.get(&i).copied().unwrap_or(false);
-                        r.insert(i, !shown);
+                        let shown = r.get(&key).copied().unwrap_or(false);
+                        r.insert(key.clone(), !shown);
                         revealed.set(r);
                     })
                 };
-                let try_key = tries.get(&i).copied().unwrap_or(0).to_string();
+                let try_key = tries.get(&key).copied().unwrap_or(0).to_string();
                 html! {
-                    <li class="question">
+                    // Keyed by the question: one left out takes its elements away, not the
+                    // last question's (the box with the focus stays its question's).
+                    <li key={key.clone()} class="question" data-question={key.clone()}>
                         // A text box is labelled by the prompt; a choice's radio group names
                         // the prompt with aria-labelledby (no one control to label).
                         if q.kind == QuestionKind::Numeric || q.options.is_empty() {
@@ -636,7 +713,11 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         <div class="row">
                             // Which question it checks, said with its name ("Check" alone, out of context).
                             <button id={format!("{id}-check")} onclick={on_check} aria-describedby={format!("{id}-prompt")}>{ t(lang, "questions.check") }</button>
+                            // Named with the question's number (each question's "Reveal answer"
+                            // read the same in a list of buttons), described by its prompt.
                             <button class="link" onclick={on_reveal} aria-expanded={is_revealed.to_string()}
+                                aria-label={t(lang, if is_revealed { "questions.hide_n" } else { "questions.reveal_n" }).replace("{}", &(i + 1).to_string())}
+                                aria-describedby={format!("{id}-prompt")}
                                 aria-controls={format!("{id}-answer")}>{ t(lang, if is_revealed { "questions.hide" } else { "questions.reveal" }) }</button>
                         </div>
                         if let Some(hint) = hint {
@@ -752,7 +833,7 @@ mod tests {
         );
         assert_eq!(
             number_hint(Lang::En, "%"),
-            "Type a number, such as 1,234.5; you may add the unit `%` after it."
+            "Type a number, such as 1,234.5; you may add the unit `%` (or `percent`) after it."
         );
         // Every spelling sim-core reads is named: `us` for µs, the Korean rate unit.
         assert!(number_hint(Lang::Ko, "µs")
@@ -1033,6 +1114,39 @@ mod tests {
         assert!(asked_again(Lang::Ko, "%", "-0,577 %").contains("-0.577처럼"));
         // Four digits after the comma: a decimal comma, read (here, a bare fraction).
         assert!(asked_again(Lang::En, "%", "0,1370").starts_with("Is 0,1370 a fraction"));
+    }
+
+    /// A number in a unit the question does not read is told the question's unit, not
+    /// only what a number may be (it read as if no number had been typed).
+    #[test]
+    fn a_number_in_another_unit_is_told_the_questions_unit() {
+        assert_eq!(
+            asked_again(Lang::En, "MiB", "512 ms"),
+            "The answer is in `MiB`; “512 ms” is in another unit. Type a number, such as 1,234.5; you may add the unit `MiB` after it."
+        );
+        assert_eq!(
+            asked_again(Lang::Ko, "MiB", "512ms"),
+            format!(
+                "답의 단위는 `MiB`입니다. “512ms”는 다른 단위입니다. {}",
+                number_hint(Lang::Ko, "MiB")
+            )
+        );
+        // A count has no unit; a rate's Korean unit is named as the page writes it.
+        assert!(asked_again(Lang::En, "", "3 MiB")
+            .starts_with("The answer is a count, without a unit; “3 MiB” has one. Type the count"));
+        assert!(asked_again(Lang::Ko, "", "3 MiB").starts_with("답은 단위 없는 개수입니다."));
+        assert!(asked_again(Lang::Ko, "/s", "12 %").starts_with("답의 단위는 `회/초`입니다."));
+        // A time in another time unit is read, and what is no number gets the hint alone.
+        assert_eq!(
+            asked_again(Lang::En, "µs", "abc"),
+            number_hint(Lang::En, "µs")
+        );
+        assert_eq!(
+            asked_again(Lang::En, "%", "12 apples"),
+            number_hint(Lang::En, "%")
+        );
+        // "percent" is the percent sign (sim-core reads it), and said so.
+        assert!(number_hint(Lang::En, "%").contains("`percent`"));
     }
 
     #[test]

@@ -99,12 +99,13 @@ pub fn results(props: &ResultsProps) -> Html {
                 step_through={state.step_through.clone()} {on_step_through_select} {on_step_through_move} /> }
             }
             Tab::Questions => {
-                // Another scenario's questions start blank, and so do the same scenario's
-                // when a control left some out (answers are kept by position).
+                // Another scenario's questions start blank; the same scenario's keep their
+                // answers when a control leaves some out (kept by question id, each stays
+                // with its question; they were dropped, kept by position).
                 let left_out = state.result_baseline.as_ref().map_or(0, |b| {
                     b.question_count.saturating_sub(result.questions.len())
                 });
-                html! { <Questions key={format!("{}#{left_out}", result.scenario)} {lang} result={result.clone()} settings_changed={state.result_settings_changed()} {left_out} written={state.written_answers()} /> }
+                html! { <Questions key={result.scenario.clone()} {lang} result={result.clone()} settings_changed={state.result_settings_changed()} {left_out} written={state.written_answers()} /> }
             }
         },
     };

@@ -802,12 +802,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let zoom_in_title = if deepest {
         t(lang, "timeline.zoom_in.deepest").replace("{}", &fmt_num(MIN_SPAN))
     } else {
-        t(lang, "timeline.zoom_in").to_string()
+        t(lang, "timeline.zoom_in.title").to_string()
     };
     let zoom_out_title = if all_shown {
         t(lang, "timeline.zoom_out.all").to_string()
     } else {
-        t(lang, "timeline.zoom_out").to_string()
+        t(lang, "timeline.zoom_out.title").to_string()
     };
     // Visible segment indices, for stepping through them with the keyboard.
     let order: Vec<usize> = segs
