@@ -7,8 +7,9 @@
 //! answer stays within the question's `tolerance_percent` of the own seed's answer, both
 //! ways (the own seed's figure is right at the other seed, as the page's "contradicted"
 //! flag judges it, and the other seed's figure is right at the own seed), and no question
-//! gets a note "for the author" there (a near tie, a tolerance that also accepts another
-//! platform's figure), which the page would show a student at that seed. A failure names
+//! gets a note "for the author" there (a near tie, two options that read the same, a
+//! tolerance that also accepts another platform's figure), which the page would show a
+//! student at that seed. A failure names
 //! the scenario, the question, the seed and the figures; the fix is the experiment's
 //! design (more instances, a higher rate of the studied operation, a tolerance that
 //! matches the spread, a question on what the model robustly shows), never a cost.
@@ -80,14 +81,20 @@ fn difference(own: &QuestionAnswer, other: &QuestionAnswer, seed: u64) -> Option
 
 /// What a student at `seed` would see flagged "for the author" under question `q` (the
 /// page shows these notes at any seed, as `virtsim run --seed` warns of them): a choice
-/// whose runner-up is within 0.1% of the answer, or a numeric tolerance that also accepts
-/// another platform's visibly different figure.
+/// whose runner-up is within 0.1% of the answer or reads the same where it is shown, or a
+/// numeric tolerance that also accepts another platform's visibly different figure.
 fn authoring_flags(q: &QuestionAnswer, seed: u64) -> Vec<String> {
     let mut found = Vec::new();
     if let Some((w, name, r)) = q.near_tie() {
         found.push(format!(
             "question `{}` at seed {seed}: a near tie, {} = {w} but {name} = {r}",
             q.id, q.answer
+        ));
+    }
+    if let Some(tie) = q.shown_tie() {
+        found.push(format!(
+            "question `{}` at seed {seed}: {} = {} and {} = {} read the same where they are shown",
+            q.id, q.answer, tie.winner, tie.runner_up, tie.runner_up_value
         ));
     }
     let others = q.tolerance_accepts_others();
