@@ -9,10 +9,10 @@
 //! flag judges it, and the other seed's figure is right at the own seed), and no question
 //! gets a note "for the author" there (a near tie, two options that read the same, a
 //! tolerance that also accepts another platform's figure), which the page would show a
-//! student at that seed. A failure names
-//! the scenario, the question, the seed and the figures; the fix is the experiment's
-//! design (more instances, a higher rate of the studied operation, a tolerance that
-//! matches the spread, a question on what the model robustly shows), never a cost.
+//! student at that seed. A failure names the scenario, the question, the seed and the
+//! figures; the fix is the experiment's design (more instances, a higher rate of the
+//! studied operation, a tolerance that matches the spread, a question on what the model
+//! robustly shows), never a cost.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
