@@ -1046,9 +1046,9 @@ fn a_figure_lowered_by_a_fault_says_so() {
 
 #[test]
 fn a_platform_whose_groups_fare_very_differently_is_named_under_the_table() {
-    // tlb-shootdown: on `hw` the app VM does about two thirds of native while the CPU
-    // hogs beside it get the CPU it leaves (above 100%); the platform figure is their
-    // CPU-weighted mean. `hybrid`'s groups are close together and are not named.
+    // tlb-shootdown: on `hw` the app VM does about three quarters of native while the CPU
+    // hogs beside it run as natively (100%); the platform figure is their CPU-weighted
+    // mean. `hybrid`'s groups are close together and are not named.
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../scenarios/tlb-shootdown.toml"
