@@ -47,13 +47,9 @@ fn evidence(q: &QuestionAnswer) -> String {
 /// What differs between the own seed's answer `own` and the same question's `other` at
 /// `seed`, if anything.
 fn difference(own: &QuestionAnswer, other: &QuestionAnswer, seed: u64) -> Option<String> {
-    let differs = match own.kind {
-        QuestionKind::Choice => other.answer != own.answer,
-        // Both ways: the own figure graded at the other seed (the page's flag), and the
-        // other seed's figure graded at the own seed.
-        QuestionKind::Numeric => other.answer_differs_from(own) || own.answer_differs_from(other),
-    };
-    if !differs {
+    // Both ways for a figure: the own figure graded at the other seed (the page's flag),
+    // and the other seed's figure graded at the own seed.
+    if own.same_answer_as(other) {
         return None;
     }
     Some(match own.kind {

@@ -196,12 +196,12 @@ pub(crate) enum Command {
         #[arg(long, value_name = "N", conflicts_with_all = ["student", "answers_file"])]
         seed: Option<u64>,
         /// Run a scenario at its own seed and at each seed FIRST..LAST (both included, at
-        /// most 100): for each question, at how many seeds the own seed's answer is still
-        /// right, and the answers the seeds gave; a warning for each question whose answer
-        /// depends on the seed. With --format json or csv: every seed's answer and whether
-        /// the own seed's is right there.
-        #[arg(long, value_name = "FIRST..LAST", value_parser = coursework::seeds::parse_seed_range, conflicts_with_all = ["seed", "student", "answers_file"])]
-        seeds: Option<coursework::seeds::SeedRange>,
+        /// most 100): for each question, at how many seeds its answer holds (the same
+        /// answer both ways, and no tie, near tie or too wide a tolerance there), and the
+        /// answers the seeds gave; a warning for each question that depends on the seed.
+        /// With --format json or csv: every seed's answer and verdict.
+        #[arg(long, value_name = "FIRST..LAST", conflicts_with_all = ["seed", "student", "answers_file"])]
+        seeds: Option<String>,
         /// Language of the output and of error messages.
         #[arg(long, value_enum, default_value = "en")]
         lang: Lang,

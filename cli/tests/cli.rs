@@ -14,6 +14,10 @@ fn virtsim(args: &[&str]) -> Output {
         .expect("start virtsim")
 }
 
+fn io_paths() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/io-paths.toml").to_string()
+}
+
 fn smoke() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/smoke.toml").to_string()
 }
@@ -157,6 +161,10 @@ fn another_seed_says_the_texts_figures_are_the_files_seed() {
     );
     let ko = virtsim(&["run", &smoke(), "--seed", "42", "--lang", "ko"]);
     assert!(stderr(&ko).contains("파일의 시드 1로"), "{}", stderr(&ko));
+    // The particles follow the number as it is read: 3 (삼) takes 으로, 7 (칠) 은.
+    let ko = virtsim(&["run", &io_paths(), "--seed", "7", "--lang", "ko"]);
+    assert!(stderr(&ko).contains("파일의 시드 3으로"), "{}", stderr(&ko));
+    assert!(stderr(&ko).contains("--seed 7`은"), "{}", stderr(&ko));
     let json = virtsim(&["run", &smoke(), "--seed", "42", "--format", "json"]);
     assert!(
         stderr(&json).contains("this run uses --seed 42, whose figures are the output's"),

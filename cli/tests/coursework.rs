@@ -2612,18 +2612,14 @@ fn answers_over_seeds_names_the_seeds_where_the_own_answer_is_wrong() {
         "{}",
         stderr(&o)
     );
-    let counted = format!(
-        "the file's own seed 1: {own}, right at {} of 12 seeds 1..12",
-        12 - wrong.len()
-    );
-    assert!(stdout(&o).contains(&counted), "{}", stdout(&o));
-    // The numeric question with no tolerance: right at its own seed alone.
+    // The numeric question with no tolerance: its answer holds at its own seed alone.
     assert!(
-        stdout(&o).contains("right at 1 of 12 seeds 1..12"),
+        stdout(&o).contains("holds at 1 of 12 seeds 1..12"),
         "{}",
         stdout(&o)
     );
-    // JSON: the same count per question, and each seed's verdict.
+    // JSON: each seed's verdict; the answer holds where it is the same and no tie or near
+    // tie hides it, and the table counts those seeds.
     let o = virtsim(&[
         "answers",
         &seed_twins(),
@@ -2634,12 +2630,19 @@ fn answers_over_seeds_names_the_seeds_where_the_own_answer_is_wrong() {
     ]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     assert_eq!(json[0]["question"], "faster");
-    assert_eq!(json[0]["right_at"], 12 - wrong.len() as u64);
-    let flagged: Vec<u64> = (json[0]["seeds"].as_array().expect("seeds").iter())
-        .filter(|s| s["own_answer_right"] == false)
+    let seeds = json[0]["seeds"].as_array().expect("seeds");
+    let flagged: Vec<u64> = (seeds.iter())
+        .filter(|s| s["same_answer"] == false)
         .map(|s| s["seed"].as_u64().expect("seed"))
         .collect();
     assert_eq!(flagged, wrong);
+    let holds = (seeds.iter())
+        .filter(|s| s["same_answer"] == true && s["author_note"] == false)
+        .count();
+    assert_eq!(json[0]["holds_at"], holds as u64);
+    let o = virtsim(&["answers", &seed_twins(), "--seeds", "1..12"]);
+    let counted = format!("the file's own seed 1: {own}, holds at {holds} of 12 seeds 1..12");
+    assert!(stdout(&o).contains(&counted), "{}", stdout(&o));
     // In Korean too.
     let o = virtsim(&["answers", &seed_twins(), "--seeds", "1..12", "--lang", "ko"]);
     assert!(stderr(&o).contains("경고: "), "{}", stderr(&o));
@@ -2675,6 +2678,21 @@ fn answers_at_another_seed_names_the_answers_that_differ() {
             stderr(&o)
         );
     }
+    // A key saved from --seed says which seed it is: the table's first line, JSON's field.
+    let seed = flip.to_string();
+    let o = virtsim(&["answers", &seed_twins(), "--seed", &seed]);
+    let first = format!("(answers at --seed {flip}; the file's own seed is 1)");
+    assert!(stdout(&o).starts_with(&first), "{}", stdout(&o));
+    let o = virtsim(&[
+        "answers",
+        &seed_twins(),
+        "--seed",
+        &seed,
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(json[0]["seed"], flip);
 }
 
 /// `--seed` and `--seeds` are a scenario's: an assignment's students have their own seeds;
@@ -2701,4 +2719,12 @@ fn answers_seeds_are_refused_where_they_do_not_apply() {
         assert_eq!(code(&o), 1, "{}", stderr(&o));
         assert!(stderr(&o).contains(says), "{range}: {}", stderr(&o));
     }
+    // In the messages' language.
+    let o = virtsim(&["answers", &seed_twins(), "--seeds", "9..2", "--lang", "ko"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("오류: --seeds 9..2: 처음 시드가 끝 시드보다 뒤입니다"),
+        "{}",
+        stderr(&o)
+    );
 }

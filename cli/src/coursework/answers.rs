@@ -16,7 +16,6 @@ use serde::Serialize;
 use sim_core::assignment::{shown_student_id, valid_student_id, Assignment, MAX_STUDENT_ID_CHARS};
 use sim_core::{QuestionAnswer, RunOptions, Scenario};
 
-use super::seeds::SeedRange;
 use super::{
     at_label, computed_answers_checked, computed_answers_diags, csv_field, is_assignment,
     load_assignment, read_text, variant_label,
@@ -52,6 +51,9 @@ struct AnswerOut<'a> {
     accepted_from: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     accepted_to: Option<f64>,
+    /// The seed it was computed at, when `--seed` gave one (else the file's own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seed: Option<u64>,
 }
 
 impl<'a> AnswerOut<'a> {
@@ -61,6 +63,7 @@ impl<'a> AnswerOut<'a> {
             answer,
             accepted_from: range.map(|(low, _, _)| low),
             accepted_to: range.map(|(_, high, _)| high),
+            seed: None,
         }
     }
 }
@@ -69,7 +72,8 @@ impl<'a> AnswerOut<'a> {
 /// whose students each have their variant's seed).
 pub struct Seeds {
     pub seed: Option<u64>,
-    pub seeds: Option<SeedRange>,
+    /// `--seeds` as given, read with the messages' language ([`super::seeds::parse_seed_range`]).
+    pub seeds: Option<String>,
 }
 
 /// `answers_file`: print an answers file (`--answers-file`), with the answers `--set`
@@ -716,7 +720,8 @@ fn scenario_answers(
     let scenario = Scenario::from_toml(&crate::shown(file), text)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
     let places = crate::question_places::QuestionPlaces::of(&scenario);
-    if let Some(range) = seeds.seeds {
+    if let Some(range) = &seeds.seeds {
+        let range = super::seeds::parse_seed_range(range, lang)?;
         return super::seeds::over_seeds(&scenario, &places, range, format, lang);
     }
     let mut at_seed = scenario.clone();
@@ -738,6 +743,20 @@ fn scenario_answers(
     let out = match format {
         Format::Table => {
             let mut out = String::new();
+            // Which seed a saved key was computed at (the notes go to stderr).
+            if let Some(seed) = seeds.seed {
+                let own = scenario.seed();
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    match lang {
+                        Lang::En =>
+                            format!("(answers at --seed {seed}; the file's own seed is {own})"),
+                        Lang::Ko =>
+                            format!("(--seed {seed}에서의 답입니다. 파일의 시드는 {own}입니다)"),
+                    }
+                );
+            }
             if result.questions.is_empty() {
                 let _ = writeln!(
                     out,
@@ -754,7 +773,12 @@ fn scenario_answers(
             out
         }
         Format::Json => {
-            let answers: Vec<AnswerOut<'_>> = result.questions.iter().map(AnswerOut::of).collect();
+            let answers: Vec<AnswerOut<'_>> = (result.questions.iter())
+                .map(|q| AnswerOut {
+                    seed: seeds.seed,
+                    ..AnswerOut::of(q)
+                })
+                .collect();
             serde_json::to_string_pretty(&answers).context("serializing answers")? + "\n"
         }
         Format::Csv => {

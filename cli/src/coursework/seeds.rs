@@ -34,29 +34,41 @@ impl SeedRange {
     }
 }
 
-/// clap's reader of `--seeds`: `FIRST..LAST` (or `FIRST..=LAST`), FIRST ≤ LAST, at most
-/// [`MAX_SEEDS`] seeds.
-pub fn parse_seed_range(text: &str) -> Result<SeedRange, String> {
-    let wrong = || {
-        format!(
-            "`{}` is not a range of seeds: write FIRST..LAST, e.g. 1..16 (both included, at most {MAX_SEEDS} seeds)",
-            crate::output::long_value(text)
-        )
+/// `--seeds FIRST..LAST` read (or `FIRST..=LAST`), FIRST ≤ LAST, at most [`MAX_SEEDS`]
+/// seeds; a wrong one says what to write, in the messages' language (a command-line
+/// mistake: exit 1).
+pub fn parse_seed_range(text: &str, lang: Lang) -> Result<SeedRange, Failure> {
+    let ko = matches!(lang, Lang::Ko);
+    let fail = |en: String, ko_text: String| {
+        Err(Failure::Other(anyhow::anyhow!(
+            "{}",
+            if ko { ko_text } else { en }
+        )))
     };
-    let (first, last) = text.split_once("..").ok_or_else(wrong)?;
-    let last = last.strip_prefix('=').unwrap_or(last);
-    let number = |s: &str| s.trim().parse::<u64>().map_err(|_| wrong());
-    let (first, last) = (number(first)?, number(last)?);
+    let shown = crate::output::long_value(text);
+    let number = |s: &str| s.trim().parse::<u64>().ok();
+    let parsed = text.split_once("..").and_then(|(first, last)| {
+        let last = last.strip_prefix('=').unwrap_or(last);
+        Some((number(first)?, number(last)?))
+    });
+    let Some((first, last)) = parsed else {
+        return fail(
+            format!("--seeds `{shown}` is not a range of seeds: write FIRST..LAST, e.g. 1..16 (both included, at most {MAX_SEEDS} seeds)"),
+            format!("--seeds `{shown}`: 시드 범위가 아닙니다. 처음..끝으로 쓰세요. 예: 1..16 (양 끝 포함, 최대 {MAX_SEEDS}개)"),
+        );
+    };
     if first > last {
-        return Err(format!(
-            "--seeds {first}..{last}: the first seed is after the last; write e.g. {last}..{first}"
-        ));
+        return fail(
+            format!("--seeds {first}..{last}: the first seed is after the last; write e.g. {last}..{first}"),
+            format!("--seeds {first}..{last}: 처음 시드가 끝 시드보다 뒤입니다. 예: {last}..{first}"),
+        );
     }
     if last - first >= MAX_SEEDS {
-        return Err(format!(
-            "--seeds {first}..{last} is {} seeds; at most {MAX_SEEDS} are run (each is a whole run of the scenario)",
-            u128::from(last - first) + 1
-        ));
+        let count = u128::from(last - first) + 1;
+        return fail(
+            format!("--seeds {first}..{last} is {count} seeds; at most {MAX_SEEDS} are run (each is a whole run of the scenario)"),
+            format!("--seeds {first}..{last}: 시드 {count}개입니다. 시드마다 시나리오 전체를 실행하므로 최대 {MAX_SEEDS}개까지 실행합니다"),
+        );
     }
     Ok(SeedRange { first, last })
 }
@@ -88,7 +100,8 @@ pub fn note_answers_that_differ(
         .iter()
         .filter_map(|q| {
             let written = own.iter().find(|o| o.id == q.id)?;
-            q.answer_differs_from(written).then(|| {
+            // As `--seeds` judges it: the same answer both ways.
+            (!written.same_answer_as(q)).then(|| {
                 let (id, here, there) = (clean(&q.id), answer_shown(q), answer_shown(written));
                 Diag::note(
                     &places.get(&q.id),
@@ -113,8 +126,11 @@ struct QuestionOverSeeds<'a> {
     own_answer: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     own_value: Option<f64>,
-    /// Seeds at which the own seed's answer is right (as `grade` would judge it).
-    right_at: usize,
+    /// The own seed's answer needs a note for the author there (a tie, a near tie, a
+    /// tolerance that also accepts another platform).
+    own_author_note: bool,
+    /// Seeds at which the answer holds: the same answer both ways, no note for the author.
+    holds_at: usize,
     seeds: Vec<AtSeed<'a>>,
 }
 
@@ -124,13 +140,24 @@ struct AtSeed<'a> {
     answer: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<f64>,
-    own_answer_right: bool,
+    /// The same answer as the own seed's, both ways ([`QuestionAnswer::same_answer_as`]).
+    same_answer: bool,
+    /// A note for the author at this seed ([`QuestionAnswer::needs_author_note`]).
+    author_note: bool,
 }
 
-/// `--seeds FIRST..LAST`: the scenario run at its own seed and at each seed of `range`;
-/// for each question, at how many seeds the own seed's answer is right (a choice names the
-/// same platform, a figure lies within the question's tolerance), the answers there, and a
-/// warning on stderr, at the question, for each one that is not right at every seed.
+impl AtSeed<'_> {
+    fn holds(&self) -> bool {
+        self.same_answer && !self.author_note
+    }
+}
+
+/// `--seeds FIRST..LAST`: the scenario run at its own seed and at each seed of `range`
+/// (the own seed's run used again where it is in the range); for each question, at how
+/// many seeds its answer holds (the same answer both ways, and no tie, near tie or
+/// tolerance that also accepts another platform there, which the page notes for the
+/// author), what the seeds gave, and a warning on stderr, at the question, for each that
+/// does not hold at every seed or needs a note at the own seed.
 pub fn over_seeds(
     scenario: &Scenario,
     places: &QuestionPlaces,
@@ -142,8 +169,16 @@ pub fn over_seeds(
     let own_seed = scenario.seed();
     let own = answers_at(scenario, own_seed, lang)?;
     let mut runs = Vec::new();
-    for seed in range.seeds() {
-        runs.push((seed, answers_at(scenario, seed, lang)?));
+    // A scenario without questions has nothing to compare: no run at the other seeds.
+    if !own.is_empty() {
+        for seed in range.seeds() {
+            let answers = if seed == own_seed {
+                own.clone()
+            } else {
+                answers_at(scenario, seed, lang)?
+            };
+            runs.push((seed, answers));
+        }
     }
     let summaries: Vec<QuestionOverSeeds<'_>> = own
         .iter()
@@ -156,7 +191,8 @@ pub fn over_seeds(
                         seed: *seed,
                         answer: &there.answer,
                         value: there.value,
-                        own_answer_right: !there.answer_differs_from(q),
+                        same_answer: q.same_answer_as(there),
+                        author_note: there.needs_author_note(),
                     })
                 })
                 .collect();
@@ -165,7 +201,8 @@ pub fn over_seeds(
                 own_seed,
                 own_answer: &q.answer,
                 own_value: q.value,
-                right_at: seeds.iter().filter(|s| s.own_answer_right).count(),
+                own_author_note: q.needs_author_note(),
+                holds_at: seeds.iter().filter(|s| s.holds()).count(),
                 seeds,
             }
         })
@@ -176,17 +213,18 @@ pub fn over_seeds(
             serde_json::to_string_pretty(&summaries).context("serializing answers")? + "\n"
         }
         Format::Csv => {
-            let mut out = String::from("question,seed,answer,value,own_answer_right\n");
+            let mut out = String::from("question,seed,answer,value,same_answer,author_note\n");
             for s in &summaries {
                 for at in &s.seeds {
                     let _ = writeln!(
                         out,
-                        "{},{},{},{},{}",
+                        "{},{},{},{},{},{}",
                         super::csv_field(s.question),
                         at.seed,
                         super::csv_field(at.answer),
                         at.value.map_or(String::new(), |v| v.to_string()),
-                        at.own_answer_right
+                        at.same_answer,
+                        at.author_note
                     );
                 }
             }
@@ -194,28 +232,56 @@ pub fn over_seeds(
         }
     };
     crate::out!("{out}")?;
-    let diags: Vec<Diag> = summaries
-        .iter()
-        .filter(|s| s.right_at < s.seeds.len())
-        .map(|s| {
-            let wrong: Vec<String> = s
-                .seeds
-                .iter()
-                .filter(|at| !at.own_answer_right)
-                .map(|at| at.seed.to_string())
-                .collect();
-            let (id, n, of) = (clean(s.question), wrong.len(), s.seeds.len());
-            let seeds = shortened(&wrong);
-            Diag::warning(
-                &places.get(s.question),
+    let seeds_where = |keep: &dyn Fn(&AtSeed<'_>) -> bool, s: &QuestionOverSeeds<'_>| {
+        let seeds: Vec<String> = (s.seeds.iter().filter(|at| keep(at)))
+            .map(|at| at.seed.to_string())
+            .collect();
+        (seeds.len(), shortened(&seeds))
+    };
+    let (first, last) = (range.first, range.last);
+    let mut diags = Vec::new();
+    for s in &summaries {
+        let (id, of) = (clean(s.question), s.seeds.len());
+        let place = places.get(s.question);
+        let (n, wrong) = seeds_where(&|at| !at.same_answer, s);
+        if n > 0 {
+            diags.push(Diag::warning(
+                &place,
                 if ko {
-                    format!("질문 `{id}`: 파일의 시드 {own_seed}에서 나온 답이 시드 {}..{} 중 {n}개({seeds})에서는 틀립니다. 다른 시드로 실행하는 학생은 다른 답을 얻습니다. 더 긴 실행, 더 넓은 허용 오차나 다른 질문을 생각해 보세요", range.first, range.last)
+                    format!("질문 `{id}`: 파일의 시드 {own_seed}에서 나온 답이 시드 {first}..{last} 중 {n}개({wrong})에서는 틀립니다. 다른 시드로 실행하는 학생은 다른 답을 얻습니다. 더 긴 실행, 더 넓은 허용 오차나 다른 질문을 생각해 보세요")
                 } else {
-                    format!("question `{id}`: the answer at the file's own seed {own_seed} is wrong at {n} of {of} seeds {}..{} ({seeds}): a student who runs another seed gets another answer; consider a longer run, a wider tolerance or another question", range.first, range.last)
+                    format!("question `{id}`: the answer at the file's own seed {own_seed} is wrong at {n} of {of} seeds {first}..{last} ({wrong}): a student who runs another seed gets another answer; consider a longer run, a wider tolerance or another question")
                 },
-            )
-        })
-        .collect();
+            ));
+        }
+        let (n, noted) = seeds_where(&|at| at.author_note, s);
+        // The own seed's note, said apart unless the range holds the own seed.
+        let own_apart = s.own_author_note && !(first..=last).contains(&own_seed);
+        if n > 0 || own_apart {
+            let own_too = match (own_apart, ko) {
+                (false, _) => String::new(),
+                (true, false) => format!(" and at the file's own seed {own_seed}"),
+                (true, true) => format!(", 파일의 시드 {own_seed}에서도"),
+            };
+            let at = if n > 0 {
+                if ko {
+                    format!("시드 {first}..{last} 중 {n}개({noted})")
+                } else {
+                    format!("{n} of {of} seeds {first}..{last} ({noted})")
+                }
+            } else {
+                String::new()
+            };
+            diags.push(Diag::warning(
+                &place,
+                if ko {
+                    format!("질문 `{id}`: {at}{own_too} 동점, 거의 동점, 또는 다른 플랫폼의 값도 받는 허용 오차라서 학생이 보는 수치로는 답을 가릴 수 없습니다 (`virtsim answers --seed N`이 시드마다 무엇인지 말합니다)")
+                } else {
+                    format!("question `{id}`: a tie, a near tie or a tolerance that also accepts another platform's figure at {at}{own_too}: the figures students see do not tell the answer there (`virtsim answers --seed N` says which, seed by seed)")
+                },
+            ));
+        }
+    }
     print_diags(&diags, ko);
     Ok(())
 }
@@ -230,8 +296,9 @@ fn shortened(seeds: &[String]) -> String {
 }
 
 /// The table of `--seeds`: per question its text, the own seed's answer and at how many
-/// seeds it is right, then the answers the seeds gave (a choice: each platform and how
-/// many seeds; a figure: the lowest and highest).
+/// seeds it holds, then the answers the seeds gave (a choice: each platform and at how
+/// many seeds; a figure: the lowest and highest) and at how many the figures do not tell
+/// the answer (a note for the author there).
 fn table(
     own: &[QuestionAnswer],
     summaries: &[QuestionOverSeeds<'_>],
@@ -256,17 +323,17 @@ fn table(
     for (q, s) in own.iter().zip(summaries) {
         let _ = writeln!(out, "{}: {}", clean(&q.id), clean(q.text.get(lang)));
         let answer = answer_shown(q);
-        let (right, of) = (s.right_at, s.seeds.len());
+        let (holds, of) = (s.holds_at, s.seeds.len());
         let _ = if ko {
             writeln!(
                 out,
-                "  파일의 시드 {}: {answer}, 시드 {first}..{last}의 {of}개 중 {right}개에서 정답",
+                "  파일의 시드 {}: {answer}, 시드 {first}..{last}의 {of}개 중 {holds}개에서 같은 답",
                 s.own_seed
             )
         } else {
             writeln!(
                 out,
-                "  the file's own seed {}: {answer}, right at {right} of {of} seeds {first}..{last}",
+                "  the file's own seed {}: {answer}, holds at {holds} of {of} seeds {first}..{last}",
                 s.own_seed
             )
         };
@@ -288,7 +355,7 @@ fn table(
                 format!("{} to {}", figure_shown(low, q), figure_shown(high, q))
             }
         } else {
-            // Each answer given, with how many seeds gave it, in the order first given.
+            // Each answer given, with at how many seeds, in the order first given.
             let mut answers: Vec<(&str, usize)> = Vec::new();
             for at in &s.seeds {
                 match answers.iter_mut().find(|(a, _)| *a == at.answer) {
@@ -300,20 +367,30 @@ fn table(
                 .iter()
                 .map(|(a, n)| {
                     let a = if a.is_empty() { "-" } else { a };
-                    if ko {
-                        format!("{} {n}개", clean(a))
-                    } else {
-                        format!("{} at {n}", clean(a))
+                    match (ko, *n) {
+                        (true, _) => format!("{} {n}개", clean(a)),
+                        (false, 1) => format!("{} at 1 seed", clean(a)),
+                        (false, _) => format!("{} at {n} seeds", clean(a)),
                     }
                 })
                 .collect();
             parts.join(", ")
         };
+        let noted = s.seeds.iter().filter(|at| at.author_note).count();
+        let noted = match (noted, ko) {
+            (0, _) => String::new(),
+            (n, true) => format!("; {n}개에서 동점이거나 수치로 가릴 수 없음"),
+            (1, false) => "; a tie or near tie at 1 seed".to_string(),
+            (n, false) => format!("; a tie or near tie at {n} seeds"),
+        };
         if !gave.is_empty() {
             let _ = if ko {
-                writeln!(out, "  시드 {first}..{last} ({count}개)의 답: {gave}")
+                writeln!(
+                    out,
+                    "  시드 {first}..{last} ({count}개)의 답: {gave}{noted}"
+                )
             } else {
-                writeln!(out, "  seeds {first}..{last} ({count}) gave: {gave}")
+                writeln!(out, "  seeds {first}..{last} ({count}) gave: {gave}{noted}")
             };
         }
     }
@@ -324,32 +401,42 @@ fn table(
 mod tests {
     use super::*;
 
+    fn parsed(text: &str) -> Result<SeedRange, String> {
+        parse_seed_range(text, Lang::En).map_err(|e| match e {
+            Failure::Other(e) => e.to_string(),
+            _ => "another failure".to_string(),
+        })
+    }
+
     #[test]
     fn a_range_of_seeds_is_read_with_both_ends() {
-        assert_eq!(
-            parse_seed_range("1..16"),
-            Ok(SeedRange { first: 1, last: 16 })
-        );
-        assert_eq!(
-            parse_seed_range("3..=3"),
-            Ok(SeedRange { first: 3, last: 3 })
-        );
-        assert_eq!(parse_seed_range("1..16").map(SeedRange::count), Ok(16));
+        assert_eq!(parsed("1..16"), Ok(SeedRange { first: 1, last: 16 }));
+        assert_eq!(parsed("3..=3"), Ok(SeedRange { first: 3, last: 3 }));
+        assert_eq!(parsed("1..16").map(SeedRange::count), Ok(16));
     }
 
     #[test]
     fn a_wrong_range_of_seeds_says_what_to_write() {
-        assert!(parse_seed_range("16").unwrap_err().contains("FIRST..LAST"));
-        assert!(parse_seed_range("a..b").unwrap_err().contains("e.g. 1..16"));
-        assert!(parse_seed_range("9..2").unwrap_err().contains("2..9"));
+        assert!(parsed("16").unwrap_err().contains("FIRST..LAST"));
+        assert!(parsed("a..b").unwrap_err().contains("e.g. 1..16"));
+        assert!(parsed("9..2").unwrap_err().contains("2..9"));
         // 101 seeds: one more than may run.
-        assert!(parse_seed_range("0..100")
-            .unwrap_err()
-            .contains("101 seeds"));
-        assert!(parse_seed_range("0..99").is_ok());
+        assert!(parsed("0..100").unwrap_err().contains("101 seeds"));
+        assert!(parsed("0..99").is_ok());
         // The largest seeds: no overflow in the count.
-        assert!(parse_seed_range("0..18446744073709551615")
+        assert!(parsed("0..18446744073709551615")
             .unwrap_err()
             .contains("18446744073709551616 seeds"));
+    }
+
+    #[test]
+    fn a_wrong_range_of_seeds_is_said_in_korean_too() {
+        let Err(Failure::Other(e)) = parse_seed_range("9..2", Lang::Ko) else {
+            panic!("refused");
+        };
+        assert!(
+            e.to_string().contains("처음 시드가 끝 시드보다 뒤입니다"),
+            "{e}"
+        );
     }
 }

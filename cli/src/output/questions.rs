@@ -354,17 +354,17 @@ pub(crate) fn note_own_seed(
     let seed = result.seed;
     // Where this run's own figures are: the tables, or the JSON or CSV printed.
     let (theirs_en, theirs_ko) = if tables {
-        ("in the tables", "표에 있습니다")
+        ("in the tables", "표에 나온 값입니다")
     } else {
-        ("the output's", "출력에 있습니다")
+        ("the output's", "출력에 나온 값입니다")
     };
     // The questions' answers too were explained for the own seed: where to see which differ.
     let answers = !result.questions.is_empty();
     let text = if ko {
-        format!(
-            "설명과 해설에 적힌 수치는 파일의 시드 {own}로 실행한 결과입니다. 이번 실행은 --seed {seed}이므로 이번 수치는 {theirs_ko}{}",
-            if answers { format!(". `virtsim answers {file} --seed {seed}`는 답이 달라진 질문을 알려 줍니다") } else { String::new() }
-        )
+        sim_core::text::particles(&format!(
+            "설명과 해설에 적힌 수치는 파일의 시드 {own}(으)로 실행한 결과입니다. 이번 실행은 --seed {seed}이므로 이번 실행의 수치는 {theirs_ko}{}",
+            if answers { format!(". `virtsim answers {file} --seed {seed}`은(는) 답이 달라진 질문을 알려 줍니다") } else { String::new() }
+        ))
     } else {
         format!(
             "the figures quoted in the description and explanations are from the file's own seed {own}; this run uses --seed {seed}, whose figures are {theirs_en}{}",

@@ -342,6 +342,27 @@ impl QuestionAnswer {
         }
     }
 
+    /// Whether `other`, the same question computed at another seed (the same settings),
+    /// gives the same answer both ways: a choice names the same platform; a figure lies
+    /// within this one's tolerance and this one within `other`'s (the own seed's figure is
+    /// right at the other seed, as [`Self::answer_differs_from`] judges it, and the other's
+    /// right at the own seed). `virtsim answers --seeds` and the library's seed test judge
+    /// a question's robustness by it.
+    pub fn same_answer_as(&self, other: &QuestionAnswer) -> bool {
+        !other.answer_differs_from(self) && !self.answer_differs_from(other)
+    }
+
+    /// Whether the answer as computed needs a note "for the author": a choice whose
+    /// runner-up is a [near tie](Self::near_tie) or [reads the same](Self::shown_tie) where
+    /// students see it, or a numeric tolerance that [also accepts another
+    /// platform's](Self::tolerance_accepts_others) visibly different figure. The page shows
+    /// such a note under the question at any seed; `virtsim answers` warns of it.
+    pub fn needs_author_note(&self) -> bool {
+        self.near_tie().is_some()
+            || self.shown_tie().is_some()
+            || !self.tolerance_accepts_others().is_empty()
+    }
+
     /// The answers a numeric question accepts, as figures with `decimals` decimals:
     /// (lowest, highest), each rounded inward so that both, and every figure so printed
     /// between them, are right ([`Self::check`]). It says what a relative tolerance means in

@@ -674,3 +674,37 @@ fn an_expected_figure_has_the_digits_that_tell_what_is_right() {
     let q = QuestionAnswer::numeric("q", Metric::MeanLatencyUs, 3.12, 5.0);
     assert!(!q.range_is_rounding());
 }
+
+/// Across seeds a figure is the same answer only both ways: 100 ± 10% (90 to 110) accepts
+/// 90.5, but 90.5 ± 10% (81.45 to 99.55) does not accept 100, so the two are not the same
+/// answer; 100 and 109 are (109 ± 10% is 98.1 to 119.9).
+#[test]
+fn the_same_answer_at_another_seed_holds_both_ways() {
+    let at = |v: f64| QuestionAnswer::numeric("q", Metric::HostOsPercent, v, 10.0);
+    assert!(at(100.0).same_answer_as(&at(109.0)));
+    // One way only: 100 graded at 90.5's tolerance is wrong, 90.5 at 100's right.
+    assert!(at(90.5).answer_differs_from(&at(100.0)));
+    assert!(!at(100.0).answer_differs_from(&at(90.5)));
+    assert!(!at(100.0).same_answer_as(&at(90.5)));
+    assert!(!at(100.0).same_answer_as(&at(120.0)));
+    let evidence = [("a", 10.0), ("b", 9.0)];
+    let a = choice(Metric::ExitsPerSecond, &evidence, "a");
+    assert!(a.same_answer_as(&a));
+    assert!(!a.same_answer_as(&choice(Metric::ExitsPerSecond, &evidence, "b")));
+}
+
+/// A note for the author: a near tie, options that read the same, a tolerance that also
+/// accepts another platform's figure; none for a clear choice or a tight tolerance.
+#[test]
+fn an_answer_needs_a_note_for_its_author_where_students_could_not_tell() {
+    let near = choice(Metric::ExitsPerSecond, &[("a", 1000.0), ("b", 999.5)], "a");
+    assert!(near.needs_author_note());
+    let clear = choice(Metric::ExitsPerSecond, &[("a", 1000.0), ("b", 900.0)], "a");
+    assert!(!clear.needs_author_note());
+    let mut loose = QuestionAnswer::numeric("q", Metric::HostOsPercent, 50.0, 20.0);
+    loose.evidence = vec![("a".into(), 50.0), ("b".into(), 45.0)];
+    assert!(loose.needs_author_note());
+    let mut tight = QuestionAnswer::numeric("q", Metric::HostOsPercent, 50.0, 5.0);
+    tight.evidence = vec![("a".into(), 50.0), ("b".into(), 45.0)];
+    assert!(!tight.needs_author_note());
+}
