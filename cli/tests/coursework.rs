@@ -2538,6 +2538,52 @@ select = "lowest"
     );
 }
 
+/// A step whose every choice ties (session host and desktop VMs at 300 and 400 ms, each
+/// pair equal): the ties are said at each choice, and the round trip is not said to
+/// "change no answer" (the tie's answer, the platforms' order in the file, stays the same
+/// while the figures move with the round trip: that warning sent the author to drop a
+/// parameter that works, and claimed the students' figures were the same).
+#[test]
+fn answers_says_ties_not_a_parameter_without_effect_when_every_choice_ties() {
+    let dir = scratch_dir("all-choices-tie");
+    let text = r#"[assignment]
+id = "tie-test"
+title = { en = "Ties", ko = "동점" }
+
+[[step]]
+id = "wan"
+title = { en = "WAN", ko = "WAN" }
+intro = { en = "Intro.", ko = "소개." }
+scenario = "session-host-vs-vdi.toml"
+
+[[step.vary]]
+parameter = "vdi_rtt_ms"
+choices = [300, 400]
+
+[[step.question]]
+id = "lower-latency"
+text = { en = "Which has the lower median latency?", ko = "지연 중앙값이 더 낮은 쪽은?" }
+kind = "choice"
+metric = "desktop_p50_latency_ms"
+select = "lowest"
+"#;
+    let a = write(&dir, "tie.toml", text);
+    for (lang, tie, without_effect) in [
+        (
+            "en",
+            "question `lower-latency` is a tie",
+            "changes no answer",
+        ),
+        ("ko", "답이 동점입니다", "어떤 답도 바뀌지 않습니다"),
+    ] {
+        let o = virtsim(&["answers", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let err = stderr(&o);
+        assert_eq!(err.matches(tie).count(), 2, "{err}");
+        assert!(!err.contains(without_effect), "{err}");
+    }
+}
+
 /// `validate` warns (exit 0) of a step that varies the round trip of a scenario whose VDI
 /// platforms differ in it (every student's platforms then share the choice: the
 /// comparison is gone), at the `parameter`, in English and Korean.
