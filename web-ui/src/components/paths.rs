@@ -1,6 +1,7 @@
 //! Stack and path view: each platform's layers and the steps one operation takes, with
 //! cycle costs — where "why is type 2 slower?" gets answered — and the step-through of
-//! one operation (`step_through.rs`).
+//! one operation (`step_through.rs`). The tables open on the result's default operation
+//! (`result_ops::default_op`, the one the Charts tab opens on) and download as CSV.
 
 use yew::prelude::*;
 
