@@ -7,7 +7,8 @@
 //! (more than the palette's seven) are told apart (`variants`: a dash and a marker per
 //! line, `line_style`, `draw_marker`; white stripes on bars, `stripes`). [`bar_names`]
 //! chooses whether a bar chart stands upright, its names under the bars, or lies on its
-//! side: upright only where every name fits whole in at most [`UPRIGHT_LINES`] lines.
+//! side: upright only where every name fits whole under the bars in at most
+//! [`UPRIGHT_LINES`] lines, never on a phone's narrow chart.
 //! Beside it: `text.rs` (text widths and label layout), `scale.rs` (axis numbers and
 //! scales), `bars.rs`, `lines.rs`, and `caption.rs` (the line under a downloaded chart).
 

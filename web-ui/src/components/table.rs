@@ -3,8 +3,8 @@
 //! The performance cell of a VM below 90% of native offers the step-through of the
 //! operation that cost it the most over native (`StepThrough::costliest`, through
 //! `Action::StepThroughCostliest`), or, where no one operation's path explains the gap,
-//! the platform's hypervisor, host OS and steal shares. [`run_line`] says what a result
-//! ran, under the table and under each exported chart.
+//! the platform's hypervisor, device back-end, host OS and steal shares. [`run_line`] says
+//! what a result ran, under the table and under each exported chart.
 
 use yew::prelude::*;
 

@@ -1,6 +1,6 @@
 //! The page's state, the actions that change it, and the reducer (one place
 //! where state changes, as in Yew's function_todomvc example). The state holds
-//! sim-core's results; it never simulates (runs are `app.rs`'s, through `run.rs`).
+//! sim-core's results; it never simulates (runs are `app.rs`'s, through `crate::run`).
 //!
 //! Here: [`State`], [`Action`], the reducer, the result views ([`Tab`]) and the page's
 //! limits and delays ([`MAX_SCENARIO_BYTES`], [`VALIDATE_AT_ONCE_BYTES`],

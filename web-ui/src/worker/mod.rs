@@ -34,7 +34,7 @@
 //!    (`entry::worker_finish`), bit-identical to the CLI's.
 //!
 //! A worker gets the scenario text and settings once per run, with its first message;
-//! later messages carry the run's number only (`Request::post`). A successful run's
+//! later messages carry the run's number instead (`Request::post`). A successful run's
 //! outcomes are kept by key for the next runs, the latest first, at most
 //! `KEPT_OUTCOMES` of them and `KEPT_BYTES`: a slider moved back to a value it had
 //! re-runs nothing.
