@@ -27,11 +27,11 @@
 //!    wasm than serde_json's), which the main thread keeps as a JS `Uint8Array` and
 //!    passes on without reading it (a job that fails answers with its error, as JSON
 //!    text, instead, and the run stops);
-//! 4. once no job waits to be handed out, the worker expected to be done first becomes
-//!    the finisher: its runner holds its own jobs' outcomes, and it takes every other
-//!    outcome (other workers', kept ones) as it comes in (`entry::worker_complete`,
-//!    while the others still simulate), then returns the `RunResult` in the binary form
-//!    (`entry::worker_finish`), bit-identical to the CLI's.
+//! 4. once no job waits to be handed out, the first worker done with its jobs (at once
+//!    the only one left) becomes the finisher: its runner holds its own jobs' outcomes,
+//!    and it takes every other outcome (other workers', kept ones) as it comes in
+//!    (`entry::worker_complete`, while the others still simulate), then returns the
+//!    `RunResult` in the binary form (`entry::worker_finish`), bit-identical to the CLI's.
 //!
 //! A worker gets the scenario text and settings once per run, with its first message;
 //! later messages carry the run's number instead (`Request::post`). A successful run's
