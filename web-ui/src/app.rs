@@ -1,5 +1,15 @@
 //! The page: state, the run loop effect, the layout of the components, and a library choice
-//! loaded before it is dispatched (`select_builtin`).
+//! loaded before it is dispatched (`select_builtin`: the text fetched, then
+//! `Action::SelectBuiltin`).
+//!
+//! The run loop starts a run whenever `State::run_id` changes while one is requested (its
+//! cleanup cancels the one before). When the result's settings are not the scenario's
+//! own and no answers as written are known for the text (`State::running_wants_written`),
+//! it then runs the text as written in the background and hands its answers to the state
+//! (`Action::WrittenAnswers`), so a revealed explanation can say that the settings changed
+//! its answer. A long edited text is validated once typing pauses (a timer that
+//! sends `Action::Validate`). The panels are rendered in the order they are shown at the
+//! window's width (`components::one_column`), so that Tab follows it.
 
 use std::cell::Cell;
 use std::rc::Rc;

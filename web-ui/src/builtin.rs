@@ -3,6 +3,12 @@
 //! `scenarios/<file>` and `scenarios/assignments/<file>` beside the page when first needed
 //! and kept for the session.
 //!
+//! The library is listed in the course's order ([`COURSE_ORDER`]: grouped under the seed
+//! document's headings, every file placed once, which a test checks). The index holds
+//! each file's name, the FNV-1a hash of its text and its length: a fetched text is checked
+//! against them, and a library scenario unchanged is known by them (share links). A failed
+//! fetch is a [`FetchFailure`], which the page reports as a notice in its language.
+//!
 //! Only the scenario the page opens on is built into the wasm, so that the first render
 //! needs no fetch; the other texts (about 220 KB, 60 KB of the gzipped wasm) stay out of
 //! the download until chosen. Native builds and unit tests keep every text (`BUILTIN`,

@@ -1,6 +1,10 @@
 //! The CodeMirror 6 editor (`dist/editor.js`, which defines `window.VirtsimEditor`)
 //! driven from Rust. The page works without it (the editor component keeps its
 //! plain textarea), so every call here looks the editor up at run time.
+//!
+//! `web-ui/editor/editor.js` is bundled with its npm packages (at `package-lock.json`'s
+//! versions) into `dist/editor.js` by `scripts/serve.sh`. [`CmEditor`] is a mounted editor;
+//! its `set_errors` puts a lint marker at each error the validator listed.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

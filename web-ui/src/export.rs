@@ -1,4 +1,6 @@
-//! Results as CSV and JSON, and browser downloads of text files.
+//! Results as CSV and JSON (the CLI's `run --format json`: [`result_json`], [`to_json`]),
+//! and browser downloads: text files ([`download`]) and a chart's SVG as PNG
+//! ([`download_png`], through an offscreen canvas).
 
 use crate::sim::{RunResult, Scenario};
 

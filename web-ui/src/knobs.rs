@@ -1,4 +1,12 @@
 //! The page's controls: the settings layered over a scenario and the scenario's own values.
+//!
+//! Plain data that the state, share links, the runs and the workers all read: the
+//! controls' settings ([`Knobs`], `None` keeping the scenario's value), the scenario's own
+//! values ([`Baseline`]), the time slices a run uses and where they come from ([`Slices`],
+//! read from the validated scenario with the controls: the fair scheduler's default
+//! follows the host's cores), typed sizes and seeds read ([`parse_mib`],
+//! [`parse_memory_mib`] for `Action::TypeMemory`, [`parse_seed`]), and the settings that
+//! differ from the scenario's own, in words ([`changed_settings`]).
 
 use serde::{Deserialize, Serialize};
 

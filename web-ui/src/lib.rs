@@ -2,7 +2,10 @@
 //!
 //! The wasm entry points are deliberately thin: `start` mounts the app and
 //! `result_json` exposes the exact JSON a run produces, for the browser tests
-//! that compare it with the CLI's.
+//! that compare it with the CLI's; `result_json_as_page_runs` does the same through the
+//! page's own run (the worker path), and `builtin_files` lists the library for them. The
+//! `worker_*` functions give the browser tests their view of the worker pool (runs, most
+//! workers at once, outcomes reused) and their settings of it.
 
 pub mod answer_text;
 pub mod app;

@@ -1,6 +1,11 @@
 //! One number format for the whole page: `Intl.NumberFormat` in the page's language
 //! (thousands separators, sensible precision, `%` for percentages). The language is
 //! set once per render of the page (`set_lang`); the formatters are cached.
+//!
+//! [`regroup`] puts separators into the digits of a text written elsewhere (the
+//! comparison table's measured cells, the step-through's phases) as they are written,
+//! never through a float. A validator's message is shown as the CLI prints it, its
+//! figures without separators.
 
 use std::cell::Cell;
 

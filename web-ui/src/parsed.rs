@@ -4,6 +4,7 @@
 //! files) would be done three times on the main thread (validation, the run's layout of
 //! jobs, the result's step-through) and once in each worker, the workers' part on the path
 //! of every re-run; the settings are applied (and validated) once for all three.
+//! [`scenario`] gives the reading, [`adjusted`] the reading with the settings applied.
 
 use std::cell::RefCell;
 use std::rc::Rc;

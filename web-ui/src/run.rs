@@ -1,7 +1,9 @@
 //! Running a scenario without freezing the tab: in a Web Worker (`worker`), or, where
 //! the page cannot start one, on the main thread with the sim-core `Runner` advanced
 //! in slices of a few milliseconds, yielding to the browser between slices (a zero
-//! timeout). Both report progress and can be cancelled.
+//! timeout). Both report progress and can be cancelled. [`run_sliced`] is the page's one
+//! way in (its run loop, the browser tests of its runs); a slice lasts about [`SLICE_MS`]
+//! by `clock.rs`'s `performance.now()`.
 
 use std::cell::Cell;
 use std::rc::Rc;

@@ -2,7 +2,8 @@
 //! right edge (`data-more-right`), so that style.css fades that edge and writes the
 //! attribute's text, "More columns to the right →" in the page's language, above the table:
 //! a table clipped at a column border otherwise gives no sign that it scrolls, and its
-//! scrollbar is at its bottom, often a screen or more below.
+//! scrollbar is at its bottom, often a screen or more below. [`follow`] keeps the marks
+//! as the boxes scroll, resize or change.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

@@ -1,4 +1,5 @@
-//! The simulation core as the UI sees it: sim-core's public API, re-exported.
+//! The simulation core as the UI sees it: sim-core's public API, re-exported under one
+//! name (not `core`, which is Rust's own).
 
 pub use sim_core::machine::{Trace, TraceMark, TraceSegment};
 pub use sim_core::platform::{NetworkMode, StorageMode};

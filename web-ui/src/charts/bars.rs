@@ -1,6 +1,11 @@
 //! Bar charts: grouped or stacked bars per category, on a linear or logarithmic axis;
 //! upright with the names under the bars, or on their side with each name above its bars
 //! (a phone's narrow chart, or names that would be cut under the bars).
+//!
+//! [`bars`] draws them as [`BarOptions`] say: stacked or not, on their side
+//! ([`BarOptions::horizontal`], chosen by [`super::bar_names`]: their names right of the
+//! axis line), shares in % ([`BarOptions::share`]: the axis ends at 100%). [`bar_unit`] is
+//! the unit the value axis shows, which the chart's table of figures uses too.
 
 use plotters::prelude::*;
 

@@ -1,6 +1,8 @@
 //! The caption under an exported chart: where its figures came from (the scenario, the seed,
 //! the simulated time, the settings moved from the scenario's own), so that a chart on a
-//! slide still says so away from the page.
+//! slide still says so away from the page. [`with_caption`] (and [`with_note_and_caption`],
+//! with the note the page shows under the chart) writes it under the drawing as escaped
+//! text; the words are `components::chart_panel`'s `export_caption`.
 
 use super::text::wrap;
 

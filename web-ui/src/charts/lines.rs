@@ -1,4 +1,8 @@
 //! Line charts: step lines over a logarithmic x axis, straight lines with point markers.
+//!
+//! [`log_lines`], [`xy_lines`] and [`share_lines`] draw [`Line`]s as their [`LineKind`]
+//! says; [`line_units`] gives the axes' units for the chart's table of points, and
+//! [`drawn`] the points a chart draws, every one of which that table lists.
 
 use plotters::prelude::*;
 

@@ -1,6 +1,16 @@
 //! Trade-off charts drawn with plotters into SVG strings. plotters escapes all
 //! text it writes, so scenario-provided labels stay text; the strings are then
 //! parsed as SVG (never as HTML) by `components::svg_view`.
+//!
+//! Here: the charts' sizes ([`size`], narrower on a phone: [`set_narrow`]), [`Series`],
+//! the title (`titled`) and the legend (`legend`), and how series that share a colour
+//! (more than the palette's seven) are told apart (`variants`: a dash and a marker per
+//! line, `line_style`, `draw_marker`; white stripes on bars, `stripes`). [`bar_names`]
+//! chooses whether a bar chart stands upright, its names under the bars, or lies on its
+//! side: upright only where every name fits whole under the bars in at most
+//! [`UPRIGHT_LINES`] lines, never on a phone's narrow chart.
+//! Beside it: `text.rs` (text widths and label layout), `scale.rs` (axis numbers and
+//! scales), `bars.rs`, `lines.rs`, and `caption.rs` (the line under a downloaded chart).
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -1,5 +1,11 @@
 //! Axis numbers and scales: short labels, a time axis's unit, the top of a linear axis, when
 //! to go logarithmic.
+//!
+//! [`tick_label`] is the one tick format of every axis and of the timeline, and
+//! [`tick_label_on`] writes every tick of an axis in one suffix; [`tick_step`] is the
+//! spacing plotters gives a linear axis's ticks; [`AxisUnit`] an axis's unit; `nice_max`
+//! and `axis_top` the top of an axis (an axis of shares ends at 100%); `round_sig` and
+//! [`wants_log`] the logarithmic axes.
 
 use super::Series;
 

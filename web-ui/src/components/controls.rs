@@ -1,5 +1,11 @@
 //! Parameter controls (sliders, seed, workload) that re-run live, plus run,
 //! cancel and progress.
+//!
+//! The sliders set the state's `Knobs` (sim-core's `Adjustments` over the text); beside a
+//! slider a field takes a typed value (`SliderField`: memory per instance as a size,
+//! bandwidth in Mbit/s). Before a run the panel gives its cost (`estimate_view`), and once
+//! it is done a status line says each platform's figure against native, on a re-run of
+//! the same scenario only the figures that changed (`announced_text`).
 
 use yew::prelude::*;
 
@@ -1153,7 +1159,7 @@ fn duration_step(duration_ms: u64) -> u64 {
 
 /// Focuses the control `id` when the focus has fallen to the page's body. Checked once the
 /// event that changed the setting is over: a field's change on leaving it with Tab comes
-/// while the focus is between the two (on <body>), and the focus then goes on to the next
+/// while the focus is between the two (on `<body>`), and the focus then goes on to the next
 /// control, where it stays.
 fn refocus_if_lost(id: String) {
     gloo_timers::callback::Timeout::new(0, move || refocus_now(&id)).forget();

@@ -4,6 +4,10 @@
 //!
 //! Nothing here runs a simulation: a step's scenario is loaded into the page's state and
 //! runs through `run.rs`; expected answers are read from that result (course.rs).
+//!
+//! A description's figures are its file's own: [`figures_note`] says so beside it whenever
+//! the shown result's settings differ (a slider, the student's variant). The course panel
+//! also shows the notes of an assignment file for its author (`Course::author_notes`).
 
 use std::collections::BTreeMap;
 

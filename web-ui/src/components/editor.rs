@@ -1,5 +1,11 @@
-//! The TOML editor with live validation (file:line:column), open and download:
-//! CodeMirror (see `codemirror.rs`) when the page has it, a plain textarea otherwise.
+//! The TOML editor with live validation, open and download: CodeMirror (see
+//! `codemirror.rs`) when the page has it, a plain textarea otherwise.
+//!
+//! Each error of the text is listed at its line and column, in words and once (no
+//! "file:line:column:" prefix), with a button that moves the cursor there, and marked in
+//! the editor (CodeMirror's `set_errors`, else the line numbers beside the textarea). A
+//! name the page made up from the scenario's name after a paste ("lab.toml") is shown as
+//! unsaved text, not as a file.
 
 use yew::prelude::*;
 

@@ -1,4 +1,7 @@
-//! The built-in scenario library.
+//! The built-in scenario library: a list in the course's order, in groups under its
+//! headings (`builtin::course_groups`), where the arrow keys on the closed list only choose
+//! and Enter opens; and the note that offers back an edited text that another replaced
+//! (the draft).
 
 use yew::prelude::*;
 

@@ -1,4 +1,11 @@
-//! The page's components, each with its props beside it.
+//! The page's components, each with its props beside it, and the hooks they share
+//! (`shown_choice`, `one_column`, `focus_within`).
+//!
+//! A component never simulates (results come from the state) and never builds HTML from
+//! strings: user text reaches the DOM as text nodes or attributes ([`with_code`]), charts
+//! as parsed SVG elements (`svg_view`). The files import each other without circles: what
+//! the path view and the step-through both list is `result_ops.rs`'s, and the memory
+//! charts are a part of `chart_panel/specs.rs`.
 
 pub mod chart_panel;
 pub mod controls;

@@ -8,7 +8,8 @@
 //! order they are shown at the window's width, so that a keyboard moves through the page
 //! as it reads (style.css had reordered them with `order`, and Tab went from the
 //! assignments through the parameters and the editor at the page's bottom before jumping
-//! back up to the results).
+//! back up to the results). The breakpoint is style.css's ([`ONE_COLUMN`], 900 px), and
+//! the focus stays on its element when a panel it is in moves.
 
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;

@@ -1,6 +1,8 @@
 //! Stack and path view: each platform's layers and the steps one operation takes, with
 //! cycle costs — where "why is type 2 slower?" gets answered — and the step-through of
-//! one operation (`step_through.rs`).
+//! one operation (`step_through.rs`). The tables show the operation chosen in their list,
+//! else the one chosen in the step-through, else the result's opening one
+//! (`result_ops::default_op`, as the Charts tab); they download as CSV.
 
 use yew::prelude::*;
 

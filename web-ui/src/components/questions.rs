@@ -1,4 +1,10 @@
 //! Coursework: the scenario's questions with check and reveal.
+//!
+//! A revealed explanation, written for the scenario as written, notes the settings that
+//! differ from it (`knobs::changed_settings`), and is flagged with both answers when those
+//! settings change its answer (`QuestionAnswer::answer_differs_from` against
+//! `State::written_answers`, the answers of a run of the text as written). A numeric
+//! answer is said in words by `answer_text`.
 
 use std::collections::HashMap;
 use std::rc::Rc;

@@ -1,4 +1,5 @@
-//! The result area: a keyboard-navigable tab list over the result views.
+//! The result area: a keyboard-navigable tab list over the result views (the state's
+//! `Tab`); the scenario's own questions stay out of it while an assignment is open.
 
 use yew::prelude::*;
 

@@ -2,6 +2,8 @@
 //! operation, then move phase by phase (buttons, arrow keys) through what the CPU and the
 //! hypervisor do, with the same operation under the other techniques beside it. The
 //! phases come from the state's [`StepThrough`] (sim-core's `explain`, built in the reducer).
+//! They download as CSV with the other techniques' phases (`steps_csv`); the phase shown
+//! is read out only for the user's own moves (`focus_within`).
 
 use yew::prelude::*;
 

@@ -1,4 +1,10 @@
 //! The seed's comparison table with the run's measured figures, and the per-platform numbers.
+//!
+//! The performance cell of a VM below 90% of native offers the step-through of the
+//! operation that cost it the most over native (`StepThrough::costliest`, through
+//! `Action::StepThroughCostliest`), or, where no one operation's path explains the gap,
+//! the platform's hypervisor, device back-end, host OS and steal shares. [`run_line`] says
+//! what a result ran, under the table and under each exported chart.
 
 use yew::prelude::*;
 

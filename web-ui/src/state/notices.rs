@@ -1,4 +1,5 @@
-//! What the page says when a library text could not be loaded or a share link cannot be read.
+//! What the page says when a library text could not be loaded ([`fetch_notice`]) or a share
+//! link cannot be read ([`bad_share_notice`]).
 
 use crate::builtin;
 use crate::i18n::Lang;

@@ -1,4 +1,6 @@
-//! A run of the page: what it was started from, where it stands, its result, its cost.
+//! A run of the page: what it was started from ([`RunInput`]), where it stands
+//! ([`RunStatus`]), its result (shared, compared by identity: [`ResultRef`]), its cost
+//! before it starts (events, time on this device, over the page's budget: [`Estimate`]).
 
 use std::rc::Rc;
 

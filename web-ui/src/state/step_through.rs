@@ -1,4 +1,10 @@
 //! The step-through of one operation on one platform (Stack & paths view) and its moves.
+//!
+//! [`StepThrough`] holds sim-core's phases (`explain`) of the shown result's operation,
+//! built in the reducer, and the same operation under the other techniques; any platform's,
+//! a native one's too (whose phases trap nothing). [`StepThroughMove`] is what its
+//! controls ask for; [`StepThrough::costliest`] opens it where a platform lost the most
+//! against native (a comparison cell far below native, `Action::StepThroughCostliest`).
 
 use std::rc::Rc;
 

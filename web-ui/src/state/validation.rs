@@ -1,4 +1,13 @@
 //! Validating the editor's text and the controls over it, and the messages that say why not.
+//!
+//! [`validate`] reads the text as a run would: an invalid text gives its
+//! [`EditorErrors`] (every independent error, the first
+//! [`MAX_ERRORS_SHOWN`](crate::sim::scenario::MAX_ERRORS_SHOWN) and how many more, as
+//! `virtsim validate` prints them), a valid one its baseline, time slices, estimated events
+//! and warnings. An edited text over
+//! [`VALIDATE_AT_ONCE_BYTES`](super::VALIDATE_AT_ONCE_BYTES) waits for a pause in typing
+//! (`State::validation_pending`; `app.rs`'s timer sends `Action::Validate`), and Run
+//! validates it first.
 
 use std::rc::Rc;
 

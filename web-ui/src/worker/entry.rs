@@ -1,10 +1,13 @@
 //! What runs inside a simulation worker (`static/worker.js` calls these): some jobs of a
 //! scenario for the page's pool ([`worker_jobs`]: platforms, baselines, sweep points),
 //! then, in the worker the page picks, the assembly of the result from every job's
-//! outcome ([`worker_complete`] as they come in, [`worker_finish`] with the last). Each worker builds the same sim-core `Runner` from the
-//! scenario text, the page's settings and the seed, so a job run in one worker (or kept
-//! from an earlier run with an equal `JobKey`) completes the runner of another exactly
-//! as if it had run there. Outcomes and results cross in the binary form of
+//! outcome ([`worker_complete`] as they come in, [`worker_finish`] with the last). Each
+//! worker builds the same sim-core `Runner` from the scenario text, the page's settings
+//! and the seed, so a job run in one worker (or kept from an earlier run with an equal
+//! `JobKey`) completes the runner of another exactly as if it had run there. A worker
+//! keeps its runner for the run's later messages: its own jobs' outcomes stay in it
+//! (`Runner::take_job`, then `Runner::complete_outcome`), the others' are added to it
+//! (`Runner::complete_reused`). Outcomes and results cross in the binary form of
 //! [`binary_form`](crate::sim::binary_form); errors as JSON.
 
 use std::cell::RefCell;

@@ -14,25 +14,37 @@
 //!    last run of the same text reaches [`POOL_MIN_MICROS`] (before such a run: when
 //!    their estimated events reach [`POOL_MIN_EVENTS`]), to the pool: split over the
 //!    workers so that the most loaded has the least expected work, in that time or those
-//!    events ([`plan::split`]), each worker's share handed out
-//!    longest first as it finishes: each worker holds up to [`JOBS_AHEAD`] (the next
+//!    events (`plan::split`), each worker's share handed out
+//!    longest first as it finishes: each worker holds up to `JOBS_AHEAD` (the next
 //!    already in its inbox when it finishes one, so it does not wait for the main
 //!    thread), one when no more than one job per worker waits. A worker left without a
 //!    job takes one meant for another: a worker slowed by other work on its core (the
 //!    page's own rendering, other programs) takes fewer jobs instead of holding back the
 //!    run. A worker runs its jobs in the runner it built for the run;
 //! 3. every job's outcome comes back as sim-core's `JobOutcome` in sim-core's
-//!    [`binary_form`](crate::sim::binary_form) (exact integers and float bits), which
-//!    the main thread keeps as a JS `Uint8Array` and passes on without reading it (a job that fails answers with its
-//!    error, as JSON text, instead, and the run stops);
-//! 4. once no job waits to be handed out, the worker expected to be done first becomes
-//!    the finisher: its runner holds its own jobs' outcomes, and it takes every other
-//!    outcome (other workers', kept ones) as it comes in ([`entry::worker_complete`],
-//!    while the others still simulate), then returns the `RunResult` in the binary form
-//!    ([`entry::worker_finish`]), bit-identical to the CLI's.
+//!    [`binary_form`](crate::sim::binary_form) (fields in order without names, exact
+//!    integers and float bits; read with each type's sequence visitor only, a smaller
+//!    wasm than serde_json's), which the main thread keeps as a JS `Uint8Array` and
+//!    passes on without reading it (a job that fails answers with its error, as JSON
+//!    text, instead, and the run stops);
+//! 4. once no job waits to be handed out, the first worker done with its jobs (at once
+//!    the only one left) becomes the finisher: its runner holds its own jobs' outcomes,
+//!    and it takes every other outcome (other workers', kept ones) as it comes in
+//!    (`entry::worker_complete`, while the others still simulate), then returns the
+//!    `RunResult` in the binary form (`entry::worker_finish`), bit-identical to the CLI's.
+//!
+//! A worker gets the scenario text and settings once per run, with its first message;
+//! later messages carry the run's number instead (`Request::post`). A successful run's
+//! outcomes are kept by key for the next runs, the latest first, at most
+//! `KEPT_OUTCOMES` of them and `KEPT_BYTES`: a slider moved back to a value it had
+//! re-runs nothing.
 //!
 //! Progress adds up the jobs' simulated cycles; cancelling terminates the busy workers.
-//! A worker's message wakes the run at once (no polling between messages).
+//! A worker's message wakes the run at once (no polling between messages). A worker
+//! that errors (its `error` or `messageerror` event: `worker.js` rethrows what its
+//! handler threw) or that has work and stays silent for [`SILENT_MS`] is lost:
+//! terminated, its jobs (or the finishing work) go to the others; with none left the run
+//! fails, or, when no worker ever answered, the page runs on its main thread from then on.
 //! Workers are kept warm between runs (starting one compiles the module again). A page
 //! without module workers falls back to slicing the run on the main thread
 //! (`run::run_sliced`).
@@ -76,7 +88,7 @@ pub const SILENT_MS: f64 = 60_000.0;
 /// 2026-12-02): sharing paid from about 70 000 to 150 000 events to run on, lost below
 /// (README, "The web page"). A job is expected to take the events it took in the last
 /// run of the same text (any settings), else sim-core's estimate shared out evenly over
-/// the jobs, over [`ESTIMATE_OVER_REAL`].
+/// the jobs, over `ESTIMATE_OVER_REAL`.
 pub const POOL_MIN_EVENTS: u64 = 100_000;
 /// The same threshold in the time the jobs took in a worker in the last run of the same
 /// text (any settings), once every job to run has such a time: what a job costs differs

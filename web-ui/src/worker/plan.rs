@@ -4,6 +4,11 @@
 //! 26, 24 and 15 ms in wasm, two small ones after them) go 29 + 26 + 15 = 70 ms on one
 //! worker and 28 + 24 + 2 = 54 on the other, where 29 + 28 + 2 = 59 against 26 + 24 + 15
 //! = 65 is possible.
+//!
+//! [`split`] tries every split for two workers (up to [`EXHAUSTIVE_UP_TO`] jobs) and gives
+//! jobs longest first to the least loaded worker otherwise; [`costs`] says what a job is
+//! expected to cost: the time it took in its worker in the last run of the same text when
+//! every job to run has one, else its expected events.
 
 /// Most jobs split by trying every split between two workers (2^16 splits, one addition
 /// each: well under a millisecond in wasm); longer lists, and more workers, go longest first to the worker

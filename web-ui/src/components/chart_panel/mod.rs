@@ -2,7 +2,9 @@
 //! relative to native, CPU-time breakdown, steal, exits by reason, start-up and density,
 //! desktops, the consolidation sweep, latency per operation and its distribution; memory
 //! over time and migration rounds in `memory_charts.rs`), the operation menu, and each
-//! chart's download as SVG or PNG.
+//! chart's download as SVG or PNG, captioned with what ran ([`export_caption`]: the
+//! comparison table's `run_line` and the settings moved, under the chart by
+//! `charts::caption`).
 
 mod specs;
 

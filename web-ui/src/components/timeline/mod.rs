@@ -1,5 +1,11 @@
 //! The cycle-level timeline: one lane per pCPU, coloured segments, zoom and pan
 //! (buttons, keys, wheel), and a tooltip telling what ran and why.
+//!
+//! The range and the ticks read in the unit of the visible span ([`TimeAxis`]); a phone
+//! gets a narrower drawing, shown whole (`NARROW_W`). A result without a recorded
+//! timeline offers to run the scenario again with one (`on_record`). The view downloads as
+//! a standalone SVG with its styles, heading and legend (`export.rs`), then as PNG
+//! (`crate::export::download_png`).
 
 mod export;
 

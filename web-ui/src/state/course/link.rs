@@ -1,4 +1,4 @@
-//! Assignment links, and the address bar that shows them.
+//! Assignment links ([`to_hash`], [`from_hash`]), and the address bar that shows them.
 //!
 //! `#a=<library file>` or `#at=<deflate + base64url of {file, text}>`.
 

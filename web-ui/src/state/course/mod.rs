@@ -6,6 +6,20 @@
 //! state (text and controls), so the usual run machinery (`run.rs`) runs it and the
 //! usual result views show it. The expected answers are read from that run's result
 //! (`assignment::answers_from_result`); nothing here simulates.
+//!
+//! Where a step reveals answers, each saved answer keeps its verdict ([`Saved::right`]),
+//! checked only against a run of exactly that step (`Course::expected`, on an answer or
+//! when the step's run finishes) and counted by the final page ([`score()`]); the answers
+//! file leaves it out. While a result of other settings is shown (a slider moved), a step
+//! keeps showing the verdicts its run gave (`Course::kept_verdict`) and says why its
+//! answers wait (`Course::not_ready`). An assignment opened as text (a file, a link) puts
+//! what `virtsim validate` warns of in the page's notice; a file's notes for its author
+//! are the course panel's ([`Course::author_notes`]).
+//!
+//! Here: [`Course`], its [`Progress`] and [`Saved`] answers, [`open`], the current step;
+//! beside it `score.rs` (answers checked, the score, the answers file), `storage.rs`
+//! (localStorage), `reduce.rs` ([`CourseAction`] and its part of the reducer) and
+//! `link.rs` (the `#a=`/`#at=` links).
 
 use std::rc::Rc;
 

@@ -1,4 +1,6 @@
-//! The assignment's actions (`CourseAction`): how they are dispatched and what they change.
+//! The assignment's actions ([`CourseAction`]): how they are dispatched ([`dispatch_open`]
+//! opens an assignment once the library scenarios its steps name are loaded) and what they
+//! change (its part of the reducer, [`reduce`], which `state/mod.rs` hands them to).
 
 use crate::builtin;
 use crate::sim::assignment::{valid_student_id, Assignment};

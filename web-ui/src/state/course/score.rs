@@ -1,4 +1,5 @@
-//! Answers checked and counted: their verdicts, the final page's score, the answers file.
+//! Answers checked and counted: their verdicts ([`checked`], [`check_answers`]), the final
+//! page's score ([`score()`]), the answers file.
 
 use crate::i18n::Lang;
 use crate::sim::assignment::{self, AnswersFile, Assignment, GivenAnswer, StepAnswers};
