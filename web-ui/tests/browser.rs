@@ -344,7 +344,13 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
     // The introduction is text, never markup.
     type_into(&host, "#course-student", "s042");
     // Buttons enable once Yew has re-rendered with the typed value.
-    assert!(wait_for(5, || exists(&host, "#course-start:not([aria-disabled=true])")).await);
+    assert!(
+        wait_for(5, || exists(
+            &host,
+            "#course-start:not([aria-disabled=true])"
+        ))
+        .await
+    );
     click(&host, "#course-start");
     assert!(wait_for(20, || exists(&host, "#course-commit")).await);
     let course_el = host.query_selector("#course").unwrap().unwrap();
@@ -356,7 +362,13 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
 
     // Predict "hw" (binary translation is the slower one: a wrong prediction).
     click(&host, "input[name='cq-slowest'][value='hw']");
-    assert!(wait_for(5, || exists(&host, "#course-commit:not([aria-disabled=true])")).await);
+    assert!(
+        wait_for(5, || exists(
+            &host,
+            "#course-commit:not([aria-disabled=true])"
+        ))
+        .await
+    );
     click(&host, "#course-commit");
     assert!(
         wait_for(60, || exists(&host, "#course-answer-bt-rel")).await,
@@ -408,7 +420,13 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
         click(&host, "#course-change-student");
         assert!(wait_for(5, || exists(&host, "#course-student")).await);
         type_into(&host, "#course-student", student);
-        assert!(wait_for(5, || exists(&host, "#course-start:not([aria-disabled=true])")).await);
+        assert!(
+            wait_for(5, || exists(
+                &host,
+                "#course-start:not([aria-disabled=true])"
+            ))
+            .await
+        );
         click(&host, "#course-start");
         let shown = if resumed {
             "li[data-question='bt-rel'][data-answered='true']"
