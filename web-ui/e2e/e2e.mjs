@@ -367,10 +367,9 @@ await step('on a phone, Start and Next bring the step title into view and focus 
     await p.focus('#course-commit');
     await p.keyboard.press('Enter');
     await p.waitForSelector('#course-commit', { state: 'detached' });
-    // On the run's status line while it runs; once it is done (a short run may end before
-    // this looks: about 200 ms here), on the predictions' verdicts, as course.rs moves it.
-    await p.waitForFunction(() => ['course-status', 'course-step-h'].includes(document.activeElement?.id)
-      || (document.activeElement?.id === 'course-predict-h' && document.querySelector('.page').dataset.status === 'done'), null, { timeout: 10000 })
+    // On the predictions' heading, while the step runs and after (their verdicts are said
+    // there: a move as they appear cut them short).
+    await p.waitForFunction(() => document.activeElement?.id === 'course-predict-h', null, { timeout: 10000 })
       .catch(async () => { throw new Error(`focus after committing: ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
     await p.click('#course-next');
     await p.waitForFunction(() => document.querySelector('#course').dataset.step === '1');
@@ -791,7 +790,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', 'a bare fraction was graded');
     await p.fill('#cq-type2-host-share', '0.27%');
     await p.click('#course-answer-type2-host-share');
-    await p.waitForSelector(`${status} .verdict-line`);
+    await p.waitForFunction((status) => /^(Right|Wrong|정답|오답)/.test(document.querySelector(status).textContent), status);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
     assert(await p.$('#cq-type2-host-share-tolerance') === null, 'the tolerance note stays beside the verdict');
     // The accepted range in the answer's unit and the relative tolerance ("26.82% (accepted: 24.14% to 29.50%, ± 10% of it)").
@@ -841,6 +840,187 @@ await step('a step whose run is short is not said to be running (Running this st
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Opens SCORE_ASSIGNMENT (written to a file) as `student`, up to its first step's Commit.
+async function openScore(p, student) {
+  const dir = mkdtempSync(join(tmpdir(), 'virtsim-score-'));
+  const file = join(dir, 'score.toml');
+  writeFileSync(file, SCORE_ASSIGNMENT);
+  await p.setInputFiles('#assignment-file', file);
+  await p.waitForSelector('#course-student', { timeout: 20000 });
+  rmSync(dir, { recursive: true, force: true });
+  await p.fill('#course-student', student);
+  await p.click('#course-start:not([aria-disabled=true])');
+  await p.waitForSelector('#course-commit', { timeout: 20000 });
+}
+const forgetCourses = (p) => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+
+await step('a committed prediction\'s verdict is said before the step\'s report (no focus move cuts it), and a step gone back to does not say its report again (en, ko)', async () => {
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, `s0${lang === 'en' ? 21 : 22}`);
+      await p.check("input[name='cq-slowest'][value='hw']");
+      // What a screen reader is given, in order: each live region's new words and each move
+      // of the focus (a move stops the words being said for the element focused).
+      await p.evaluate(() => {
+        window.__heard = [];
+        const heard = (ms) => ms.forEach((m) => {
+          const region = (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('[role=status]');
+          if (region && region.textContent.trim()) window.__heard.push(['said', region.id, region.textContent]);
+        });
+        const o = new MutationObserver(heard);
+        o.observe(document.body, { subtree: true, childList: true, characterData: true });
+        // The changes made before the focus moved, taken first (an observer hears them later).
+        document.addEventListener('focusin', (e) => { heard(o.takeRecords()); window.__heard.push(['focus', e.target.id || e.target.tagName]); });
+      });
+      await afterRun(p, () => p.click('#course-commit'));
+      await announced(p);
+      await p.waitForTimeout(300);
+      const heard = await p.evaluate(() => window.__heard);
+      const verdictAt = heard.findIndex(([kind, id]) => kind === 'said' && id === 'cq-slowest-status');
+      const reportAt = heard.findIndex(([kind, id]) => kind === 'said' && id === 'run-announced');
+      assert(verdictAt >= 0 && reportAt >= 0 && verdictAt < reportAt, `${lang}: the verdict is not said before the report: ${JSON.stringify(heard)}`);
+      const movedAfter = heard.slice(verdictAt).filter(([kind]) => kind === 'focus');
+      assert(movedAfter.length === 0, `${lang}: the focus moved after the verdict appeared (its words cut short): ${JSON.stringify(heard)}`);
+      // Next, then back: step one's report, heard already, is not said again.
+      await afterRun(p, () => p.click('#course-next'));
+      await announced(p);
+      await afterRun(p, () => p.click('#course-prev'));
+      const back = await runId(p);
+      await p.waitForTimeout(1500);
+      const again = await p.$(`#run-announced > [data-run="${back}"]`);
+      assert(again === null, `${lang}: going back said the step's report again: ${await p.textContent('#run-announced')}`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+});
+
+await step('a step change changes each verdict\'s live region once at most', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await openScore(p, 's023');
+    await p.check("input[name='cq-slowest'][value='hw']");
+    await afterRun(p, () => p.click('#course-commit'));
+    await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+    await p.fill('#cq-bt-rel', '50');
+    await p.click('#course-answer-bt-rel');
+    await p.waitForSelector("li[data-question='bt-rel'][data-answered=true]");
+    // Mutations inside each verdict region, by region, after each step change.
+    await p.evaluate(() => {
+      window.__changes = {};
+      // Each change inside a region (its own insertion with the step is not one): a line
+      // drawn a piece at a time is several, each a screen reader may say.
+      new MutationObserver((ms) => ms.forEach((m) => {
+        const region = (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('.course-q-status');
+        if (region) window.__changes[region.id] = (window.__changes[region.id] || 0) + 1;
+      })).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    for (const button of ['#course-next', '#course-prev', '#course-next', '#course-prev']) {
+      await p.evaluate(() => { window.__changes = {}; });
+      await afterRun(p, () => p.click(button));
+      await p.waitForTimeout(800);
+      const changes = await p.evaluate(() => window.__changes);
+      assert(Object.values(changes).every((n) => n <= 1), `after ${button}: the verdicts' regions changed ${JSON.stringify(changes)}`);
+    }
+  } finally {
+    await forgetCourses(p);
+    await p.close();
+  }
+});
+
+await step('statuses are put into live regions that were there before them (a region drawn with its words may go unsaid)', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.evaluate(() => {
+      // A status's words drawn together with their live region (or with none): unsaid.
+      window.__unsaid = [];
+      new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => {
+        if (n.nodeType !== 1) return;
+        for (const e of [n, ...n.querySelectorAll('*')].filter((e) => e.matches('#course-off-step, #course-status, p.notice, #loading-note'))) {
+          const region = e.closest('[role=status]');
+          if (e.textContent.trim() && (!region || n.contains(region))) window.__unsaid.push(`${e.id || e.className}: ${e.textContent.trim().slice(0, 60)}`);
+        }
+      }))).observe(document.body, { subtree: true, childList: true });
+    });
+    // The loading line: a library scenario not loaded yet.
+    const other = await p.$$eval('#scenario-select option', (os) => os.map((o) => o.value).filter((v) => v !== ''));
+    await afterRun(p, () => p.selectOption('#scenario-select', other[other.length - 1]));
+    await openScore(p, 's024');
+    // The step's status line, there (empty) before its run.
+    assert(await p.$eval('#course-status', (e) => e.getAttribute('role') === 'status' && e.textContent === ''), 'no empty status line before the run');
+    await p.check("input[name='cq-slowest'][value='hw']");
+    await afterRun(p, () => p.click('#course-commit'));
+    await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+    // "Settings changed", after a slider moved.
+    await afterRun(p, () => setSlider(p, '#k-host-cores', 'ArrowLeft'));
+    await p.waitForSelector('#course-off-step');
+    // A notice: the assignment's link copied.
+    await p.click('#course-link');
+    await p.waitForSelector('p.notice:not(.loading)');
+    const unsaid = await p.evaluate(() => window.__unsaid);
+    assert(unsaid.length === 0, `drawn with their live region: ${JSON.stringify(unsaid)}`);
+  } finally {
+    await forgetCourses(p);
+    await p.close();
+  }
+});
+
+await step('a language switch says no result again: neither the last run\'s report nor the verdicts (en, ko)', async () => {
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, `s02${lang === 'en' ? 5 : 6}`);
+      await p.check("input[name='cq-slowest'][value='hw']");
+      await afterRun(p, () => p.click('#course-commit'));
+      await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+      await p.fill('#cq-bt-rel', '50');
+      await p.click('#course-answer-bt-rel');
+      await p.waitForSelector("li[data-question='bt-rel'][data-answered=true]");
+      // A re-run, said as a difference.
+      await afterRun(p, () => setSlider(p, '#k-host-cores', 'ArrowLeft'));
+      await announced(p);
+      await p.evaluate(() => {
+        window.__said = [];
+        new MutationObserver((ms) => {
+          // A region drawn anew with its words (in the same change of the page) is not said:
+          // only words that change in a region there before.
+          const added = ms.flatMap((m) => [...m.addedNodes]).filter((n) => n.nodeType === 1);
+          ms.forEach((m) => {
+            const region = (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('#run-announced, .course-q-status');
+            const words = m.type === 'characterData' ? m.target.textContent : [...m.addedNodes].map((n) => n.textContent).join('');
+            if (region && words.trim() && !added.some((n) => n.contains(region))) window.__said.push(`${region.id}: ${words}`);
+          });
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await p.click('#lang');
+      await p.waitForFunction((lang) => document.documentElement.lang !== lang, lang);
+      await p.waitForTimeout(1000);
+      const said = await p.evaluate(() => window.__said);
+      assert(said.length === 0, `${lang}: the switch said again: ${JSON.stringify(said)}`);
+      // The verdicts are still shown, in the new language.
+      const line = await p.textContent('#cq-bt-rel-status');
+      assert(lang === 'en' ? /^(정답|오답) · / .test(line) : /^(Right|Wrong) · /.test(line), `${lang}: the verdict after the switch: '${line}'`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
   }
 });
 
@@ -913,7 +1093,7 @@ if (process.env.VIRTSIM_BIN) {
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
       assert(verdictText.includes(`${btRel}%`), `computed answer ${verdictText}, the CLI's ${btRel}`);
-      assert(await p.$('#cq-bt-rel-status[role=status] .verdict-line'), 'the verdict is said in the question\'s live region');
+      assert(/^(Right|정답) · /.test(await p.textContent('#cq-bt-rel-status[role=status]')), 'the verdict is said in the question\'s live region');
       // Step 2 does not reveal: its answer is saved, not checked. Its questions are new
       // elements (their live regions not changed ones, which would read out saved verdicts).
       await p.$$eval('li.course-q', (lis) => lis.forEach((li) => { li.dataset.old = '1'; }));
