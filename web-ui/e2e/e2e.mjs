@@ -588,11 +588,11 @@ await step('Enter on an answer that is not a number puts the focus back in its b
     // Enter moves the focus to the answer's button and presses it; asked again (not a
     // number), the focus comes back to the box once the note is drawn, to be corrected.
     for (const text of ['abc', '230ms', 'abc']) {
-      await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      await p.$$eval(`.course-q:has(${status}) .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
       await p.fill(`#${box}`, text);
       await p.focus(`#${box}`);
       await p.keyboard.press('Enter');
-      await p.waitForSelector(`${status} .not-number:not([data-old])`);
+      await p.waitForSelector(`.course-q:has(${status}) .not-number:not([data-old])`);
       await p.waitForFunction((id) => document.activeElement?.id === id, box, { timeout: 5000 })
         .catch(async () => { throw new Error(`'${text}' asked again: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
       assert(await p.getAttribute(`#${box}`, 'aria-invalid') === 'true', `'${text}': the box is not marked invalid`);
@@ -770,22 +770,22 @@ await step('an assignment step shows its scenario in the library list; an answer
     const status = "#cq-type2-host-share-status[role=status]";
     assert((await p.textContent(status)) === '', 'an empty live region before the answer');
     for (const text of ['about 25', '5 7', null]) {
-      await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      await p.$$eval(`.course-q:has(${status}) .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
       // null: the same answer given again, unchanged.
       if (text !== null) await p.fill('#cq-type2-host-share', text);
       await p.click('#course-answer-type2-host-share');
       // Given again, the note is a new element: said again.
-      await p.waitForSelector(`${status} .not-number:not([data-old])`);
+      await p.waitForSelector(`.course-q:has(${status}) .not-number:not([data-old])`);
       assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', `${text} was graded`);
       assert(!(await p.isDisabled('#cq-type2-host-share')), `${text} closed the input`);
     }
     // A bare fraction for a percentage is asked again with both readings (whatever the
     // answer: asking only when 27 would be right would say so); with its sign it is graded.
-    await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+    await p.$$eval(`.course-q:has(${status}) .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
     await p.fill('#cq-type2-host-share', '0.27');
     await p.click('#course-answer-type2-host-share');
-    await p.waitForSelector(`${status} .not-number:not([data-old])`);
-    const both = await p.textContent(`${status} .not-number`);
+    await p.waitForSelector(`.course-q:has(${status}) .not-number:not([data-old])`);
+    const both = await p.textContent(`.course-q:has(${status}) .not-number`);
     assert(/0\.27%/.test(both) && /\b27\b/.test(both), `the fraction's note: ${both}`);
     assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', 'a bare fraction was graded');
     await p.fill('#cq-type2-host-share', '0.27%');
@@ -3324,7 +3324,9 @@ async function hostShareQuestion(p, lang) {
   const li = await questionWith(p, ['host OS', '호스트 OS']);
   const box = await li.$('input[type=text]');
   const boxId = await box.getAttribute('id');
-  return { li, box, boxId, check: `#${boxId}-check`, status: `#${boxId}-status` };
+  // What is said of a check: its verdict's live region, or the note on an answer that is
+  // not a number (beside its box, which describes it).
+  return { li, box, boxId, check: `#${boxId}-check`, status: `:is(#${boxId}-note, #${boxId}-status)` };
 }
 async function type1vs2Questions() {
   const p = await newPage(BASE);
@@ -3334,6 +3336,110 @@ async function type1vs2Questions() {
   await p.click('#tab-questions');
   return p;
 }
+
+await step('an answer that is not a number is said once: with its box, where the focus goes back, not by a live region too (assignment and Questions tab, en, ko)', async () => {
+  // What a screen reader says of it: the live regions' new words, and the description of
+  // the element the focus lands on.
+  const listen = (p) => p.evaluate(() => {
+    window.__said = [];
+    if (window.__listening) return;
+    window.__listening = true;
+    new MutationObserver((ms) => ms.forEach((m) => {
+      const region = (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('[role=status]');
+      const words = [...m.addedNodes].map((n) => n.textContent).join('') || (m.type === 'characterData' ? m.target.textContent : '');
+      if (region && words.trim()) window.__said.push(words);
+    })).observe(document.body, { subtree: true, childList: true, characterData: true });
+    document.addEventListener('focusin', (e) => window.__said.push((e.target.getAttribute('aria-describedby') || '').split(' ')
+      .map((id) => document.getElementById(id)?.textContent || '').join(' ')));
+  });
+  const times = (said, note) => said.filter((w) => w.includes(note)).length;
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, `s02${lang === 'en' ? 7 : 8}`);
+      await p.check("input[name='cq-slowest'][value='hw']");
+      await afterRun(p, () => p.click('#course-commit'));
+      await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+      await listen(p);
+      await p.fill('#cq-bt-rel', 'abc');
+      await p.focus('#cq-bt-rel');
+      await p.keyboard.press('Enter');
+      await p.waitForFunction(() => document.activeElement?.id === 'cq-bt-rel' && document.querySelector('.course-q .not-number'));
+      await p.waitForTimeout(300);
+      const note = (await p.textContent('.course-q .not-number')).trim();
+      const said = await p.evaluate(() => window.__said);
+      assert(times(said, note) === 1, `${lang}: the assignment's note said ${times(said, note)} times: ${JSON.stringify(said)}`);
+    } finally {
+      await forgetCourses(p);
+      await p.close();
+    }
+  }
+  const p = await type1vs2Questions();
+  try {
+    for (const lang of ['en', 'ko']) {
+      const { box, boxId, check } = await hostShareQuestion(p, lang);
+      // (Typed first: the box, focused by it, may still be described by the last language's note.)
+      await box.fill('abc');
+      await listen(p);
+      await p.click(check);
+      await p.waitForFunction((id) => document.activeElement?.id === id && document.querySelector(`#${id}-note`), boxId);
+      await p.waitForTimeout(300);
+      const note = (await p.textContent(`#${boxId}-note`)).trim();
+      const said = await p.evaluate(() => window.__said);
+      assert(times(said, note) === 1, `${lang}: the Questions tab's note said ${times(said, note)} times: ${JSON.stringify(said)}`);
+    }
+  } finally {
+    await restoreLang(p, stored);
+    await p.close();
+  }
+});
+
+await step('the answers file\'s download and the assignment\'s closing are said (en, ko)', async () => {
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, 's029');
+      await afterRun(p, () => p.click('#course-next'));
+      await p.click('#course-next');
+      await p.waitForSelector('#course-export');
+      // Said in the notices' live region, there before.
+      const region = await p.$('#notice-status[role=status]');
+      assert(region, `${lang}: no notices' live region`);
+      const download = p.waitForEvent('download');
+      await p.click('#course-export');
+      const file = (await download).suggestedFilename();
+      await p.waitForFunction(() => document.querySelector('#notice-status').textContent.trim());
+      const said = (await p.textContent('#notice-status')).trim();
+      assert(said.startsWith(lang === 'en' ? `Answers downloaded: ${file}` : `답안 파일을 내려받았습니다: ${file}`) && file === 'answers-score-test-s029.json',
+        `${lang}: the download (${file}) said as: '${said}'`);
+      // Closed: said once the focus is on the assignments menu (a move after would cut it short).
+      await p.evaluate(() => {
+        window.__order = [];
+        document.addEventListener('focusin', (e) => window.__order.push(`focus ${e.target.id}`));
+        new MutationObserver(() => window.__order.push(`said ${document.querySelector('#notice-status').textContent.trim()}`))
+          .observe(document.querySelector('#notice-status'), { subtree: true, childList: true, characterData: true });
+      });
+      await p.click('#course-close');
+      await p.waitForFunction((want) => document.querySelector('#notice-status').textContent.includes(want), lang === 'en' ? 'Assignment closed' : '과제를 닫았습니다');
+      const order = await p.evaluate(() => window.__order);
+      const focused = order.indexOf('focus assignment-select');
+      const closed = order.findIndex((o) => /Assignment closed|과제를 닫았습니다/.test(o));
+      assert(focused >= 0 && focused < closed, `${lang}: the closing said before the focus moved: ${JSON.stringify(order)}`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+});
 
 await step('the Questions tab: Check on an answer that is not a number puts the focus back in its box (en, ko)', async () => {
   const p = await type1vs2Questions();
@@ -3345,14 +3451,14 @@ await step('the Questions tab: Check on an answer that is not a number puts the 
       // assignment's box does.
       for (const [text, how] of [['abc', 'Enter'], ['', 'Enter'], ['5 7', 'click']]) {
         await box.fill(text);
-        await p.$$eval(`${status} > p`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+        await p.$$eval(`:is(#${boxId}-note, #${boxId}-status > p)`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
         if (how === 'click') {
           await p.click(check);
         } else {
           await p.focus(check);
           await p.keyboard.press(how);
         }
-        await p.waitForSelector(`${status} > p:not([data-old])`);
+        await p.waitForSelector(`:is(#${boxId}-note, #${boxId}-status > p):not([data-old])`);
         await p.waitForFunction((id) => document.activeElement?.id === id, boxId, { timeout: 5000 })
           .catch(async () => { throw new Error(`${lang} '${text}' asked again: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
       }

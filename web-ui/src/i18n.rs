@@ -993,6 +993,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.score.note", "이 페이지가 이 브라우저에서 실행한 결과로 확인한 수입니다. 성적은 강사가 제출된 답안 파일로 매깁니다.", "Checked by this page against your runs in this browser; your grade comes from the answers file you hand in."),
     ("course.link", "과제 링크 복사", "Copy the assignment link"),
     ("course.link.copied", "과제 링크를 주소창에 넣고 복사했습니다", "Assignment link placed in the address bar and copied"),
+    ("course.downloaded", "답안 파일을 내려받았습니다: {}", "Answers downloaded: {}"),
+    ("course.closed", "과제를 닫았습니다", "Assignment closed"),
 ];
 
 #[cfg(test)]

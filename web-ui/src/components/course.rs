@@ -320,8 +320,15 @@ pub fn course_panel(props: &CourseProps) -> Html {
             course::forget_open();
             s.dispatch(Action::Course(CourseAction::Close));
             // The button is gone with the panel: the focus goes to the menu it was opened
-            // from, not to the page's top (a keyboard user's review).
-            focus_once_drawn("assignment-select");
+            // from, not to the page's top (a keyboard user's review). Then the closing is
+            // said (nothing else said it: a blind student's review), after the move, which
+            // would cut it short.
+            let s = s.clone();
+            gloo_timers::callback::Timeout::new(0, move || {
+                focus_by_id("assignment-select");
+                s.dispatch(Action::Notice(Some(t(s.lang, "course.closed").to_string())));
+            })
+            .forget();
         })
     };
     let on_change_student = {
@@ -741,6 +748,11 @@ fn tolerance_id(q: &QuestionView) -> String {
     format!("cq-{}-tolerance", q.id)
 }
 
+/// The id of the note on an answer that is not a number, which describes its box.
+fn not_number_id(q: &QuestionView) -> String {
+    format!("cq-{}-note", q.id)
+}
+
 /// The id of a question's prompt, which names its answer.
 fn prompt_id(q: &QuestionView) -> String {
     format!("cq-{}-prompt", q.id)
@@ -786,8 +798,9 @@ fn input(
         let unit = format!("{id}-unit");
         let hint = tolerance_id(q);
         // An answer asked again (not a number) is marked invalid and described by the note
-        // that says why, which a screen reader then reads with the box.
-        let status = format!("{id}-status");
+        // that says why, which a screen reader then reads with the box, where the focus
+        // goes back (`not_number_id`).
+        let status = not_number_id(q);
         let described: Vec<&str> = [
             (!q.unit.is_empty()).then_some(unit.as_str()),
             tolerance.then_some(hint.as_str()),
@@ -1142,9 +1155,17 @@ fn step_view(props: &StepProps) -> Html {
                 if let Some(accepts) = accepts {
                     <p class="hint tolerance" id={tolerance_id(q)}>{ accepts }</p>
                 }
+                // Why an answer is asked again (not a number): said with its box, which the
+                // focus goes back to, not in the live region below as well (said twice: a
+                // blind student's review). Given again, a new element, as it is asked again.
+                if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
+                    <p key={tries.to_string()} id={not_number_id(q)} class="wrong not-number">{
+                        super::with_code(&super::questions::asked_again(lang, q.unit, &value))
+                    }</p>
+                }
                 <div class={verdict_class} data-verdict={verdict_of}>
                     // A live region that is always there, its text changed (one inserted with
-                    // its text may go unsaid): the note on an answer that is not a number and
+                    // its text may go unsaid): the note on an answer read in another unit and
                     // the verdict's line, of an answer given after the run and of a prediction
                     // when the run ends (the focus then on the predictions' heading, which a
                     // screen reader says alone: a keyboard user's review heard no verdict).
@@ -1152,11 +1173,6 @@ fn step_view(props: &StepProps) -> Html {
                     // again (a change of its words re-said every verdict: a blind student's
                     // review).
                     <div key={lang.tag()} id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
-                        if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
-                            <p key={tries.to_string()} class="wrong not-number">{
-                                super::with_code(&super::questions::asked_again(lang, q.unit, &value))
-                            }</p>
-                        }
                         if let (None, Some(read)) = (saved, confirming.get(&q.id).filter(|&v| *v == value).and_then(|v| questions::read_as(lang, q.unit, v))) {
                             <p class="hint read-as confirm">{ read }{ " " }{ t(lang, if q.predict { "course.confirm_unit_predict" } else { "course.confirm_unit" }) }</p>
                         }
@@ -1234,7 +1250,14 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
                 export::file_stem(c.student().unwrap_or(""))
             ),
         );
-        Callback::from(move |_| export::download(&name, "application/json", &json))
+        // The download said, with the file's name (nothing said it: a blind student's review).
+        let s = state.clone();
+        Callback::from(move |_| {
+            export::download(&name, "application/json", &json);
+            s.dispatch(Action::Notice(Some(
+                t(s.lang, "course.downloaded").replace("{}", &name),
+            )));
+        })
     };
     let last = a.steps.len().saturating_sub(1);
     html! {
