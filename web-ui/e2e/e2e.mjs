@@ -305,7 +305,7 @@ await step('a library assignment is fetched when opened, then the scenarios its 
     assert(await p.$('#run-status') === null, 'the status line of the previous run is gone');
     // Nothing runs or exports before the predictions are committed (committing runs it).
     for (const sel of ['#run', '#export-csv', '#export-json']) {
-      assert(await p.$eval(sel, (b) => b.disabled), `${sel} is disabled before the predictions`);
+      assert(await p.$eval(sel, (b) => b.getAttribute('aria-disabled') === 'true'), `${sel} is available before the predictions`);
     }
     for (const f of ['/scenarios/assignments/containers-vms-desktops.toml', '/scenarios/containers-vs-vms.toml']) {
       assert(fetched.includes(f), `fetched ${f} (got ${fetched.join(', ')})`);
@@ -1016,6 +1016,80 @@ await step('a language switch says no result again: neither the last run\'s repo
       // The verdicts are still shown, in the new language.
       const line = await p.textContent('#cq-bt-rel-status');
       assert(lang === 'en' ? /^(정답|오답) · / .test(line) : /^(Right|Wrong) · /.test(line), `${lang}: the verdict after the switch: '${line}'`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+});
+
+await step('unavailable Run, exports and timeline buttons outside the assignment panel are found by Tab, say why, and do nothing (en, ko)', async () => {
+  // They were disabled: Tab skipped them and a screen reader never learnt they were there.
+  const huge = `[scenario]\nname = "huge"\nduration_ms = 1000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-heavy"\n`;
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      const why = (sel) => p.$eval(sel, (b) => (b.getAttribute('aria-describedby') || '').split(' ')
+        .map((id) => document.getElementById(id)?.textContent || '').join(' '));
+      const unavailable = async (sel, reason) => {
+        const b = await p.$eval(sel, (b) => ({ disabled: b.disabled, aria: b.getAttribute('aria-disabled'), tab: b.tabIndex }));
+        assert(!b.disabled && b.aria === 'true' && b.tab >= 0, `${lang}: ${sel} is ${JSON.stringify(b)}, not aria-disabled`);
+        const said = await why(sel);
+        assert(reason.test(said), `${lang}: ${sel} says why as: '${said}'`);
+      };
+      // A press (playwright's click waits for an element it deems enabled: clicked in the page).
+      const press = (sel) => p.$eval(sel, (b) => b.click());
+      // The timeline with the whole run shown: zooming out and panning have nowhere to go.
+      await p.click('#tab-timeline');
+      await p.waitForSelector('#record-timeline, .timeline-box svg');
+      if (await p.isVisible('#record-timeline')) await afterRun(p, () => p.click('#record-timeline'));
+      await p.waitForSelector('#timeline-zoom-out');
+      await p.click('#timeline-all');
+      await p.waitForTimeout(200);
+      const range = await p.textContent('#timeline-range');
+      await p.focus('#timeline-zoom-in');
+      await p.keyboard.press('Tab');
+      assert(await p.evaluate(() => document.activeElement?.id) === 'timeline-zoom-out', `${lang}: Tab from Zoom in does not reach Zoom out`);
+      for (const sel of ['#timeline-zoom-out', '#timeline-left', '#timeline-right']) {
+        await unavailable(sel, lang === 'en' ? /the whole run is shown/ : /실행 전체를 보고 있습니다/);
+        await press(sel);
+      }
+      assert(await p.textContent('#timeline-range') === range, `${lang}: an unavailable button moved the view`);
+      // Run, over the page's budget, then while a run goes on.
+      await p.click('#tab-table');
+      const before = await runId(p);
+      await setEditorText(p, huge);
+      await p.waitForSelector('#estimate.over', { timeout: 10000 });
+      await unavailable('#run', lang === 'en' ? /^The run is too large for the page/ : /너무 큰 실행입니다/);
+      await press('#run');
+      await p.waitForTimeout(300);
+      assert(await runId(p) === before, `${lang}: an unavailable Run ran`);
+      await p.click('#estimate-anyway');
+      await p.waitForFunction((b) => Number(document.querySelector('.page').dataset.runId) > b, before);
+      if (await p.$('.page[data-status=running]')) {
+        await unavailable('#run', lang === 'en' ? /^A run is going on: Cancel stops it\.$/ : /^실행 중입니다\. ‘취소’로 멈출 수 있습니다\.$/);
+        await p.click('#cancel');
+      }
+      // The exports, while an assignment step waits for its predictions.
+      await openScore(p, 's030');
+      for (const sel of ['#export-csv', '#export-json']) {
+        await unavailable(sel, lang === 'en' ? /^Commit your predictions first/ : /^먼저 예측을 확정하세요/);
+      }
+      await unavailable('#run', lang === 'en' ? /^Commit your predictions in the assignment above first/ : /^먼저 위 과제에서 예측을 확정하세요/);
+      let downloads = 0;
+      p.on('download', () => { downloads++; });
+      await press('#export-csv');
+      await press('#export-json');
+      await p.waitForTimeout(300);
+      assert(downloads === 0, `${lang}: an unavailable export downloaded`);
+      await p.focus('#share');
+      await p.keyboard.press('Tab');
+      assert(await p.evaluate(() => document.activeElement?.id) === 'export-csv', `${lang}: Tab from Share does not reach Export CSV`);
     } finally {
       await forgetCourses(p);
       await restoreLang(p, stored);
@@ -2824,7 +2898,7 @@ await step('a share link whose settings no one control can fix offers to reset t
   const button = p2.locator('.knob-error button');
   const text = await button.textContent();
   if (/all settings/i.test(text)) {
-    assert(await p2.$eval('#run', (b) => b.disabled), 'Run is disabled while the settings are bad');
+    assert(await p2.$eval('#run', (b) => b.getAttribute('aria-disabled') === 'true'), 'Run is available while the settings are bad');
     await button.click();
     await p2.waitForSelector('.knob-error', { state: 'detached', timeout: 10000 });
     // Valid again: it runs (the button is disabled meanwhile), then can run again.

@@ -338,10 +338,30 @@ pub fn controls(props: &ControlsProps) -> Html {
     // reader's place to the page's start, where it would still be when the run ends.
     let busy = state.is_running();
     let run_ref = use_node_ref();
+    // Unavailable (a run going on, a scenario with errors or still loading): aria-disabled,
+    // described by why, its press ignored; not disabled, which Tab skipped and a screen
+    // reader never found (a blind student's review).
+    let run_why = if busy {
+        Some("run.busy_why")
+    } else if state.loading.is_some() {
+        Some("run.loading_why")
+    } else if state.can_run() {
+        None
+    } else if state.awaiting_predictions() {
+        Some("run.predictions_why")
+    } else if state.knob_error.is_some() {
+        Some("run.setting_why")
+    } else if matches!(state.validation, Validation::Valid { .. }) {
+        // Valid, with no setting in error: over the page's budget (`State::can_run`).
+        Some("run.budget_why")
+    } else {
+        None
+    };
     let on_run = {
         let s = state.clone();
+        let unavailable = run_why.is_some();
         Callback::from(move |_| {
-            if !busy {
+            if !unavailable {
                 s.dispatch(Action::Run)
             }
         })
@@ -362,7 +382,6 @@ pub fn controls(props: &ControlsProps) -> Html {
         (None, Validation::Valid { seed, .. }) => seed.to_string(),
         _ => String::new(),
     };
-    let can_run = state.can_run();
     let base: Baseline = (*state.baseline).clone();
     // The slices the run uses (the validated scenario's, with the other controls: the fair
     // scheduler's default follows the host's cores), and whether they are the scenario's
@@ -589,11 +608,14 @@ pub fn controls(props: &ControlsProps) -> Html {
             { for knob_error("k-seed").map(|e| html! { <div id="k-seed-error" class="knob-error" role="alert">{ e }</div> }) }
             <div class="row">
                 <button id="run" class="primary" ref={run_ref} onclick={on_run}
-                    disabled={!busy && (!can_run || state.loading.is_some())}
-                    aria-disabled={busy.then_some("true")}>{ run_label }</button>
+                    aria-disabled={run_why.map(|_| "true")}
+                    aria-describedby={run_why.map(|_| "run-why")}>{ run_label }</button>
                 <button id="cancel" onclick={on_cancel} disabled={!busy}>{ t(lang, "run.cancel") }</button>
                 <button class="link" onclick={on_reset}>{ t(lang, if step_knobs.is_some() { "controls.reset_step" } else { "controls.reset" }) }</button>
             </div>
+            if let Some(why) = run_why {
+                <p class="sr-only" id="run-why">{ t(lang, why) }</p>
+            }
             { for estimate }
             <p id="run-announced" class="sr-only" role="status">
                 if !announced.is_empty() { <span key={announced_key.clone()} data-run={announced_key}>{ announced }</span> }
