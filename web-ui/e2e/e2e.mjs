@@ -4024,11 +4024,12 @@ await step('questions: a right answer is explained, a wrong one says where to lo
     assert(live && (await live.textContent()) === '', 'an empty live region before the answer');
     await box.fill('0.001');
     await box.press('Enter');
-    await boxed.waitForSelector('[role=status] > p.wrong, [role=status] > p.ok', { timeout: 5000 });
+    // (A verdict in the live region, or, for an answer asked again, the note beside its box.)
+    await boxed.waitForSelector('[role=status] > p.wrong, [role=status] > p.ok, p.not-number', { timeout: 5000 });
     // The same answer checked again is said again: its verdict is a new element.
-    await boxed.$eval('[role=status] > p', (v) => { v.dataset.old = '1'; });
+    await boxed.$eval(':is([role=status] > p, p.not-number)', (v) => { v.dataset.old = '1'; });
     await box.press('Enter');
-    assert(await boxed.$('[role=status] > p:not([data-old])'), 'checking again re-creates the verdict');
+    assert(await boxed.$(':is([role=status] > p, p.not-number):not([data-old])'), 'checking again re-creates the verdict');
     // "Reveal answer" says it expanded the answer it controls.
     const reveal = await boxed.$('.row button.link');
     assert(await reveal.getAttribute('aria-expanded') === 'false', 'reveal: not expanded');
@@ -4037,9 +4038,9 @@ await step('questions: a right answer is explained, a wrong one says where to lo
     const controlled = await reveal.evaluate((b) => document.getElementById(b.getAttribute('aria-controls'))?.querySelector('.reveal .answer')?.textContent);
     assert(controlled, 'reveal controls the revealed answer');
     // The verdict of the check stays beside the answer (it vanished on reveal).
-    assert(await boxed.$('[role=status] > p.wrong, [role=status] > p.ok'), 'the verdict stays when the answer is revealed');
+    assert(await boxed.$('[role=status] > p.wrong, [role=status] > p.ok, p.not-number'), 'the verdict stays when the answer is revealed');
     // A wrong one no longer says "try again" above the answer.
-    const wrongVerdict = await boxed.$('[role=status] > p.wrong');
+    const wrongVerdict = await boxed.$('[role=status] > p.wrong, p.not-number');
     if (wrongVerdict) assert(!/try again/.test(await wrongVerdict.textContent()), `after the reveal: ${await wrongVerdict.textContent()}`);
   } finally {
     await p.close();
