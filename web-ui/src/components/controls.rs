@@ -341,22 +341,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     // Unavailable (a run going on, a scenario with errors or still loading): aria-disabled,
     // described by why, its press ignored; not disabled, which Tab skipped and a screen
     // reader never found (a blind student's review).
-    let run_why = if busy {
-        Some("run.busy_why")
-    } else if state.loading.is_some() {
-        Some("run.loading_why")
-    } else if state.can_run() {
-        None
-    } else if state.awaiting_predictions() {
-        Some("run.predictions_why")
-    } else if state.knob_error.is_some() {
-        Some("run.setting_why")
-    } else if matches!(state.validation, Validation::Valid { .. }) {
-        // Valid, with no setting in error: over the page's budget (`State::can_run`).
-        Some("run.budget_why")
-    } else {
-        None
-    };
+    let run_why = state.run_unavailable();
     let on_run = {
         let s = state.clone();
         let unavailable = run_why.is_some();
