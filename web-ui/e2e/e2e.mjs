@@ -3459,6 +3459,7 @@ await step('an answer that is not a number is said once: with its box, where the
       assert(times(said, note) === 1, `${lang}: the assignment's note said ${times(said, note)} times: ${JSON.stringify(said)}`);
     } finally {
       await forgetCourses(p);
+      await restoreLang(p, stored);
       await p.close();
     }
   }
