@@ -305,7 +305,7 @@ await step('a library assignment is fetched when opened, then the scenarios its 
     assert(await p.$('#run-status') === null, 'the status line of the previous run is gone');
     // Nothing runs or exports before the predictions are committed (committing runs it).
     for (const sel of ['#run', '#export-csv', '#export-json']) {
-      assert(await p.$eval(sel, (b) => b.disabled), `${sel} is disabled before the predictions`);
+      assert(await p.$eval(sel, (b) => b.getAttribute('aria-disabled') === 'true'), `${sel} is available before the predictions`);
     }
     for (const f of ['/scenarios/assignments/containers-vms-desktops.toml', '/scenarios/containers-vs-vms.toml']) {
       assert(fetched.includes(f), `fetched ${f} (got ${fetched.join(', ')})`);
@@ -367,10 +367,9 @@ await step('on a phone, Start and Next bring the step title into view and focus 
     await p.focus('#course-commit');
     await p.keyboard.press('Enter');
     await p.waitForSelector('#course-commit', { state: 'detached' });
-    // On the run's status line while it runs; once it is done (a short run may end before
-    // this looks: about 200 ms here), on the predictions' verdicts, as course.rs moves it.
-    await p.waitForFunction(() => ['course-status', 'course-step-h'].includes(document.activeElement?.id)
-      || (document.activeElement?.id === 'course-predict-h' && document.querySelector('.page').dataset.status === 'done'), null, { timeout: 10000 })
+    // On the predictions' heading, while the step runs and after (their verdicts are said
+    // there: a move as they appear cut them short).
+    await p.waitForFunction(() => document.activeElement?.id === 'course-predict-h', null, { timeout: 10000 })
       .catch(async () => { throw new Error(`focus after committing: ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`); });
     await p.click('#course-next');
     await p.waitForFunction(() => document.querySelector('#course').dataset.step === '1');
@@ -589,11 +588,11 @@ await step('Enter on an answer that is not a number puts the focus back in its b
     // Enter moves the focus to the answer's button and presses it; asked again (not a
     // number), the focus comes back to the box once the note is drawn, to be corrected.
     for (const text of ['abc', '230ms', 'abc']) {
-      await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      await p.$$eval(`.course-q:has(${status}) .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
       await p.fill(`#${box}`, text);
       await p.focus(`#${box}`);
       await p.keyboard.press('Enter');
-      await p.waitForSelector(`${status} .not-number:not([data-old])`);
+      await p.waitForSelector(`.course-q:has(${status}) .not-number:not([data-old])`);
       await p.waitForFunction((id) => document.activeElement?.id === id, box, { timeout: 5000 })
         .catch(async () => { throw new Error(`'${text}' asked again: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
       assert(await p.getAttribute(`#${box}`, 'aria-invalid') === 'true', `'${text}': the box is not marked invalid`);
@@ -771,27 +770,27 @@ await step('an assignment step shows its scenario in the library list; an answer
     const status = "#cq-type2-host-share-status[role=status]";
     assert((await p.textContent(status)) === '', 'an empty live region before the answer');
     for (const text of ['about 25', '5 7', null]) {
-      await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+      await p.$$eval(`.course-q:has(${status}) .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
       // null: the same answer given again, unchanged.
       if (text !== null) await p.fill('#cq-type2-host-share', text);
       await p.click('#course-answer-type2-host-share');
       // Given again, the note is a new element: said again.
-      await p.waitForSelector(`${status} .not-number:not([data-old])`);
+      await p.waitForSelector(`.course-q:has(${status}) .not-number:not([data-old])`);
       assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', `${text} was graded`);
       assert(!(await p.isDisabled('#cq-type2-host-share')), `${text} closed the input`);
     }
     // A bare fraction for a percentage is asked again with both readings (whatever the
     // answer: asking only when 27 would be right would say so); with its sign it is graded.
-    await p.$$eval(`${status} .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+    await p.$$eval(`.course-q:has(${status}) .not-number`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
     await p.fill('#cq-type2-host-share', '0.27');
     await p.click('#course-answer-type2-host-share');
-    await p.waitForSelector(`${status} .not-number:not([data-old])`);
-    const both = await p.textContent(`${status} .not-number`);
+    await p.waitForSelector(`.course-q:has(${status}) .not-number:not([data-old])`);
+    const both = await p.textContent(`.course-q:has(${status}) .not-number`);
     assert(/0\.27%/.test(both) && /\b27\b/.test(both), `the fraction's note: ${both}`);
     assert(await p.$eval("li[data-question='type2-host-share']", (li) => li.dataset.answered) === 'false', 'a bare fraction was graded');
     await p.fill('#cq-type2-host-share', '0.27%');
     await p.click('#course-answer-type2-host-share');
-    await p.waitForSelector(`${status} .verdict-line`);
+    await p.waitForFunction((status) => /^(Right|Wrong|정답|오답)/.test(document.querySelector(status).textContent), status);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
     assert(await p.$('#cq-type2-host-share-tolerance') === null, 'the tolerance note stays beside the verdict');
     // The accepted range in the answer's unit and the relative tolerance ("26.82% (accepted: 24.14% to 29.50%, ± 10% of it)").
@@ -841,6 +840,271 @@ await step('a step whose run is short is not said to be running (Running this st
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Opens SCORE_ASSIGNMENT (written to a file) as `student`, up to its first step's Commit.
+async function openScore(p, student) {
+  const dir = mkdtempSync(join(tmpdir(), 'virtsim-score-'));
+  const file = join(dir, 'score.toml');
+  writeFileSync(file, SCORE_ASSIGNMENT);
+  await p.setInputFiles('#assignment-file', file);
+  await p.waitForSelector('#course-student', { timeout: 20000 });
+  rmSync(dir, { recursive: true, force: true });
+  await p.fill('#course-student', student);
+  await p.click('#course-start:not([aria-disabled=true])');
+  await p.waitForSelector('#course-commit', { timeout: 20000 });
+}
+const forgetCourses = (p) => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+
+await step('a committed prediction\'s verdict is said before the step\'s report (no focus move cuts it), and a step gone back to does not say its report again (en, ko)', async () => {
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, `s0${lang === 'en' ? 21 : 22}`);
+      await p.check("input[name='cq-slowest'][value='hw']");
+      // What a screen reader is given, in order: each live region's new words and each move
+      // of the focus (a move stops the words being said for the element focused).
+      await p.evaluate(() => {
+        window.__heard = [];
+        const heard = (ms) => ms.forEach((m) => {
+          const region = (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('[role=status]');
+          if (region && region.textContent.trim()) window.__heard.push(['said', region.id, region.textContent]);
+        });
+        const o = new MutationObserver(heard);
+        o.observe(document.body, { subtree: true, childList: true, characterData: true });
+        // The changes made before the focus moved, taken first (an observer hears them later).
+        document.addEventListener('focusin', (e) => { heard(o.takeRecords()); window.__heard.push(['focus', e.target.id || e.target.tagName]); });
+      });
+      await afterRun(p, () => p.click('#course-commit'));
+      await announced(p);
+      await p.waitForTimeout(300);
+      const heard = await p.evaluate(() => window.__heard);
+      const verdictAt = heard.findIndex(([kind, id]) => kind === 'said' && id === 'cq-slowest-status');
+      const reportAt = heard.findIndex(([kind, id]) => kind === 'said' && id === 'run-announced');
+      assert(verdictAt >= 0 && reportAt >= 0 && verdictAt < reportAt, `${lang}: the verdict is not said before the report: ${JSON.stringify(heard)}`);
+      const movedAfter = heard.slice(verdictAt).filter(([kind]) => kind === 'focus');
+      assert(movedAfter.length === 0, `${lang}: the focus moved after the verdict appeared (its words cut short): ${JSON.stringify(heard)}`);
+      // Next, then back: step one's report, heard already, is not said again.
+      await afterRun(p, () => p.click('#course-next'));
+      await announced(p);
+      await afterRun(p, () => p.click('#course-prev'));
+      const back = await runId(p);
+      await p.waitForTimeout(1500);
+      const again = await p.$(`#run-announced > [data-run="${back}"]`);
+      assert(again === null, `${lang}: going back said the step's report again: ${await p.textContent('#run-announced')}`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+});
+
+await step('a step change changes each verdict\'s live region once at most', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await openScore(p, 's023');
+    await p.check("input[name='cq-slowest'][value='hw']");
+    await afterRun(p, () => p.click('#course-commit'));
+    await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+    await p.fill('#cq-bt-rel', '50');
+    await p.click('#course-answer-bt-rel');
+    await p.waitForSelector("li[data-question='bt-rel'][data-answered=true]");
+    // Mutations inside each verdict region, by region, after each step change.
+    await p.evaluate(() => {
+      window.__changes = {};
+      // Each change inside a region (its own insertion with the step is not one): a line
+      // drawn a piece at a time is several, each a screen reader may say.
+      new MutationObserver((ms) => ms.forEach((m) => {
+        const region = (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('.course-q-status');
+        if (region) window.__changes[region.id] = (window.__changes[region.id] || 0) + 1;
+      })).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    for (const button of ['#course-next', '#course-prev', '#course-next', '#course-prev']) {
+      await p.evaluate(() => { window.__changes = {}; });
+      await afterRun(p, () => p.click(button));
+      await p.waitForTimeout(800);
+      const changes = await p.evaluate(() => window.__changes);
+      assert(Object.values(changes).every((n) => n <= 1), `after ${button}: the verdicts' regions changed ${JSON.stringify(changes)}`);
+    }
+  } finally {
+    await forgetCourses(p);
+    await p.close();
+  }
+});
+
+await step('statuses are put into live regions that were there before them (a region drawn with its words may go unsaid)', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.evaluate(() => {
+      // A status's words drawn together with their live region (or with none): unsaid.
+      window.__unsaid = [];
+      new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => {
+        if (n.nodeType !== 1) return;
+        for (const e of [n, ...n.querySelectorAll('*')].filter((e) => e.matches('#course-off-step, #course-status, p.notice, #loading-note'))) {
+          const region = e.closest('[role=status]');
+          if (e.textContent.trim() && (!region || n.contains(region))) window.__unsaid.push(`${e.id || e.className}: ${e.textContent.trim().slice(0, 60)}`);
+        }
+      }))).observe(document.body, { subtree: true, childList: true });
+    });
+    // The loading line: a library scenario not loaded yet.
+    const other = await p.$$eval('#scenario-select option', (os) => os.map((o) => o.value).filter((v) => v !== ''));
+    await afterRun(p, () => p.selectOption('#scenario-select', other[other.length - 1]));
+    await openScore(p, 's024');
+    // The step's status line, there (empty) before its run.
+    assert(await p.$eval('#course-status', (e) => e.getAttribute('role') === 'status' && e.textContent === ''), 'no empty status line before the run');
+    await p.check("input[name='cq-slowest'][value='hw']");
+    await afterRun(p, () => p.click('#course-commit'));
+    await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+    // "Settings changed", after a slider moved.
+    await afterRun(p, () => setSlider(p, '#k-host-cores', 'ArrowLeft'));
+    await p.waitForSelector('#course-off-step');
+    // A notice: the assignment's link copied.
+    await p.click('#course-link');
+    await p.waitForSelector('p.notice:not(.loading)');
+    const unsaid = await p.evaluate(() => window.__unsaid);
+    assert(unsaid.length === 0, `drawn with their live region: ${JSON.stringify(unsaid)}`);
+  } finally {
+    await forgetCourses(p);
+    await p.close();
+  }
+});
+
+await step('a language switch says no result again: neither the last run\'s report nor the verdicts (en, ko)', async () => {
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, `s02${lang === 'en' ? 5 : 6}`);
+      await p.check("input[name='cq-slowest'][value='hw']");
+      await afterRun(p, () => p.click('#course-commit'));
+      await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+      await p.fill('#cq-bt-rel', '50');
+      await p.click('#course-answer-bt-rel');
+      await p.waitForSelector("li[data-question='bt-rel'][data-answered=true]");
+      // A re-run, said as a difference.
+      await afterRun(p, () => setSlider(p, '#k-host-cores', 'ArrowLeft'));
+      await announced(p);
+      await p.evaluate(() => {
+        window.__said = [];
+        new MutationObserver((ms) => {
+          // A region drawn anew with its words (in the same change of the page) is not said:
+          // only words that change in a region there before.
+          const added = ms.flatMap((m) => [...m.addedNodes]).filter((n) => n.nodeType === 1);
+          ms.forEach((m) => {
+            const region = (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('#run-announced, .course-q-status');
+            const words = m.type === 'characterData' ? m.target.textContent : [...m.addedNodes].map((n) => n.textContent).join('');
+            if (region && words.trim() && !added.some((n) => n.contains(region))) window.__said.push(`${region.id}: ${words}`);
+          });
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await p.click('#lang');
+      await p.waitForFunction((lang) => document.documentElement.lang !== lang, lang);
+      await p.waitForTimeout(1000);
+      const said = await p.evaluate(() => window.__said);
+      assert(said.length === 0, `${lang}: the switch said again: ${JSON.stringify(said)}`);
+      // The verdicts are still shown, in the new language.
+      const line = await p.textContent('#cq-bt-rel-status');
+      assert(lang === 'en' ? /^(정답|오답) · / .test(line) : /^(Right|Wrong) · /.test(line), `${lang}: the verdict after the switch: '${line}'`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+});
+
+await step('unavailable Run, exports and timeline buttons outside the assignment panel are found by Tab, say why, and do nothing (en, ko)', async () => {
+  // They were disabled: Tab skipped them and a screen reader never learnt they were there.
+  const huge = `[scenario]\nname = "huge"\nduration_ms = 1000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-heavy"\n`;
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      const why = (sel) => p.$eval(sel, (b) => (b.getAttribute('aria-describedby') || '').split(' ')
+        .map((id) => document.getElementById(id)?.textContent || '').join(' '));
+      const unavailable = async (sel, reason) => {
+        const b = await p.$eval(sel, (b) => ({ disabled: b.disabled, aria: b.getAttribute('aria-disabled'), tab: b.tabIndex }));
+        assert(!b.disabled && b.aria === 'true' && b.tab >= 0, `${lang}: ${sel} is ${JSON.stringify(b)}, not aria-disabled`);
+        const said = await why(sel);
+        assert(reason.test(said), `${lang}: ${sel} says why as: '${said}'`);
+      };
+      // A press (playwright's click waits for an element it deems enabled: clicked in the page).
+      const press = (sel) => p.$eval(sel, (b) => b.click());
+      // The timeline with the whole run shown: zooming out and panning have nowhere to go.
+      await p.click('#tab-timeline');
+      await p.waitForSelector('#record-timeline, .timeline-box svg');
+      if (await p.isVisible('#record-timeline')) await afterRun(p, () => p.click('#record-timeline'));
+      await p.waitForSelector('#timeline-zoom-out');
+      await p.click('#timeline-all');
+      await p.waitForTimeout(200);
+      const range = await p.textContent('#timeline-range');
+      await p.focus('#timeline-zoom-in');
+      await p.keyboard.press('Tab');
+      assert(await p.evaluate(() => document.activeElement?.id) === 'timeline-zoom-out', `${lang}: Tab from Zoom in does not reach Zoom out`);
+      for (const sel of ['#timeline-zoom-out', '#timeline-left', '#timeline-right']) {
+        await unavailable(sel, lang === 'en' ? /the whole run is shown/ : /실행 전체를 보고 있습니다/);
+        await press(sel);
+      }
+      assert(await p.textContent('#timeline-range') === range, `${lang}: an unavailable button moved the view`);
+      // Run, over the page's budget, then while a run goes on.
+      await p.click('#tab-table');
+      const before = await runId(p);
+      await setEditorText(p, huge);
+      await p.waitForSelector('#estimate.over', { timeout: 10000 });
+      await unavailable('#run', lang === 'en' ? /^The run is too large for the page/ : /너무 큰 실행입니다/);
+      await press('#run');
+      await p.waitForTimeout(300);
+      assert(await runId(p) === before, `${lang}: an unavailable Run ran`);
+      await p.click('#estimate-anyway');
+      await p.waitForFunction((b) => Number(document.querySelector('.page').dataset.runId) > b, before);
+      if (await p.$('.page[data-status=running]')) {
+        await unavailable('#run', lang === 'en' ? /^A run is going on: Cancel stops it\.$/ : /^실행 중입니다\. ‘취소’로 멈출 수 있습니다\.$/);
+        await p.click('#cancel');
+      }
+      // A text with errors: neither Run runs it.
+      await setEditorText(p, huge.replace('syscall-heavy', 'syscall-hevy'));
+      await p.waitForSelector('#editor-error');
+      const stopped = await runId(p);
+      for (const sel of ['#run', '#run-edited']) {
+        await unavailable(sel, lang === 'en' ? /^The scenario has errors: fix them in the editor first\.$/ : /^시나리오에 오류가 있습니다/);
+        await press(sel);
+      }
+      await p.waitForTimeout(300);
+      assert(await runId(p) === stopped, `${lang}: an unavailable Run ran a text with errors`);
+      // The exports, while an assignment step waits for its predictions.
+      await openScore(p, 's030');
+      for (const sel of ['#export-csv', '#export-json']) {
+        await unavailable(sel, lang === 'en' ? /^Commit your predictions first/ : /^먼저 예측을 확정하세요/);
+      }
+      await unavailable('#run', lang === 'en' ? /^Commit your predictions in the assignment above first/ : /^먼저 위 과제에서 예측을 확정하세요/);
+      let downloads = 0;
+      p.on('download', () => { downloads++; });
+      await press('#export-csv');
+      await press('#export-json');
+      await p.waitForTimeout(300);
+      assert(downloads === 0, `${lang}: an unavailable export downloaded`);
+      await p.focus('#share');
+      await p.keyboard.press('Tab');
+      assert(await p.evaluate(() => document.activeElement?.id) === 'export-csv', `${lang}: Tab from Share does not reach Export CSV`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
   }
 });
 
@@ -913,7 +1177,7 @@ if (process.env.VIRTSIM_BIN) {
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
       assert(verdictText.includes(`${btRel}%`), `computed answer ${verdictText}, the CLI's ${btRel}`);
-      assert(await p.$('#cq-bt-rel-status[role=status] .verdict-line'), 'the verdict is said in the question\'s live region');
+      assert(/^(Right|정답) · /.test(await p.textContent('#cq-bt-rel-status[role=status]')), 'the verdict is said in the question\'s live region');
       // Step 2 does not reveal: its answer is saved, not checked. Its questions are new
       // elements (their live regions not changed ones, which would read out saved verdicts).
       await p.$$eval('li.course-q', (lis) => lis.forEach((li) => { li.dataset.old = '1'; }));
@@ -2398,7 +2662,7 @@ await step('every independent error is marked in the editor and listed under it,
   const head = await page.evaluate(() => { const v = document.querySelector('#cm-host').virtsimView; const h = v.state.selection.main.from; const l = v.state.doc.lineAt(h); return [l.number, h - l.from + 1]; });
   assert(JSON.stringify(head) === '[14,12]', `the second entry's link goes to 14:12: ${JSON.stringify(head)}`);
   // The run stays disabled, as for one error.
-  assert(await page.$eval('#run-edited', (b) => b.disabled), 'Run disabled with errors');
+  assert(await page.$eval('#run-edited', (b) => b.getAttribute('aria-disabled') === 'true'), 'Run available with errors');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   await page.waitForFunction(() => /오류 2개/.test(document.querySelector('#editor-error p').textContent), null, { timeout: 5000 });
@@ -2644,7 +2908,7 @@ await step('a share link whose settings no one control can fix offers to reset t
   const button = p2.locator('.knob-error button');
   const text = await button.textContent();
   if (/all settings/i.test(text)) {
-    assert(await p2.$eval('#run', (b) => b.disabled), 'Run is disabled while the settings are bad');
+    assert(await p2.$eval('#run', (b) => b.getAttribute('aria-disabled') === 'true'), 'Run is available while the settings are bad');
     await button.click();
     await p2.waitForSelector('.knob-error', { state: 'detached', timeout: 10000 });
     // Valid again: it runs (the button is disabled meanwhile), then can run again.
@@ -3144,7 +3408,9 @@ async function hostShareQuestion(p, lang) {
   const li = await questionWith(p, ['host OS', '호스트 OS']);
   const box = await li.$('input[type=text]');
   const boxId = await box.getAttribute('id');
-  return { li, box, boxId, check: `#${boxId}-check`, status: `#${boxId}-status` };
+  // What is said of a check: its verdict's live region, or the note on an answer that is
+  // not a number (beside its box, which describes it).
+  return { li, box, boxId, check: `#${boxId}-check`, status: `:is(#${boxId}-note, #${boxId}-status)` };
 }
 async function type1vs2Questions() {
   const p = await newPage(BASE);
@@ -3154,6 +3420,111 @@ async function type1vs2Questions() {
   await p.click('#tab-questions');
   return p;
 }
+
+await step('an answer that is not a number is said once: with its box, where the focus goes back, not by a live region too (assignment and Questions tab, en, ko)', async () => {
+  // What a screen reader says of it: the live regions' new words, and the description of
+  // the element the focus lands on.
+  const listen = (p) => p.evaluate(() => {
+    window.__said = [];
+    if (window.__listening) return;
+    window.__listening = true;
+    new MutationObserver((ms) => ms.forEach((m) => {
+      const region = (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('[role=status]');
+      const words = [...m.addedNodes].map((n) => n.textContent).join('') || (m.type === 'characterData' ? m.target.textContent : '');
+      if (region && words.trim()) window.__said.push(words);
+    })).observe(document.body, { subtree: true, childList: true, characterData: true });
+    document.addEventListener('focusin', (e) => window.__said.push((e.target.getAttribute('aria-describedby') || '').split(' ')
+      .map((id) => document.getElementById(id)?.textContent || '').join(' ')));
+  });
+  const times = (said, note) => said.filter((w) => w.includes(note)).length;
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, `s02${lang === 'en' ? 7 : 8}`);
+      await p.check("input[name='cq-slowest'][value='hw']");
+      await afterRun(p, () => p.click('#course-commit'));
+      await p.waitForSelector('#course-answer-bt-rel', { timeout: 60000 });
+      await listen(p);
+      await p.fill('#cq-bt-rel', 'abc');
+      await p.focus('#cq-bt-rel');
+      await p.keyboard.press('Enter');
+      await p.waitForFunction(() => document.activeElement?.id === 'cq-bt-rel' && document.querySelector('.course-q .not-number'));
+      await p.waitForTimeout(300);
+      const note = (await p.textContent('.course-q .not-number')).trim();
+      const said = await p.evaluate(() => window.__said);
+      assert(times(said, note) === 1, `${lang}: the assignment's note said ${times(said, note)} times: ${JSON.stringify(said)}`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+  const p = await type1vs2Questions();
+  try {
+    for (const lang of ['en', 'ko']) {
+      const { box, boxId, check } = await hostShareQuestion(p, lang);
+      // (Typed first: the box, focused by it, may still be described by the last language's note.)
+      await box.fill('abc');
+      await listen(p);
+      await p.click(check);
+      await p.waitForFunction((id) => document.activeElement?.id === id && document.querySelector(`#${id}-note`), boxId);
+      await p.waitForTimeout(300);
+      const note = (await p.textContent(`#${boxId}-note`)).trim();
+      const said = await p.evaluate(() => window.__said);
+      assert(times(said, note) === 1, `${lang}: the Questions tab's note said ${times(said, note)} times: ${JSON.stringify(said)}`);
+    }
+  } finally {
+    await restoreLang(p, stored);
+    await p.close();
+  }
+});
+
+await step('the answers file\'s download and the assignment\'s closing are said (en, ko)', async () => {
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, 's029');
+      await afterRun(p, () => p.click('#course-next'));
+      await p.click('#course-next');
+      await p.waitForSelector('#course-export');
+      // Said in the notices' live region, there before.
+      const region = await p.$('#notice-status[role=status]');
+      assert(region, `${lang}: no notices' live region`);
+      const download = p.waitForEvent('download');
+      await p.click('#course-export');
+      const file = (await download).suggestedFilename();
+      await p.waitForFunction(() => document.querySelector('#notice-status').textContent.trim());
+      const said = (await p.textContent('#notice-status')).trim();
+      assert(said.startsWith(lang === 'en' ? `Answers downloaded: ${file}` : `답안 파일을 내려받았습니다: ${file}`) && file === 'answers-score-test-s029.json',
+        `${lang}: the download (${file}) said as: '${said}'`);
+      // Closed: said once the focus is on the assignments menu (a move after would cut it short).
+      await p.evaluate(() => {
+        window.__order = [];
+        document.addEventListener('focusin', (e) => window.__order.push(`focus ${e.target.id}`));
+        new MutationObserver(() => window.__order.push(`said ${document.querySelector('#notice-status').textContent.trim()}`))
+          .observe(document.querySelector('#notice-status'), { subtree: true, childList: true, characterData: true });
+      });
+      await p.click('#course-close');
+      await p.waitForFunction((want) => document.querySelector('#notice-status').textContent.includes(want), lang === 'en' ? 'Assignment closed' : '과제를 닫았습니다');
+      const order = await p.evaluate(() => window.__order);
+      const focused = order.indexOf('focus assignment-select');
+      const closed = order.findIndex((o) => /Assignment closed|과제를 닫았습니다/.test(o));
+      assert(focused >= 0 && focused < closed, `${lang}: the closing said before the focus moved: ${JSON.stringify(order)}`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+});
 
 await step('the Questions tab: Check on an answer that is not a number puts the focus back in its box (en, ko)', async () => {
   const p = await type1vs2Questions();
@@ -3165,14 +3536,14 @@ await step('the Questions tab: Check on an answer that is not a number puts the 
       // assignment's box does.
       for (const [text, how] of [['abc', 'Enter'], ['', 'Enter'], ['5 7', 'click']]) {
         await box.fill(text);
-        await p.$$eval(`${status} > p`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
+        await p.$$eval(`:is(#${boxId}-note, #${boxId}-status > p)`, (ns) => ns.forEach((n) => { n.dataset.old = '1'; }));
         if (how === 'click') {
           await p.click(check);
         } else {
           await p.focus(check);
           await p.keyboard.press(how);
         }
-        await p.waitForSelector(`${status} > p:not([data-old])`);
+        await p.waitForSelector(`:is(#${boxId}-note, #${boxId}-status > p):not([data-old])`);
         await p.waitForFunction((id) => document.activeElement?.id === id, boxId, { timeout: 5000 })
           .catch(async () => { throw new Error(`${lang} '${text}' asked again: the focus is on ${await p.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`); });
       }
@@ -3664,11 +4035,12 @@ await step('questions: a right answer is explained, a wrong one says where to lo
     assert(live && (await live.textContent()) === '', 'an empty live region before the answer');
     await box.fill('0.001');
     await box.press('Enter');
-    await boxed.waitForSelector('[role=status] > p.wrong, [role=status] > p.ok', { timeout: 5000 });
+    // (A verdict in the live region, or, for an answer asked again, the note beside its box.)
+    await boxed.waitForSelector('[role=status] > p.wrong, [role=status] > p.ok, p.not-number', { timeout: 5000 });
     // The same answer checked again is said again: its verdict is a new element.
-    await boxed.$eval('[role=status] > p', (v) => { v.dataset.old = '1'; });
+    await boxed.$eval(':is([role=status] > p, p.not-number)', (v) => { v.dataset.old = '1'; });
     await box.press('Enter');
-    assert(await boxed.$('[role=status] > p:not([data-old])'), 'checking again re-creates the verdict');
+    assert(await boxed.$(':is([role=status] > p, p.not-number):not([data-old])'), 'checking again re-creates the verdict');
     // "Reveal answer" says it expanded the answer it controls.
     const reveal = await boxed.$('.row button.link');
     assert(await reveal.getAttribute('aria-expanded') === 'false', 'reveal: not expanded');
@@ -3677,9 +4049,9 @@ await step('questions: a right answer is explained, a wrong one says where to lo
     const controlled = await reveal.evaluate((b) => document.getElementById(b.getAttribute('aria-controls'))?.querySelector('.reveal .answer')?.textContent);
     assert(controlled, 'reveal controls the revealed answer');
     // The verdict of the check stays beside the answer (it vanished on reveal).
-    assert(await boxed.$('[role=status] > p.wrong, [role=status] > p.ok'), 'the verdict stays when the answer is revealed');
+    assert(await boxed.$('[role=status] > p.wrong, [role=status] > p.ok, p.not-number'), 'the verdict stays when the answer is revealed');
     // A wrong one no longer says "try again" above the answer.
-    const wrongVerdict = await boxed.$('[role=status] > p.wrong');
+    const wrongVerdict = await boxed.$('[role=status] > p.wrong, p.not-number');
     if (wrongVerdict) assert(!/try again/.test(await wrongVerdict.textContent()), `after the reveal: ${await wrongVerdict.textContent()}`);
   } finally {
     await p.close();

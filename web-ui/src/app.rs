@@ -493,25 +493,31 @@ pub fn app() -> Html {
             }
             <a class="skip" href="#result-views" onclick={skip_to_results}>{ t(lang, "tab.results") }</a>
             <Header state={state.clone()} />
-            if let Some(file) = &state.loading {
-                <p class="notice loading" role="status" id="loading-note">
-                    { t(lang, "library.loading").replace("{}", file) }
-                </p>
-            }
-            if let Some(notice) = &state.notice {
-                // The text in one box beside the close button (each code span and piece of
-                // text had been a flex item of its own: a column each), its lines kept (an
-                // assignment's errors, one a line).
-                // Escape on its close button closes it too.
-                <p class="notice" role="status" onkeydown={{
-                    let close = close_notice.clone();
-                    move |e: KeyboardEvent| if e.key() == "Escape" { close.emit(()) }
-                }}>
-                    <span>{ crate::components::with_code(notice) }</span>
-                    <button class="link" onclick={{ let close = close_notice.clone(); move |_| close.emit(()) }}
-                        aria-label={t(lang, "notice.close")}>{ "×" }</button>
-                </p>
-            }
+            // Each in a live region there (empty) from the start, the note put in it: a
+            // region inserted with its text may go unsaid (a blind student's review).
+            <div id="loading-status" role="status">
+                if let Some(file) = &state.loading {
+                    <p class="notice loading" id="loading-note">
+                        { t(lang, "library.loading").replace("{}", file) }
+                    </p>
+                }
+            </div>
+            <div id="notice-status" role="status">
+                if let Some(notice) = &state.notice {
+                    // The text in one box beside the close button (each code span and piece of
+                    // text had been a flex item of its own: a column each), its lines kept (an
+                    // assignment's errors, one a line).
+                    // Escape on its close button closes it too.
+                    <p class="notice" onkeydown={{
+                        let close = close_notice.clone();
+                        move |e: KeyboardEvent| if e.key() == "Escape" { close.emit(()) }
+                    }}>
+                        <span>{ crate::components::with_code(notice) }</span>
+                        <button class="link" onclick={{ let close = close_notice.clone(); move |_| close.emit(()) }}
+                            aria-label={t(lang, "notice.close")}>{ "×" }</button>
+                    </p>
+                }
+            </div>
             <div class="layout">
                 // The panels in the order they are shown, so that Tab follows it (one column:
                 // the assignments, the results, then the library, the parameters and the

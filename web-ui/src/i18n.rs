@@ -308,6 +308,12 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("controls.reset_step", "이 단계의 설정으로 모두 되돌리기", "Reset to this step's settings"),
     ("run", "실행", "Run"),
     ("run.cancel", "취소", "Cancel"),
+    ("run.busy_why", "실행 중입니다. ‘취소’로 멈출 수 있습니다.", "A run is going on: Cancel stops it."),
+    ("run.invalid_why", "시나리오에 오류가 있습니다. 먼저 편집기에서 고치세요.", "The scenario has errors: fix them in the editor first."),
+    ("run.loading_why", "시나리오를 아직 불러오는 중입니다.", "The scenario is still loading."),
+    ("run.predictions_why", "먼저 위 과제에서 예측을 확정하세요. 확정하면 이 단계가 실행됩니다.", "Commit your predictions in the assignment above first: that runs this step."),
+    ("run.setting_why", "쓸 수 없는 설정이 있습니다. 그 컨트롤 옆의 안내를 보세요.", "A setting cannot be used: the note by its control says why."),
+    ("run.budget_why", "이 페이지에서 실행하기에 너무 큰 실행입니다. 아래 추정을 보세요.", "The run is too large for the page: see the estimate below."),
     ("run.edited", "편집한 시나리오 실행", "Run edited scenario"),
     ("run.running", "실행 중…", "Running…"),
     ("run.done", "완료", "Done"),
@@ -584,6 +590,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("timeline.zoom_out.title", "타임라인 축소 (- 키)", "Zoom out of the timeline (- key)"),
     ("timeline.zoom_in.deepest", "더 확대할 수 없습니다: 화면 너비가 {}사이클인 가장 깊은 확대입니다", "Cannot zoom in further: the view is at its deepest, {} cycles across"),
     ("timeline.zoom_out.all", "더 축소할 수 없습니다: 실행 전체를 보고 있습니다", "Cannot zoom out further: the whole run is shown"),
+    ("timeline.pan.all", "옮길 수 없습니다: 실행 전체를 보고 있습니다", "Cannot pan: the whole run is shown"),
     ("timeline.left", "왼쪽으로", "Pan left"),
     ("timeline.right", "오른쪽으로", "Pan right"),
     ("timeline.reset", "전체 보기", "Show all"),
@@ -758,6 +765,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("nav.actions", "동작", "Actions"),
     ("export.csv", "CSV 내보내기", "Export CSV"),
     ("export.json", "JSON 내보내기", "Export JSON"),
+    ("export.needs_result", "내보낼 결과가 아직 없습니다. 먼저 시나리오를 실행하세요.", "No result to export yet: run the scenario first."),
+    ("export.needs_predictions", "먼저 예측을 확정하세요. 그때까지 이 단계의 결과는 숨겨져 있습니다.", "Commit your predictions first: the step's results are hidden until then."),
     ("cpu.guest_user", "게스트 사용자", "guest user"),
     ("cpu.guest_kernel", "게스트 커널", "guest kernel"),
     ("cpu.hypervisor", "하이퍼바이저", "hypervisor"),
@@ -993,6 +1002,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.score.note", "이 페이지가 이 브라우저에서 실행한 결과로 확인한 수입니다. 성적은 강사가 제출된 답안 파일로 매깁니다.", "Checked by this page against your runs in this browser; your grade comes from the answers file you hand in."),
     ("course.link", "과제 링크 복사", "Copy the assignment link"),
     ("course.link.copied", "과제 링크를 주소창에 넣고 복사했습니다", "Assignment link placed in the address bar and copied"),
+    ("course.downloaded", "답안 파일을 내려받았습니다: {}", "Answers downloaded: {}"),
+    ("course.closed", "과제를 닫았습니다", "Assignment closed"),
 ];
 
 #[cfg(test)]

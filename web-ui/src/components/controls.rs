@@ -344,10 +344,15 @@ pub fn controls(props: &ControlsProps) -> Html {
     // reader's place to the page's start, where it would still be when the run ends.
     let busy = state.is_running();
     let run_ref = use_node_ref();
+    // Unavailable (a run going on, a scenario with errors or still loading): aria-disabled,
+    // described by why, its press ignored; not disabled, which Tab skipped and a screen
+    // reader never found (a blind student's review).
+    let run_why = state.run_unavailable();
     let on_run = {
         let s = state.clone();
+        let unavailable = run_why.is_some();
         Callback::from(move |_| {
-            if !busy {
+            if !unavailable {
                 s.dispatch(Action::Run)
             }
         })
@@ -368,7 +373,6 @@ pub fn controls(props: &ControlsProps) -> Html {
         (None, Validation::Valid { seed, .. }) => seed.to_string(),
         _ => String::new(),
     };
-    let can_run = state.can_run();
     let base: Baseline = (*state.baseline).clone();
     // The slices the run uses (the validated scenario's, with the other controls: the fair
     // scheduler's default follows the host's cores), and whether they are the scenario's
@@ -447,10 +451,18 @@ pub fn controls(props: &ControlsProps) -> Html {
             announced_text(state, lang, said.borrow().before.as_deref()),
             format!("running-{}", state.run_id),
         ),
-        _ => (
-            announced_text(state, lang, said.borrow_mut().compare(state)),
-            state.run_id.to_string(),
-        ),
+        _ => {
+            let mut said = said.borrow_mut();
+            let before = said.compare(state).map(<[Figure]>::to_vec);
+            // Not said: a report heard already, on a step gone back to; a report said in
+            // the other language (a switch re-said it, in the new words).
+            let text = if said.heard_on_a_move(state) || !said.said_in(state, lang) {
+                String::new()
+            } else {
+                announced_text(state, lang, before.as_deref())
+            };
+            (text, state.run_id.to_string())
+        }
     };
     let progress = progress_view(state, lang);
     let estimate = estimate_view(state, lang);
@@ -587,11 +599,14 @@ pub fn controls(props: &ControlsProps) -> Html {
             { for knob_error("k-seed").map(|e| html! { <div id="k-seed-error" class="knob-error" role="alert">{ e }</div> }) }
             <div class="row">
                 <button id="run" class="primary" ref={run_ref} onclick={on_run}
-                    disabled={!busy && (!can_run || state.loading.is_some())}
-                    aria-disabled={busy.then_some("true")}>{ run_label }</button>
+                    aria-disabled={run_why.map(|_| "true")}
+                    aria-describedby={run_why.map(|_| "run-why")}>{ run_label }</button>
                 <button id="cancel" onclick={on_cancel} disabled={!busy}>{ t(lang, "run.cancel") }</button>
                 <button class="link" onclick={on_reset}>{ t(lang, if step_knobs.is_some() { "controls.reset_step" } else { "controls.reset" }) }</button>
             </div>
+            if let Some(why) = run_why {
+                <p class="sr-only" id="run-why">{ t(lang, why) }</p>
+            }
             { for estimate }
             <p id="run-announced" class="sr-only" role="status">
                 if !announced.is_empty() { <span key={announced_key.clone()} data-run={announced_key}>{ announced }</span> }
@@ -839,7 +854,18 @@ struct Said {
     unsaid: Option<(u64, String, Vec<Figure>)>,
     /// The figures the last run said was compared to.
     before: Option<Vec<Figure>>,
+    /// The reports said whole or in part (scenario and figures), the last ones first.
+    heard: Vec<(String, Vec<Figure>)>,
+    /// The last finished run judged by `heard_on_a_move`, and whether it was heard already.
+    judged: Option<(u64, bool)>,
+    /// The assignment step moves (`Course::moved`) at the last report judged.
+    moves: Option<u32>,
+    /// The last finished run said and the language it was said in.
+    lang: Option<(u64, Lang)>,
 }
+
+/// How many reports `Said::heard` keeps.
+const HEARD_KEPT: usize = 32;
 
 impl Said {
     /// Records a finished run that is not said (its words replaced before they stood), as
@@ -863,6 +889,45 @@ impl Said {
         });
         if !same {
             self.unsaid = Some((state.run_id, result.scenario.clone(), now));
+        }
+    }
+
+    /// Whether the finished run shown is one whose report was heard already, reached by a
+    /// move to another assignment step (Next, Previous, a step of the final page): the
+    /// student heard it on the step before, and a move back said it again whole, before the
+    /// step's own words (a blind student's review). A re-run on the same step (a slider, Run)
+    /// is said as before. Decided once a run.
+    fn heard_on_a_move(&mut self, state: &State) -> bool {
+        let (RunStatus::Done { .. }, Some(result)) = (&state.status, &state.result) else {
+            return false;
+        };
+        if let Some((id, heard)) = self.judged {
+            if id == state.run_id {
+                return heard;
+            }
+        }
+        let moves = state.course.as_ref().map(|c| c.moved);
+        let report = (result.scenario.clone(), figures(state));
+        let moved = moves.is_some() && self.moves.is_some() && moves != self.moves;
+        let heard = moved && self.heard.contains(&report);
+        self.heard.retain(|r| *r != report);
+        self.heard.insert(0, report);
+        self.heard.truncate(HEARD_KEPT);
+        self.moves = moves;
+        self.judged = Some((state.run_id, heard));
+        heard
+    }
+
+    /// Whether the finished run shown is said in `lang`: the language of its first render,
+    /// not one switched to since (the switch re-said the last report, its difference and
+    /// all, in the new words: a blind student's review).
+    fn said_in(&mut self, state: &State, lang: Lang) -> bool {
+        match self.lang {
+            Some((id, said)) if id == state.run_id => said == lang,
+            _ => {
+                self.lang = Some((state.run_id, lang));
+                true
+            }
         }
     }
 

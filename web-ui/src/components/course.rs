@@ -324,8 +324,15 @@ pub fn course_panel(props: &CourseProps) -> Html {
             course::forget_open();
             s.dispatch(Action::Course(CourseAction::Close));
             // The button is gone with the panel: the focus goes to the menu it was opened
-            // from, not to the page's top (a keyboard user's review).
-            focus_once_drawn("assignment-select");
+            // from, not to the page's top (a keyboard user's review). Then the closing is
+            // said (nothing else said it: a blind student's review), after the move, which
+            // would cut it short.
+            let s = s.clone();
+            gloo_timers::callback::Timeout::new(0, move || {
+                focus_by_id("assignment-select");
+                s.dispatch(Action::Notice(Some(t(s.lang, "course.closed").to_string())));
+            })
+            .forget();
         })
     };
     let on_change_student = {
@@ -399,10 +406,13 @@ fn focus_by_id(id: &str) {
     }
 }
 
-/// After the predictions are committed: the run's status line if it is shown, else the
-/// step's title.
+/// After the predictions are committed: their heading, which stays when the run ends (the
+/// run's status line went then, and the focus moved on to this heading as the verdicts
+/// appeared: the move cut their words short, said after the run's report if at all; a
+/// blind student's review). The status line and the verdicts are live regions, said where
+/// the focus is.
 fn focus_after_commit() {
-    focus_by_id("course-status");
+    focus_by_id("course-predict-h");
 }
 
 /// Scrolls the shown step's (or the final page's) title into view and focuses it.
@@ -663,19 +673,23 @@ pub fn figures_note(state: &crate::state::State) -> Option<String> {
 /// unless it changes (a keyboard user's review).
 struct Verdict {
     right: bool,
-    line: Html,
+    line: String,
     more: Html,
 }
 
 /// The line of a verdict: right or wrong, and the computed answer (as `Verdict` says).
-fn verdict_line(lang: Lang, right: bool, computed: Option<String>) -> Html {
-    html! {
-        <p class="verdict-line">
-            <strong>{ if right { t(lang, "course.right") } else { t(lang, "course.wrong") } }</strong>
-            if let Some(computed) = computed {
-                { format!(" · {}: {computed}", t(lang, "questions.computed")) }
-            }
-        </p>
+/// Words only: its live region holds them as one text node, changed in one go (a line of
+/// elements was drawn into the region a piece at a time, four changes at each step change,
+/// each a screen reader's to say: a blind student's review).
+fn verdict_line(lang: Lang, right: bool, computed: Option<String>) -> String {
+    let word = if right {
+        t(lang, "course.right")
+    } else {
+        t(lang, "course.wrong")
+    };
+    match computed {
+        Some(computed) => format!("{word} · {}: {computed}", t(lang, "questions.computed")),
+        None => word.to_string(),
     }
 }
 
@@ -738,6 +752,11 @@ fn tolerance_id(q: &QuestionView) -> String {
     format!("cq-{}-tolerance", q.id)
 }
 
+/// The id of the note on an answer that is not a number, which describes its box.
+fn not_number_id(q: &QuestionView) -> String {
+    format!("cq-{}-note", q.id)
+}
+
 /// The id of a question's prompt, which names its answer.
 fn prompt_id(q: &QuestionView) -> String {
     format!("cq-{}-prompt", q.id)
@@ -783,8 +802,9 @@ fn input(
         let unit = format!("{id}-unit");
         let hint = tolerance_id(q);
         // An answer asked again (not a number) is marked invalid and described by the note
-        // that says why, which a screen reader then reads with the box.
-        let status = format!("{id}-status");
+        // that says why, which a screen reader then reads with the box, where the focus
+        // goes back (`not_number_id`).
+        let status = not_number_id(q);
         let described: Vec<&str> = [
             (!q.unit.is_empty()).then_some(unit.as_str()),
             tolerance.then_some(hint.as_str()),
@@ -852,37 +872,20 @@ fn step_view(props: &StepProps) -> Html {
             }
         });
     }
-    // "Commit my predictions and run" is gone once pressed: the focus moves to the run's
-    // status line (or, once the run is done, the step's title), not to <body>.
+    // "Commit my predictions and run" is gone once pressed: the focus moves to the
+    // predictions' heading (`focus_after_commit`), not to <body>, and stays there.
     {
         let step_waiting = state
             .course
             .as_ref()
             .map(|c| (c.progress.step, c.awaiting_predictions()));
         let last = use_mut_ref(|| step_waiting);
-        let pending = use_mut_ref(|| false);
-        {
-            let pending = pending.clone();
-            use_effect_with(step_waiting, move |&now| {
-                let before = last.replace(now);
-                if let (Some((was, true)), Some((step, false))) = (before, now) {
-                    if was == step {
-                        *pending.borrow_mut() = true;
-                        focus_after_commit();
-                    }
+        use_effect_with(step_waiting, move |&now| {
+            let before = last.replace(now);
+            if let (Some((was, true)), Some((step, false))) = (before, now) {
+                if was == step {
+                    focus_after_commit();
                 }
-            });
-        }
-        // When the run ends, the status line goes away: the focus moves on to the
-        // predictions' verdicts, which appear then.
-        let ready = state
-            .course
-            .as_ref()
-            .map(|c| (c.progress.step, c.expected(state).is_some()));
-        use_effect_with(ready, move |&ready| {
-            if *pending.borrow() && matches!(ready, Some((_, true))) {
-                *pending.borrow_mut() = false;
-                focus_by_id("course-predict-h");
             }
         });
     }
@@ -994,33 +997,37 @@ fn step_view(props: &StepProps) -> Html {
     // Why the answers cannot be given, with the way back to the step's own run: under the
     // questions to answer from the results when there are any (they said "run this step
     // first" after a slider had moved: a student's review), else under the predictions.
-    let back = |key: &'static str| {
-        html! {
-            // A status: a slider moved by a keyboard makes it appear, away from where the
-            // student is (it went unsaid; a screen reader's review).
-            <p class="course-status" id="course-off-step" role="status">
-                { t(lang, key) }{ " " }
-                <button id="course-reload" onclick={dispatch(state, CourseAction::GoTo(index))}>{ t(lang, "course.back_to_step") }</button>
+    // A status: a slider moved by a keyboard makes it appear, away from where the student
+    // is (it went unsaid; a screen reader's review). Its live region is there (empty) from
+    // the step's first render, the note put in it: a region inserted with its text may go
+    // unsaid (a blind student's review).
+    let back = match not_ready {
+        Some(NotReady::OtherSettings) => Some("course.settings_changed"),
+        Some(NotReady::NotRun) => Some("course.run_first"),
+        _ => None,
+    };
+    let blocked = html! {
+        <div class="course-off-step-status" role="status">
+            if let Some(key) = back {
+                <p class="course-status" id="course-off-step">
+                    { t(lang, key) }{ " " }
+                    <button id="course-reload" onclick={dispatch(state, CourseAction::GoTo(index))}>{ t(lang, "course.back_to_step") }</button>
+                </p>
+            }
+        </div>
+    };
+    // Its words only once the run has gone on for `SHOW_RUNNING_AFTER_MS`, as the page's own
+    // running line: a run of 22 ms was said and shown as running, then done at once. The
+    // live region is there (empty) from the step's first render, its text changed (one
+    // inserted with its text may go unsaid; it came with each run).
+    let running = not_ready == Some(NotReady::Running) && state.running_shown;
+    let run_line = html! {
+        <>
+            <p id="course-status" class="course-status" role="status">
+                if running { { t(lang, "course.running") } }
             </p>
-        }
-    };
-    let blocked = match not_ready {
-        Some(NotReady::OtherSettings) => back("course.settings_changed"),
-        Some(NotReady::NotRun) => back("course.run_first"),
-        _ => html! {},
-    };
-    let run_line = match not_ready {
-        // Its words only once the run has gone on for `SHOW_RUNNING_AFTER_MS`, as the page's
-        // own running line: a run of 22 ms was said and shown as running, then done at once.
-        // The live region is there from the start, its text changed (one inserted with its
-        // text may go unsaid).
-        Some(NotReady::Running) => {
-            html! { <p id="course-status" class="course-status" role="status" tabindex="-1">
-                if state.running_shown { { t(lang, "course.running") } }
-            </p> }
-        }
-        Some(NotReady::OtherSettings | NotReady::NotRun) if later.is_empty() => blocked.clone(),
-        _ => html! {},
+            if later.is_empty() { { blocked.clone() } }
+        </>
     };
 
     // What a numeric question accepts, said until it is answered (then its verdict shows
@@ -1085,7 +1092,7 @@ fn step_view(props: &StepProps) -> Html {
                 c.kept_verdict(saved)
                     .map(|right| kept_verdict(lang, saved, right)),
                 true,
-                html! {},
+                String::new(),
             ),
             Some(saved) if step.reveal => (
                 verdict(
@@ -1097,21 +1104,18 @@ fn step_view(props: &StepProps) -> Html {
                     &label,
                 ),
                 false,
-                html! {},
+                String::new(),
             ),
+            // Words only, as a verdict's line.
             Some(saved) => (
                 None,
                 false,
-                html! {
-                    <>
-                        <p class="hint">{ t(lang, "course.saved") }</p>
-                        if let Some(read) = questions::read_as(lang, q.unit, &saved.answer) {
-                            <p class="hint read-as">{ read }</p>
-                        }
-                    </>
+                match questions::read_as(lang, q.unit, &saved.answer) {
+                    Some(read) => format!("{} {read}", t(lang, "course.saved")),
+                    None => t(lang, "course.saved").to_string(),
                 },
             ),
-            None => (None, false, html! {}),
+            None => (None, false, String::new()),
         };
         let verdict_class = classes!(
             "course-q-verdict",
@@ -1123,7 +1127,7 @@ fn step_view(props: &StepProps) -> Html {
             .map(|v| if v.right { "right" } else { "wrong" });
         let (line, more) = shown_verdict
             .map(|v| (v.line, v.more))
-            .unwrap_or_else(|| (html! {}, html! {}));
+            .unwrap_or_else(|| (saved_note, html! {}));
         html! {
             // Keyed by step and question: another step's questions are new elements, their
             // live regions not changed ones (which would read out every saved verdict).
@@ -1155,23 +1159,30 @@ fn step_view(props: &StepProps) -> Html {
                 if let Some(accepts) = accepts {
                     <p class="hint tolerance" id={tolerance_id(q)}>{ accepts }</p>
                 }
+                // Why an answer is asked again (not a number): said with its box, which the
+                // focus goes back to, not in the live region below as well (said twice: a
+                // blind student's review). Given again, a new element, as it is asked again.
+                if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
+                    <p key={tries.to_string()} id={not_number_id(q)} class="wrong not-number">{
+                        super::with_code(&super::questions::asked_again(lang, q.unit, &value))
+                    }</p>
+                }
                 <div class={verdict_class} data-verdict={verdict_of}>
                     // A live region that is always there, its text changed (one inserted with
-                    // its text may go unsaid): the note on an answer that is not a number and
+                    // its text may go unsaid): the note on an answer read in another unit and
                     // the verdict's line, of an answer given after the run and of a prediction
                     // when the run ends (the focus then on the predictions' heading, which a
                     // screen reader says alone: a keyboard user's review heard no verdict).
-                    <div id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
-                        if let (None, Some(tries)) = (saved, not_numbers.get(&q.id)) {
-                            <p key={tries.to_string()} class="wrong not-number">{
-                                super::with_code(&super::questions::asked_again(lang, q.unit, &value))
-                            }</p>
-                        }
+                    // Keyed by the language: a switch draws it anew, with its words, not said
+                    // again (a change of its words re-said every verdict: a blind student's
+                    // review).
+                    <div key={lang.tag()} id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
                         if let (None, Some(read)) = (saved, confirming.get(&q.id).filter(|&v| *v == value).and_then(|v| questions::read_as(lang, q.unit, v))) {
                             <p class="hint read-as confirm">{ read }{ " " }{ t(lang, if q.predict { "course.confirm_unit_predict" } else { "course.confirm_unit" }) }</p>
                         }
+                        // The verdict's line, or a saved answer's note: one text node of the
+                        // region, changed in one go (not at all when its words stay).
                         { line }
-                        { saved_note }
                     </div>
                     // The rest of the verdict: not said on its own at each re-run.
                     { more }
@@ -1212,9 +1223,8 @@ fn step_view(props: &StepProps) -> Html {
                 <h4>{ t(lang, "course.after_run") }</h4>
                 if not_ready == Some(NotReady::Predictions) {
                     <p class="hint">{ t(lang, "course.run_first") }</p>
-                } else if matches!(not_ready, Some(NotReady::OtherSettings | NotReady::NotRun)) {
-                    { blocked }
                 }
+                { blocked }
                 <p class="hint" id="course-final-note">{ t(lang, "course.final_note") }</p>
                 // Why an answer's button is unavailable before an answer is given.
                 <p class="sr-only" id="course-answer-empty">{ t(lang, "course.answer_needs_one") }</p>
@@ -1244,7 +1254,14 @@ fn final_page(state: &UseReducerHandle<State>, c: &Course, lang: Lang) -> Html {
                 export::file_stem(c.student().unwrap_or(""))
             ),
         );
-        Callback::from(move |_| export::download(&name, "application/json", &json))
+        // The download said, with the file's name (nothing said it: a blind student's review).
+        let s = state.clone();
+        Callback::from(move |_| {
+            export::download(&name, "application/json", &json);
+            s.dispatch(Action::Notice(Some(
+                t(s.lang, "course.downloaded").replace("{}", &name),
+            )));
+        })
     };
     let last = a.steps.len().saturating_sub(1);
     html! {

@@ -215,9 +215,17 @@ pub fn editor(props: &EditorProps) -> Html {
             export::download(&s.download_name(), "application/toml", &s.text);
         })
     };
+    // Unavailable (a run going on, errors in the text, ...): aria-disabled, described by
+    // why, its press ignored, as the parameters' Run (`State::run_unavailable`).
+    let run_why = state.run_unavailable();
     let on_run = {
         let s = state.clone();
-        Callback::from(move |_| s.dispatch(Action::Run))
+        let unavailable = run_why.is_some();
+        Callback::from(move |_| {
+            if !unavailable {
+                s.dispatch(Action::Run)
+            }
+        })
     };
 
     let status = match &state.validation {
@@ -335,7 +343,6 @@ pub fn editor(props: &EditorProps) -> Html {
         state.file.clone()
     };
     let valid = matches!(state.validation, Validation::Valid { .. });
-    let can_run = state.can_run();
 
     html! {
         <section class={classes!("card", "editor", wide.then_some("wide"))} aria-labelledby="editor-h">
@@ -369,7 +376,11 @@ pub fn editor(props: &EditorProps) -> Html {
             }
             { status }
             <div class="row">
-                <button id="run-edited" class="primary" onclick={on_run} disabled={!can_run || state.is_running()}>{ t(lang, "run.edited") }</button>
+                <button id="run-edited" class="primary" onclick={on_run} aria-disabled={run_why.map(|_| "true")}
+                    aria-describedby={run_why.map(|_| "run-edited-why")}>{ t(lang, "run.edited") }</button>
+                if let Some(why) = run_why {
+                    <span class="sr-only" id="run-edited-why">{ t(lang, why) }</span>
+                }
                 <label class="button">
                     { t(lang, "editor.open") }
                     <input type="file" accept=".toml,text/plain" class="sr-only" onchange={on_open} />

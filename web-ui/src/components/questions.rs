@@ -642,13 +642,15 @@ pub fn questions(props: &QuestionsProps) -> Html {
                     checked.get(&key).map(|was| was.map(|_| q.check(&given)));
                 // What is accepted, and the unit, under the box: its description.
                 let hint = (q.kind == QuestionKind::Numeric && !is_revealed).then(|| format!("{id}-hint"));
+                let not_a_number = verdict == Some(None)
+                    && q.kind == QuestionKind::Numeric
+                    && !given.trim().is_empty();
                 let input = if q.kind == QuestionKind::Numeric || q.options.is_empty() {
                     let cb = set_answer.clone();
                     // Asked again (not a number): marked invalid, described by the note too.
-                    let not_a_number = verdict == Some(None) && !given.trim().is_empty();
                     let described = match (&hint, not_a_number) {
-                        (Some(h), true) => Some(format!("{h} {id}-status")),
-                        (None, true) => Some(format!("{id}-status")),
+                        (Some(h), true) => Some(format!("{h} {id}-note")),
+                        (None, true) => Some(format!("{id}-note")),
                         (h, false) => h.clone(),
                     };
                     html! { <input id={id.clone()} type="text" inputmode="decimal" value={given.clone()} aria-describedby={described}
@@ -730,6 +732,14 @@ pub fn questions(props: &QuestionsProps) -> Html {
                             <p class="hint" id={hint}>{ tolerance_note(lang, q) }
                                 if !q.metric.unit().is_empty() { { format!(" · {} {}", t(lang, "questions.unit"), unit_in(lang, q.metric.unit())) } }</p>
                         }
+                        // Why an answer is asked again (not a number): said with its box, which
+                        // the focus goes back to, not in the live region below as well (said
+                        // twice: a blind student's review). Given again, a new element.
+                        if not_a_number {
+                            <p key={try_key.clone()} id={format!("{id}-note")} class="wrong not-number">
+                                { super::with_code(&asked_again(lang, q.metric.unit(), &given)) }
+                            </p>
+                        }
                         // The verdict's live region is always there, its text changed: one
                         // inserted with its text may go unsaid.
                         <div id={format!("{id}-status")} class="verdict-status" role="status">
@@ -748,11 +758,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                                         if !ok && !is_revealed { { " " }<span class="look">{ look(lang, q) }</span> }
                                     </p>
                                 },
-                                Some(None) if q.kind == QuestionKind::Numeric && !given.trim().is_empty() => html! {
-                                    <p key={try_key.clone()} class="wrong">
-                                        { super::with_code(&asked_again(lang, q.metric.unit(), &given)) }
-                                    </p>
-                                },
+                                Some(None) if not_a_number => html! {},
                                 Some(None) => html! { <p key={try_key.clone()} class="wrong">{ t(lang, "questions.choose") }</p> },
                                 None => html! {},
                             } }

@@ -467,6 +467,29 @@ impl State {
             && (self.run_anyway || !self.estimate().is_some_and(|e| e.over_budget))
     }
 
+    /// Why Run cannot run now, as the key of the words that say it (`None`: it can): a run
+    /// going on, the scenario loading, a step waiting for its predictions, a setting in
+    /// error, a run over the page's budget, or errors in the scenario. The run buttons are
+    /// aria-disabled and described by it (`components/controls.rs`, `editor.rs`).
+    pub fn run_unavailable(&self) -> Option<&'static str> {
+        if self.is_running() {
+            Some("run.busy_why")
+        } else if self.loading.is_some() {
+            Some("run.loading_why")
+        } else if self.can_run() {
+            None
+        } else if self.awaiting_predictions() {
+            Some("run.predictions_why")
+        } else if self.knob_error.is_some() {
+            Some("run.setting_why")
+        } else if matches!(self.validation, Validation::Valid { .. }) {
+            // Valid, with no setting in error: over the page's budget (`can_run`).
+            Some("run.budget_why")
+        } else {
+            Some("run.invalid_why")
+        }
+    }
+
     /// An assignment step waits for its predictions: its results (and exports) stay
     /// hidden and it does not run.
     pub fn awaiting_predictions(&self) -> bool {

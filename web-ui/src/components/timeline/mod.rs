@@ -773,6 +773,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| view.set(f(*view, end)))
     };
+    // A pan button with the whole run shown: aria-disabled, its press ignored.
+    let pan = |f: fn(View, f64) -> View| {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !view.shows_all(end) {
+                view.set(f(*view, end))
+            }
+        })
+    };
     // The recorded stretches of a sampled trace, which zooming keeps in view.
     let windows: std::rc::Rc<[(f64, f64)]> = if trace.truncated {
         trace
@@ -783,11 +792,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
     } else {
         std::rc::Rc::from([])
     };
-    // A zoom button is disabled at its limit (the whole run shown, the deepest zoom);
-    // the one that gets there hands the focus to the other, which is not lost with it.
+    // A zoom button at its limit (the whole run shown, the deepest zoom) is aria-disabled,
+    // not disabled: found by Tab and a screen reader, described by why, its press ignored
+    // (a blind student's review). The one that gets there hands the focus to the other,
+    // which can still do something.
     let zoom_by = |factor: f64, other: &NodeRef| {
         let (view, windows, other) = (view.clone(), windows.clone(), other.clone());
         Callback::from(move |_: MouseEvent| {
+            let at_limit_now = if factor < 1.0 {
+                view.deepest()
+            } else {
+                view.shows_all(end)
+            };
+            if at_limit_now {
+                return;
+            }
             let next = view.zoom_recorded(factor, end, &windows);
             let at_limit = if factor < 1.0 {
                 next.deepest()
@@ -967,12 +986,26 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     </select>
                     </span>
                 }
-                <button id="timeline-zoom-in" ref={zoom_in_ref.clone()} onclick={zoom_by(0.5, &zoom_out_ref)} disabled={deepest}
-                    aria-label={t(lang, "timeline.zoom_in")} title={zoom_in_title}>{ "+" }</button>
-                <button id="timeline-zoom-out" ref={zoom_out_ref.clone()} onclick={zoom_by(2.0, &zoom_in_ref)} disabled={all_shown}
-                    aria-label={t(lang, "timeline.zoom_out")} title={zoom_out_title}>{ "−" }</button>
-                <button onclick={act(|v, e| v.pan(-0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
-                <button onclick={act(|v, e| v.pan(0.25, e))} disabled={all_shown} aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
+                <button id="timeline-zoom-in" ref={zoom_in_ref.clone()} onclick={zoom_by(0.5, &zoom_out_ref)}
+                    aria-disabled={deepest.then_some("true")} aria-describedby={deepest.then_some("timeline-zoom-in-why")}
+                    aria-label={t(lang, "timeline.zoom_in")} title={zoom_in_title.clone()}>{ "+" }</button>
+                <button id="timeline-zoom-out" ref={zoom_out_ref.clone()} onclick={zoom_by(2.0, &zoom_in_ref)}
+                    aria-disabled={all_shown.then_some("true")} aria-describedby={all_shown.then_some("timeline-zoom-out-why")}
+                    aria-label={t(lang, "timeline.zoom_out")} title={zoom_out_title.clone()}>{ "−" }</button>
+                <button id="timeline-left" onclick={pan(|v, e| v.pan(-0.25, e))}
+                    aria-disabled={all_shown.then_some("true")} aria-describedby={all_shown.then_some("timeline-pan-why")}
+                    aria-label={t(lang, "timeline.left")} title={t(lang, "timeline.left")}>{ "←" }</button>
+                <button id="timeline-right" onclick={pan(|v, e| v.pan(0.25, e))}
+                    aria-disabled={all_shown.then_some("true")} aria-describedby={all_shown.then_some("timeline-pan-why")}
+                    aria-label={t(lang, "timeline.right")} title={t(lang, "timeline.right")}>{ "→" }</button>
+                // Why a button above is unavailable (its title says it to a pointer).
+                if deepest {
+                    <span class="sr-only" id="timeline-zoom-in-why">{ zoom_in_title }</span>
+                }
+                if all_shown {
+                    <span class="sr-only" id="timeline-zoom-out-why">{ zoom_out_title }</span>
+                    <span class="sr-only" id="timeline-pan-why">{ t(lang, "timeline.pan.all") }</span>
+                }
                 <button id="timeline-all" onclick={act(|_, e| View { start: 0.0, span: e.max(1.0) })}>{ t(lang, "timeline.reset") }</button>
                 <span id="timeline-range" class="range" aria-live={focus.live}>{ format!("{} · {} – {} {}", time_axis.range(v.start / cycles_per_ms, (v.start + v.span) / cycles_per_ms),
                     crate::num::whole(v.start), crate::num::whole(v.start + v.span), t(lang, "paths.cycles").to_lowercase()) }</span>
