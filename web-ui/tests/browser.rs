@@ -381,7 +381,15 @@ async fn a_whole_assignment_predict_run_answer_resume_export() {
         "li[data-question='slowest'] .verdict[data-verdict='wrong']"
     ));
     type_into(&host, "#cq-bt-rel", "50");
-    assert!(wait_for(5, || exists(&host, "#course-answer-bt-rel:not([disabled])")).await);
+    // aria-disabled (not disabled) until the typed answer has rendered: a press before
+    // that does nothing.
+    assert!(
+        wait_for(5, || exists(
+            &host,
+            "#course-answer-bt-rel:not([aria-disabled=true])"
+        ))
+        .await
+    );
     click(&host, "#course-answer-bt-rel");
     assert!(
         wait_for(5, || exists(
