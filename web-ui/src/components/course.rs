@@ -862,16 +862,7 @@ fn step_view(props: &StepProps) -> Html {
     // An answer asked again (not a number): the focus goes back to its box once the page has
     // drawn the note, so that it can be corrected at once (Enter had left it on the answer's
     // button; a keyboard user's review). Set by the press, taken by the render after it.
-    let refocus = use_mut_ref(|| None::<String>);
-    {
-        let refocus = refocus.clone();
-        use_effect(move || {
-            let id = refocus.borrow_mut().take();
-            if let Some(id) = id {
-                focus_by_id(&id);
-            }
-        });
-    }
+    let refocus = super::focus_after_render::use_focus_after_render(focus_by_id);
     // "Commit my predictions and run" is gone once pressed: the focus moves to the
     // predictions' heading (`focus_after_commit`), not to <body>, and stays there.
     {

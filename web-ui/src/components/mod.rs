@@ -11,6 +11,7 @@ pub mod chart_panel;
 pub mod controls;
 pub mod course;
 pub mod editor;
+pub mod focus_after_render;
 pub mod focus_within;
 pub mod glossary;
 pub mod header;

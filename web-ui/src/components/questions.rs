@@ -589,16 +589,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
     // page has drawn the note, so that it can be corrected at once, as an assignment's
     // answer box does (Check kept it; a keyboard user's review). Set by the press, taken by
     // the render after it.
-    let refocus = use_mut_ref(|| None::<String>);
-    {
-        let refocus = refocus.clone();
-        use_effect(move || {
-            let id = refocus.borrow_mut().take();
-            if let Some(id) = id {
-                focus_by_id(&id);
-            }
-        });
-    }
+    let refocus = super::focus_after_render::use_focus_after_render(focus_by_id);
     let r = &props.result;
     let qs = &props.result.questions;
     // Questions a control left out are said to be missing, not silently dropped.
