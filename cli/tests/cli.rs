@@ -173,6 +173,14 @@ fn another_seed_says_the_texts_figures_are_the_files_seed() {
     );
     let o = virtsim(&["run", &smoke(), "--seed", "1"]);
     assert!(!stderr(&o).contains("own seed"), "{}", stderr(&o));
+    // A description that quotes no figure ("type 1" is a name) has nothing to differ.
+    let plain = scratch(
+        "no-figures.toml",
+        "[scenario]\nname = \"plain\"\ndescription = { en = \"A type 1 hypervisor.\", ko = \"Type 1 하이퍼바이저.\" }\nduration_ms = 5\n[host]\ncores = 2\n[[platform]]\nname = \"t1\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[instance]]\nname = \"vm\"\nworkload = \"web-server\"\n",
+    );
+    let o = virtsim(&["run", plain.to_str().unwrap(), "--seed", "9"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("own seed"), "{}", stderr(&o));
 }
 
 #[test]

@@ -412,6 +412,41 @@ pub fn code_point(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
+/// Whether a text (a description, an explanation) quotes a figure: a number standing as a
+/// word, not one that is part of a name ("type 1", "Type 2", "p99", "L2", "x86", "dom0", "Windows 10" are names).
+pub fn quotes_a_figure(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        // Glued to a letter before it: part of a name (p99, L2, dom0, x86).
+        if start > 0 && chars[start - 1].is_alphabetic() {
+            continue;
+        }
+        // A type of hypervisor or a Windows version, named by its number.
+        let before: String = chars[..start].iter().collect();
+        let word = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if ["type", "windows"].contains(&word.to_ascii_lowercase().as_str())
+            && before.ends_with(' ')
+        {
+            continue;
+        }
+        return true;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -598,5 +633,19 @@ mod tests {
         assert_eq!(format_character("ab\u{202e}c\u{200b}"), Some('\u{202e}'));
         assert_eq!(code_point('\u{202e}'), "U+202E");
         assert_eq!(code_point('\u{e0001}'), "U+E0001");
+    }
+
+    /// A figure is a number of its own: "type 1", "p99" or "dom0" are names, not figures
+    /// (a student saw the page's note on a text's figures under texts without a number).
+    #[test]
+    fn a_text_quotes_a_figure_only_with_a_number_of_its_own() {
+        assert!(!quotes_a_figure(
+            "Type 1 runs the device model; on type 2 it is a process."
+        ));
+        assert!(!quotes_a_figure("the p99 of dom0 on L2 (x86)"));
+        assert!(!quotes_a_figure("Type 2는 호스트 OS에 의존합니다."));
+        assert!(quotes_a_figure("This type 1 has no host OS at all (0%)."));
+        assert!(quotes_a_figure("about 3000 cycles"));
+        assert!(quotes_a_figure("Type 1은 12.04%"));
     }
 }

@@ -1,5 +1,5 @@
 // Re-run times of two builds of the page, interleaved (A B, then B A, ...), in one run on
-// one machine: the README's way of comparing a change with the page before it.
+// one machine: docs/performance.md's way of comparing a change with the page before it.
 //   cd web-ui/e2e && OLD_URL=http://127.0.0.1:8111/ NEW_URL=http://127.0.0.1:8110/ \
 //     CHROMIUM=/usr/bin/chromium ROUNDS=3 PICKS=seed-table-full.toml,io-paths.toml node ab-rerun.mjs
 // (WARM=1 opens every built-in scenario first, as the e2e's measurement has by then.)

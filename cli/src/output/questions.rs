@@ -336,9 +336,9 @@ pub(crate) fn note_thin_percentiles(
     print_diags(&thin_percentile_diags(place, result, ko), ko);
 }
 
-/// A note for a run under `--seed` with another seed than the file's (`own`), when the
-/// scenario has texts that may quote its figures (a description, question explanations):
-/// those are the own seed's run's; this run's are in the tables.
+/// A note for a run under `--seed` with another seed than the file's (`own`), when one of
+/// the scenario's texts (its description, a question's explanation) quotes a figure: those
+/// are the own seed's run's; this run's are in the tables.
 pub(crate) fn note_own_seed(
     file: &str,
     own: u64,
@@ -346,8 +346,13 @@ pub(crate) fn note_own_seed(
     tables: bool,
     ko: bool,
 ) {
-    let texts =
-        result.description.is_some() || result.questions.iter().any(|q| q.explanation.is_some());
+    // Only where a text quotes a figure (`sim_core::text::quotes_a_figure`, as the page
+    // decides its note): "type 1" or "p99" are names, and smoke's description quotes none.
+    let quotes = |t: &sim_core::text::Text| {
+        sim_core::text::quotes_a_figure(&t.en) || sim_core::text::quotes_a_figure(&t.ko)
+    };
+    let texts = result.description.as_ref().is_some_and(quotes)
+        || (result.questions.iter()).any(|q| q.explanation.as_ref().is_some_and(quotes));
     if !texts {
         return;
     }

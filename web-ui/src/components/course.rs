@@ -727,7 +727,7 @@ fn verdict(
                     <p class="why">{ super::with_code(why.get(lang.tag())) }</p>
                     // Written for the scenario's own settings: its figures are not the
                     // student's variant's (said only of an explanation that quotes figures).
-                    if variant_changes && questions::quotes_a_figure(why.get(lang.tag())) {
+                    if variant_changes && crate::sim::text::quotes_a_figure(why.get(lang.tag())) {
                         <p class="hint figures-note">{ t(lang, "course.explanation_figures") }</p>
                     }
                 }
@@ -1403,22 +1403,6 @@ fn score_view(lang: Lang, score: &course::Score) -> Html {
 
 #[cfg(test)]
 mod tests {
-    /// The note that an explanation's figures are the scenario's own comes only under
-    /// one that quotes a figure: "type 1", "p99" or "dom0" are names, not figures (a
-    /// student saw it under explanations without a number).
-    #[test]
-    fn an_explanation_quotes_a_figure_only_with_a_number_of_its_own() {
-        use crate::components::questions::quotes_a_figure;
-        assert!(!quotes_a_figure(
-            "Type 1 runs the device model; on type 2 it is a process."
-        ));
-        assert!(!quotes_a_figure("the p99 of dom0 on L2 (x86)"));
-        assert!(!quotes_a_figure("Type 2는 호스트 OS에 의존합니다."));
-        assert!(quotes_a_figure("This type 1 has no host OS at all (0%)."));
-        assert!(quotes_a_figure("about 3000 cycles"));
-        assert!(quotes_a_figure("Type 1은 12.04%"));
-    }
-
     use super::*;
     use crate::knobs::Baseline;
     use crate::sim::Scenario;

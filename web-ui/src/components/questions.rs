@@ -207,49 +207,14 @@ pub fn given_as_fraction(q: &QuestionAnswer, given: &str) -> bool {
     crate::num::parse_answer(given).is_some_and(|v| q.check(&(v * 100.0).to_string()))
 }
 
-/// Whether an explanation quotes a figure: a number standing as a word, not one that is
-/// part of a name ("type 1", "Type 2", "p99", "L2", "x86", "dom0", "Windows 10" are names).
-pub fn quotes_a_figure(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        // Glued to a letter before it: part of a name (p99, L2, dom0, x86).
-        if start > 0 && chars[start - 1].is_alphabetic() {
-            continue;
-        }
-        // A type of hypervisor or a Windows version, named by its number.
-        let before: String = chars[..start].iter().collect();
-        let word = before
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        if ["type", "windows"].contains(&word.to_ascii_lowercase().as_str())
-            && before.ends_with(' ')
-        {
-            continue;
-        }
-        return true;
-    }
-    false
-}
-
 /// Said under a revealed explanation when the result ran with settings other than the
 /// scenario's own (`changed`, from `state::changed_settings`): the author wrote the
 /// explanation for the scenario as written, and its figures may not match. Not under an
-/// explanation that quotes no figure ([`quotes_a_figure`] of `explanation`, the text
+/// explanation that quotes no figure ([`quotes_a_figure`](crate::sim::text::quotes_a_figure) of `explanation`, the text
 /// shown): there is nothing in it to differ (a reviewer found the note under every
 /// explanation).
 pub fn settings_note(lang: Lang, changed: &[String], explanation: &str) -> Html {
-    if changed.is_empty() || !quotes_a_figure(explanation) {
+    if changed.is_empty() || !crate::sim::text::quotes_a_figure(explanation) {
         return html! {};
     }
     html! {
