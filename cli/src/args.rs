@@ -291,35 +291,29 @@ pub(crate) fn korean_in_args(args: &[std::ffi::OsString]) -> bool {
         || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "ko")
 }
 
-/// clap's message for a command line it could not read, with Korean words for its
-/// labels when the command line asks for Korean (`오류:` for `error:`, as warnings say
-/// `경고:`); what clap says of the argument stays as clap words it.
+/// clap's message for a command line it could not read: clap's own, or the same said in
+/// Korean when the command line asks for Korean (`clap_korean.rs`; `오류:` for `error:`, as
+/// warnings say `경고:`). A long value clap refuses (a 100 000-character `--lang`) is
+/// quoted by its start either way, as the CLI's own messages quote one (clap printed it
+/// whole).
 pub(crate) fn clap_error_text(e: &clap::Error, ko: bool) -> String {
+    let shorten = |value: &str| crate::output::long_value(value).into_owned();
+    if ko {
+        return crate::clap_korean::korean_clap_error(e, shorten);
+    }
     let styled = e.render();
     let mut text = if std::io::stderr().is_terminal() {
         styled.ansi().to_string()
     } else {
         styled.to_string()
     };
-    // A value clap refuses (a 100 000-character `--lang`) is quoted by its start, as the
-    // CLI's own messages quote one (clap printed it whole).
     if let Some(clap::error::ContextValue::String(value)) =
         e.get(clap::error::ContextKind::InvalidValue)
     {
-        let short = crate::output::long_value(value);
+        let short = shorten(value);
         if short.len() < value.len() {
             text = text.replace(value.as_str(), &short);
         }
     }
-    if !ko {
-        return text;
-    }
-    text.replacen("error:", "오류:", 1)
-        .replacen("  tip:", "  도움말:", 1)
-        .replacen("Usage:", "사용법:", 1)
-        .replacen(
-            "For more information, try '--help'.",
-            "자세한 내용은 '--help'를 보세요.",
-            1,
-        )
+    text
 }

@@ -55,6 +55,7 @@ macro_rules! err {
 mod args;
 mod batch;
 mod bench;
+mod clap_korean;
 mod coursework;
 mod estimate;
 mod explain;

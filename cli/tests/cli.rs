@@ -1729,22 +1729,46 @@ fn errors_say_ohryu_in_korean_and_keep_their_exit_codes() {
     let o = virtsim(&["run", &missing]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
-    // clap's own messages: its labels in Korean, what it says of the argument as it is.
-    for args in [
-        &["run", "--lang", "ko", "--bogus"][..],
-        &["run", "--lang=ko"][..],
-        &["grade", "--lang", "ko"][..],
+    // clap's own messages, said in Korean (cli/src/clap_korean.rs): no English sentence
+    // of clap's is left.
+    for (args, said) in [
+        (
+            &["run", "--lang", "ko", "--bogus"][..],
+            "예상하지 못한 인수입니다: '--bogus'",
+        ),
+        (
+            &["run", "--lang=ko"][..],
+            "다음 필수 인수가 주어지지 않았습니다:",
+        ),
+        (
+            &["grade", "--lang", "ko"][..],
+            "다음 필수 인수가 주어지지 않았습니다:",
+        ),
+        (
+            &["--lang", "ko", "run", "x.toml"][..],
+            "  도움말: 하위 명령의 인수로는 있습니다: 'run --lang'",
+        ),
     ] {
         let o = virtsim(args);
         assert_eq!(code(&o), 1, "{args:?}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(err.starts_with("오류: "), "{args:?}: {err}");
+        assert!(err.contains(said), "{args:?}: {err}");
         assert!(err.contains("사용법: virtsim"), "{args:?}: {err}");
         assert!(
             err.contains("자세한 내용은 '--help'를 보세요."),
             "{args:?}: {err}"
         );
+        for english in ["unexpected", "required", "tip:", "exists", "argument"] {
+            assert!(!err.contains(english), "{args:?}: {english:?} in {err}");
+        }
     }
+    let o = virtsim(&["run", "--lang", "ko", "--format", "xml", "x.toml"]);
+    assert_eq!(
+        stderr(&o),
+        "오류: '--format <FORMAT>'에 쓸 수 없는 값입니다: 'xml'\n  [가능한 값: table, json, csv]\n\n\
+         자세한 내용은 '--help'를 보세요.\n"
+    );
     let o = virtsim(&["run", "--bogus"]);
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
