@@ -61,6 +61,7 @@ mod estimate;
 mod explain;
 mod failure;
 mod files;
+mod korean_help;
 mod option_values;
 mod output;
 mod question_places;
@@ -71,7 +72,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use args::{clap_error_text, korean_in_args, Cli, Command, GradeFormat};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 pub(crate) use estimate::events_estimate;
 use failure::KOREAN;
 pub(crate) use failure::{error_lines, io_reason, report, run_failure, sim_failure, Failure};
@@ -82,7 +83,17 @@ pub(crate) use run_command::run_with_progress;
 
 fn main() -> ExitCode {
     // Usage errors exit 1, not clap's 2: 2 means "invalid scenario".
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let korean = korean_in_args(&args);
+    // With `--lang ko`, `--help` is in Korean (`korean_help.rs`).
+    let mut command = Cli::command();
+    if korean {
+        command = korean_help::korean_command(command);
+    }
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             if !e.use_stderr() {
@@ -90,8 +101,7 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-            crate::err!("{}", clap_error_text(&e, korean_in_args(&args)));
+            crate::err!("{}", clap_error_text(&e, korean));
             return ExitCode::from(1);
         }
     };
