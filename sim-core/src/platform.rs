@@ -231,11 +231,15 @@ pub struct Stack {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Enlightenment {
-    /// PV EOI (KVM `kvm-pv-eoi`, Hyper-V's auto-EOI hint): the guest acknowledges an
-    /// interrupt by clearing a flag in memory shared with the hypervisor, no EOI exit.
+    /// PV EOI (KVM `kvm-pv-eoi`, Hyper-V's EOI assist in the VP assist page): the guest
+    /// acknowledges an interrupt by clearing a flag in memory shared with the hypervisor,
+    /// no EOI exit.
     PvEoi,
-    /// PV timer (Xen PVH `set_timer_op` through a shared page, Hyper-V synthetic timers in
-    /// direct mode): arming the next timer event takes no timer-reprogram exit.
+    /// PV timer (Xen's `VCPUOP_set_singleshot_timer` / `set_timer_op`): the guest arms its
+    /// next timer event with a hypercall instead of the TSC-deadline WRMSR. From a
+    /// hardware-assisted guest the hypercall is an exit too (VMCALL): a `hypercall` exit
+    /// with a hypercall's handler instead of the `msr_write` exit. KVM has none; Hyper-V's
+    /// synthetic timers are armed by MSR writes, which exit.
     PvTimer,
     /// PV spinlocks (Linux `pv_wait`/`pv_kick`): a waiter halts after spinning a while and
     /// the releaser kicks it.
@@ -254,8 +258,8 @@ pub enum Enlightenment {
     /// APIC IDs) instead of one ICR write, and one exit, per target.
     PvSendIpi,
     /// Asynchronous page faults (KVM_FEATURE_ASYNC_PF, Linux 2.6.38, Gleb Natapov 2010;
-    /// "page not present" delivered as an interrupt since Linux 5.8,
-    /// KVM_FEATURE_ASYNC_PF_INT): when the host must read a guest page back from its swap,
+    /// "page ready" delivered as an interrupt since Linux 5.8, KVM_FEATURE_ASYNC_PF_INT;
+    /// "page not present" still arrives as a #PF): when the host must read a guest page back from its swap,
     /// it tells the guest, which runs another thread until the page is ready. Without it
     /// the vCPU waits in the host until the read completes.
     AsyncPf,

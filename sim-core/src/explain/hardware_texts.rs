@@ -165,8 +165,8 @@ fn amd_hardware_reason(
             "CPU에게는 중첩 페이지 폴트 #NPF(exit 코드 0x400)",
         )),
         ExitReason::ApicAccess if avic => Some((
-            "to the CPU an AVIC_NOACCEL intercept, exit code 0x402 (AVIC_INCOMPLETE_IPI, 0x401, for an IPI to a vCPU not running)",
-            "CPU에게는 AVIC_NOACCEL 가로채기(exit 코드 0x402) (실행 중이 아닌 vCPU로 보내는 IPI라면 AVIC_INCOMPLETE_IPI, 0x401)",
+            "under AVIC the CPU delivers an IPI to a running vCPU without an exit (not modelled: here every ICR write exits); to a vCPU not running, AVIC_INCOMPLETE_IPI, exit code 0x401; an APIC access AVIC does not accelerate, AVIC_NOACCEL, 0x402",
+            "AVIC에서는 실행 중인 vCPU로 가는 IPI를 CPU가 exit 없이 전달함(이 모델은 모델링하지 않아 ICR 쓰기마다 exit). 실행 중이 아닌 vCPU로 가면 AVIC_INCOMPLETE_IPI(exit 코드 0x401), AVIC이 가속하지 않는 APIC 접근은 AVIC_NOACCEL(0x402)",
         )),
         ExitReason::ApicAccess if nested_paging => Some((
             "to the CPU a nested page fault (#NPF, exit code 0x400) on the APIC page (with x2APIC, an MSR intercept, 0x7C)",

@@ -4,6 +4,7 @@
 //! delivery goes through the host OS that schedules the vCPUs (`hosted_scheduler`).
 
 use super::{ExitReason, IrqSource, Part, PathBuilder, Steps, VcpuState};
+use crate::hardware::CpuVendor;
 use crate::platform::{IoModel, PlatformKind, Technique};
 
 /// The step of a sleep's arming of its wake-up timer that an exit's handler runs
@@ -376,11 +377,7 @@ impl PathBuilder<'_> {
                     eoi(s);
                 }
                 if source == IrqSource::Timer && pv.pv_timer {
-                    s.kernel(
-                        self.costs.pte_write_native,
-                        "PV timer: the next tick's deadline written to shared memory, no exit",
-                        "PV 타이머: 다음 틱의 시각을 공유 메모리에 쓰고 exit 없음",
-                    );
+                    self.pv_timer_hypercall(s, "the next tick", "다음 틱");
                 } else if source == IrqSource::Timer {
                     // Re-arming the next tick is a WRMSR to the TSC-deadline timer, which
                     // APIC virtualization does not cover: an exit with or without APICv (as
@@ -407,17 +404,19 @@ impl PathBuilder<'_> {
     /// Adams & Agesen's native privileged write). `host`: the host kernel's own tick on
     /// type 2, charged to the host OS.
     fn rearm_native_tick(&self, s: &mut Steps, host: bool) {
+        let (write_en, write_ko) = self.native_timer_write();
         let (en, ko) = if host {
             (
-                "the host kernel re-arms its next tick: a WRMSR to the TSC-deadline timer (estimate: Adams & Agesen's native privileged write)",
-                "호스트 커널이 다음 틱을 설정: TSC-deadline 타이머에 WRMSR (추정: Adams & Agesen의 네이티브 특권 쓰기)",
+                format!("the host kernel re-arms its next tick: {write_en} (estimate: Adams & Agesen's native privileged write)"),
+                format!("호스트 커널이 다음 틱을 설정: {write_ko} (추정: Adams & Agesen의 네이티브 특권 쓰기)"),
             )
         } else {
             (
-                "the tick re-arms the next one: a WRMSR to the TSC-deadline timer (estimate: Adams & Agesen's native privileged write)",
-                "틱이 다음 틱을 설정: TSC-deadline 타이머에 WRMSR (추정: Adams & Agesen의 네이티브 특권 쓰기)",
+                format!("the tick re-arms the next one: {write_en} (estimate: Adams & Agesen's native privileged write)"),
+                format!("틱이 다음 틱을 설정: {write_ko} (추정: Adams & Agesen의 네이티브 특권 쓰기)"),
             )
         };
+        let (en, ko) = (en.as_str(), ko.as_str());
         if host {
             s.host(self.costs.privileged_native, en, ko);
         } else {
@@ -451,6 +450,42 @@ impl PathBuilder<'_> {
         }
     }
 
+    /// How a kernel on the bare host programs its next timer event: a WRMSR to
+    /// `IA32_TSC_DEADLINE` on Intel; AMD's Zen 2 has no TSC-deadline mode (no
+    /// `tsc_deadline_timer` flag), so Linux writes the local APIC timer's initial count in
+    /// one-shot mode (`lapic_next_event`, TMICT). The cost is the same estimate either way.
+    /// A guest on AMD still sees a TSC-deadline timer: KVM emulates one.
+    fn native_timer_write(&self) -> (&'static str, &'static str) {
+        match self.vendor {
+            CpuVendor::Intel => (
+                "a WRMSR to the TSC-deadline timer",
+                "TSC-deadline 타이머에 WRMSR",
+            ),
+            CpuVendor::Amd => (
+                "a write to the local APIC timer's initial count, one-shot (Zen 2 has no TSC-deadline mode)",
+                "로컬 APIC 타이머의 초기 카운트에 쓰기, 원샷 (Zen 2에는 TSC-deadline 모드가 없음)",
+            ),
+        }
+    }
+
+    /// A hybrid guest's PV timer arms its next event with a hypercall instead of the
+    /// TSC-deadline WRMSR (Xen's `VCPUOP_set_singleshot_timer`, or `set_timer_op`): from a
+    /// hardware-assisted guest the VMCALL (VMMCALL on AMD) is a VM exit too, so the PV timer
+    /// replaces the `msr_write` exit by a `hypercall` exit, whose handler is a hypercall's
+    /// (`pv_hypercall_handler`, as PV send-IPI's) rather than the emulated timer's MSR
+    /// write. No PV timer arms a timer without an exit: the shared `vcpu_time_info` page is
+    /// for reading the time, and Hyper-V's synthetic timers are armed by MSR writes.
+    fn pv_timer_hypercall(&self, s: &mut Steps, what_en: &str, what_ko: &str) {
+        let call = self.vendor.hypercall_instruction();
+        self.exit(
+            s,
+            ExitReason::Hypercall,
+            self.costs.pv_hypercall_handler,
+            &format!("PV timer: {what_en}'s deadline set by a {call} hypercall (an exit, instead of the TSC-deadline WRMSR's)"),
+            &format!("PV 타이머: {call} 하이퍼콜로 {what_ko} 설정 (TSC-deadline WRMSR 대신 이 exit)"),
+        );
+    }
+
     /// A sleep arms a high-resolution timer for its wake-up, and the CPU, about to go idle,
     /// stops its periodic tick: the tickless kernel programs the clock event device with
     /// the wake-up's deadline (Linux `tick_nohz_idle_stop_tick`, then
@@ -458,20 +493,21 @@ impl PathBuilder<'_> {
     /// timer). A hardware-assisted guest's write exits (APIC virtualization does not cover
     /// the MSR; KVM emulates the deadline with a host timer), a PV guest makes Xen's
     /// `set_timer_op` hypercall, translated code emulates the write, and a hybrid guest with
-    /// a PV timer writes the deadline to memory it shares with the hypervisor.
+    /// a PV timer makes a hypercall, which exits as the write does (`pv_timer_hypercall`).
     pub(super) fn arm_wakeup_timer(&self, s: &mut Steps) {
         let c = self.costs;
         match self.technique() {
-            None => s.kernel(
-                c.privileged_native,
-                "the clock event device is programmed for the wake-up: a WRMSR to the TSC-deadline timer (estimate: Adams & Agesen's native privileged write)",
-                "클럭 이벤트 장치를 깨어날 시각으로 설정: TSC-deadline 타이머에 WRMSR (추정: Adams & Agesen의 네이티브 특권 쓰기)",
-            ),
-            Some(Technique::Hybrid) if self.stack.enlightenments.pv_timer => s.kernel(
-                c.pte_write_native,
-                "PV timer: the wake-up's deadline written to shared memory, no exit",
-                "PV 타이머: 깨어날 시각을 공유 메모리에 쓰고 exit 없음",
-            ),
+            None => {
+                let (write_en, write_ko) = self.native_timer_write();
+                s.kernel(
+                    c.privileged_native,
+                    &format!("the clock event device is programmed for the wake-up: {write_en} (estimate: Adams & Agesen's native privileged write)"),
+                    &format!("클럭 이벤트 장치를 깨어날 시각으로 설정: {write_ko} (추정: Adams & Agesen의 네이티브 특권 쓰기)"),
+                )
+            }
+            Some(Technique::Hybrid) if self.stack.enlightenments.pv_timer => {
+                self.pv_timer_hypercall(s, "the wake-up", "깨어날 시각")
+            }
             Some(Technique::Para) => self.hypercall(
                 s,
                 "set_timer_op hypercall arms the wake-up",

@@ -109,8 +109,8 @@ impl PathBuilder<'_> {
     /// is idle), its guest work if they do not, and if they do the guest work after its
     /// last exit. The timer tick is one more such path, [`GUEST_TICK_HZ`](super::GUEST_TICK_HZ) times a second of
     /// the guest's compute (the machine charges ticks inside compute bursts and spinlock
-    /// holds, `add_compute`); it exits under hardware assist unless PV EOI (or APICv)
-    /// and a PV timer keep it in the guest. Per operation drawn, the guest runs its compute
+    /// holds, `add_compute`); it exits under hardware assist (its re-arm at least, a
+    /// TSC-deadline WRMSR or a PV timer's hypercall). Per operation drawn, the guest runs its compute
     /// (the mean burst, and the spinlock's hold for `lock_percent` of operations), the
     /// work of the operation when it does not exit or the tail after its last exit when it
     /// does, and the ticks' share; exits come with the exiting operations and the exiting

@@ -974,7 +974,8 @@ fn a_network_back_end_copies_the_payload_once_per_software_hop() {
 
 /// A sleep arms its wake-up before the CPU goes idle: a TSC-deadline write natively (no
 /// exit), an `msr_write` exit under hardware assist (APICv does not cover the MSR), Xen's
-/// `set_timer_op` hypercall under para, no exit with a hybrid guest's PV timer, and an
+/// `set_timer_op` hypercall under para, a `hypercall` exit with a hybrid guest's PV timer
+/// (its VMCALL exits as the WRMSR does), and an
 /// emulated write in translated code (Adams & Agesen's 35 cycles, no exit; only the sleep's
 /// system call traps).
 #[test]
@@ -1001,7 +1002,14 @@ fn a_sleep_arms_its_wake_up_timer_as_the_technique_decides() {
     };
     assert_eq!(submit(&stack(VT)).0, [ExitReason::MsrWrite]);
     assert_eq!(submit(&hybrid(false)).0, [ExitReason::MsrWrite]);
-    assert!(submit(&hybrid(true)).0.is_empty());
+    let (pv_timer_exits, pv_timer_cycles) = submit(&hybrid(true));
+    assert_eq!(pv_timer_exits, [ExitReason::Hypercall]);
+    // The same exit round trip and generic handler, the hypercall's handler instead of the
+    // MSR write's (none beyond the generic one).
+    assert_eq!(
+        pv_timer_cycles - submit(&hybrid(false)).1,
+        costs.pv_hypercall_handler
+    );
     let para = Stack {
         memory: MemoryVirtualization::DirectPv,
         io: IoModel::Paravirtual,
@@ -1291,8 +1299,8 @@ fn a_blocking_call_returns_after_its_completion() {
 /// `sysvec_apic_timer_interrupt`), runs its tick and re-arms the next one. Without APICv the
 /// EOI is an `apic_access` exit and the re-arm, a WRMSR to the TSC-deadline timer, an
 /// `msr_write` exit: two exits, as the same platform's sleep arms its wake-up with an
-/// `msr_write` exit. With APICv only the re-arm exits; a hybrid guest's PV timer removes
-/// the re-arm's exit, its PV EOI the EOI's.
+/// `msr_write` exit. With APICv only the re-arm exits; a hybrid guest's PV timer re-arms
+/// with a hypercall, which exits too, and its PV EOI removes the EOI's exit.
 #[test]
 fn a_timer_tick_without_apicv_exits_for_its_eoi_and_for_its_re_arm() {
     let costs = CostTable::default();
@@ -1357,11 +1365,15 @@ fn a_timer_tick_without_apicv_exits_for_its_eoi_and_for_its_re_arm() {
     );
     assert_eq!(
         tick(&hybrid(false, true), false).0,
-        [ExitReason::ExternalInterrupt, ExitReason::ApicAccess]
+        [
+            ExitReason::ExternalInterrupt,
+            ExitReason::ApicAccess,
+            ExitReason::Hypercall
+        ]
     );
     assert_eq!(
         tick(&hybrid(true, true), false).0,
-        [ExitReason::ExternalInterrupt]
+        [ExitReason::ExternalInterrupt, ExitReason::Hypercall]
     );
 }
 
