@@ -1209,8 +1209,8 @@ fn a_group_with_under_100_inputs_has_its_p99_called_its_slowest_input() {
     let few = "fewer than 20 inputs: its p50 and p99";
     let p99 =
         "(a group with fewer than 100 inputs: its p99 is about the latency of its slowest input";
-    // vdi-consolidation: groups of 54 and 96 inputs (and more): the p99 note only.
-    let out = stdout(&virtsim(&["run", &scenario("vdi-consolidation.toml")]));
+    // session-host-vs-vdi: groups of 130 and 93 inputs: the p99 note only.
+    let out = stdout(&virtsim(&["run", &scenario("session-host-vs-vdi.toml")]));
     assert!(out.lines().any(|l| l.starts_with(p99)), "{out}");
     assert!(!out.contains(few), "{out}");
     // seed-table-full: groups of 6 and 7 inputs: both, in both languages.
@@ -1231,6 +1231,9 @@ fn a_group_with_under_100_inputs_has_its_p99_called_its_slowest_input() {
         ko.contains("(입력이 100개보다 적은 그룹: 그 p99는 대략 가장 느린 입력"),
         "{ko}"
     );
+    // vdi-consolidation's 3 s run: every group has over 100 inputs, no note.
+    let out = stdout(&virtsim(&["run", &scenario("vdi-consolidation.toml")]));
+    assert!(!out.contains("fewer than 100 inputs"), "{out}");
     // smoke has no desktops: no note.
     let out = stdout(&virtsim(&["run", &smoke()]));
     assert!(!out.contains("fewer than 100 inputs"), "{out}");
