@@ -380,6 +380,16 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             8,
             &["seed = 1e400 is too large", "at most 18446744073709551615"],
         ),
+        // Too far below zero is not "too large".
+        (
+            "seed-underflows",
+            6,
+            8,
+            &[
+                "seed = -1e400 is too far below zero",
+                "at least about -1.8e308",
+            ],
+        ),
         // A migration's metric: the platform that can take a migration, never `native`.
         (
             "migration-question-without-migration",

@@ -512,6 +512,20 @@ fn too_large_number(
     let field = key_before(text, span.start)
         .unwrap_or("this value")
         .to_string();
+    if got.starts_with('-') {
+        // Too far below zero (`-1e400`), not too large.
+        return Some((
+            span.clone(),
+            msg!(
+                "out_of_range",
+                "{field} = {got} is too far below zero for a number: a whole number is at least -9223372036854775808 and a decimal at least about -1.8e308 (each key's range is in docs/scenario-format.md)",
+                "{field} = {got}은(는) 0보다 너무 작은 수입니다: 정수는 최소 -9223372036854775808, 소수는 최소 약 -1.8e308입니다 (키마다의 범위는 docs/scenario-format.md에 있습니다)",
+                field = field,
+                got = got,
+                detail = message
+            ),
+        ));
+    }
     Some((
         span.clone(),
         msg!(
