@@ -15,6 +15,17 @@ use crate::{coursework, explain, Format, Lang};
     about = "Deterministic cycle-level virtualization simulator"
 )]
 pub(crate) struct Cli {
+    /// Language of the output, the messages and the help: before or after the command
+    /// (`virtsim --lang ko run ...`, `virtsim run ... --lang ko`). `new` also writes the
+    /// template's comments in it (its texts for students hold both languages either way).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "en",
+        global = true,
+        ignore_case = true
+    )]
+    pub(crate) lang: Lang,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -105,9 +116,6 @@ pub(crate) enum Command {
         /// are the file's seed's.
         #[arg(long, allow_negative_numbers = true)]
         seed: Option<u64>,
-        /// Language of the table output and of error messages.
-        #[arg(long, value_enum, default_value = "en")]
-        lang: Lang,
         /// Record the per-pCPU timeline (included in JSON output).
         #[arg(long)]
         trace: bool,
@@ -137,9 +145,6 @@ pub(crate) enum Command {
         /// to waits.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Language of the error messages.
-        #[arg(long, value_enum, default_value = "en")]
-        lang: Lang,
     },
     /// Step through one operation on one platform: the VM exit, what the CPU saves,
     /// the hypervisor's work, the entry, and the same operation under other techniques.
@@ -152,9 +157,6 @@ pub(crate) enum Command {
         /// The operation (syscall, cpuid, cr3_write, io_port, page_fault, ...; `privileged_instruction` is a mix, not one path).
         #[arg(long)]
         op: String,
-        /// Language of the table and of error messages.
-        #[arg(long, value_enum, default_value = "en")]
-        lang: Lang,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: explain::ExplainFormat,
@@ -202,9 +204,6 @@ pub(crate) enum Command {
         /// With --format json or csv: every seed's answer and verdict.
         #[arg(long, value_name = "FIRST..LAST", conflicts_with_all = ["seed", "student", "answers_file"])]
         seeds: Option<String>,
-        /// Language of the output and of error messages.
-        #[arg(long, value_enum, default_value = "en")]
-        lang: Lang,
     },
     /// Grade students' answers files against an assignment. Exit codes: 0 every file
     /// graded cleanly, 2 invalid assignment, a file that is not an answers file, or a
@@ -231,9 +230,6 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: GradeFormat,
-        /// Language of the output and of error messages.
-        #[arg(long, value_enum, default_value = "en")]
-        lang: Lang,
     },
     /// Write a commented template that validates: `new scenario NAME` or `new assignment NAME`.
     New {
@@ -242,10 +238,6 @@ pub(crate) enum Command {
         kind: coursework::template::Kind,
         /// The file's name and its id: ASCII letters, digits, `-`, `_` or `.` (`.toml` is added if missing); a folder before it (`labs/week3`) is where the file goes, not part of the id.
         name: String,
-        /// Language of the command's messages and of the template's comments (its
-        /// texts for students hold both languages, `en` and `ko`, either way).
-        #[arg(long, value_enum, default_value = "en")]
-        lang: Lang,
         /// Copy a library scenario or assignment (e.g. `type1-vs-type2`, `hypervisor-types`)
         /// instead of the template, with its name or id set to NAME.
         #[arg(long, value_name = "LIBRARY_NAME")]
@@ -263,20 +255,34 @@ pub(crate) enum Command {
     },
 }
 
-impl Command {
-    /// The language of the command's messages (`--lang`; English for `schema` and `bench`,
-    /// which have none).
-    pub(crate) fn lang(&self) -> Lang {
-        match self {
-            Command::Run { lang, .. }
-            | Command::Validate { lang, .. }
-            | Command::Explain { lang, .. }
-            | Command::Answers { lang, .. }
-            | Command::Grade { lang, .. }
-            | Command::New { lang, .. } => *lang,
-            Command::Schema { .. } | Command::Bench { .. } => Lang::En,
+/// The command line with `--lang X` (or `--lang=X`) taken out when its command is `help`
+/// (`virtsim help run --lang ko`): clap's `help` command takes no options, and the language
+/// is read before (`korean_in_args`). Any other command line as it is.
+pub(crate) fn without_lang_for_help(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut i = 1;
+    while i < args.len() {
+        let a = args[i].as_os_str();
+        if a == "--lang" {
+            i += 2;
+        } else if a.to_str().is_some_and(|a| a.starts_with('-')) {
+            i += 1;
+        } else {
+            break;
         }
     }
+    if args.get(i).is_none_or(|a| a != "help") {
+        return args;
+    }
+    let mut kept = Vec::with_capacity(args.len());
+    let mut iter = args.into_iter();
+    while let Some(a) = iter.next() {
+        if a == "--lang" {
+            iter.next();
+        } else if !a.to_str().is_some_and(|a| a.starts_with("--lang=")) {
+            kept.push(a);
+        }
+    }
+    kept
 }
 
 /// Whether a command line that clap could not read asks for Korean: `--lang ko` or
@@ -287,8 +293,12 @@ pub(crate) fn korean_in_args(args: &[std::ffi::OsString]) -> bool {
         .map(std::ffi::OsString::as_os_str)
         .take_while(|a| *a != "--")
         .collect();
-    args.iter().any(|a| *a == "--lang=ko")
-        || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "ko")
+    let ko = |a: &std::ffi::OsStr| a.to_str().is_some_and(|a| a.eq_ignore_ascii_case("ko"));
+    args.iter().any(|a| {
+        a.to_str()
+            .and_then(|a| a.strip_prefix("--lang="))
+            .is_some_and(|v| v.eq_ignore_ascii_case("ko"))
+    }) || args.windows(2).any(|w| w[0] == "--lang" && ko(w[1]))
 }
 
 /// clap's message for a command line it could not read: clap's own, or the same said in

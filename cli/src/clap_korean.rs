@@ -22,7 +22,7 @@ pub(crate) fn korean_clap_error(e: &Error, shorten: impl Fn(&str) -> String) -> 
     if !tips.is_empty() {
         text.push('\n');
         for tip in tips {
-            text.push_str("\n  도움말: ");
+            text.push_str("\n  힌트: ");
             text.push_str(&tip);
         }
     }
@@ -31,7 +31,7 @@ pub(crate) fn korean_clap_error(e: &Error, shorten: impl Fn(&str) -> String) -> 
         text.push_str("\n\n");
         text.push_str(&usage.replacen("Usage:", "사용법:", 1));
     }
-    text.push_str("\n\n자세한 내용은 '--help'를 보세요.\n");
+    text.push_str("\n\n자세한 내용은 '--help --lang ko'를 보세요.\n");
     text
 }
 
@@ -135,7 +135,7 @@ fn message(e: &Error, shorten: &impl Fn(&str) -> String) -> Option<String> {
         }
         ErrorKind::NoEquals => format!("'{}'에 값을 줄 때는 등호(=)가 필요합니다", arg?),
         ErrorKind::TooManyValues => {
-            format!("'{}'에 더 받지 않는 값이 주어졌습니다: '{}'", arg?, value?)
+            format!("'{}'에는 더 이상 값을 줄 수 없습니다: '{}'", arg?, value?)
         }
         ErrorKind::TooFewValues => format!(
             "'{}'에는 값이 {}개 필요한데 {}개만 주어졌습니다",
@@ -158,7 +158,8 @@ fn message(e: &Error, shorten: &impl Fn(&str) -> String) -> Option<String> {
 /// clap's (integers, ranges); another stays as it is.
 fn korean_reason(reason: &str) -> String {
     match reason {
-        "invalid digit found in string" => return "정수가 아닙니다".to_string(),
+        // Every integer the CLI reads is unsigned (`--jobs`, `--seed`, ...): `-5` too.
+        "invalid digit found in string" => return "0 이상의 정수로 읽을 수 없습니다".to_string(),
         "cannot parse integer from empty string" => return "비어 있습니다".to_string(),
         "number too large to fit in target type" => return "수가 너무 큽니다".to_string(),
         "number too small to fit in target type" => return "수가 너무 작습니다".to_string(),
@@ -166,7 +167,10 @@ fn korean_reason(reason: &str) -> String {
     }
     // clap's ranges: "5 is not in 1..=2".
     if let Some((_, range)) = reason.split_once(" is not in ") {
-        return format!("허용 범위 {range} 밖입니다");
+        return match range.split_once("..=") {
+            Some((low, high)) => format!("{low} 이상 {high} 이하여야 합니다"),
+            None => format!("허용 범위 {range} 밖입니다"),
+        };
     }
     reason.to_string()
 }
@@ -197,12 +201,12 @@ fn korean_tip(tip: &str) -> String {
     // "to pass '-x' as a value, use '-- -x'"
     if let Some(rest) = tip.strip_prefix("to pass ") {
         if let Some((what, how)) = rest.split_once(" as a value, use ") {
-            return format!("{what} 자체를 값으로 넘기려면 {how}라고 쓰세요");
+            return format!("{what} 자체를 값으로 넘기려면 이렇게 쓰세요: {how}");
         }
     }
-    // "'run --lang' exists": the argument belongs to a subcommand.
+    // "'run --format' exists": the argument belongs to a subcommand.
     if let Some(quoted) = tip.strip_suffix(" exists") {
-        return format!("하위 명령의 인수로는 있습니다: {quoted}");
+        return format!("이 인수는 하위 명령 뒤에 씁니다: {quoted}");
     }
     tip.to_string()
 }
@@ -247,7 +251,7 @@ mod tests {
         let cases: [(&[&str], &str); 10] = [
             (
                 &["tool", "run", "--formt", "x"],
-                "\n\n  도움말: 비슷한 인수가 있습니다: '--format'",
+                "\n\n  힌트: 비슷한 인수가 있습니다: '--format'",
             ),
             (
                 &["tool", "run", "--bogus"],
@@ -256,7 +260,7 @@ mod tests {
             (&["tool", "rnu"], "알 수 없는 하위 명령입니다: 'rnu'"),
             (
                 &["tool", "runn"],
-                "\n\n  도움말: 비슷한 하위 명령이 있습니다: 'run'",
+                "\n\n  힌트: 비슷한 하위 명령이 있습니다: 'run'",
             ),
             (
                 &["tool", "run", "--format", "xml"],
@@ -268,11 +272,11 @@ mod tests {
             ),
             (
                 &["tool", "run", "--jobs", "abc"],
-                "'--jobs <JOBS>'에 쓸 수 없는 값입니다: 'abc': 정수가 아닙니다",
+                "'--jobs <JOBS>'에 쓸 수 없는 값입니다: 'abc': 0 이상의 정수로 읽을 수 없습니다",
             ),
             (
                 &["tool", "run", "--seconds", "5"],
-                "'--seconds <SECONDS>'에 쓸 수 없는 값입니다: '5': 허용 범위 1..=2 밖입니다",
+                "'--seconds <SECONDS>'에 쓸 수 없는 값입니다: '5': 1 이상 2 이하여야 합니다",
             ),
             (
                 &["tool", "grade"],
@@ -288,7 +292,7 @@ mod tests {
             assert!(text.starts_with("오류: "), "{args:?}: {text}");
             assert!(text.contains(expected), "{args:?}: {text}");
             assert!(
-                text.ends_with("\n\n자세한 내용은 '--help'를 보세요.\n"),
+                text.ends_with("\n\n자세한 내용은 '--help --lang ko'를 보세요.\n"),
                 "{args:?}: {text}"
             );
             for english in [
@@ -314,11 +318,11 @@ mod tests {
     fn free_form_tips_are_said_in_korean() {
         assert_eq!(
             korean_tip("to pass '--x' as a value, use '-- --x'"),
-            "'--x' 자체를 값으로 넘기려면 '-- --x'라고 쓰세요"
+            "'--x' 자체를 값으로 넘기려면 이렇게 쓰세요: '-- --x'"
         );
         assert_eq!(
-            korean_tip("'run --lang' exists"),
-            "하위 명령의 인수로는 있습니다: 'run --lang'"
+            korean_tip("'run --format' exists"),
+            "이 인수는 하위 명령 뒤에 씁니다: 'run --format'"
         );
         // Unknown words stay as clap wrote them.
         assert_eq!(korean_tip("something else"), "something else");

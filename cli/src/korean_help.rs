@@ -23,6 +23,14 @@ const TEXTS: &[Text] = &[
         "",
     ),
     (
+        "virtsim",
+        "lang",
+        "출력, 메시지, 도움말의 언어: 명령 앞이나 뒤에 씁니다(`virtsim --lang ko run ...`, \
+         `virtsim run ... --lang ko`). `new`는 템플릿의 주석도 이 언어로 씁니다(학생에게 보이는 \
+         텍스트는 어느 쪽이든 두 언어를 모두 담습니다) [기본값: en] [가능한 값: en, ko]",
+        "",
+    ),
+    (
         "run",
         "",
         "시나리오를 실행하고 결과를 주어진 순서대로 출력합니다",
@@ -31,17 +39,17 @@ const TEXTS: &[Text] = &[
     (
         "run",
         "files",
-        "시나리오 파일, 또는 안의 `*.toml` 시나리오 파일을 이름 순서로 실행할 디렉터리",
-        "시나리오 파일, 또는 안의 `*.toml` 시나리오 파일을 이름 순서로 실행할 디렉터리 \
-         (그 안의 과제 파일은 stderr에 알리고 건너뜁니다). 디렉터리는 바로 아래의 파일만 \
+        "시나리오 파일 또는 디렉터리(그 안의 `*.toml` 시나리오 파일을 이름 순으로 실행)",
+        "시나리오 파일 또는 디렉터리(그 안의 `*.toml` 시나리오 파일을 이름 순으로 실행하고, \
+         과제 파일은 stderr에 알리고 건너뜁니다). 디렉터리는 바로 아래의 파일만 \
          봅니다. 그 안에서 `*.toml`이라는 이름의 하위 디렉터리(또는 그것을 가리키는 링크), \
          파이프, 장치는 stderr에 알리고 건너뜁니다. 파일을 가리키는 심볼릭 링크는 따라갑니다",
     ),
     (
         "run",
         "jobs",
-        "시나리오의 작업(플랫폼, 기준 실행, 스윕 지점)을 나란히 실행할 스레드 수. 출력은 몇 \
-         개로 하든 같습니다(기본값과 0: 이 컴퓨터의 코어 수)",
+        "시나리오의 작업(플랫폼, 기준 실행, 스윕 지점)을 병렬로 실행할 스레드 수. 스레드 수와 \
+         관계없이 출력은 같습니다(기본값 또는 0이면 이 컴퓨터의 코어 수)",
         "",
     ),
     (
@@ -52,7 +60,7 @@ const TEXTS: &[Text] = &[
          \n\
          가능한 값:\n\
          - table: 읽는 사람을 위한 표와 참고, 파일마다 차례로\n\
-         - json:  파일마다 줄을 나눈 JSON 문서 하나(sim_core::RunResult, 그 `scenario`는 \
+         - json:  파일마다 보기 좋게 들여쓴 JSON 문서 하나(sim_core::RunResult, 그 `scenario`는 \
          시나리오 이름), 주어진 순서로. `jq -s`가 여러 개를 배열 하나로 읽습니다\n\
          - csv:   모든 파일의 행을 담은 표 하나(행마다 시나리오 이름), 머리글은 한 번\n\
          \n\
@@ -61,15 +69,8 @@ const TEXTS: &[Text] = &[
     (
         "run",
         "seed",
-        "시나리오의 시드를 바꿉니다(0부터 18446744073709551615까지). 파일의 시드가 아닌 \
-         시드로 표를 출력하면, 텍스트가 인용하는 수치는 파일의 시드의 것이라고 stderr에 \
-         알립니다",
-        "",
-    ),
-    (
-        "run",
-        "lang",
-        "표 출력과 오류 메시지의 언어 [기본값: en] [가능한 값: en, ko]",
+        "시나리오의 시드를 바꿉니다(0부터 18446744073709551615까지). 파일과 다른 시드로 표를 \
+         출력하면, 설명에 인용된 수치는 파일에 적힌 시드 기준이라고 stderr에 알립니다",
         "",
     ),
     (
@@ -92,15 +93,15 @@ const TEXTS: &[Text] = &[
         "시뮬레이션을 실행하지 않고 시나리오와 과제 파일을 검사합니다.\n\
          \n\
          시나리오의 서로 독립인 오류를 모두 파일 순서대로, 각각 FILE:LINE:COLUMN: 메시지 \
-         형식으로 알립니다(최대 20개, 그다음은 몇 개가 더 있는지 또는 그 뒤 어디서 읽기를 \
-         멈췄는지). 모르는 키나 값, 형식이 틀린 값은 건너뛰고 계속 읽지만, TOML 문법 오류, \
-         모르는 테이블, 모양이 틀린 테이블이나 필요한 키가 없는 테이블에서는 읽기를 \
-         멈춥니다(참고가 그렇게 알립니다. docs/scenario-format.md). 잘못된 파일이 있으면 \
-         종료 코드는 2입니다.\n\
+         형식으로 알립니다(최대 20개까지 알리고, 그 뒤로는 몇 개가 더 있는지 또는 어디서 \
+         읽기를 멈췄는지 알립니다). 모르는 키나 값, 자료형이 맞지 않는 값은 건너뛰고 계속 \
+         읽지만, TOML 문법 오류, 모르는 테이블, 구조가 맞지 않는 테이블이나 필요한 키가 없는 \
+         테이블에서는 읽기를 멈춥니다(참고 메시지로 알립니다. docs/scenario-format.md 참고). \
+         잘못된 파일이 있으면 종료 코드는 2입니다.\n\
          \n\
-         선택형 질문에서 플랫폼 사이의 근소한 차이, 학생의 변형마다 달라지는 선택 답은 \
-         실행해야만 보입니다. `virtsim answers`(또는 `run`)가 stderr에 경고하므로, 나눠 \
-         주기 전에 실행해 보세요",
+         선택형 질문에서 플랫폼 사이의 거의 동점, 학생의 변형마다 달라지는 선택 답은 \
+         실행해야만 보입니다. `virtsim answers`(또는 `run`)가 stderr에 경고하므로, 학생들에게 \
+         나눠 주기 전에 실행해 보세요.",
     ),
     (
         "validate",
@@ -112,16 +113,10 @@ const TEXTS: &[Text] = &[
          쓰는 쪽이 닫을 때까지 읽습니다. 아무도 쓰지 않는 FIFO는 계속 기다립니다",
     ),
     (
-        "validate",
-        "lang",
-        "오류 메시지의 언어 [기본값: en] [가능한 값: en, ko]",
-        "",
-    ),
-    (
         "explain",
         "",
-        "한 플랫폼에서 연산 하나를 단계별로 따라갑니다: VM 종료(exit), CPU가 저장하는 것, \
-         하이퍼바이저의 일, 진입, 그리고 다른 기법에서의 같은 연산",
+        "한 플랫폼에서 연산 하나를 단계별로 따라갑니다: VM exit, CPU가 저장하는 것, \
+         하이퍼바이저의 처리, VM 진입(entry), 그리고 다른 기법에서의 같은 연산",
         "",
     ),
     ("explain", "file", "시나리오 파일", ""),
@@ -131,12 +126,6 @@ const TEXTS: &[Text] = &[
         "op",
         "연산(syscall, cpuid, cr3_write, io_port, page_fault, ...; \
          `privileged_instruction`은 여러 경로의 혼합이라 경로 하나가 아닙니다)",
-        "",
-    ),
-    (
-        "explain",
-        "lang",
-        "표와 오류 메시지의 언어 [기본값: en] [가능한 값: en, ko]",
         "",
     ),
     (
@@ -189,14 +178,14 @@ const TEXTS: &[Text] = &[
     (
         "answers",
         "answers_file",
-        "완벽한 학생이 낼 답안 파일로 답을 출력합니다(--student가 필요합니다)",
+        "만점 학생이 제출할 답안 파일 형식으로 답을 출력합니다(--student가 필요합니다)",
         "",
     ),
     (
         "answers",
         "set",
-        "--answers-file과 함께: 계산된 답 대신 이 답을 넣습니다",
-        "--answers-file과 함께: 계산된 답 대신 이 답을 넣어, 틀린 답, 읽을 수 없는 답, 빠진 \
+        "--answers-file 옵션과 함께: 계산된 답 대신 이 답을 넣습니다",
+        "--answers-file 옵션과 함께: 계산된 답 대신 이 답을 넣어, 틀린 답, 읽을 수 없는 답, 빠진 \
          답을 `grade`로 시험해 봅니다(파일에 체크섬이 붙으므로 채점됩니다). 여러 번 쓸 수 \
          있습니다. 질문 id가 한 단계에만 있으면 QUESTION만, 아니면 STEP/QUESTION. 빈 \
          ANSWER는 그 질문을 답하지 않은 채로 둡니다. 예: `--set lowest-p99=xen-pv --set \
@@ -215,26 +204,21 @@ const TEXTS: &[Text] = &[
         "시나리오를 자기 시드와 FIRST..LAST의 각 시드에서 실행해, 질문마다 답이 몇 개의 \
          시드에서 유지되는지 보여 줍니다",
         "시나리오를 자기 시드와 FIRST..LAST의 각 시드(양 끝 포함, 최대 100개)에서 \
-         실행합니다. 질문마다 답이 몇 개의 시드에서 유지되는지(양쪽 방식으로 같은 답이고, \
-         그 시드에서 동점, 근소한 차이, 너무 넓은 허용 오차가 없음)와 시드들이 낸 답을 보여 \
+         실행합니다. 질문마다 답이 몇 개의 시드에서 유지되는지(양방향으로 비교해 같은 답, 곧 \
+         서로 상대의 허용 오차 안이고, 그 시드에서 동점, 거의 동점, 너무 넓은 허용 오차가 \
+         없음)와 시드들이 낸 답을 보여 \
          주고, 시드에 따라 달라지는 질문마다 경고합니다. --format json이나 csv: 시드마다의 \
          답과 판정",
     ),
     (
-        "answers",
-        "lang",
-        "출력과 오류 메시지의 언어 [기본값: en] [가능한 값: en, ko]",
-        "",
-    ),
-    (
         "grade",
         "",
-        "과제에 대한 학생들의 답안 파일을 채점합니다",
+        "과제에 대한 학생들의 답안 파일을 채점합니다(종료 코드: --help 참고)",
         "과제에 대한 학생들의 답안 파일을 채점합니다.\n\
          \n\
-         종료 코드: 0 모든 파일이 문제없이 채점됨. 2 잘못된 과제, 답안 파일이 아닌 파일, \
-         또는 받아들일 수 없는 명단(읽을 수 없음, 같은 id가 두 번, 학생 id가 없음, id가 \
-         없음). 1 그 밖의 모든 경우: 변조되었거나 다른 시나리오 버전에 대해 답한 파일(채점하지 \
+         종료 코드 0: 모든 파일이 문제없이 채점됨. 2: 잘못된 과제, 답안 파일이 아닌 파일, \
+         또는 받아들일 수 없는 명단(읽을 수 없음, 같은 학번이 두 번, 학번이 될 수 없는 id, \
+         학번이 하나도 없음). 1: 그 밖의 모든 경우: 변조되었거나 다른 시나리오 버전에 대해 답한 파일(채점하지 \
          않음), 문제가 있는 채로 채점됨(숫자를 묻는데 숫자가 아닌 답, 묻지 않은 질문에 대한 \
          답: 그 점수는 그대로입니다. file_status 참고), 또는 답안 파일이 없는 명단의 학생. \
          파일이 여럿이면 모두 보고하고 종료 코드는 가장 나쁜 것입니다: 1이 2보다, 2가 \
@@ -250,8 +234,8 @@ const TEXTS: &[Text] = &[
     (
         "grade",
         "roster",
-        "반 명단: 한 줄에 학생 id 하나인 UTF-8 텍스트 파일",
-        "반 명단: 한 줄에 학생 id 하나인 UTF-8 텍스트 파일(빈 줄과 #으로 시작하는 줄은 \
+        "반 명단: 한 줄에 학번(학생 id) 하나인 UTF-8 텍스트 파일",
+        "반 명단: 한 줄에 학번(학생 id) 하나인 UTF-8 텍스트 파일(빈 줄과 #으로 시작하는 줄은 \
          건너뜁니다. id는 앞뒤 공백을 지우고 채점기와 똑같이 비교합니다. 대소문자만 다른 두 \
          id는 경고합니다). CSV가 아닙니다: 한 줄 전체가 id입니다. 답안 파일이 없는 명단의 \
          학생은 모두 나열하고(file_status `missing`, 종료 코드 1), 명단에 없는 id의 파일은 \
@@ -264,9 +248,9 @@ const TEXTS: &[Text] = &[
         "출력 형식\n\
          \n\
          가능한 값:\n\
-         - table:     답안 파일마다 학생의 총점(답을 하나도 채점할 수 없으면 \"not graded\", \
-         오래된 단계가 있으면 \"NOT FINAL\"), 문제들, 그리고 질문마다 한 행: 답, 기대한 답, \
-         판정, 점수. --roster와 함께: 이어서 파일이 없는 명단의 학생마다 한 줄\n\
+         - table:     답안 파일마다 학생의 총점(답을 하나도 채점할 수 없으면 \"채점하지 \
+         않음\", 오래된 단계가 있으면 \"최종 점수 아님\"), 문제들, 그리고 질문마다 한 행: 답, \
+         계산된 정답, 판정, 점수. --roster와 함께: 이어서 파일이 없는 명단의 학생마다 한 줄\n\
          - json:      JSON 문서 하나: `assignment`, `max_points`, `files`. 파일마다 `file`, \
          `student`, `points`, `points_final`(false: 기록할 총점이 아님), `file_status`(CSV와 \
          같음), `rows`(step, question, answer, expected, verdict, points, max_points, \
@@ -284,31 +268,18 @@ const TEXTS: &[Text] = &[
          [기본값: table]",
     ),
     (
-        "grade",
-        "lang",
-        "출력과 오류 메시지의 언어 [기본값: en] [가능한 값: en, ko]",
-        "",
-    ),
-    (
         "new",
         "",
-        "검사를 통과하는, 주석이 달린 템플릿을 씁니다: `new scenario NAME` 또는 `new \
+        "검사를 통과하는, 주석이 달린 템플릿 파일을 만듭니다: `new scenario NAME` 또는 `new \
          assignment NAME`",
         "",
     ),
-    ("new", "kind", "쓸 것 [가능한 값: scenario, assignment]", ""),
+    ("new", "kind", "만들 파일 종류 [가능한 값: scenario, assignment]", ""),
     (
         "new",
         "name",
         "파일 이름이자 id: ASCII 영문자, 숫자, `-`, `_`, `.`(`.toml`이 없으면 붙입니다). \
          앞의 폴더(`labs/week3`)는 파일이 갈 곳이고 id에 들어가지 않습니다",
-        "",
-    ),
-    (
-        "new",
-        "lang",
-        "명령의 메시지와 템플릿 주석의 언어(학생에게 보이는 텍스트는 어느 쪽이든 `en`과 \
-         `ko` 두 언어를 모두 담습니다) [기본값: en] [가능한 값: en, ko]",
         "",
     ),
     (
@@ -375,34 +346,41 @@ fn korean_tree(command: Command) -> Command {
             } else {
                 arg.help_heading("옵션")
             };
-            match id.as_str() {
-                "help" => arg
-                    .help("도움말 보기 (자세히: '--help')")
-                    .long_help("도움말 보기 (요약: '-h')"),
-                "version" => arg.help("버전 보기"),
-                _ => match text(&name, &id) {
-                    Some((_, _, short, long)) => {
-                        let arg = arg
-                            .help(*short)
-                            .hide_default_value(true)
-                            .hide_possible_values(true);
-                        if long.is_empty() {
-                            arg
-                        } else {
-                            arg.long_help(*long)
-                        }
-                    }
-                    None => arg,
-                },
+            match (id.as_str(), text_of_arg(&name, &id)) {
+                ("help" | "version", _) => arg,
+                (_, Some((_, _, short, long))) => arg
+                    .help(*short)
+                    .long_help((!long.is_empty()).then_some(*long))
+                    .hide_default_value(true)
+                    .hide_possible_values(true),
+                (_, None) => arg,
             }
         });
     if let Some((_, _, short, long)) = text(&name, "") {
-        command = command.about(*short);
-        if !long.is_empty() {
-            command = command.long_about(*long);
-        }
+        command = command
+            .about(*short)
+            .long_about((!long.is_empty()).then_some(*long));
     }
+    // `-h` says that `--help` shows more only where it does, as clap's own words do.
+    let more = command.get_long_about().is_some()
+        || command
+            .get_arguments()
+            .any(|a| a.get_long_help().is_some() && a.get_id() != "help");
+    command = command.mut_args(|arg| match arg.get_id().as_str() {
+        "help" if more => arg
+            .help("도움말 보기 (자세히: '--help')")
+            .long_help("도움말 보기 (요약: '-h')"),
+        "help" => arg.help("도움말 보기").long_help(None::<&str>),
+        "version" => arg.help("버전 보기"),
+        _ => arg,
+    });
     command.mut_subcommands(korean_tree)
+}
+
+/// An argument's text: the command's own, or for a global one (`--lang`, given before or
+/// after the command) the top-level command's.
+fn text_of_arg(command: &str, arg: &str) -> Option<&'static Text> {
+    text(command, arg).or_else(|| text("virtsim", arg))
 }
 
 #[cfg(test)]
@@ -434,7 +412,7 @@ mod tests {
                 if id == "help" || id == "version" {
                     continue;
                 }
-                match text(&name, id) {
+                match text_of_arg(&name, id) {
                     Some((_, _, short, long)) => {
                         // The texts name each possible value (clap's list is hidden).
                         for value in arg.get_possible_values() {
@@ -485,6 +463,11 @@ mod tests {
                 "Possible values:",
                 "Print help",
                 "Print version",
+                // The English doc comments' sentences (a long help left in English).
+                "Output format",
+                "Language of",
+                "Scenario files",
+                "The students'",
             ] {
                 assert!(!screen.contains(english), "{english:?} in:\n{screen}");
             }

@@ -85,6 +85,7 @@ fn main() -> ExitCode {
     // Usage errors exit 1, not clap's 2: 2 means "invalid scenario".
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let korean = korean_in_args(&args);
+    let args = args::without_lang_for_help(args);
     // With `--lang ko`, `--help` is in Korean (`korean_help.rs`).
     let mut command = Cli::command();
     if korean {
@@ -106,7 +107,7 @@ fn main() -> ExitCode {
         }
     };
     KOREAN.store(
-        matches!(cli.command.lang(), Lang::Ko),
+        matches!(cli.lang, Lang::Ko),
         std::sync::atomic::Ordering::Relaxed,
     );
     match run(cli) {
@@ -116,22 +117,21 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    let lang = cli.lang;
     match cli.command {
         Command::Run {
             files,
             jobs,
             format,
             seed,
-            lang,
             trace,
             max_events,
         } => run_command::run(&files, jobs, format, seed, lang, trace, max_events),
-        Command::Validate { files, lang } => validate::run(&files, lang),
+        Command::Validate { files } => validate::run(&files, lang),
         Command::Explain {
             file,
             platform,
             op,
-            lang,
             format,
         } => {
             let scenario = load(&file, lang)?;
@@ -150,7 +150,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             set,
             seed,
             seeds,
-            lang,
         } => coursework::answers::run(
             &file,
             student.as_deref(),
@@ -163,7 +162,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             assignment,
             answers,
             format,
-            lang,
             roster,
         } => coursework::grade::run(
             &assignment,
@@ -173,12 +171,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             matches!(format, GradeFormat::CsvExcel),
             lang,
         ),
-        Command::New {
-            kind,
-            name,
-            lang,
-            from,
-        } => coursework::template::run(kind, &name, lang, from.as_deref()),
+        Command::New { kind, name, from } => {
+            coursework::template::run(kind, &name, lang, from.as_deref())
+        }
         Command::Schema { assignment: true } => {
             let schema = schemars::schema_for!(sim_core::assignment::AssignmentFile);
             crate::outln!(

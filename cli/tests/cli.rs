@@ -1748,8 +1748,8 @@ fn errors_say_ohryu_in_korean_and_keep_their_exit_codes() {
             "다음 필수 인수가 주어지지 않았습니다:",
         ),
         (
-            &["--lang", "ko", "run", "x.toml"][..],
-            "  도움말: 하위 명령의 인수로는 있습니다: 'run --lang'",
+            &["--lang", "ko", "--format", "json", "run", "x.toml"][..],
+            "  힌트: 이 인수는 하위 명령 뒤에 씁니다: 'run --format'",
         ),
     ] {
         let o = virtsim(args);
@@ -1759,7 +1759,7 @@ fn errors_say_ohryu_in_korean_and_keep_their_exit_codes() {
         assert!(err.contains(said), "{args:?}: {err}");
         assert!(err.contains("사용법: virtsim"), "{args:?}: {err}");
         assert!(
-            err.contains("자세한 내용은 '--help'를 보세요."),
+            err.contains("자세한 내용은 '--help --lang ko'를 보세요."),
             "{args:?}: {err}"
         );
         for english in ["unexpected", "required", "tip:", "exists", "argument"] {
@@ -1770,8 +1770,20 @@ fn errors_say_ohryu_in_korean_and_keep_their_exit_codes() {
     assert_eq!(
         stderr(&o),
         "오류: '--format <FORMAT>'에 쓸 수 없는 값입니다: 'xml'\n  [가능한 값: table, json, csv]\n\n\
-         자세한 내용은 '--help'를 보세요.\n"
+         자세한 내용은 '--help --lang ko'를 보세요.\n"
     );
+    // `--lang` before the command, in capitals, and with `help`: Korean all the same.
+    let o = virtsim(&["--lang", "KO", "run", &missing]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("오류: "), "{}", stderr(&o));
+    let o = virtsim(&["help", "run", "--lang", "ko"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let help = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(
+        help.starts_with("시나리오를 실행하고 결과를 주어진 순서대로 출력합니다"),
+        "{help}"
+    );
+    assert!(help.contains("사용법: virtsim run"), "{help}");
     let o = virtsim(&["run", "--bogus"]);
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));

@@ -422,7 +422,7 @@ pub fn run(kind: Kind, name: &str, lang: Lang, from: Option<&str>) -> Result<(),
         Lang::Ko => crate::outln!(
             "{}",
             sim_core::text::particles(&format!(
-                "{0}을(를) 만들었습니다. 고친 뒤 다음으로 확인하세요: virtsim validate {0}",
+                "{0}을(를) 만들었습니다. 고친 뒤 다음으로 확인하세요: virtsim validate {0} --lang ko",
                 crate::shown(&path)
             ))
         )?,
