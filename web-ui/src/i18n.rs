@@ -313,6 +313,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("run.loading_why", "시나리오를 아직 불러오는 중입니다.", "The scenario is still loading."),
     ("run.predictions_why", "먼저 위 과제에서 예측을 확정하세요. 확정하면 이 단계가 실행됩니다.", "Commit your predictions in the assignment above first: that runs this step."),
     ("run.setting_why", "쓸 수 없는 설정이 있습니다. 그 컨트롤 옆의 안내를 보세요.", "A setting cannot be used: the note by its control says why."),
+    ("run.cancel_why", "진행 중인 실행이 없습니다.", "No run is going on."),
     ("run.budget_why", "이 페이지에서 실행하기에 너무 큰 실행입니다. 아래 추정을 보세요.", "The run is too large for the page: see the estimate below."),
     ("run.edited", "편집한 시나리오 실행", "Run edited scenario"),
     ("run.running", "실행 중…", "Running…"),

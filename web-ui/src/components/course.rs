@@ -863,6 +863,8 @@ fn step_view(props: &StepProps) -> Html {
     // drawn the note, so that it can be corrected at once (Enter had left it on the answer's
     // button; a keyboard user's review). Set by the press, taken by the render after it.
     let refocus = super::focus_after_render::use_focus_after_render(focus_by_id);
+    // The run whose "Running this step…" was said, and the language it was said in.
+    let said_in = use_mut_ref(|| None::<(u64, Lang)>);
     // "Commit my predictions and run" is gone once pressed: the focus moves to the
     // predictions' heading (`focus_after_commit`), not to <body>, and stays there.
     {
@@ -1011,12 +1013,28 @@ fn step_view(props: &StepProps) -> Html {
     // running line: a run of 22 ms was said and shown as running, then done at once. The
     // live region is there (empty) from the step's first render, its text changed (one
     // inserted with its text may go unsaid; it came with each run).
+    // Said in the language it was first shown in: after a switch of language during the
+    // run, the line shows in the new words out of the live region (inside, the switch said
+    // "Running this step…" again; a review).
     let running = not_ready == Some(NotReady::Running) && state.running_shown;
+    let said_here = running && {
+        let mut said_in = said_in.borrow_mut();
+        match *said_in {
+            Some((run, said)) if run == state.run_id => said == lang,
+            _ => {
+                *said_in = Some((state.run_id, lang));
+                true
+            }
+        }
+    };
     let run_line = html! {
         <>
             <p id="course-status" class="course-status" role="status">
-                if running { { t(lang, "course.running") } }
+                if said_here { { t(lang, "course.running") } }
             </p>
+            if running && !said_here {
+                <p id="course-status-shown" class="course-status" aria-hidden="true">{ t(lang, "course.running") }</p>
+            }
             if later.is_empty() { { blocked.clone() } }
         </>
     };

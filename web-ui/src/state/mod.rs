@@ -130,6 +130,10 @@ pub struct State {
     pub result: Option<ResultRef>,
     pub tab: Tab,
     pub notice: Option<String>,
+    /// How many notices `Action::Notice` has shown: the notice's words are keyed by it, so
+    /// that the same words shown again (a second download of the same answers file) are a
+    /// new element of the live region, said again.
+    pub notice_count: u32,
     /// The notice shown, in both languages, when it has them (an assignment that could not
     /// be opened): a change of language shows it in the other, while it is the one shown.
     pub notice_in_both: Option<(String, Msg)>,
@@ -243,6 +247,7 @@ impl State {
             result: None,
             tab: Tab::Table,
             notice: None,
+            notice_count: 0,
             notice_in_both: None,
             loading: None,
             knob_error: None,
@@ -976,7 +981,12 @@ impl Reducible for State {
             // Opening a tab never runs anything: the timeline asks before recording.
             Action::SetTab(tab) => s.tab = tab,
             Action::SetChartOp(op) => s.chart_op = op,
-            Action::Notice(n) => s.notice = n,
+            Action::Notice(n) => {
+                if n.is_some() {
+                    s.notice_count = s.notice_count.wrapping_add(1);
+                }
+                s.notice = n
+            }
             Action::StepThroughSelect { platform, op } => {
                 if let Some(step_through) = s
                     .result_input
