@@ -1,11 +1,12 @@
-//! Parameter controls (sliders, seed, workload) that re-run live, plus run,
-//! cancel and progress.
+//! The Settings card: the page's settings (sliders, seed, workload) that re-run live, plus
+//! run, cancel and progress.
 //!
-//! The sliders set the state's `Knobs` (sim-core's `Adjustments` over the text); beside a
-//! slider a field takes a typed value (`SliderField`: memory per instance as a size,
-//! bandwidth in Mbit/s). Before a run the panel gives its cost (`estimate_view`), and once
-//! it is done a status line says each platform's figure against native, on a re-run of
-//! the same scenario only the figures that changed (`announced_text`).
+//! Its sliders set the state's `Knobs`, the settings (sim-core's `Adjustments` over the
+//! text); beside a slider a field takes a typed value (`SliderField`: memory per instance
+//! as a size, bandwidth in Mbit/s). Before a run the card gives its cost
+//! (`estimate_view`), and once it is done a status line says each platform's figure
+//! against native, on a re-run of the same scenario only the figures that changed
+//! (`announced_text`).
 
 use yew::prelude::*;
 

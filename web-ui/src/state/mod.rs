@@ -5,7 +5,7 @@
 //! Here: [`State`], [`Action`], the reducer, the result views ([`Tab`]) and the page's
 //! limits and delays ([`MAX_SCENARIO_BYTES`], [`VALIDATE_AT_ONCE_BYTES`],
 //! [`SHOW_RUNNING_AFTER_MS`]...). Beside it: `validation.rs` (the editor's text and the
-//! controls validated), `run.rs` (a run's input, status, result and cost), `step_through.rs`
+//! settings validated), `run.rs` (a run's input, status, result and cost), `step_through.rs`
 //! (the step-through of one operation), `notices.rs`, and `course/`, the open assignment,
 //! whose actions ([`Action::Course`]) the reducer hands on to [`course::reduce`].
 

@@ -3,7 +3,7 @@
 //! file the student exports (the format `virtsim grade` reads).
 //!
 //! A step is shown by loading its scenario and the student's variant into the page's
-//! state (text and controls), so the usual run machinery (`run.rs`) runs it and the
+//! state (text and settings), so the usual run machinery (`run.rs`) runs it and the
 //! usual result views show it. The expected answers are read from that run's result
 //! (`assignment::answers_from_result`); nothing here simulates.
 //!
