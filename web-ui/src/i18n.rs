@@ -905,7 +905,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("step_through.per_operation", "연산 하나당 (묶음을 연산 {n}개가 나눔) {c}", "per operation, a batch shared by {n} operations: {c}"),
     ("step_through.cycle", "사이클", "cycle"),
     ("step_through.others", "같은 연산, 다른 기법", "The same operation under other techniques"),
-    // Coursework (components/course.rs).
+    // Coursework (components/course/).
     ("course.assignments", "과제", "Assignments"),
     // The menu's label, and its first option, shown until one is chosen: what to do with
     // it (the menu only chooses; Open opens), not the label again.
@@ -1062,7 +1062,14 @@ mod tests {
             include_str!("components/chart_panel/mod.rs"),
             include_str!("components/chart_panel/specs.rs"),
             include_str!("components/controls.rs"),
-            include_str!("components/course.rs"),
+            include_str!("components/course/mod.rs"),
+            include_str!("components/course/answers.rs"),
+            include_str!("components/course/final_page.rs"),
+            include_str!("components/course/notes.rs"),
+            include_str!("components/course/open.rs"),
+            include_str!("components/course/panel.rs"),
+            include_str!("components/course/step.rs"),
+            include_str!("components/course/student.rs"),
             include_str!("components/editor.rs"),
             include_str!("components/glossary.rs"),
             include_str!("components/header.rs"),

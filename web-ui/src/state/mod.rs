@@ -183,7 +183,7 @@ pub struct State {
     /// The result's platform whose "where the time went" found no operation to step
     /// through (its gap is waiting or scheduling): its comparison cell says so.
     pub costliest_missing: Option<usize>,
-    /// The open assignment, if any (course.rs).
+    /// The open assignment, if any (`course/`).
     pub course: Option<course::Course>,
     /// The questions' answers on the scenario as written (every control at the file's own
     /// value), for the text they were computed on: from the last run of a text as written

@@ -103,7 +103,7 @@ pub enum Action {
     StepThroughCostliest(usize),
     /// Move in the step-through.
     StepThroughMove(StepThroughMove),
-    /// Coursework: an assignment opened, a step, an answer (course.rs).
+    /// Coursework: an assignment opened, a step, an answer (`course/`).
     Course(course::CourseAction),
 }
 

@@ -163,7 +163,7 @@ pub struct Course {
     pub step_error: Option<Msg>,
     /// How many times the student moved to a step (Start, Next, Previous, a step of the
     /// final page): each move brings the new step's title into view and gives it focus
-    /// (`components/course.rs`); 0 until the first, so a reload does not scroll the page.
+    /// (`components/course/`); 0 until the first, so a reload does not scroll the page.
     pub moved: u32,
     /// Whether the course panel shows the author's notes ([`Course::author_notes`]): an
     /// assignment opened as text (a file, a link) until they are hidden
