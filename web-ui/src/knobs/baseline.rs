@@ -6,7 +6,7 @@ use super::{NetBase, Slices, GROUP_SLIDERS};
 use crate::i18n::Lang;
 use crate::sim::{Adjustments, NetworkMode, Op, PlatformKind, Scenario, StorageMode, Text};
 
-/// The scenario's own values of the controlled parameters (what a slider shows untouched).
+/// The scenario's own values of what the settings set (what a slider shows untouched).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Baseline {
     pub instance_count: u32,
@@ -36,7 +36,7 @@ pub struct Baseline {
     /// Whether each platform's text writes `time_slice_ms` (else its scheduler's default).
     pub time_slice_written: Vec<bool>,
     /// The slices as written (with the scenario's own host), for when no validated run
-    /// with the controls is at hand (a control's error).
+    /// with the settings is at hand (a setting's error).
     pub slices: Slices,
     pub duration_ms: u64,
     pub title: Option<Text>,
@@ -62,7 +62,7 @@ pub struct Baseline {
     pub question_ops: Vec<Op>,
     /// Each instance group's workload, by name.
     pub group_workloads: Vec<String>,
-    /// The scenario's questions as written (a control can leave some out: a question
+    /// The scenario's questions as written (a setting can leave some out: a question
     /// about an operation the chosen workload does not make).
     pub question_count: usize,
     /// Each platform's network, by place: `Some` for a VDI platform.

@@ -5,15 +5,15 @@
 use super::{Knobs, GROUP_SLIDERS};
 use crate::i18n::Msg;
 
-/// A control setting that makes the scenario invalid: which control, and why.
+/// A setting that makes the scenario invalid: the slider or field it is blamed on, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KnobError {
-    /// The id of the control that was changed last (`k-instances`, …), if known.
+    /// The id of the slider or field that was changed last (`k-instances`, …), if known.
     pub control: Option<&'static str>,
     pub message: Msg,
 }
 
-/// The id of the first control whose setting differs between `a` and `b`.
+/// The id of the first slider or field whose setting differs between `a` and `b`.
 pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
     if a.group_counts != b.group_counts {
         let g = (0..a.group_counts.len().max(b.group_counts.len()))
@@ -59,8 +59,8 @@ pub fn changed_control(a: &Knobs, b: &Knobs) -> Option<&'static str> {
     }
 }
 
-/// The control that sets the field a control error names (its `field` parameter),
-/// for a share link, where no control was "changed last".
+/// The slider or field that sets the scenario field a setting's error names (its `field`
+/// parameter), for a share link, where none was "changed last".
 pub fn control_of(e: &crate::sim::ScenarioError) -> Option<&'static str> {
     let field = e.params.iter().find(|(k, _)| *k == "field")?.1.as_str();
     let last = field.rsplit('.').next().unwrap_or(field);

@@ -3,10 +3,10 @@
 use super::{Baseline, Knobs};
 use crate::i18n::Lang;
 
-/// The control settings in `knobs` that differ from the scenario's own values (`base`),
-/// each named with its value in `lang` ("VM exit round trip 3,000 cycles"), in the
-/// controls' order: what a question's explanation, written for the scenario as written,
-/// may not match. A slider that sets every group or platform differs when any of them had
+/// The settings in `knobs` that differ from the scenario's own values (`base`), each
+/// named with its value in `lang` ("VM exit round trip 3,000 cycles"), in the Settings
+/// card's order: what a question's explanation, written for the scenario as written, may
+/// not match. A slider that sets every group or platform differs when any of them had
 /// another value. The seed is left out: another seed draws the same operations in another
 /// order, which moves the figures within a run's noise, and every student of an
 /// assignment step with `student_seed` has one of their own.

@@ -33,7 +33,7 @@ pub use network::{every_vdi_network, NetBase, NetKnob};
 pub use slices::Slices;
 pub use typed::{parse_memory_mib, parse_mib, parse_seed};
 
-/// Control settings layered over the scenario; `None` keeps the scenario's value.
+/// The page's settings, layered over the scenario; `None` keeps the scenario's value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Knobs {
@@ -64,7 +64,7 @@ pub struct Knobs {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub memory_per_instance_mib: Option<u32>,
     /// Each platform's network, by the platform's place (only VDI platforms have one):
-    /// the network controls set the platform picked beside them, one at a time.
+    /// the network sliders set the platform picked beside them, one at a time.
     ///
     /// Why per platform, not one value for every VDI platform: a VDI scenario compares
     /// networks (vdi-network's LAN at 5 ms beside a city at 50 ms, a satellite at 600 ms,
