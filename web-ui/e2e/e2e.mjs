@@ -1584,9 +1584,55 @@ await step('a long run shows progress and can be cancelled', async () => {
   assert(await runId(page) > prev, 'cancel ends the run');
 });
 
+// An assignment whose one step (no predictions: it runs on Start) runs a few seconds.
+const LONG_STEP_ASSIGNMENT = `[assignment]
+id = "long-step"
+title = { en = "Long", ko = "긴 단계" }
+
+[[step]]
+id = "long"
+title = { en = "Long", ko = "긴 단계" }
+intro = { en = "A long run", ko = "긴 실행" }
+scenario_toml = """
+[scenario]
+name = "long"
+duration_ms = 50
+[host]
+cores = 64
+memory_gib = 2048
+[[platform]]
+name = "hv"
+kind = "type1"
+technique = "hardware_assist"
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+[[workload]]
+name = "syscall-locks"
+base = "syscall-heavy"
+lock_percent = 50
+[[instance]]
+name = "vm"
+count = 256
+vcpus = 2
+threads = 2
+memory_gib = 2
+workload = "syscall-locks"
+"""
+
+[[step.question]]
+id = "fastest"
+text = { en = "Which is faster?", ko = "어느 쪽이 빠른가?" }
+kind = "choice"
+metric = "relative_performance_percent"
+select = "highest"
+`;
+
 await step('a language switch during a run does not say "Running…" again, in the new words', async () => {
   const p = await newPage(BASE);
   const stored = await storedLang(p);
+  const dir = mkdtempSync(join(tmpdir(), 'virtsim-long-step-'));
   try {
     await waitDone(p);
     await inLang(p, 'en');
@@ -1609,9 +1655,37 @@ await step('a language switch during a run does not say "Running…" again, in t
     // The progress still shows, in the new words.
     if (running) assert((await p.textContent('.progress')).includes('실행 중'), 'the progress is not in Korean');
     await p.$eval('#cancel', (b) => b.click());
+    // An assignment step's "Running this step…" too: its line shows in the new words, out of
+    // its live region.
+    await inLang(p, 'en');
+    const file = join(dir, 'long.toml');
+    writeFileSync(file, LONG_STEP_ASSIGNMENT);
+    await p.setInputFiles('#assignment-file', file);
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's001');
+    await p.click('#course-start:not([aria-disabled=true])');
+    await p.waitForFunction(() => document.querySelector('#course-status')?.textContent === 'Running this step…', null, { timeout: 20000 });
+    await p.evaluate(() => {
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(document.querySelector('#course-status').textContent))
+        .observe(document.querySelector('#course-status'), { childList: true, subtree: true, characterData: true });
+    });
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    await p.waitForTimeout(300);
+    const stepRunning = await p.evaluate(() => document.querySelector('.page').dataset.status === 'running');
+    const stepSaid = await p.evaluate(() => window.__said);
+    assert(!stepSaid.some((t) => t.includes('실행하는 중')), `the switch said of the step: ${JSON.stringify(stepSaid)}`);
+    if (stepRunning) {
+      const shown = await p.textContent('#course-status-shown');
+      assert(shown === '이 단계를 실행하는 중…', `the step's running line shows as '${shown}'`);
+    }
+    await p.$eval('#cancel', (b) => b.click());
   } finally {
+    await forgetCourses(p);
     await restoreLang(p, stored);
     await p.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
