@@ -857,6 +857,49 @@ async function openScore(p, student) {
 }
 const forgetCourses = (p) => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
 
+await step('the editor\'s status is said once each time an assignment step loads, its last words (en, ko)', async () => {
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, 's031');
+      // Every text the editor's live regions have, as it changes.
+      await p.evaluate(() => {
+        window.__said = [];
+        new MutationObserver((ms) => {
+          const regions = [...document.querySelectorAll('.editor [role=status]')];
+          // A region put in empty says nothing: only its words count.
+          const words = regions.filter((r) => r.textContent.trim()).map((r) => `${r.id}: ${r.textContent}`).join(' | ');
+          if (words && ms.some((m) => regions.some((r) => r.contains(m.target) || [...m.addedNodes].some((n) => n.contains(r)))))
+            window.__said.push(words);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      const said = async (what, action) => {
+        await p.evaluate(() => { window.__said = []; });
+        await action();
+        await p.waitForSelector('#editor-status.valid');
+        await p.waitForTimeout(800);
+        const texts = await p.evaluate(() => window.__said);
+        const status = (await p.textContent('#editor-status')).trim();
+        assert(texts.length === 1 && texts[0] === `editor-announced: ${status}`, `${lang}, ${what}: said ${JSON.stringify(texts)}, not '${status}' once`);
+      };
+      // Committed (the editor shows), then the next step (it runs at once), then back.
+      await p.check("input[name='cq-slowest'][value='hw']");
+      await said('commit', () => afterRun(p, () => p.click('#course-commit')));
+      await said('next', () => afterRun(p, () => p.click('#course-next')));
+      await said('previous', () => p.click('#course-prev'));
+      assert(await p.getAttribute('#editor-status', 'role') === null, `${lang}: the status line is a live region of its own too`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+});
+
 await step('a committed prediction\'s verdict is said before the step\'s report (no focus move cuts it), and a step gone back to does not say its report again (en, ko)', async () => {
   let stored;
   for (const lang of ['en', 'ko']) {
@@ -948,7 +991,7 @@ await step('statuses are put into live regions that were there before them (a re
       window.__unsaid = [];
       new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => {
         if (n.nodeType !== 1) return;
-        for (const e of [n, ...n.querySelectorAll('*')].filter((e) => e.matches('#course-off-step, #course-status, p.notice, #loading-note'))) {
+        for (const e of [n, ...n.querySelectorAll('*')].filter((e) => e.matches('#course-off-step, #course-status, #notice-status > *, #loading-note'))) {
           const region = e.closest('[role=status]');
           if (e.textContent.trim() && (!region || n.contains(region))) window.__unsaid.push(`${e.id || e.className}: ${e.textContent.trim().slice(0, 60)}`);
         }
@@ -968,7 +1011,7 @@ await step('statuses are put into live regions that were there before them (a re
     await p.waitForSelector('#course-off-step');
     // A notice: the assignment's link copied.
     await p.click('#course-link');
-    await p.waitForSelector('p.notice:not(.loading)');
+    await p.waitForSelector('#notice-box.notice:not(.loading)');
     const unsaid = await p.evaluate(() => window.__unsaid);
     assert(unsaid.length === 0, `drawn with their live region: ${JSON.stringify(unsaid)}`);
   } finally {
@@ -1024,7 +1067,7 @@ await step('a language switch says no result again: neither the last run\'s repo
   }
 });
 
-await step('unavailable Run, exports and timeline buttons outside the assignment panel are found by Tab, say why, and do nothing (en, ko)', async () => {
+await step('unavailable Run, Cancel, Record timeline, exports and timeline buttons outside the assignment panel are found by Tab, say why, and do nothing (en, ko)', async () => {
   // They were disabled: Tab skipped them and a screen reader never learnt they were there.
   const huge = `[scenario]\nname = "huge"\nduration_ms = 1000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-heavy"\n`;
   let stored;
@@ -1044,6 +1087,28 @@ await step('unavailable Run, exports and timeline buttons outside the assignment
       };
       // A press (playwright's click waits for an element it deems enabled: clicked in the page).
       const press = (sel) => p.$eval(sel, (b) => b.click());
+      // Cancel with no run going on (it was disabled): Enter on it leaves the focus there
+      // (a cancel gives it to Run).
+      await unavailable('#cancel', lang === 'en' ? /^No run is going on\.$/ : /^진행 중인 실행이 없습니다\.$/);
+      await p.focus('#cancel');
+      await p.keyboard.press('Enter');
+      assert(await p.evaluate(() => document.activeElement?.id) === 'cancel', `${lang}: an unavailable Cancel moved the focus`);
+      // Record timeline (it was disabled) while the text has errors: it records nothing.
+      const own = await p.evaluate(() => {
+        const host = document.querySelector('#cm-host');
+        return host && host.virtsimView && !host.hidden ? host.virtsimView.state.doc.toString() : document.querySelector('#scenario-text').value;
+      });
+      await setEditorText(p, huge.replace('syscall-heavy', 'syscall-hevy'));
+      await p.waitForSelector('#editor-error');
+      await p.click('#tab-timeline');
+      await p.waitForSelector('#record-timeline');
+      const unrecorded = await runId(p);
+      await unavailable('#record-timeline', lang === 'en' ? /^The scenario has errors: fix them in the editor first\.$/ : /^시나리오에 오류가 있습니다/);
+      await press('#record-timeline');
+      await p.waitForTimeout(300);
+      assert(await runId(p) === unrecorded && await p.$('#record-timeline'), `${lang}: an unavailable Record timeline ran`);
+      await setEditorText(p, own);
+      await p.waitForSelector('#editor-status.valid');
       // The timeline with the whole run shown: zooming out and panning have nowhere to go.
       await p.click('#tab-timeline');
       await p.waitForSelector('#record-timeline, .timeline-box svg');
@@ -1480,6 +1545,12 @@ await step('an oversized scenario gives an error, not a frozen tab', async () =>
   console.log(`     oversized text handled in ${Date.now() - t0} ms`);
 });
 
+// A run long enough to be still running a second after its progress shows, on both cores
+// (the pool splits it): a 64-core host with 256 two-vCPU VMs for 100 ms whose system calls
+// take a guest spinlock half of the time (about 20 M events, 2.5 s natively on one core;
+// without the lock its steps would run ahead, 33 M events in under a second).
+const LONG_RUN = `[scenario]\nname = "long"\nduration_ms = 100\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[workload]]\nname = "syscall-locks"\nbase = "syscall-heavy"\nlock_percent = 50\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-locks"\n`;
+
 await step('a long run shows progress and can be cancelled', async () => {
   // A built-in scenario first (the run below replaces its text in the editor).
   const slow = builtin.indexOf('memory-shadow-vs-nested.toml');
@@ -1492,13 +1563,8 @@ await step('a long run shows progress and can be cancelled', async () => {
       for (const e of list.getEntries()) window.__longTasks.push(e.duration);
     }).observe({ type: 'longtask' });
   });
-  // Made long enough that it is still running a second after its progress shows, on
-  // both cores (the pool splits it): a 64-core host with 256 two-vCPU VMs for 100 ms
-  // whose system calls take a guest spinlock half of the time (about 20 M events, 2.5 s
-  // natively on one core; without the lock its steps would run ahead, 33 M events in
-  // under a second), typed into the editor and run.
-  const long = `[scenario]\nname = "long"\nduration_ms = 100\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[workload]]\nname = "syscall-locks"\nbase = "syscall-heavy"\nlock_percent = 50\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-locks"\n`;
-  await setEditorText(page, long);
+  // A long run (`LONG_RUN`), typed into the editor and run.
+  await setEditorText(page, LONG_RUN);
   await page.waitForTimeout(500);
   if (await runId(page) === prev) await page.click('#run');
   await page.waitForSelector('.page[data-status=running]');
@@ -1516,6 +1582,111 @@ await step('a long run shows progress and can be cancelled', async () => {
   await page.click('#cancel');
   await page.waitForSelector('.page[data-status=cancelled]');
   assert(await runId(page) > prev, 'cancel ends the run');
+});
+
+// An assignment whose one step (no predictions: it runs on Start) runs a few seconds.
+const LONG_STEP_ASSIGNMENT = `[assignment]
+id = "long-step"
+title = { en = "Long", ko = "긴 단계" }
+
+[[step]]
+id = "long"
+title = { en = "Long", ko = "긴 단계" }
+intro = { en = "A long run", ko = "긴 실행" }
+scenario_toml = """
+[scenario]
+name = "long"
+duration_ms = 50
+[host]
+cores = 64
+memory_gib = 2048
+[[platform]]
+name = "hv"
+kind = "type1"
+technique = "hardware_assist"
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+[[workload]]
+name = "syscall-locks"
+base = "syscall-heavy"
+lock_percent = 50
+[[instance]]
+name = "vm"
+count = 256
+vcpus = 2
+threads = 2
+memory_gib = 2
+workload = "syscall-locks"
+"""
+
+[[step.question]]
+id = "fastest"
+text = { en = "Which is faster?", ko = "어느 쪽이 빠른가?" }
+kind = "choice"
+metric = "relative_performance_percent"
+select = "highest"
+`;
+
+await step('a language switch during a run does not say "Running…" again, in the new words', async () => {
+  const p = await newPage(BASE);
+  const stored = await storedLang(p);
+  const dir = mkdtempSync(join(tmpdir(), 'virtsim-long-step-'));
+  try {
+    await waitDone(p);
+    await inLang(p, 'en');
+    const prev = await runId(p);
+    await setEditorText(p, LONG_RUN);
+    await p.waitForTimeout(500);
+    if (await runId(p) === prev) await p.$eval('#run', (b) => b.click());
+    await p.waitForFunction(() => document.querySelector('#run-announced')?.textContent === 'Running…', null, { timeout: 20000 });
+    await p.evaluate(() => {
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(document.querySelector('#run-announced').textContent))
+        .observe(document.querySelector('#run-announced'), { childList: true, subtree: true, characterData: true });
+    });
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    await p.waitForTimeout(300);
+    const running = await p.evaluate(() => document.querySelector('.page').dataset.status === 'running');
+    const said = await p.evaluate(() => window.__said);
+    assert(!said.some((t) => t.includes('실행 중')), `the switch said: ${JSON.stringify(said)}`);
+    // The progress still shows, in the new words.
+    if (running) assert((await p.textContent('.progress')).includes('실행 중'), 'the progress is not in Korean');
+    await p.$eval('#cancel', (b) => b.click());
+    // An assignment step's "Running this step…" too: its line shows in the new words, out of
+    // its live region.
+    await inLang(p, 'en');
+    const file = join(dir, 'long.toml');
+    writeFileSync(file, LONG_STEP_ASSIGNMENT);
+    await p.setInputFiles('#assignment-file', file);
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await p.fill('#course-student', 's001');
+    await p.click('#course-start:not([aria-disabled=true])');
+    await p.waitForFunction(() => document.querySelector('#course-status')?.textContent === 'Running this step…', null, { timeout: 20000 });
+    await p.evaluate(() => {
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(document.querySelector('#course-status').textContent))
+        .observe(document.querySelector('#course-status'), { childList: true, subtree: true, characterData: true });
+    });
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    await p.waitForTimeout(300);
+    const stepRunning = await p.evaluate(() => document.querySelector('.page').dataset.status === 'running');
+    const stepSaid = await p.evaluate(() => window.__said);
+    assert(!stepSaid.some((t) => t.includes('실행하는 중')), `the switch said of the step: ${JSON.stringify(stepSaid)}`);
+    if (stepRunning) {
+      const shown = await p.textContent('#course-status-shown');
+      assert(shown === '이 단계를 실행하는 중…', `the step's running line shows as '${shown}'`);
+    }
+    await p.$eval('#cancel', (b) => b.click());
+  } finally {
+    await forgetCourses(p);
+    await restoreLang(p, stored);
+    await p.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 await step('the instances note counts what one platform runs when groups are limited to platforms', async () => {
@@ -1764,10 +1935,10 @@ await step('a share link reproduces the run', async () => {
   assert(shareUrl.length < 300, `a link to a library scenario is ${shareUrl.length} characters`);
   // Its notice closes with Escape on its button, and the focus goes back to Share (it
   // fell to the page).
-  await page.waitForSelector('p.notice button.link', { timeout: 5000 });
-  await page.focus('p.notice button.link');
+  await page.waitForSelector('#notice-box.notice button.link', { timeout: 5000 });
+  await page.focus('#notice-box.notice button.link');
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('p.notice:not(.loading)'), null, { timeout: 5000 });
+  await page.waitForFunction(() => !document.querySelector('#notice-box.notice:not(.loading)'), null, { timeout: 5000 });
   assert(await page.evaluate(() => document.activeElement?.id) === 'share', 'the focus is back on Share once its notice closes');
   const other = await newPage(shareUrl);
   await waitDone(other);
@@ -1780,8 +1951,8 @@ await step('a share link reproduces the run', async () => {
   await page.focus('#share');
   await page.keyboard.press('Enter');
   const chartsUrl = page.url();
-  await page.waitForSelector('p.notice button.link', { timeout: 5000 });
-  await page.click('p.notice button.link');
+  await page.waitForSelector('#notice-box.notice button.link', { timeout: 5000 });
+  await page.click('#notice-box.notice button.link');
   await page.click('#tab-table');
   const onCharts = await newPage(chartsUrl);
   await waitDone(onCharts);
@@ -1807,14 +1978,14 @@ await step('a share link of a text not run yet says that its figures are not tho
   try {
     await waitDone(p);
     await p.click('#share');
-    await p.waitForSelector('p.notice');
-    assert(!/not run yet/.test(await p.textContent('p.notice')), 'a link of what ran said it had not');
-    await p.click('p.notice button.link');
+    await p.waitForSelector('#notice-box.notice');
+    assert(!/not run yet/.test(await p.textContent('#notice-box.notice')), 'a link of what ran said it had not');
+    await p.click('#notice-box.notice button.link');
     const text = await p.evaluate(() => document.querySelector('#cm-host').virtsimView.state.doc.toString());
     await setEditorText(p, text + '\n# edited\n');
     await p.click('#share');
-    await p.waitForFunction(() => /not run yet/.test(document.querySelector('p.notice')?.textContent || ''));
-    const said = await p.textContent('p.notice');
+    await p.waitForFunction(() => /not run yet/.test(document.querySelector('#notice-box.notice')?.textContent || ''));
+    const said = await p.textContent('#notice-box.notice');
     assert(/^Link placed in the address bar and copied\. It carries a scenario or settings not run yet/.test(said), `notice: ${said}`);
   } finally {
     await p.close();
@@ -2825,13 +2996,13 @@ await step('the cost shows before a run, and an oversized scenario says which kn
   // The estimate is an upper bound: the user may run it anyway (it can be cancelled).
   await page.click('#estimate-anyway');
   await page.waitForFunction((b) => Number(document.querySelector('.page').dataset.runId) > b, before);
-  await page.click('#cancel').catch(() => {});
+  await page.$eval('#cancel', (b) => b.click());
   const cancelled = await runId(page);
   await page.click('#estimate-fix');
   await page.waitForFunction(() => !document.querySelector('#estimate.over'));
   await page.waitForSelector('.page[data-status=done], .page[data-status=running]');
   assert(await runId(page) > cancelled, 'the fitting duration runs');
-  await page.click('#cancel').catch(() => {});
+  await page.$eval('#cancel', (b) => b.click());
 });
 
 await step('the timeline asks before recording, opens on a virtualized platform, shows its extent', async () => {
@@ -3505,6 +3676,24 @@ await step('the answers file\'s download and the assignment\'s closing are said 
       const said = (await p.textContent('#notice-status')).trim();
       assert(said.startsWith(lang === 'en' ? `Answers downloaded: ${file}` : `답안 파일을 내려받았습니다: ${file}`) && file === 'answers-score-test-s029.json',
         `${lang}: the download (${file}) said as: '${said}'`);
+      // The region holds the notice's words only: its close button is beside it, not in it.
+      assert(await p.$('#notice-status button') === null && await p.$('#notice-box.notice button') !== null, `${lang}: the close button is in the notice's live region`);
+      // A second download of the same file is said again: its words are put in anew.
+      await p.evaluate(() => {
+        window.__notices = [];
+        // The words put into the region (its children), or changed in place.
+        const region = document.querySelector('#notice-status');
+        new MutationObserver((ms) => ms.forEach((m) => {
+          if (m.type === 'characterData') window.__notices.push(m.target.textContent.trim());
+          else if (m.target === region) m.addedNodes.forEach((n) => { if (n.textContent.trim()) window.__notices.push(n.textContent.trim()); });
+        })).observe(region, { childList: true, subtree: true, characterData: true });
+      });
+      const again = p.waitForEvent('download');
+      await p.click('#course-export');
+      await again;
+      await p.waitForFunction(() => window.__notices.length > 0, null, { timeout: 5000 }).catch(() => {});
+      const twice = await p.evaluate(() => window.__notices);
+      assert(twice.length === 1 && twice[0] === said, `${lang}: the second download said as ${JSON.stringify(twice)}, not '${said}' once`);
       // Closed: said once the focus is on the assignments menu (a move after would cut it short).
       await p.evaluate(() => {
         window.__order = [];

@@ -502,20 +502,25 @@ pub fn app() -> Html {
                     </p>
                 }
             </div>
-            <div id="notice-status" role="status">
-                if let Some(notice) = &state.notice {
-                    // The text in one box beside the close button (each code span and piece of
-                    // text had been a flex item of its own: a column each), its lines kept (an
-                    // assignment's errors, one a line).
-                    // Escape on its close button closes it too.
-                    <p class="notice" onkeydown={{
-                        let close = close_notice.clone();
-                        move |e: KeyboardEvent| if e.key() == "Escape" { close.emit(()) }
-                    }}>
-                        <span>{ crate::components::with_code(notice) }</span>
-                        <button class="link" onclick={{ let close = close_notice.clone(); move |_| close.emit(()) }}
-                            aria-label={t(lang, "notice.close")}>{ "×" }</button>
-                    </p>
+            // The notice's box; its live region holds the notice's words only, its close
+            // button beside it (inside, a screen reader said "Close notice" with every
+            // notice: a review). The words are keyed by `State::notice_count`: the same
+            // words shown again (a second download) are a new element, said again.
+            // The text in one box beside the close button (each code span and piece of text
+            // had been a flex item of its own: a column each), its lines kept (an
+            // assignment's errors, one a line). Escape on its close button closes it too.
+            <div id="notice-box" class={classes!(state.notice.is_some().then_some("notice"))} onkeydown={{
+                let close = close_notice.clone();
+                move |e: KeyboardEvent| if e.key() == "Escape" { close.emit(()) }
+            }}>
+                <span id="notice-status" role="status">
+                    if let Some(notice) = &state.notice {
+                        <span key={state.notice_count.to_string()}>{ crate::components::with_code(notice) }</span>
+                    }
+                </span>
+                if state.notice.is_some() {
+                    <button class="link" onclick={{ let close = close_notice.clone(); move |_| close.emit(()) }}
+                        aria-label={t(lang, "notice.close")}>{ "×" }</button>
                 }
             </div>
             <div class="layout">

@@ -1,10 +1,10 @@
 //! Share links: the scenario text (or, for a library scenario unchanged, its file and its
-//! text's hash), its file name and the control settings, deflate-compressed and
+//! text's hash), its file name and the page's settings, deflate-compressed and
 //! base64url-encoded into the URL's hash (`#s=...`).
 //!
 //! A link opens through [`resolve`]: a library link's text is the library's, fetched
 //! first as a library pick is ([`Resolved::Fetch`]). A link that cannot be read is a
-//! [`ShareError`]: unreadable, or a setting its control cannot hold, which the page names
+//! [`ShareError`]: unreadable, or a setting its slider cannot hold, which the page names
 //! with its range ([`SETTING_RANGES`]).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

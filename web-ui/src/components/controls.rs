@@ -1,11 +1,12 @@
-//! Parameter controls (sliders, seed, workload) that re-run live, plus run,
-//! cancel and progress.
+//! The Settings card: the page's settings (sliders, seed, workload) that re-run live, plus
+//! run, cancel and progress.
 //!
-//! The sliders set the state's `Knobs` (sim-core's `Adjustments` over the text); beside a
-//! slider a field takes a typed value (`SliderField`: memory per instance as a size,
-//! bandwidth in Mbit/s). Before a run the panel gives its cost (`estimate_view`), and once
-//! it is done a status line says each platform's figure against native, on a re-run of
-//! the same scenario only the figures that changed (`announced_text`).
+//! Its sliders set the state's `Knobs`, the settings (sim-core's `Adjustments` over the
+//! text); beside a slider a field takes a typed value (`SliderField`: memory per instance
+//! as a size, bandwidth in Mbit/s). Before a run the card gives its cost
+//! (`estimate_view`), and once it is done a status line says each platform's figure
+//! against native, on a re-run of the same scenario only the figures that changed
+//! (`announced_text`).
 
 use yew::prelude::*;
 
@@ -357,11 +358,16 @@ pub fn controls(props: &ControlsProps) -> Html {
             }
         })
     };
-    // Cancel is disabled once the run stops: the focus goes back to the run button.
+    // Cancel with no run going on: aria-disabled as Run is, described by why, its press
+    // ignored (it was disabled, which Tab skipped: a review). A press that cancels gives the
+    // focus to the run button, which the next run is started from.
     let on_cancel = {
         let s = state.clone();
         let run_ref = run_ref.clone();
         Callback::from(move |_| {
+            if !busy {
+                return;
+            }
             s.dispatch(Action::Cancel);
             if let Some(run) = run_ref.cast::<web_sys::HtmlElement>() {
                 let _ = run.focus();
@@ -447,10 +453,16 @@ pub fn controls(props: &ControlsProps) -> Html {
             said.borrow_mut().pass(state);
             (String::new(), String::new())
         }
-        RunStatus::Running { .. } => (
-            announced_text(state, lang, said.borrow().before.as_deref()),
-            format!("running-{}", state.run_id),
-        ),
+        RunStatus::Running { .. } => {
+            let text = announced_text(state, lang, said.borrow().before.as_deref());
+            // Not said again in the other language after a switch, as a report.
+            let text = if text.is_empty() || said.borrow_mut().said_in(state, lang) {
+                text
+            } else {
+                String::new()
+            };
+            (text, format!("running-{}", state.run_id))
+        }
         _ => {
             let mut said = said.borrow_mut();
             let before = said.compare(state).map(<[Figure]>::to_vec);
@@ -601,11 +613,15 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <button id="run" class="primary" ref={run_ref} onclick={on_run}
                     aria-disabled={run_why.map(|_| "true")}
                     aria-describedby={run_why.map(|_| "run-why")}>{ run_label }</button>
-                <button id="cancel" onclick={on_cancel} disabled={!busy}>{ t(lang, "run.cancel") }</button>
+                <button id="cancel" onclick={on_cancel} aria-disabled={(!busy).then_some("true")}
+                    aria-describedby={(!busy).then_some("cancel-why")}>{ t(lang, "run.cancel") }</button>
                 <button class="link" onclick={on_reset}>{ t(lang, if step_knobs.is_some() { "controls.reset_step" } else { "controls.reset" }) }</button>
             </div>
             if let Some(why) = run_why {
                 <p class="sr-only" id="run-why">{ t(lang, why) }</p>
+            }
+            if !busy {
+                <p class="sr-only" id="cancel-why">{ t(lang, "run.cancel_why") }</p>
             }
             { for estimate }
             <p id="run-announced" class="sr-only" role="status">
@@ -860,8 +876,9 @@ struct Said {
     judged: Option<(u64, bool)>,
     /// The assignment step moves (`Course::moved`) at the last report judged.
     moves: Option<u32>,
-    /// The last finished run said and the language it was said in.
-    lang: Option<(u64, Lang)>,
+    /// The last run said (its id, and whether "Running…" of it rather than its end) and
+    /// the language it was said in.
+    lang: Option<((u64, bool), Lang)>,
 }
 
 /// How many reports `Said::heard` keeps.
@@ -918,14 +935,16 @@ impl Said {
         heard
     }
 
-    /// Whether the finished run shown is said in `lang`: the language of its first render,
-    /// not one switched to since (the switch re-said the last report, its difference and
-    /// all, in the new words: a blind student's review).
+    /// Whether the run shown, running or finished, is said in `lang`: the language it was
+    /// first said in, not one switched to since (the switch re-said the last report, its
+    /// difference and all, in the new words: a blind student's review; and "Running…" of a
+    /// run going on). Call it only with words to say.
     fn said_in(&mut self, state: &State, lang: Lang) -> bool {
+        let what = (state.run_id, state.is_running());
         match self.lang {
-            Some((id, said)) if id == state.run_id => said == lang,
+            Some((said, in_lang)) if said == what => in_lang == lang,
             _ => {
-                self.lang = Some((state.run_id, lang));
+                self.lang = Some((what, lang));
                 true
             }
         }

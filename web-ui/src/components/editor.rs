@@ -11,8 +11,12 @@ use yew::prelude::*;
 
 use crate::codemirror::CmEditor;
 use crate::export;
-use crate::i18n::t;
+use crate::i18n::{t, Lang};
 use crate::state::{Action, State, Validation, MAX_SCENARIO_BYTES};
+
+/// How long a valid scenario's status stands before it is said (`#editor-announced`):
+/// the page's states while a text loads are said as one, the last.
+const STATUS_SETTLED_MS: u32 = 300;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -228,6 +232,37 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
 
+    // The valid scenario's status line, said by `#editor-announced` once it has stood for
+    // `STATUS_SETTLED_MS`, as one text node put into a region there (empty) since the editor
+    // showed: the line itself, a live region drawn anew with each of its pieces, changed
+    // about six times as an assignment step loaded (a review). Said in the language of
+    // that moment; a switch of language says nothing again (the region empties).
+    let status_key = match &state.validation {
+        Validation::Valid { name, seed, .. } => Some((name.clone(), *seed)),
+        Validation::Invalid(_) => None,
+    };
+    let announced = use_state_eq(|| None::<(Lang, String)>);
+    {
+        let announced = announced.clone();
+        let words = status_key.as_ref().map(|(name, seed)| {
+            format!(
+                "✓ {}: {name} · {} {seed}",
+                t(lang, "editor.valid"),
+                t(lang, "controls.seed")
+            )
+        });
+        use_effect_with(status_key, move |_| {
+            let timer = gloo_timers::callback::Timeout::new(STATUS_SETTLED_MS, move || {
+                announced.set(words.map(|w| (lang, w)))
+            });
+            move || drop(timer)
+        });
+    }
+    let announced = match &*announced {
+        Some((said_in, words)) if *said_in == lang => words.clone(),
+        _ => String::new(),
+    };
+
     let status = match &state.validation {
         Validation::Valid {
             name,
@@ -236,7 +271,7 @@ pub fn editor(props: &EditorProps) -> Html {
             ..
         } => html! {
             <>
-            <p id="editor-status" class="valid" role="status">
+            <p id="editor-status" class="valid">
                 { "✓ " }{ t(lang, "editor.valid") }{ ": " }<strong class="scenario-name">{ name.clone() }</strong>
                 { format!(" · {} {seed}", t(lang, "controls.seed")) }
             </p>
@@ -375,6 +410,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 </div>
             }
             { status }
+            <p id="editor-announced" class="sr-only" role="status">{ announced }</p>
             <div class="row">
                 <button id="run-edited" class="primary" onclick={on_run} aria-disabled={run_why.map(|_| "true")}
                     aria-describedby={run_why.map(|_| "run-edited-why")}>{ t(lang, "run.edited") }</button>

@@ -2,12 +2,12 @@
 //! as the window changes.
 //!
 //! The page shows its panels in another order in one column (the results first, then the
-//! library, the parameters and the editor) than in two (the library, the parameters and
+//! library, the settings and the editor) than in two (the library, the settings and
 //! the editor in the left column, the results on the right). Tab follows the document's
 //! order, not the order a style sheet shows things in: the page renders its panels in the
 //! order they are shown at the window's width, so that a keyboard moves through the page
 //! as it reads (style.css had reordered them with `order`, and Tab went from the
-//! assignments through the parameters and the editor at the page's bottom before jumping
+//! assignments through the settings and the editor at the page's bottom before jumping
 //! back up to the results). The breakpoint is style.css's ([`ONE_COLUMN`], 900 px), and
 //! the focus stays on its element when a panel it is in moves.
 

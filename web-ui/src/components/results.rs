@@ -85,7 +85,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 let s = state.clone();
                 let on_record = Callback::from(move |_| s.dispatch(Action::Run));
                 html! { <Timeline {lang} result={result.clone()} {on_record}
-                can_record={state.can_run() && !state.is_running()}
+                record_why={state.run_unavailable()}
                 record_ms={state.estimate().map(|e| e.millis)} settings={state.result_settings_changed()} /> }
             }
             Tab::Paths => {

@@ -1,4 +1,4 @@
-//! Validating the editor's text and the controls over it, and the messages that say why not.
+//! Validating the editor's text and the settings over it, and the messages that say why not.
 //!
 //! [`validate`] reads the text as a run would: an invalid text gives its
 //! [`EditorErrors`] (every independent error, the first

@@ -25,8 +25,10 @@ pub struct TimelineProps {
     /// Runs the scenario again with the timeline recorded (asked, never silent).
     #[prop_or_default]
     pub on_record: Callback<()>,
+    /// Why that run cannot start now (the key of `State::run_unavailable`'s words), if it
+    /// cannot: the button is then aria-disabled, described by it, its press ignored.
     #[prop_or_default]
-    pub can_record: bool,
+    pub record_why: Option<&'static str>,
     /// The estimated time of that run on this device, ms.
     #[prop_or_default]
     pub record_ms: Option<f64>,
@@ -402,6 +404,7 @@ fn exit_label(lang: Lang, r: ExitReason, vendor: CpuVendor) -> &'static str {
 fn untraced_view(props: &TimelineProps, recording: std::rc::Rc<std::cell::RefCell<bool>>) -> Html {
     let lang = props.lang;
     let on_record = props.on_record.clone();
+    let why = props.record_why;
     let cost = props.record_ms.map_or_else(
         || "—".to_string(),
         |ms| crate::num::duration_ms(ms.max(1.0)),
@@ -409,11 +412,19 @@ fn untraced_view(props: &TimelineProps, recording: std::rc::Rc<std::cell::RefCel
     html! {
         <div class="timeline-untraced">
             <p class="empty">{ t(lang, "timeline.untraced").replace("{}", &cost) }</p>
-            <button id="record-timeline" class="primary" disabled={!props.can_record}
+            // Unavailable: aria-disabled, not disabled (which Tab skipped and a screen reader
+            // never found: a review), as the parameters' Run.
+            <button id="record-timeline" class="primary"
+                aria-disabled={why.map(|_| "true")} aria-describedby={why.map(|_| "record-timeline-why")}
                 onclick={move |_| {
-                    *recording.borrow_mut() = true;
-                    on_record.emit(())
+                    if why.is_none() {
+                        *recording.borrow_mut() = true;
+                        on_record.emit(())
+                    }
                 }}>{ t(lang, "timeline.record") }</button>
+            if let Some(why) = why {
+                <p class="sr-only" id="record-timeline-why">{ t(lang, why) }</p>
+            }
         </div>
     }
 }

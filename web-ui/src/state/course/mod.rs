@@ -3,7 +3,7 @@
 //! file the student exports (the format `virtsim grade` reads).
 //!
 //! A step is shown by loading its scenario and the student's variant into the page's
-//! state (text and controls), so the usual run machinery (`run.rs`) runs it and the
+//! state (text and settings), so the usual run machinery (`run.rs`) runs it and the
 //! usual result views show it. The expected answers are read from that run's result
 //! (`assignment::answers_from_result`); nothing here simulates.
 //!
@@ -163,7 +163,7 @@ pub struct Course {
     pub step_error: Option<Msg>,
     /// How many times the student moved to a step (Start, Next, Previous, a step of the
     /// final page): each move brings the new step's title into view and gives it focus
-    /// (`components/course.rs`); 0 until the first, so a reload does not scroll the page.
+    /// (`components/course/`); 0 until the first, so a reload does not scroll the page.
     pub moved: u32,
     /// Whether the course panel shows the author's notes ([`Course::author_notes`]): an
     /// assignment opened as text (a file, a link) until they are hidden

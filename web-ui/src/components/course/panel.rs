@@ -1,0 +1,157 @@
+//! The open assignment's panel, above the results: its title and notes, the student id,
+//! the shown step (kept answers not yet submitted, [`Drafts`]) or the final page, and the
+//! moves between steps.
+
+use yew::prelude::*;
+
+use super::final_page::final_page;
+use super::focus::{focus_by_id, focus_once_drawn, focus_step_title};
+use super::step::StepView;
+use super::student::StudentForm;
+use super::{dispatch, CourseProps, Drafts};
+use crate::i18n::t;
+use crate::state::course::{self, CourseAction};
+use crate::state::Action;
+
+/// The open assignment, above the results.
+#[function_component(CoursePanel)]
+pub fn course_panel(props: &CourseProps) -> Html {
+    let state = &props.state;
+    let drafts = use_state(Drafts::new);
+    // Progress is saved whenever it changes; the address bar re-opens the assignment.
+    {
+        let saved = state
+            .course
+            .as_ref()
+            .map(|c| (c.storage_key.clone(), c.progress.clone()));
+        use_effect_with(saved, |saved| {
+            if let Some((key, progress)) = saved {
+                course::save_progress(key, progress);
+            }
+        });
+        let hash = state.course.as_ref().map(course::to_hash);
+        // ... and recorded as the one a visit without a link offers to re-open.
+        let last = state
+            .course
+            .as_ref()
+            .zip(hash.clone())
+            .map(|(c, link)| course::LastOpen::of(c, link));
+        use_effect_with(last, |last| {
+            if let Some(last) = last {
+                course::remember_open(last);
+            }
+        });
+        // Only a course that was open and is closed clears the link (on the first render
+        // none is open yet: the page's link has still to be read).
+        let was_open = use_mut_ref(|| false);
+        use_effect_with(hash, move |hash| match hash {
+            Some(hash) => {
+                *was_open.borrow_mut() = true;
+                course::set_location_hash(hash);
+            }
+            None => {
+                if std::mem::take(&mut *was_open.borrow_mut()) {
+                    course::clear_location_hash();
+                }
+            }
+        });
+    }
+    // After Start, Next, Previous or a step picked on the final page: the new step's title
+    // is brought to the top of the window (on a phone the page was left far below it, on
+    // the parameters) and given focus, so that a screen reader reads it. Not on a reload.
+    {
+        let moved = state.course.as_ref().map_or(0, |c| c.moved);
+        use_effect_with(moved, |&moved| {
+            if moved > 0 {
+                focus_step_title();
+            }
+        });
+    }
+    let Some(c) = &state.course else {
+        return html! {};
+    };
+    let on_link = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            if let Some(c) = &s.course {
+                course::set_location_hash(&(course::to_hash(c) + &s.lang.hash_param()));
+                if let Some(w) = web_sys::window() {
+                    if let Ok(href) = w.location().href() {
+                        let _ = w.navigator().clipboard().write_text(&href);
+                    }
+                }
+            }
+            s.dispatch(Action::Notice(Some(
+                t(s.lang, "course.link.copied").to_string(),
+            )));
+        })
+    };
+    let on_close = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            // Closed on purpose: a later visit does not offer it again.
+            course::forget_open();
+            s.dispatch(Action::Course(CourseAction::Close));
+            // The button is gone with the panel: the focus goes to the menu it was opened
+            // from, not to the page's top (a keyboard user's review). Then the closing is
+            // said (nothing else said it: a blind student's review), after the move, which
+            // would cut it short.
+            let s = s.clone();
+            gloo_timers::callback::Timeout::new(0, move || {
+                focus_by_id("assignment-select");
+                s.dispatch(Action::Notice(Some(t(s.lang, "course.closed").to_string())));
+            })
+            .forget();
+        })
+    };
+    let on_change_student = {
+        let s = state.clone();
+        Callback::from(move |_| {
+            s.dispatch(Action::Course(CourseAction::ChangeStudent));
+            focus_once_drawn("course-student");
+        })
+    };
+    let lang = state.lang;
+    let a = c.a();
+    // What `virtsim validate` notes (a step's scenario questions left out): for an author
+    // who opened their file, in the page's language, apart from the warnings' notice and
+    // in its own colour (informational, not a warning). Text nodes only.
+    let notes = c.author_notes(lang);
+    let body = if c.student().is_none() {
+        html! { <StudentForm state={state.clone()} /> }
+    } else if c.finished() {
+        final_page(state, c, lang)
+    } else {
+        let key = format!("{}-{}", c.student().unwrap_or(""), c.progress.step);
+        let draft_key = key.clone();
+        html! { <StepView {key} state={state.clone()} drafts={drafts.clone()} {draft_key} /> }
+    };
+    html! {
+        <section class="card course" id="course" aria-labelledby="course-h"
+            data-step={c.progress.step.to_string()}>
+            <header class="course-head">
+                <h2 id="course-h">{ a.title.get(lang.tag()).to_string() }</h2>
+                if let Some(student) = c.student() {
+                    <span class="course-student">{ format!("{}: {student}", t(lang, "course.student")) }</span>
+                    <button id="course-change-student" class="link" onclick={on_change_student}>{ t(lang, "course.change_student") }</button>
+                }
+                <button id="course-link" class="link" onclick={on_link}>{ t(lang, "course.link") }</button>
+                <button id="course-close" class="link" onclick={on_close}>{ t(lang, "course.close") }</button>
+            </header>
+            if !notes.is_empty() {
+                <aside class="author-notes" id="course-author-notes" aria-labelledby="course-author-notes-h">
+                    <div class="author-notes-head">
+                        <p id="course-author-notes-h">{ t(lang, "course.author_notes") }</p>
+                        <button id="course-author-notes-hide" class="link"
+                            aria-label={t(lang, "course.author_notes.hide_label")}
+                            onclick={dispatch(state, CourseAction::HideNotes)}>{ t(lang, "course.author_notes.hide") }</button>
+                    </div>
+                    <ul>
+                        { for notes.iter().map(|n| html! { <li class="author-note">{ crate::components::with_code(n) }</li> }) }
+                    </ul>
+                </aside>
+            }
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,117 @@
+//! The time slices a run uses and where they come from ([`Slices`]), and which platforms
+//! write their own ([`time_slice_written`]).
+
+use crate::i18n::Lang;
+use crate::sim::Scenario;
+
+/// The time slices a run uses, read from the validated scenario it is made of (with the
+/// controls applied: a platform that writes no `time_slice_ms` takes its scheduler's
+/// default, which for the fair scheduler depends on the host's cores), and where they come
+/// from: what the time-slice control shows while it is untouched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Slices {
+    /// The first platform's slice, ms (where the slider stands).
+    pub first: u64,
+    /// The smallest and largest slice of the platforms, ms.
+    pub lo: u64,
+    pub hi: u64,
+    /// Some platform's slice is the scenario's own (written in it, or set by the control).
+    pub written: bool,
+    /// Some platform's slice is its scheduler's default.
+    pub default: bool,
+    /// The host's cores, when a platform's default is the fair scheduler's (scaled by them).
+    pub default_cores: Option<u32>,
+    /// Some platform's default is another scheduler's (the same on any host).
+    pub default_fixed: bool,
+}
+
+impl Slices {
+    /// The slices of `s`, a validated scenario; `written[i]` says whether platform `i`'s
+    /// text writes `time_slice_ms` (`Baseline::time_slice_written`); `set` that the
+    /// control sets every platform's.
+    pub fn of(s: &Scenario, written: &[bool], set: bool) -> Slices {
+        let slices = s.platforms.iter().map(|p| p.time_slice_ms);
+        let own = |i: usize| set || written.get(i).copied().unwrap_or(false);
+        let defaults: Vec<&crate::sim::scenario::PlatformSpec> = s
+            .platforms
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !own(i))
+            .map(|(_, p)| p)
+            .collect();
+        Slices {
+            first: s.platforms.first().map_or(30, |p| p.time_slice_ms),
+            lo: slices.clone().min().unwrap_or(30),
+            hi: slices.max().unwrap_or(30),
+            written: (0..s.platforms.len()).any(own),
+            default: !defaults.is_empty(),
+            default_cores: defaults
+                .iter()
+                .any(|p| p.scheduler == crate::sim::SchedulerKind::Fair)
+                .then_some(s.host.cores),
+            default_fixed: defaults
+                .iter()
+                .any(|p| p.scheduler != crate::sim::SchedulerKind::Fair),
+        }
+    }
+
+    /// What the control shows untouched: "6 (default for 1 host core)", "24 (scenario
+    /// value)", "6–30 (per platform: the schedulers' defaults on 1 host core)".
+    pub fn text(&self, lang: Lang) -> String {
+        let from = self.source(lang);
+        let num = |v: u64| crate::num::int(v);
+        if self.lo == self.hi {
+            format!("{} ({from})", num(self.lo))
+        } else {
+            format!(
+                "{}–{} ({}: {from})",
+                num(self.lo),
+                num(self.hi),
+                crate::i18n::t(lang, "controls.slice_per_platform")
+            )
+        }
+    }
+
+    /// Where the slices come from: "scenario value", "default for 1 host core", or both.
+    pub fn source(&self, lang: Lang) -> String {
+        use crate::i18n::t;
+        let mut from = Vec::new();
+        if self.written {
+            from.push(t(lang, "controls.default").to_string());
+        }
+        if self.default {
+            // The fair scheduler's default follows the host's cores; the others' do not.
+            let key = match (self.default_cores, self.default_fixed) {
+                (Some(1), false) => "controls.slice_default_core",
+                (Some(_), false) => "controls.slice_default_cores",
+                (Some(1), true) => "controls.slice_defaults_core",
+                (Some(_), true) => "controls.slice_defaults_cores",
+                (None, _) => "controls.slice_default",
+            };
+            let cores = self.default_cores.unwrap_or(0).to_string();
+            from.push(t(lang, key).replace("{}", &cores));
+        }
+        from.join(", ")
+    }
+}
+
+/// Whether each platform of a scenario text writes `time_slice_ms`, in order (the
+/// validated scenario keeps the value, not whether it was written). Read with toml's
+/// parser, which sim-core reads the text with too.
+pub(crate) fn time_slice_written(text: &str) -> Vec<bool> {
+    use toml::de::{DeTable, DeValue};
+    let (root, _) = DeTable::parse_recoverable(text);
+    let Some(platforms) = root.get_ref().get("platform") else {
+        return Vec::new();
+    };
+    match platforms.get_ref() {
+        DeValue::Array(tables) => tables
+            .iter()
+            .map(|t| match t.get_ref() {
+                DeValue::Table(t) => t.contains_key("time_slice_ms"),
+                _ => false,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
