@@ -93,7 +93,7 @@ pub const POOL_MIN_EVENTS: u64 = 100_000;
 /// The same threshold in the time the jobs took in a worker in the last run of the same
 /// text (any settings), once every job to run has such a time: what a job costs differs
 /// by what it simulates, not by its events alone. A desktop's event takes about four
-/// times a server's (vdi-consolidation: 96 000 events, 21 ms natively, against about
+/// times a server's (vdi-consolidation when it ran 1.5 s, 2026-12-02: 96 000 events, 21 ms natively, against about
 /// 100 000 events in 5 ms for a server's), so the events rule left its 28 ms of jobs to
 /// one worker. 100 000 server events take about 10 ms in a worker.
 pub const POOL_MIN_MICROS: u64 = 10_000;
