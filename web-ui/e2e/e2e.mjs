@@ -1629,6 +1629,19 @@ metric = "relative_performance_percent"
 select = "highest"
 `;
 
+// What a live region said (each change of its text) while the page switched to Korean.
+async function saidOverSwitchToKorean(p, region) {
+  await p.evaluate((region) => {
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(document.querySelector(region).textContent))
+      .observe(document.querySelector(region), { childList: true, subtree: true, characterData: true });
+  }, region);
+  await p.click('#lang');
+  await p.waitForFunction(() => document.documentElement.lang === 'ko');
+  await p.waitForTimeout(300);
+  return p.evaluate(() => window.__said);
+}
+
 await step('a language switch during a run does not say "Running…" again, in the new words', async () => {
   const p = await newPage(BASE);
   const stored = await storedLang(p);
@@ -1641,16 +1654,8 @@ await step('a language switch during a run does not say "Running…" again, in t
     await p.waitForTimeout(500);
     if (await runId(p) === prev) await p.$eval('#run', (b) => b.click());
     await p.waitForFunction(() => document.querySelector('#run-announced')?.textContent === 'Running…', null, { timeout: 20000 });
-    await p.evaluate(() => {
-      window.__said = [];
-      new MutationObserver(() => window.__said.push(document.querySelector('#run-announced').textContent))
-        .observe(document.querySelector('#run-announced'), { childList: true, subtree: true, characterData: true });
-    });
-    await p.click('#lang');
-    await p.waitForFunction(() => document.documentElement.lang === 'ko');
-    await p.waitForTimeout(300);
+    const said = await saidOverSwitchToKorean(p, '#run-announced');
     const running = await p.evaluate(() => document.querySelector('.page').dataset.status === 'running');
-    const said = await p.evaluate(() => window.__said);
     assert(!said.some((t) => t.includes('실행 중')), `the switch said: ${JSON.stringify(said)}`);
     // The progress still shows, in the new words.
     if (running) assert((await p.textContent('.progress')).includes('실행 중'), 'the progress is not in Korean');
@@ -1665,16 +1670,8 @@ await step('a language switch during a run does not say "Running…" again, in t
     await p.fill('#course-student', 's001');
     await p.click('#course-start:not([aria-disabled=true])');
     await p.waitForFunction(() => document.querySelector('#course-status')?.textContent === 'Running this step…', null, { timeout: 20000 });
-    await p.evaluate(() => {
-      window.__said = [];
-      new MutationObserver(() => window.__said.push(document.querySelector('#course-status').textContent))
-        .observe(document.querySelector('#course-status'), { childList: true, subtree: true, characterData: true });
-    });
-    await p.click('#lang');
-    await p.waitForFunction(() => document.documentElement.lang === 'ko');
-    await p.waitForTimeout(300);
+    const stepSaid = await saidOverSwitchToKorean(p, '#course-status');
     const stepRunning = await p.evaluate(() => document.querySelector('.page').dataset.status === 'running');
-    const stepSaid = await p.evaluate(() => window.__said);
     assert(!stepSaid.some((t) => t.includes('실행하는 중')), `the switch said of the step: ${JSON.stringify(stepSaid)}`);
     if (stepRunning) {
       const shown = await p.textContent('#course-status-shown');
