@@ -106,7 +106,7 @@ pub(crate) enum Command {
         /// Threads that run the scenarios' jobs (platforms, baselines, sweep points)
         /// side by side; the output is the same for any number (default, and 0: the
         /// machine's cores).
-        #[arg(long, short = 'j', value_name = "N")]
+        #[arg(long, short = 'j', value_name = "N", allow_negative_numbers = true)]
         jobs: Option<usize>,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
@@ -121,7 +121,7 @@ pub(crate) enum Command {
         trace: bool,
         /// Stop with an error past this many events (default and maximum: the
         /// validator's limit, 2000000000).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=sim_core::scenario::MAX_ESTIMATED_EVENTS))]
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u64).range(1..=sim_core::scenario::MAX_ESTIMATED_EVENTS))]
         max_events: Option<u64>,
     },
     /// Check scenario and assignment files without running the simulation.
@@ -247,7 +247,7 @@ pub(crate) enum Command {
     Bench {
         /// Simulated seconds of the built-in benchmark: 1 or 2 (more would pass the
         /// validator's event limit).
-        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=2))]
+        #[arg(long, default_value_t = 2, allow_negative_numbers = true, value_parser = clap::value_parser!(u64).range(1..=2))]
         seconds: u64,
         /// Run a scenario file instead of the built-in benchmark.
         #[arg(long)]

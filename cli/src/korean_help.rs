@@ -377,6 +377,13 @@ fn korean_tree(command: Command) -> Command {
     command.mut_subcommands(korean_tree)
 }
 
+/// clap's labels that no text of this table reaches, in Korean: a command's visible
+/// aliases (`[alias: check]`).
+pub(crate) fn korean_labels(help: &str) -> String {
+    help.replace("[alias: ", "[별칭: ")
+        .replace("[aliases: ", "[별칭: ")
+}
+
 /// An argument's text: the command's own, or for a global one (`--lang`, given before or
 /// after the command) the top-level command's.
 fn text_of_arg(command: &str, arg: &str) -> Option<&'static Text> {
@@ -473,6 +480,9 @@ mod tests {
             }
             assert!(screen.contains("사용법: virtsim"), "{screen}");
         }
+        let top = korean_labels(&command.render_help().to_string());
+        assert!(top.contains("[별칭: check]"), "{top}");
+        assert!(!top.contains("[alias"), "{top}");
         let run = command.find_subcommand_mut("run").expect("run");
         let help = run.render_help().to_string();
         assert!(help.contains("인수:\n  <FILES>..."), "{help}");

@@ -98,8 +98,14 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             if !e.use_stderr() {
-                // --help and --version.
-                let _ = e.print();
+                // --help and --version; in Korean, clap's alias label too (`[alias: check]`),
+                // which the Korean help's texts cannot reach (printed without colours then).
+                if korean {
+                    let help = e.render().to_string();
+                    crate::out!("{}", korean_help::korean_labels(&help)).ok();
+                } else {
+                    let _ = e.print();
+                }
                 return ExitCode::SUCCESS;
             }
             crate::err!("{}", clap_error_text(&e, korean));
