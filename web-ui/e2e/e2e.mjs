@@ -474,12 +474,12 @@ await step('a checked answer is judged against the run shown: a slider re-run th
     await p.click(reveal);
     const answer = (shown.match(/[\d,.]+/) || [''])[0].replace(/,/g, '');
     assert(Number(answer) > 0, `the answer shown: ${shown}`);
-    await p.fill('#q-0', answer);
-    await p.click('#q-0-check');
-    await p.waitForFunction(() => /Correct|정답입니다/.test(document.querySelector('#q-0-status').textContent));
+    await p.fill('#q-tput', answer);
+    await p.click('#q-tput-check');
+    await p.waitForFunction(() => /Correct|정답입니다/.test(document.querySelector('#q-tput-status').textContent));
     // One core of four: a quarter of the operations, the same answer now wrong.
     await afterRun(p, () => setSlider(p, '#k-host-cores', 'Home'));
-    await p.waitForFunction(() => /Not quite|다시 생각해/.test(document.querySelector('#q-0-status').textContent), null, { timeout: 5000 });
+    await p.waitForFunction(() => /Not quite|다시 생각해/.test(document.querySelector('#q-tput-status').textContent), null, { timeout: 5000 });
   } finally {
     await p.close();
   }
@@ -1839,7 +1839,7 @@ await step('the timeline overview shows every category, not only the longest seg
   await page.click('#tab-table');
 });
 
-await step('a control that makes the scenario invalid is blamed beside it', async () => {
+await step('a setting that makes the scenario invalid is blamed beside it', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
   const before = await page.textContent('#k-instances-out, #k-instances-0-out');
   const seed = await page.inputValue('#k-seed');
@@ -1859,7 +1859,7 @@ await step('a control that makes the scenario invalid is blamed beside it', asyn
   // Nothing runs: the note is a status (while a run replaces the results, the run's own
   // live region says so, not this whole note at each slider step).
   assert(await page.getAttribute('#stale-note', 'role') === 'status', 'the stale note is not a status');
-  assert(!(await page.isVisible('#editor-error')), 'no editor error for a control');
+  assert(!(await page.isVisible('#editor-error')), 'no editor error for a setting');
   await afterRun(page, () => page.click('#k-memory-error button'));
   assert(!(await page.isVisible('#stale-note')), 'stale note gone after re-run');
   // A seed field holding no seed says so beside it (it reverted silently), and its way
@@ -1874,7 +1874,7 @@ await step('a control that makes the scenario invalid is blamed beside it', asyn
   assert((await page.inputValue('#k-seed')) === seed, `the scenario's seed back: ${await page.inputValue('#k-seed')}`);
 });
 
-await step('a VDI platform\'s round-trip time is a control of its own: the result changes, as the CLI\'s with the same rtt_ms', async () => {
+await step('a VDI platform\'s round-trip time is a setting of its own: the result changes, as the CLI\'s with the same rtt_ms', async () => {
   // A student had to write rtt_ms into vdi-network's file to see its LAN at 100 ms.
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
   const csvOf = async () => {
@@ -2891,13 +2891,25 @@ await step('an assignment whose embedded scenario has two independent errors lis
   assert(/^two\.toml:20:12: instance a: unknown workload web-sever/.test(lines[1]), `second: ${lines[1]}`);
   // What the lines mean together, above them.
   assert(notice.split('\n')[0].includes('two.toml could not be opened as an assignment: 2 errors'), `heading: ${notice}`);
-  // Re-rendered in Korean when the language changes (it kept the language it was made in).
-  await page.click('#lang');
-  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  // Said in the notices' live region as it showed.
+  assert((await page.textContent('#notice-status')).includes('two.toml could not be opened'), 'the notice is not in its live region');
+  // Re-rendered in Korean when the language changes (it kept the language it was made in),
+  // without being said again in the new words: they show out of the live region, as
+  // `#run-announced` and `#editor-announced` say nothing again on a switch.
+  const saidKo = await saidOverSwitchToKorean(page, '#notice-status');
+  assert(!saidKo.some((t) => t.trim()), `the switch said the notice again: ${JSON.stringify(saidKo)}`);
   const ko = await page.$eval('.notice', (n) => n.innerText);
   assert(/two\.toml을\(를\)|two\.toml을|two\.toml를/.test(ko) && /과제로 열 수 없습니다: 오류 2개/.test(ko) && /host\.cores 값은 1에서 1024 사이여야 합니다/.test(ko), `Korean notice: ${ko}`);
+  await page.evaluate(() => {
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(document.querySelector('#notice-status').textContent))
+      .observe(document.querySelector('#notice-status'), { childList: true, subtree: true, characterData: true });
+  });
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForTimeout(300);
+  const saidEn = await page.evaluate(() => window.__said);
+  assert(!saidEn.some((t) => t.trim()), `switching back said the notice again: ${JSON.stringify(saidEn)}`);
   assert((await page.$eval('.notice', (n) => n.innerText)) === notice, 'English again');
   await page.click('.notice button');
 });
@@ -2980,7 +2992,7 @@ await step('an assignment file lists virtsim validate\'s notes for its author, a
   }
 });
 
-await step('the cost shows before a run, and an oversized scenario says which knob fixes it', async () => {
+await step('the cost shows before a run, and an oversized scenario says which setting fixes it', async () => {
   await pick(page, 'type1-vs-type2.toml');
   assert(/events/.test(await page.textContent('#estimate')), 'estimate shown');
   const big = `[scenario]\nname = "huge"\nduration_ms = 1000\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-heavy"\n`;
@@ -3033,7 +3045,7 @@ await step('the timeline asks before recording, opens on a virtualized platform,
   await page.click('#tab-table');
 });
 
-await step('an out-of-range share link blames the control that is out of range', async () => {
+await step('an out-of-range share link blames the setting that is out of range', async () => {
   const shared = await page.evaluate(() => location.href);
   await page.click('#share');
   const link = page.url();
@@ -3057,7 +3069,7 @@ await step('an out-of-range share link blames the control that is out of range',
   void shared;
 });
 
-await step('a share link whose settings no one control can fix offers to reset them all', async () => {
+await step('a share link that no one setting can fix offers to reset them all', async () => {
   await page.click('#share');
   const link = page.url();
   const hash = link.split('#')[1];
@@ -3082,7 +3094,7 @@ await step('a share link whose settings no one control can fix offers to reset t
     // Valid again: it runs (the button is disabled meanwhile), then can run again.
     await p2.waitForSelector('#run:not([disabled]):not([aria-disabled=true])', { timeout: 30000 });
   } else {
-    // The workload control named the error: its own reset fixes it.
+    // The workload setting named the error: its own reset fixes it.
     await button.click();
     await p2.waitForSelector('.knob-error', { state: 'detached', timeout: 10000 });
   }
@@ -3128,8 +3140,8 @@ for (const [lang, locale] of [['en', 'en-US'], ['ko', 'ko-KR']]) {
     await waitDone(p);
     const top = await p.$eval('#measured, #comparison', (t) => t.getBoundingClientRect().top);
     assert(top < 844 - 80, `first result table starts at ${top}px, below the fold`);
-    // The controls sit below the results: the status line under them links back up.
-    assert(await p.isVisible('#run-status a[href="#results"]'), 'a link to the results under the controls');
+    // The Settings card sits below the results: the status line in it links back up.
+    assert(await p.isVisible('#run-status a[href="#results"]'), 'a link to the results in the Settings card');
     assert(!(await page.isVisible('#run-status a[href="#results"]')), 'no such link on a wide screen');
     await p.click('#tab-charts');
     await p.waitForSelector('.chart svg');
@@ -3490,7 +3502,7 @@ if (process.env.VIRTSIM_BIN) {
   });
 }
 
-await step('questions a control leaves out are said to be left out', async () => {
+await step('questions a setting leaves out are said to be left out', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('type1-vs-type2.toml'))));
   await page.click('#tab-questions');
   const all = await page.$$eval('ol.questions > li', (l) => l.length);
@@ -3526,7 +3538,7 @@ async function restoreLang(p, lang) {
 const questionWith = (p, words) => p.waitForFunction((words) => [...document.querySelectorAll('ol.questions > li')]
   .find((li) => words.some((w) => li.querySelector('[id$=-prompt]')?.textContent.includes(w))), words);
 
-await step('the Questions tab keeps an answer with its question when a control leaves one out before it', async () => {
+await step('the Questions tab keeps an answer with its question when a setting leaves one out before it', async () => {
   // Answers and verdicts were kept by the question's place: with the disk question left out
   // (a CPU-bound workload makes no disk reads), the host-share answer went to the question
   // that took its place.
@@ -3545,11 +3557,16 @@ await step('the Questions tab keeps an answer with its question when a control l
     await li.waitForSelector('[role=status] > p');
     const verdict = await li.$eval('[role=status] > p', (v) => v.textContent);
     const place = await li.evaluate((l) => [...l.parentNode.children].indexOf(l));
+    // Its box's id is its question's own (ids by place moved onto the next question too).
+    const boxId = await box.getAttribute('id');
+    assert(boxId === `q-${await li.getAttribute('data-question')}`, `the box's id: ${boxId}`);
     await afterRun(p, () => p.selectOption('#k-workload', 'cpu-bound'));
     await p.waitForSelector('#questions-left-out');
     li = await questionWith(p, share);
     const moved = await li.evaluate((l) => [...l.parentNode.children].indexOf(l));
     assert(moved === place - 1, `the host-share question moved from ${place} to ${moved}`);
+    assert(await li.$eval('input[type=text]', (b) => b.id) === boxId, `the box's id moved with the place: ${boxId}`);
+    assert(await li.$eval('.row button:not(.link)', (b) => b.id) === `${boxId}-check`, 'its Check button\'s id moved');
     assert(await li.$eval('input[type=text]', (b) => b.value) === '27', 'the answer left its question');
     assert(/^(Correct|Not quite)/.test(await li.$eval('[role=status]', (v) => v.textContent)), `the verdict left its question (was: ${verdict})`);
     // The question now in its old place has no answer or verdict of it.
@@ -4625,9 +4642,9 @@ await step('no errors in the page', async () => {
   assert(pageErrors.length === 0, pageErrors.join('\n'));
 });
 
-await step('the time slice control shows the slice the run uses when the host cores move', async () => {
+await step('the time slice setting shows the slice the run uses when the host cores move', async () => {
   // memory-limits: container platforms (the fair scheduler) with no time_slice_ms of their own,
-  // on 4 host cores: CFS's 6 ms scaled by the cores, 18 ms; on 1 core 6 ms (the control
+  // on 4 host cores: CFS's 6 ms scaled by the cores, 18 ms; on 1 core 6 ms (the setting
   // showed the text's value after the cores moved).
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('memory-limits.toml'))));
   const shown = async () => [(await page.textContent('#k-slice-out')).trim(), await page.$eval('#k-slice', (e) => e.value)];
@@ -4697,7 +4714,7 @@ await step('the measured table has one number of decimals per column of figures'
 
 await step('at 768 and 1024 px the measured table keeps its main columns in view, exits included, and the desktop tables fit, in every scenario', async () => {
   // A reviewer at 768 px found exits, steal and idle past the table's right edge in every
-  // scenario (the results column is 526 px wide at 1024, beside the controls).
+  // scenario (the results column is 526 px wide at 1024, beside the Settings card).
   const p = await newPage(BASE);
   try {
     await waitDone(p);

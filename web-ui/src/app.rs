@@ -424,7 +424,7 @@ pub fn app() -> Html {
     };
     let main = html! {
         <main key="main" id="results" class="main" tabindex="-1">
-            // Phones put the library and the controls after the results.
+            // Phones put the library and the Settings card after the results.
             <a class="phone-only" href="#library">{ t(lang, "run.see_controls") }</a>
             <CoursePanel state={state.clone()} />
             // An assignment open before its student id: the scenario the page opened
@@ -505,7 +505,9 @@ pub fn app() -> Html {
             // The notice's box; its live region holds the notice's words only, its close
             // button beside it (inside, a screen reader said "Close notice" with every
             // notice: a review). The words are keyed by `State::notice_count`: the same
-            // words shown again (a second download) are a new element, said again.
+            // words shown again (a second download) are a new element, said again. After a
+            // switch of language, the notice's new words show beside the region, out of it
+            // (`State::notice_switched`): in it, the switch said the notice again.
             // The text in one box beside the close button (each code span and piece of text
             // had been a flex item of its own: a column each), its lines kept (an
             // assignment's errors, one a line). Escape on its close button closes it too.
@@ -513,9 +515,15 @@ pub fn app() -> Html {
                 let close = close_notice.clone();
                 move |e: KeyboardEvent| if e.key() == "Escape" { close.emit(()) }
             }}>
-                <span id="notice-status" role="status">
-                    if let Some(notice) = &state.notice {
-                        <span key={state.notice_count.to_string()}>{ crate::components::with_code(notice) }</span>
+                // One flex item beside the close button, the region and the words out of it.
+                <span>
+                    <span id="notice-status" role="status">
+                        if let Some(notice) = state.notice.as_ref().filter(|_| !state.notice_switched) {
+                            <span key={state.notice_count.to_string()}>{ crate::components::with_code(notice) }</span>
+                        }
+                    </span>
+                    if let Some(notice) = state.notice.as_ref().filter(|_| state.notice_switched) {
+                        <span id="notice-shown">{ crate::components::with_code(notice) }</span>
                     }
                 </span>
                 if state.notice.is_some() {

@@ -727,7 +727,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "“{}”의 클라이언트 회선 {} Mbit/s",
         "client link of “{}”: {} Mbit/s",
     ),
-    // A share link's network value its control cannot take (share::SETTING_RANGES: the
+    // A share link's network value its slider cannot take (share::SETTING_RANGES: the
     // link's own units, named without the platform, which the link's text may not have).
     ("settings.link_rtt", "VDI 네트워크의 왕복 시간 {} ms", "a VDI network's round trip of {} ms"),
     (

@@ -16,7 +16,7 @@ pub enum RunEnd {
 }
 
 /// A run's error in both page languages, in the page's terms: a run past the page's
-/// limit on events ([`MAX_EVENTS`]) names that limit and the page's controls that shorten
+/// limit on events ([`MAX_EVENTS`]) names that limit and the page's settings that shorten
 /// a run, not sim-core's `RunOptions::max_events`, which only a program sets (sim-core's
 /// words, shared with the CLI, where `--max-events` is the limit); its numbers grouped as
 /// the page groups numbers. Any other error in sim-core's words. The worker's runs and
@@ -45,7 +45,7 @@ mod tests {
 
     /// The page's run past its limit said "raise the cap (RunOptions::max_events)", a Rust
     /// API's words, and 200000000 ungrouped: it names the page's limit, grouped, and the
-    /// page's controls, in both languages (the CLI keeps sim-core's words and its flag).
+    /// page's settings, in both languages (the CLI keeps sim-core's words and its flag).
     #[test]
     fn a_run_past_the_pages_limit_says_so_in_the_pages_terms() {
         let e = crate::sim::SimError::EventLimit {

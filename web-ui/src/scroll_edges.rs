@@ -135,7 +135,7 @@ pub fn follow() {
     on_resize.forget();
     // Only changes that can move a box's edge: reading the boxes' widths makes the browser
     // lay the page out there and then, about 2.5 ms on a results page (2 cores, headless
-    // Chromium), which a run's start (its status, a control's value) would otherwise pay
+    // Chromium), which a run's start (its status, a slider's value) would otherwise pay
     // while the workers start simulating.
     let on_change = {
         let later = later.clone();

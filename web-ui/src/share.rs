@@ -25,7 +25,7 @@ pub struct Shared {
     /// unchanged, which carries `library_hash` instead.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
-    /// Control settings (seed included) applied on top of the scenario.
+    /// The page's settings (seed included) applied on top of the scenario.
     pub knobs: Knobs,
     /// The result view the link opens on (`Tab::id`), when not the first (a lecturer's
     /// link to the charts opened on the table). Absent from older links.
@@ -114,12 +114,12 @@ pub enum ShareError {
     /// Not readable at all (base64, deflate, UTF-8, JSON): most likely cut off or copied
     /// incompletely. The decoder's own words, for the console.
     Unreadable(String),
-    /// A setting with a value its control cannot hold (negative, with decimals, past
-    /// 32 bits): the link was edited or made elsewhere. `key` is the knob's name.
+    /// A setting with a value its slider or field cannot hold (negative, with decimals, past
+    /// 32 bits): the link was edited or made elsewhere. `key` is the setting's name in the link.
     Setting { key: &'static str, got: String },
 }
 
-/// Every numeric setting a link may carry: its knob's name, the page's words for it
+/// Every numeric setting a link may carry: its name in the link, the page's words for it
 /// (`settings.*`) and the range it takes (a value outside it but inside the type is the
 /// validator's to refuse, with the scenario's own message).
 pub const SETTING_RANGES: &[(&str, &str, u64, u64)] = &[
@@ -194,7 +194,7 @@ pub fn decode(value: &str) -> Result<Shared, ShareError> {
         .map_err(|e| bad_setting(json).unwrap_or(unreadable(format!("json: {e}"))))
 }
 
-/// The first setting of a link's JSON whose value its knob's type cannot hold, if that is
+/// The first setting of a link's JSON whose value its setting's type cannot hold, if that is
 /// why the link does not read.
 fn bad_setting(json: &str) -> Option<ShareError> {
     type Settings = std::collections::BTreeMap<String, Value>;
@@ -432,7 +432,7 @@ mod tests {
                 "1.8446744073709552e19",
             ),
             ("\"host_cores\":\"four\"", "host_cores", "\"four\""),
-            // The first of two, in the controls' order.
+            // The first of two, in the settings' order.
             ("\"host_cores\":-1,\"seed\":1.5", "seed", "1.5"),
             // Beside a list of group counts (a list is no setting's value).
             (

@@ -101,7 +101,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             Tab::Questions => {
                 // Another scenario's questions start blank; the same scenario's keep their
-                // answers when a control leaves some out (kept by question id, each stays
+                // answers when a setting leaves some out (kept by question id, each stays
                 // with its question; they were dropped, kept by position).
                 let left_out = state.result_baseline.as_ref().map_or(0, |b| {
                     b.question_count.saturating_sub(result.questions.len())

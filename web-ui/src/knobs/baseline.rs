@@ -130,7 +130,7 @@ impl Baseline {
         )
     }
 
-    /// The VDI platforms' places, in order (the network controls' picker lists them).
+    /// The VDI platforms' places, in order (the network settings' picker lists them).
     pub fn vdi_platforms(&self) -> Vec<usize> {
         (0..self.networks.len())
             .filter(|&p| self.networks[p].is_some())

@@ -190,8 +190,8 @@ impl Knobs {
         // settings (the fair scheduler's default on the host cores), so whether the slider
         // stands at it is the validated scenario's to say (`State::set_knobs`).
         clear(&mut self.duration_ms, base.duration_ms);
-        // A network control at its platform's own value (exactly: an RTT of 7.5 ms written
-        // is not the control's 8).
+        // A network slider at its platform's own value (exactly: an RTT of 7.5 ms written
+        // is not the slider's 8).
         for (p, net) in self.networks.iter_mut().enumerate() {
             // Not a VDI platform (an edited link): kept, for the validator to refuse.
             if let Some(own) = base.networks.get(p).copied().flatten() {

@@ -4,7 +4,7 @@
 use crate::sim::Scenario;
 use serde::{Deserialize, Serialize};
 
-/// One VDI platform's network as its controls set it, in the controls' steps; `None` keeps
+/// One VDI platform's network as its sliders set it, in the sliders' steps; `None` keeps
 /// the scenario's value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -31,13 +31,13 @@ impl NetKnob {
     }
 }
 
-/// The network controls of every VDI platform of `s` set to `every` (an assignment's
+/// The network settings of every VDI platform of `s` set to `every` (an assignment's
 /// variant: sim-core's `Adjustments::vdi_network`), by the platform's place: what the
-/// student's page hands to sim-core, and what its controls show. A value at a platform's
+/// student's page hands to sim-core, and what its sliders show. A value at a platform's
 /// own (as `Knobs::at_baseline_as_written` would leave it) is left `None`, so that Reset,
 /// which goes back to these settings through that cleaning, gives the same settings.
 ///
-/// The controls move in whole ms, 0.1 % and 1 kbit/s; an assignment's network choices keep
+/// The sliders move in whole ms, 0.1 % and 1 kbit/s; an assignment's network choices keep
 /// to these steps (sim-core refuses a finer one), so each rounding here is exact and the
 /// page runs the value `virtsim answers` runs.
 pub fn every_vdi_network(
@@ -76,24 +76,24 @@ pub fn every_vdi_network(
 }
 
 /// A VDI platform's network as the scenario writes it (its validated values), in the
-/// network controls' units.
+/// network sliders' units.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct NetBase {
-    /// Round-trip time, µs (the validator keeps whole µs; the control moves by whole ms).
+    /// Round-trip time, µs (the validator keeps whole µs; the slider moves by whole ms).
     pub rtt_us: u64,
-    /// Packet loss, parts per million (the control moves by 1000: 0.1%).
+    /// Packet loss, parts per million (the slider moves by 1000: 0.1%).
     pub loss_ppm: u64,
     /// Each client's access link, kbit/s.
     pub bandwidth_kbit_s: u64,
 }
 
 impl NetBase {
-    /// The RTT control's position for it: whole ms.
+    /// The RTT slider's position for it: whole ms.
     pub fn rtt_ms(&self) -> u64 {
         (self.rtt_us + 500) / 1000
     }
 
-    /// The loss control's position for it: tenths of a percent.
+    /// The loss slider's position for it: tenths of a percent.
     pub fn loss_permille(&self) -> u64 {
         (self.loss_ppm + 500) / 1000
     }

@@ -5,9 +5,9 @@ use crate::i18n::Lang;
 use crate::sim::Scenario;
 
 /// The time slices a run uses, read from the validated scenario it is made of (with the
-/// controls applied: a platform that writes no `time_slice_ms` takes its scheduler's
+/// settings applied: a platform that writes no `time_slice_ms` takes its scheduler's
 /// default, which for the fair scheduler depends on the host's cores), and where they come
-/// from: what the time-slice control shows while it is untouched.
+/// from: what the time-slice slider shows while it is untouched.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Slices {
     /// The first platform's slice, ms (where the slider stands).
@@ -15,7 +15,7 @@ pub struct Slices {
     /// The smallest and largest slice of the platforms, ms.
     pub lo: u64,
     pub hi: u64,
-    /// Some platform's slice is the scenario's own (written in it, or set by the control).
+    /// Some platform's slice is the scenario's own (written in it, or set by its slider).
     pub written: bool,
     /// Some platform's slice is its scheduler's default.
     pub default: bool,
@@ -28,7 +28,7 @@ pub struct Slices {
 impl Slices {
     /// The slices of `s`, a validated scenario; `written[i]` says whether platform `i`'s
     /// text writes `time_slice_ms` (`Baseline::time_slice_written`); `set` that the
-    /// control sets every platform's.
+    /// slider sets every platform's.
     pub fn of(s: &Scenario, written: &[bool], set: bool) -> Slices {
         let slices = s.platforms.iter().map(|p| p.time_slice_ms);
         let own = |i: usize| set || written.get(i).copied().unwrap_or(false);
@@ -55,7 +55,7 @@ impl Slices {
         }
     }
 
-    /// What the control shows untouched: "6 (default for 1 host core)", "24 (scenario
+    /// What the slider shows untouched: "6 (default for 1 host core)", "24 (scenario
     /// value)", "6–30 (per platform: the schedulers' defaults on 1 host core)".
     pub fn text(&self, lang: Lang) -> String {
         let from = self.source(lang);

@@ -1,5 +1,5 @@
 //! The settings' tests: their values against the scenario's own, the sliders' ranges, typed
-//! sizes and seeds, the settings named in words and the controls blamed.
+//! sizes and seeds, the settings named in words and the sliders blamed.
 
 use super::baseline::memory_bound;
 use super::slices::time_slice_written;
@@ -8,7 +8,7 @@ use crate::builtin;
 use crate::i18n::Lang;
 use crate::sim::{PlatformKind, Scenario};
 
-/// An assignment's network of every VDI platform, as the page's controls: a value at a
+/// An assignment's network of every VDI platform, as the page's settings: a value at a
 /// platform's own is left as written (`None`), as Reset's cleaning would leave it, and
 /// the run is the same as with sim-core's `vdi_network`.
 #[test]
@@ -119,7 +119,7 @@ fn library(file: &str) -> (&'static str, &'static str) {
 }
 
 /// A student's case: vdi-network's LAN (5 ms) moved to 100 ms had to be written into
-/// the file. The network controls set one VDI platform at a time: the LAN's RTT alone,
+/// the file. The network settings set one VDI platform at a time: the LAN's RTT alone,
 /// the city's, the satellite's, the lossy and the thin link keep theirs (one value for
 /// all would make them one network, and the comparison would be gone).
 #[test]
@@ -187,7 +187,7 @@ fn a_vdi_platforms_network_is_set_on_its_own() {
         .with_network(5, |n| n.bandwidth_kbit_s = Some(1_000))
         .at_baseline_as_written(&base);
     assert_eq!(back, Knobs::default());
-    // A scenario without a VDI platform has no network controls.
+    // A scenario without a VDI platform has no network settings.
     let (file, text) = library("type1-vs-type2.toml");
     let base = Baseline::of(&Scenario::from_toml(file, text).unwrap());
     assert!(base.vdi_platforms().is_empty());

@@ -141,22 +141,28 @@ pub struct State {
     /// The notice shown, in both languages, when it has them (an assignment that could not
     /// be opened): a change of language shows it in the other, while it is the one shown.
     pub notice_in_both: Option<(String, Msg)>,
+    /// The notice's words are the ones a change of language put in place of those said: the
+    /// page shows them out of the notices' live region (`#notice-status`), so that the
+    /// switch does not say the notice again in the new words (as `#run-announced` and
+    /// `#editor-announced` do not). Any other change of the notice, a new one shown with
+    /// the same words too, clears it: that one is said.
+    pub notice_switched: bool,
     /// The library file being fetched, if any (the page shows it and Run waits).
     pub loading: Option<String>,
-    /// Set while the controls make the (valid) scenario invalid; nothing runs then.
+    /// Set while the settings make the (valid) scenario invalid; nothing runs then.
     pub knob_error: Option<KnobError>,
     /// What was typed into the memory field when it is not a memory size (`parse_mib`):
     /// the field keeps showing it beside its error; any other change of the settings or
     /// the text forgets it (the field shows the setting again).
     pub memory_text: Option<String>,
-    /// The scenario's own control values, kept from the last valid text so the
-    /// controls do not jump while the editor's text is briefly invalid.
+    /// The scenario's own setting values, kept from the last valid text so the
+    /// sliders do not jump while the editor's text is briefly invalid.
     pub baseline: Rc<Baseline>,
     /// The scenario and settings of the run in progress.
     pub running: Option<RunInput>,
     /// The scenario and settings the shown result came from.
     pub result_input: Option<RunInput>,
-    /// The controls' baseline of the run in progress, and of the shown result (a stale
+    /// The settings' baseline of the run in progress, and of the shown result (a stale
     /// result keeps its own scenario's container modes when another scenario is open).
     pub running_baseline: Option<Rc<Baseline>>,
     pub result_baseline: Option<Rc<Baseline>>,
@@ -176,7 +182,7 @@ pub struct State {
     pub running_estimate: Option<u64>,
     /// The user asked to run these settings although their estimate is over the page's
     /// budget (the estimate is an upper bound; the run still stops at `run_end::MAX_EVENTS`).
-    /// Any change of the text or the controls clears it.
+    /// Any change of the text or the settings clears it.
     pub run_anyway: bool,
     /// The step-through of the shown result (Stack & paths view).
     pub step_through: Option<StepThrough>,
@@ -185,7 +191,7 @@ pub struct State {
     pub costliest_missing: Option<usize>,
     /// The open assignment, if any (`course/`).
     pub course: Option<course::Course>,
-    /// The questions' answers on the scenario as written (every control at the file's own
+    /// The questions' answers on the scenario as written (every setting at the file's own
     /// value), for the text they were computed on: from the last run of a text as written
     /// (the page runs a scenario as written when it opens it), else from a run made for
     /// them after a run with other settings ([`State::running_wants_written`]). A revealed

@@ -35,8 +35,8 @@ pub fn fetch_notice(lang: Lang, failure: &builtin::FetchFailure, within: Option<
 }
 
 /// What a share link that cannot be read says (not the decoder's technical error): that it
-/// may have been cut off, or which setting it gives a value its control cannot take and
-/// the range that control takes.
+/// may have been cut off, or which setting it gives a value its slider cannot take and
+/// the range that slider takes.
 pub fn bad_share_notice(lang: Lang, error: &crate::share::ShareError) -> String {
     use crate::share::{ShareError, SETTING_RANGES};
     let t = |key| crate::i18n::t(lang, key);

@@ -39,6 +39,7 @@ impl State {
             notice: None,
             notice_count: 0,
             notice_in_both: None,
+            notice_switched: false,
             loading: None,
             knob_error: None,
             memory_text: None,

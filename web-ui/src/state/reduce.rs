@@ -47,10 +47,10 @@ pub enum Action {
     RestoreDraft,
     /// The kept draft dismissed.
     ForgetDraft,
-    /// Controls changed: re-run with them.
+    /// Settings changed: re-run with them.
     SetKnobs(Knobs),
     /// A memory size typed into the memory field (read by `parse_mib`): set as the memory
-    /// slider sets it, or, when it is not a memory size, an error at the memory control.
+    /// slider sets it, or, when it is not a memory size, an error at the memory field.
     TypeMemory(String),
     /// Escape in the memory field: the typed text and its error go, the setting stays.
     DiscardMemoryText,
@@ -113,6 +113,7 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let marked_stale = self.shows_results_stale();
+        let lang_switch = matches!(action, Action::SetLang(_));
         match action {
             Action::SetLang(lang) => {
                 s.lang = lang;
@@ -121,6 +122,10 @@ impl Reducible for State {
                         s.notice = Some(both.get(lang).to_string());
                     }
                     s.notice_in_both = s.notice.clone().map(|n| (n, both.clone()));
+                }
+                // The same notice in other words: not said again (`State::notice_switched`).
+                if s.notice.is_some() && s.notice != self.notice {
+                    s.notice_switched = true;
                 }
             }
             Action::SelectBuiltin(i) => {
@@ -385,6 +390,10 @@ impl Reducible for State {
         }
         if s.run_id != self.run_id && s.is_running() {
             s.stale_at_run_start = marked_stale;
+        }
+        // Another notice, or none: said as it shows.
+        if !lang_switch && (s.notice != self.notice || s.notice_count != self.notice_count) {
+            s.notice_switched = false;
         }
         Rc::new(s)
     }

@@ -35,7 +35,7 @@ impl std::ops::Deref for ResultRef {
     }
 }
 
-/// What a run was started from: the scenario text and the control settings.
+/// What a run was started from: the scenario text and the settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunInput {
     pub file: String,
@@ -56,7 +56,7 @@ pub struct Estimate {
     pub fitting_duration_ms: u64,
 }
 
-/// The scenario a run input stands for (the text with its control settings), if valid.
+/// The scenario a run input stands for (the text with its settings), if valid.
 pub fn scenario_of(input: &RunInput) -> Option<std::rc::Rc<Scenario>> {
     crate::parsed::adjusted(&input.file, &input.text, &input.knobs.to_adjustments()).ok()
 }

@@ -6,7 +6,7 @@ use super::{Estimate, RunInput, RunStatus, State, Tab, Validation};
 use crate::knobs::Knobs;
 
 impl State {
-    /// Whether the scenario and the controls can run (valid, within the page's budget, and
+    /// Whether the scenario and the settings can run (valid, within the page's budget, and
     /// not an assignment step whose predictions are still to be committed: committing them
     /// runs it).
     pub fn can_run(&self) -> bool {

@@ -12,7 +12,7 @@ impl State {
         self.revalidate_after(None);
     }
 
-    /// Revalidates; a control error is blamed on `control` (the one just changed).
+    /// Revalidates; a setting's error is blamed on `control` (the slider or field just changed).
     pub(super) fn revalidate_after(&mut self, control: Option<&'static str>) {
         self.validation_pending = false;
         self.run_anyway = false;
@@ -38,21 +38,21 @@ impl State {
             self.baseline = Rc::new((**baseline).clone());
         }
         self.validation = validation;
-        // Blamed on the control just changed, else on the one setting the field named.
+        // Blamed on the slider or field just changed, else on the one setting the field named.
         self.knob_error = knob_error.map(|(message, named)| KnobError {
             control: control.or(named),
             message,
         });
         if self.knob_error.is_some() && !self.is_running() {
-            // The shown results no longer match the controls: drop the "done" line.
+            // The shown results no longer match the settings: drop the "done" line.
             self.status = RunStatus::Idle;
         }
     }
 
-    /// `knobs` as the controls hold them for the text on screen: every setting at the
+    /// `knobs` as the sliders hold them for the text on screen: every setting at the
     /// scenario's own value "as written" (`None`), so that two settings that run the same
     /// scenario compare equal (an assignment's variant that gives a student the file's own
-    /// host cores is the controls' "as written" once a slider moved and came back).
+    /// host cores is the settings' "as written" once a slider moved and came back).
     pub fn as_written(&self, knobs: Knobs) -> Knobs {
         let mut knobs = knobs.at_baseline_as_written(&self.baseline);
         // The time slice at the first platform's own (as the run would have it with the
@@ -72,7 +72,8 @@ impl State {
         knobs
     }
 
-    /// The controls changed: revalidated (an error blamed on the control changed) and re-run.
+    /// The settings changed: revalidated (an error blamed on the slider or field changed)
+    /// and re-run.
     pub(super) fn set_knobs(&mut self, knobs: Knobs) {
         let knobs = self.as_written(knobs);
         let control = changed_control(&self.knobs, &knobs);

@@ -40,7 +40,7 @@ fn a_typed_memory_size_sets_the_memory_or_errs_at_the_memory_control() {
         "{:?}",
         s.knob_error
     );
-    // Not a number: the error at the memory control, the text kept, nothing runs.
+    // Not a number: the error at the memory field, the text kept, nothing runs.
     let s = s
         .reduce(Action::Cancel)
         .reduce(Action::TypeMemory("lots".into()));
@@ -50,7 +50,7 @@ fn a_typed_memory_size_sets_the_memory_or_errs_at_the_memory_control() {
     assert_eq!(s.memory_text.as_deref(), Some("lots"));
     assert_eq!(s.knobs.memory_per_instance_mib, Some(1000));
     assert!(!s.can_run() && !s.clone().reduce(Action::Run).is_running());
-    // A number beyond the host: the validator's error, at the same control.
+    // A number beyond the host: the validator's error, at the same field.
     let s = s.reduce(Action::TypeMemory((host + 1).to_string()));
     assert_eq!(s.memory_text, None);
     assert_eq!(
@@ -473,7 +473,7 @@ fn the_shown_results_settings_are_those_it_ran_with() {
         },
         ..s.input()
     });
-    // The controls on screen are not what the shown result ran with.
+    // The settings on screen are not what the shown result ran with.
     s.knobs = Knobs::default();
     assert_eq!(s.result_settings_changed().len(), 1);
 }
@@ -588,7 +588,7 @@ fn library(file: &str) -> (&'static str, &'static str) {
 }
 
 /// A network value out of the file's range (a link edited by hand: the sliders stay
-/// inside it) is the validator's error, blamed on the control that sets it.
+/// inside it) is the validator's error, blamed on the slider that sets it.
 #[test]
 fn a_network_setting_out_of_range_is_blamed_on_its_control() {
     let (file, text) = library("vdi-network.toml");
@@ -654,7 +654,7 @@ fn moving_a_slider_away_and_back_gives_the_scenario_back() {
     let counts = |sc: &Scenario| sc.instances.iter().map(|g| g.count).collect::<Vec<_>>();
     let adjusted = scenario.adjusted(&s.knobs.to_adjustments()).unwrap();
     assert_eq!(counts(&adjusted), vec![4, 8]);
-    // Any other control at the scenario's own value is "as written" too.
+    // Any other setting at the scenario's own value is "as written" too.
     let base = Baseline::of(&scenario);
     let knobs = Knobs {
         vm_exit_cycles: Some(base.vm_exit_cycles),
@@ -667,7 +667,7 @@ fn moving_a_slider_away_and_back_gives_the_scenario_back() {
 }
 
 /// A container (fair scheduler) that writes no `time_slice_ms` runs CFS's 6 ms scaled by
-/// the host's cores: 24 ms on 8, 18 ms on 4, 6 ms on 1. The control shows the slice the
+/// the host's cores: 24 ms on 8, 18 ms on 4, 6 ms on 1. The slider shows the slice the
 /// run uses (it showed the text's 24 after the cores were set to 1, while 6 ran) and
 /// says whether it is the scenario's or the default for these cores.
 #[test]

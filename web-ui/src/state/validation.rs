@@ -96,12 +96,12 @@ pub enum Validation {
         name: String,
         seed: u64,
         baseline: Box<Baseline>,
-        /// The time slices the run uses (the validated scenario's, with the controls), or
-        /// the scenario's as written while a control makes it invalid.
+        /// The time slices the run uses (the validated scenario's, with the settings), or
+        /// the scenario's as written while a setting makes it invalid.
         slices: Slices,
-        /// sim-core's estimate of the events a run needs (0 when the controls are invalid).
+        /// sim-core's estimate of the events a run needs (0 when the settings are invalid).
         events: u64,
-        /// Duration of the run, ms (with the controls applied).
+        /// Duration of the run, ms (with the settings applied).
         duration_ms: u64,
         /// What the validator warns of in the text (it runs, but not as its author may
         /// think: an instance group OOM-killed even alone), as the CLI's `validate` does.
@@ -111,7 +111,7 @@ pub enum Validation {
 }
 
 /// Validates scenario text the way a run would read it: the text itself (an editor
-/// error), then the controls layered over it (a control error; the text stays valid).
+/// error), then the settings layered over it (a setting's error; the text stays valid).
 pub fn validate(
     file: &str,
     text: &str,

@@ -4,7 +4,7 @@
 use crate::i18n::{t, Lang};
 use crate::state::course::Course;
 
-/// A student's variant in the words of the page's controls ("seed 783275702, host cores 4,
+/// A student's variant in the words of the page's settings ("seed 783275702, host cores 4,
 /// VM exit round trip 600 cycles"), not the assignment file's keys; empty for none.
 pub(super) fn variant_text(lang: Lang, v: &crate::sim::assignment::Variant) -> String {
     use crate::sim::assignment::Choice;

@@ -127,7 +127,7 @@ choices = [0.5, 1.5]
 "#;
 
 /// A student's network variant: the page runs it through each VDI platform's own
-/// controls, which run the scenario `virtsim answers` runs (the same network on every
+/// settings, which run the scenario `virtsim answers` runs (the same network on every
 /// VDI platform), and its line names the values as the page's settings do.
 #[test]
 fn a_network_variant_runs_through_each_vdi_platforms_controls() {
@@ -145,7 +145,7 @@ fn a_network_variant_runs_through_each_vdi_platforms_controls() {
     let scenario_text = builtin::text_by_name("vdi-network.toml").unwrap();
     let s = Scenario::from_toml("vdi-network.toml", &scenario_text).unwrap();
     // Every platform of vdi-network is VDI; none is at 20 or 80 ms, and only the lossy
-    // one has a loss (2%), so each control is set.
+    // one has a loss (2%), so each setting is set.
     assert_eq!(input.knobs.networks.len(), s.platforms.len());
     let ms: u32 = rtt.parse().unwrap();
     let permille = (loss.parse::<f64>().unwrap() * 10.0).round() as u32;

@@ -354,7 +354,7 @@ impl Course {
                 host_clock_mhz: adj.host_clock_mhz,
                 memory_per_instance_mib: adj.memory_per_instance_mib,
                 // The network of every VDI platform (`vdi_rtt_ms`, ...), through each
-                // platform's own controls.
+                // platform's own settings.
                 networks: crate::knobs::every_vdi_network(&step.scenario, &adj.vdi_network),
             },
         })

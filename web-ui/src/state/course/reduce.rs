@@ -402,9 +402,11 @@ mod tests {
         assert!(s.course.is_none(), "the assignment open before is closed");
         let en = s.notice.clone().expect("a notice");
         assert!(en.contains("broken.toml"), "{en}");
+        assert!(!s.notice_switched, "a new notice is said");
         let s = std::rc::Rc::new(s).reduce(crate::state::Action::SetLang(crate::i18n::Lang::Ko));
         let ko = s.notice.clone().expect("a notice");
         assert_ne!(ko, en, "re-rendered in Korean");
+        assert!(s.notice_switched, "the switch's words are not said again");
         assert!(
             ko.contains("broken.toml") && ko.chars().any(|c| ('가'..='힣').contains(&c)),
             "{ko}"
@@ -412,10 +414,16 @@ mod tests {
         // Back in English: the English text again.
         let s = s.reduce(crate::state::Action::SetLang(crate::i18n::Lang::En));
         assert_eq!(s.notice.as_deref(), Some(en.as_str()));
-        // Another notice replaces it: a change of language leaves that one alone.
+        assert!(s.notice_switched, "nor said again in the first words");
+        // Another notice replaces it, said: a change of language leaves that one alone.
         let s = s.reduce(crate::state::Action::Notice(Some("other".into())));
+        assert!(!s.notice_switched, "another notice is said");
         let s = s.reduce(crate::state::Action::SetLang(crate::i18n::Lang::Ko));
         assert_eq!(s.notice.as_deref(), Some("other"));
+        assert!(
+            !s.notice_switched,
+            "words a switch left alone stay where they were said"
+        );
     }
 
     #[test]

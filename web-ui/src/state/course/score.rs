@@ -108,8 +108,8 @@ impl Course {
     pub fn expected(&self, state: &State) -> Option<Vec<QuestionAnswer>> {
         let want = self.step_input()?;
         let got = state.result_input.as_ref()?;
-        // Compared as the controls hold them: a variant at the scenario's own value is
-        // "as written" once a control has been moved and back, or Reset.
+        // Compared as the sliders hold them: a variant at the scenario's own value is
+        // "as written" once a slider has been moved and back, or Reset.
         if got.text != want.text || got.knobs != state.as_written(want.knobs) {
             return None;
         }
@@ -618,9 +618,9 @@ mod tests {
     }
 
     /// A variant that gives the student the scenario's own value (8 host cores, the
-    /// default) is the controls' "as written": after a slider moved and Reset to the step's
+    /// default) is the settings' "as written": after a slider moved and Reset to the step's
     /// settings, the step's answers are ready again once it re-runs (they waited for
-    /// "the step's settings" for ever: the controls held `None`, the step `Some(8)`).
+    /// "the step's settings" for ever: the sliders held `None`, the step `Some(8)`).
     #[test]
     fn a_variant_at_the_scenarios_own_value_is_the_steps_after_a_reset() {
         use yew::Reducible as _;
@@ -657,7 +657,7 @@ mod tests {
         let s = set(s, moved);
         let not_ready = |s: &State| s.course.as_ref().unwrap().not_ready(s);
         assert_eq!(not_ready(&s), Some(NotReady::OtherSettings));
-        // The controls' Reset: back to the step's settings.
+        // The Settings card's Reset: back to the step's settings.
         let s = set(s, step.knobs.clone());
         assert_eq!(not_ready(&s), Some(NotReady::Running));
     }
