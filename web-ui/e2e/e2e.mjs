@@ -442,9 +442,14 @@ await step('quick arrow keys on a slider are said once, when the runs settle, ag
     await announced(p);
     await p.waitForTimeout(1500);
     const said = await p.evaluate(() => window.__said);
-    // Each key made a run (a quick one may be cancelled by the next): one said.
-    assert(said.length === 1, `said ${said.length} times: ${JSON.stringify(said)}`);
-    assert(/^(Done|완료)\. /.test(said[0]), `said: ${said[0]}`);
+    // Each key made a run (a quick one may be cancelled by the next): its result said once.
+    // A run that outlasts the page's delay (a slow phase of the machine) is also said to be
+    // running, once: that is its status, not a second report.
+    const done = said.filter((t) => /^(Done|완료)\. /.test(t));
+    const running = said.filter((t) => /^(Running|실행 중)/.test(t));
+    assert(done.length === 1, `its result said ${done.length} times: ${JSON.stringify(said)}`);
+    assert(running.length <= 1 && done.length + running.length === said.length, `said: ${JSON.stringify(said)}`);
+    assert(said[said.length - 1] === done[0], `the result is not said last: ${JSON.stringify(said)}`);
   } finally {
     await p.close();
   }
