@@ -413,7 +413,8 @@ await step('an answer typed but not submitted is still there after Next and Prev
     await p.focus('#course-change-student');
     await p.keyboard.press('Enter');
     await p.waitForSelector('#course-student');
-    await p.waitForFunction(() => document.activeElement?.id === 'course-student', null, { timeout: 5000 });
+    await p.waitForFunction(() => document.activeElement?.id === 'course-student', null, { timeout: 5000 })
+      .catch(async () => { throw new Error(`focus after Another student: ${await p.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`); });
     await p.focus('#course-close');
     await p.keyboard.press('Enter');
     await p.waitForSelector('#course', { state: 'detached' });

@@ -1,6 +1,7 @@
 //! Moving the keyboard focus to an element the next render draws or keeps: an answer box
 //! asked again (not a number) gets the focus back once the page has drawn its note, so
-//! that it can be corrected at once (the Questions tab and an assignment's answers alike).
+//! that it can be corrected at once (the Questions tab and an assignment's answers alike);
+//! "Another student" puts it in the student id box the same render draws.
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -24,6 +24,9 @@ pub fn results(props: &ResultsProps) -> Html {
         Tab::Questions if state.course.is_some() => Tab::Table,
         tab => tab,
     };
+    // After "the costliest operation's path": the step-through, once the render that draws
+    // the Stack & paths tab has run (a timeout could run before it, in a busy phase).
+    let refocus = super::focus_after_render::use_focus_after_render(scroll_to_and_focus);
 
     let onkeydown = {
         let s = state.clone();
@@ -55,23 +58,12 @@ pub fn results(props: &ResultsProps) -> Html {
         None => html! { <p class="empty">{ t(lang, "run.none") }</p> },
         Some(result) => match current {
             Tab::Table => {
-                let s = state.clone();
+                let (s, refocus) = (state.clone(), refocus.clone());
                 let on_costliest = Callback::from(move |platform| {
-                    s.dispatch(Action::StepThroughCostliest(platform));
                     // Once the Stack & paths tab is drawn, its step-through in view and
                     // focused (the tables come first in the tab).
-                    gloo_timers::callback::Timeout::new(50, || {
-                        use wasm_bindgen::JsCast;
-                        if let Some(el) = web_sys::window()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.get_element_by_id("stepthrough-current"))
-                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                        {
-                            el.scroll_into_view();
-                            let _ = el.focus();
-                        }
-                    })
-                    .forget();
+                    *refocus.borrow_mut() = Some("stepthrough-current".to_string());
+                    s.dispatch(Action::StepThroughCostliest(platform));
                 });
                 html! { <Table {lang} result={result.clone()} baseline={state.result_baseline.clone().unwrap_or_else(|| state.baseline.clone())} {on_costliest} costliest_missing={state.costliest_missing} /> }
             }
@@ -160,5 +152,18 @@ pub fn results(props: &ResultsProps) -> Html {
                 { panel }
             </div>
         </section>
+    }
+}
+
+/// Scrolls the element `id` into view and focuses it, if the page shows it.
+fn scroll_to_and_focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
     }
 }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::final_page::final_page;
-use super::focus::{focus_by_id, focus_once_drawn, focus_step_title};
+use super::focus::{focus_by_id, focus_step_title};
 use super::step::StepView;
 use super::student::StudentForm;
 use super::{dispatch, CourseProps, Drafts};
@@ -18,6 +18,10 @@ use crate::state::Action;
 pub fn course_panel(props: &CourseProps) -> Html {
     let state = &props.state;
     let drafts = use_state(Drafts::new);
+    // "Another student": the focus goes to the student id box once the render that draws it
+    // has run (a timeout could run first, in a busy phase, and found no box: the focus fell
+    // to the page's top).
+    let refocus = crate::components::focus_after_render::use_focus_after_render(focus_by_id);
     // Progress is saved whenever it changes; the address bar re-opens the assignment.
     {
         let saved = state
@@ -106,9 +110,10 @@ pub fn course_panel(props: &CourseProps) -> Html {
     };
     let on_change_student = {
         let s = state.clone();
+        let refocus = refocus.clone();
         Callback::from(move |_| {
+            *refocus.borrow_mut() = Some("course-student".to_string());
             s.dispatch(Action::Course(CourseAction::ChangeStudent));
-            focus_once_drawn("course-student");
         })
     };
     let lang = state.lang;
