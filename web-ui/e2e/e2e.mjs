@@ -491,6 +491,47 @@ await step('a checked answer is judged against the run shown: a slider re-run th
   }
 });
 
+await step('question ids like another question\'s part (`a`, `a-check`) or with a space get element ids of their own', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    const question = (id) => `[[question]]\nid = "${id}"\nkind = "numeric"\ntext = { en = "Operations per second (${id})?", ko = "초당 연산 수는 (${id})?" }\n` +
+      'metric = "throughput"\nplatform = "native"\ntolerance_percent = 5\n\n';
+    const text = '[scenario]\nname = "ids"\nduration_ms = 20\n\n[host]\ncores = 4\n\n' +
+      '[[platform]]\nname = "native"\nkind = "native"\n\n' +
+      '[[instance]]\nname = "busy"\ncount = 4\nworkload = "cpu-bound"\n\n' +
+      ['a', 'a-check', 'a b', 'a.b'].map(question).join('');
+    await afterRun(p, async () => {
+      const prev = await runId(p);
+      await setEditorText(p, text);
+      await p.waitForTimeout(500);
+      if (await runId(p) === prev) await p.click('#run');
+    });
+    await p.click('#tab-questions');
+    await p.waitForSelector('#q-a');
+    // Every element id once on the page, and every reference to one finds it (`a b` as an
+    // id would have named two elements in an aria attribute).
+    const bad = await p.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+      const dangling = [...document.querySelectorAll('#panel-questions [aria-labelledby], #panel-questions [aria-describedby]')]
+        .flatMap((e) => ['aria-labelledby', 'aria-describedby'].flatMap((a) => (e.getAttribute(a) || '').split(/\s+/).filter(Boolean)))
+        .filter((id) => !document.getElementById(id));
+      const unsafe = ids.filter((id) => /\s/.test(id));
+      return { twice, dangling, unsafe };
+    });
+    assert(!bad.twice.length && !bad.dangling.length && !bad.unsafe.length, `ids: ${JSON.stringify(bad)}`);
+    // `a-check`'s box is not `a`'s Check button: a wrong answer there is judged as its own.
+    const boxes = await p.$$eval('#panel-questions input[type=text]', (b) => b.map((e) => e.id));
+    assert(boxes.length === 4 && boxes[0] === 'q-a' && !boxes.includes('q-a-check'), `the answer boxes' ids: ${boxes}`);
+    await p.fill('#q-a', '1');
+    await p.click('#q-a-check');
+    await p.waitForFunction(() => /Not quite|다시 생각해/.test(document.querySelector('#q-a-status').textContent));
+  } finally {
+    await p.close();
+  }
+});
+
 await step('the library menu\'s arrow keys only choose: Enter opens, leaving the menu shows the open scenario again', async () => {
   const p = await newPage(BASE);
   try {

@@ -18,6 +18,7 @@ pub mod header;
 pub mod library;
 pub mod one_column;
 pub mod paths;
+pub mod question_ids;
 pub mod questions;
 pub mod results;
 pub mod shown_choice;

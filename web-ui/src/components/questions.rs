@@ -12,6 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::answer_text::{answer_decimals, computed_answer, unit_in, with_unit};
+use crate::components::question_ids::question_dom_id;
 use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::labels;
@@ -537,32 +538,6 @@ pub struct QuestionsProps {
     pub written: Option<Rc<Vec<QuestionAnswer>>>,
 }
 
-/// The element id of a question's answer box (and, with a suffix, of its prompt, Check
-/// button, hint, note, verdict and answer): `q-` and the question's own id, not its place in
-/// the list, so that a setting that leaves a question out moves no id onto another
-/// question. Anything outside `[A-Za-z0-9_-]` becomes `_`; an id so changed gets a hash of
-/// its own words as well (`a.b` and `a b`, both `a_b`, stay apart).
-fn question_dom_id(question: &str) -> String {
-    let safe: String = question
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if safe == question && !question.is_empty() {
-        return format!("q-{safe}");
-    }
-    // FNV-1a: the same id, the same element id, in every run of the page.
-    let hash = question.bytes().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    format!("q-{safe}-{hash:08x}")
-}
-
 #[function_component(Questions)]
 pub fn questions(props: &QuestionsProps) -> Html {
     let lang = props.lang;
@@ -600,7 +575,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
         { for left_out }
         <ol class="questions">
             { for qs.iter().enumerate().map(|(i, q)| {
-                let id = question_dom_id(&q.id);
+                let id = question_dom_id("q-", &q.id);
                 let key = q.id.clone();
                 let given = answers.get(&key).cloned().unwrap_or_default();
                 let set_answer = {
@@ -765,36 +740,6 @@ pub fn questions(props: &QuestionsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A question's element id is its own id, made safe for an id attribute; ids that
-    /// differ only where they were made safe stay apart.
-    #[test]
-    fn a_questions_element_id_is_its_own_id_made_safe() {
-        assert_eq!(question_dom_id("type2-host-share"), "q-type2-host-share");
-        assert_eq!(question_dom_id("bt_rel"), "q-bt_rel");
-        let dotted = question_dom_id("a.b");
-        let spaced = question_dom_id("a b");
-        for id in [
-            &dotted,
-            &spaced,
-            &question_dom_id(""),
-            &question_dom_id("빠른"),
-        ] {
-            assert!(
-                id.starts_with("q-")
-                    && id[2..]
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-')),
-                "{id}"
-            );
-        }
-        assert!(
-            dotted.starts_with("q-a_b-") && dotted != spaced,
-            "{dotted} {spaced}"
-        );
-        assert_ne!(dotted, question_dom_id("a_b"));
-        assert_eq!(dotted, question_dom_id("a.b"), "the same each time");
-    }
 
     /// A choice whose metric has a value on one option only says so to the author, naming
     /// the options without one; with values on two options it says nothing of it.

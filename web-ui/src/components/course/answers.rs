@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::question_ids::question_dom_id;
 use crate::components::questions;
 use crate::i18n::{t, Lang};
 use crate::sim::{QuestionAnswer, QuestionKind};
@@ -94,17 +95,33 @@ pub(super) fn kept_verdict(lang: Lang, saved: &course::Saved, right: bool) -> Ve
 
 /// The id of the note on what a numeric question accepts, which describes its box.
 pub(super) fn tolerance_id(q: &QuestionView) -> String {
-    format!("cq-{}-tolerance", q.id)
+    format!("{}-tolerance", answer_id(&q.id))
 }
 
 /// The id of the note on an answer that is not a number, which describes its box.
 pub(super) fn not_number_id(q: &QuestionView) -> String {
-    format!("cq-{}-note", q.id)
+    format!("{}-note", answer_id(&q.id))
 }
 
 /// The id of a question's prompt, which names its answer.
 pub(super) fn prompt_id(q: &QuestionView) -> String {
-    format!("cq-{}-prompt", q.id)
+    format!("{}-prompt", answer_id(&q.id))
+}
+
+/// The id of question `question`'s answer box (a choice's radio buttons' name): `cq-` and
+/// the question's id made safe ([`question_dom_id`]).
+pub(super) fn answer_id(question: &str) -> String {
+    question_dom_id("cq-", question)
+}
+
+/// The id of the button that gives question `question`'s answer as final.
+pub(super) fn answer_button_id(question: &str) -> String {
+    question_dom_id("course-answer-", question)
+}
+
+/// The id of the live region that says question `question`'s verdict.
+pub(super) fn status_id(question: &str) -> String {
+    format!("{}-status", answer_id(question))
 }
 
 /// How an answer input is shown.
@@ -139,7 +156,7 @@ pub(super) fn input(
         not_a_number,
         final_on_enter,
     } = shown;
-    let id = format!("cq-{}", q.id);
+    let id = answer_id(&q.id);
     // Named by the question's prompt (`prompt_id`), as the Questions tab names its answers.
     let prompt = prompt_id(q);
     if q.kind == QuestionKind::Numeric || q.options.is_empty() {
@@ -165,7 +182,7 @@ pub(super) fn input(
                 <input id={id} type="text" inputmode="decimal" value={value.to_string()} {disabled}
                     aria-labelledby={prompt} aria-describedby={described}
                     aria-invalid={not_a_number.then_some("true")}
-                    onkeydown={questions::enter_clicks(format!("course-answer-{}", q.id), true)}
+                    onkeydown={questions::enter_clicks(answer_button_id(&q.id), true)}
                     oninput={move |e: InputEvent| on.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())} />
                 if !q.unit.is_empty() {
                     <span class="unit" id={unit}>{ crate::answer_text::unit_in(lang, q.unit) }</span>

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use super::answers::{
-    input, kept_verdict, not_number_id, prompt_id, tolerance_id, verdict, InputState,
+    answer_button_id, answer_id, input, kept_verdict, not_number_id, prompt_id, status_id,
+    tolerance_id, verdict, InputState,
 };
 use super::focus::{focus_after_commit, focus_by_id};
 use super::notes::{variant_own, variant_text};
@@ -138,7 +139,7 @@ pub(super) fn step_view(props: &StepProps) -> Html {
                 *refocus.borrow_mut() = asked
                     .iter()
                     .find(|(id, _)| unreadable.contains_key(id))
-                    .map(|(id, _)| format!("cq-{id}"));
+                    .map(|(id, _)| answer_id(id));
                 not_numbers.set(unreadable);
                 return;
             }
@@ -262,7 +263,7 @@ pub(super) fn step_view(props: &StepProps) -> Html {
                         answer: value.clone(),
                     }))
                 } else {
-                    *refocus.borrow_mut() = Some(format!("cq-{id}"));
+                    *refocus.borrow_mut() = Some(answer_id(&id));
                     let mut n = (*not_numbers).clone();
                     *n.entry(id.clone()).or_default() += 1;
                     not_numbers.set(n);
@@ -337,9 +338,9 @@ pub(super) fn step_view(props: &StepProps) -> Html {
                 // It says the answer is final (one try, unlike the library's Check). Before
                 // an answer is given, aria-disabled too (found by Tab, with why), not disabled.
                 if !q.predict && expected.is_some() {
-                    <button id={format!("course-answer-{}", q.id)} onclick={on_answer}
+                    <button id={answer_button_id(&q.id)} onclick={on_answer}
                         aria-disabled={(answered || value.trim().is_empty()).then_some("true")}
-                        aria-describedby={(!answered).then(|| if value.trim().is_empty() { "course-answer-empty course-final-note" } else { "course-final-note" })}>{ t(lang, "course.answer") }</button>
+                        aria-describedby={(!answered).then(|| if value.trim().is_empty() { "course-answers-empty course-final-note" } else { "course-final-note" })}>{ t(lang, "course.answer") }</button>
                 }
                 if let Some(accepts) = accepts {
                     <p class="hint tolerance" id={tolerance_id(q)}>{ accepts }</p>
@@ -361,7 +362,7 @@ pub(super) fn step_view(props: &StepProps) -> Html {
                     // Keyed by the language: a switch draws it anew, with its words, not said
                     // again (a change of its words re-said every verdict: a blind student's
                     // review).
-                    <div key={lang.tag()} id={format!("cq-{}-status", q.id)} class="course-q-status" role="status">
+                    <div key={lang.tag()} id={status_id(&q.id)} class="course-q-status" role="status">
                         if let (None, Some(read)) = (saved, confirming.get(&q.id).filter(|&v| *v == value).and_then(|v| questions::read_as(lang, q.unit, v))) {
                             <p class="hint read-as confirm">{ read }{ " " }{ t(lang, if q.predict { "course.confirm_unit_predict" } else { "course.confirm_unit" }) }</p>
                         }
@@ -412,7 +413,7 @@ pub(super) fn step_view(props: &StepProps) -> Html {
                 { blocked }
                 <p class="hint" id="course-final-note">{ t(lang, "course.final_note") }</p>
                 // Why an answer's button is unavailable before an answer is given.
-                <p class="sr-only" id="course-answer-empty">{ t(lang, "course.answer_needs_one") }</p>
+                <p class="sr-only" id="course-answers-empty">{ t(lang, "course.answer_needs_one") }</p>
                 <ol class="course-questions">{ for later.iter().map(|q| question(q)) }</ol>
             }
             <nav class="course-nav" aria-label={t(lang, "course.nav")}>
