@@ -462,6 +462,20 @@ fn validate_reads_a_piped_assignment_as_an_assignment() {
         "{}",
         stdout(&o)
     );
+    // Saved as "UTF-8 with BOM" (Windows' Notepad) and with a comment after its header: still
+    // an assignment (it was read as a scenario: "unknown field `assignment`").
+    // The header is the file's first line, after the mark.
+    let marked = format!(
+        "\u{feff}[assignment] # week 5\n{}",
+        String::from_utf8_lossy(&assignment).replacen("[assignment]\n", "", 1)
+    );
+    let o = piped(marked.as_bytes());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("/dev/stdin: ok (assignment `"),
+        "{}",
+        stdout(&o)
+    );
 
     let scenario = std::fs::read(root.join("scenarios/smoke.toml")).expect("library scenario");
     let o = piped(&scenario);
@@ -2773,4 +2787,34 @@ fn answers_seeds_are_refused_where_they_do_not_apply() {
         "{}",
         stderr(&o)
     );
+}
+
+/// A warning about a step's own question is located at the question in the assignment
+/// file, and said once for every variant that gives it, its figures the first variant's
+/// (each student's run gave it again, unlocated, with figures a little apart).
+#[test]
+fn a_step_questions_warning_is_located_and_said_once_for_its_variants() {
+    let dir = scratch_dir("step-question-warning");
+    let text = ASSIGNMENT.replace("tolerance_percent = 10", "tolerance_percent = 100");
+    let a = write(&dir, "wide.toml", &text);
+    let line = text
+        .lines()
+        .position(|l| l == "id = \"bt-rel\"")
+        .expect("the question's id line")
+        + 1;
+    for (lang, says) in [
+        ("en", "tolerance (±100% of the answer) also accepts"),
+        ("ko", "허용 오차 범위(정답 값의 ±100%)에 다른 플랫폼의 값도"),
+    ] {
+        let o = virtsim(&["answers", &a, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let err = stderr(&o);
+        let warned: Vec<&str> = err.lines().filter(|l| l.contains(says)).collect();
+        assert_eq!(warned.len(), 1, "{err}");
+        assert!(
+            warned[0].contains(&format!("{a}:{line}:6: one (")),
+            "{}",
+            warned[0]
+        );
+    }
 }

@@ -312,11 +312,12 @@ fn reference_and_samples(
         reused.push((first.picks_text(), reference.clone(), diags.clone()));
         choice_runs.insert(0, (0, first));
     }
-    // Each warning once, with the variants that give it, in the order first given.
-    let mut seen: Vec<(crate::output::Diag, Vec<Option<&str>>)> = diags
+    // Each warning once, with the variants that give it, in the order first given; and
+    // whether another variant's figures in it differ (the first's are quoted).
+    let mut seen: Vec<(crate::output::Diag, Vec<Option<&str>>, bool)> = diags
         .into_iter()
         .filter(|d| !(varies && d.tie))
-        .map(|d| (d, vec![None]))
+        .map(|d| (d, vec![None], false))
         .collect();
     let mut samples = Vec::new();
     let mut twin_answers = Vec::new();
@@ -333,9 +334,12 @@ fn reference_and_samples(
         }
         // A covered variant's ties are said at its choice (`choice_ties`), not twice.
         for d in diags.into_iter().filter(|d| !(covered && d.tie)) {
-            match seen.iter_mut().find(|(s, _)| *s == d) {
-                Some((_, variants)) => variants.push(Some(id)),
-                None => seen.push((d, vec![Some(id)])),
+            match seen.iter_mut().find(|(s, ..)| s.same_warning(&d)) {
+                Some((s, variants, differ)) => {
+                    variants.push(Some(id));
+                    *differ |= s.text != d.text;
+                }
+                None => seen.push((d, vec![Some(id)], false)),
             }
         }
         if twin {
@@ -344,9 +348,25 @@ fn reference_and_samples(
             samples.push(answers);
         }
     }
-    for (d, variants) in &seen {
+    for (d, variants, differ) in &seen {
         let label = variant_label(assignment, index, variants, lang);
-        crate::errln!("{}", d.line(ko, Some(&at_label(&d.place, &label))));
+        let line = d.line(ko, Some(&at_label(&d.place, &label)));
+        if *differ {
+            let first = match (variants[0], ko) {
+                (None, false) => "the reference variant's".to_string(),
+                (None, true) => "기준 변형의 값".to_string(),
+                (Some(s), false) => format!("student {}'s", clean(s)),
+                (Some(s), true) => format!("학생 {}의 값", clean(s)),
+            };
+            let said = if ko {
+                format!("{line} (수치는 {first}이며, 다른 변형에서는 조금씩 다릅니다)")
+            } else {
+                format!("{line} (figures: {first}; the other variants' differ a little)")
+            };
+            crate::errln!("{said}");
+        } else {
+            crate::errln!("{line}");
+        }
     }
     choice_ties(assignment, index, &choice_runs, &reused, lang)?;
     if students.is_empty() {

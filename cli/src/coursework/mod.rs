@@ -16,9 +16,9 @@ use sim_core::{QuestionAnswer, RunOptions};
 use crate::{Failure, Lang};
 
 /// Whether a TOML text is an assignment (it has an `[assignment]` table) rather than a
-/// scenario.
+/// scenario ([`sim_core::assignment::is_assignment_text`]).
 pub fn is_assignment(text: &str) -> bool {
-    text.lines().any(|l| l.trim() == "[assignment]")
+    sim_core::assignment::is_assignment_text(text)
 }
 
 /// A file longer than `limit` bytes.
@@ -122,13 +122,13 @@ pub fn warn_files(a: &Assignment, lang: Lang) {
         match lang {
             Lang::En => crate::errln!(
                 "warning: {file}: step `{step}`: scenario `{name}` is not in the library; it is read from the file {read}, which only `virtsim` reads: the page cannot open this assignment. \
-                 Before handing it out, embed the scenario with scenario_toml = '''...''' (its computed answers and answers files stay the same: the scenario hash depends on the scenario's text, not on where it comes from)."
+                 Before handing it out, embed the scenario with scenario_toml = '''...''' (its computed answers and answers files stay the same: the scenario hash depends on what the scenario simulates, not on where it comes from)."
             ),
             Lang::Ko => crate::errln!(
                 "{}",
                 sim_core::text::particles(&format!(
                 "경고: {file}: 단계 `{step}`: 시나리오 `{name}`은(는) 라이브러리에 없어 파일 {read}에서 읽었습니다. 이 파일은 `virtsim`만 읽으므로 페이지에서는 이 과제를 열 수 없습니다. \
-                 나눠 주기 전에 scenario_toml = '''...'''로 시나리오를 넣으세요(계산된 답과 답안 파일은 그대로입니다: 시나리오 해시는 시나리오의 내용에 따르며, 어디서 읽었는지와 무관합니다)."
+                 나눠 주기 전에 scenario_toml = '''...'''로 시나리오를 넣으세요(계산된 답과 답안 파일은 그대로입니다: 시나리오 해시는 시나리오가 시뮬레이션하는 것에 따르며, 어디서 읽었는지와 무관합니다)."
             ))),
         }
     }
@@ -202,7 +202,7 @@ pub fn computed_answers_diags(
     let scenario = assignment
         .step_scenario(step, student)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
-    scenario_answers_diags(&scenario, lang)
+    scenario_answers_diags(&scenario, assignment, step, lang)
 }
 
 /// [`computed_answers_diags`] of step `step` under `variant`, any seed and picks (a choice
@@ -217,21 +217,27 @@ pub fn variant_answers_diags(
     let scenario = assignment
         .variant_scenario(step, variant)
         .map_err(|e| Failure::Invalid(e.to_string_in(lang.core())))?;
-    scenario_answers_diags(&scenario, lang)
+    scenario_answers_diags(&scenario, assignment, step, lang)
 }
 
-/// A step's scenario, prepared for a variant, run: its answers and what an author reads
-/// about them ([`computed_answers_diags`]).
+/// Step `step`'s scenario, prepared for a variant, run: its answers and what an author
+/// reads about them ([`computed_answers_diags`]), each at the question it is about: a
+/// step's own question in the assignment file, a scenario's question in its scenario file.
 fn scenario_answers_diags(
     scenario: &sim_core::Scenario,
+    assignment: &Assignment,
+    step: usize,
     lang: Lang,
 ) -> Result<(Vec<QuestionAnswer>, Vec<crate::output::Diag>), Failure> {
     let result = crate::run_with_progress(scenario, RunOptions::default(), lang)?;
     let ko = matches!(lang, Lang::Ko);
     let places = crate::question_places::QuestionPlaces::of(scenario);
-    let place = |id: &str| match places.get(id) {
-        at if at == places.file() => String::new(),
-        at => at,
+    let place = |id: &str| match assignment.question_place(step, id) {
+        Some((line, column)) => format!("{}:{line}:{column}", assignment.file_name),
+        None => match places.get(id) {
+            at if at == places.file() => String::new(),
+            at => at,
+        },
     };
     let mut diags = crate::output::question_diags(&place, &result.questions, ko);
     diags.extend(crate::output::oom_killed_diags("", &result, ko));

@@ -16,6 +16,10 @@ pub(crate) struct Diag {
     /// ([`question_diags`]): what `virtsim answers` also looks for in each choice of a
     /// step's `[[step.vary]]`, and says there at the choice.
     pub tie: bool,
+    /// What the diag is about, when its words quote a run's figures (`tolerance:hybrid`):
+    /// two variants' diags about the same are one warning whose figures differ a little
+    /// ([`Diag::same_warning`]), said once for both.
+    pub about: Option<String>,
 }
 
 impl Diag {
@@ -25,6 +29,7 @@ impl Diag {
             place: place.to_string(),
             text,
             tie: false,
+            about: None,
         }
     }
 
@@ -33,12 +38,31 @@ impl Diag {
         Diag { tie: true, ..self }
     }
 
+    /// The diag marked as about `what` ([`Diag::about`]).
+    fn about(self, what: String) -> Diag {
+        Diag {
+            about: Some(what),
+            ..self
+        }
+    }
+
+    /// Whether `other` says what this diag says: the same words, or the same kind of
+    /// warning about the same question at the same place, its figures from another variant.
+    pub fn same_warning(&self, other: &Diag) -> bool {
+        self == other
+            || (self.about.is_some()
+                && self.about == other.about
+                && self.place == other.place
+                && self.warning == other.warning)
+    }
+
     pub(crate) fn note(place: &str, text: String) -> Diag {
         Diag {
             warning: false,
             place: place.to_string(),
             text,
             tie: false,
+            about: None,
         }
     }
 
@@ -524,6 +548,9 @@ pub(crate) fn question_diags(
                     "numeric question `{id}` has no tolerance (0%) but its answer ({value}) has decimals: only its figure to two decimals is right ({value} ± 0.005), so a student who reads it where it is shown with fewer (the results table, the charts) is marked wrong. Give a tolerance_percent (say 1)."
                 )));
             }
+            if let Some(d) = out.pop() {
+                out.push(d.about(format!("no-tolerance:{}", q.id)));
+            }
         }
         let others = q.tolerance_accepts_others();
         if !others.is_empty() {
@@ -543,6 +570,9 @@ pub(crate) fn question_diags(
                     "numeric question `{id}`'s tolerance (±{tolerance}% of the answer) also accepts other platforms' values ({list}). \
                      A student who reads another platform is marked right: narrow the tolerance."
                 )));
+            }
+            if let Some(d) = out.pop() {
+                out.push(d.about(format!("tolerance:{}", q.id)));
             }
         }
         if let Some(tie) = q.shown_tie() {

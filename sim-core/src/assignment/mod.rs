@@ -91,6 +91,15 @@ pub const MAX_STUDENT_ID_CHARS: usize = 64;
 /// every step for each student, so an assignment costs them what its steps cost together.
 pub const MAX_ASSIGNMENT_ESTIMATED_EVENTS: u64 = crate::scenario::MAX_ESTIMATED_EVENTS;
 
+/// Whether a TOML text is an assignment rather than a scenario: it has an `[assignment]`
+/// table header (spaces, a comment after it and a byte-order mark before the file's first
+/// line aside; a line inside a multi-line string, such as an embedded `scenario_toml`, is
+/// text). What `virtsim validate`, `answers` and `run` go by to read a file as one or the
+/// other.
+pub fn is_assignment_text(text: &str) -> bool {
+    crate::scenario::error::table_header(text, "[assignment]").is_some()
+}
+
 /// Where an assignment's steps find library scenarios (`scenario = "type1-vs-type2.toml"`).
 /// Any `Fn(&str) -> Option<String>` is one (it lists no names); the CLI's and the page's
 /// built-in libraries also list their file names, which a step naming a scenario the
@@ -351,6 +360,23 @@ impl Assignment {
         Some(crate::scenario::error::line_column(
             &self.source,
             name.span().start,
+        ))
+    }
+
+    /// Line and column (from 1) of the `id = "..."` value of step `step`'s own question
+    /// `id` (a `[[step.question]]`), if the step has one by that id: where a remark about
+    /// that question (a tolerance that also accepts other platforms' values) is located.
+    pub fn question_place(&self, step: usize, id: &str) -> Option<(usize, usize)> {
+        let question = self
+            .raw
+            .steps
+            .get(step)?
+            .questions
+            .iter()
+            .find(|q| q.id.get_ref() == id)?;
+        Some(crate::scenario::error::line_column(
+            &self.source,
+            question.id.span().start,
         ))
     }
 

@@ -187,7 +187,8 @@ fn read(
         ));
     }
     // Each step on its own (the first MAX_STEPS): its id, then `validate_step`.
-    let mut steps: Vec<Step> = Vec::new();
+    // With each its index in the file and whether the reading read past nothing in it.
+    let mut steps: Vec<(usize, Step, bool)> = Vec::new();
     let mut ids: Vec<&str> = Vec::new();
     for (index, s) in raw.steps.iter().enumerate().take(MAX_STEPS) {
         let step_id = s.id.get_ref();
@@ -215,13 +216,26 @@ fn read(
             at,
             poisoned: &step_poisoned,
         };
+        let clean = step_poisoned.is_empty();
         if let Some(step) = validate_step(&v, &step, raw.assignment.reveal, library, &mut found) {
-            steps.push(step);
+            steps.push((index, step, clean));
         }
     }
     if found.len() > 0 {
+        // A step whose own checks passed is still checked as a student gets it (its first
+        // variant: its questions asked of its scenario), so that one step's mistake hides
+        // no other step's; a step the reading read past a mistake in is left to the next
+        // reading (what follows from the mistake would be said too).
+        for (index, step, _) in steps.iter().filter(|(.., clean)| *clean) {
+            if let Some(first) = all_variants(step).first() {
+                if let Err(e) = prepared_with(&v, step, &raw.steps[*index], first) {
+                    found.push(e);
+                }
+            }
+        }
         return Err(Errors(found.in_file_order()));
     }
+    let steps = steps.into_iter().map(|(_, step, _)| step).collect();
     let mut assignment = Assignment {
         file_name: file_name.to_string(),
         id,
@@ -259,7 +273,7 @@ fn read(
         };
         let mut most = 0u64;
         for variant in checked {
-            match prepared_with(&v, &assignment, index, variant) {
+            match prepared_with(&v, s, &assignment.raw.steps[index], variant) {
                 Ok(scenario) => most = most.max(scenario.estimated_events()),
                 Err(e) => {
                     found.push(e);

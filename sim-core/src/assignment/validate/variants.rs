@@ -4,7 +4,7 @@
 
 use toml::Spanned;
 
-use crate::assignment::format::{Choice, Parameter};
+use crate::assignment::format::{Choice, Parameter, StepSection};
 use crate::assignment::{Assignment, Step, StepSource, Variant};
 use crate::scenario::error::{msg, Validator};
 use crate::scenario::{line_column, validate_question, Scenario, ScenarioError};
@@ -52,18 +52,17 @@ pub(in crate::assignment) fn prepared(
     index: usize,
     variant: &Variant,
 ) -> Result<Scenario, ScenarioError> {
-    prepared_with(&Validator::new(&a.file_name, &a.source), a, index, variant)
+    let v = Validator::new(&a.file_name, &a.source);
+    prepared_with(&v, &a.steps[index], &a.raw.steps[index], variant)
 }
 
 /// [`prepared`] with the assignment's validator (parsed once for all variants).
 pub(super) fn prepared_with(
     v: &Validator<'_>,
-    a: &Assignment,
-    index: usize,
+    s: &Step,
+    raw: &StepSection,
     variant: &Variant,
 ) -> Result<Scenario, ScenarioError> {
-    let s = &a.steps[index];
-    let raw = &a.raw.steps[index];
     let step_id = &s.id;
     // Where a variant's error is reported: the first parameter not at its first choice,
     // at that choice.

@@ -266,8 +266,37 @@ pub(super) const SHORTENED_MIN_CHARS: usize = 4;
 /// `cpu`, the CPU generation). `baremetal` (`bare-metal`, `bare_metal`, separators aside)
 /// and `physical` are what the format calls `native`: a platform without a hypervisor.
 /// `vhost` is a back end in a host kernel thread per device; `exits_per_sec` the metric
-/// `exits_per_second`.
+/// `exits_per_second`. The products the course overview names are their kind (ESXi,
+/// Hyper-V, Xen, and KVM: `type1`; VirtualBox, VMware Workstation, Parallels: `type2`;
+/// Docker, LXC, Podman: `container`), as are the overview's Korean words for the kinds and
+/// techniques (`반가상화` is `para`, `컨테이너` `container`...); VT-x, AMD-V and HVM are
+/// hardware assist, BT binary translation.
 pub(super) const SYNONYMS: &[(&str, &str)] = &[
+    ("esxi", "type1"),
+    ("hyperv", "type1"),
+    ("xen", "type1"),
+    ("kvm", "type1"),
+    ("virtualbox", "type2"),
+    ("vmwareworkstation", "type2"),
+    ("workstation", "type2"),
+    ("parallels", "type2"),
+    ("parallelsdesktop", "type2"),
+    ("docker", "container"),
+    ("lxc", "container"),
+    ("podman", "container"),
+    ("oslevel", "container"),
+    ("컨테이너", "container"),
+    ("네이티브", "native"),
+    ("데스크톱가상화", "vdi"),
+    ("반가상화", "para"),
+    ("하이브리드", "hybrid"),
+    ("하드웨어지원", "hardware_assist"),
+    ("바이너리변환", "binary_translation"),
+    ("이진변환", "binary_translation"),
+    ("vtx", "hardware_assist"),
+    ("amdv", "hardware_assist"),
+    ("hvm", "hardware_assist"),
+    ("bt", "binary_translation"),
     ("kr", "ko"),
     ("virtio", "paravirtual"),
     ("virtionet", "paravirtual"),

@@ -702,9 +702,16 @@ pub(crate) fn table_header(text: &str, header: &str) -> Option<usize> {
     let mut open: Option<&str> = None;
     for line in text.split_inclusive('\n') {
         if open.is_none() {
-            let code = line.split('#').next().unwrap_or("");
+            // A byte-order mark before the first line (a file saved by Windows' Notepad
+            // as "UTF-8 with BOM") is no part of its header.
+            let bom = if offset == 0 {
+                line.len() - line.trim_start_matches('\u{feff}').len()
+            } else {
+                0
+            };
+            let code = line[bom..].split('#').next().unwrap_or("");
             if code.trim() == header {
-                return Some(offset + (line.len() - line.trim_start().len()));
+                return Some(offset + bom + (line[bom..].len() - line[bom..].trim_start().len()));
             }
         }
         open = multiline_open_after(line, open);
@@ -967,6 +974,16 @@ mod tests {
             ("virtio-net", io, "paravirtual"),
             ("emulation", io, "emulated"),
             ("hosted", kinds, "type2"),
+            // The products and Korean words of the course overview.
+            ("docker", kinds, "container"),
+            ("KVM", kinds, "type1"),
+            ("Hyper-V", kinds, "type1"),
+            ("VirtualBox", kinds, "type2"),
+            ("VMware Workstation", kinds, "type2"),
+            ("반가상화", techniques, "para"),
+            ("하드웨어 지원", techniques, "hardware_assist"),
+            ("컨테이너", kinds, "container"),
+            ("VT-x", techniques, "hardware_assist"),
             (
                 "vhost",
                 "`hypervisor`, `driver_domain`, `vm_thread`, `device_thread`",
@@ -980,6 +997,7 @@ mod tests {
             );
         }
         assert_eq!(super::spelled_otherwise("hosted", io), None);
+        assert_eq!(super::spelled_otherwise("docker", techniques), None);
         // The same unit spelled otherwise, or a unit cut short, still gets one.
         assert_eq!(
             super::spelled_otherwise("memory_gb", units).as_deref(),
@@ -1412,6 +1430,14 @@ b = '"""'
         assert_eq!(
             table_header(korean, "[scenario]"),
             korean.rfind("[scenario]")
+        );
+        // A byte-order mark before the first line's header (Notepad's "UTF-8 with BOM"):
+        // the header is found, at its own bytes.
+        let marked = "\u{feff}[assignment] # week 5\nid = \"a\"\n";
+        assert_eq!(table_header(marked, "[assignment]"), Some(3));
+        assert_eq!(
+            table_header("\u{feff} [assignment]\n", "[assignment]"),
+            Some(4)
         );
     }
 }
