@@ -128,32 +128,36 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             let failed = clean(f.failed.get(lang));
             // On desktops, the users' sessions the instances carried (a session host: all
             // of its users).
+            // The stopped sessions go in the brackets of the stopped names ("stopped 8
+            // (desk-1, ... desk-8; 8 sessions)"), not in a second pair beside them.
             let (stopped_sessions, surviving_sessions) = match f.sessions {
                 Some(s) if ko => (
-                    format!(" (세션 {}개)", s.stopped),
+                    format!("; 세션 {}개", s.stopped),
                     format!(" (세션 {}개)", s.surviving),
                 ),
                 Some(s) => (
-                    format!(" ({} {})", s.stopped, plural_sessions(s.stopped)),
+                    format!("; {} {}", s.stopped, plural_sessions(s.stopped)),
                     format!(" ({} {})", s.surviving, plural_sessions(s.surviving)),
                 ),
                 None => (String::new(), String::new()),
             };
             if ko {
-                let _ = writeln!(
-                    out,
-                    "{name} {} ({} ms): {failed} 장애; {}, {}개{surviving_sessions} 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms",
+                // "하이퍼바이저 장애 (100 ms): 하이퍼바이저이(가) 멈춤", not "...: 하이퍼바이저
+                // 장애" again.
+                let line = format!(
+                    "{name} {} ({} ms): {failed}이(가) 멈춤; {}, {}개{surviving_sessions} 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms",
                     ko_word(f.kind.name()),
                     f.at_ms,
                     if f.stopped.is_empty() {
                         "중단된 것 없음 (앞선 장애로 이미 멈춤)".to_string()
                     } else {
-                        format!("{}개{stopped_sessions} 중단 ({stopped})", f.stopped.len())
+                        format!("{}개 중단 ({stopped}{stopped_sessions})", f.stopped.len())
                     },
                     f.survivors,
                     f.ops_lost,
                     f.recovery_ms
                 );
+                let _ = writeln!(out, "{}", sim_core::text::particles(&line));
             } else {
                 let _ = writeln!(
                     out,
@@ -163,7 +167,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                     if f.stopped.is_empty() {
                         "stopped none (an earlier fault had stopped them)".to_string()
                     } else {
-                        format!("stopped {}{stopped_sessions} ({stopped})", f.stopped.len())
+                        format!("stopped {} ({stopped}{stopped_sessions})", f.stopped.len())
                     },
                     f.survivors,
                     f.ops_lost,
