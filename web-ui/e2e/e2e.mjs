@@ -1697,7 +1697,8 @@ await step('a language switch during a run does not say "Running…" again, in t
     await setEditorText(p, LONG_RUN);
     await p.waitForTimeout(500);
     if (await runId(p) === prev) await p.$eval('#run', (b) => b.click());
-    await p.waitForFunction(() => document.querySelector('#run-announced')?.textContent === 'Running…', null, { timeout: 20000 });
+    await p.waitForFunction(() => document.querySelector('#run-announced')?.textContent === 'Running…', null, { timeout: 20000 })
+      .catch(async (e) => { throw new Error(`${e.message}: ${await p.evaluate(() => `run ${document.querySelector('.page').dataset.runId} ${document.querySelector('.page').dataset.status}, said '${document.querySelector('#run-announced')?.textContent}', progress '${document.querySelector('.progress')?.textContent ?? ''}', Run aria-disabled=${document.querySelector('#run')?.getAttribute('aria-disabled')}, estimate '${document.querySelector('#estimate')?.textContent ?? ''}'`)} (run ${prev} before)`); });
     const said = await saidOverSwitchToKorean(p, '#run-announced');
     // The progress, read with the run's status at once (the run could end between two reads).
     const progress = await p.evaluate(() => document.querySelector('.page').dataset.status === 'running' && (document.querySelector('.progress')?.textContent ?? ''));
