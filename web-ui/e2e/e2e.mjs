@@ -77,6 +77,16 @@ async function afterRun(page, action) {
     throw new Error(`${e.message} (no run after ${prev} finished: ${now})`);
   });
 }
+// Replaces the editor's text and waits for its run: the page re-runs an edited text by
+// itself once validated; if it has not within half a second, Run is pressed.
+async function runText(page, text) {
+  await afterRun(page, async () => {
+    const prev = await runId(page);
+    await setEditorText(page, text);
+    await page.waitForTimeout(500);
+    if (await runId(page) === prev) await page.click('#run');
+  });
+}
 // What the run's live region says of the last run, once said: a finished run is said once
 // it has stood a moment (controls.rs, `SETTLED_MS`), so that a burst of re-runs is said once.
 async function announced(page) {
@@ -473,12 +483,7 @@ await step('a checked answer is judged against the run shown: a slider re-run th
       '[[instance]]\nname = "busy"\ncount = 4\nworkload = "cpu-bound"\n\n' +
       '[[question]]\nid = "tput"\nkind = "numeric"\ntext = { en = "Operations per second?", ko = "초당 연산 수는?" }\n' +
       'metric = "throughput"\nplatform = "native"\ntolerance_percent = 5\n';
-    await afterRun(p, async () => {
-      const prev = await runId(p);
-      await setEditorText(p, text);
-      await p.waitForTimeout(500);
-      if (await runId(p) === prev) await p.click('#run');
-    });
+    await runText(p, text);
     await p.click('#tab-questions');
     // The computed answer, read from its reveal and hidden again.
     const reveal = '.question button.link[aria-expanded]';
@@ -508,12 +513,7 @@ await step('question ids like another question\'s part (`a`, `a-check`) or with 
       '[[platform]]\nname = "native"\nkind = "native"\n\n' +
       '[[instance]]\nname = "busy"\ncount = 4\nworkload = "cpu-bound"\n\n' +
       ['a', 'a-check', 'a b', 'a.b'].map(question).join('');
-    await afterRun(p, async () => {
-      const prev = await runId(p);
-      await setEditorText(p, text);
-      await p.waitForTimeout(500);
-      if (await runId(p) === prev) await p.click('#run');
-    });
+    await runText(p, text);
     await p.click('#tab-questions');
     await p.waitForSelector('#q-a');
     // Every element id once on the page, and every reference to one finds it (`a b` as an
@@ -2789,12 +2789,7 @@ await step("a revealed answer tells the author what virtsim answers warns about"
     '[[instance]]\nname = "web"\nworkload = "web-server"\n\n' +
     '[[question]]\nid = "tput"\nkind = "numeric"\ntext = { en = "Operations per second on the VM?", ko = "VM의 초당 연산 수는?" }\n' +
     'metric = "throughput"\nplatform = "vm"\ntolerance_percent = 50\n';
-  const typeAndRun = (t) => afterRun(page, async () => {
-    const prev = await runId(page);
-    await setEditorText(page, t);
-    await page.waitForTimeout(500);
-    if (await runId(page) === prev) await page.click('#run');
-  });
+  const typeAndRun = (t) => runText(page, t);
   await typeAndRun(text);
   await page.click('#tab-questions');
   for (const b of await page.$$('.question button.link[aria-expanded=false]')) await b.click();
@@ -2818,12 +2813,7 @@ await step('an exact tie names every tied option, and a VM wider than the host i
     '[[instance]]\nname = "wide"\nvcpus = 4\nworkload = "cpu-bound"\n\n' +
     '[[question]]\nid = "fast"\nkind = "choice"\nmetric = "throughput"\nselect = "highest"\n' +
     'text = { en = "Which is fastest?", ko = "어느 쪽이 가장 빠른가?" }\n';
-  await afterRun(page, async () => {
-    const prev = await runId(page);
-    await setEditorText(page, text);
-    await page.waitForTimeout(500);
-    if (await runId(page) === prev) await page.click('#run');
-  });
+  await runText(page, text);
   // Natives run no VM: no warning. On a type-1 platform the group is a VM of 4 vCPUs.
   assert(await page.$('.editor-warning') === null, 'no vCPU warning for processes on natives');
   await page.click('#tab-questions');
