@@ -312,7 +312,11 @@ fn instance_groups(out: &mut String, r: &RunResult, ko: bool) {
                     rpad(&format!("{:.0}", g.throughput), 12),
                     tr(ko, "ops/s", "초당 연산,"),
                     if ko {
-                        format!("네이티브 대비 {:.1}%", g.relative_performance_percent)
+                        // Right-aligned as the English column is: 93.6% under 100.0%.
+                        format!(
+                            "네이티브 대비 {:>6}",
+                            format!("{:.1}%", g.relative_performance_percent)
+                        )
                     } else {
                         format!("{:>7.1}% vs native", g.relative_performance_percent)
                     }
