@@ -1625,6 +1625,39 @@ await step('an oversized scenario gives an error, not a frozen tab', async () =>
 // without the lock its steps would run ahead, 33 M events in under a second).
 const LONG_RUN = `[scenario]\nname = "long"\nduration_ms = 100\n[host]\ncores = 64\nmemory_gib = 2048\n[[platform]]\nname = "hv"\nkind = "type1"\ntechnique = "hardware_assist"\n[[workload]]\nname = "syscall-locks"\nbase = "syscall-heavy"\nlock_percent = 50\n[[instance]]\nname = "vm"\ncount = 256\nvcpus = 2\nthreads = 2\nmemory_gib = 2\nworkload = "syscall-locks"\n`;
 
+await step('a slow burst of slider keys says "Running…" once, then its result once', async () => {
+  // Each key starts a run that outlasts the page's delay (250 ms) before the next key
+  // cancels it: each run's own element said "Running…" again, once per key.
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.evaluate(() => localStorage.setItem('virtsim.lang', 'en'));
+    await runText(p, LONG_RUN.replace('duration_ms = 100', 'duration_ms = 40'));
+    await announced(p);
+    await p.evaluate(() => {
+      window.__said = [];
+      new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => window.__said.push(n.textContent))))
+        .observe(document.querySelector('#run-announced'), { childList: true });
+    });
+    const first = await runId(p);
+    await p.focus('#k-host-cores');
+    for (let i = 0; i < 4; i++) {
+      await p.keyboard.press('ArrowLeft');
+      await p.waitForTimeout(600);
+    }
+    await p.waitForFunction((first) => Number(document.querySelector('.page').dataset.runId) > first
+      && document.querySelector('.page').dataset.status === 'done', first, { timeout: 60000 });
+    await announced(p);
+    await p.waitForTimeout(1000);
+    const said = await p.evaluate(() => window.__said);
+    const running = said.filter((t) => /^Running/.test(t));
+    const done = said.filter((t) => /^Done\. /.test(t));
+    assert(running.length <= 1 && done.length === 1 && said.length === running.length + 1, `said: ${JSON.stringify(said)}`);
+  } finally {
+    await p.close();
+  }
+});
+
 await step('a long run shows progress and can be cancelled', async () => {
   // A built-in scenario first (the run below replaces its text in the editor).
   const slow = builtin.indexOf('memory-shadow-vs-nested.toml');

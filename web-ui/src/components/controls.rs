@@ -448,23 +448,54 @@ pub fn controls(props: &ControlsProps) -> Html {
         });
     }
     let said = use_mut_ref(Said::default);
+    // A burst whose "Running…" was said (a run outlasted the page's delay) keeps that one
+    // element, its words unchanged, over the burst's later runs and until its report: each
+    // run's own element said "Running…" again on a slow machine, once per arrow key.
+    let burst_running = |said: &Said| match said.running {
+        Some((first, in_lang)) if first != state.run_id && in_lang == lang => Some((
+            t(lang, "run.running").to_string(),
+            format!("running-{first}"),
+        )),
+        _ => None,
+    };
     let (announced, announced_key) = match &state.status {
         RunStatus::Done { .. } if *settled != Some(state.run_id) => {
-            said.borrow_mut().pass(state);
-            (String::new(), String::new())
+            let mut said = said.borrow_mut();
+            said.pass(state);
+            match said.running {
+                Some((first, in_lang)) if in_lang == lang => (
+                    t(lang, "run.running").to_string(),
+                    format!("running-{first}"),
+                ),
+                _ => (String::new(), String::new()),
+            }
         }
         RunStatus::Running { .. } => {
-            let text = announced_text(state, lang, said.borrow().before.as_deref());
-            // Not said again in the other language after a switch, as a report.
-            let text = if text.is_empty() || said.borrow_mut().said_in(state, lang) {
-                text
-            } else {
-                String::new()
-            };
-            (text, format!("running-{}", state.run_id))
+            let mut said = said.borrow_mut();
+            match burst_running(&said) {
+                Some(kept) => kept,
+                None if said.running.is_some_and(|(first, _)| first != state.run_id) => {
+                    // The burst's "Running…" was said in the other language: not again.
+                    (String::new(), String::new())
+                }
+                None => {
+                    let text = announced_text(state, lang, said.before.as_deref());
+                    // Not said again in the other language after a switch, as a report.
+                    let text = if text.is_empty() || said.said_in(state, lang) {
+                        text
+                    } else {
+                        String::new()
+                    };
+                    if !text.is_empty() && said.running.is_none() {
+                        said.running = Some((state.run_id, lang));
+                    }
+                    (text, format!("running-{}", state.run_id))
+                }
+            }
         }
         _ => {
             let mut said = said.borrow_mut();
+            said.running = None;
             let before = said.compare(state).map(<[Figure]>::to_vec);
             // Not said: a report heard already, on a step gone back to; a report said in
             // the other language (a switch re-said it, in the new words).
@@ -879,6 +910,9 @@ struct Said {
     /// The last run said (its id, and whether "Running…" of it rather than its end) and
     /// the language it was said in.
     lang: Option<((u64, bool), Lang)>,
+    /// The run whose "Running…" the current burst said, and in which language: the
+    /// burst's later runs keep its element until a report is said.
+    running: Option<(u64, Lang)>,
 }
 
 /// How many reports `Said::heard` keeps.
