@@ -2494,9 +2494,20 @@ await step('the editor\'s line numbers stand beside their lines from the first p
     await p.evaluate(() => { localStorage.removeItem('virtsim.editor.wrap'); localStorage.removeItem('virtsim.editor.wide'); });
     await p.reload();
     await waitDone(p);
+    // CodeMirror measures a few frames after the change (the resize is observed, the
+    // measure requested in the next frame, done in the one after); on a loaded machine the
+    // page's render and those frames come later, so the check waits up to 2 s for the
+    // numbers to settle beside their lines. The bug it guards against never settled: the
+    // numbers stayed on CodeMirror's guesses until a click into the editor.
     const check = async (what) => {
-      const at = await gutterOff(p);
-      assert(at.rows >= 5 && at.offCount === 0, `${what}: line numbers beside their lines (${JSON.stringify(at)})`);
+      const start = Date.now();
+      let at = await gutterOff(p);
+      while (!(at.rows >= 5 && at.offCount === 0) && Date.now() - start < 2000) {
+        await p.waitForTimeout(50);
+        at = await gutterOff(p);
+      }
+      at.settledMs = Date.now() - start;
+      assert(at.rows >= 5 && at.offCount === 0, `${what}: line numbers beside their lines within 2 s (${JSON.stringify(at)})`);
       return at;
     };
     const first = await check('first open');
