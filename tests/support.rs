@@ -288,7 +288,7 @@ pub fn summary(r: &RunResult) -> String {
                 s,
                 "  lifecycle: start {:.1} ms, all {:.1} ms, {:.1} MiB/instance, density {} (mem {}, cpu {})",
                 l.startup_ms, l.startup_all_ms, l.footprint_mib, l.density, l.density_memory,
-                if l.density_cpu == u64::MAX { "-".to_string() } else { l.density_cpu.to_string() }
+                l.density_cpu.map_or_else(|| "-".to_string(), |n| n.to_string())
             );
         }
         for f in &p.faults {

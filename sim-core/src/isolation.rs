@@ -155,8 +155,14 @@ pub struct FaultResult {
     /// Operations the stopped instances would have completed after the fault at the rate
     /// they ran before it.
     pub ops_lost: u64,
-    /// Time to start the stopped instances again, all at once (their start-up path).
+    /// Time to start the stopped instances again, all at once (their start-up path), after
+    /// the failed shared component's own boot (`host_boot_ms`).
     pub recovery_ms: f64,
+    /// The part of `recovery_ms` that the server and its host OS take to boot again before
+    /// any instance can start (its firmware's self test, the host kernel, its services): 0
+    /// when only a guest kernel or an instance's processes failed.
+    #[serde(default)]
+    pub host_boot_ms: f64,
 }
 
 /// The desktop sessions a fault ended and those it left running.

@@ -371,6 +371,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.faults.sessions_note", "데스크톱 플랫폼에서는 괄호 안이 사용자 세션 수입니다: 세션 호스트의 인스턴스 하나(서버 OS 하나)는 세션 여러 개를 싣고, 데스크톱 VM 하나는 세션 하나를 싣습니다. 그래서 멈춘 인스턴스가 같은 1개라도 끝난 세션 수는 다를 수 있습니다.", "On a desktop platform the figure in brackets counts users' sessions: one instance of a session host (one server OS) carries many sessions, one desktop VM carries one. One instance stopped may therefore end very different numbers of sessions."),
     metric("table.ops_lost", Metric::OpsLost),
     ("table.recovery", "복구 시간", "Recovery"),
+    ("table.recovery.host_boot", "그중 서버와 호스트 OS 부팅 {}", "of which the server and its host OS boot {}"),
     ("table.attack", "공격 표면", "Attack surface"),
     ("table.attack_note", "진입점의 개수일 뿐 위험의 크기가 아닙니다: 에뮬레이션 장치 모델은 exit 핸들러보다 훨씬 크고, 공개된 VM 탈출은 대부분 장치 모델을 거쳤습니다(예: QEMU 플로피 컨트롤러의 VENOM, CVE-2015-3456).", "Counts of entry points, not of risk: an emulated device model is far larger than an exit handler, and most published VM escapes went through one (e.g. VENOM, CVE-2015-3456, in QEMU's floppy controller)."),
     ("table.memory", "호스트 메모리: 요구량, 회수, 스왑 (MiB; 페이징은 초당 4 KiB 페이지 수, 실행 전체 평균)", "Host memory: demand, reclaim, swap (MiB; paging in 4 KiB pages per second, averaged over the run)"),

@@ -33,11 +33,9 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
     let _ = writeln!(out);
     for p in &r.platforms {
         let l = &p.lifecycle;
-        let cpu_fit = if l.density_cpu == u64::MAX {
-            "-".to_string()
-        } else {
-            l.density_cpu.to_string()
-        };
+        let cpu_fit = l
+            .density_cpu
+            .map_or_else(|| "-".to_string(), |n| n.to_string());
         let figures = [
             format!("{:.0}", l.startup_ms),
             format!("{:.0}", l.startup_all_ms),
@@ -53,7 +51,10 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         }
         let _ = writeln!(out);
     }
-    if r.platforms.iter().any(|p| p.lifecycle.density_cpu == 0) {
+    if r.platforms
+        .iter()
+        .any(|p| p.lifecycle.density_cpu == Some(0))
+    {
         let _ = writeln!(
             out,
             "  {}",
@@ -145,7 +146,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 // "하이퍼바이저 장애 (100 ms): 하이퍼바이저이(가) 멈춤", not "...: 하이퍼바이저
                 // 장애" again.
                 let line = format!(
-                    "{name} {} ({} ms): {failed}이(가) 멈춤; {}, {}개{surviving_sessions} 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms",
+                    "{name} {} ({} ms): {failed}이(가) 멈춤; {}, {}개{surviving_sessions} 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms{}",
                     ko_word(f.kind.name()),
                     f.at_ms,
                     if f.stopped.is_empty() {
@@ -155,13 +156,14 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                     },
                     f.survivors,
                     f.ops_lost,
-                    f.recovery_ms
+                    f.recovery_ms,
+                    host_boot(f, true),
                 );
                 let _ = writeln!(out, "{}", sim_core::text::particles(&line));
             } else {
                 let _ = writeln!(
                     out,
-                    "{name} {} at {} ms: {failed} failed; {}, {}{surviving_sessions} kept running; {} ops lost; restart {:.0} ms",
+                    "{name} {} at {} ms: {failed} failed; {}, {}{surviving_sessions} kept running; {} ops lost; restart {:.0} ms{}",
                     f.kind.name(),
                     f.at_ms,
                     if f.stopped.is_empty() {
@@ -171,7 +173,8 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                     },
                     f.survivors,
                     f.ops_lost,
-                    f.recovery_ms
+                    f.recovery_ms,
+                    host_boot(f, false),
                 );
             }
         }
@@ -261,7 +264,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 share(v.cpu.encode),
                 share(v.cpu.guest_background),
                 share(v.cpu.hypervisor),
-                format!("{:.1}", v.cpu.idle),
+                share(v.cpu.idle),
             ];
             let _ = write!(
                 out,
@@ -376,5 +379,21 @@ fn plural_sessions(n: u64) -> &'static str {
         "session"
     } else {
         "sessions"
+    }
+}
+
+/// The server's own boot inside a fault's restart time, when the failed component was
+/// shared (host kernel, hypervisor, server): a container's restart of two minutes is
+/// mostly its host's firmware, not the containers.
+fn host_boot(f: &sim_core::isolation::FaultResult, ko: bool) -> String {
+    if f.host_boot_ms <= 0.0 {
+        String::new()
+    } else if ko {
+        format!(" (그중 서버와 호스트 OS 부팅 {:.0} ms)", f.host_boot_ms)
+    } else {
+        format!(
+            " (the server and its host OS boot first: {:.0} ms of it)",
+            f.host_boot_ms
+        )
     }
 }

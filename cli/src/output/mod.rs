@@ -144,7 +144,7 @@ fn headline(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
             share(p.cpu.hypervisor),
             share(p.cpu.device_emulation),
             share(p.cpu.host_os),
-            format!("{:.1}", p.cpu.idle),
+            share(p.cpu.idle),
             share(p.steal_percent),
             format!("{:.0}", p.exits_per_second),
         ];

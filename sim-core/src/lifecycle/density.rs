@@ -38,7 +38,7 @@ pub fn density(
     oom_alone: Option<crate::memory::OomReason>,
     cpu_per_instance_percent: f64,
     background_percent: u32,
-) -> (u64, u64) {
+) -> (u64, Option<u64>) {
     let free = host.memory_mib.saturating_sub(c.host_reserved_mib) as f64;
     let memory = if oom_alone.is_some() {
         0
@@ -48,10 +48,7 @@ pub fn density(
         0
     };
     let budget = cpu_ceiling_cores(host, c, background_percent) * 100.0;
-    let cpu = if cpu_per_instance_percent > 0.0 {
-        libm::floor(budget / cpu_per_instance_percent) as u64
-    } else {
-        u64::MAX
-    };
+    let cpu = (cpu_per_instance_percent > 0.0)
+        .then(|| libm::floor(budget / cpu_per_instance_percent) as u64);
     (memory, cpu)
 }

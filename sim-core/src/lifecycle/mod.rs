@@ -60,8 +60,9 @@ pub struct LifecycleResult {
     pub oom_alone: Option<crate::memory::OomReason>,
     /// Instances that fit the host's memory (0 when `oom_alone`).
     pub density_memory: u64,
-    /// Instances that fit the host's CPUs at `density_max_cpu_percent` utilization.
-    pub density_cpu: u64,
+    /// Instances that fit the host's CPUs at `density_max_cpu_percent` utilization; `None`
+    /// when an instance used no CPU in the run (the CPU sets no bound: JSON `null`).
+    pub density_cpu: Option<u64>,
     /// The CPU that `density_cpu` divides, in cores: the host's cores at
     /// `density_max_cpu_percent`, less a type-2 host's own programs ([`cpu_ceiling_cores`]).
     #[serde(default)]

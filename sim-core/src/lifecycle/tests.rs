@@ -340,3 +340,26 @@ fn a_footprint_is_what_the_memory_plan_puts_on_the_host_and_an_oom_killed_one_fi
     // 160: 3; a container below its 128 MiB working set: 2.
     assert_eq!(killed, 5 + 5 + 3 + 2);
 }
+
+#[test]
+fn an_instance_that_uses_no_cpu_is_bounded_by_memory_alone_and_says_so_in_json() {
+    // 4 cores at the default 80% ceiling hold 3.2 cores: 320% / 30% per instance = 10.67,
+    // rounded down to 10. An instance that used no CPU sets no CPU bound (None, JSON null,
+    // not the largest integer, which a JavaScript reader cannot even hold exactly).
+    let c = CostTable::default();
+    let h = host();
+    assert_eq!(c.density_max_cpu_percent, 80);
+    assert_eq!(density(&h, &c, 1024.0, None, 30.0, 0).1, Some(10));
+    let (memory, cpu) = density(&h, &c, 1024.0, None, 0.0, 0);
+    assert_eq!(cpu, None);
+    assert!(memory > 0);
+    let l = LifecycleResult {
+        density_memory: memory,
+        density_cpu: cpu,
+        ..Default::default()
+    };
+    let json = serde_json::to_string(&l).unwrap();
+    assert!(json.contains("\"density_cpu\":null"), "{json}");
+    let back: LifecycleResult = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.density_cpu, None);
+}

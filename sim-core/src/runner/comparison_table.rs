@@ -579,13 +579,9 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 // The run's own OOM kill: a footprint over the host's memory would be no answer.
                 let why = reason.text();
                 // Killed before doing any work, an instance has no CPU figure ("CPU ∞").
-                let (cpu_en, cpu_ko) = if l.density_cpu == u64::MAX {
-                    (String::new(), String::new())
-                } else {
-                    (
-                        format!(", CPU {}", l.density_cpu),
-                        format!(", CPU 기준 {}", l.density_cpu),
-                    )
+                let (cpu_en, cpu_ko) = match l.density_cpu {
+                    None => (String::new(), String::new()),
+                    Some(cpu) => (format!(", CPU {cpu}"), format!(", CPU 기준 {cpu}")),
                 };
                 (
                     format!(
@@ -602,7 +598,7 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             } else {
                 density_text(l, &unit_en, &unit_ko)
             };
-            if p.kind == PlatformKind::Vdi && l.oom_alone.is_none() && l.density_cpu > 0 {
+            if p.kind == PlatformKind::Vdi && l.oom_alone.is_none() && l.density_cpu != Some(0) {
                 // A desktop's CPU per input and its background services are estimates
                 // (desktop/activity.rs, [costs]): the count is this model's, several times
                 // what vendor sizing guides plan (an expert's review).
@@ -695,12 +691,9 @@ fn fault_where_ko(f: &crate::isolation::FaultResult) -> String {
     }
 }
 
-fn fmt_count(n: u64) -> String {
-    if n == u64::MAX {
-        "∞".to_string()
-    } else {
-        n.to_string()
-    }
+/// A CPU count, "∞" when the CPU sets no bound (an instance that used none).
+fn fmt_count(n: Option<u64>) -> String {
+    n.map_or_else(|| "∞".to_string(), |n| n.to_string())
 }
 
 /// A rate rounded to a whole number, its thousands separated by commas ("157,124"), as
@@ -733,7 +726,7 @@ fn density_text(
     );
     if let Some(b) = l.cpu_beyond_vcpus {
         // Keeping up with native is out of its vCPUs' reach: the count is at the pace it has.
-        let (zero_en, zero_ko) = if l.density_cpu == 0 {
+        let (zero_en, zero_ko) = if l.density_cpu == Some(0) {
             (
                 "; the planning ceiling leaves fewer cores than its busy vCPUs take, and it still runs",
                 "; 계획상의 사용 상한이 바쁜 vCPU가 쓰는 것보다 적은 코어를 남기지만, 실행은 됩니다",
@@ -772,7 +765,7 @@ fn density_text(
             l.cpu_ceiling_cores,
             fmt_count(l.density_cpu),
         );
-    } else if l.density_cpu == 0 {
+    } else if l.density_cpu == Some(0) {
         en += "; CPU 0: not even one instance keeps up with native within the utilization ceiling (it still runs, slower)";
         ko += "; CPU 기준 0: 인스턴스 하나도 CPU 사용 상한 안에서 네이티브 속도를 내지 못함(느리게는 실행됨)";
     } else if l.cpu_per_instance_percent > 0.0 {
@@ -867,7 +860,7 @@ mod tests {
             footprint_mib: 2078.0,
             cpu_per_instance_percent: 74.0,
             density_memory: 504,
-            density_cpu: 8,
+            density_cpu: Some(8),
             cpu_ceiling_cores: 6.4,
             density: 8,
             ..Default::default()

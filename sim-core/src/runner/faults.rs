@@ -168,6 +168,7 @@ pub(super) fn fault_results(
             sessions: fault_sessions(spec, outcome, &stopped, mf.at),
             ops_lost: stopped.iter().map(|&i| instances[i].ops_lost).sum(),
             recovery_ms,
+            host_boot_ms: host_boot,
         });
     }
     out
@@ -286,6 +287,8 @@ pub(super) fn oom_results(
                     p.host_background_percent,
                     s.seed,
                 )[0],
+                // An OOM kill restarts the instance alone: the host keeps running.
+                host_boot_ms: 0.0,
             }
         })
         .collect()

@@ -493,7 +493,7 @@ fn desktop_cpu_per_session(
     lifecycle.density_cpu = cpu;
     lifecycle.cpu_ceiling_cores =
         lifecycle::cpu_ceiling_cores(&s.host, &s.costs, p.host_background_percent);
-    lifecycle.density = memory.min(cpu);
+    lifecycle.density = cpu.map_or(memory, |cpu| memory.min(cpu));
 }
 
 /// A live migration's (or a container checkpoint's) figures: the machine ran it; the
@@ -724,7 +724,7 @@ pub(super) fn lifecycle_result(
             &s.costs,
             p.host_background_percent,
         ),
-        density: density_memory.min(density_cpu),
+        density: density_cpu.map_or(density_memory, |cpu| density_memory.min(cpu)),
         cpu_beyond_vcpus,
     }
 }

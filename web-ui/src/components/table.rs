@@ -91,7 +91,7 @@ fn platform_figures(p: &PlatformResult) -> [String; 8] {
         share(p.cpu.hypervisor),
         share(p.cpu.device_emulation),
         share(p.cpu.host_os),
-        crate::num::exact(p.cpu.idle, 1),
+        share(p.cpu.idle),
         share(p.steal_percent),
     ]
 }
@@ -457,7 +457,6 @@ fn desktop_cpu_table(
     lang: Lang,
     vdis: &[(&PlatformResult, &crate::sim::desktop::VdiResult)],
 ) -> Html {
-    let one = |v: f64| crate::num::exact(v, 1);
     html! {
         <>
         <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "desktop.cpu_caption")}>
@@ -474,7 +473,7 @@ fn desktop_cpu_table(
                         share(v.cpu.encode),
                         share(v.cpu.guest_background),
                         share(v.cpu.hypervisor),
-                        one(v.cpu.idle),
+                        share(v.cpu.idle),
                     ];
                     html! {
                         <tr data-platform={p.name.clone()}>
@@ -546,6 +545,16 @@ fn sessions_note(lang: Lang, sessions: Option<u64>) -> Html {
         }
         None => html! {},
     }
+}
+
+/// The server's own boot inside a fault's recovery time (its firmware, host kernel and
+/// services), when a shared component failed: the containers' two minutes are mostly it.
+fn host_boot_note(lang: Lang, ms: f64) -> Html {
+    if ms <= 0.0 {
+        return html! {};
+    }
+    let text = t(lang, "table.recovery.host_boot").replace("{}", &crate::num::duration_ms(ms));
+    html! { <small class="host-boot">{ format!(" ({text})") }</small> }
 }
 
 fn pick(lang: Lang, text: &Text) -> String {
@@ -989,7 +998,7 @@ fn faults_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                             <td class="stopped">{ fmt_num(f.stopped.len() as f64) }{ sessions_note(lang, sessions.map(|s| s.0)) }</td>
                             <td class="survivors">{ fmt_num(f.survivors as f64) }{ sessions_note(lang, sessions.map(|s| s.1)) }</td>
                             <td>{ fmt_num(f.ops_lost as f64) }</td>
-                            <td>{ crate::num::duration_ms(f.recovery_ms) }</td>
+                            <td>{ crate::num::duration_ms(f.recovery_ms) }{ host_boot_note(lang, f.host_boot_ms) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -1313,7 +1322,7 @@ mod tests {
                 cli_share(p.cpu.hypervisor),
                 cli_share(p.cpu.device_emulation),
                 cli_share(p.cpu.host_os),
-                format!("{:.1}", p.cpu.idle),
+                cli_share(p.cpu.idle),
                 cli_share(p.steal_percent),
             ];
             assert_eq!(platform_figures(p), cli, "{}", p.name);

@@ -694,11 +694,8 @@ fn density_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSp
                 values: r
                     .platforms
                     .iter()
-                    // u64::MAX: nothing measured limits it (instances that do no work).
-                    .map(|p| match p.lifecycle.density_cpu {
-                        u64::MAX => f64::INFINITY,
-                        n => n as f64,
-                    })
+                    // None: nothing measured limits it (instances that do no work).
+                    .map(|p| p.lifecycle.density_cpu.map_or(f64::INFINITY, |n| n as f64))
                     .collect(),
             },
             Series {
