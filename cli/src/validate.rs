@@ -63,13 +63,7 @@ fn print_valid_scenario(path: &Path, scenario: &Scenario, lang: Lang) -> Result<
         Lang::Ko => "정상",
     };
     crate::outln!("{}: {ok} ({})", shown(path), cost_estimate(scenario, lang))?;
-    for w in scenario.warnings() {
-        let text = output::clean_lines(&w.to_string_in(lang.core()));
-        match lang {
-            Lang::En => crate::errln!("warning: {text}"),
-            Lang::Ko => crate::errln!("경고: {text}"),
-        }
-    }
+    output::print_warnings(&shown(path), &scenario.warnings(), lang);
     Ok(0)
 }
 

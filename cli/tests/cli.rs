@@ -298,6 +298,37 @@ fn validate_reports_every_error_up_to_twenty_then_how_many_more() {
     assert_eq!((code(&o), stderr(&o)), (2, err));
 }
 
+/// Warnings stop at twenty too, then how many more (an assignment of 40 steps with 274
+/// undersized groups each printed 10 961 warning lines, 4.6 MB).
+#[test]
+fn validate_prints_twenty_warnings_then_how_many_more() {
+    let mut text = String::from("[scenario]\nname = \"small\"\nduration_ms = 5\n\n[[platform]]\nname = \"c\"\nkind = \"container\"\n");
+    for i in 0..23 {
+        text.push_str(&format!(
+            "\n[[instance]]\nname = \"g{i}\"\nworkload = \"cpu-bound\"\nmemory_gib = 0.1\n"
+        ));
+    }
+    let path = scratch("small-memory.toml", &text);
+    let shown = path.display().to_string();
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 21, "stderr: {err}");
+    assert!(
+        lines[..20]
+            .iter()
+            .all(|l| l.starts_with(&format!("warning: {shown}:"))),
+        "{err}"
+    );
+    assert_eq!(lines[20], format!("warning: {shown}: and 3 more warnings"));
+    let o = virtsim(&["validate", &shown, "--lang", "ko"]);
+    assert_eq!(
+        stderr(&o).lines().last(),
+        Some(format!("경고: {shown}: 경고가 3개 더 있습니다").as_str())
+    );
+}
+
 /// A reviewer's four mistakes (a misspelt kind, too many cores, an unknown key, a misspelt
 /// workload) are four errors at once; where the reading still stops (a syntax error), a
 /// last line says so, in both languages.

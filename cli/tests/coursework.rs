@@ -944,6 +944,64 @@ fn a_memory_choice_too_small_is_a_warning_of_validate_and_answers() {
     );
 }
 
+/// A warning about a question of an embedded scenario (a tolerance that accepts another
+/// platform's value, found by running it) is located at the question's `id` in the
+/// assignment, not at the scenario's own line (it pointed 10 lines up, at `[[platform]]`).
+#[test]
+fn answers_locates_an_embedded_scenarios_question_in_the_assignment() {
+    let dir = scratch_dir("embedded-question-place");
+    let text = "[assignment]\nid = \"w\"\ntitle = { en = \"A\", ko = \"A\" }\nintro = { en = \"I\", ko = \"I\" }\n\n\
+[[step]]\nid = \"s1\"\ntitle = { en = \"S\", ko = \"S\" }\nintro = { en = \"I\", ko = \"I\" }\nscenario_toml = '''\n\
+[scenario]\nname = \"b\"\nduration_ms = 20\n\n[host]\ncores = 2\n\n\
+[[platform]]\nname = \"p1\"\nkind = \"container\"\n\n[[platform]]\nname = \"p2\"\nkind = \"native\"\n\n\
+[[instance]]\nname = \"web\"\nworkload = \"web-server\"\n\n\
+[[question]]\nid = \"q\"\nkind = \"numeric\"\ntext = { en = \"x\", ko = \"x\" }\nmetric = \"throughput\"\nplatform = \"p2\"\ntolerance_percent = 50\n\
+'''\nscenario_questions = [\"q\"]\n";
+    let a = write(&dir, "a.toml", text);
+    // `id = "q"`: its value at column 6 of its line in the file.
+    let line = text[..text.find("id = \"q\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "warning: {a}:{line}:6: s1: numeric question `q`'s tolerance"
+        )),
+        "line {line}: {err}"
+    );
+}
+
+/// A step's scenario file that exists but cannot be read is said to be so, with why (it
+/// was said to be "neither a library scenario nor a file").
+#[test]
+fn a_steps_scenario_file_too_large_or_a_directory_is_said_to_be_one() {
+    let dir = scratch_dir("unreadable-step-file");
+    let assignment = |name: &str| {
+        format!("[assignment]\nid = \"u\"\ntitle = {{ en = \"A\", ko = \"A\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\n\n[[step]]\nid = \"s1\"\ntitle = {{ en = \"S\", ko = \"S\" }}\nintro = {{ en = \"I\", ko = \"I\" }}\nscenario = \"{name}\"\n")
+    };
+    let big = "# padding\n".repeat(30_000);
+    write(&dir, "big.toml", &big);
+    std::fs::create_dir_all(dir.join("folder.toml")).unwrap();
+    let a = write(&dir, "a.toml", &assignment("big.toml"));
+    let o = virtsim(&["validate", &a]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("{a}:10:12: step `s1`: scenario file `"))
+            && err.contains(&format!(
+                "is {} bytes; a scenario file is at most 262144",
+                big.len()
+            )),
+        "{err}"
+    );
+    let a = write(&dir, "a.toml", &assignment("folder.toml"));
+    let err = stderr(&virtsim(&["validate", &a, "--lang", "ko"]));
+    assert!(err.contains("디렉터리입니다"), "{err}");
+}
+
 /// A directory of the repository's scenario library.
 fn library_dir(sub: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -187,6 +187,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("editor.goto", "오류 위치로 이동", "Go to the error"),
     ("editor.errors", "오류 {}개", "{} errors"),
     ("editor.more", "오류가 {}개 더 있습니다", "and {} more errors"),
+    ("editor.more_warnings", "경고가 {}개 더 있습니다", "and {} more warnings"),
     ("editor.open", "파일 열기…", "Open file…"),
     ("editor.download", "편집본 내려받기", "Download edited file"),
     // Filled in by `opened::too_large`: the file's size, then the limit (in KiB or MiB, and

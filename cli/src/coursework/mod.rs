@@ -87,6 +87,25 @@ impl sim_core::assignment::Library for Resolver {
         true
     }
 
+    fn unreadable(&self, name: &str) -> Option<sim_core::assignment::Unreadable> {
+        use sim_core::assignment::Unreadable;
+        if !Self::is_file(name) {
+            return None;
+        }
+        let path = self.dir.join(name);
+        let meta = std::fs::metadata(&path).ok()?;
+        if meta.is_dir() {
+            return Some(Unreadable::Directory);
+        }
+        if meta.len() > sim_core::scenario::MAX_FILE_BYTES as u64 {
+            return Some(Unreadable::TooLarge(meta.len()));
+        }
+        let bytes = std::fs::read(&path).ok()?;
+        std::str::from_utf8(&bytes)
+            .is_err()
+            .then_some(Unreadable::NotUtf8)
+    }
+
     fn file_label(&self, name: &str) -> String {
         if Self::is_file(name) {
             crate::shown(&self.dir.join(name))
@@ -232,7 +251,10 @@ fn scenario_answers_diags(
     let result = crate::run_with_progress(scenario, RunOptions::default(), lang)?;
     let ko = matches!(lang, Lang::Ko);
     let places = crate::question_places::QuestionPlaces::of(scenario);
-    let place = |id: &str| match assignment.question_place(step, id) {
+    let place = |id: &str| match assignment
+        .question_place(step, id)
+        .or_else(|| assignment.embedded_question_place(step, id))
+    {
         Some((line, column)) => format!("{}:{line}:{column}", assignment.file_name),
         None => match places.get(id) {
             at if at == places.file() => String::new(),
@@ -342,13 +364,7 @@ pub fn validate_text(path: &Path, text: &str, lang: Lang) -> u8 {
 /// each as `warning: FILE:LINE:COLUMN: message` (`경고:` in Korean).
 pub fn warn_validation(a: &Assignment, lang: Lang) {
     warn_files(a, lang);
-    for w in a.warnings() {
-        let text = crate::output::clean_lines(&w.to_string_in(lang.core()));
-        match lang {
-            Lang::En => crate::errln!("warning: {text}"),
-            Lang::Ko => crate::errln!("경고: {text}"),
-        }
-    }
+    crate::output::print_warnings(&a.file_name, a.warnings(), lang);
 }
 
 /// Prints that assignment `a` is valid, with its size, its warnings and its notes

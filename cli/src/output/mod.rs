@@ -26,8 +26,8 @@ pub(crate) use questions::{
 };
 use terminal::*;
 pub(crate) use terminal::{
-    clean, clean_lines, exit_word, figure, lang_of, long_value, op_word, pad, rpad, snake, stack,
-    word, wrap,
+    clean, clean_lines, exit_word, figure, lang_of, long_value, op_word, pad, print_warnings, rpad,
+    snake, stack, word, wrap,
 };
 
 /// Width of the platform column of the tables: the longest name, at least 22 columns.
@@ -232,9 +232,21 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
         .filter_map(|p| {
             let f = p.faults_stopped()?;
             let lang = lang_of(ko);
+            // Desktops count in sessions too: one session host stopped is all its users.
+            let sessions = p.vdi.as_ref().filter(|v| v.sessions > 0).map(|v| {
+                if ko {
+                    format!(": 세션 {}개 중 {}개 끊김", v.sessions, v.sessions_dropped)
+                } else {
+                    format!(
+                        ": {} of {} sessions dropped",
+                        v.sessions_dropped, v.sessions
+                    )
+                }
+            });
+            let sessions = sessions.unwrap_or_default();
             Some(if ko {
                 format!(
-                    "{} ({}에 {}개 중 {}개 멈춤)",
+                    "{} ({}에 {}개 중 {}개 멈춤{sessions})",
                     clean(&p.name),
                     f.when(lang),
                     f.of,
@@ -242,7 +254,7 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
                 )
             } else {
                 format!(
-                    "{} ({} of {} stopped at {})",
+                    "{} ({} of {} stopped at {}{sessions})",
                     clean(&p.name),
                     f.stopped,
                     f.of,

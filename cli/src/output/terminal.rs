@@ -214,6 +214,27 @@ pub(super) fn section(out: &mut String, ko: bool, en: &str, ko_text: &str) {
     let _ = writeln!(out, "\n{}", tr(ko, en, ko_text));
 }
 
+/// Prints `warnings` of `file` on stderr, each as `warning: FILE:LINE:COLUMN: message`
+/// (`경고:` in Korean): the first [`sim_core::scenario::MAX_WARNINGS_SHOWN`], then `warning:
+/// FILE: and N more warnings`.
+pub fn print_warnings(file: &str, warnings: &[sim_core::ScenarioError], lang: crate::Lang) {
+    let shown = sim_core::scenario::MAX_WARNINGS_SHOWN;
+    for w in warnings.iter().take(shown) {
+        let text = clean_lines(&w.to_string_in(lang.core()));
+        match lang {
+            crate::Lang::En => crate::errln!("warning: {text}"),
+            crate::Lang::Ko => crate::errln!("경고: {text}"),
+        }
+    }
+    if let Some(more) = warnings.len().checked_sub(shown).filter(|&m| m > 0) {
+        let file = clean(file);
+        match lang {
+            crate::Lang::En => crate::errln!("warning: {file}: and {more} more warnings"),
+            crate::Lang::Ko => crate::errln!("경고: {file}: 경고가 {more}개 더 있습니다"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

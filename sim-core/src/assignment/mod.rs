@@ -44,6 +44,7 @@ mod answers_file;
 mod copying;
 mod format;
 mod read;
+mod relocation;
 mod validate;
 pub mod variation;
 
@@ -124,6 +125,22 @@ pub trait Library {
     fn file_label(&self, name: &str) -> String {
         name.to_string()
     }
+    /// Why scenario file `name`, which a resolver that [reads paths](Self::reads_paths)
+    /// found, could not be read; `None` when there is no such file (or it was read).
+    fn unreadable(&self, _name: &str) -> Option<Unreadable> {
+        None
+    }
+}
+
+/// Why a step's scenario file that exists could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// A directory of that name.
+    Directory,
+    /// A file over [`MAX_FILE_BYTES`](crate::scenario::MAX_FILE_BYTES), of this many bytes.
+    TooLarge(u64),
+    /// A file that is not UTF-8 text.
+    NotUtf8,
 }
 
 impl<F: Fn(&str) -> Option<String>> Library for F {
@@ -378,6 +395,16 @@ impl Assignment {
             &self.source,
             question.id.span().start,
         ))
+    }
+
+    /// Line and column (from 1) in the file of question `id` of step `step`'s embedded
+    /// scenario (`scenario_toml`), if the step embeds one with a question by that id: a
+    /// remark about one of its questions (a tie, a tolerance that also accepts other
+    /// platforms' values) is located there, not at the scenario's own line.
+    pub fn embedded_question_place(&self, step: usize, id: &str) -> Option<(usize, usize)> {
+        let embedded = self.raw.steps.get(step)?.scenario_toml.as_ref()?;
+        let (line, column) = self.steps.get(step)?.scenario.question_line_column(id)?;
+        Some(relocation::Relocation::of(&self.source, embedded).place(line, column))
     }
 
     /// Line and column (from 1) of the `parameter = "..."` value of step `step`'s

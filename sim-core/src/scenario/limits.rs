@@ -7,6 +7,10 @@ use crate::platform::SchedulerKind;
 /// Most errors of one file that `virtsim validate` prints (then "and N more"):
 /// [`crate::Scenario::from_toml_all`] gives them all.
 pub const MAX_ERRORS_SHOWN: usize = 20;
+/// Most warnings of one file that `virtsim validate` prints and the page lists (then "and
+/// N more warnings"): an assignment of 40 steps with 274 undersized groups each had 10 961,
+/// 4.6 MB of text in a terminal, and a page notice that took seconds to draw.
+pub const MAX_WARNINGS_SHOWN: usize = 20;
 /// Largest scenario file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 256 * 1024;
 /// Most `[[fault]]` sections in one scenario.

@@ -43,8 +43,8 @@ pub use limits::{
     MAX_ERRORS_SHOWN, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_FILE_BYTES, MAX_GROUP_RUNS,
     MAX_INSTANCES, MAX_KEY_PARTS, MAX_LATENCY_US, MAX_NESTING, MAX_NIC_BANDWIDTH_GBIT_S,
     MAX_PLATFORMS, MAX_QUESTIONS, MAX_SYSCALL_WORK_CYCLES, MAX_THINK_TIME_US,
-    MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS, VDI_CLIENT_BANDWIDTH_MBIT_S,
-    VDI_LOSS_PERCENT, VDI_RTT_MS,
+    MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS, MAX_WARNINGS_SHOWN,
+    VDI_CLIENT_BANDWIDTH_MBIT_S, VDI_LOSS_PERCENT, VDI_RTT_MS,
 };
 pub use read::text_of;
 use read::too_large;
@@ -237,9 +237,15 @@ impl Scenario {
     /// Where question `id` is written: `file:line:column` of its `id` value, for a
     /// message about the question (the CLI's near-tie and tolerance warnings).
     pub fn question_location(&self, id: &str) -> Option<String> {
-        let q = self.raw.questions.iter().find(|q| q.id.get_ref() == id)?;
-        let (line, column) = line_column(&self.source, q.id.span().start);
+        let (line, column) = self.question_line_column(id)?;
         Some(format!("{}:{line}:{column}", self.file_name))
+    }
+
+    /// Line and column (from 1) in the scenario's text of question `id`'s `id = "..."`
+    /// value, if it has a question by that id.
+    pub fn question_line_column(&self, id: &str) -> Option<(usize, usize)> {
+        let q = self.raw.questions.iter().find(|q| q.id.get_ref() == id)?;
+        Some(line_column(&self.source, q.id.span().start))
     }
 
     /// Checks the scenario's values again, as [`Scenario::run`] and every other entry that

@@ -268,6 +268,7 @@ pub fn editor(props: &EditorProps) -> Html {
             name,
             seed,
             warnings,
+            more_warnings,
             ..
         } => html! {
             <>
@@ -284,6 +285,9 @@ pub fn editor(props: &EditorProps) -> Html {
                     <pre class="error-text">{ super::with_code(w.message.get(lang)) }</pre>
                 </div>
             }) }
+            if *more_warnings > 0 {
+                <p class="error-more" id="editor-more-warnings">{ t(lang, "editor.more_warnings").replace("{}", &more_warnings.to_string()) }</p>
+            }
             </>
         },
         Validation::Invalid(errors) => {

@@ -132,15 +132,30 @@ fn faults_lowering(lang: Lang, r: &crate::sim::RunResult) -> Option<String> {
         .filter_map(|p| {
             let f = p.faults_stopped()?;
             let name = labels::platform(lang, p);
+            // Desktops count in sessions too, as the CLI says them: one session host
+            // stopped is all its users (a student read "1 of 1" as one user lost).
+            let sessions =
+                (p.vdi.as_ref().filter(|v| v.sessions > 0)).map_or(String::new(), |v| match lang {
+                    Lang::Ko => format!(
+                        ": 세션 {}개 중 {}개 끊김",
+                        fmt_num(v.sessions as f64),
+                        fmt_num(v.sessions_dropped as f64)
+                    ),
+                    Lang::En => format!(
+                        ": {} of {} sessions dropped",
+                        fmt_num(v.sessions_dropped as f64),
+                        fmt_num(v.sessions as f64)
+                    ),
+                });
             Some(match lang {
                 Lang::Ko => format!(
-                    "{name} ({}에 {}개 중 {}개 멈춤)",
+                    "{name} ({}에 {}개 중 {}개 멈춤{sessions})",
                     f.when(lang.core()),
                     f.of,
                     f.stopped
                 ),
                 Lang::En => format!(
-                    "{name} ({} of {} stopped at {})",
+                    "{name} ({} of {} stopped at {}{sessions})",
                     f.stopped,
                     f.of,
                     f.when(lang.core())

@@ -104,8 +104,11 @@ pub enum Validation {
         /// Duration of the run, ms (with the settings applied).
         duration_ms: u64,
         /// What the validator warns of in the text (it runs, but not as its author may
-        /// think: an instance group OOM-killed even alone), as the CLI's `validate` does.
+        /// think: an instance group OOM-killed even alone), as the CLI's `validate` does:
+        /// the first [`MAX_WARNINGS_SHOWN`](crate::sim::scenario::MAX_WARNINGS_SHOWN).
         warnings: Vec<EditorError>,
+        /// How many more warnings the text has than `warnings` holds.
+        more_warnings: usize,
     },
     Invalid(EditorErrors),
 }
@@ -147,8 +150,11 @@ pub fn validate(
         Err(errors) => (Validation::Invalid(EditorErrors::of(&errors)), None),
         Ok(base) => {
             let baseline = Box::new(baseline_of(&base));
+            let all = base.warnings();
+            let shown = crate::sim::scenario::MAX_WARNINGS_SHOWN;
+            let more_warnings = all.len().saturating_sub(shown);
             let warnings: Vec<EditorError> =
-                base.warnings().iter().map(EditorError::located).collect();
+                all.iter().take(shown).map(EditorError::located).collect();
             match crate::parsed::adjusted(file, text, &knobs.to_adjustments()) {
                 Ok(s) => (
                     Validation::Valid {
@@ -163,6 +169,7 @@ pub fn validate(
                         ),
                         baseline,
                         warnings,
+                        more_warnings,
                     },
                     None,
                 ),
@@ -175,6 +182,7 @@ pub fn validate(
                         slices: baseline.slices,
                         baseline,
                         warnings,
+                        more_warnings,
                     },
                     Some((Msg::of_error(&e), control_of(&e))),
                 ),
@@ -241,6 +249,30 @@ mod tests {
         assert_eq!(scenario_name_in(text).as_deref(), Some("disk-lab"));
         assert_eq!(scenario_name_in("[host]\nname = \"h\"\n"), None);
         assert_eq!(scenario_name_in("[scenario]\nname = \"\"\n"), None);
+    }
+
+    /// Warnings stop at twenty, as `virtsim validate` prints them, then how many more: a
+    /// text with hundreds drew a note for each under the editor.
+    #[test]
+    fn the_editor_lists_twenty_warnings_then_how_many_more() {
+        let mut text = String::from("[scenario]\nname = \"s\"\nduration_ms = 5\n[[platform]]\nname = \"c\"\nkind = \"container\"\n");
+        for i in 0..23 {
+            text.push_str(&format!(
+                "[[instance]]\nname = \"g{i}\"\nworkload = \"cpu-bound\"\nmemory_gib = 0.1\n"
+            ));
+        }
+        match validate("x.toml", &text, &Knobs::default()).0 {
+            Validation::Valid {
+                warnings,
+                more_warnings,
+                ..
+            } => {
+                assert_eq!((warnings.len(), more_warnings), (20, 3));
+                // The first in the file's order: g0's memory_gib, on line 10.
+                assert_eq!(warnings[0].line, 10);
+            }
+            Validation::Invalid(e) => panic!("invalid: {:?}", e.first().message.en),
+        }
     }
 
     fn editor_errors(text: &str) -> EditorErrors {

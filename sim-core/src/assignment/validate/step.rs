@@ -4,8 +4,8 @@
 use super::base::{fail, first_empty_text, missing_text, Errors, Found, Placed};
 use super::names::{library_guess, library_style, names_list};
 use super::questions::step_questions;
-use super::variants::relocate;
 use super::vary::step_variation;
+use crate::assignment::relocation::Relocation;
 
 use crate::assignment::format::StepSection;
 use crate::assignment::read::Part;
@@ -156,6 +156,37 @@ pub(super) fn step_scenario(
                         ),
                     ));
                 }
+                if let Some(why) = library.unreadable(name.get_ref()) {
+                    // The CLI found a file of that name it could not read: say why, not
+                    // that there is none.
+                    let path = library.file_label(name.get_ref());
+                    let m = match why {
+                        crate::assignment::Unreadable::Directory => msg!(
+                            "unreadable_scenario",
+                            "step `{step}`: scenario `{path}` is a directory; name a scenario file (.toml) in it",
+                            "단계 `{step}`: 시나리오 `{path}`은(는) 디렉터리입니다. 그 안의 시나리오 파일(.toml)을 쓰세요",
+                            step = step_id,
+                            path = path
+                        ),
+                        crate::assignment::Unreadable::TooLarge(bytes) => msg!(
+                            "unreadable_scenario",
+                            "step `{step}`: scenario file `{path}` is {bytes} bytes; a scenario file is at most {max}",
+                            "단계 `{step}`: 시나리오 파일 `{path}`은(는) {bytes}바이트입니다. 시나리오 파일은 최대 {max}바이트입니다",
+                            step = step_id,
+                            path = path,
+                            bytes = bytes,
+                            max = crate::scenario::MAX_FILE_BYTES
+                        ),
+                        crate::assignment::Unreadable::NotUtf8 => msg!(
+                            "unreadable_scenario",
+                            "step `{step}`: scenario file `{path}` is not UTF-8 text; save it as UTF-8",
+                            "단계 `{step}`: 시나리오 파일 `{path}`은(는) UTF-8 텍스트가 아닙니다. UTF-8로 저장하세요",
+                            step = step_id,
+                            path = path
+                        ),
+                    };
+                    return fail(v.error(name.span(), m));
+                }
                 if !known.is_empty() && library.reads_paths() {
                     // The CLI: neither a library name nor a file beside the assignment.
                     return fail(v.error(
@@ -219,7 +250,8 @@ pub(super) fn step_scenario(
             // Every independent error of the embedded scenario, each at its place in the
             // assignment.
             let scenario = Scenario::from_toml_all(v.file, embedded.get_ref()).map_err(|all| {
-                Errors(all.into_iter().map(|e| relocate(v.text, embedded, e)).collect())
+                let place = Relocation::of(v.text, embedded);
+                Errors(all.into_iter().map(|e| place.apply(e)).collect())
             })?;
             (StepSource::Embedded, scenario)
         }

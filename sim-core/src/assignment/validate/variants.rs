@@ -2,12 +2,10 @@
 //! into a scenario and checked, its errors located in the file the student's scenario came
 //! from.
 
-use toml::Spanned;
-
 use crate::assignment::format::{Choice, Parameter, StepSection};
 use crate::assignment::{Assignment, Step, StepSource, Variant};
 use crate::scenario::error::{msg, Validator};
-use crate::scenario::{line_column, validate_question, Scenario, ScenarioError};
+use crate::scenario::{validate_question, Scenario, ScenarioError};
 use crate::text::Lang;
 
 /// Which variants of each step reading an assignment validates.
@@ -196,35 +194,4 @@ pub(super) fn prepared_with(
     questions.extend(rest);
     scenario.questions = questions;
     Ok(scenario)
-}
-
-/// An error of an embedded scenario, moved to its place in the assignment: the string's
-/// content starts after its opening quotes (and after the newline TOML trims there).
-pub(super) fn relocate(text: &str, embedded: &Spanned<String>, e: ScenarioError) -> ScenarioError {
-    let start = embedded.span().start;
-    let rest = text.get(start..).unwrap_or("");
-    let triple = rest.starts_with("'''") || rest.starts_with("\"\"\"");
-    if !triple && e.line > 1 {
-        // A one-line "..." string whose escapes (`\n`) make lines of the scenario: those
-        // lines are not the file's, so the error points at the string.
-        let (line, column) = line_column(text, start);
-        let mut e = e;
-        e.line = line;
-        e.column = column;
-        return e;
-    }
-    let mut content = start + if triple { 3 } else { 1 };
-    let after = text.get(content..).unwrap_or("");
-    if after.starts_with("\r\n") {
-        content += 2;
-    } else if after.starts_with('\n') {
-        content += 1;
-    }
-    let (line, column) = line_column(text, content);
-    let mut e = e;
-    if e.line == 1 {
-        e.column += column - 1;
-    }
-    e.line += line - 1;
-    e
 }

@@ -2,9 +2,8 @@
 //! scenario compares, vCPU and memory choices that cannot show their point, scenario
 //! questions left out.
 
-use super::variants::relocate;
-
 use crate::assignment::format::{Choice, Parameter, StepSection};
+use crate::assignment::relocation::Relocation;
 use crate::assignment::{Assignment, Step};
 use crate::scenario::error::{msg, Validator};
 use crate::scenario::{oom_alone_lists, smallest_memory_setting, ScenarioError, MEMORY_STEP_MIB};
@@ -20,6 +19,8 @@ pub(super) fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioEr
     let mut warnings = Vec::new();
     for (step, raw) in a.steps.iter().zip(&a.raw.steps) {
         let varies = |p: Parameter| step.vary.iter().any(|x| x.parameter == p);
+        // Worked out once for the step's warnings, however many.
+        let place = (raw.scenario_toml.as_ref()).map(|embedded| Relocation::of(v.text, embedded));
         for w in step.scenario.warnings() {
             let judged_by_choices = match w.code {
                 "memory_too_small_alone" => varies(Parameter::MemoryPerInstanceMib),
@@ -34,8 +35,8 @@ pub(super) fn step_warnings(v: &Validator<'_>, a: &Assignment) -> Vec<ScenarioEr
             if judged_by_choices {
                 continue;
             }
-            let w = match &raw.scenario_toml {
-                Some(embedded) => relocate(v.text, embedded, w),
+            let w = match &place {
+                Some(place) => place.apply(w),
                 None => w,
             };
             warnings.push(w.of_step(&step.id));

@@ -184,11 +184,20 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                     if warnings.is_empty() {
                         s.notice = None;
                     } else {
+                        // The first ones, as `virtsim validate` prints them, then how many more.
+                        let shown = crate::sim::scenario::MAX_WARNINGS_SHOWN;
                         let said = |lang: crate::i18n::Lang| {
-                            let each: Vec<String> = warnings
+                            let mut each: Vec<String> = warnings
                                 .iter()
+                                .take(shown)
                                 .map(|w| w.to_string_in(lang.core()))
                                 .collect();
+                            if warnings.len() > shown {
+                                each.push(
+                                    crate::i18n::t(lang, "editor.more_warnings")
+                                        .replace("{}", &(warnings.len() - shown).to_string()),
+                                );
+                            }
                             format!(
                                 "{} {}",
                                 crate::i18n::t(lang, "course.author_warnings"),
