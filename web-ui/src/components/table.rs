@@ -1229,10 +1229,20 @@ mod tests {
             .run()
             .unwrap();
         let en = super::faults_lowering(Lang::En, &r).expect("two platforms stopped some");
-        assert!(en.contains("(1 of 24 stopped at 1500 ms)"), "{en}");
-        assert!(en.contains("(1 of 1 stopped at 1500 ms)"), "{en}");
+        // A desktop platform's sessions too: the session host's one instance is 24 users.
+        assert!(
+            en.contains("(1 of 24 stopped at 1500 ms: 1 of 24 sessions dropped)"),
+            "{en}"
+        );
+        assert!(
+            en.contains("(1 of 1 stopped at 1500 ms: 24 of 24 sessions dropped)"),
+            "{en}"
+        );
         let ko = super::faults_lowering(Lang::Ko, &r).unwrap();
-        assert!(ko.contains("(1500 ms에 24개 중 1개 멈춤)"), "{ko}");
+        assert!(
+            ko.contains("(1500 ms에 24개 중 1개 멈춤: 세션 24개 중 1개 끊김)"),
+            "{ko}"
+        );
         let smoke = crate::builtin::text_by_name("smoke.toml").unwrap();
         let r = crate::sim::Scenario::from_toml("s.toml", &smoke)
             .unwrap()
