@@ -687,14 +687,19 @@ fn fault_note(p: &PlatformResult) -> (String, String) {
 /// before "에서" (a Korean student's review).
 fn fault_where_ko(f: &crate::isolation::FaultResult) -> String {
     use crate::isolation::{Component, FaultKind};
-    match (f.kind, f.component, f.origin.as_deref(), f.stopped.as_slice()) {
+    match (
+        f.kind,
+        f.component,
+        f.origin.as_deref(),
+        f.stopped.as_slice(),
+    ) {
         (FaultKind::ServerFailure, ..) => "서버 전체 장애".to_string(),
         (FaultKind::HypervisorFailure, ..) => f.kind.name_ko().to_string(),
         (_, Component::GuestKernel, Some(user), [host])
             if user != host && f.sessions.is_some_and(|s| s.stopped > 1) =>
         {
             format!(
-            "세션 호스트 `{host}`의 서버 OS 커널에서 {} (`{user}` 세션이 일으킴)",
+                "세션 호스트 `{host}`의 서버 OS 커널에서 {} (`{user}` 세션이 일으킴)",
                 f.kind.name_ko()
             )
         }

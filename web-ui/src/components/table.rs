@@ -1241,7 +1241,10 @@ mod tests {
         let without = table(&[SeedColumn::Hardware, SeedColumn::OsLevel]);
         for lang in [Lang::En, Lang::Ko] {
             let caption = super::seed_caption(lang, &without);
-            assert!(!caption.contains("native") && !caption.contains("네이티브"), "{caption}");
+            assert!(
+                !caption.contains("native") && !caption.contains("네이티브"),
+                "{caption}"
+            );
         }
         let with = table(&[SeedColumn::Native, SeedColumn::Hardware]);
         assert!(super::seed_caption(Lang::En, &with).contains("the native column is not in it"));

@@ -658,14 +658,25 @@ fn time_in_words(ms: f64) -> String {
     let (name, size) = TIME_UNITS
         .into_iter()
         .find(|(_, size)| ms / size >= 1.0)
-        .unwrap_or(if ms > 0.0 { TIME_UNITS[3] } else { TIME_UNITS[2] });
+        .unwrap_or(if ms > 0.0 {
+            TIME_UNITS[3]
+        } else {
+            TIME_UNITS[2]
+        });
     format!("{} {name}", crate::num::num(ms / size))
 }
 
 /// A trap marker's title: its pCPU, exit and count, and when, in cycles (the trace's
 /// count) and in time (the axis's): "pCPU 1 · HLT ×1 @ cycle 29,286 (9.76 µs)". The
 /// cycle alone read as a time on the µs axis (a Korean student's review).
-fn mark_title(lang: Lang, pcpu: u32, exit: &str, count: u32, cycle: u64, cycles_per_ms: f64) -> String {
+fn mark_title(
+    lang: Lang,
+    pcpu: u32,
+    exit: &str,
+    count: u32,
+    cycle: u64,
+    cycles_per_ms: f64,
+) -> String {
     let time = time_in_words(cycle as f64 / cycles_per_ms);
     let cycle = fmt_num(cycle as f64);
     let at = match lang {
