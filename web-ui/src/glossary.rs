@@ -665,10 +665,10 @@ pub const TERMS: &[Term] = &[
     },
     Term {
         id: "reference",
-        name_ko: "참고 자료 (the reference)",
+        name_ko: "참고 자료 (측정값 모음)",
         name_en: "the reference",
         forms: &["the reference", "reference sec", "참고 자료"],
-        ko: "이 시뮬레이터의 기본 비용이 나온, 발표된 연산별 측정값 모음입니다: Adams와 Agesen(ASPLOS 2006)의 바이너리 변환과 하드웨어 지원 비교, Agesen 외(USENIX ATC 2012)의 CPU 세대별 VM exit 비용, Bhargava 외(ASPLOS 2008)의 2차원 페이지 워크, Firecracker의 명세, Barham 외(SOSP 2003)의 Xen, Microsoft의 RDP 대역폭 문서(5절, 원격 화면), Felter 외(2014)의 네트워크 처리, Li 외(2007)의 문맥 전환, Linux와 Xen의 문서. 소스 코드의 docs/reference/virtualization-costs.md에 있고, 기본값마다의 출처는 docs/cost-model.md에 있습니다.",
+        ko: "이 시뮬레이터의 기본 비용이 나온, 발표된 연산별 측정값 모음입니다: Adams와 Agesen(ASPLOS 2006)의 바이너리 변환과 하드웨어 지원 비교, Agesen 외(USENIX ATC 2012)의 CPU 세대별 VM exit 비용, Bhargava 외(ASPLOS 2008)의 2차원 페이지 워크, Firecracker의 명세, Barham 외(SOSP 2003)의 Xen, Microsoft의 RDP 대역폭 문서(5절, 원격 화면), Felter 외(2014)의 네트워크 처리, Li 외(2007)의 문맥 전환, Linux와 Xen의 문서. 소스 코드의 docs/reference/virtualization-costs.md에 있고, 기본값마다의 출처는 docs/cost-model.md에 있습니다. 영어로 된 비용 출처에는 ‘the reference’로 나옵니다.",
         en: "The collection of published per-operation measurements this simulator's default costs come from: Adams and Agesen (ASPLOS 2006) comparing binary translation with hardware assist, Agesen et al. (USENIX ATC 2012) on VM exit costs by CPU generation, Bhargava et al. (ASPLOS 2008) on two-dimensional page walks, Firecracker's specification, Barham et al. (SOSP 2003) on Xen, Microsoft's RDP bandwidth documents (section 5, remote display), Felter et al. (2014) on network processing, Li et al. (2007) on context switches, and the Linux and Xen documentation. It is docs/reference/virtualization-costs.md in the source code; each default's source is in docs/cost-model.md.",
     },
     Term {

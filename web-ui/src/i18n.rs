@@ -339,9 +339,15 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("tab.paths", "스택과 경로", "Stack & paths"),
     ("tab.questions", "문제", "Questions"),
     ("tab.results", "결과 보기", "Result views"),
+    // The native column's clause only where the table has one (`table::seed_caption`).
     (
         "table.caption",
-        "가상화 방식 비교: 따옴표 속 검은 글씨는 개요 문서의 표 그대로(네이티브 열은 표에 없어 따옴표 없이 이 시뮬레이터의 설명), 파란 글씨는 이번 실행의 측정값",
+        "가상화 방식 비교: 따옴표 속 검은 글씨는 개요 문서의 표 그대로, 파란 글씨는 이번 실행의 측정값",
+        "Virtualization compared: black in quotes, the course overview's table as written; blue, what this run measured",
+    ),
+    (
+        "table.caption_native",
+        "가상화 방식 비교: 따옴표 속 검은 글씨는 개요 문서의 표 그대로(네이티브 열은 개요 문서의 표에 없으므로 그 검은 글씨는 따옴표 없이 쓴 이 시뮬레이터의 설명), 파란 글씨는 이번 실행의 측정값",
         "Virtualization compared: black in quotes, the course overview's table as written (the native column is not in it: its words, unquoted, are this simulator's); blue, what this run measured",
     ),
     (
@@ -613,7 +619,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "←/→ pan, +/− zoom, Home or 0 the whole run, [ ] step through segments. Hover a segment to see what ran and why.",
     ),
     ("timeline.platform", "플랫폼", "Platform"),
-    ("timeline.trap", "exit/trap", "exit/trap"),
+    ("timeline.trap", "exit·트랩", "exit/trap"),
     ("timeline.windows", "트레이스가 한도에 닿아, 실행 전체에 고르게 놓인 기록 창 {}개만 기록했습니다(기록한 시간 합계 {} ms). 회색 틈은 기록되지 않았습니다.", "The trace reached its bound, so it records {} windows spread over the run ({} ms recorded in total); the grey gaps were not recorded."),
     ("timeline.truncated", "트레이스가 한도에서 잘렸습니다 (앞부분만 표시).", "The trace hit its bound and was cut short (only the start is shown)."),
     (

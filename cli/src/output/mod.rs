@@ -528,12 +528,27 @@ fn exits(out: &mut String, r: &RunResult, ko: bool) {
 /// The course overview's comparison table beside this run's measurements.
 fn comparison_table(out: &mut String, r: &RunResult, lang: &str) {
     let ko = lang == "ko";
-    section(
-        out,
-        ko,
-        "comparison table: left of `|` the course overview's rating (fixed words, the same in every run; the native column is not in the overview's table: its words are this simulator's, for comparison); right of `|` what this run measured",
-        "비교표: `|` 왼쪽은 개요 문서의 평가 (고정된 문구, 실행마다 같음. 네이티브 열은 개요 문서의 표에 없어 이 시뮬레이터가 비교를 위해 붙인 설명), `|` 오른쪽은 이번 실행의 측정값",
-    );
+    // The native column's clause only where there is one (the page's caption alike).
+    let native = r
+        .table
+        .columns
+        .iter()
+        .any(|c| c.class == sim_core::table::SeedColumn::Native);
+    if native {
+        section(
+            out,
+            ko,
+            "comparison table: left of `|` the course overview's rating (fixed words, the same in every run; the native column is not in the overview's table: its words are this simulator's, for comparison); right of `|` what this run measured",
+            "비교표: `|` 왼쪽은 개요 문서의 평가 (고정된 문구, 실행마다 같음. 네이티브 열은 개요 문서의 표에 없어 이 시뮬레이터가 비교를 위해 붙인 설명), `|` 오른쪽은 이번 실행의 측정값",
+        );
+    } else {
+        section(
+            out,
+            ko,
+            "comparison table: left of `|` the course overview's rating (fixed words, the same in every run); right of `|` what this run measured",
+            "비교표: `|` 왼쪽은 개요 문서의 평가 (고정된 문구, 실행마다 같음), `|` 오른쪽은 이번 실행의 측정값",
+        );
+    }
     // The columns' headings ("OS-level: disk-container-overlay") in one width: the widest.
     let width = r
         .table

@@ -681,12 +681,28 @@ fn fault_note(p: &PlatformResult) -> (String, String) {
 
 /// A fault and where it struck, in Korean: a kernel panic in the kernel it struck ("공유된
 /// 호스트 커널에서 커널 패닉"); a hypervisor's or the server's failure by itself ("서버 전체
-/// 장애", not "서버 전체에서 서버 장애": a student's review).
+/// 장애", not "서버 전체에서 서버 장애": a student's review). A panic a user's session
+/// set off in a session host's server OS says the session after the panic ("세션 호스트
+/// `office`의 서버 OS 커널에서 커널 패닉 (`office-3` 세션이 일으킴)"), not in brackets
+/// before "에서" (a Korean student's review).
 fn fault_where_ko(f: &crate::isolation::FaultResult) -> String {
-    use crate::isolation::FaultKind;
-    match f.kind {
-        FaultKind::ServerFailure => "서버 전체 장애".to_string(),
-        FaultKind::HypervisorFailure => f.kind.name_ko().to_string(),
+    use crate::isolation::{Component, FaultKind};
+    match (
+        f.kind,
+        f.component,
+        f.origin.as_deref(),
+        f.stopped.as_slice(),
+    ) {
+        (FaultKind::ServerFailure, ..) => "서버 전체 장애".to_string(),
+        (FaultKind::HypervisorFailure, ..) => f.kind.name_ko().to_string(),
+        (_, Component::GuestKernel, Some(user), [host])
+            if user != host && f.sessions.is_some_and(|s| s.stopped > 1) =>
+        {
+            format!(
+                "세션 호스트 `{host}`의 서버 OS 커널에서 {} (`{user}` 세션이 일으킴)",
+                f.kind.name_ko()
+            )
+        }
         _ => format!("{}에서 {}", f.failed.ko, f.kind.name_ko()),
     }
 }

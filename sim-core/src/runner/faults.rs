@@ -144,15 +144,17 @@ pub(super) fn fault_results(
             recovery_ms = host_boot + slowest(&boots) + slowest(&logons);
         }
         // On a session host the panicking kernel is the server OS that the user's session
-        // shares with the other users of that host.
+        // shares with the other users of that host. The kind ("kernel panic") is said
+        // beside this text in every table: "panic" is not said in it again (a Korean
+        // student read "…(office-3 세션에서 발생한 패닉)에서 커널 패닉" twice over).
         let failed = match (stopped.first(), origin.as_deref()) {
             (Some(&i), Some(user))
                 if component == crate::isolation::Component::GuestKernel && sessions_of(i) > 1 =>
             {
                 let host = &instances[i].name;
                 crate::text::Text::new(
-                    format!("the server OS kernel of session host `{host}` (a panic in `{user}`'s session)"),
-                    format!("세션 호스트 `{host}`의 서버 OS 커널 (`{user}` 세션에서 발생한 패닉)"),
+                    format!("the server OS kernel of session host `{host}` (caused by `{user}`'s session)"),
+                    format!("세션 호스트 `{host}`의 서버 OS 커널 (`{user}` 세션이 일으킴)"),
                 )
             }
             _ => component.text(origin.as_deref().unwrap_or("-")),

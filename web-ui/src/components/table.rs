@@ -35,6 +35,25 @@ pub fn fmt_num(v: f64) -> String {
 /// What a result ran: its scenario's name, seed, simulated time and host ("type1-vs-type2 ·
 /// seed 42 · 200 ms · 4 cores · 3,000 MHz"), said under the comparison table and under each
 /// exported chart (`chart_panel`).
+/// The comparison table's caption: the overview's words are quoted, this run's are blue;
+/// where the table has a native column, that its words are this simulator's (the overview's
+/// table has no such column). Without one the clause spoke of a column that was not there
+/// (a Korean student's review of type1-vs-type2).
+pub fn seed_caption(lang: Lang, table: &crate::sim::table::ComparisonTable) -> &'static str {
+    let native = table
+        .columns
+        .iter()
+        .any(|c| c.class == crate::sim::SeedColumn::Native);
+    t(
+        lang,
+        if native {
+            "table.caption_native"
+        } else {
+            "table.caption"
+        },
+    )
+}
+
 pub fn run_line(lang: Lang, r: &crate::sim::RunResult) -> String {
     format!(
         "{} · {} {} · {} ms · {} {} · {} MHz",
@@ -794,9 +813,9 @@ pub fn table(props: &TableProps) -> Html {
             { desktop_table(lang, r) }
             { guest_steal_table(lang, r) }
             { bt_table(lang, r) }
-            <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.caption")}>
+            <div class="scroll" tabindex="0" role="region" aria-label={seed_caption(lang, table)}>
             <table id="comparison" class="data seed sticky">
-                <caption>{ t(lang, "table.caption") }</caption>
+                <caption>{ seed_caption(lang, table) }</caption>
                 <thead><tr>
                     <th scope="col">{ t(lang, "table.aspect") }</th>
                     { for table.columns.iter().map(|c| html! { <th scope="col">{ seed_heading(lang, r, c) }</th> }) }
@@ -1218,6 +1237,35 @@ mod tests {
     use crate::i18n::Lang;
 
     /// A group with fewer than 100 inputs has its p99 called its slowest input, one with
+    /// The caption speaks of the native column only where the table has one.
+    #[test]
+    fn the_caption_speaks_of_a_native_column_only_where_there_is_one() {
+        use crate::sim::table::ComparisonTable;
+        use crate::sim::{SeedColumn, TableColumn};
+        let column = |class| TableColumn {
+            platform: "p".into(),
+            class,
+            heading: crate::sim::text::Text::new("p", "p"),
+            cells: Vec::new(),
+        };
+        let table = |classes: &[SeedColumn]| ComparisonTable {
+            rows: Vec::new(),
+            row_headings: Vec::new(),
+            columns: classes.iter().map(|&c| column(c)).collect(),
+        };
+        let without = table(&[SeedColumn::Hardware, SeedColumn::OsLevel]);
+        for lang in [Lang::En, Lang::Ko] {
+            let caption = super::seed_caption(lang, &without);
+            assert!(
+                !caption.contains("native") && !caption.contains("네이티브"),
+                "{caption}"
+            );
+        }
+        let with = table(&[SeedColumn::Native, SeedColumn::Hardware]);
+        assert!(super::seed_caption(Lang::En, &with).contains("the native column is not in it"));
+        assert!(super::seed_caption(Lang::Ko, &with).contains("네이티브 열은"));
+    }
+
     /// A platform whose instances a fault stopped is named under the table, with how many
     /// and when, as the CLI says it (a student read the session host's 71.5 % as slowness);
     /// a run without faults has no such note.

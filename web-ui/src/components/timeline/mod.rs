@@ -652,12 +652,47 @@ fn segment_rects(
     }
 }
 
+/// A time from the run's start, in the unit its size reads in ("9.76 µs", "150 ms"):
+/// beside a marker's cycle, which the axis does not count in.
+fn time_in_words(ms: f64) -> String {
+    let (name, size) = TIME_UNITS
+        .into_iter()
+        .find(|(_, size)| ms / size >= 1.0)
+        .unwrap_or(if ms > 0.0 {
+            TIME_UNITS[3]
+        } else {
+            TIME_UNITS[2]
+        });
+    format!("{} {name}", crate::num::num(ms / size))
+}
+
+/// A trap marker's title: its pCPU, exit and count, and when, in cycles (the trace's
+/// count) and in time (the axis's): "pCPU 1 · HLT ×1 @ cycle 29,286 (9.76 µs)". The
+/// cycle alone read as a time on the µs axis (a Korean student's review).
+fn mark_title(
+    lang: Lang,
+    pcpu: u32,
+    exit: &str,
+    count: u32,
+    cycle: u64,
+    cycles_per_ms: f64,
+) -> String {
+    let time = time_in_words(cycle as f64 / cycles_per_ms);
+    let cycle = fmt_num(cycle as f64);
+    let at = match lang {
+        Lang::Ko => format!("{cycle} 사이클 ({time})"),
+        Lang::En => format!("cycle {cycle} ({time})"),
+    };
+    format!("pCPU {pcpu} · {exit} ×{count} @ {at}")
+}
+
 /// The trap markers in view (`x`: a cycle's drawing x).
 fn trap_marks(
     lang: Lang,
     marks: &[&crate::sim::TraceMark],
     x: &impl Fn(f64) -> f64,
     vendor: CpuVendor,
+    cycles_per_ms: f64,
 ) -> Html {
     html! {
         <>
@@ -666,7 +701,7 @@ fn trap_marks(
                 let y = m.pcpu as f64 * LANE + 1.0;
                 html! {
                     <path d={format!("M{:.2} {:.1} l-3 -0 l3 5 l3 -5 z", mx, y)} class="trap">
-                        <title>{ format!("pCPU {} · {} ×{} @ {}", m.pcpu, exit_label(lang, m.reason, vendor), m.count, fmt_num(m.time as f64)) }</title>
+                        <title>{ mark_title(lang, m.pcpu, exit_label(lang, m.reason, vendor), m.count, m.time, cycles_per_ms) }</title>
                     </path>
                 }
             }) }
@@ -1035,7 +1070,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     { bin_rects(&lane_bins, v, &hover) }
                     { axis(&ms_ticks, lanes_height, w, time_axis.unit.0) }
                     { segment_rects(lang, &visible, &x, &hover, w) }
-                    { trap_marks(lang, &visible_marks, &x, props.result.vendor()) }
+                    { trap_marks(lang, &visible_marks, &x, props.result.vendor(), cycles_per_ms) }
                 </svg>
             </div>
             <p class="chart-downloads">
@@ -1050,7 +1085,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::{opening_view, TimeAxis, View, MIN_SPAN, OPEN_PER_LANE};
+    use super::{mark_title, opening_view, time_in_words, TimeAxis, View, MIN_SPAN, OPEN_PER_LANE};
+    use crate::i18n::Lang;
     use crate::sim::{Category, Trace, TraceSegment};
 
     /// `n` segments of 10 cycles on each of `lanes` pCPUs from cycle `from`, back to back.
@@ -1117,6 +1153,26 @@ mod tests {
         assert_eq!((middle.start, middle.span), (250.0, 500.0));
         let away = twice.zoom_around(0.5, Some(900.0), 1000.0, &[]);
         assert_eq!((away.start, away.span), (137.5, 125.0));
+    }
+
+    /// A marker's title says its cycle is a cycle and when that is in time: "@ 29,286"
+    /// read as a time on the µs axis (a Korean student's review).
+    #[test]
+    fn a_trap_markers_title_says_cycle_and_time() {
+        // Cycle 29,286 at 3,000 MHz (3e6 cycles a ms): 9.762 µs.
+        assert_eq!(
+            mark_title(Lang::En, 1, "HLT", 1, 29_286, 3e6),
+            "pCPU 1 · HLT ×1 @ cycle 29,286 (9.76 µs)"
+        );
+        assert_eq!(
+            mark_title(Lang::Ko, 1, "HLT", 1, 29_286, 3e6),
+            "pCPU 1 · HLT ×1 @ 29,286 사이클 (9.76 µs)"
+        );
+        // Each time in the unit its size reads in.
+        assert_eq!(time_in_words(150.2), "150 ms");
+        assert_eq!(time_in_words(2_340.0), "2.34 s");
+        assert_eq!(time_in_words(0.000_5), "500 ns");
+        assert_eq!(time_in_words(0.0), "0 µs");
     }
 
     fn ticks(axis: &TimeAxis) -> Vec<String> {
