@@ -413,7 +413,11 @@ fn desktop_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                 <th scope="col">{ t(lang, "table.platform") }</th>
                 <th scope="col" class="text">{ t(lang, "desktop.protocol_group") }</th>
                 { for DESKTOP_HEADS.iter().map(|k| html! { <th scope="col" data-col={k.trim_start_matches("desktop.")}
-                    title={(*k == "desktop.inputs").then(|| t(lang, "desktop.inputs.note"))}>{ breakable(t(lang, k)) }</th> }) }
+                    title={match *k {
+                        "desktop.inputs" => Some(t(lang, "desktop.inputs.note")),
+                        "desktop.local_p50" => Some(t(lang, "desktop.local_p50.note")),
+                        _ => None,
+                    }}>{ breakable(t(lang, k)) }</th> }) }
             </tr></thead>
             <tbody>
                 { for vdis.iter().map(|&(p, v)| {
