@@ -1502,6 +1502,16 @@ await step('the clock and memory sliders re-run; memory beyond the host is an er
   await page.waitForSelector('#k-memory-error');
   const huge = await page.textContent('#k-memory-error');
   assert(/MiB per instance/.test(huge) && !/memory_gib|65536/.test(huge), `a huge memory setting: ${huge}`);
+  // The label says the refused setting did not run and what the results shown are for,
+  // also once a text the field refuses replaces the first error's message (a student saw a
+  // refused 100,000 above results of 64 MiB, with only the second error said).
+  let memoryOut = await page.textContent('#k-memory-out');
+  assert(/^99,999,999.*not run: the results shown are for [\d,]+$/.test(memoryOut), `a refused memory's label: ${memoryOut}`);
+  await page.fill('#k-memory-field', 'abc');
+  await page.press('#k-memory-field', 'Enter');
+  await page.waitForFunction(() => /abc/.test(document.querySelector('#k-memory-error')?.textContent || ''));
+  memoryOut = await page.textContent('#k-memory-out');
+  assert(/not run: the results shown are for [\d,]+$/.test(memoryOut), `a refused memory's label after a refused text: ${memoryOut}`);
   await page.click('#k-memory-error button.link');
   await page.waitForFunction(() => !document.querySelector('.controls .knob-error'));
   await afterRun(page, () => page.click('button:has-text("Reset to scenario values")'));

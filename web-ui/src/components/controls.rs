@@ -57,6 +57,11 @@ struct SliderProps {
     /// big host: one pixel of a phone's slider is hundreds of MiB).
     #[prop_or_default]
     field: Option<SliderField>,
+    /// The value the results shown ran with: beside a refused setting that is not it, the
+    /// label says so (a student saw a refused 100,000 MiB above results of 64 MiB after
+    /// typing more text the field refused, which replaced the first error's message).
+    #[prop_or_default]
+    ran: Option<u64>,
 }
 
 /// What a slider's text field holds: how a typed text is read into the slider's units and
@@ -232,6 +237,9 @@ fn slider(p: &SliderProps) -> Html {
                         }
                     }
                     if let Some(extra) = &p.extra { <small>{ " · " }{ extra.clone() }</small> }
+                    if let Some(ran) = p.ran.filter(|&r| p.error.is_some() && r != v) {
+                        <small class="not-run">{ " · " }{ t(p.lang, "controls.not_run").replace("{}", &crate::components::table::fmt_num(ran as f64 / p.divisor as f64)) }</small>
+                    }
                 </output>
             </label>
             <div class="slider-row">
@@ -605,7 +613,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <Slider id="k-memory" error={knob_error("k-memory")} label={t(lang, "controls.memory")} min={MEMORY_STEP_MIB} max={u64::from(base.memory_per_instance_mib).max(base.host_memory_mib)} step={MEMORY_STEP_MIB}
                     value={knobs.memory_per_instance_mib.map(u64::from)} baseline={u64::from(base.memory_per_instance_mib)} {lang}
                     default_text={memory_text} extra={memory_note}
-                    on_change={set(|k, v| k.memory_per_instance_mib = Some(v as u32))} field={memory_field} />
+                    on_change={set(|k, v| k.memory_per_instance_mib = Some(v as u32))} field={memory_field}
+                    ran={(state.result_input.as_ref()).filter(|i| i.text == state.text).map(|i| i.knobs.memory_per_instance_mib.map_or(u64::from(base.memory_per_instance_mib), u64::from))} />
                 <Slider id="k-exit" error={knob_error("k-exit")} label={t(lang, "controls.exit_cycles")} min={100} max={base.vm_exit_cycles.max(5000)} step={1}
                     value={knobs.vm_exit_cycles} baseline={base.vm_exit_cycles} {lang}
                     on_change={set(|k, v| k.vm_exit_cycles = Some(v))} />
