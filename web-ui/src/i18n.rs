@@ -300,7 +300,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("controls.slice_default", "스케줄러의 기본값", "the scheduler's default"),
     ("controls.group_values", "시나리오 값, 그룹마다 다름", "scenario values, per group"),
     ("controls.sets_every_group", "모든 그룹에 적용", "set for every group"),
-    ("controls.not_run", "실행 안 됨: 보이는 결과는 {}", "not run: the results shown are for {}"),
+    ("controls.not_run", "실행 안 됨: 보이는 결과는 {} 기준", "not run: the results shown are for {}"),
     ("controls.sets_every_platform", "모든 플랫폼에 적용", "set for every platform"),
     (
         "controls.reset",
