@@ -1104,15 +1104,18 @@ fn the_page_reads_only_first_variants_and_checks_a_students_own_when_shown() {
 }
 
 #[test]
-fn an_error_in_a_one_line_embedded_scenario_points_at_its_string() {
+fn an_error_in_a_one_line_embedded_scenario_points_at_its_place_in_the_string() {
     // Line 10 of ASSIGNMENT names the scenario; embedded as a one-line "..." string, its
-    // `\n` escapes make lines that are not the file's: the error is at the string.
+    // `\n` escapes make lines that are not the file's: the error is at its value's place
+    // on the file's line, the `0` of `cores = 0` (column 78, after the escapes before it).
     let text = ASSIGNMENT.replace(
         "scenario = \"syscalls.toml\"",
         "scenario_toml = \"[scenario]\\nname = \\\"x\\\"\\nduration_ms = 10\\n[host]\\ncores = 0\\n[[platform]]\\nname = \\\"n\\\"\\nkind = \\\"native\\\"\\n[[instance]]\\nname = \\\"a\\\"\\nworkload = \\\"cpu-bound\\\"\\n\"",
     );
     let e = parse(&text).expect_err("0 cores");
-    assert_eq!((e.line, e.column), (10, 17), "{e}");
+    assert_eq!((e.line, e.column), (10, 78), "{e}");
+    let line = text.lines().nth(9).unwrap();
+    assert_eq!(line.chars().nth(77), Some('0'), "{line}");
     assert!(e.message.contains("host.cores"), "{e}");
 }
 
