@@ -232,8 +232,12 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
         .filter_map(|p| {
             let f = p.faults_stopped()?;
             let lang = lang_of(ko);
-            // Desktops count in sessions too: one session host stopped is all its users.
-            let sessions = p.vdi.as_ref().filter(|v| v.sessions > 0).map(|v| {
+            // Desktops count in sessions too where they differ from the instances: one
+            // session host stopped is all its users.
+            let differ = |v: &&sim_core::desktop::VdiResult| {
+                v.sessions != f.of || v.sessions_dropped != f.stopped as u64
+            };
+            let sessions = p.vdi.as_ref().filter(differ).map(|v| {
                 if ko {
                     format!(": 세션 {}개 중 {}개 끊김", v.sessions, v.sessions_dropped)
                 } else {

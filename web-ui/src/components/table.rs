@@ -153,8 +153,9 @@ fn faults_lowering(lang: Lang, r: &crate::sim::RunResult) -> Option<String> {
             let name = labels::platform(lang, p);
             // Desktops count in sessions too, as the CLI says them: one session host
             // stopped is all its users (a student read "1 of 1" as one user lost).
-            let sessions =
-                (p.vdi.as_ref().filter(|v| v.sessions > 0)).map_or(String::new(), |v| match lang {
+            let sessions = (p.vdi.as_ref())
+                .filter(|v| v.sessions != f.of || v.sessions_dropped != f.stopped as u64)
+                .map_or(String::new(), |v| match lang {
                     Lang::Ko => format!(
                         ": 세션 {}개 중 {}개 끊김",
                         fmt_num(v.sessions as f64),
@@ -1281,18 +1282,17 @@ mod tests {
             .run()
             .unwrap();
         let en = super::faults_lowering(Lang::En, &r).expect("two platforms stopped some");
-        // A desktop platform's sessions too: the session host's one instance is 24 users.
-        assert!(
-            en.contains("(1 of 24 stopped at 1500 ms: 1 of 24 sessions dropped)"),
-            "{en}"
-        );
+        // A desktop platform's sessions too, where they are not its instances: the session
+        // host's one instance is 24 users; a desktop VM is one.
+        assert!(en.contains("(1 of 24 stopped at 1500 ms)"), "{en}");
         assert!(
             en.contains("(1 of 1 stopped at 1500 ms: 24 of 24 sessions dropped)"),
             "{en}"
         );
         let ko = super::faults_lowering(Lang::Ko, &r).unwrap();
         assert!(
-            ko.contains("(1500 ms에 24개 중 1개 멈춤: 세션 24개 중 1개 끊김)"),
+            ko.contains("(1500 ms에 24개 중 1개 멈춤)")
+                && ko.contains("(1500 ms에 1개 중 1개 멈춤: 세션 24개 중 24개 끊김)"),
             "{ko}"
         );
         let smoke = crate::builtin::text_by_name("smoke.toml").unwrap();
