@@ -408,12 +408,7 @@ fn list_or_table_wanted(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg>
     let key = key_before(text, span.start)?;
     let written = text.get(span.clone())?.trim();
     if expected == "a sequence" {
-        // The value itself as the list's one element, when it is one value.
-        let example = if written.starts_with(['[', '{']) || written.contains('\n') {
-            "...".to_string()
-        } else {
-            written.to_string()
-        };
+        let example = list_example(key, written).unwrap_or_else(|| "...".to_string());
         return Some(msg!(
             "invalid_type",
             "{found}; `{key}` is an array: write it in brackets, {key} = [{example}]",
@@ -471,6 +466,59 @@ fn list_or_table_wanted(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg>
         ));
     }
     None
+}
+
+/// The items of an array key: `'n'` whole numbers, `'s'` texts (`None`: not known here).
+fn list_items(key: &str) -> Option<char> {
+    match key {
+        "pin" | "counts" => Some('n'),
+        "platforms" | "enlightenments" | "overcommit" | "scenario_questions" => Some('s'),
+        _ => None,
+    }
+}
+
+/// The array that `written` (one value where `key`'s array belongs) was meant to be: a
+/// text split at its commas and spaces into the items (`"p1, p2"`: `"p1", "p2"`; `"0,1"`
+/// for pin: `0, 1`), a whole number for a list of them. `None` when the brackets alone
+/// would not make it one of the key's arrays (`pin = true`, `pin = 1.5`).
+fn list_example(key: &str, written: &str) -> Option<String> {
+    let kind = list_items(key);
+    let quoted = (written.len() >= 2)
+        .then(|| {
+            let inner = written.get(1..written.len() - 1)?;
+            let quote = written.chars().next()?;
+            (matches!(quote, '"' | '\'') && written.ends_with(quote)).then_some(inner)
+        })
+        .flatten();
+    let whole = |item: &str| item.parse::<u32>().is_ok() && !item.starts_with('+');
+    let Some(inner) = quoted else {
+        // A value written bare: a whole number is one item of a list of them.
+        let fits = match kind {
+            Some('n') => whole(written),
+            Some(_) => false,
+            None => whole(written),
+        };
+        return fits.then(|| written.to_string());
+    };
+    if inner.contains(['"', '\'', '\\', '\n']) {
+        return None;
+    }
+    let items: Vec<&str> = (inner.split(|c: char| c == ',' || c.is_whitespace()))
+        .filter(|item| !item.is_empty())
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    match kind {
+        Some('n') => items.iter().all(|i| whole(i)).then(|| items.join(", ")),
+        Some(_) => Some(
+            (items.iter().map(|i| format!("\"{i}\"")))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        // Another array's items: only one text, kept as it is.
+        None => (items.len() == 1 && items[0] == inner).then(|| written.to_string()),
+    }
 }
 
 /// A number too large for the reader (past 2^128, or a decimal past about 1.8e308, which
