@@ -31,6 +31,7 @@ pub(super) use hints::{
 pub(crate) use korean::CHOICE_EXPECTED;
 pub(super) use korean::{datetime_found, expected_ko, found_ko, syntax_ko, tidy_found};
 pub(super) use places::key_before;
+use places::key_path;
 pub(super) use units::quoted_number_with_unit;
 pub(crate) use units::{unit_display, unit_scale};
 
@@ -205,11 +206,20 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
 
 /// A value outside its field's range, as the validator words it (`detail` keeps what the
 /// parser said).
-fn out_of_range(field: &str, min: &str, max: &str, got: &str, detail: &str) -> Msg {
+fn out_of_range(
+    (prefix, prefix_ko): (&str, &str),
+    field: &str,
+    min: &str,
+    max: &str,
+    got: &str,
+    detail: &str,
+) -> Msg {
     msg!(
         "out_of_range",
-        "{field} must be between {min} and {max}; got {got}",
-        "{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+        "{prefix}{field} must be between {min} and {max}; got {got}",
+        "{prefix_ko}{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+        prefix = prefix,
+        prefix_ko = prefix_ko,
         field = field,
         min = min,
         max = max,
@@ -221,8 +231,9 @@ fn out_of_range(field: &str, min: &str, max: &str, got: &str, detail: &str) -> M
 /// What the checks say of a field's range, for a number of the wrong type written in it
 /// (found by validating the file with a number above every range in its place).
 pub(crate) enum FieldRange {
-    /// The field's name and its range, as the validator words them.
-    Known(String, String, String),
+    /// The field's name and its range, as the validator words them, and what its message
+    /// says before the name, in English and Korean (`instance `web`: `; often nothing).
+    Known(String, String, String, (String, String)),
     /// The checks set no range (`seed`): any number its type holds.
     NoneWritten,
     /// Not found: another mistake in the file kept the checks from reaching the field.
@@ -243,8 +254,17 @@ impl FieldRange {
     /// The field's name and range, when known.
     fn known(&self) -> Option<(String, String, String)> {
         match self {
-            Self::Known(field, min, max) => Some((field.clone(), min.clone(), max.clone())),
+            Self::Known(field, min, max, _) => Some((field.clone(), min.clone(), max.clone())),
             Self::NoneWritten | Self::Unknown | Self::Said { .. } => None,
+        }
+    }
+
+    /// What the checks' message of a known range says before the field's name (English,
+    /// Korean): the instance or workload it is in.
+    fn prefix(&self) -> (&str, &str) {
+        match self {
+            Self::Known(_, _, _, (en, ko)) => (en, ko),
+            _ => ("", ""),
         }
     }
 
@@ -541,7 +561,7 @@ fn too_large_number(
     if let Some((field, min, max)) = probed.known() {
         return Some((
             span.clone(),
-            out_of_range(&field, &min, &max, &got, message),
+            out_of_range(probed.prefix(), &field, &min, &max, &got, message),
         ));
     }
     // What the checks said of the probe, only when it speaks of the number's size (it
@@ -632,13 +652,16 @@ fn number_of_wrong_type(
         if let (true, Some(got)) = (whole || decimal, integer) {
             let negative = got.starts_with('-');
             if let Some((field, min, max)) = &range {
-                return Some((span.clone(), out_of_range(field, min, max, &got, &detail)));
+                return Some((
+                    span.clone(),
+                    out_of_range(probed.prefix(), field, min, max, &got, &detail),
+                ));
             }
             if let Some(m) = probed.said_of(&got, &detail) {
                 return Some((span.clone(), m));
             }
             if let (true, false, true, Some(key)) =
-                (whole, negative, unknown, key_before(text, span.start))
+                (whole, negative, unknown, key_path(text, span.start))
             {
                 // Its range not found (another mistake kept the checks from it): not the
                 // range of the reader's type (0 to 4294967295), which is no field's.
@@ -654,7 +677,7 @@ fn number_of_wrong_type(
                     ),
                 ));
             }
-            if let (true, Some(key)) = (whole, key_before(text, span.start)) {
+            if let (true, Some(key)) = (whole, key_path(text, span.start)) {
                 // No range of its own to quote (`seed`): 0 or more, up to what the type holds.
                 let type_max = match detail.rsplit_once("expected ").map(|(_, t)| t) {
                     Some("u8") => u64::from(u8::MAX),
