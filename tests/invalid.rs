@@ -243,7 +243,8 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             24,
             &["esxi", "`native`", "`kvm`"],
         ),
-        ("pin-out-of-range", 15, 7, &["pCPU 4", "0 to 3"]),
+        // `pin = [1, 4]`: at the 4, as a negative pCPU is.
+        ("pin-out-of-range", 15, 11, &["pCPU 4", "0 to 3"]),
         (
             "duration-too-long",
             3,

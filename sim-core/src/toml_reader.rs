@@ -321,6 +321,19 @@ fn datetime_table(v: &toml::value::Datetime, span: &Range<usize>) -> DeTable<'st
     table
 }
 
+impl ValueDe<'_> {
+    /// A datetime where a table or a struct other than toml's datetime belongs: "invalid
+    /// type: datetime, expected ...", not its private one-entry table (whose key serde
+    /// would call an unknown field, `$__toml_private_datetime`).
+    fn no_datetime(&self, expected: &dyn de::Expected) -> Result<(), ReadError> {
+        if let Input::Toml(DeValue::Datetime(_)) = self.input {
+            let e: ReadError = de::Error::invalid_type(de::Unexpected::Other("datetime"), expected);
+            return Err(e.located(&self.span));
+        }
+        Ok(())
+    }
+}
+
 impl<'de> de::Deserializer<'de> for ValueDe<'de> {
     type Error = ReadError;
 
@@ -368,6 +381,14 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
             let span = self.span.clone();
             return visitor.visit_map(TableAccess::spanned(self, span));
         }
+        if name != DATETIME_NAME {
+            self.no_datetime(&visitor)?;
+        }
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_map<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        self.no_datetime(&visitor)?;
         self.deserialize_any(visitor)
     }
 
@@ -417,7 +438,7 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
 
     serde::forward_to_deserialize_any! {
         bool u8 u16 u32 u64 u128 i8 i16 i32 i64 i128 f32 f64 char str string seq
-        bytes byte_buf map unit ignored_any unit_struct tuple_struct tuple identifier
+        bytes byte_buf unit ignored_any unit_struct tuple_struct tuple identifier
     }
 }
 
@@ -442,6 +463,8 @@ impl<'de, T> de::Visitor<'de> for OneOf<T> {
 
 /// toml_datetime's private field name for a datetime read as a map.
 const DATETIME_FIELD: &str = "$__toml_private_datetime";
+/// toml_datetime's private struct name: the one struct a datetime is handed over as.
+const DATETIME_NAME: &str = "$__toml_private_Datetime";
 
 /// Reads a key as toml does: a plain string deserializer (field names only ever want a
 /// string, so their visitors are not compiled for numbers, tables...), located at the key.
@@ -675,6 +698,14 @@ mod tests {
                 if theirs == "wanted string or table"
                     && (message.contains(", expected one of `")
                         || message == "floating-point number overflowed") =>
+            {
+                Err((theirs.clone(), span))
+            }
+            // Where toml calls a datetime's private key an unknown field of the table
+            // wanted, ours says a datetime was found (same place).
+            (Err((theirs, _)), Err((message, span)))
+                if theirs.starts_with(&format!("unknown field `{DATETIME_FIELD}`"))
+                    && message.starts_with("invalid type: datetime, expected ") =>
             {
                 Err((theirs.clone(), span))
             }

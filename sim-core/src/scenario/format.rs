@@ -610,7 +610,7 @@ pub struct InstanceSection {
     /// pCPU for each vCPU (pinning).
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<u32>>"))]
-    pub pin: Option<Spanned<Vec<u32>>>,
+    pub pin: Option<Spanned<Vec<Spanned<u32>>>>,
     /// Scheduler weight: under credit each active vCPU's (as Xen's credit1 counts it), under
     /// fair the instance's cgroup's, split among its vCPUs or processes that are awake.
     #[serde(default = "default_weight")]

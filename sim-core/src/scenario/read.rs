@@ -272,7 +272,13 @@ impl Scenario {
                     if let ("out_of_range", Some(field), Some(min), Some(max)) =
                         (e.code, param("field"), param("min"), param("max"))
                     {
-                        return error::FieldRange::Known(field, min, max);
+                        // What the message says before the field (`instance `web`: `).
+                        let before = |message: &str| {
+                            let at = message.find(&format!("{field} ")).unwrap_or(0);
+                            message[..at].to_string()
+                        };
+                        let prefix = (before(&e.message), before(&e.message_in(crate::Lang::Ko)));
+                        return error::FieldRange::Known(field, min, max, prefix);
                     }
                 }
                 error::FieldRange::said(text, &at, &errors, &number.to_string())

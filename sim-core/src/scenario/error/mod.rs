@@ -77,7 +77,7 @@ impl ScenarioError {
                     ko.push_str(&format!("{stop}혹시 `{meant}`인가요?"));
                 }
                 // Templates write "을(를)" where the word is a parameter: its one form.
-                crate::text::particles(&ko)
+                shortened_ko(&crate::text::particles(&ko))
             }
         }
     }
@@ -238,6 +238,29 @@ impl std::fmt::Display for ScenarioError {
             None => Ok(()),
         }
     }
+}
+
+/// A Korean message with the lengths of values quoted by their start in Korean: "…
+/// (200000 characters)" (the shortening of both languages' parameters) as "… (200000자)".
+fn shortened_ko(ko: &str) -> String {
+    const OPEN: &str = "\u{2026} (";
+    const CLOSE: &str = " characters)";
+    let mut out = String::with_capacity(ko.len());
+    let mut rest = ko;
+    while let Some(at) = rest.find(OPEN) {
+        let after = &rest[at + OPEN.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        out.push_str(&rest[..at + OPEN.len()]);
+        if digits > 0 && after[digits..].starts_with(CLOSE) {
+            out.push_str(&after[..digits]);
+            out.push_str("자)");
+            rest = &after[digits + CLOSE.len()..];
+        } else {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A message template with `{name}` placeholders filled in.
@@ -1155,6 +1178,10 @@ mod tests {
                 &e.message[..200]
             );
             assert!(e.message.len() < 2000, "{} bytes", e.message.len());
+            // In Korean, the length in Korean.
+            let ko = e.message_in(crate::Lang::Ko);
+            assert!(ko.contains("… (200000자)`"), "{}", &ko[..200]);
+            assert!(!ko.contains("characters"), "{}", &ko[..200]);
         }
     }
 

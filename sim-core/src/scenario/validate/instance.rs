@@ -166,11 +166,15 @@ pub(super) fn validate_instance(
                 return Err(v.error(pin.span(), pin_count(&name, list.len(), vcpus)));
             }
             if let Some(host) = host {
-                if let Some(bad) = list.iter().find(|&&c| c >= host.cores) {
-                    return Err(v.error(pin.span(), pin_out_of_range(&name, *bad, host.cores)));
+                // At the pCPU out of range, as the reader puts a negative one.
+                if let Some(bad) = list.iter().find(|c| *c.get_ref() >= host.cores) {
+                    return Err(v.error(
+                        bad.span(),
+                        pin_out_of_range(&name, *bad.get_ref(), host.cores),
+                    ));
                 }
             }
-            Some(list.clone())
+            Some(list.iter().map(|c| *c.get_ref()).collect())
         }
     };
     let weight = *i.weight.get_ref();

@@ -940,7 +940,7 @@ fn too_many_on_platform(
             format!("count를 {fit} 이하로 줄이세요"),
         ),
         (fit, true) => (
-            format!("lower count to {fit} or less, or vcpus"),
+            format!("lower count to {fit} or less, or lower vcpus"),
             format!("count를 {fit} 이하로 줄이거나 vcpus를 줄이세요"),
         ),
     };

@@ -115,8 +115,9 @@ pub(super) fn validate_sweep(
                 target.span(),
                 msg!(
                     "out_of_range",
-                    "sweep: p99_target_us must be a positive number of microseconds",
-                    "sweep: p99_target_us는 양수(마이크로초)여야 합니다"
+                    "sweep: p99_target_us must be a positive number of microseconds, such as 500; got {got}",
+                    "sweep: p99_target_us는 양수(마이크로초)여야 합니다 (예: 500). 입력값: {got}",
+                    got = value
                 ),
             ));
         }

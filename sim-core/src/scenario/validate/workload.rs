@@ -55,6 +55,56 @@ pub(super) fn validate_workloads(
                 ),
             ));
         }
+        // A base defined by a later [[workload]]: workloads are read in order.
+        let later = w.base.as_ref().and_then(|base| {
+            let later = raw_workloads
+                .iter()
+                .find(|x| x.name.get_ref() == base.get_ref())?;
+            (preset(base.get_ref()).is_none() && later.name.span().start > base.span().start)
+                .then_some((base, later))
+        });
+        if let Some((base, later)) = later {
+            // Whether the later one is built on this one (through bases): moving it up
+            // would not help, the bases go round.
+            let mut next = Some(later);
+            let mut circle = false;
+            for _ in 0..raw_workloads.len() {
+                let Some(b) = next.and_then(|x| x.base.as_ref()) else {
+                    break;
+                };
+                if b.get_ref() == name {
+                    circle = true;
+                    break;
+                }
+                next = raw_workloads
+                    .iter()
+                    .find(|x| x.name.get_ref() == b.get_ref());
+            }
+            if circle {
+                return Err(v.error(
+                    base.span(),
+                    msg!(
+                        "base_circle",
+                        "workload `{name}`: its base `{base}` is built on `{name}` in turn (through base): the bases go round; base one of them on a preset or none",
+                        "워크로드 `{name}`: 기반 `{base}`이(가) 다시 `{name}`을(를) 기반으로 합니다(base를 따라가면): 기반이 돌고 돕니다. 그중 하나의 기반을 프리셋으로 하거나 없애세요",
+                        name = name,
+                        base = base.get_ref()
+                    ),
+                ));
+            }
+            let (line, _) = crate::scenario::error::line_column(v.text, later.name.span().start);
+            return Err(v.error(
+                base.span(),
+                msg!(
+                    "base_defined_later",
+                    "workload `{name}`: its base `{base}` is the [[workload]] defined later, at line {line}; a base must come before the workloads built on it: move that [[workload]] above this one",
+                    "워크로드 `{name}`: 기반 `{base}`은(는) 뒤쪽 {line}번째 줄에 정의된 [[workload]]입니다. 기반은 그것을 쓰는 워크로드보다 앞에 있어야 합니다: 그 [[workload]]를 이 워크로드 위로 옮기세요",
+                    name = name,
+                    base = base.get_ref(),
+                    line = line
+                ),
+            ));
+        }
         let mut workload = match &w.base {
             Some(base) => preset(base.get_ref())
                 .or_else(|| {

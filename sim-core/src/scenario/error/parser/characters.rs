@@ -273,7 +273,21 @@ pub(crate) fn other_format_syntax(
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
         let value = after[1..].split('#').next().unwrap_or("").trim();
-        if key_ok && !value.is_empty() {
+        // JSON's `"name": "web",`: its comma is not TOML's either.
+        let value = value.strip_suffix(',').map_or(value, str::trim_end);
+        // A value TOML reads (a number, true, a text in quotes, an array, an inline table)
+        // as written; any other (`name: hello world`, YAML's unquoted text) in quotes, so
+        // that the line suggested is one TOML reads.
+        let reads = toml::from_str::<toml::Table>(&format!("x = {value}")).is_ok();
+        let value = if reads {
+            value.to_string()
+        } else if value.starts_with(['[', '{']) {
+            // An array or table TOML does not read (`[a, b]`): not made text, not shown.
+            "...".to_string()
+        } else {
+            format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+        };
+        if key_ok && value != "\"\"" {
             return Some((
                 at..at + 1,
                 msg!(

@@ -146,7 +146,7 @@ pub(crate) fn value_without_quotes(
                 // `whole` is a slice of `text`: its offset is where it starts.
                 let at = whole.as_ptr() as usize - text.as_ptr() as usize;
                 let written = whole[number.len()..].trim_start();
-                let m = number_with_unit(whole, number, written, key_before(text, at));
+                let m = number_with_unit(whole, number, written, text, at);
                 return Some((at..at + whole.len(), m));
             }
             Some(BareValue::Word(word)) => {

@@ -236,9 +236,12 @@ pub(crate) fn tidy_found(message: &str) -> String {
 }
 
 /// A TOML date or time (`1979-05-27`) where another value belongs: the reader hands it
-/// over as a table, so serde says "invalid type: map"; say it is a date, as written.
+/// over as a table, so serde says "invalid type: map" (or the reader "invalid type:
+/// datetime", where a table belongs); say it is a date, as written.
 pub(crate) fn datetime_found(text: &str, span: &Range<usize>, message: String) -> String {
-    let Some(rest) = message.strip_prefix("invalid type: map") else {
+    let Some(rest) = (message.strip_prefix("invalid type: map"))
+        .or_else(|| message.strip_prefix("invalid type: datetime"))
+    else {
         return message;
     };
     let written = text.get(span.clone()).unwrap_or_default().trim();

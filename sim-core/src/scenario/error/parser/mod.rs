@@ -31,6 +31,7 @@ pub(super) use hints::{
 pub(crate) use korean::CHOICE_EXPECTED;
 pub(super) use korean::{datetime_found, expected_ko, found_ko, syntax_ko, tidy_found};
 pub(super) use places::key_before;
+use places::key_path;
 pub(super) use units::quoted_number_with_unit;
 pub(crate) use units::{unit_display, unit_scale};
 
@@ -205,11 +206,20 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
 
 /// A value outside its field's range, as the validator words it (`detail` keeps what the
 /// parser said).
-fn out_of_range(field: &str, min: &str, max: &str, got: &str, detail: &str) -> Msg {
+fn out_of_range(
+    (prefix, prefix_ko): (&str, &str),
+    field: &str,
+    min: &str,
+    max: &str,
+    got: &str,
+    detail: &str,
+) -> Msg {
     msg!(
         "out_of_range",
-        "{field} must be between {min} and {max}; got {got}",
-        "{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+        "{prefix}{field} must be between {min} and {max}; got {got}",
+        "{prefix_ko}{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
+        prefix = prefix,
+        prefix_ko = prefix_ko,
         field = field,
         min = min,
         max = max,
@@ -221,8 +231,9 @@ fn out_of_range(field: &str, min: &str, max: &str, got: &str, detail: &str) -> M
 /// What the checks say of a field's range, for a number of the wrong type written in it
 /// (found by validating the file with a number above every range in its place).
 pub(crate) enum FieldRange {
-    /// The field's name and its range, as the validator words them.
-    Known(String, String, String),
+    /// The field's name and its range, as the validator words them, and what its message
+    /// says before the name, in English and Korean (`instance `web`: `; often nothing).
+    Known(String, String, String, (String, String)),
     /// The checks set no range (`seed`): any number its type holds.
     NoneWritten,
     /// Not found: another mistake in the file kept the checks from reaching the field.
@@ -243,8 +254,17 @@ impl FieldRange {
     /// The field's name and range, when known.
     fn known(&self) -> Option<(String, String, String)> {
         match self {
-            Self::Known(field, min, max) => Some((field.clone(), min.clone(), max.clone())),
+            Self::Known(field, min, max, _) => Some((field.clone(), min.clone(), max.clone())),
             Self::NoneWritten | Self::Unknown | Self::Said { .. } => None,
+        }
+    }
+
+    /// What the checks' message of a known range says before the field's name (English,
+    /// Korean): the instance or workload it is in.
+    fn prefix(&self) -> (&str, &str) {
+        match self {
+            Self::Known(_, _, _, (en, ko)) => (en, ko),
+            _ => ("", ""),
         }
     }
 
@@ -408,12 +428,7 @@ fn list_or_table_wanted(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg>
     let key = key_before(text, span.start)?;
     let written = text.get(span.clone())?.trim();
     if expected == "a sequence" {
-        // The value itself as the list's one element, when it is one value.
-        let example = if written.starts_with(['[', '{']) || written.contains('\n') {
-            "...".to_string()
-        } else {
-            written.to_string()
-        };
+        let example = list_example(key, written).unwrap_or_else(|| "...".to_string());
         return Some(msg!(
             "invalid_type",
             "{found}; `{key}` is an array: write it in brackets, {key} = [{example}]",
@@ -473,6 +488,59 @@ fn list_or_table_wanted(m: &Msg, text: &str, span: &Range<usize>) -> Option<Msg>
     None
 }
 
+/// The items of an array key: `'n'` whole numbers, `'s'` texts (`None`: not known here).
+fn list_items(key: &str) -> Option<char> {
+    match key {
+        "pin" | "counts" => Some('n'),
+        "platforms" | "enlightenments" | "overcommit" | "scenario_questions" => Some('s'),
+        _ => None,
+    }
+}
+
+/// The array that `written` (one value where `key`'s array belongs) was meant to be: a
+/// text split at its commas and spaces into the items (`"p1, p2"`: `"p1", "p2"`; `"0,1"`
+/// for pin: `0, 1`), a whole number for a list of them. `None` when the brackets alone
+/// would not make it one of the key's arrays (`pin = true`, `pin = 1.5`).
+fn list_example(key: &str, written: &str) -> Option<String> {
+    let kind = list_items(key);
+    let quoted = (written.len() >= 2)
+        .then(|| {
+            let inner = written.get(1..written.len() - 1)?;
+            let quote = written.chars().next()?;
+            (matches!(quote, '"' | '\'') && written.ends_with(quote)).then_some(inner)
+        })
+        .flatten();
+    let whole = |item: &str| item.parse::<u32>().is_ok() && !item.starts_with('+');
+    let Some(inner) = quoted else {
+        // A value written bare: a whole number is one item of a list of them.
+        let fits = match kind {
+            Some('n') => whole(written),
+            Some(_) => false,
+            None => whole(written),
+        };
+        return fits.then(|| written.to_string());
+    };
+    if inner.contains(['"', '\'', '\\', '\n']) {
+        return None;
+    }
+    let items: Vec<&str> = (inner.split(|c: char| c == ',' || c.is_whitespace()))
+        .filter(|item| !item.is_empty())
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    match kind {
+        Some('n') => items.iter().all(|i| whole(i)).then(|| items.join(", ")),
+        Some(_) => Some(
+            (items.iter().map(|i| format!("\"{i}\"")))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        // Another array's items: only one text, kept as it is.
+        None => (items.len() == 1 && items[0] == inner).then(|| written.to_string()),
+    }
+}
+
 /// A number too large for the reader (past 2^128, or a decimal past about 1.8e308, which
 /// toml reads as infinity): the field's range, as for any value outside it.
 fn too_large_number(
@@ -493,7 +561,7 @@ fn too_large_number(
     if let Some((field, min, max)) = probed.known() {
         return Some((
             span.clone(),
-            out_of_range(&field, &min, &max, &got, message),
+            out_of_range(probed.prefix(), &field, &min, &max, &got, message),
         ));
     }
     // What the checks said of the probe, only when it speaks of the number's size (it
@@ -584,13 +652,16 @@ fn number_of_wrong_type(
         if let (true, Some(got)) = (whole || decimal, integer) {
             let negative = got.starts_with('-');
             if let Some((field, min, max)) = &range {
-                return Some((span.clone(), out_of_range(field, min, max, &got, &detail)));
+                return Some((
+                    span.clone(),
+                    out_of_range(probed.prefix(), field, min, max, &got, &detail),
+                ));
             }
             if let Some(m) = probed.said_of(&got, &detail) {
                 return Some((span.clone(), m));
             }
             if let (true, false, true, Some(key)) =
-                (whole, negative, unknown, key_before(text, span.start))
+                (whole, negative, unknown, key_path(text, span.start))
             {
                 // Its range not found (another mistake kept the checks from it): not the
                 // range of the reader's type (0 to 4294967295), which is no field's.
@@ -606,7 +677,7 @@ fn number_of_wrong_type(
                     ),
                 ));
             }
-            if let (true, Some(key)) = (whole, key_before(text, span.start)) {
+            if let (true, Some(key)) = (whole, key_path(text, span.start)) {
                 // No range of its own to quote (`seed`): 0 or more, up to what the type holds.
                 let type_max = match detail.rsplit_once("expected ").map(|(_, t)| t) {
                     Some("u8") => u64::from(u8::MAX),

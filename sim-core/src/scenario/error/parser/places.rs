@@ -14,6 +14,35 @@ pub(crate) fn key_before(text: &str, offset: usize) -> Option<&str> {
     (!key.is_empty() && !key.contains(['[', ']', '"', '\''])).then_some(key)
 }
 
+/// The key before the value at `offset` with the tables it is in, as the checks name it:
+/// `host.nic.latency_us` for `nic = { latency_us = -1 }` under `[host]` (the keys of the
+/// inline tables around it, and the header when it is `[host]` or under it; the other
+/// tables' keys the checks name alone, or by their instance or platform).
+pub(crate) fn key_path(text: &str, offset: usize) -> Option<String> {
+    let key = key_before(text, offset)?;
+    let mut parts: Vec<&str> = Vec::new();
+    let before = text.get(..offset.min(text.len()))?;
+    let header = (before.split('\n').rev()).find_map(|line| {
+        let line = line.trim_start();
+        line.starts_with('[').then_some(())?;
+        let start = line.as_ptr() as usize - text.as_ptr() as usize;
+        header_at(text, start)
+    });
+    if let Some((name, false)) = header {
+        if name == "host" || name.starts_with("host.") {
+            parts.push(name);
+        }
+    }
+    let (open, _) = open_at(text, offset);
+    for (at, bracket) in open {
+        if bracket == b'{' {
+            parts.push(key_before(text, at)?);
+        }
+    }
+    parts.push(key);
+    Some(parts.join("."))
+}
+
 /// The sections of scenario and assignment files written as arrays of tables.
 pub(crate) const ARRAY_TABLES: &[&str] = &[
     "platform",

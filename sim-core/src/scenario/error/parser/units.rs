@@ -2,7 +2,7 @@
 //! unit a key's name ends in, and the message for a number written with its unit.
 
 use super::super::*;
-use super::places::key_before;
+use super::places::{header_at, key_before};
 
 /// A unit's quantity and size in its quantity's smallest unit of the format (time in
 /// ns, sizes in bytes, clock in kHz, percent), for a unit written after a number or
@@ -14,7 +14,14 @@ pub(crate) fn unit_scale(unit: &str) -> Option<(char, f64)> {
         "ns" => ('t', 1.0),
         "us" | "\u{b5}s" => ('t', 1e3),
         "ms" => ('t', 1e6),
-        "s" | "sec" | "secs" | "seconds" => ('t', 1e9),
+        "s" | "sec" | "secs" | "second" | "seconds" | "초" => ('t', 1e9),
+        // Minutes and hours: `m` alone is not among them, for it is also metres and the
+        // milli of `ms`: `1m` is told the units read (`min`) rather than guessed.
+        "min" | "mins" | "minute" | "minutes" | "분" => ('t', 60e9),
+        "h" | "hr" | "hrs" | "hour" | "hours" | "시간" => ('t', 3600e9),
+        "밀리초" => ('t', 1e6),
+        "마이크로초" => ('t', 1e3),
+        "나노초" => ('t', 1.0),
         "b" | "byte" | "bytes" => ('b', 1.0),
         "kb" => ('b', 1e3),
         "mb" => ('b', 1e6),
@@ -148,43 +155,199 @@ pub(crate) fn binary_sibling(unit: &str) -> Option<(&'static str, f64)> {
     })
 }
 
-/// A number written with its unit (`whole`: `number` and the unit `written`) for `key`:
-/// converted into the key's unit, told that the unit measures another quantity, or the
-/// number alone ([`in_key_unit`]).
-pub(crate) fn number_with_unit(whole: &str, number: &str, written: &str, key: Option<&str>) -> Msg {
-    match key.and_then(|key| Some((key, in_key_unit(key, number, written)?))) {
-        Some((key, KeyUnit::Converted(unit, value, Some((binary, meant))))) => msg!(
-            "syntax",
-            "`{whole}`: write the number alone, in the key's unit ({unit}): {number} {written} (decimal, 1 {written} = {decimal} bytes) is {key} = {value}; if you meant {number} {binary} (1 {binary} = {power} bytes), write {key} = {meant}",
-            "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {number} {written}(10진 단위, 1 {written} = {decimal}바이트)은(는) {key} = {value}입니다. {number} {binary}(1 {binary} = {power}바이트)를 뜻했다면 {key} = {meant}(으)로 쓰세요",
+/// The values a key whose value may be written with a unit takes: least, most (with
+/// how the least is written in messages) and whether only whole numbers; `section` is
+/// the table the key is in (`host` or `instance`: their `memory_gib` differ). The same
+/// ranges as the validator's (`validate/`) and the schema's (`format.rs`): change them
+/// together.
+pub(crate) fn key_range(
+    key: &str,
+    section: Option<&str>,
+) -> Option<(f64, f64, &'static str, bool)> {
+    Some(match key {
+        "duration_ms" => (1.0, 60_000.0, "1", true),
+        // A fault's at_ms is below duration_ms, which is at most 60000.
+        "at_ms" => (1.0, 59_999.0, "1", true),
+        "time_slice_ms" => (1.0, 1000.0, "1", true),
+        "running_for_s" => (0.0, 2_592_000.0, "0", true),
+        "latency_us" | "think_time_us" => (0.0, 10_000_000.0, "0", true),
+        "halt_poll_us" | "irq_coalesce_us" => (0.0, 10_000.0, "0", true),
+        "shared_cache_mib" => (1.0, 1024.0, "1", true),
+        "working_set_mib" => (1.0, 16_777_216.0, "1", true),
+        "kernel_code_kib" => (1.0, 1_048_576.0, "1", true),
+        "io_bytes" | "message_bytes" => (1.0, 67_108_864.0, "1", true),
+        "host_background_percent" => (0.0, 95.0, "0", true),
+        "cap_percent" | "lock_percent" => (0.0, 100.0, "0", true),
+        "clock_ghz" => (0.1, 10.0, "0.1", false),
+        "memory_gib" if section == Some("host") => (0.125, 65536.0, "0.125", false),
+        "memory_gib" => (1.0 / 1024.0, 65536.0, "0.0009765625 (1 MiB)", false),
+        "rtt_ms" => (0.0, 2000.0, "0", false),
+        "loss_percent" => (0.0, 50.0, "0", false),
+        "max_downtime_ms" => (1.0, 60_000.0, "1", false),
+        "tolerance_percent" => (0.0, 100.0, "0", false),
+        _ => return None,
+    })
+}
+
+/// Whether `value` is one `key` takes ([`key_range`]; a key not there: any finite value).
+fn in_range(value: f64, range: Option<(f64, f64, &'static str, bool)>) -> bool {
+    value.is_finite()
+        && range.is_none_or(|(min, max, _, whole)| {
+            (min..=max).contains(&value) && (!whole || value.fract() == 0.0)
+        })
+}
+
+/// The units a number for a key of `quantity` may be written in and is converted from.
+fn units_read(quantity: char) -> &'static str {
+    match quantity {
+        't' => "ns, us (\u{b5}s), ms, s, min, h, 초, 분, 시간",
+        'b' => "bytes, KiB, MiB, GiB, TiB, kB, MB, GB, TB",
+        'f' => "kHz, MHz, GHz",
+        _ => "%",
+    }
+}
+
+/// The last table header before `offset` (`host`, `instance`, ...), `[[...]]` or `[...]`.
+fn section_before(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset.min(text.len()))?;
+    before.split('\n').rev().find_map(|line| {
+        let line = line.trim_start();
+        line.starts_with('[').then_some(())?;
+        let start = line.as_ptr() as usize - text.as_ptr() as usize;
+        header_at(text, start).map(|(name, _)| name)
+    })
+}
+
+/// A number written with its unit (`whole`: `number` and the unit `written`, at `at` in
+/// `text`): converted into the key's unit, told that the unit measures another quantity,
+/// the units read when it is none of them, or the number alone ([`in_key_unit`]). A value
+/// is suggested only when the key takes it ([`key_range`]); otherwise the message says
+/// what the key takes.
+pub(crate) fn number_with_unit(
+    whole: &str,
+    number: &str,
+    written: &str,
+    text: &str,
+    at: usize,
+) -> Msg {
+    let key = key_before(text, at);
+    let range = key.and_then(|key| key_range(key, section_before(text, at)));
+    let ok = |value: &str| value.parse::<f64>().is_ok_and(|v| in_range(v, range));
+    // What the key takes, when a value converted (or the number alone) is not in it.
+    let takes = |key: &str, said_en: String, said_ko: String| {
+        let (_, max, min_text, whole_only) = range.expect("a key with a range");
+        let unit = key_unit_of(key).map_or("", |(unit, _, _)| unit);
+        let (what_en, what_ko) = match (whole_only, unit.is_empty()) {
+            (true, false) => (
+                format!("whole numbers of {unit}"),
+                format!("{unit} 단위의 정수"),
+            ),
+            (true, true) => ("whole numbers".to_string(), "정수".to_string()),
+            (false, false) => (format!("a number of {unit}"), format!("{unit} 단위의 숫자")),
+            (false, true) => ("a number".to_string(), "숫자".to_string()),
+        };
+        msg!(
+            "out_of_range",
+            "`{whole}`: {key} takes {what} from {min} to {max}; {said}",
+            "`{whole}`: {key}는 {min}에서 {max} 사이의 {what_ko}입니다. {said_ko}",
             whole = whole,
-            unit = unit,
-            number = number,
+            key = key,
+            what = what_en,
+            what_ko = what_ko,
+            min = min_text,
+            max = shown(max),
+            said = said_en,
+            said_ko = said_ko
+        )
+    };
+    let Some(key) = key else {
+        return alone(whole, number);
+    };
+    let Some((key_unit, quantity, _)) = key_unit_of(key) else {
+        // A key without a unit (`cores = "4 cores"`): the number alone, if taken.
+        if range.is_some() && !ok(number) {
+            return takes(key, format!("got {number}"), format!("입력값: {number}"));
+        }
+        return alone(whole, number);
+    };
+    // `4G` for a key in GiB: the key's own unit, shortened (for sizes only: `m` for a key
+    // in ms may as well be minutes).
+    let shortened = quantity == 'b'
+        && !written.is_empty()
+        && (key_unit.to_ascii_lowercase()).starts_with(&written.to_ascii_lowercase());
+    if shortened {
+        if range.is_some() && !ok(number) {
+            return takes(key, format!("got {number}"), format!("입력값: {number}"));
+        }
+        return alone(whole, number);
+    }
+    if unit_scale(written).is_none() {
+        return msg!(
+            "syntax",
+            "`{whole}`: `{written}` is not a unit virtsim reads; {key} is in {key_unit}: write a number of {key_unit} alone (units it converts from: {units})",
+            "`{whole}`: `{written}`은(는) virtsim이 읽는 단위가 아닙니다. {key}는 {key_unit} 단위입니다: {key_unit} 단위의 숫자만 쓰세요 (변환해 알려 주는 단위: {units})",
+            whole = whole,
             written = written,
-            decimal = decimal_bytes(binary),
             key = key,
-            value = value,
-            binary = binary,
-            power = binary_bytes(binary),
-            meant = meant
-        ),
-        Some((key, KeyUnit::Converted(unit, value, None))) => msg!(
-            "syntax",
-            "`{whole}`: write the number alone, in the key's unit ({unit}): {whole} is {key} = {value}",
-            "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {whole}은(는) {key} = {value}",
-            whole = whole,
-            unit = unit,
-            key = key,
-            value = value
-        ),
-        Some((
-            key,
-            KeyUnit::Other {
-                key_unit,
-                key_quantity,
-                written_quantity,
-            },
-        )) => msg!(
+            key_unit = key_unit,
+            units = units_read(quantity)
+        );
+    }
+    match in_key_unit(key, number, written) {
+        Some(KeyUnit::Converted(unit, value, meant)) => {
+            let meant = meant.filter(|(_, meant)| ok(meant));
+            match (ok(&value), meant) {
+                (true, Some((binary, meant))) => msg!(
+                    "syntax",
+                    "`{whole}`: write the number alone, in the key's unit ({unit}): {number} {written} (decimal, 1 {written} = {decimal} bytes) is {key} = {value}; if you meant {number} {binary} (1 {binary} = {power} bytes), write {key} = {meant}",
+                    "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {number} {written}(10진 단위, 1 {written} = {decimal}바이트)은(는) {key} = {value}입니다. {number} {binary}(1 {binary} = {power}바이트)를 뜻했다면 {key} = {meant}(으)로 쓰세요",
+                    whole = whole,
+                    unit = unit,
+                    number = number,
+                    written = written,
+                    decimal = decimal_bytes(binary),
+                    key = key,
+                    value = value,
+                    binary = binary,
+                    power = binary_bytes(binary),
+                    meant = meant
+                ),
+                (false, Some((binary, meant))) => msg!(
+                    "syntax",
+                    "`{whole}`: write the number alone, in the key's unit ({unit}): {number} {written} (decimal, 1 {written} = {decimal} bytes) is {value} {unit}, which {key} does not take; if you meant {number} {binary} (1 {binary} = {power} bytes), write {key} = {meant}",
+                    "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {number} {written}(10진 단위, 1 {written} = {decimal}바이트)은(는) {value} {unit}(으)로 {key}에 쓸 수 없는 값입니다. {number} {binary}(1 {binary} = {power}바이트)를 뜻했다면 {key} = {meant}(으)로 쓰세요",
+                    whole = whole,
+                    unit = unit,
+                    number = number,
+                    written = written,
+                    decimal = decimal_bytes(binary),
+                    key = key,
+                    value = value,
+                    binary = binary,
+                    power = binary_bytes(binary),
+                    meant = meant
+                ),
+                (true, None) => msg!(
+                    "syntax",
+                    "`{whole}`: write the number alone, in the key's unit ({unit}): {whole} is {key} = {value}",
+                    "`{whole}`: 숫자만 키의 단위({unit})로 쓰세요: {whole}은(는) {key} = {value}",
+                    whole = whole,
+                    unit = unit,
+                    key = key,
+                    value = value
+                ),
+                (false, None) => takes(
+                    key,
+                    format!("{number} {written} is {value} {unit}"),
+                    format!("{number} {written}은(는) {value} {unit}입니다"),
+                ),
+            }
+        }
+        Some(KeyUnit::Other {
+            key_unit,
+            key_quantity,
+            written_quantity,
+        }) => msg!(
             "syntax",
             "`{whole}`: {written} measures {written_quantity}, but {key} is {key_quantity} in {key_unit}: write a number of {key_unit} alone",
             "`{whole}`: {written}은(는) {written_quantity_ko}의 단위이지만 {key} 값은 {key_unit} 단위의 {key_quantity_ko}입니다: {key_unit} 단위의 숫자만 쓰세요",
@@ -197,14 +360,23 @@ pub(crate) fn number_with_unit(whole: &str, number: &str, written: &str, key: Op
             key_quantity_ko = key_quantity.1,
             key_unit = key_unit
         ),
-        None => msg!(
-            "syntax",
-            "`{whole}`: write the number alone, without its unit: {number}",
-            "`{whole}`: 숫자만 단위 없이 쓰세요: {number}",
-            whole = whole,
-            number = number
-        ),
+        // The key's own unit: the number alone, if taken.
+        None if range.is_some() && !ok(number) => {
+            takes(key, format!("got {number}"), format!("입력값: {number}"))
+        }
+        None => alone(whole, number),
     }
+}
+
+/// The number of `whole` without its unit.
+fn alone(whole: &str, number: &str) -> Msg {
+    msg!(
+        "syntax",
+        "`{whole}`: write the number alone, without its unit: {number}",
+        "`{whole}`: 숫자만 단위 없이 쓰세요: {number}",
+        whole = whole,
+        number = number
+    )
 }
 
 /// The bytes of the decimal unit beside binary unit `binary` (`GiB`: 10^9 for GB).
@@ -270,7 +442,7 @@ pub(crate) fn quoted_number_with_unit(m: &Msg, text: &str, span: &Range<usize>) 
     if !written.chars().all(|c| c.is_alphabetic() || c == '%') {
         return None;
     }
-    let mut m = number_with_unit(whole, number, written, key_before(text, span.start));
+    let mut m = number_with_unit(whole, number, written, text, span.start);
     // Read as text, not as a syntax error: the code of a value of the wrong type.
     m.code = "invalid_type";
     Some(m)
