@@ -447,3 +447,86 @@ pub(crate) fn quoted_number_with_unit(m: &Msg, text: &str, span: &Range<usize>) 
     m.code = "invalid_type";
     Some(m)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::key_range;
+
+    /// The ranges a unit's conversion is judged by are the file format's: each key's
+    /// least and most in the scenario schema (`docs/scenario.schema.json`, written from
+    /// `format.rs`), its whole numbers where the schema's type is an integer. The few
+    /// that differ do so on purpose, each said here: a change to a key's range in one
+    /// place and not the other fails this.
+    #[test]
+    fn the_ranges_of_keys_with_units_are_the_schemas() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../../../../docs/scenario.schema.json"))
+                .expect("the schema");
+        let defs = &schema["$defs"];
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("ScenarioSection", "duration_ms", None),
+            ("FaultSection", "at_ms", None),
+            ("PlatformSection", "time_slice_ms", None),
+            ("PlatformSection", "running_for_s", None),
+            ("DiskSection", "latency_us", None),
+            ("NicSection", "latency_us", None),
+            ("WorkloadSection", "think_time_us", None),
+            ("PlatformSection", "halt_poll_us", None),
+            ("PlatformSection", "irq_coalesce_us", None),
+            ("HostSection", "shared_cache_mib", None),
+            ("InstanceSection", "working_set_mib", None),
+            ("WorkloadSection", "kernel_code_kib", None),
+            ("WorkloadSection", "io_bytes", None),
+            ("WorkloadSection", "message_bytes", None),
+            ("PlatformSection", "host_background_percent", None),
+            ("InstanceSection", "cap_percent", None),
+            ("WorkloadSection", "lock_percent", None),
+            ("HostSection", "clock_ghz", None),
+            ("HostSection", "memory_gib", Some("host")),
+            ("InstanceSection", "memory_gib", Some("instance")),
+            ("PlatformSection", "rtt_ms", None),
+            ("PlatformSection", "loss_percent", None),
+            ("MigrationSection", "max_downtime_ms", None),
+            ("QuestionSection", "tolerance_percent", None),
+        ];
+        for &(def, key, section) in cases {
+            let field = &defs[def]["properties"][key];
+            assert!(field.is_object(), "{def}.{key} is not in the schema");
+            let (least, most, _, whole) = key_range(key, section).expect(key);
+            let schema_least = field["minimum"].as_f64().expect("a minimum");
+            let integer = match &field["type"] {
+                serde_json::Value::String(t) => t == "integer",
+                serde_json::Value::Array(ts) => ts.iter().any(|t| t == "integer"),
+                _ => false,
+            };
+            assert_eq!(whole, integer, "{def}.{key}: whole numbers");
+            match (def, key) {
+                // A fault comes before the run's end: below duration_ms's most.
+                ("FaultSection", "at_ms") => assert_eq!(most + 1.0, 60_000.0),
+                // The schema says no most; the validator's checks do (validate/check.rs).
+                ("PlatformSection", "halt_poll_us" | "irq_coalesce_us") => {
+                    assert!(
+                        field["maximum"].is_null(),
+                        "{key}: the schema now has a most"
+                    );
+                    assert_eq!(most, 10_000.0, "{key}");
+                }
+                ("WorkloadSection", "lock_percent") => {
+                    assert!(
+                        field["maximum"].is_null(),
+                        "{key}: the schema now has a most"
+                    );
+                    assert_eq!(most, 100.0, "{key}");
+                }
+                _ => assert_eq!(Some(most), field["maximum"].as_f64(), "{def}.{key}: most"),
+            }
+            match (def, key) {
+                // An instance's memory is at least 1 MiB (the validator); the schema says 0.
+                ("InstanceSection", "memory_gib") => {
+                    assert_eq!((schema_least, least), (0.0, 1.0 / 1024.0))
+                }
+                _ => assert_eq!(least, schema_least, "{def}.{key}: least"),
+            }
+        }
+    }
+}
