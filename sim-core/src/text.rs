@@ -522,6 +522,16 @@ mod tests {
     #[test]
     fn numbers_by_their_korean_reading() {
         assert_eq!(particles("pCPU 12을(를)"), "pCPU 12를"); // 십이
+        assert_eq!(
+            particles("pCPU -1을(를) 가리키지만"),
+            "pCPU -1을 가리키지만"
+        ); // 마이너스 일
+        assert_eq!(
+            particles(
+                "인스턴스 `a`: pin이 pCPU -3을(를) 가리키지만 호스트의 pCPU는 0부터 3까지입니다"
+            ),
+            "인스턴스 `a`: pin이 pCPU -3을 가리키지만 호스트의 pCPU는 0부터 3까지입니다"
+        );
         assert_eq!(particles("`1e308`을(를)"), "`1e308`을"); // 팔
         assert_eq!(particles("문자열 \"30\"을(를)"), "문자열 \"30\"을"); // 삼십
         assert_eq!(particles("`1.5`을(를)"), "`1.5`를"); // 오

@@ -82,6 +82,13 @@ impl ScenarioError {
         }
     }
 
+    /// The Korean message with its parameters in place and its particles not yet chosen
+    /// ("pCPU 4294967295을(를)"): for a message whose number is replaced afterwards, whose
+    /// particle follows the number put in (`-3을`, not the replaced one's `를`).
+    pub(crate) fn ko_unresolved(&self) -> String {
+        render(self.ko, &self.params)
+    }
+
     /// An unknown name's guess, added to both languages' messages (the English one is
     /// rendered with it).
     fn did_you_mean(&self) -> Option<&str> {

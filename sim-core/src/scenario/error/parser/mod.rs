@@ -240,8 +240,9 @@ pub(crate) enum FieldRange {
     Unknown,
     /// The checks' own words for the probe, when they word the range otherwise than
     /// "`field` must be between `min` and `max`" (a sweep's counts, a pin's pCPUs, an
-    /// assignment's points): the error's code and its message in English and Korean, with
-    /// `probe` (the number put in the value's place) to be replaced by the number written.
+    /// assignment's points): the error's code and its message in English and Korean (its
+    /// particles not yet chosen), with `probe` (the number put in the value's place) to be
+    /// replaced by the number written.
     Said {
         code: &'static str,
         en: String,
@@ -297,7 +298,7 @@ impl FieldRange {
             Some(e) => FieldRange::Said {
                 code: e.code,
                 en: e.message.clone(),
-                ko: e.message_in(Lang::Ko),
+                ko: e.ko_unresolved(),
                 probe: probe.to_string(),
             },
             None => FieldRange::Unknown,
@@ -322,7 +323,11 @@ impl FieldRange {
             ko: "{said_ko}",
             params: vec![
                 ("said", en.replace(probe.as_str(), got)),
-                ("said_ko", ko.replace(probe.as_str(), got)),
+                // The particles after the number written, not the probe's.
+                (
+                    "said_ko",
+                    crate::text::particles(&ko.replace(probe.as_str(), got)),
+                ),
                 ("got", got.to_string()),
                 ("detail", detail.to_string()),
             ],
