@@ -297,11 +297,12 @@ function mount(parent, opts) {
   // hidden: CodeMirror would measure every line 0 px tall.
   let destroyed = false;
   let layOutFrame = 0;
+  const measurable = () => !destroyed && parent.isConnected && parent.offsetHeight > 0;
   const layOut = () => {
     if (layOutFrame || destroyed) return;
     layOutFrame = requestAnimationFrame(() => {
       layOutFrame = 0;
-      if (destroyed || !parent.isConnected || parent.offsetHeight === 0) return;
+      if (!measurable()) return;
       view.dispatch({ effects: view.scrollSnapshot() });
     });
   };
@@ -334,9 +335,19 @@ function mount(parent, opts) {
       // text's (another file wrong in the same places) are marked on this text.
       if (shownErrors.length) this.setErrors(shownErrors);
     },
-    /** Has CodeMirror measure its lines again, wherever the editor is: after the page
-     * changed how they lay out (wrapping on or off), which CodeMirror does not see. */
-    layOut,
+    /** Has CodeMirror lay its lines out anew, wherever the editor is: after the page
+     * changed how they lay out (wrapping on or off, the wide editor), which CodeMirror does
+     * not see. Its height map starts again from the state as a new text's does (a measure
+     * alone kept the wide layout's heights below the fold, in one e2e run of three: the
+     * numbers beside the wrong lines until a click), the scroll position kept. */
+    layOut() {
+      if (measurable()) {
+        const at = view.scrollSnapshot();
+        view.setState(view.state);
+        view.dispatch({ effects: at });
+      }
+      layOut();
+    },
     setLabel(text) {
       labelText = text;
       view.dispatch({ effects: label.reconfigure(labelled(text)) });
