@@ -541,3 +541,38 @@ fn a_sweep_missed_from_its_first_count_is_said_in_the_table() {
     );
     assert!(vm.ko.contains("p99 목표 150 µs"), "{}", vm.ko);
 }
+
+/// A platform whose groups fare very differently has a mean that hides both, and can read
+/// above native: driver-domain-starvation's inline-no-boost reads about 105% while its
+/// database VM gets under 1% of native and the CPU hogs beside it over 100%. The comparison
+/// table's performance row gives the groups' own figures beside the mean, as the notes
+/// under the measured table do; a platform whose groups fare alike keeps the plain figure.
+#[test]
+fn a_performance_row_over_groups_that_fare_very_differently_gives_each_group() {
+    let r = run(&std::fs::read_to_string(
+        workspace_root().join("scenarios/driver-domain-starvation.toml"),
+    )
+    .unwrap());
+    let row = performance_row(&r);
+    let cell = |name: &str| {
+        let c = r.table.columns.iter().find(|c| c.platform == name).unwrap();
+        c.cells[row].measured.clone()
+    };
+    let starved = platform(&r, "inline-no-boost");
+    assert!(starved.groups_fare_differently());
+    let db = starved.groups.iter().find(|g| g.name == "db").unwrap();
+    let hog = starved.groups.iter().find(|g| g.name == "hog").unwrap();
+    assert!(db.relative_performance_percent < 5.0 && hog.relative_performance_percent > 100.0);
+    let c = cell("inline-no-boost");
+    for text in [&c.en, &c.ko] {
+        assert!(
+            text.contains(&format!("db {:.1}%", db.relative_performance_percent))
+                && text.contains(&format!("hog {:.1}%", hog.relative_performance_percent)),
+            "{text}"
+        );
+    }
+    assert!(c.en.contains("groups that fare very differently"), "{}", c.en);
+    let quiet = cell("quiet");
+    assert!(!platform(&r, "quiet").groups_fare_differently());
+    assert!(!quiet.en.contains("fare very differently"), "{}", quiet.en);
+}
