@@ -95,12 +95,53 @@ pub(crate) fn header_widths<const N: usize>(headers: &[&str; N], widths: [usize;
     fitted
 }
 
+/// Whether a word begins with a mark that closes what comes before it: a percent sign or
+/// closing punctuation. Korean writes a column's name with a space before its "%"
+/// ("하이퍼바이저 %는"), so such a "word" must not begin a line.
+fn begins_with_closing_mark(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '%' | ')'
+                | ']'
+                | '}'
+                | ','
+                | '.'
+                | ':'
+                | ';'
+                | '!'
+                | '?'
+                | '’'
+                | '”'
+                | '」'
+                | '』'
+                | '》'
+                | '〉'
+                | '、'
+                | '。'
+        )
+    })
+}
+
 /// Words of `text` (whitespace collapsed) in lines of at most `width` display columns
-/// (a longer word gets a line of its own), each line starting with `indent`.
+/// (a longer word gets a line of its own), each line starting with `indent`. A word that
+/// begins with a closing mark ("%", ")", ",", "."...) stays on the line of the word before
+/// it: a line never begins with one.
 pub(crate) fn wrap(text: &str, width: usize, indent: &str) -> String {
+    // The units a line may break between: a word with the closing marks that follow it.
+    let mut units: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match units.last_mut() {
+            Some(unit) if begins_with_closing_mark(word) => {
+                unit.push(' ');
+                unit.push_str(word);
+            }
+            _ => units.push(word.to_string()),
+        }
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in &units {
         if !line.is_empty() && line.width() + 1 + word.width() > width {
             lines.push(std::mem::take(&mut line));
         }
@@ -242,6 +283,33 @@ mod tests {
 
     /// On an AMD host no exit's name, in either language, is one of VT-x's words; on an
     /// Intel host the names are the keys (English) and the page's names (Korean).
+    /// A Korean column name written with a space before its "%" ("하이퍼바이저 %는") or a
+    /// closing mark after a space never begins a line: it stays with the word before it.
+    #[test]
+    fn no_line_begins_with_a_percent_sign_or_a_closing_mark() {
+        // 20 columns: "하이퍼바이저" takes 12, so "%는" (3) would fit only on the next line.
+        let text = "가나다 하이퍼바이저 %는 약 6 ) 오릅니다 , 그리고 끝 .";
+        for width in 1..=40 {
+            let wrapped = wrap(text, width, "  ");
+            for line in wrapped.lines() {
+                let first = line.trim_start().chars().next();
+                assert!(
+                    !first.is_some_and(|c| "%),.".contains(c)),
+                    "width {width}: {line:?} in\n{wrapped}"
+                );
+            }
+            // Nothing lost or reordered.
+            let words: Vec<&str> = wrapped.split_whitespace().collect();
+            assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+        }
+        assert_eq!(
+            wrap("가나다 하이퍼바이저 %는 약", 20, ""),
+            "가나다\n하이퍼바이저 %는 약\n"
+        );
+        // Plain words wrap as before.
+        assert_eq!(wrap("one two three", 8, "> "), "> one two\n> three\n");
+    }
+
     #[test]
     fn exit_words_on_amd_name_no_vt_x_mechanism() {
         const INTEL: [&str; 9] = [

@@ -272,10 +272,17 @@ impl Scenario {
                     if let ("out_of_range", Some(field), Some(min), Some(max)) =
                         (e.code, param("field"), param("min"), param("max"))
                     {
-                        // What the message says before the field (`instance `web`: `).
+                        // What the message says before the field (`instance `web`: `): up
+                        // to the field's name as a word of its own, after a space and
+                        // before a space or, in Korean, its particle (`cap_percent는`).
                         let before = |message: &str| {
-                            let at = message.find(&format!("{field} ")).unwrap_or(0);
-                            message[..at].to_string()
+                            let word = |&(at, _): &(usize, &str)| {
+                                let after = message[at + field.len()..].chars().next();
+                                message[..at].ends_with(' ')
+                                    && !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                            };
+                            let at = message.match_indices(field.as_str()).find(word);
+                            message[..at.map_or(0, |(at, _)| at)].to_string()
                         };
                         let prefix = (before(&e.message), before(&e.message_in(crate::Lang::Ko)));
                         return error::FieldRange::Known(field, min, max, prefix);

@@ -717,13 +717,17 @@ fn number_of_wrong_type(
                 ));
             }
         }
+        // What the checks' message says before the field (`instance `web`: `), said here too.
+        let (prefix, prefix_ko) = probed.prefix();
         if let (true, Some((field, min, max))) = (whole, &range) {
             return Some((
                 span.clone(),
                 msg!(
                     "invalid_type",
-                    "{found}; {field} takes a whole number from {min} to {max}",
-                    "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
+                    "{prefix}{found}; {field} takes a whole number from {min} to {max}",
+                    "{prefix_ko}값의 형식이 맞지 않습니다: {got_ko}. {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
+                    prefix = prefix,
+                    prefix_ko = prefix_ko,
                     got_ko = found_ko(&detail),
                     found = detail
                         .rsplit_once(", expected ")
@@ -792,8 +796,10 @@ fn number_of_wrong_type(
                     span.clone(),
                     msg!(
                         "invalid_type",
-                        "{found}; {field} takes a number from {min} to {max}, such as {examples} (without quotes or units)",
-                        "값의 형식이 맞지 않습니다: {got_ko}. {field}에는 {min}에서 {max} 사이의 숫자를 쓰세요 (예: {examples_ko}, 따옴표와 단위 없이)",
+                        "{prefix}{found}; {field} takes a number from {min} to {max}, such as {examples} (without quotes or units)",
+                        "{prefix_ko}값의 형식이 맞지 않습니다: {got_ko}. {field}에는 {min}에서 {max} 사이의 숫자를 쓰세요 (예: {examples_ko}, 따옴표와 단위 없이)",
+                        prefix = prefix,
+                        prefix_ko = prefix_ko,
                         found = found,
                         got_ko = got_ko,
                         field = field,
