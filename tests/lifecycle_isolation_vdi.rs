@@ -571,7 +571,11 @@ fn a_performance_row_over_groups_that_fare_very_differently_gives_each_group() {
             "{text}"
         );
     }
-    assert!(c.en.contains("groups that fare very differently"), "{}", c.en);
+    assert!(
+        c.en.contains("groups that fare very differently"),
+        "{}",
+        c.en
+    );
     let quiet = cell("quiet");
     assert!(!platform(&r, "quiet").groups_fare_differently());
     assert!(!quiet.en.contains("fare very differently"), "{}", quiet.en);
