@@ -42,7 +42,7 @@ pub fn render(
         .position(|p| p.name == platform_name)
     else {
         let listed: Vec<&str> = names.iter().map(String::as_str).collect();
-        let meant = sim_core::scenario::guess(platform_name, &listed);
+        let meant = sim_core::scenario::guess_id(platform_name, &listed);
         let platform_name = clean(&crate::output::long_value(platform_name));
         let valid = names.join(", ");
         return Err(match (ko, meant) {

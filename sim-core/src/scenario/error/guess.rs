@@ -53,7 +53,7 @@ pub fn guess<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
 /// scenario's question ids, which `scenario_questions` lists), the one name that `given`
 /// extends or cuts short, without case and separators: `pv-hyper` for `pv-hyp`, `worst`
 /// for `worst-disk`; the shorter of the two at least `SHORTENED_MIN_CHARS` letters.
-pub(crate) fn guess_id<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
+pub fn guess_id<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
     if let Some(name) = guess(given, names) {
         return Some(name);
     }

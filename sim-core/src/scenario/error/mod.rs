@@ -10,9 +10,9 @@ use crate::text::Lang;
 mod guess;
 mod parser;
 
-pub use guess::guess;
+pub(crate) use guess::nearest;
 use guess::*;
-pub(crate) use guess::{guess_id, nearest};
+pub use guess::{guess, guess_id};
 #[cfg(test)]
 use parser::*;
 pub(crate) use parser::{parser_error, FieldRange, CHOICE_EXPECTED};
@@ -680,16 +680,19 @@ impl<'a> Validator<'a> {
             self.guesses_left.set(self.guesses_left.get() - 1);
             let param = |name: &str| msg.params.iter().find(|(k, _)| *k == name);
             let given = param("got").or_else(|| param("name"));
-            let listed: String = msg
+            let listed_names: String = msg
                 .params
                 .iter()
                 .filter(|(k, _)| matches!(*k, "expected" | "presets" | "custom"))
                 .map(|(_, v)| v.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            if let Some(meant) = given.and_then(|(_, g)| spelled_otherwise(g, &listed)) {
+            // Names an author chose (platforms, instances, workloads) are shortened as
+            // they like: `t2-virt` for `t2-virtio` is guessed too ([`guess_id`]).
+            let names: Vec<&str> = listed(&listed_names).collect();
+            if let Some(meant) = given.and_then(|(_, g)| guess_id(g, &names)) {
                 message.push_str(&format!("; did you mean `{meant}`?"));
-                msg.params.push(("meant", meant));
+                msg.params.push(("meant", meant.to_string()));
             }
         }
         ScenarioError {
