@@ -983,11 +983,20 @@ workload = "syscall-heavy"
             places(&text),
             [(8, 8, "unknown_value"), (13, 13, "not_applicable")]
         );
-        // One too short for every valid value stops the reading there, as before.
+        // One shorter than every valid value takes the room of the spaces around its `=`
+        // (`kind="vdi"` read in place of `kind = "t1"`), so the reading goes on; written
+        // without them, nothing fits, and the reading stops there.
         let text = base
             .replace("\"type1\"", "\"t1\"")
             .replace("cores = 2", "cores = 0");
-        assert_eq!(places(&text), [(8, 8, "unknown_value")]);
+        assert_eq!(
+            places(&text),
+            [(5, 9, "out_of_range"), (8, 8, "unknown_value")]
+        );
+        let text = base
+            .replace("kind = \"type1\"", "kind=\"t1\"")
+            .replace("cores = 2", "cores = 0");
+        assert_eq!(places(&text), [(8, 6, "unknown_value")]);
 
         // In [host] (the CPU generation): no platform is checked (their checks depend on
         // it); an instance's own error is still reported.
