@@ -1402,6 +1402,15 @@ scenario_questions = ["lowest-p99"]
         "{}",
         stderr(&o)
     );
+    // The verdict says it too, on the line a script or a quick look reads.
+    assert!(
+        stdout(&o).contains(": ok (")
+            && stdout(&o).contains(
+                "for virtsim only: the page cannot open it, 1 step reads a scenario file"
+            ),
+        "{}",
+        stdout(&o)
+    );
     let o = virtsim_in(&elsewhere, &["validate", "--lang", "ko", &by_path]);
     assert!(
         stderr(&o).contains("페이지에서는 이 과제를 열 수 없습니다"),

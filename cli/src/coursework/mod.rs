@@ -371,31 +371,9 @@ pub fn warn_validation(a: &Assignment, lang: Lang) {
 /// ([`Assignment::notes`]: scenario questions a step does not ask); gives the exit code
 /// (0: warnings and notes do not make it invalid).
 fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
-    let questions: usize = a.steps.iter().map(|s| s.questions.len()).sum();
-    let printed = match lang {
-        Lang::En => {
-            let plural = |n: usize, one: &str, many: &str| {
-                format!("{n} {}", if n == 1 { one } else { many })
-            };
-            crate::outln!(
-                "{}: ok (assignment `{}`: {}, {}, {}; per student, every step: {})",
-                crate::shown(path),
-                crate::output::clean(&a.id),
-                plural(a.steps.len(), "step", "steps"),
-                plural(questions, "question", "questions"),
-                plural(a.max_points() as usize, "point", "points"),
-                crate::events_estimate(a.estimated_events(), lang)
-            )
-        }
-        Lang::Ko => crate::outln!(
-            "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점; 학생 한 명의 모든 단계: {})",
-            crate::shown(path),
-            crate::output::clean(&a.id),
-            a.steps.len(),
-            a.max_points(),
-            crate::events_estimate(a.estimated_events(), lang)
-        ),
-    };
+    // The warnings and notes first, the verdict last: read after them, "ok" does not
+    // stand above a warning that the page cannot open the file (an instructor took the
+    // first line and the exit code for the whole answer).
     warn_validation(a, lang);
     // What is often on purpose (a scenario question left out): `validate` only.
     for n in a.notes() {
@@ -405,6 +383,49 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
             Lang::Ko => crate::errln!("참고: {text}"),
         }
     }
+    let file_steps = (a.steps.iter())
+        .filter(|s| {
+            matches!(&s.source, sim_core::assignment::StepSource::Library(name) if Resolver::is_file(name))
+        })
+        .count();
+    let questions: usize = a.steps.iter().map(|s| s.questions.len()).sum();
+    let printed = match lang {
+        Lang::En => {
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            crate::outln!(
+                "{}: ok (assignment `{}`: {}, {}, {}; per student, every step: {}){}",
+                crate::shown(path),
+                crate::output::clean(&a.id),
+                plural(a.steps.len(), "step", "steps"),
+                plural(questions, "question", "questions"),
+                plural(a.max_points() as usize, "point", "points"),
+                crate::events_estimate(a.estimated_events(), lang),
+                if file_steps > 0 {
+                    format!(
+                        "; for virtsim only: the page cannot open it, {} a scenario file (see the warning above)",
+                        plural(file_steps, "step reads", "steps read")
+                    )
+                } else {
+                    String::new()
+                }
+            )
+        }
+        Lang::Ko => crate::outln!(
+            "{}: 정상 (과제 `{}`: 단계 {}개, 질문 {questions}개, {}점 만점; 학생 한 명의 모든 단계: {}){}",
+            crate::shown(path),
+            crate::output::clean(&a.id),
+            a.steps.len(),
+            a.max_points(),
+            crate::events_estimate(a.estimated_events(), lang),
+            if file_steps > 0 {
+                format!("; virtsim에서만: 단계 {file_steps}개가 시나리오 파일을 읽어 페이지에서는 열 수 없습니다(위 경고 참고)")
+            } else {
+                String::new()
+            }
+        ),
+    };
     match printed {
         Ok(()) => 0,
         Err(e) => crate::report(crate::Failure::Other(e)),
