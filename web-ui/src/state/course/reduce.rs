@@ -7,7 +7,7 @@ use crate::sim::assignment::{valid_student_id, Assignment};
 use crate::state::State;
 
 use super::storage::{load_progress, set_aside, set_aside_key};
-use super::{library_scenario, open, readable, Origin, PageLibrary, Progress};
+use super::{library_scenario, open, readable, Leaving, Origin, PageLibrary, Progress};
 
 /// Everything that can happen to an open assignment.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,15 @@ pub enum CourseAction {
     /// they start again).
     ChangeStudent,
     GoTo(usize),
+    /// Next or Finish: move to step `to` (`steps.len()`: the final page), unless answers
+    /// are typed or picked (`typed`: their questions) but not submitted; then the step
+    /// stays and says so ([`Course::leaving`](super::Course::leaving)), and the same press
+    /// again moves on, leaving them unsubmitted (an answer is final once submitted: none is
+    /// submitted without the student's own press).
+    Leave {
+        to: usize,
+        typed: Vec<String>,
+    },
     /// Commit the step's predictions (question id, answer), then run.
     CommitPredictions(Vec<(String, String)>),
     /// Record an answer after the run.
@@ -148,8 +157,24 @@ fn show_step(s: &mut State) {
     }
 }
 
+/// Moves to step `step` (`steps.len()`: the final page) and shows it.
+fn go_to(s: &mut State, step: usize) {
+    if let Some(c) = s.course.as_mut() {
+        c.progress.step = step.min(c.a().steps.len());
+        c.moved += 1;
+        show_step(s);
+    }
+}
+
 /// The reducer's part for coursework.
 pub fn reduce(s: &mut State, action: CourseAction) {
+    // A move held back by answers not submitted is said until anything else happens to
+    // the assignment (an answer submitted, another move).
+    if !matches!(action, CourseAction::Leave { .. }) {
+        if let Some(c) = s.course.as_mut() {
+            c.leaving = None;
+        }
+    }
     match action {
         // Dispatched once the text is loaded (`dispatch_open`).
         CourseAction::OpenLibrary(name) => match builtin::assignment_text(&name) {
@@ -263,11 +288,19 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                 show_step(s);
             }
         }
-        CourseAction::GoTo(step) => {
-            if let Some(c) = s.course.as_mut() {
-                c.progress.step = step.min(c.a().steps.len());
-                c.moved += 1;
-                show_step(s);
+        CourseAction::GoTo(step) => go_to(s, step),
+        CourseAction::Leave { to, typed } => {
+            let Some(c) = s.course.as_mut() else { return };
+            let unsubmitted = c.unsubmitted(&typed);
+            // Pressed again, with no answer typed since that was not said: the student
+            // leaves them unsubmitted knowingly.
+            let again = c.leaving.take().is_some_and(|said| {
+                said.to == to && unsubmitted.iter().all(|q| said.unsubmitted.contains(q))
+            });
+            if unsubmitted.is_empty() || again {
+                go_to(s, to);
+            } else {
+                c.leaving = Some(Leaving { to, unsubmitted });
             }
         }
         CourseAction::CommitPredictions(answers) => {
@@ -584,6 +617,82 @@ mod tests {
             .unwrap()
             .author_notes(crate::i18n::Lang::En)
             .is_empty());
+    }
+
+    /// A reviewer's case: answers typed (or a choice picked) but not submitted were left
+    /// behind, unsaid, by Next: the final page said "Not answered" and grading scored 0.
+    /// The first press says how many and stays; the same press again leaves them
+    /// unsubmitted; none is submitted on the student's behalf (an answer is final).
+    #[test]
+    fn next_with_answers_not_submitted_says_so_before_leaving_them() {
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                from_link: false,
+                file: "t.toml".into(),
+                text: TWO_STEPS.into(),
+            },
+        );
+        reduce(&mut s, CourseAction::Start("s001".into()));
+        let step = |s: &State| s.course.as_ref().unwrap().progress.step;
+        let leaving = |s: &State| s.course.as_ref().unwrap().leaving.clone();
+        let next = |typed: &[&str]| CourseAction::Leave {
+            to: 1,
+            typed: typed.iter().map(|q| q.to_string()).collect(),
+        };
+        let said = |unsubmitted: &[&str]| {
+            Some(Leaving {
+                to: 1,
+                unsubmitted: unsubmitted.iter().map(|q| q.to_string()).collect(),
+            })
+        };
+        // A prediction picked, not committed: the step stays and says it.
+        reduce(&mut s, next(&["slowest"]));
+        assert_eq!(step(&s), 0, "left with a prediction not committed");
+        assert_eq!(leaving(&s), said(&["slowest"]));
+        // Another answer typed since: said again, with both, not left.
+        reduce(&mut s, next(&["slowest", "bt-rel"]));
+        assert_eq!(step(&s), 0, "left with an answer typed since it was said");
+        assert_eq!(leaving(&s), said(&["slowest", "bt-rel"]));
+        // Anything else done to the assignment ends what was said.
+        reduce(
+            &mut s,
+            CourseAction::CommitPredictions(vec![("slowest".into(), "bt".into())]),
+        );
+        assert_eq!(leaving(&s), None);
+        // Committed, the prediction counts no more; the answer typed does.
+        reduce(&mut s, next(&["slowest", "bt-rel"]));
+        assert_eq!(step(&s), 0);
+        assert_eq!(leaving(&s), said(&["bt-rel"]));
+        // The same press again: the step is left, its answer not submitted.
+        reduce(&mut s, next(&["slowest", "bt-rel"]));
+        assert_eq!(step(&s), 1);
+        let c = s.course.as_ref().unwrap();
+        assert_eq!(c.leaving, None);
+        assert!(
+            c.progress.answer("one", "bt-rel").is_none(),
+            "submitted unasked"
+        );
+        // Nothing typed, or everything submitted: at once.
+        reduce(&mut s, CourseAction::GoTo(0));
+        reduce(
+            &mut s,
+            CourseAction::Submit {
+                question: "bt-rel".into(),
+                answer: "25".into(),
+            },
+        );
+        reduce(&mut s, next(&["slowest", "bt-rel"]));
+        assert_eq!(step(&s), 1);
+        reduce(
+            &mut s,
+            CourseAction::Leave {
+                to: 2,
+                typed: Vec::new(),
+            },
+        );
+        assert!(s.course.as_ref().unwrap().finished());
     }
 
     #[test]
