@@ -963,6 +963,44 @@ await step('Next with answers typed but not submitted says how many under the bu
   }
 });
 
+await step('an assignment that could not be opened: its notice goes when the user runs, opens another scenario or another assignment', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    let tries = 0;
+    const broken = async () => {
+      // A new name each time: the same file picked twice may not be a change.
+      const name = `broken${++tries}.toml`;
+      await p.setInputFiles('#assignment-file', { name, mimeType: 'text/plain', buffer: Buffer.from(SCORE_ASSIGNMENT.replace('[assignment]', '[assignment]\nbogus = 1')) });
+      await p.waitForFunction((name) => (document.querySelector('.notice')?.textContent || '').includes(`${name} could not be opened as an assignment`), name, { timeout: 10000 });
+    };
+    const gone = async (what) => {
+      await p.waitForFunction(() => !/could not be opened as an assignment/.test(document.querySelector('#notice-box')?.textContent || ''), null, { timeout: 10000 })
+        .catch(async () => { throw new Error(`after ${what}: ${await p.textContent('#notice-box')}`); });
+    };
+    // An edit alone leaves it; Run ends it.
+    await broken();
+    await setEditorText(p, `${readFileSync(join(SCEN_DIR, 'smoke.toml'), 'utf8')}\n# mine\n`);
+    await p.waitForTimeout(500);
+    assert(/broken1\.toml could not be opened/.test(await p.textContent('#notice-box')), 'an edit alone ended the notice');
+    await afterRun(p, () => p.click('#run'));
+    await gone('Run');
+    // Another library scenario.
+    await broken();
+    const other = builtin.indexOf('smoke.toml');
+    await afterRun(p, () => p.selectOption('#scenario-select', String(other)));
+    await gone('another scenario');
+    // Another assignment.
+    await broken();
+    await p.setInputFiles('#assignment-file', { name: 'score.toml', mimeType: 'text/plain', buffer: Buffer.from(SCORE_ASSIGNMENT) });
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await gone('another assignment');
+  } finally {
+    await forgetCourses(p);
+    await p.close();
+  }
+});
+
 await step('the editor\'s status is said once each time an assignment step loads, its last words (en, ko)', async () => {
   let stored;
   for (const lang of ['en', 'ko']) {

@@ -251,9 +251,10 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                         ));
                     } else {
                         // The assignment open before is closed: shown under the notice, it
-                        // read as the file just opened (its progress stays saved).
+                        // read as the file just opened (its progress stays saved). Said until
+                        // the user moves on (another scenario, assignment, a run).
                         s.course = None;
-                        s.notice_in_both(message);
+                        s.notice_until_move(message);
                     }
                 }
             }
@@ -374,7 +375,7 @@ fn open_into(s: &mut State, origin: Origin, file: &str, text: &str) {
         }
         Err(message) => {
             s.course = None;
-            s.notice_in_both(message);
+            s.notice_until_move(message);
         }
     }
 }
@@ -466,6 +467,69 @@ mod tests {
             !s.notice_switched,
             "words a switch left alone stay where they were said"
         );
+    }
+
+    /// A reviewer's case: an assignment that could not be opened (a step naming a scenario
+    /// file) left its errors on top of the page while another scenario was picked, edited
+    /// and run. They go when the user moves on: another scenario, another assignment, a
+    /// run (a slider's too); not with a change of language, nor with an edit alone.
+    #[test]
+    fn a_broken_assignments_notice_goes_when_the_user_moves_on() {
+        use crate::state::Action;
+        use yew::Reducible as _;
+        let broken = || {
+            let mut s = State::new(crate::i18n::Lang::En, None);
+            reduce(
+                &mut s,
+                CourseAction::OpenText {
+                    from_link: false,
+                    file: "broken.toml".into(),
+                    text: TWO_STEPS.replace("[assignment]", "[assignment]\nbogus = 1"),
+                },
+            );
+            assert!(s.shows_notice_until_move(), "{:?}", s.notice);
+            std::rc::Rc::new(s)
+        };
+        let shown = |s: &State| s.notice.clone().unwrap_or_default();
+        // Staying: a change of language, an edit, a tab.
+        let s = broken()
+            .reduce(Action::SetLang(crate::i18n::Lang::Ko))
+            .reduce(Action::SetLang(crate::i18n::Lang::En));
+        let edited = format!("{}\n# mine\n", s.text);
+        let s = s
+            .reduce(Action::Edit(edited))
+            .reduce(Action::SetTab(crate::state::Tab::Charts));
+        assert!(shown(&s).contains("broken.toml"), "{:?}", s.notice);
+        // Run: gone.
+        let s = s.reduce(Action::Run);
+        assert_eq!(s.notice, None);
+        // Another library scenario: gone.
+        let other = (builtin::first() + 1) % builtin::files().count();
+        assert!(builtin::text(other).is_some());
+        let s = broken().reduce(Action::SelectBuiltin(other));
+        assert_eq!(s.notice, None);
+        // A slider moved, which runs: gone.
+        let s = broken();
+        let knobs = crate::knobs::Knobs {
+            seed: Some(7),
+            ..s.knobs.clone()
+        };
+        let s = s.reduce(Action::SetKnobs(knobs));
+        assert!(s.is_running());
+        assert_eq!(s.notice, None);
+        // Another assignment: gone (its own notice, if any, instead).
+        let s = broken().reduce(Action::Course(CourseAction::OpenText {
+            from_link: false,
+            file: "two.toml".into(),
+            text: TWO_STEPS.into(),
+        }));
+        assert!(s.course.is_some());
+        assert_eq!(s.notice, None);
+        // Another notice in its place is not ended by a run.
+        let s = broken()
+            .reduce(Action::Notice(Some("other".into())))
+            .reduce(Action::Run);
+        assert_eq!(s.notice.as_deref(), Some("other"));
     }
 
     #[test]
