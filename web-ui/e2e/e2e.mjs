@@ -411,7 +411,10 @@ await step('an answer typed but not submitted is still there after Next and Prev
     await p.click('#course-commit');
     await p.waitForSelector('#course-answer-type2-host-share', { timeout: 60000 });
     // Typed, not submitted: a look at the next step must not drop it (a reviewer's was gone).
+    // Next says so first (its own step, below); pressed again, it moves on.
     await p.fill('#cq-type2-host-share', '19.11');
+    await p.click('#course-next');
+    await p.waitForSelector('#course-leaving');
     await p.click('#course-next');
     await p.waitForFunction(() => document.querySelector('#course').dataset.step === '1');
     await p.click('#course-prev');
@@ -910,6 +913,93 @@ async function openScore(p, student) {
   await p.waitForSelector('#course-commit', { timeout: 20000 });
 }
 const forgetCourses = (p) => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
+
+await step('Next with answers typed but not submitted says how many under the buttons, and a second press leaves them unsubmitted (en, ko)', async () => {
+  let stored;
+  for (const lang of ['en', 'ko']) {
+    const p = await newPage(BASE);
+    try {
+      await waitDone(p);
+      if (stored === undefined) stored = await storedLang(p);
+      await inLang(p, lang);
+      await openScore(p, lang === 'en' ? 's041' : 's042');
+      const step = () => p.$eval('#course', (c) => c.dataset.step);
+      // The live region is there before it says anything (one inserted with its words may
+      // go unsaid).
+      assert(await p.$('.course-leaving-status[role=status]'), `${lang}: no live region under the buttons`);
+      // A prediction picked, not committed: Next stays on the step and says it.
+      await p.check("input[name='cq-slowest'][value='hw']");
+      await p.click('#course-next');
+      let note = await (await p.waitForSelector('.course-leaving-status[role=status] #course-leaving')).textContent();
+      assert(lang === 'en'
+        ? note.startsWith('1 answer on this step is typed or chosen but not submitted') && note.includes('Press “Next” again')
+        : note.includes('제출하지 않은 답이 1개') && note.includes('‘다음’ 버튼을 한 번 더 누르세요'), `${lang}: ${note}`);
+      assert(await step() === '0', `${lang}: Next left the step at once`);
+      assert(await p.getAttribute('#course-next', 'aria-describedby') === 'course-leaving', `${lang}: Next is not described by the note`);
+      // Committed: the note goes; then an answer typed and Next: said again, of that one.
+      await afterRun(p, () => p.click('#course-commit'));
+      assert(await p.$('#course-leaving') === null, `${lang}: the note stayed after the commit`);
+      await p.fill('#cq-bt-rel', '25');
+      await p.click('#course-next');
+      note = await (await p.waitForSelector('#course-leaving')).textContent();
+      assert(/1 answer|답이 1개/.test(note), `${lang}: after the commit: ${note}`);
+      assert(await step() === '0', `${lang}: Next left the step at once after the commit`);
+      // Pressed again: the step is left, the answer not submitted (kept in its box, open).
+      await afterRun(p, () => p.click('#course-next'));
+      assert(await step() === '1', `${lang}: the second press did not move on`);
+      await afterRun(p, () => p.click('#course-prev'));
+      assert(await p.inputValue('#cq-bt-rel') === '25' && await p.isEditable('#cq-bt-rel'), `${lang}: the typed answer is not kept unsubmitted`);
+      assert(await p.$("li[data-question='bt-rel'][data-answered=false]"), `${lang}: the answer was submitted`);
+      // Submitted: Next moves at once.
+      await p.click('#course-answer-bt-rel:not([aria-disabled=true])');
+      await p.waitForSelector("li[data-question='bt-rel'][data-answered=true]");
+      await afterRun(p, () => p.click('#course-next'));
+      assert(await step() === '1' && await p.$('#course-leaving') === null, `${lang}: Next after Submit`);
+    } finally {
+      await forgetCourses(p);
+      await restoreLang(p, stored);
+      await p.close();
+    }
+  }
+});
+
+await step('an assignment that could not be opened: its notice goes when the user runs, opens another scenario or another assignment', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    let tries = 0;
+    const broken = async () => {
+      // A new name each time: the same file picked twice may not be a change.
+      const name = `broken${++tries}.toml`;
+      await p.setInputFiles('#assignment-file', { name, mimeType: 'text/plain', buffer: Buffer.from(SCORE_ASSIGNMENT.replace('[assignment]', '[assignment]\nbogus = 1')) });
+      await p.waitForFunction((name) => (document.querySelector('.notice')?.textContent || '').includes(`${name} could not be opened as an assignment`), name, { timeout: 10000 });
+    };
+    const gone = async (what) => {
+      await p.waitForFunction(() => !/could not be opened as an assignment/.test(document.querySelector('#notice-box')?.textContent || ''), null, { timeout: 10000 })
+        .catch(async () => { throw new Error(`after ${what}: ${await p.textContent('#notice-box')}`); });
+    };
+    // An edit alone leaves it; Run ends it.
+    await broken();
+    await setEditorText(p, `${readFileSync(join(SCEN_DIR, 'smoke.toml'), 'utf8')}\n# mine\n`);
+    await p.waitForTimeout(500);
+    assert(/broken1\.toml could not be opened/.test(await p.textContent('#notice-box')), 'an edit alone ended the notice');
+    await afterRun(p, () => p.click('#run'));
+    await gone('Run');
+    // Another library scenario.
+    await broken();
+    const other = builtin.indexOf('smoke.toml');
+    await afterRun(p, () => p.selectOption('#scenario-select', String(other)));
+    await gone('another scenario');
+    // Another assignment.
+    await broken();
+    await p.setInputFiles('#assignment-file', { name: 'score.toml', mimeType: 'text/plain', buffer: Buffer.from(SCORE_ASSIGNMENT) });
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    await gone('another assignment');
+  } finally {
+    await forgetCourses(p);
+    await p.close();
+  }
+});
 
 await step('the editor\'s status is said once each time an assignment step loads, its last words (en, ko)', async () => {
   let stored;

@@ -988,6 +988,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.prev", "이전", "Previous"),
     ("course.next", "다음", "Next"),
     ("course.finish", "마치기", "Finish"),
+    ("course.unsubmitted_one", "이 단계에 입력하거나 골랐지만 제출하지 않은 답이 1개 있습니다. 제출하지 않은 답은 답안 파일에 들어가지 않아 0점입니다. 제출하지 않고 넘어가려면 ‘{button}’ 버튼을 한 번 더 누르세요.", "1 answer on this step is typed or chosen but not submitted: it is not in your answers file and scores 0. Press “{button}” again to go on without submitting it."),
+    ("course.unsubmitted_many", "이 단계에 입력하거나 골랐지만 제출하지 않은 답이 {n}개 있습니다. 제출하지 않은 답은 답안 파일에 들어가지 않아 0점입니다. 제출하지 않고 넘어가려면 ‘{button}’ 버튼을 한 번 더 누르세요.", "{n} answers on this step are typed or chosen but not submitted: they are not in your answers file and score 0. Press “{button}” again to go on without submitting them."),
     ("course.nav", "과제 단계 이동", "Assignment steps"),
     ("course.final", "답안 제출", "Hand in your answers"),
     ("course.answered", "답함", "answered"),

@@ -141,6 +141,10 @@ pub struct State {
     /// The notice shown, in both languages, when it has them (an assignment that could not
     /// be opened): a change of language shows it in the other, while it is the one shown.
     pub notice_in_both: Option<(String, Msg)>,
+    /// The notice in both languages ([`State::notice_in_both`]) ends when the user moves on:
+    /// opens a scenario, an assignment or a share link, or runs (an assignment that could
+    /// not be opened: its errors stayed on top while another scenario was edited and run).
+    pub notice_until_move: bool,
     /// The notice's words are the ones a change of language put in place of those said: the
     /// page shows them out of the notices' live region (`#notice-status`), so that the
     /// switch does not say the notice again in the new words (as `#run-announced` and

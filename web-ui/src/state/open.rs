@@ -18,6 +18,33 @@ impl State {
         let shown = notice.get(self.lang).to_string();
         self.notice = Some(shown.clone());
         self.notice_in_both = Some((shown, notice));
+        self.notice_until_move = false;
+    }
+
+    /// Shows `notice` as [`State::notice_in_both`] does, until the user moves on
+    /// ([`State::notice_until_move`], [`State::end_notice_until_move`]).
+    pub(crate) fn notice_until_move(&mut self, notice: Msg) {
+        self.notice_in_both(notice);
+        self.notice_until_move = true;
+    }
+
+    /// Whether the notice shown ends when the user moves on ([`State::notice_until_move`]).
+    pub fn shows_notice_until_move(&self) -> bool {
+        self.notice_until_move
+            && self
+                .notice_in_both
+                .as_ref()
+                .is_some_and(|(shown, _)| self.notice.as_ref() == Some(shown))
+    }
+
+    /// The user moved on (a scenario, an assignment or a share link opened, a run): a
+    /// notice that lasts until then goes.
+    pub(crate) fn end_notice_until_move(&mut self) {
+        if self.shows_notice_until_move() {
+            self.notice = None;
+            self.notice_in_both = None;
+        }
+        self.notice_until_move = false;
     }
 
     /// The initial state: a share link's scenario if there is one, else the first built-in scenario.
@@ -39,6 +66,7 @@ impl State {
             notice: None,
             notice_count: 0,
             notice_in_both: None,
+            notice_until_move: false,
             notice_switched: false,
             loading: None,
             knob_error: None,

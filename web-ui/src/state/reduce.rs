@@ -135,6 +135,7 @@ impl Reducible for State {
                 if s.notice.as_deref().is_some_and(is_fetch_notice) {
                     s.notice = None;
                 }
+                s.end_notice_until_move();
                 if let (Some(file), Some(text)) = (builtin::files().nth(i), builtin::text(i)) {
                     s.load(Some(i), file.to_string(), text.to_string());
                     s.start_run_if_valid();
@@ -250,12 +251,17 @@ impl Reducible for State {
                 }
             }
             Action::ApplyShared(shared) => {
+                s.end_notice_until_move();
                 if s.open_shared(shared) {
                     s.start_run_if_valid();
                 }
             }
-            Action::Run => s.start_run_if_valid(),
+            Action::Run => {
+                s.end_notice_until_move();
+                s.start_run_if_valid();
+            }
             Action::RunAnyway => {
+                s.end_notice_until_move();
                 s.run_anyway = true;
                 s.start_run_if_valid();
             }
@@ -390,6 +396,8 @@ impl Reducible for State {
         }
         if s.run_id != self.run_id && s.is_running() {
             s.stale_at_run_start = marked_stale;
+            // A run started (a slider moved, a step shown): the user has moved on.
+            s.end_notice_until_move();
         }
         // Another notice, or none: said as it shows.
         if !lang_switch && (s.notice != self.notice || s.notice_count != self.notice_count) {

@@ -377,6 +377,33 @@ pub(super) fn step_view(props: &StepProps) -> Html {
         }
     };
 
+    // Next (Finish on the last step): held back once by answers typed or picked here but
+    // not submitted (`CourseAction::Leave`), which the step then counts.
+    let next_words = if index + 1 == a.steps.len() {
+        t(lang, "course.finish")
+    } else {
+        t(lang, "course.next")
+    };
+    let leaving = c
+        .leaving
+        .as_ref()
+        .filter(|l| l.to == index + 1)
+        .map(|l| l.unsubmitted.len());
+    let on_next = {
+        let s = state.clone();
+        let typed: Vec<String> = drafts
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(q, _)| q.clone())
+            .collect();
+        Callback::from(move |_: MouseEvent| {
+            s.dispatch(Action::Course(CourseAction::Leave {
+                to: index + 1,
+                typed: typed.clone(),
+            }))
+        })
+    };
+
     html! {
         <div class="course-step" data-step-id={step.id.clone()}>
             <h3 id="course-step-h" tabindex="-1">{ format!("{} {}/{} · {}", t(lang, "course.step"), index + 1, a.steps.len(), step.title.get(lang.tag())) }</h3>
@@ -418,12 +445,35 @@ pub(super) fn step_view(props: &StepProps) -> Html {
             }
             <nav class="course-nav" aria-label={t(lang, "course.nav")}>
                 if index > 0 {
+                    // Answers typed here are kept for the return (`Drafts`): Previous moves at once.
                     <button id="course-prev" onclick={dispatch(state, CourseAction::GoTo(index - 1))}>{ t(lang, "course.prev") }</button>
                 }
-                <button id="course-next" onclick={dispatch(state, CourseAction::GoTo(index + 1))}>
-                    { if index + 1 == a.steps.len() { t(lang, "course.finish") } else { t(lang, "course.next") } }
+                <button id="course-next" onclick={on_next} aria-describedby={leaving.is_some().then_some("course-leaving")}>
+                    { next_words }
                 </button>
             </nav>
+            // Next pressed with answers not submitted: how many, and that a second press
+            // leaves them so. A live region there from the step's first render, its words
+            // put in (one inserted with them may go unsaid); the focus stays on Next.
+            <div class="course-leaving-status" role="status">
+                if let Some(n) = leaving {
+                    <p id="course-leaving" class="course-leaving">{ unsubmitted_note(lang, n, next_words) }</p>
+                }
+            </div>
         </div>
     }
+}
+
+/// What Next (`button`: its words, Next or Finish) says when `n` answers of the step are
+/// typed or picked but not submitted: that they are not, what that costs, and that the same
+/// press again leaves them so.
+fn unsubmitted_note(lang: Lang, n: usize, button: &str) -> String {
+    let key = if n == 1 {
+        "course.unsubmitted_one"
+    } else {
+        "course.unsubmitted_many"
+    };
+    t(lang, key)
+        .replace("{n}", &n.to_string())
+        .replace("{button}", button)
 }

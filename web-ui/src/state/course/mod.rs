@@ -170,6 +170,19 @@ pub struct Course {
     /// (`CourseAction::HideNotes`); never a library assignment's, which leaves questions
     /// out on purpose for students who did not write it.
     pub notes_shown: bool,
+    /// Next (or Finish) pressed while answers of the step were typed or picked but not
+    /// submitted ([`CourseAction::Leave`]): the step stays, and says how many near its
+    /// buttons; the same press again leaves them unsubmitted. Any other action ends it.
+    pub leaving: Option<Leaving>,
+}
+
+/// A move away from the step held back by answers not submitted ([`Course::leaving`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Leaving {
+    /// The step the press would have moved to (`steps.len()`: the final page).
+    pub to: usize,
+    /// The questions whose answers are typed or picked but not submitted, in the step's order.
+    pub unsubmitted: Vec<String>,
 }
 
 /// A library scenario by file name (what `scenario = "..."` names).
@@ -275,6 +288,7 @@ pub fn open(origin: Origin, file: &str, text: &str) -> Result<Course, Msg> {
         step_error: None,
         moved: 0,
         notes_shown,
+        leaving: None,
     })
 }
 
@@ -299,6 +313,22 @@ impl Course {
             .notes()
             .iter()
             .map(|n| n.to_string_in(lang.core()))
+            .collect()
+    }
+
+    /// Of the questions `typed` (answers typed or picked in the step's boxes, not blank),
+    /// those of the current step not submitted yet (a prediction not committed, an answer
+    /// not given as final), in the step's order: leaving the step leaves them out of the
+    /// answers file, where they score 0.
+    pub fn unsubmitted(&self, typed: &[String]) -> Vec<String> {
+        let Some(step) = self.a().steps.get(self.progress.step) else {
+            return Vec::new();
+        };
+        self.questions
+            .iter()
+            .filter(|q| typed.contains(&q.id))
+            .filter(|q| self.progress.answer(&step.id, &q.id).is_none())
+            .map(|q| q.id.clone())
             .collect()
     }
 

@@ -7,7 +7,7 @@ use crate::sim::assignment::{valid_student_id, Assignment};
 use crate::state::State;
 
 use super::storage::{load_progress, set_aside, set_aside_key};
-use super::{library_scenario, open, readable, Origin, PageLibrary, Progress};
+use super::{library_scenario, open, readable, Leaving, Origin, PageLibrary, Progress};
 
 /// Everything that can happen to an open assignment.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,15 @@ pub enum CourseAction {
     /// they start again).
     ChangeStudent,
     GoTo(usize),
+    /// Next or Finish: move to step `to` (`steps.len()`: the final page), unless answers
+    /// are typed or picked (`typed`: their questions) but not submitted; then the step
+    /// stays and says so ([`Course::leaving`](super::Course::leaving)), and the same press
+    /// again moves on, leaving them unsubmitted (an answer is final once submitted: none is
+    /// submitted without the student's own press).
+    Leave {
+        to: usize,
+        typed: Vec<String>,
+    },
     /// Commit the step's predictions (question id, answer), then run.
     CommitPredictions(Vec<(String, String)>),
     /// Record an answer after the run.
@@ -148,8 +157,24 @@ fn show_step(s: &mut State) {
     }
 }
 
+/// Moves to step `step` (`steps.len()`: the final page) and shows it.
+fn go_to(s: &mut State, step: usize) {
+    if let Some(c) = s.course.as_mut() {
+        c.progress.step = step.min(c.a().steps.len());
+        c.moved += 1;
+        show_step(s);
+    }
+}
+
 /// The reducer's part for coursework.
 pub fn reduce(s: &mut State, action: CourseAction) {
+    // A move held back by answers not submitted is said until anything else happens to
+    // the assignment (an answer submitted, another move).
+    if !matches!(action, CourseAction::Leave { .. }) {
+        if let Some(c) = s.course.as_mut() {
+            c.leaving = None;
+        }
+    }
     match action {
         // Dispatched once the text is loaded (`dispatch_open`).
         CourseAction::OpenLibrary(name) => match builtin::assignment_text(&name) {
@@ -226,9 +251,10 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                         ));
                     } else {
                         // The assignment open before is closed: shown under the notice, it
-                        // read as the file just opened (its progress stays saved).
+                        // read as the file just opened (its progress stays saved). Said until
+                        // the user moves on (another scenario, assignment, a run).
                         s.course = None;
-                        s.notice_in_both(message);
+                        s.notice_until_move(message);
                     }
                 }
             }
@@ -263,11 +289,19 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                 show_step(s);
             }
         }
-        CourseAction::GoTo(step) => {
-            if let Some(c) = s.course.as_mut() {
-                c.progress.step = step.min(c.a().steps.len());
-                c.moved += 1;
-                show_step(s);
+        CourseAction::GoTo(step) => go_to(s, step),
+        CourseAction::Leave { to, typed } => {
+            let Some(c) = s.course.as_mut() else { return };
+            let unsubmitted = c.unsubmitted(&typed);
+            // Pressed again, with no answer typed since that was not said: the student
+            // leaves them unsubmitted knowingly.
+            let again = c.leaving.take().is_some_and(|said| {
+                said.to == to && unsubmitted.iter().all(|q| said.unsubmitted.contains(q))
+            });
+            if unsubmitted.is_empty() || again {
+                go_to(s, to);
+            } else {
+                c.leaving = Some(Leaving { to, unsubmitted });
             }
         }
         CourseAction::CommitPredictions(answers) => {
@@ -341,7 +375,7 @@ fn open_into(s: &mut State, origin: Origin, file: &str, text: &str) {
         }
         Err(message) => {
             s.course = None;
-            s.notice_in_both(message);
+            s.notice_until_move(message);
         }
     }
 }
@@ -433,6 +467,69 @@ mod tests {
             !s.notice_switched,
             "words a switch left alone stay where they were said"
         );
+    }
+
+    /// A reviewer's case: an assignment that could not be opened (a step naming a scenario
+    /// file) left its errors on top of the page while another scenario was picked, edited
+    /// and run. They go when the user moves on: another scenario, another assignment, a
+    /// run (a slider's too); not with a change of language, nor with an edit alone.
+    #[test]
+    fn a_broken_assignments_notice_goes_when_the_user_moves_on() {
+        use crate::state::Action;
+        use yew::Reducible as _;
+        let broken = || {
+            let mut s = State::new(crate::i18n::Lang::En, None);
+            reduce(
+                &mut s,
+                CourseAction::OpenText {
+                    from_link: false,
+                    file: "broken.toml".into(),
+                    text: TWO_STEPS.replace("[assignment]", "[assignment]\nbogus = 1"),
+                },
+            );
+            assert!(s.shows_notice_until_move(), "{:?}", s.notice);
+            std::rc::Rc::new(s)
+        };
+        let shown = |s: &State| s.notice.clone().unwrap_or_default();
+        // Staying: a change of language, an edit, a tab.
+        let s = broken()
+            .reduce(Action::SetLang(crate::i18n::Lang::Ko))
+            .reduce(Action::SetLang(crate::i18n::Lang::En));
+        let edited = format!("{}\n# mine\n", s.text);
+        let s = s
+            .reduce(Action::Edit(edited))
+            .reduce(Action::SetTab(crate::state::Tab::Charts));
+        assert!(shown(&s).contains("broken.toml"), "{:?}", s.notice);
+        // Run: gone.
+        let s = s.reduce(Action::Run);
+        assert_eq!(s.notice, None);
+        // Another library scenario: gone.
+        let other = (builtin::first() + 1) % builtin::files().count();
+        assert!(builtin::text(other).is_some());
+        let s = broken().reduce(Action::SelectBuiltin(other));
+        assert_eq!(s.notice, None);
+        // A slider moved, which runs: gone.
+        let s = broken();
+        let knobs = crate::knobs::Knobs {
+            seed: Some(7),
+            ..s.knobs.clone()
+        };
+        let s = s.reduce(Action::SetKnobs(knobs));
+        assert!(s.is_running());
+        assert_eq!(s.notice, None);
+        // Another assignment: gone (its own notice, if any, instead).
+        let s = broken().reduce(Action::Course(CourseAction::OpenText {
+            from_link: false,
+            file: "two.toml".into(),
+            text: TWO_STEPS.into(),
+        }));
+        assert!(s.course.is_some());
+        assert_eq!(s.notice, None);
+        // Another notice in its place is not ended by a run.
+        let s = broken()
+            .reduce(Action::Notice(Some("other".into())))
+            .reduce(Action::Run);
+        assert_eq!(s.notice.as_deref(), Some("other"));
     }
 
     #[test]
@@ -584,6 +681,82 @@ mod tests {
             .unwrap()
             .author_notes(crate::i18n::Lang::En)
             .is_empty());
+    }
+
+    /// A reviewer's case: answers typed (or a choice picked) but not submitted were left
+    /// behind, unsaid, by Next: the final page said "Not answered" and grading scored 0.
+    /// The first press says how many and stays; the same press again leaves them
+    /// unsubmitted; none is submitted on the student's behalf (an answer is final).
+    #[test]
+    fn next_with_answers_not_submitted_says_so_before_leaving_them() {
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                from_link: false,
+                file: "t.toml".into(),
+                text: TWO_STEPS.into(),
+            },
+        );
+        reduce(&mut s, CourseAction::Start("s001".into()));
+        let step = |s: &State| s.course.as_ref().unwrap().progress.step;
+        let leaving = |s: &State| s.course.as_ref().unwrap().leaving.clone();
+        let next = |typed: &[&str]| CourseAction::Leave {
+            to: 1,
+            typed: typed.iter().map(|q| q.to_string()).collect(),
+        };
+        let said = |unsubmitted: &[&str]| {
+            Some(Leaving {
+                to: 1,
+                unsubmitted: unsubmitted.iter().map(|q| q.to_string()).collect(),
+            })
+        };
+        // A prediction picked, not committed: the step stays and says it.
+        reduce(&mut s, next(&["slowest"]));
+        assert_eq!(step(&s), 0, "left with a prediction not committed");
+        assert_eq!(leaving(&s), said(&["slowest"]));
+        // Another answer typed since: said again, with both, not left.
+        reduce(&mut s, next(&["slowest", "bt-rel"]));
+        assert_eq!(step(&s), 0, "left with an answer typed since it was said");
+        assert_eq!(leaving(&s), said(&["slowest", "bt-rel"]));
+        // Anything else done to the assignment ends what was said.
+        reduce(
+            &mut s,
+            CourseAction::CommitPredictions(vec![("slowest".into(), "bt".into())]),
+        );
+        assert_eq!(leaving(&s), None);
+        // Committed, the prediction counts no more; the answer typed does.
+        reduce(&mut s, next(&["slowest", "bt-rel"]));
+        assert_eq!(step(&s), 0);
+        assert_eq!(leaving(&s), said(&["bt-rel"]));
+        // The same press again: the step is left, its answer not submitted.
+        reduce(&mut s, next(&["slowest", "bt-rel"]));
+        assert_eq!(step(&s), 1);
+        let c = s.course.as_ref().unwrap();
+        assert_eq!(c.leaving, None);
+        assert!(
+            c.progress.answer("one", "bt-rel").is_none(),
+            "submitted unasked"
+        );
+        // Nothing typed, or everything submitted: at once.
+        reduce(&mut s, CourseAction::GoTo(0));
+        reduce(
+            &mut s,
+            CourseAction::Submit {
+                question: "bt-rel".into(),
+                answer: "25".into(),
+            },
+        );
+        reduce(&mut s, next(&["slowest", "bt-rel"]));
+        assert_eq!(step(&s), 1);
+        reduce(
+            &mut s,
+            CourseAction::Leave {
+                to: 2,
+                typed: Vec::new(),
+            },
+        );
+        assert!(s.course.as_ref().unwrap().finished());
     }
 
     #[test]
