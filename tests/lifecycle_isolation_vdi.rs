@@ -580,3 +580,32 @@ fn a_performance_row_over_groups_that_fare_very_differently_gives_each_group() {
     assert!(!platform(&r, "quiet").groups_fare_differently());
     assert!(!quiet.en.contains("fare very differently"), "{}", quiet.en);
 }
+
+/// The comparison table's steal reads as the measured table's: a steal under 0.05% but not
+/// zero is "<0.1%", not "0.0%" (seed-comparison-table's type 2 read "<0.1" in one table and
+/// "steal 0.0%" in the other: a student's review).
+#[test]
+fn a_performance_rows_small_steal_reads_as_in_the_measured_table() {
+    let r = run(&std::fs::read_to_string(
+        workspace_root().join("scenarios/seed-comparison-table.toml"),
+    )
+    .unwrap());
+    let row = performance_row(&r);
+    let mut small = 0;
+    for c in &r.table.columns {
+        let steal = platform(&r, &c.platform).steal_percent;
+        let shown = if steal > 0.0 && steal < 0.05 {
+            small += 1;
+            "<0.1".to_string()
+        } else {
+            format!("{steal:.1}")
+        };
+        let cell = &c.cells[row].measured;
+        assert!(cell.en.contains(&format!("steal {shown}%")), "{}", cell.en);
+        assert!(cell.ko.contains(&format!("스틸 {shown}%")), "{}", cell.ko);
+    }
+    assert!(
+        small > 0,
+        "no platform with a steal under 0.05%: the case is not tested"
+    );
+}

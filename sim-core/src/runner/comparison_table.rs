@@ -114,15 +114,15 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         {
             let (fault_en, fault_ko) = fault_note(p);
             Text::new(
-                format!("no screen update wanted in the run; steal {:.1}%{fault_en}", p.steal_percent),
-                format!("실행 중 원한 화면 갱신 없음; 스틸 {:.1}%{fault_ko}", p.steal_percent),
+                format!("no screen update wanted in the run; steal {}%{fault_en}", share(p.steal_percent)),
+                format!("실행 중 원한 화면 갱신 없음; 스틸 {}%{fault_ko}", share(p.steal_percent)),
             )
         }
         (PlatformKind::Vdi, TableRow::Performance) => {
             let (fault_en, fault_ko) = fault_note(p);
             Text::new(
-                format!("{:.1}% of the updates a local PC shows; steal {:.1}%{fault_en}", p.relative_performance_percent, p.steal_percent),
-                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸 {:.1}%{fault_ko}", p.relative_performance_percent, p.steal_percent),
+                format!("{:.1}% of the updates a local PC shows; steal {}%{fault_en}", p.relative_performance_percent, share(p.steal_percent)),
+                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸 {}%{fault_ko}", p.relative_performance_percent, share(p.steal_percent)),
             )
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
@@ -216,8 +216,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                     groups(", ")
                 );
             }
-            en += &format!("; steal {:.1}%", p.steal_percent);
-            ko += &format!("; 스틸 {:.1}%", p.steal_percent);
+            en += &format!("; steal {}%", share(p.steal_percent));
+            ko += &format!("; 스틸 {}%", share(p.steal_percent));
             // Steal is the price each guest sees of sharing pCPUs. What throughput against
             // native compares with is said too: the native baseline runs the same instances
             // as threads on the same cores, without the host's background load or the
