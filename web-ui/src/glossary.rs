@@ -16,7 +16,7 @@ pub struct Term {
     /// word (see [`split`]). A spelling with a lowercase ASCII letter also matches with other
     /// ASCII case ("Steal", "P99"); one without (OVER, PLE, EPT) only as written.
     pub forms: &'static [&'static str],
-    /// The definition, Korean and English: one to three plain sentences.
+    /// The definition, Korean and English: a few plain sentences (two to four).
     pub ko: &'static str,
     pub en: &'static str,
 }
@@ -888,6 +888,251 @@ pub const TERMS: &[Term] = &[
         ko: "호스트 커널 하나를 공유하면서 프로세스들을 격리된 환경(컨테이너)으로 나누는 가상화입니다. 게스트 OS를 설치하지 않으므로 가볍지만, 격리는 커널이 지키는 프로세스 단위이고 커널의 장애는 모두에게 미칩니다.",
         en: "Virtualization that splits one host kernel's processes into isolated environments (containers) that share that kernel. No guest OS is installed, so it is light, but the isolation is the kernel's, per process, and a kernel fault reaches them all.",
     },
+    Term {
+        id: "seccomp",
+        name_ko: "seccomp (시스템 콜 필터)",
+        name_en: "seccomp (system-call filter)",
+        forms: &["seccomp", "seccomp filter", "seccomp filters", "seccomp 필터"],
+        ko: "보안 컴퓨팅 모드(secure computing mode): 프로세스의 시스템 콜을 작은 BPF 프로그램으로 걸러, 호출 번호와 인자에 따라 허용하거나 거부하거나 프로세스를 끝내는 리눅스 커널 기능입니다. 컨테이너 엔진(Docker, Podman)은 컨테이너마다 위험하고 드물게 쓰는 호출 수십 개를 막는 기본 필터를 걸며, 그 검사가 시스템 콜마다 비용을 조금 더합니다(containers-vs-vms).",
+        en: "Secure computing mode: a Linux kernel feature that filters a process's system calls through a small BPF program, which allows or refuses each call, or kills the process, by the call's number and arguments. Container engines (Docker, Podman) give every container a default filter that blocks a few dozen rarely needed, risky calls; the check adds a little to every system call (containers-vs-vms).",
+    },
+    Term {
+        id: "veth",
+        name_ko: "veth 쌍 (가상 이더넷 쌍)",
+        name_en: "veth pair (virtual Ethernet pair)",
+        forms: &["veth pair", "veth pairs", "veth", "veth 쌍"],
+        ko: "서로 이어진 가상 네트워크 인터페이스 두 개로, 한쪽에 보낸 패킷이 다른 쪽으로 나옵니다. 브리지 모드의 컨테이너는 한쪽 끝을 자기 네트워크 네임스페이스 안에(그 컨테이너의 eth0), 다른 끝을 호스트의 브리지에 붙여 두므로, 패킷마다 호스트 커널에서 이 쌍을 건넙니다(containers-vs-vms).",
+        en: "Two linked virtual network interfaces: a packet sent into one comes out of the other. A container in bridge mode has one end inside its network namespace (its eth0) and the other on the host, attached to a bridge, so each of its packets crosses the pair in the host kernel (containers-vs-vms).",
+    },
+    Term {
+        id: "bridge-nat",
+        name_ko: "브리지/NAT (컨테이너 네트워크)",
+        name_en: "bridge / NAT (container networking)",
+        forms: &[
+            "bridge mode",
+            "bridged",
+            "bridge/NAT",
+            "Linux bridge",
+            "NAT",
+            "브리지 모드",
+            "브리지/NAT",
+            "리눅스 브리지",
+        ],
+        ko: "컨테이너가 네트워크에 닿는 기본 방식입니다(Docker의 브리지 모드). 컨테이너들의 veth 끝을 호스트 커널 안의 소프트웨어 스위치인 리눅스 브리지(docker0)가 잇고, 호스트 밖과 오가는 패킷은 netfilter가 주소를 바꿔(NAT, 네트워크 주소 변환) 컨테이너들이 호스트의 주소 하나를 함께 씁니다. 이 일은 패킷마다 호스트 커널에서 들며, 호스트의 네트워크 네임스페이스를 그대로 쓰는 호스트 네트워크 모드에는 없습니다(containers-vs-vms).",
+        en: "The default way a container reaches the network (Docker's bridge mode): the containers' veth ends are joined by a software switch in the host kernel, the Linux bridge (docker0), and packets to and from outside have their addresses rewritten by netfilter (NAT, network address translation), so the containers share the host's address. This work costs each packet time in the host kernel; host networking, which uses the host's network namespace directly, has none of it (containers-vs-vms).",
+    },
+    Term {
+        id: "overlay-filesystem",
+        name_ko: "오버레이 파일시스템 (OverlayFS)",
+        name_en: "overlay filesystem (OverlayFS)",
+        forms: &[
+            "overlay filesystem",
+            "overlay filesystems",
+            "OverlayFS",
+            "overlay2",
+            "오버레이 파일시스템",
+            "오버레이 파일 시스템",
+        ],
+        ko: "계층을 쌓는 파일시스템입니다: 컨테이너는 이미지의 읽기 전용 계층들 위에 쓰기 가능한 계층 하나를 얹어 하나로 합친 트리를 봅니다(리눅스의 OverlayFS, Docker의 기본 스토리지 드라이버 overlay2). 파일을 열 때 계층들을 뒤지고, 이미지에 있던 파일에 처음 쓸 때 그 파일을 쓰기 계층으로 통째로 복사합니다(copy-up). 이미 연 파일을 읽고 쓰는 비용은 호스트 파일시스템과 거의 같습니다(containers-vs-vms).",
+        en: "A filesystem that stacks layers: a container sees its image's read-only layers with one writable layer on top, merged into one tree (Linux's OverlayFS; Docker's default storage driver, overlay2). Opening a file looks it up through the layers, and the first write to a file of the image copies the whole file up into the writable layer; reading and writing a file already open cost about what the host's filesystem costs (containers-vs-vms).",
+    },
+    Term {
+        id: "bind-mount",
+        name_ko: "바인드 마운트 (bind mount)",
+        name_en: "bind mount",
+        forms: &[
+            "bind mount",
+            "bind mounts",
+            "bind-mounted",
+            "bind-mounted volume",
+            "bind-mounted volumes",
+            "바인드 마운트",
+        ],
+        ko: "호스트의 디렉터리를 다른 경로에, 여기서는 컨테이너 안에 그대로 보이게 하는 마운트입니다(리눅스의 mount --bind). 컨테이너의 볼륨은 이렇게 붙인 호스트 디렉터리여서 오버레이 파일시스템의 계층을 거치지 않고, 컨테이너가 지워져도 남습니다. 그래서 컨테이너의 데이터를 흔히 볼륨에 둡니다(containers-vs-vms).",
+        en: "Making a host directory visible at another path, here inside a container (Linux's mount --bind). A container's volume is such a host directory: its files bypass the overlay filesystem's layers and outlive the container, which is why a container's data usually lives in a volume (containers-vs-vms).",
+    },
+    Term {
+        id: "halt-polling",
+        name_ko: "halt polling (HLT 뒤 폴링)",
+        name_en: "halt polling",
+        forms: &["halt polling", "halt-polling", "halt poll"],
+        ko: "vCPU가 할 일이 없어 HLT로 멈출 때, KVM이 그 스레드를 바로 재우지 않고 곧 인터럽트가 오기를 바라며 잠시 도는 것입니다. 최대 halt_poll_ns 동안이며(x86 기본값 200,000 ns, 곧 200 µs. KVM은 폴링이 성공하는 정도에 따라 vCPU마다 늘리고 줄입니다), 시나리오에서는 halt_poll_us로 정합니다. 폴링 중에 깨어나면 잠든 스레드를 깨우는 것보다 빠르지만, 도는 동안 CPU를 씁니다(containers-vs-vms, consolidation-density).",
+        en: "When a vCPU halts (HLT, nothing to do), KVM spins for a while before putting its thread to sleep, in case an interrupt comes soon: up to halt_poll_ns (200,000 ns, 200 µs, by default on x86, which KVM grows or shrinks per vCPU as polling pays off or not; halt_poll_us in a scenario). A wake-up during the poll is quicker than waking a sleeping thread, but the poll burns CPU (containers-vs-vms, consolidation-density).",
+    },
+    Term {
+        id: "apic",
+        name_ko: "APIC (로컬 인터럽트 컨트롤러, xAPIC/x2APIC)",
+        name_en: "APIC (local interrupt controller, xAPIC/x2APIC)",
+        forms: &[
+            "APIC",
+            "APICs",
+            "local APIC",
+            "xAPIC",
+            "x2APIC",
+            "APIC access exit",
+            "APIC access exits",
+            "APIC-access exit",
+            "APIC-access exits",
+            "APIC exit",
+            "APIC exits",
+            "APIC 접근 exit",
+            "로컬 APIC",
+        ],
+        ko: "x86 CPU마다 있는 인터럽트 컨트롤러(Advanced Programmable Interrupt Controller)로, 인터럽트를 받고 IPI를 보내며 타이머를 가집니다. 예전 xAPIC 모드는 메모리 매핑 레지스터 페이지로, 새 x2APIC 모드는 MSR(RDMSR/WRMSR)로 레지스터에 접근합니다. 게스트의 APIC는 가상이어서, APIC 가상화(APICv)가 없으면 그 레지스터 접근이 VM exit가 됩니다(CLI의 apic_access 또는 msr_write).",
+        en: "The Advanced Programmable Interrupt Controller, one per x86 CPU: it receives interrupts, sends IPIs and holds a timer. The older xAPIC mode reaches its registers through a page of memory-mapped registers, the newer x2APIC mode through MSRs (RDMSR/WRMSR). A guest's APIC is virtual: without APIC virtualization (APICv) its register accesses are VM exits (apic_access or msr_write in the CLI).",
+    },
+    Term {
+        id: "eoi",
+        name_ko: "EOI (인터럽트 완료 통지)",
+        name_en: "EOI (end of interrupt)",
+        forms: &[
+            "EOI",
+            "EOIs",
+            "end of interrupt",
+            "end-of-interrupt",
+            "PV EOI",
+            "인터럽트 완료 통지",
+        ],
+        ko: "인터럽트 핸들러가 처리를 마쳤다고 APIC에 알리는 쓰기로, 그래야 APIC가 같은 우선순위의 다음 인터럽트를 전달합니다. APICv가 없는 VM에서는 인터럽트마다 이 쓰기가 VM exit입니다(xAPIC 모드에서는 APIC 접근 exit, x2APIC 모드에서는 WRMSR). KVM의 enlightenment인 PV EOI에서는 exit가 필요 없다고 하이퍼바이저가 표시해 두면 게스트가 공유 메모리의 플래그만 지웁니다(full-para-hybrid, io-paths).",
+        en: "End of interrupt: the write with which an interrupt handler tells its APIC it is done, so that the APIC can deliver the next interrupt of that priority. In a VM without APICv that write is a VM exit for every interrupt (an APIC access exit in xAPIC mode, a WRMSR in x2APIC mode). With PV EOI, a KVM enlightenment, the guest only clears a flag in shared memory when the hypervisor has marked that no exit is needed (full-para-hybrid, io-paths).",
+    },
+    Term {
+        id: "apicv",
+        name_ko: "APICv (APIC 가상화, posted interrupt)",
+        name_en: "APICv (APIC virtualization, posted interrupts)",
+        forms: &[
+            "APICv",
+            "APIC virtualization",
+            "posted interrupt",
+            "posted interrupts",
+            "APIC 가상화",
+        ],
+        ko: "Intel의 APIC 가상화입니다(AMD는 AVIC). CPU가 vCPU마다 가상 APIC 페이지를 두고 EOI를 비롯한 게스트의 APIC 접근 대부분을 VM exit 없이 처리합니다. posted interrupt를 쓰면 실행 중인 vCPU에 가는 인터럽트도 exit 없이 게스트에 바로 전달됩니다. Ivy Bridge-EP부터 있으며, 이 모델에서는 Sandy Bridge 호스트에 없고 cpu = \"haswell\"에 있습니다(full-para-hybrid).",
+        en: "Intel's APIC virtualization (AMD's is AVIC): the CPU keeps a virtual APIC page for each vCPU and handles most of the guest's APIC accesses, EOI included, without a VM exit. With posted interrupts, an interrupt for a running vCPU is delivered straight into the guest, without an exit either. It came with Ivy Bridge-EP; in this model a Sandy Bridge host lacks it and cpu = \"haswell\" has it (full-para-hybrid).",
+    },
+    Term {
+        id: "pv-ipi",
+        name_ko: "PV IPI",
+        name_en: "PV IPI",
+        forms: &["PV IPI", "PV IPIs"],
+        ko: "KVM의 enlightenment입니다: 게스트가 대상 CPU마다 APIC에 한 번씩 쓰는 대신(APICv가 없는 x2APIC 모드에서는 매번 VM exit), 대상 vCPU들을 비트맵으로 적은 하이퍼콜 한 번으로 IPI를 여러 vCPU에 보냅니다. TLB 슛다운처럼 여러 vCPU를 한꺼번에 부를 때 exit를 아낍니다(full-para-hybrid).",
+        en: "A KVM enlightenment: instead of writing its APIC once per target CPU (a VM exit each time in x2APIC mode without APICv), the guest sends an IPI to many vCPUs with one hypercall that lists them in a bitmap. It saves exits when a guest interrupts several vCPUs at once, as in a TLB shootdown (full-para-hybrid).",
+    },
+    Term {
+        id: "async-page-fault",
+        name_ko: "비동기 페이지 폴트 (async page fault)",
+        name_en: "async page fault",
+        forms: &[
+            "async page fault",
+            "async page faults",
+            "asynchronous page fault",
+            "asynchronous page faults",
+            "async PF",
+            "비동기 페이지 폴트",
+        ],
+        ko: "KVM의 enlightenment입니다: 게스트가 호스트에서 스왑 아웃된 페이지를 건드리면, KVM은 호스트가 그 페이지를 다시 읽는 동안 vCPU 전체를 세워 두지 않고 게스트에 알립니다. 게스트는 그동안 다른 스레드를 실행하고, 페이지가 들어왔다는 알림을 받으면 처음 스레드를 재개합니다. 이것이 없으면 vCPU 전체가 호스트의 디스크를 기다립니다(full-para-hybrid).",
+        en: "A KVM enlightenment: when a guest touches a page the host has swapped out, KVM does not stall the whole vCPU while the host reads it back but tells the guest, which runs another of its threads meanwhile and resumes the first when KVM signals the page is in. Without it the whole vCPU waits for the host's disk (full-para-hybrid).",
+    },
+    Term {
+        id: "pvh",
+        name_ko: "PVH (Xen)",
+        name_en: "PVH (Xen)",
+        forms: &["PVH"],
+        ko: "Xen의 게스트 모드입니다: 게스트는 하드웨어 지원(VT-x/AMD-V)과 중첩 페이징 위에서 실행되지만, PV 게스트처럼 하이퍼콜과 PV 드라이버로 Xen과 이야기하고, 에뮬레이션 PC 장치나 펌웨어(QEMU)가 없습니다. 64비트 시스템 콜마다 하이퍼바이저를 거쳐 돌아가던 고전적인 PV 게스트의 뒤를 잇는 모드입니다(full-para-hybrid).",
+        en: "A Xen guest mode: the guest runs under hardware assist (VT-x/AMD-V) with nested paging, but talks to Xen like a PV guest, through hypercalls and PV drivers, with no emulated PC devices or firmware (no QEMU). It succeeds classic PV guests, whose every 64-bit system call detours through the hypervisor (full-para-hybrid).",
+    },
+    Term {
+        id: "sensitive-instruction",
+        name_ko: "민감한 명령 (sensitive instruction)",
+        name_en: "sensitive instruction",
+        forms: &[
+            "sensitive instruction",
+            "sensitive instructions",
+            "민감한 명령어",
+            "민감한 명령",
+        ],
+        ko: "커널이나 하이퍼바이저만 다뤄야 할 상태(인터럽트 플래그, 디스크립터 테이블, 제어 레지스터)를 읽거나 바꾸는 명령, 또는 그 상태에 따라 다르게 동작하는 명령입니다. 트랩과 에뮬레이션은 특권을 낮춘 게스트 커널이 이들을 실행할 때 모두 트랩되어야 성립합니다. VT-x 전의 x86에는 트랩되지 않는 것이 17개쯤 있었습니다: POPF(인터럽트 플래그 변경을 조용히 무시)와 SGDT(실제 디스크립터 테이블 주소를 드러냄) 등(full-para-hybrid, exit-cost-by-cpu-generation).",
+        en: "An instruction that reads or changes state that only the kernel or the hypervisor should control (the interrupt flag, descriptor tables, control registers), or that behaves differently depending on it. Trap and emulate works only if all of them trap when a deprivileged guest kernel runs them; the x86 before VT-x had some 17 that did not, such as POPF (silently ignores a change to the interrupt flag) and SGDT (reveals the real descriptor table's address) (full-para-hybrid, exit-cost-by-cpu-generation).",
+    },
+    Term {
+        id: "popek-goldberg",
+        name_ko: "Popek-Goldberg 정리",
+        name_en: "Popek-Goldberg theorem",
+        forms: &["Popek-Goldberg", "Popek and Goldberg", "Popek & Goldberg", "포펙-골드버그"],
+        ko: "어떤 기계를 트랩과 에뮬레이션으로 가상화할 수 있는지에 관한 Popek과 Goldberg의 1974년 결과입니다: 모든 민감한 명령이 특권 명령(가장 높은 특권 모드 밖에서 실행하면 트랩되는 명령)이면, 게스트를 직접 실행하다 트랩될 때만 제어를 넘겨받는 하이퍼바이저를 만들 수 있습니다. VT-x 전의 x86은 이 조건을 만족하지 못했고, 그래서 바이너리 변환과 반가상화가 먼저 나왔습니다(full-para-hybrid).",
+        en: "Popek and Goldberg's 1974 result on which machines trap and emulate can virtualize: a hypervisor that runs guests directly and takes control only when they trap can be built if every sensitive instruction is privileged (traps when run outside the most privileged mode). The x86 before VT-x failed that condition, which is why binary translation and paravirtualization came first (full-para-hybrid).",
+    },
+    Term {
+        id: "iommu",
+        name_ko: "IOMMU (VT-d, AMD-Vi)",
+        name_en: "IOMMU (VT-d, AMD-Vi)",
+        forms: &["IOMMU", "IOMMUs", "VT-d", "AMD-Vi"],
+        ko: "장치를 위한 MMU입니다(Intel VT-d, AMD-Vi): 장치가 DMA에 쓰는 주소를 하이퍼바이저의 페이지 테이블로 변환하므로, 게스트에 할당된 장치는 게스트 드라이버가 준 주소로 그 게스트의 메모리만 읽고 쓸 수 있습니다. 장치의 인터럽트도 다시 매핑합니다. 장치 패스스루를 안전하게 만드는 것이 이것입니다(io-paths).",
+        en: "An MMU for devices (Intel VT-d, AMD-Vi): it translates the addresses a device uses for DMA through page tables of the hypervisor's, so that a device assigned to a guest reads and writes only that guest's memory, at the addresses the guest's driver gives it. It also remaps the device's interrupts. It is what makes device passthrough safe (io-paths).",
+    },
+    Term {
+        id: "passthrough",
+        name_ko: "장치 패스스루 (device passthrough)",
+        name_en: "device passthrough",
+        forms: &[
+            "device passthrough",
+            "passthrough",
+            "pass-through",
+            "device assignment",
+            "장치 패스스루",
+            "패스스루",
+        ],
+        ko: "실제 장치(네트워크 카드, 디스크 컨트롤러, 또는 SR-IOV 장치의 가상 기능 하나)를 게스트에게 통째로 주는 것입니다: 게스트의 드라이버가 장치 레지스터를 직접 읽고 쓰며, IOMMU가 장치의 DMA를 그 게스트의 메모리 안에 가둡니다. 경로에 장치 모델도 백엔드도 없고 인터럽트만 하이퍼바이저를 거칩니다(posted interrupt가 없으면). 대신 장치를 나눠 쓸 수 없고 라이브 마이그레이션이 어려워집니다(io-paths).",
+        en: "Giving a guest a real device of its own (a network card, a disk controller, or one SR-IOV virtual function of one): the guest's driver reads and writes the device's registers directly, and the IOMMU keeps the device's DMA inside that guest's memory. No device model or back end is left in the path, only the interrupt, which goes through the hypervisor unless posted interrupts deliver it; the price is that the device is not shared and live migration gets hard (io-paths).",
+    },
+    Term {
+        id: "msr",
+        name_ko: "MSR (WRMSR)",
+        name_en: "MSR (WRMSR)",
+        forms: &[
+            "MSR",
+            "MSRs",
+            "WRMSR",
+            "RDMSR",
+            "MSR write",
+            "MSR writes",
+            "MSR-write",
+            "MSR 쓰기",
+        ],
+        ko: "모델별 레지스터(model-specific register): 타이머, APIC, 전원, 성능 카운터 등을 다루는 x86 CPU의 번호 붙은 제어 레지스터 수백 개 가운데 하나로, RDMSR 명령으로 읽고 WRMSR로 쓰며 둘 다 특권 명령입니다. 하이퍼바이저는 게스트의 MSR 접근 일부는 그대로 두고 나머지는 exit하게 합니다(CLI의 msr_write). 여기서 게스트의 MSR 쓰기는 다음 타이머 틱을 맞출 때(TSC deadline 타이머)와, APICv 없는 x2APIC 모드에서 EOI마다 exit합니다.",
+        en: "A model-specific register: one of the hundreds of numbered control registers of an x86 CPU (timers, the APIC, power, performance counters...), read with the RDMSR instruction and written with WRMSR, both privileged. A hypervisor lets some of a guest's MSR accesses run directly and makes others exit (msr_write in the CLI); here a guest's MSR writes exit to re-arm its timer for the next tick (the TSC-deadline timer) and, in x2APIC mode without APICv, for every EOI.",
+    },
+    Term {
+        id: "rdp",
+        name_ko: "RDP (원격 데스크톱 프로토콜)",
+        name_en: "RDP (Remote Desktop Protocol)",
+        forms: &["RDP", "Remote Desktop Protocol", "원격 데스크톱 프로토콜"],
+        ko: "Microsoft의 원격 화면 프로토콜로, Windows의 원격 데스크톱 서비스(세션 호스트)와 Windows 데스크톱 VM이 화면을 보내고 키보드·마우스 입력을 받는 데 씁니다. 할 수 있으면 그리기 명령과 캐시한 글리프를, 아니면 압축한 비트맵이나 H.264 동영상을 보내며, TCP 위에서, RDP 8부터는 UDP 위에서도 동작합니다(session-host-vs-vdi, vdi-network).",
+        en: "Microsoft's remote display protocol, with which Windows' Remote Desktop Services (session hosts) and Windows desktop VMs send their screens and take keyboard and mouse input. It sends drawing orders and cached glyphs where it can, compressed bitmaps or H.264 video where it cannot, over TCP, or UDP since RDP 8 (session-host-vs-vdi, vdi-network).",
+    },
+    Term {
+        id: "blast",
+        name_ko: "Blast (VMware Blast Extreme)",
+        name_en: "Blast (VMware Blast Extreme)",
+        forms: &["Blast protocol", "Blast Extreme", "Blast 프로토콜"],
+        ko: "VMware Horizon의 원격 화면 프로토콜입니다(Blast Extreme, Horizon 7부터). 바뀌는 화면을 동영상(기본은 H.264, 정지 화면은 JPEG/PNG)으로 인코딩해 TCP나 UDP로 보냅니다. Horizon은 데스크톱 VM과 RDS 호스트의 세션 모두를 이것으로 제공합니다(seed-table-full).",
+        en: "VMware Horizon's remote display protocol (Blast Extreme, since Horizon 7): it encodes the changing screen as video (H.264 by default, JPEG/PNG for still images) and sends it over TCP or UDP. Horizon serves both desktop VMs and sessions on RDS hosts with it (seed-table-full).",
+    },
+    Term {
+        id: "utilization-ceiling",
+        name_ko: "사용 상한 (밀도 계산)",
+        name_en: "utilization ceiling (density)",
+        forms: &[
+            "utilization ceiling",
+            "80% utilization",
+            "80% busy",
+            "사용 상한",
+            "이용률 80%",
+            "80% 사용",
+        ],
+        ko: "이 시뮬레이터의 밀도 계산에서 인스턴스들이 쓰도록 계획하는 호스트 CPU의 몫입니다: 기본값은 코어의 80%(density_max_cpu_percent)이고, Type 2 호스트에서는 호스트 자신의 프로그램이 쓰는 만큼을 뺍니다. CPU 기준 밀도는 그만큼의 코어를 인스턴스 하나가 네이티브 속도를 내는 데 필요한 CPU로 나눈 값(내림)입니다. 실행이 지키게 하는 한계가 아니라 계획상의 여유입니다(startup-density, consolidation-density, 비교표의 OS 유무 행).",
+        en: "In this simulator's density figure, the share of the host's CPU the instances are planned to use: 80% of the cores by default (density_max_cpu_percent), less what a type 2 host's own programs take. The CPU bound of density is those cores divided by the CPU one instance needs to keep up with native, rounded down. It is a planning margin, not a limit the run enforces (startup-density, consolidation-density, the comparison table's OS requirement row).",
+    },
 ];
 
 #[cfg(test)]
@@ -1163,6 +1408,82 @@ mod tests {
             "타임 슬라이스",
         ] {
             assert_eq!(terms_in(word).len(), 1, "{word}");
+        }
+    }
+
+    /// The terms of the second review (container networking and storage, interrupts,
+    /// the theory of trap and emulate, remote display, density) are marked in both
+    /// languages' descriptions of the scenarios that use them.
+    #[test]
+    fn the_second_reviews_terms_are_marked_where_the_scenarios_use_them() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "containers-vs-vms.toml",
+                &[
+                    "seccomp",
+                    "veth",
+                    "bridge-nat",
+                    "overlay-filesystem",
+                    "bind-mount",
+                    "halt-polling",
+                ],
+            ),
+            (
+                "full-para-hybrid.toml",
+                &[
+                    "eoi",
+                    "apic",
+                    "apicv",
+                    "pv-ipi",
+                    "async-page-fault",
+                    "pvh",
+                    "sensitive-instruction",
+                    "popek-goldberg",
+                    "msr",
+                ],
+            ),
+            (
+                "io-paths.toml",
+                &["iommu", "passthrough", "apic", "eoi", "msr"],
+            ),
+            (
+                "exit-cost-by-cpu-generation.toml",
+                &["sensitive-instruction"],
+            ),
+            ("seed-table-full.toml", &["rdp", "blast"]),
+            ("vdi-network.toml", &["rdp"]),
+            ("startup-density.toml", &["utilization-ceiling"]),
+            ("consolidation-density.toml", &["utilization-ceiling"]),
+        ];
+        for (file, ids) in cases {
+            let (_, toml) = crate::builtin::BUILTIN
+                .iter()
+                .find(|(f, _)| f == file)
+                .unwrap_or_else(|| panic!("{file}"));
+            let scenario = crate::sim::Scenario::from_toml(file, toml).expect("valid");
+            let d = scenario.description.expect("described");
+            for (lang, text) in [("en", &d.en), ("ko", &d.ko)] {
+                let found = terms_in(text);
+                for id in *ids {
+                    assert!(found.contains(id), "{file} ({lang}): {id} not marked");
+                }
+            }
+        }
+        // Other senses of the same words stay plain: a CPU's name, the scenario about a
+        // fault's reach, the cap.
+        for text in [
+            "Sandy Bridge",
+            "Ivy Bridge-EP",
+            "fault blast radius",
+            "CPU 상한",
+        ] {
+            let found = terms_in(text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|t| ["bridge-nat", "blast", "utilization-ceiling"].contains(t)),
+                "{text}: {found:?}"
+            );
         }
     }
 
