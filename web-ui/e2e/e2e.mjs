@@ -2741,6 +2741,70 @@ await step('the download is named after the scenario now in the editor', async (
   assert(dl.suggestedFilename() === `${name}.toml`, `downloaded as ${dl.suggestedFilename()}, expected ${name}.toml`);
 });
 
+await step("start-up steps: under the comparison table each platform's steps, in both languages, add up to the table's start-up figure", async () => {
+  // A student read "boots a minimal kernel to init (125 ms here)" in the description and
+  // found only the total on the page.
+  const p = await newPage(BASE);
+  const stored = await storedLang(p);
+  try {
+    await waitDone(p);
+    await inLang(p, 'en');
+    await pick(p, 'startup-density.toml');
+    await p.click('#tab-table');
+    await p.waitForSelector('#startup-steps summary');
+    assert(!(await p.isVisible('#startup-steps table')), 'the steps are behind their summary at first');
+    assert((await p.textContent('#startup-steps summary')) === 'How the start-up adds up', await p.textContent('#startup-steps summary'));
+    await p.click('#startup-steps summary');
+    await p.waitForSelector('#startup-steps table', { state: 'visible' });
+    const shown = () => p.$$eval('#startup-steps tbody.startup-platform', (bs) => bs.map((b) => ({
+      name: b.dataset.platform,
+      steps: [...b.querySelectorAll('tr.startup-step')].map((r) => [r.querySelector('td.text').textContent, r.querySelector('td.step-ms').textContent]),
+      total: b.querySelector('td.total-ms').textContent,
+    })));
+    const platforms = await shown();
+    assert(platforms.map((x) => x.name).join() === 'vm,microvm,type2-vm,container', `platforms: ${platforms.map((x) => x.name)}`);
+    const ms = (s) => Number(s.replace(/ ms$/, '').replace(/,/g, ''));
+    const comparison = await p.textContent('#comparison');
+    for (const pl of platforms) {
+      assert(pl.steps.length >= 3, `${pl.name}'s steps: ${JSON.stringify(pl.steps)}`);
+      // Each step is rounded (to 0.1 ms below 10 ms, else to 1 ms), the total from the exact sum.
+      const sum = pl.steps.reduce((a, [, v]) => a + ms(v), 0);
+      assert(Math.abs(sum - ms(pl.total)) <= 0.5 * pl.steps.length, `${pl.name}: steps sum to ${sum}, total ${pl.total}`);
+      // The total is the comparison table's figure ("start-up 245 ms alone, ...").
+      assert(comparison.includes(`start-up ${pl.total} alone`), `${pl.name}'s total ${pl.total} is not the table's: ${comparison.slice(0, 2000)}`);
+    }
+    const microvm = platforms.find((x) => x.name === 'microvm');
+    assert(microvm.total === '245 ms' && microvm.steps.some(([what, v]) => /kernel boots/.test(what) && v === '125 ms'), `microvm: ${JSON.stringify(microvm)}`);
+    // The CLI's steps, word for word and figure for figure (its numbers ungrouped).
+    const cliSteps = (lang) => {
+      const out = execFileSync(process.env.VIRTSIM_BIN, ['run', join(SCEN_DIR, 'startup-density.toml'), '--lang', lang]).toString();
+      return Object.fromEntries(out.split('\n').filter((l) => l.includes(' → ')).map((l) => {
+        const [, name, rest] = /^\s+(\S+)\s+(.*)$/.exec(l);
+        return [name, rest.trim()];
+      }));
+    };
+    const line = (pl) => pl.steps.map(([what, v]) => `${what} ${v.replace(/,/g, '')}`).join(' → ');
+    if (process.env.VIRTSIM_BIN) {
+      const cli = cliSteps('en');
+      for (const pl of platforms) assert(line(pl) === cli[pl.name], `${pl.name}: page '${line(pl)}' vs CLI '${cli[pl.name]}'`);
+    }
+    // In Korean: its summary and the steps' Korean names (sim-core's, the CLI's).
+    await inLang(p, 'ko');
+    await p.waitForFunction(() => document.querySelector('#startup-steps summary')?.textContent === '시작 시간은 어떻게 더해지나');
+    if (!(await p.isVisible('#startup-steps table'))) await p.click('#startup-steps summary');
+    const ko = await shown();
+    assert(ko.length === 4 && ko[1].total === '245 ms', `Korean: ${JSON.stringify(ko[1])}`);
+    assert(ko[1].steps[0][0] !== microvm.steps[0][0], `the step names stay English: ${ko[1].steps[0][0]}`);
+    if (process.env.VIRTSIM_BIN) {
+      const cli = cliSteps('ko');
+      for (const pl of ko) assert(line(pl) === cli[pl.name], `${pl.name}: page '${line(pl)}' vs CLI '${cli[pl.name]}'`);
+    }
+  } finally {
+    await restoreLang(p, stored);
+    await p.close();
+  }
+});
+
 await step('platform labels appear in tables, charts, paths and answers', async () => {
   await pick(page, 'io-paths.toml');
   const label = 'Emulated devices in the hypervisor';

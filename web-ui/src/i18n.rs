@@ -356,6 +356,16 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "검은 글씨의 평가(높음, 중간…)는 개요 문서가 각 방식의 전형적인 경우에 붙인 말이고, 이 시뮬레이터가 계산한 것이 아닙니다. 측정값이 그 말과 어긋나면(예: 성능 '높음'인데 네이티브 대비 31%) 측정값이 이 구성에서 실제로 일어난 일입니다: 어떤 연산이 비싼 경로를 타는지 '스택과 경로' 탭에서 찾아보세요.",
         "The ratings in black (high, medium…) are the words the course overview gives each kind for its typical case, not something this simulator computes. Where a measurement disagrees (say 'high' performance at 31% of native), the measurement is what this configuration did: the 'Stack & paths' tab shows which operations take the costly path.",
     ),
+    // The comparison table's start-up figure, step by step (`components/startup_steps.rs`).
+    ("startup.summary", "시작 시간은 어떻게 더해지나", "How the start-up adds up"),
+    (
+        "startup.note",
+        "인스턴스 하나를 호스트에서 혼자 시작할 때 거치는 단계와 각 단계의 시간입니다. 합계가 위 표의 시작 시간(단독)입니다. 여러 인스턴스를 동시에 시작하면 CPU와 디스크를 나눠 쓰므로 마지막 인스턴스는 이보다 늦게 뜹니다. 각 값은 반올림한 것이라 합이 한두 자리 다를 수 있습니다.",
+        "The steps one instance goes through when it starts alone on the host, each with its time; their total is the start-up figure (alone) in the table above. Instances started all at once share the CPUs and the disk, so the last is up later than this. Each figure is rounded, so their sum may differ from the total in its last digit.",
+    ),
+    ("startup.step", "단계", "Step"),
+    ("startup.ms", "시간", "Time"),
+    ("startup.total", "합계 (혼자 시작할 때)", "Total (started alone)"),
     ("table.seed_word", "개요 문서의 표에 적힌 말 (측정값이 아님)", "The course overview's table as written (not a measurement)"),
     (
         "table.baseline_word",

@@ -22,6 +22,7 @@ pub mod question_ids;
 pub mod questions;
 pub mod results;
 pub mod shown_choice;
+pub mod startup_steps;
 pub mod step_through;
 pub mod svg_view;
 pub mod table;

@@ -862,6 +862,8 @@ pub fn table(props: &TableProps) -> Html {
             </table>
             </div>
             <p class="hint" id="seed-note">{ t(lang, "table.seed_note") }</p>
+            // The start-up figure in the table, step by step (a student's review).
+            <super::startup_steps::StartupSteps lang={lang} result={props.result.clone()} />
             { faults_table(lang, r) }
             { memory_table(lang, r) }
             { migration_table(lang, r) }
