@@ -543,8 +543,8 @@ fn a_sweep_missed_from_its_first_count_is_said_in_the_table() {
 }
 
 /// A platform whose groups fare very differently has a mean that hides both, and can read
-/// above native: driver-domain-starvation's inline-no-boost reads about 105% while its
-/// database VM gets under 1% of native and the CPU hogs beside it over 100%. The comparison
+/// near native: driver-domain-starvation's inline-no-boost reads about 94% while its
+/// database VM gets about 0.1% of native and the CPU hogs beside it all of native's 100%. The comparison
 /// table's performance row gives the groups' own figures beside the mean, as the notes
 /// under the measured table do; a platform whose groups fare alike keeps the plain figure.
 #[test]
@@ -562,7 +562,7 @@ fn a_performance_row_over_groups_that_fare_very_differently_gives_each_group() {
     assert!(starved.groups_fare_differently());
     let db = starved.groups.iter().find(|g| g.name == "db").unwrap();
     let hog = starved.groups.iter().find(|g| g.name == "hog").unwrap();
-    assert!(db.relative_performance_percent < 5.0 && hog.relative_performance_percent > 100.0);
+    assert!(db.relative_performance_percent < 5.0 && hog.relative_performance_percent > 99.0);
     let c = cell("inline-no-boost");
     for text in [&c.en, &c.ko] {
         assert!(

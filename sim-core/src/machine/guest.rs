@@ -404,7 +404,7 @@ impl Machine {
         let instance = self.entities[e as usize]
             .instance()
             .expect("only vCPUs block") as usize;
-        self.pcpus[p as usize].current = None;
+        self.leave_pcpu(p, now);
         self.entities[e as usize].state = EntityState::Idle;
         self.entities[e as usize].polling = false;
         if self.instances[instance].ready.is_empty() {

@@ -319,7 +319,7 @@ impl Machine {
     pub(super) fn start_backend_item(&mut self, p: u32, e: u32, b: u32, now: Cycles) {
         loop {
             let Some(job) = self.backends[b as usize].jobs.pop_front() else {
-                self.pcpus[p as usize].current = None;
+                self.leave_pcpu(p, now);
                 self.entities[e as usize].state = EntityState::Idle;
                 self.schedule_next(p, now);
                 return;

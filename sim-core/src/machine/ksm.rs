@@ -27,7 +27,7 @@ impl Machine {
     /// The scan ended: ksmd sleeps until its next one.
     pub(super) fn ksm_scan_done(&mut self, p: u32, e: u32, now: Cycles) {
         let sleep = self.spec.costs.ksm_sleep_us * self.spec.host.cycles_per_us();
-        self.pcpus[p as usize].current = None;
+        self.leave_pcpu(p, now);
         self.entities[e as usize].state = EntityState::Idle;
         self.queue
             .schedule(now + sleep.max(1), Event::BackgroundWake { entity: e });

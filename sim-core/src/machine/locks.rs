@@ -402,7 +402,7 @@ impl Machine {
                     spun: 0,
                     halted: true,
                 };
-                self.pcpus[p as usize].current = None;
+                self.leave_pcpu(p, now);
                 let ent = &mut self.entities[e as usize];
                 ent.state = EntityState::Idle;
                 ent.polling = false;

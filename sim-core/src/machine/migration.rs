@@ -150,7 +150,7 @@ impl Machine {
 
     /// The entity on `p` stops running; it wakes at `until` if given.
     fn migration_sleep(&mut self, p: u32, e: u32, until: Option<Cycles>, now: Cycles) {
-        self.pcpus[p as usize].current = None;
+        self.leave_pcpu(p, now);
         self.entities[e as usize].state = EntityState::Idle;
         if let Some(at) = until {
             self.queue

@@ -268,9 +268,12 @@ struct Entity {
     /// Credit scheduler: woke up with credit left and may preempt (Xen's BOOST).
     boosted: bool,
     /// Credit scheduler: priority OVER, set at each accounting from the credit then (Xen
-    /// changes UNDER and OVER only there), kept until the next one.
+    /// changes UNDER and OVER only there, for the vCPUs on the active list), kept until
+    /// the next one.
     over: bool,
-    active_in_period: bool,
+    /// Credit scheduler: on credit1's active list (a tick found it running since an
+    /// accounting took it off), so it earns credit at each accounting.
+    active: bool,
     runnable_since: Cycles,
     enqueue_seq: u64,
     next_tick: Cycles,
@@ -302,7 +305,8 @@ impl Entity {
             cgroup_len: 1,
             boosted: false,
             over: false,
-            active_in_period: true,
+            // credit1 starts a vCPU off the active list, with no credit, UNDER.
+            active: false,
             runnable_since: 0,
             enqueue_seq: 0,
             next_tick: 0,
@@ -953,9 +957,10 @@ impl Machine {
                 machine.enqueue(e, 0);
             }
         }
-        // The first accounting at once: every entity starts with its share of a period's
-        // credit, UNDER, as Xen's credit1 starts a new vCPU at priority UNDER (it only turns
-        // OVER at an accounting that finds its credit spent).
+        // The first accounting at once (the periods start with the run). Under credit it
+        // finds no active entity: each starts with no credit, UNDER, off the active list, as
+        // Xen's credit1 starts a new vCPU (it earns once a tick finds it running, and turns
+        // OVER only at an accounting that finds its credit spent).
         machine.queue.schedule(0, Event::Accounting);
         for (index, fault) in machine.spec.faults.iter().enumerate() {
             machine.queue.schedule(

@@ -31,7 +31,8 @@ pub(super) struct Pcpu {
     pub current_is_vcpu: bool,
     pub last_entity: Option<u32>,
     pub slice_end: Cycles,
-    /// Next 10 ms credit tick, when an OVER entity yields to a waiting UNDER one.
+    /// Next 10 ms credit tick not yet applied (a multiple of 10 ms; see
+    /// [`Machine::credit_ticks`]).
     pub next_credit_tick: Cycles,
     /// A woken entity should take this pCPU when its current item ends.
     pub resched: bool,
@@ -455,7 +456,7 @@ impl Machine {
         self.account_run(e, ran);
         if self.is_dead(e) {
             // The instance stopped while this item ran: its work is lost.
-            self.pcpus[pi].current = None;
+            self.leave_pcpu(p, now);
             let ent = &mut self.entities[e as usize];
             ent.state = super::EntityState::Idle;
             ent.thread = None;
@@ -482,7 +483,7 @@ impl Machine {
                 let percent = u64::from(self.spec.background_percent.clamp(1, 99));
                 let sleep_mean = ran * (100 - percent) / percent;
                 let sleep = self.background_rng.exponential(sleep_mean).max(1);
-                self.pcpus[pi].current = None;
+                self.leave_pcpu(p, now);
                 self.entities[e as usize].state = super::EntityState::Idle;
                 self.queue
                     .schedule(now + sleep, Event::BackgroundWake { entity: e });

@@ -92,7 +92,8 @@ impl Machine {
         let Some(Item::Work { thread, .. }) = pc.item else {
             return Shared;
         };
-        // schedule_next looks at the run queue at a slice end, a credit tick or a resched.
+        // schedule_next looks at the run queue at a slice end or a resched, and applies a
+        // credit tick (BOOST and the active list, which every accounting reads).
         if pc.resched
             || t >= pc.slice_end
             || (self.spec.scheduler == SchedulerKind::Credit && t >= pc.next_credit_tick)

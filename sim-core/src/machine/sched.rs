@@ -1,7 +1,8 @@
 //! The host-level schedulers: which entity (vCPU, process slot, back end, host process)
-//! runs on which pCPU. Credit (Xen: weights, caps, 30 ms slices and accounting, 10 ms ticks,
-//! BOOST for woken vCPUs), fair share (CFS-like: virtual runtime, a slice that shrinks
-//! with the number of runnable entities, wake-up preemption) and round robin.
+//! runs on which pCPU. Credit (Xen's credit1: weights, caps, 30 ms slices and accounting,
+//! 10 ms ticks that fill its active list, BOOST for woken vCPUs, wake-up preemption by
+//! priority), fair share (CFS-like: virtual runtime, a slice that shrinks with the number of
+//! runnable entities, wake-up preemption) and round robin.
 //! A preemption cuts the running compute at the cycle it happens ([`Machine::cut`]).
 
 use std::cmp::Reverse;
@@ -21,8 +22,11 @@ const WAKEUP_GRANULARITY_US: u64 = 1_000;
 /// Up to this many pCPUs, fair share finds the lowest running virtual runtime by looking
 /// at each pCPU rather than in a heap (`min_running_vruntime`): the same entities either way.
 const SCAN_RUNNING_PCPUS: usize = 16;
-/// Credit scheduler tick: BOOST ends and, in this model, a running OVER entity yields to a
-/// waiting UNDER one (Xen credit1 ticks every 10 ms).
+/// Credit scheduler tick: Xen's credit1 ticks every 10 ms on each busy pCPU (its
+/// `tick_period_us`, a third of the 30 ms slice), at multiples of the period
+/// (`csched_tick_resume` aligns the first tick after an idle spell to one). A tick ends the
+/// BOOST of the vCPU it finds running and puts that vCPU on the active list
+/// (`csched_tick` → `csched_unit_acct`); it preempts nothing.
 const CREDIT_TICK_US: u64 = 10_000;
 
 impl Machine {
@@ -42,7 +46,6 @@ impl Machine {
         // Even: the odd number after an entity's is the place right behind it (a Xen
         // yield's, `pause_loop_yield`).
         ent.enqueue_seq = self.enqueue_counter * 2;
-        ent.active_in_period = true;
     }
 
     pub(super) fn insert_queued(&mut self, e: u32) {
@@ -69,6 +72,42 @@ impl Machine {
             SchedulerKind::Credit => (2, ent.enqueue_seq),
             SchedulerKind::Fair => (ent.vruntime, ent.enqueue_seq),
         }
+    }
+
+    /// Credit: the 10 ms ticks on `p` up to `now` (credit1's `csched_tick`), each applied to
+    /// the entity running on `p` at the tick's instant. Called before `p`'s entity changes
+    /// (every switch in, every [`Self::leave_pcpu`]) and before its state is read (a
+    /// decision on `p`, a wake-up preemption check, an accounting), so the entity on `p` now
+    /// is the one that ran through every tick since the last call: the ticks are applied
+    /// late but to the entity each found running, whatever made the pCPU look again. A
+    /// tick on an idle pCPU finds no one (credit1 stops an idle pCPU's ticker).
+    pub(super) fn credit_ticks(&mut self, p: u32, now: Cycles) {
+        if self.spec.scheduler != SchedulerKind::Credit {
+            return;
+        }
+        let pc = &mut self.pcpus[p as usize];
+        if now < pc.next_credit_tick {
+            return;
+        }
+        let tick = CREDIT_TICK_US * self.spec.host.cycles_per_us();
+        pc.next_credit_tick = (now / tick + 1) * tick;
+        if let Some(e) = pc.current {
+            let ent = &mut self.entities[e as usize];
+            // `csched_unit_acct`: a vCPU a tick finds running is "consuming a
+            // non-negligeable amount of CPU resources and should no longer be boosted"
+            // (BOOST becomes UNDER), and joins the active list if it is not on it
+            // (`__csched_vcpu_acct_start`), its weight counted in the next accounting.
+            ent.boosted = false;
+            ent.active = true;
+        }
+    }
+
+    /// The entity running on `p` leaves it at `now` (it blocks, sleeps, ends its work or
+    /// goes back to the run queue): the credit ticks it ran through are applied first.
+    #[inline(always)]
+    pub(super) fn leave_pcpu(&mut self, p: u32, now: Cycles) {
+        self.credit_ticks(p, now);
+        self.pcpus[p as usize].current = None;
     }
 
     fn pick(&mut self, pcpu: u32) -> Option<u32> {
@@ -181,32 +220,45 @@ impl Machine {
             .max(1)
     }
 
-    /// The period's accounting. Under credit, each active entity gets the pool's credit in
-    /// proportion to its own weight: Xen's credit1 adds a domain's weight to the total once
-    /// per *active vCPU* (`__csched_vcpu_acct_start`: "Make weight per-vcpu") and gives the
-    /// domain `weight × active vCPUs` of it, so a 4-vCPU domain with every vCPU busy earns
-    /// four times a 1-vCPU domain of the same weight.
+    /// The period's accounting (credit1's `csched_acct`, every 30 ms). Under credit, the
+    /// pool (a period of every pCPU) is shared among the entities on the *active list* only
+    /// (those a 10 ms tick found running, [`Self::credit_ticks`]), each in proportion to its
+    /// own weight: credit1 adds a domain's weight to the total once per active vCPU
+    /// (`__csched_vcpu_acct_start`: "Make weight per-vcpu") and gives the domain
+    /// `weight × active vCPUs` of it, so a 4-vCPU domain with every vCPU busy earns four
+    /// times a 1-vCPU domain of the same weight. Then, for each active entity: OVER if its
+    /// credit is below zero (its debt bounded at one slice's credit, `credits_per_tslice`),
+    /// else UNDER, and with more than one slice's credit it leaves the active list
+    /// (`__csched_vcpu_acct_stop_locked`) with half of it. BOOST ends either way. An entity
+    /// off the list keeps its credit and priority: it spends credit when it runs
+    /// (`burn_credits`) and earns none until a tick finds it running again. So a vCPU that
+    /// mostly sleeps, rarely running at a tick, earns little, and a CPU hog that is the
+    /// only active vCPU on its pCPU earns the whole of it and stays UNDER.
     pub(super) fn accounting(&mut self, now: Cycles) {
         let period = self.period_cycles;
         if self.spec.scheduler == SchedulerKind::Credit {
-            let active: Vec<usize> = (0..self.entities.len())
-                .filter(|&i| {
-                    self.entities[i].active_in_period || self.entities[i].state != EntityState::Idle
-                })
-                .collect();
-            let total_weight: u64 = active.iter().map(|&i| self.entities[i].weight).sum();
-            let pool = period * u64::from(self.spec.host.cores);
-            // credit1's `csched_acct` bounds a vCPU's debt at one slice's credit (its
-            // `credits_per_tslice`: a slice of one pCPU), so a vCPU that ran long in OVER
-            // becomes UNDER again within a few periods of getting its share.
-            let floor = -(self.slice_cycles as i64);
-            for &i in &active {
-                let ent = &mut self.entities[i];
-                let share = (pool * ent.weight / total_weight.max(1)) as i64;
-                ent.credit = (ent.credit + share).min(share).max(floor);
+            for p in 0..self.pcpus.len() as u32 {
+                self.credit_ticks(p, now);
             }
-            for ent in &mut self.entities {
+            let total_weight: u64 = self
+                .entities
+                .iter()
+                .filter(|ent| ent.active)
+                .map(|ent| ent.weight)
+                .sum();
+            let pool = period * u64::from(self.spec.host.cores);
+            let per_slice = self.slice_cycles as i64;
+            for ent in self.entities.iter_mut().filter(|ent| ent.active) {
+                let share = (pool * ent.weight / total_weight.max(1)) as i64;
+                ent.credit += share;
+                ent.boosted = false;
                 ent.over = ent.credit < 0;
+                if ent.over {
+                    ent.credit = ent.credit.max(-per_slice);
+                } else if ent.credit > per_slice {
+                    ent.active = false;
+                    ent.credit /= 2;
+                }
             }
         }
         // Fair share: an entity whose quota returns now comes back as a waking one (CFS
@@ -225,7 +277,6 @@ impl Machine {
             }
             // A vCPU paused for a migration's stop-and-copy stays off the pCPUs.
             ent.throttled = ent.paused;
-            ent.active_in_period = ent.state != EntityState::Idle;
         }
         // Credits changed and throttling ended: every queued entity gets its new key.
         for e in self.runqueue.drain() {
@@ -333,13 +384,19 @@ impl Machine {
     /// schedulers look: CFS's `check_preempt_wakeup` compares with the current task of
     /// the run queue the task is placed on, Xen credit's `__runq_tickle` with the vCPU
     /// running on the woken vCPU's processor (idle pCPUs were already given work by
-    /// [`Machine::dispatch_idle`]). Round robin never preempts.
+    /// [`Machine::dispatch_idle`]). Credit preempts when the woken vCPU's priority is
+    /// higher (`new->pri > cur->pri`, BOOST over UNDER over OVER): a BOOSTed one preempts an
+    /// UNDER or OVER one, and an UNDER one (`credit_boost = false`) an OVER one. Round robin
+    /// never preempts.
     fn wakeup_preempt(&mut self, e: u32, now: Cycles) {
         let granularity = WAKEUP_GRANULARITY_US
             * SchedulerKind::fair_scale(self.spec.host.cores)
             * self.spec.host.cycles_per_us();
         let waker = &self.entities[e as usize];
         let p = waker.affinity.unwrap_or(waker.pcpu);
+        // The running entity's BOOST as of now: a tick since it last changed may have ended it.
+        self.credit_ticks(p, now);
+        let waker = &self.entities[e as usize];
         let pc = &self.pcpus[p as usize];
         let Some(current) = pc.current else { return };
         if pc.resched {
@@ -348,7 +405,8 @@ impl Machine {
         let running = &self.entities[current as usize];
         let preempts = match self.spec.scheduler {
             SchedulerKind::Fair => waker.vruntime + granularity < running.vruntime,
-            SchedulerKind::Credit => waker.boosted && !running.boosted,
+            // Keys 0, 1, 2: BOOST, UNDER, OVER.
+            SchedulerKind::Credit => self.key(e).0 < self.key(current).0,
             SchedulerKind::RoundRobin => false,
         };
         if preempts && self.cut(p, now) {
@@ -409,24 +467,12 @@ impl Machine {
     /// pCPU `p` is free at `now`: keep, preempt or replace its entity and start the next item.
     pub(super) fn schedule_next(&mut self, p: u32, now: Cycles) {
         let pi = p as usize;
+        self.credit_ticks(p, now);
         if let Some(e) = self.pcpus[pi].current {
             let throttled = self.entities[e as usize].throttled;
-            let credit_tick = self.spec.scheduler == SchedulerKind::Credit
-                && now >= self.pcpus[pi].next_credit_tick;
-            if credit_tick {
-                self.pcpus[pi].next_credit_tick =
-                    now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
-                // The tick found it running: its BOOST ends.
-                self.entities[e as usize].boosted = false;
-            }
-            // Credit keys 0 (BOOST) and 1 (UNDER) hold every entity that is not OVER.
-            let yields_to_under = credit_tick
-                && self.entities[e as usize].over
-                && self.runqueue.eligible_up_to(p, 1).next().is_some();
             let resched = std::mem::take(&mut self.pcpus[pi].resched);
             if throttled
                 || (resched && self.has_waiting_for(p))
-                || yields_to_under
                 || (now >= self.pcpus[pi].slice_end && self.has_waiting_for(p))
             {
                 self.pcpus[pi].current = None;
@@ -453,6 +499,8 @@ impl Machine {
     /// item was started (the entity's own item follows it).
     fn switch_in(&mut self, p: u32, e: u32, now: Cycles) -> bool {
         let pi = p as usize;
+        // The ticks while `p` was idle found no one.
+        self.credit_ticks(p, now);
         let slice = self.slice();
         let ent = &mut self.entities[e as usize];
         ent.steal += now - ent.runnable_since;
@@ -473,9 +521,6 @@ impl Machine {
         pc.slice_end = now + slice;
         self.note_running(p, e);
         let pc = &mut self.pcpus[pi];
-        if pc.next_credit_tick <= now {
-            pc.next_credit_tick = now + CREDIT_TICK_US * self.spec.host.cycles_per_us();
-        }
         if pc.last_entity != Some(e) {
             pc.last_entity = Some(e);
             self.start_switch(p, owner, now);
@@ -521,7 +566,7 @@ impl Machine {
                 .map(|(vruntime, _)| vruntime);
             let fair =
                 leftmost.is_none_or(|l| self.entities[to as usize].vruntime <= l + granularity);
-            self.pcpus[p as usize].current = None;
+            self.leave_pcpu(p, now);
             self.entities[from as usize].polling = false;
             if fair && self.runqueue.remove(to) {
                 self.enqueue(from, now);
@@ -535,7 +580,7 @@ impl Machine {
             }
             return true;
         }
-        self.pcpus[p as usize].current = None;
+        self.leave_pcpu(p, now);
         self.entities[from as usize].polling = false;
         self.enqueue_yielded(p, from, now);
         match self.pick(p) {

@@ -119,7 +119,7 @@ impl Machine {
         }
         // The vCPU's thread sleeps in the host's fault handler, the guest thread still on
         // it: the pCPU goes to another entity.
-        self.pcpus[p as usize].current = None;
+        self.leave_pcpu(p, now);
         let ent = &mut self.entities[e as usize];
         ent.state = super::EntityState::Idle;
         ent.polling = false;

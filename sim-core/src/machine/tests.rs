@@ -58,7 +58,7 @@ fn weights_share_one_core_two_to_one() {
 const WIDE_AND_NARROW_ONE_CORE: &str = r#"
 [scenario]
 name = "cgroups"
-duration_ms = 2000
+duration_ms = 6000
 [host]
 cores = 1
 [[platform]]
@@ -96,8 +96,10 @@ fn fair_share_weighs_the_instance_and_credit_each_vcpu() {
     assert!((3.6..=4.4).contains(&credit), "credit: ratio {credit}");
     // With weight 512 on the narrow VM, fair share gives its cgroup two thirds of the core
     // whatever the wide VM's vCPU count (2:1); credit gives 4 × 256 against 512 (2:1 the
-    // other way; 30 ms accounting periods over 2 s leave a granularity error of a few
-    // percent, as in the test above).
+    // other way). 6 s, not 2: the narrow VM's vCPU, queued behind the four others at the
+    // start, first runs at 120 ms, and credit1's vCPUs start off the active list with no
+    // credit, so the first periods' credit goes to whoever ran (over 2 s the ratio of the
+    // first case reads 4.8; over 20 s, 4.1).
     let heavier_narrow = |scheduler: &str| {
         let text = WIDE_AND_NARROW_ONE_CORE
             .replace("SCHED", scheduler)
@@ -120,12 +122,12 @@ fn fair_share_weighs_the_instance_and_credit_each_vcpu() {
 
 #[test]
 fn credit_priority_changes_only_at_accounting() {
-    // Two cpu-bound 1-vCPU VMs on one core under credit. Each accounting (every 30 ms, the
-    // first at the start) gives each 15 ms of credit (30 ms of one core over two). The
-    // first VM to run overspends after 15 ms, but Xen's credit1 sets UNDER and OVER only
-    // at an accounting, so it stays UNDER and the 10 ms ticks do not make it yield: it
-    // keeps the core for its whole 30 ms slice. Taking the priority from the credit at
-    // every decision would turn it OVER at the 20 ms tick and hand the core over there.
+    // Two cpu-bound 1-vCPU VMs on one core under credit. Both start with no credit, UNDER,
+    // as Xen's credit1 starts a vCPU. The first VM to run overspends at once, but credit1
+    // sets UNDER and OVER only at an accounting (every 30 ms), so it stays UNDER and the
+    // 10 ms ticks, which preempt nothing, do not make it yield: it keeps the core for its
+    // whole 30 ms slice. Taking the priority from the credit at every decision would turn
+    // it OVER at the 10 ms tick and hand the core over there.
     let r = run(r#"
 [scenario]
 name = "priority"
@@ -330,6 +332,7 @@ fn credit_queues_over_vcpus_in_fifo_order_and_bounds_their_debt_at_one_slice() {
         ent.state = super::EntityState::Idle;
         ent.credit = credit;
         ent.over = true;
+        ent.active = true;
         m.enqueue(e as u32, 0);
     }
     // FIFO within OVER: the deeper debt, queued first, runs first (least debt first would
@@ -340,6 +343,144 @@ fn credit_queues_over_vcpus_in_fifo_order_and_bounds_their_debt_at_one_slice() {
     m.accounting(0);
     assert_eq!(m.entities[0].credit, -slice);
     assert!(m.entities[0].over);
+}
+
+/// One core, two cpu-bound 1-vCPU VMs under credit without BOOST, run until one of them
+/// computes: the machine, the entity running, the other (queued), and a cycle inside the
+/// running compute.
+fn credit_no_boost_computing() -> (super::Machine, u32, u32, u64) {
+    let text = TWO_VMS_ONE_CORE.replace("SCHED", "credit").replace(
+        "scheduler = \"credit\"",
+        "scheduler = \"credit\"\ncredit_boost = false",
+    );
+    let mut m = new_machine(&text);
+    loop {
+        assert!(!m.advance(1), "no compute before the end");
+        let pc = &m.pcpus[0];
+        if matches!(pc.item, Some(super::item::Item::Work { .. }))
+            && pc.preemptible_until > pc.start + 1
+        {
+            let (running, at) = (pc.current.expect("an entity computes"), pc.start + 1);
+            return (m, running, 1 - running, at);
+        }
+    }
+}
+
+#[test]
+fn credit_wakeup_preempts_by_priority_without_boost() {
+    // credit1's `__runq_tickle` preempts when the woken vCPU's priority is above the
+    // running one's (`new->pri > cur->pri`, BOOST > UNDER > OVER): without BOOST a woken
+    // UNDER vCPU still takes the pCPU from an OVER one at once; UNDER does not preempt
+    // UNDER, nor OVER anything. (A model that preempts only for BOOST lets none through.)
+    for (waker_over, running_over, preempts) in [
+        (false, true, true),
+        (false, false, false),
+        (true, true, false),
+    ] {
+        let (mut m, running, waker, at) = credit_no_boost_computing();
+        assert!(m.runqueue.remove(waker));
+        m.entities[waker as usize].state = super::EntityState::Idle;
+        m.entities[waker as usize].over = waker_over;
+        m.entities[running as usize].over = running_over;
+        m.make_runnable(waker, at);
+        assert!(!m.entities[waker as usize].boosted);
+        let now_on = m.pcpus[0].current;
+        assert_eq!(
+            now_on == Some(waker),
+            preempts,
+            "waker OVER {waker_over}, running OVER {running_over}: {now_on:?} runs"
+        );
+    }
+}
+
+#[test]
+fn credit_shares_credit_among_the_vcpus_a_tick_found_running() {
+    // credit1's `csched_acct` shares the period's credit among the vCPUs on the active
+    // list only, which a vCPU joins when a 10 ms tick finds it running
+    // (`csched_unit_acct`), whenever the scheduler looks next; an active vCPU with more
+    // than a slice's credit leaves the list with half of it, and a debt is bounded at one
+    // slice. Two VMs on one core (30 ms slices, 30 ms periods): one runs from the start,
+    // the other waits.
+    let mut m = new_machine(&TWO_VMS_ONE_CORE.replace("SCHED", "credit"));
+    let ms = m.spec.host.cycles_per_us() as i64 * 1000;
+    let running = m.pcpus[0].current.expect("a VM runs from the start") as usize;
+    let waiting = 1 - running;
+    assert!(!m.entities[running].active && !m.entities[waiting].active);
+    // It leaves the pCPU at 25 ms, the first look since the start: the ticks at 10 and 20
+    // ms found it running. The waiting one was never on a pCPU at a tick.
+    m.leave_pcpu(0, 25 * ms as u64);
+    assert!(m.entities[running].active && !m.entities[waiting].active);
+    // The only active vCPU earns the whole pool (30 ms of the core; a model counting the
+    // queued one as active would give each half); the other earns nothing.
+    m.accounting(30 * ms as u64);
+    assert_eq!(m.entities[running].credit, 30 * ms);
+    assert_eq!(m.entities[waiting].credit, 0);
+    assert!(!m.entities[running].over && m.entities[running].active);
+    // Another 30 ms: 60 ms is above a slice's credit, so it leaves the list with 30.
+    m.accounting(60 * ms as u64);
+    assert_eq!(m.entities[running].credit, 30 * ms);
+    assert!(!m.entities[running].active && !m.entities[running].over);
+    // Off the list, it earns nothing; back on it with a debt of 100 ms, it gets its share
+    // and OVER, its debt bounded at one slice.
+    m.accounting(90 * ms as u64);
+    assert_eq!(m.entities[running].credit, 30 * ms);
+    m.entities[running].active = true;
+    m.entities[running].credit = -100 * ms;
+    m.accounting(120 * ms as u64);
+    assert_eq!(m.entities[running].credit, -30 * ms);
+    assert!(m.entities[running].over);
+}
+
+#[test]
+fn without_boost_a_sleeper_waits_for_a_hog_that_stays_under() {
+    // The case BOOST was made for (Ongaro, Cox, Rixner, VEE 2008): a VM that sleeps ~5 ms
+    // and runs ~33 µs is rarely running at a 10 ms tick, so it is rarely on credit1's
+    // active list; the hog beside it, the only active vCPU on the core, earns the whole
+    // pool and stays UNDER. A woken UNDER vCPU does not preempt an UNDER one: without
+    // BOOST the sleeper waits for the hog's 30 ms slice to end (about 25 ms after a 5 ms
+    // sleep that began at the slice's start), with BOOST it preempts at once.
+    let p50_sleep_us = |boost: bool| {
+        let r = run(&format!(
+            r#"
+[scenario]
+name = "latency"
+duration_ms = 1000
+[host]
+cores = 1
+[[platform]]
+name = "p"
+kind = "type1"
+technique = "hardware_assist"
+scheduler = "credit"
+credit_boost = {boost}
+[[workload]]
+name = "sleeper"
+base = "cpu-bound"
+compute_cycles = 100000
+think_time_us = 5000
+mix = {{ sleep = 1 }}
+[[instance]]
+name = "hog"
+memory_gib = 1
+workload = "cpu-bound"
+[[instance]]
+name = "victim"
+memory_gib = 1
+workload = "sleeper"
+"#
+        ));
+        r.platforms[0].groups[1]
+            .latency
+            .iter()
+            .find(|l| l.op == crate::workload::Op::Sleep)
+            .expect("the victim sleeps")
+            .latency
+            .p50_us
+    };
+    let boosted = p50_sleep_us(true);
+    let unboosted = p50_sleep_us(false);
+    assert!(boosted < 5_000.0, "with BOOST: {boosted} µs");
+    assert!(unboosted > 20_000.0, "without BOOST: {unboosted} µs");
 }
 
 /// A lock-taking workload on one platform; `{...}` fields filled in by each test.
