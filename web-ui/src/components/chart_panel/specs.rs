@@ -752,6 +752,9 @@ fn density_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSp
 
 /// Desktop virtualization, what a remote user feels: input-to-display latency, its
 /// distribution, and each session's bandwidth over the run.
+/// The fewest points of a series over time that a chart draws as one.
+const MIN_POINTS_OVER_TIME: usize = 3;
+
 fn desktop_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
     let vdi: Vec<(String, &crate::sim::desktop::VdiResult)> = r
         .platforms
@@ -834,7 +837,9 @@ fn desktop_charts(lang: Lang, r: &RunResult, out: &mut Vec<ChartSpec>) {
                 });
             }
         }
-        if lines.iter().any(|l| !l.points.is_empty()) {
+        // Two 100 ms steps (a 200 ms run: seed-table-full) draw a segment, not a course
+        // over time (a student's review): the chart needs at least three.
+        if lines.iter().any(|l| l.points.len() >= MIN_POINTS_OVER_TIME) {
             out.push(line_chart(
                 "chart-vdi-bandwidth",
                 lang,
@@ -1177,6 +1182,27 @@ mod tests {
             "{:?}",
             startup.head
         );
+    }
+
+    /// seed-table-full's 200 ms run has two 100 ms steps of desktop bandwidth: no chart of
+    /// it over time (a segment between two points); vdi-network's 3 s run has one.
+    #[test]
+    fn a_bandwidth_over_time_needs_three_steps() {
+        let has_chart = |file: &str| {
+            let text = crate::builtin::text_by_name(file).expect("in the library");
+            let scenario = crate::sim::Scenario::from_toml(file, &text).expect("valid");
+            let result = scenario.run().expect("runs");
+            let steps = (result.platforms.iter())
+                .filter_map(|p| p.vdi.as_ref())
+                .flat_map(|v| &v.groups)
+                .map(|g| g.bandwidth_series_kbit_s.len())
+                .max();
+            let charts = build_charts(Lang::En, &result, None);
+            (steps, charts.iter().any(|c| c.id == "chart-vdi-bandwidth"))
+        };
+        assert_eq!(has_chart("seed-table-full.toml"), (Some(2), false));
+        let (steps, drawn) = has_chart("vdi-network.toml");
+        assert!(steps.is_some_and(|n| n >= 3) && drawn, "{steps:?}");
     }
 
     /// A long tail: 94% of the samples in the first 100 of 120 buckets, the rest spread
