@@ -766,7 +766,10 @@ await step('unavailable buttons of the assignment panel (Open, Start, Commit, Su
       await p.fill('#cq-type2-host-share', '20');
       assert(await p.getAttribute(submit, 'aria-disabled') === null && !(await why(submit)).includes(lang === 'en' ? 'Type or choose' : '먼저 답을'),
         `${lang}: Submit unavailable with an answer`);
-      // The menu's first option says what to do, not the menu's name again.
+      // The menu's first option says what to do, not the menu's name again. Closed with an
+      // answer typed, not submitted: the first press says so, the second closes.
+      await p.click('#course-close');
+      await p.waitForSelector('#course-leaving');
       await p.click('#course-close');
       await p.waitForSelector('#course', { state: 'detached' });
       const none = await p.$eval('#assignment-select', (s) => s.options[0].textContent);
@@ -914,7 +917,7 @@ async function openScore(p, student) {
 }
 const forgetCourses = (p) => p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
 
-await step('Next with answers typed but not submitted says how many under the buttons, and a second press leaves them unsubmitted (en, ko)', async () => {
+await step('Next, Close and Another student with answers typed but not submitted say how many under the buttons, and a second press leaves them unsubmitted (en, ko)', async () => {
   let stored;
   for (const lang of ['en', 'ko']) {
     const p = await newPage(BASE);
@@ -950,11 +953,45 @@ await step('Next with answers typed but not submitted says how many under the bu
       await afterRun(p, () => p.click('#course-prev'));
       assert(await p.inputValue('#cq-bt-rel') === '25' && await p.isEditable('#cq-bt-rel'), `${lang}: the typed answer is not kept unsubmitted`);
       assert(await p.$("li[data-question='bt-rel'][data-answered=false]"), `${lang}: the answer was submitted`);
+      // Close and Another student, the same: said under the panel's head (its own live
+      // region), the button described by it, the step kept.
+      assert(await p.$('.course-head + .course-leaving-status[role=status]'), `${lang}: no live region under the panel's head`);
+      const words = lang === 'en'
+        ? { '#course-close': 'Close the assignment', '#course-change-student': 'Another student' }
+        : { '#course-close': '과제 닫기', '#course-change-student': '다른 학생으로' };
+      const saysFor = async (button, at = '0') => {
+        const said = await (await p.waitForSelector(`.course-head + .course-leaving-status[role=status] #course-leaving:has-text("${words[button]}")`)).textContent();
+        assert(lang === 'en'
+          ? said.startsWith('1 answer on this step is typed or chosen but not submitted') && said.includes(`Press “${words[button]}” again`)
+          : said.includes('제출하지 않은 답이 1개') && said.includes(`‘${words[button]}’ 버튼을 한 번 더 누르세요`), `${lang}: ${button}: ${said}`);
+        assert(await p.getAttribute(button, 'aria-describedby') === 'course-leaving', `${lang}: ${button} is not described by the note`);
+        assert(await step() === at && await p.$('#course-next'), `${lang}: ${button} went on at once`);
+      };
+      await p.click('#course-close');
+      await saysFor('#course-close');
+      await p.click('#course-change-student');
+      await saysFor('#course-change-student');
+      assert(await p.getAttribute('#course-close', 'aria-describedby') === null, `${lang}: Close still described`);
+      // Another student pressed again: the student id is asked; the same student back, the
+      // typed answer is still there, not submitted.
+      await p.click('#course-change-student');
+      await p.waitForSelector('#course-student');
+      assert(await p.$('#course-leaving') === null, `${lang}: the note stayed with the student id`);
+      await p.fill('#course-student', lang === 'en' ? 's041' : 's042');
+      await p.click('#course-start:not([aria-disabled=true])');
+      await p.waitForSelector('#cq-bt-rel');
+      assert(await p.inputValue('#cq-bt-rel') === '25' && await p.$("li[data-question='bt-rel'][data-answered=false]"), `${lang}: the typed answer after Another student`);
       // Submitted: Next moves at once.
       await p.click('#course-answer-bt-rel:not([aria-disabled=true])');
       await p.waitForSelector("li[data-question='bt-rel'][data-answered=true]");
       await afterRun(p, () => p.click('#course-next'));
       assert(await step() === '1' && await p.$('#course-leaving') === null, `${lang}: Next after Submit`);
+      // A choice picked on the last step, not submitted: Close says it, then closes.
+      await p.check("input[name='cq-fastest'][value='hw']");
+      await p.click('#course-close');
+      await saysFor('#course-close', '1');
+      await p.click('#course-close');
+      await p.waitForSelector('#course', { state: 'detached' });
     } finally {
       await forgetCourses(p);
       await restoreLang(p, stored);

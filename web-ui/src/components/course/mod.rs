@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Lang};
 use crate::state::course::CourseAction;
 use crate::state::{Action, State};
 
@@ -58,4 +59,28 @@ struct StepProps {
     drafts: UseStateHandle<Drafts>,
     /// This step's key in `drafts`.
     draft_key: String,
+}
+
+/// The questions of one step view's `drafts` answered there (typed or picked, not blank):
+/// what a press leaving the step checks for answers not submitted (`CourseAction::Leave`).
+fn typed(drafts: &BTreeMap<String, String>) -> Vec<String> {
+    drafts
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(q, _)| q.clone())
+        .collect()
+}
+
+/// What a press leaving the step (`button`: its words, Next, Finish, Close or Another
+/// student) says when `n` answers of the step are typed or picked but not submitted: that
+/// they are not, what that costs, and that the same press again leaves them so.
+fn unsubmitted_note(lang: Lang, n: usize, button: &str) -> String {
+    let key = if n == 1 {
+        "course.unsubmitted_one"
+    } else {
+        "course.unsubmitted_many"
+    };
+    t(lang, key)
+        .replace("{n}", &n.to_string())
+        .replace("{button}", button)
 }

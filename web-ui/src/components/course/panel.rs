@@ -8,9 +8,9 @@ use super::final_page::final_page;
 use super::focus::{focus_by_id, focus_step_title};
 use super::step::StepView;
 use super::student::StudentForm;
-use super::{dispatch, CourseProps, Drafts};
+use super::{dispatch, typed, unsubmitted_note, CourseProps, Drafts};
 use crate::i18n::t;
-use crate::state::course::{self, CourseAction};
+use crate::state::course::{self, CourseAction, LeaveTo};
 use crate::state::Action;
 
 /// The open assignment, above the results.
@@ -90,12 +90,41 @@ pub fn course_panel(props: &CourseProps) -> Html {
             )));
         })
     };
+    // The answers typed or picked in the shown step (none on the student id or the final
+    // page): Close and Another student, as Next, are held back once by those not submitted
+    // (`CourseAction::Leave`), and the panel then says how many under its head.
+    let typed_here: Vec<String> = match c.student() {
+        Some(student) if !c.finished() => drafts
+            .get(&format!("{student}-{}", c.progress.step))
+            .map(typed)
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let held = {
+        let s = state.clone();
+        move |to: &LeaveTo, typed: &[String]| {
+            s.course
+                .as_ref()
+                .is_some_and(|c| c.holds_back(to, typed).is_some())
+        }
+    };
     let on_close = {
         let s = state.clone();
+        let typed = typed_here.clone();
+        let held = held.clone();
         Callback::from(move |_| {
+            let leave = CourseAction::Leave {
+                to: LeaveTo::Close,
+                typed: typed.clone(),
+            };
+            if held(&LeaveTo::Close, &typed) {
+                // Said under the head; the assignment stays open, the focus on Close.
+                s.dispatch(Action::Course(leave));
+                return;
+            }
             // Closed on purpose: a later visit does not offer it again.
             course::forget_open();
-            s.dispatch(Action::Course(CourseAction::Close));
+            s.dispatch(Action::Course(leave));
             // The button is gone with the panel: the focus goes to the menu it was opened
             // from, not to the page's top (a keyboard user's review). Then the closing is
             // said (nothing else said it: a blind student's review), after the move, which
@@ -111,12 +140,35 @@ pub fn course_panel(props: &CourseProps) -> Html {
     let on_change_student = {
         let s = state.clone();
         let refocus = refocus.clone();
+        let typed = typed_here;
         Callback::from(move |_| {
-            *refocus.borrow_mut() = Some("course-student".to_string());
-            s.dispatch(Action::Course(CourseAction::ChangeStudent));
+            // Held back (said under the head): the focus stays on the button.
+            if !held(&LeaveTo::ChangeStudent, &typed) {
+                *refocus.borrow_mut() = Some("course-student".to_string());
+            }
+            s.dispatch(Action::Course(CourseAction::Leave {
+                to: LeaveTo::ChangeStudent,
+                typed: typed.clone(),
+            }));
         })
     };
     let lang = state.lang;
+    // Close or Another student pressed with answers not submitted: which, and how many.
+    let leaving = c.leaving.as_ref().and_then(|l| match l.to {
+        LeaveTo::Close => Some((LeaveTo::Close, t(lang, "course.close"), l.unsubmitted.len())),
+        LeaveTo::ChangeStudent => Some((
+            LeaveTo::ChangeStudent,
+            t(lang, "course.change_student"),
+            l.unsubmitted.len(),
+        )),
+        LeaveTo::Step(_) => None,
+    });
+    let described = |to: LeaveTo| {
+        leaving
+            .as_ref()
+            .is_some_and(|(l, ..)| *l == to)
+            .then_some("course-leaving")
+    };
     let a = c.a();
     // What `virtsim validate` notes (a step's scenario questions left out): for an author
     // who opened their file, in the page's language, apart from the warnings' notice and
@@ -138,11 +190,21 @@ pub fn course_panel(props: &CourseProps) -> Html {
                 <h2 id="course-h">{ a.title.get(lang.tag()).to_string() }</h2>
                 if let Some(student) = c.student() {
                     <span class="course-student">{ format!("{}: {student}", t(lang, "course.student")) }</span>
-                    <button id="course-change-student" class="link" onclick={on_change_student}>{ t(lang, "course.change_student") }</button>
+                    <button id="course-change-student" class="link" onclick={on_change_student}
+                        aria-describedby={described(LeaveTo::ChangeStudent)}>{ t(lang, "course.change_student") }</button>
                 }
                 <button id="course-link" class="link" onclick={on_link}>{ t(lang, "course.link") }</button>
-                <button id="course-close" class="link" onclick={on_close}>{ t(lang, "course.close") }</button>
+                <button id="course-close" class="link" onclick={on_close}
+                    aria-describedby={described(LeaveTo::Close)}>{ t(lang, "course.close") }</button>
             </header>
+            // Close or Another student pressed with answers not submitted: as under Next
+            // (`step.rs`), a live region there from the panel's first render, its words put
+            // in; the focus stays on the button.
+            <div class="course-leaving-status" role="status">
+                if let Some((_, button, n)) = &leaving {
+                    <p id="course-leaving" class="course-leaving">{ unsubmitted_note(lang, *n, button) }</p>
+                }
+            </div>
             if !notes.is_empty() {
                 <aside class="author-notes" id="course-author-notes" aria-labelledby="course-author-notes-h">
                     <div class="author-notes-head">

@@ -12,11 +12,11 @@ use super::answers::{
 };
 use super::focus::{focus_after_commit, focus_by_id};
 use super::notes::{variant_own, variant_text};
-use super::{dispatch, StepProps};
+use super::{dispatch, typed, unsubmitted_note, StepProps};
 use crate::components::questions;
 use crate::i18n::{t, Lang};
 use crate::sim::{QuestionAnswer, QuestionKind};
-use crate::state::course::{self, CourseAction, NotReady, QuestionView};
+use crate::state::course::{self, CourseAction, LeaveTo, NotReady, QuestionView};
 use crate::state::Action;
 
 #[function_component(StepView)]
@@ -387,18 +387,14 @@ pub(super) fn step_view(props: &StepProps) -> Html {
     let leaving = c
         .leaving
         .as_ref()
-        .filter(|l| l.to == index + 1)
+        .filter(|l| l.to == LeaveTo::Step(index + 1))
         .map(|l| l.unsubmitted.len());
     let on_next = {
         let s = state.clone();
-        let typed: Vec<String> = drafts
-            .iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(q, _)| q.clone())
-            .collect();
+        let typed = typed(&drafts);
         Callback::from(move |_: MouseEvent| {
             s.dispatch(Action::Course(CourseAction::Leave {
-                to: index + 1,
+                to: LeaveTo::Step(index + 1),
                 typed: typed.clone(),
             }))
         })
@@ -462,18 +458,4 @@ pub(super) fn step_view(props: &StepProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// What Next (`button`: its words, Next or Finish) says when `n` answers of the step are
-/// typed or picked but not submitted: that they are not, what that costs, and that the same
-/// press again leaves them so.
-fn unsubmitted_note(lang: Lang, n: usize, button: &str) -> String {
-    let key = if n == 1 {
-        "course.unsubmitted_one"
-    } else {
-        "course.unsubmitted_many"
-    };
-    t(lang, key)
-        .replace("{n}", &n.to_string())
-        .replace("{button}", button)
 }

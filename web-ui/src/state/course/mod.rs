@@ -170,17 +170,29 @@ pub struct Course {
     /// (`CourseAction::HideNotes`); never a library assignment's, which leaves questions
     /// out on purpose for students who did not write it.
     pub notes_shown: bool,
-    /// Next (or Finish) pressed while answers of the step were typed or picked but not
-    /// submitted ([`CourseAction::Leave`]): the step stays, and says how many near its
-    /// buttons; the same press again leaves them unsubmitted. Any other action ends it.
+    /// Next (or Finish), Close or Another student pressed while answers of the step were
+    /// typed or picked but not submitted ([`CourseAction::Leave`]): the step stays, and
+    /// says how many near the button pressed; the same press again leaves them
+    /// unsubmitted. Any other action ends it.
     pub leaving: Option<Leaving>,
+}
+
+/// Where a press leaves the shown step for ([`CourseAction::Leave`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LeaveTo {
+    /// Next or Finish: step `n` (`steps.len()`: the final page).
+    Step(usize),
+    /// Close: the assignment is closed, the typed answers with its panel.
+    Close,
+    /// Another student: the student id is asked again, this one's progress set aside.
+    ChangeStudent,
 }
 
 /// A move away from the step held back by answers not submitted ([`Course::leaving`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Leaving {
-    /// The step the press would have moved to (`steps.len()`: the final page).
-    pub to: usize,
+    /// Where the press would have gone.
+    pub to: LeaveTo,
     /// The questions whose answers are typed or picked but not submitted, in the step's order.
     pub unsubmitted: Vec<String>,
 }
@@ -330,6 +342,21 @@ impl Course {
             .filter(|q| self.progress.answer(&step.id, &q.id).is_none())
             .map(|q| q.id.clone())
             .collect()
+    }
+
+    /// Whether a press leaving the step for `to`, with answers typed or picked in the
+    /// questions `typed`, is held back ([`CourseAction::Leave`]): what it then says, if
+    /// some of them are not submitted and this is not the same press again after they were
+    /// said (with no answer typed since); `None`: it goes on at once.
+    pub fn holds_back(&self, to: &LeaveTo, typed: &[String]) -> Option<Leaving> {
+        let unsubmitted = self.unsubmitted(typed);
+        let again = self.leaving.as_ref().is_some_and(|said| {
+            said.to == *to && unsubmitted.iter().all(|q| said.unsubmitted.contains(q))
+        });
+        (!unsubmitted.is_empty() && !again).then(|| Leaving {
+            to: to.clone(),
+            unsubmitted,
+        })
     }
 
     /// Whether the final page is shown.

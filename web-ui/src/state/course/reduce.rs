@@ -7,7 +7,7 @@ use crate::sim::assignment::{valid_student_id, Assignment};
 use crate::state::State;
 
 use super::storage::{load_progress, set_aside, set_aside_key};
-use super::{library_scenario, open, readable, Leaving, Origin, PageLibrary, Progress};
+use super::{library_scenario, open, readable, LeaveTo, Origin, PageLibrary, Progress};
 
 /// Everything that can happen to an open assignment.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,13 +29,13 @@ pub enum CourseAction {
     /// they start again).
     ChangeStudent,
     GoTo(usize),
-    /// Next or Finish: move to step `to` (`steps.len()`: the final page), unless answers
+    /// Next or Finish (to a step), Close or Another student: go `to` it, unless answers
     /// are typed or picked (`typed`: their questions) but not submitted; then the step
     /// stays and says so ([`Course::leaving`](super::Course::leaving)), and the same press
-    /// again moves on, leaving them unsubmitted (an answer is final once submitted: none is
+    /// again goes on, leaving them unsubmitted (an answer is final once submitted: none is
     /// submitted without the student's own press).
     Leave {
-        to: usize,
+        to: LeaveTo,
         typed: Vec<String>,
     },
     /// Commit the step's predictions (question id, answer), then run.
@@ -166,6 +166,14 @@ fn go_to(s: &mut State, step: usize) {
     }
 }
 
+/// Another student: the current one's progress is set aside, and the student id asked.
+fn change_student(s: &mut State) {
+    if let Some(c) = s.course.as_mut() {
+        set_aside(c);
+        c.progress = Progress::default();
+    }
+}
+
 /// The reducer's part for coursework.
 pub fn reduce(s: &mut State, action: CourseAction) {
     // A move held back by answers not submitted is said until anything else happens to
@@ -265,12 +273,7 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                 c.notes_shown = false;
             }
         }
-        CourseAction::ChangeStudent => {
-            if let Some(c) = s.course.as_mut() {
-                set_aside(c);
-                c.progress = Progress::default();
-            }
-        }
+        CourseAction::ChangeStudent => change_student(s),
         CourseAction::Start(student) => {
             let student = student.trim().to_string();
             if let (Some(c), true) = (s.course.as_mut(), valid_student_id(&student)) {
@@ -292,16 +295,15 @@ pub fn reduce(s: &mut State, action: CourseAction) {
         CourseAction::GoTo(step) => go_to(s, step),
         CourseAction::Leave { to, typed } => {
             let Some(c) = s.course.as_mut() else { return };
-            let unsubmitted = c.unsubmitted(&typed);
             // Pressed again, with no answer typed since that was not said: the student
             // leaves them unsubmitted knowingly.
-            let again = c.leaving.take().is_some_and(|said| {
-                said.to == to && unsubmitted.iter().all(|q| said.unsubmitted.contains(q))
-            });
-            if unsubmitted.is_empty() || again {
-                go_to(s, to);
-            } else {
-                c.leaving = Some(Leaving { to, unsubmitted });
+            c.leaving = c.holds_back(&to, &typed);
+            if c.leaving.is_none() {
+                match to {
+                    LeaveTo::Step(step) => go_to(s, step),
+                    LeaveTo::Close => s.course = None,
+                    LeaveTo::ChangeStudent => change_student(s),
+                }
             }
         }
         CourseAction::CommitPredictions(answers) => {
@@ -384,6 +386,7 @@ fn open_into(s: &mut State, origin: Origin, file: &str, text: &str) {
 mod tests {
     use super::*;
     use crate::state::course::tests::TWO_STEPS;
+    use crate::state::course::Leaving;
 
     #[test]
     fn a_scenario_file_given_as_an_assignment_opens_in_the_scenario_editor() {
@@ -702,12 +705,12 @@ mod tests {
         let step = |s: &State| s.course.as_ref().unwrap().progress.step;
         let leaving = |s: &State| s.course.as_ref().unwrap().leaving.clone();
         let next = |typed: &[&str]| CourseAction::Leave {
-            to: 1,
+            to: LeaveTo::Step(1),
             typed: typed.iter().map(|q| q.to_string()).collect(),
         };
         let said = |unsubmitted: &[&str]| {
             Some(Leaving {
-                to: 1,
+                to: LeaveTo::Step(1),
                 unsubmitted: unsubmitted.iter().map(|q| q.to_string()).collect(),
             })
         };
@@ -752,11 +755,101 @@ mod tests {
         reduce(
             &mut s,
             CourseAction::Leave {
-                to: 2,
+                to: LeaveTo::Step(2),
                 typed: Vec::new(),
             },
         );
         assert!(s.course.as_ref().unwrap().finished());
+    }
+
+    /// A reviewer's case: Close, and Another student, left the answers typed but not
+    /// submitted behind, unsaid, as Next did: the first press says how many and stays;
+    /// the same press again goes on without them (none submitted for the student).
+    #[test]
+    fn close_or_another_student_with_answers_not_submitted_says_so_before_leaving_them() {
+        let opened = || {
+            let mut s = State::new(crate::i18n::Lang::En, None);
+            reduce(
+                &mut s,
+                CourseAction::OpenText {
+                    from_link: false,
+                    file: "t.toml".into(),
+                    text: TWO_STEPS.into(),
+                },
+            );
+            reduce(&mut s, CourseAction::Start("s001".into()));
+            s
+        };
+        let leave = |to: LeaveTo, typed: &[&str]| CourseAction::Leave {
+            to,
+            typed: typed.iter().map(|q| q.to_string()).collect(),
+        };
+        let said = |s: &State, to: LeaveTo, unsubmitted: &[&str]| {
+            assert_eq!(
+                s.course.as_ref().expect("closed at once").leaving,
+                Some(Leaving {
+                    to,
+                    unsubmitted: unsubmitted.iter().map(|q| q.to_string()).collect(),
+                })
+            )
+        };
+
+        // Close: the first press says it and the assignment stays open.
+        let mut s = opened();
+        reduce(&mut s, leave(LeaveTo::Close, &["slowest"]));
+        said(&s, LeaveTo::Close, &["slowest"]);
+        // Another press elsewhere (Next) is not the same press: said again, for Next.
+        reduce(&mut s, leave(LeaveTo::Step(1), &["slowest"]));
+        said(&s, LeaveTo::Step(1), &["slowest"]);
+        assert_eq!(s.course.as_ref().unwrap().progress.step, 0);
+        // Close, then an answer typed since: said again, with both.
+        reduce(&mut s, leave(LeaveTo::Close, &["slowest"]));
+        reduce(&mut s, leave(LeaveTo::Close, &["slowest", "bt-rel"]));
+        said(&s, LeaveTo::Close, &["slowest", "bt-rel"]);
+        // The same press again: closed.
+        reduce(&mut s, leave(LeaveTo::Close, &["slowest", "bt-rel"]));
+        assert!(s.course.is_none(), "not closed by the second press");
+
+        // Another student: the first press says it; the student stays, on the step.
+        let mut s = opened();
+        reduce(&mut s, leave(LeaveTo::ChangeStudent, &["bt-rel"]));
+        said(&s, LeaveTo::ChangeStudent, &["bt-rel"]);
+        let c = s.course.as_ref().unwrap();
+        assert_eq!(c.progress.student.as_deref(), Some("s001"));
+        // Anything else done to the assignment ends what was said.
+        reduce(&mut s, CourseAction::HideNotes);
+        assert_eq!(s.course.as_ref().unwrap().leaving, None);
+        reduce(&mut s, leave(LeaveTo::ChangeStudent, &["bt-rel"]));
+        said(&s, LeaveTo::ChangeStudent, &["bt-rel"]);
+        // The same press again: the student id is asked, nothing submitted for s001.
+        reduce(&mut s, leave(LeaveTo::ChangeStudent, &["bt-rel"]));
+        let c = s.course.as_ref().unwrap();
+        assert_eq!(
+            (c.progress.student.clone(), c.leaving.clone()),
+            (None, None)
+        );
+        reduce(&mut s, CourseAction::Start("s001".into()));
+        let c = s.course.as_ref().unwrap();
+        assert_eq!(c.progress.student.as_deref(), Some("s001"));
+        assert!(
+            c.progress.answer("one", "bt-rel").is_none(),
+            "submitted unasked"
+        );
+
+        // Nothing typed (or all submitted): at once, both.
+        let mut s = opened();
+        reduce(&mut s, leave(LeaveTo::ChangeStudent, &[]));
+        assert_eq!(s.course.as_ref().unwrap().progress.student, None);
+        let mut s = opened();
+        reduce(
+            &mut s,
+            CourseAction::Submit {
+                question: "bt-rel".into(),
+                answer: "25".into(),
+            },
+        );
+        reduce(&mut s, leave(LeaveTo::Close, &["bt-rel"]));
+        assert!(s.course.is_none(), "held back with every answer submitted");
     }
 
     #[test]
