@@ -31,7 +31,10 @@ pub(crate) fn events_estimate(events: u64, lang: Lang) -> String {
             } else {
                 format!("at most about {:.0} min", seconds / 60.0)
             };
-            format!("estimated {events} events at most, {time} at 11 million events/s on one core")
+            format!(
+                "estimated {} events at most, {time} at 11 million events/s on one core",
+                sim_core::text::thousands(&events.to_string())
+            )
         }
         Lang::Ko => {
             let time = if seconds < 0.1 {
@@ -41,7 +44,10 @@ pub(crate) fn events_estimate(events: u64, lang: Lang) -> String {
             } else {
                 format!("길어야 약 {:.0}분", seconds / 60.0)
             };
-            format!("이벤트 최대 약 {events}개 예상, 한 코어에서 초당 1,100만 이벤트로 {time}")
+            format!(
+                "이벤트 최대 약 {}개 예상, 한 코어에서 초당 1,100만 이벤트로 {time}",
+                sim_core::text::thousands(&events.to_string())
+            )
         }
     }
 }

@@ -140,7 +140,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 
 /// The digits of a whole number with its thousands separated by commas ("46,095,543,562"),
 /// as the tables print counts and rates.
-pub(crate) fn thousands(digits: &str) -> String {
+pub fn thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
