@@ -1037,7 +1037,7 @@ fn an_assignment_over_the_event_budget_is_refused_before_any_run() {
         out.split("estimated ")
             .nth(1)
             .and_then(|rest| rest.split(' ').next())
-            .and_then(|n| n.parse::<u64>().ok())
+            .and_then(|n| n.replace(',', "").parse::<u64>().ok())
             .unwrap_or_else(|| panic!("no estimate in {out}"))
     };
     let events = estimate(&stdout(&o));
