@@ -15,9 +15,22 @@ pub struct DescribedProps {
     pub lang: Lang,
     /// The description as plain text, in `lang`.
     pub text: AttrValue,
+    /// The class of the block around the text: `about-text`, a scenario's description's;
+    /// `why-text`, a question's explanation's.
+    #[prop_or(classes!("about-text"))]
+    pub class: Classes,
+    /// The class of each paragraph: `about`, a description's; `why`, an explanation's (with
+    /// `as-written` when the settings give another answer than the one it explains).
+    #[prop_or(classes!("about"))]
+    pub para_class: Classes,
+    /// What the ids of the text's definitions start with: `term-def-` (`term-def-ple`) in
+    /// the description; the question's own for an explanation (`term-def-q-busiest-`), so
+    /// that a term marked in the description and in an explanation opens its own box.
+    #[prop_or(AttrValue::Static("term-def-"))]
+    pub id_prefix: AttrValue,
 }
 
-/// A scenario's description, its glossary terms marked.
+/// A scenario's description, or a question's explanation, its glossary terms marked.
 #[function_component(Described)]
 pub fn described(props: &DescribedProps) -> Html {
     let lang = props.lang;
@@ -71,7 +84,7 @@ pub fn described(props: &DescribedProps) -> Html {
         html! {
             <button type="button" class="term" data-term={entry.id}
                 title={entry.definition(lang)} aria-expanded={is_open.to_string()}
-                aria-controls={format!("term-def-{}", entry.id)} {onclick} {onkeydown}>
+                aria-controls={format!("{}{}", props.id_prefix, entry.id)} {onclick} {onkeydown}>
                 { text.to_string() }
             </button>
         }
@@ -80,7 +93,7 @@ pub fn described(props: &DescribedProps) -> Html {
     let definition = |term: usize| -> Html {
         let entry = &TERMS[term];
         html! {
-            <span class="term-def" id={format!("term-def-{}", entry.id)} role="note"
+            <span class="term-def" id={format!("{}{}", props.id_prefix, entry.id)} role="note"
                 data-term={entry.id} hidden={*open != Some(term)}>
                 <strong>{ entry.name(lang) }</strong>{ " " }{ entry.definition(lang) }
             </span>
@@ -88,7 +101,7 @@ pub fn described(props: &DescribedProps) -> Html {
     };
     // A blank line in the description starts a new paragraph.
     html! {
-        <div class="about-text">
+        <div class={props.class.clone()}>
             { for glossary::paragraphs(&props.text).into_iter().map(|pieces| {
                 let terms: Vec<usize> = pieces
                     .iter()
@@ -99,7 +112,7 @@ pub fn described(props: &DescribedProps) -> Html {
                     .collect();
                 html! {
                     <div class="about-para">
-                        <p class="about">{ for kept_with_terms(&pieces).into_iter().map(|p| match p {
+                        <p class={props.para_class.clone()}>{ for kept_with_terms(&pieces).into_iter().map(|p| match p {
                             // A name or setting in backticks (`halt_poll_us = 200`) as code, as
                             // the page shows messages: the backticks read as stray marks.
                             Shown::Text(s) => super::with_code(&numbers_whole(s)),

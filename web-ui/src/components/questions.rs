@@ -12,6 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::answer_text::{answer_decimals, computed_answer, unit_in, with_unit};
+use crate::components::glossary::Described;
 use crate::components::question_ids::question_dom_id;
 use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
@@ -460,6 +461,18 @@ pub fn authoring_notes(
     notes
 }
 
+/// A question's explanation, its glossary terms marked as a scenario's description's are
+/// ([`Described`]), each definition's id after its question's element id `question`
+/// (`term-def-q-busiest-ple`); `as_written` when these settings give another answer than
+/// the one it explains. The Questions tab's and an assignment's answers use it.
+pub fn explanation(lang: Lang, question: &str, text: &str, as_written: bool) -> Html {
+    html! {
+        <Described {lang} text={AttrValue::from(text.to_string())} class={classes!("why-text")}
+            para_class={classes!("why", as_written.then_some("as-written"))}
+            id_prefix={AttrValue::from(format!("term-def-{question}-"))} />
+    }
+}
+
 /// The computed answer, the explanation and the figures behind it: shown when the answer
 /// is revealed, and after a right answer.
 fn explained(
@@ -487,7 +500,9 @@ fn explained(
                 <p class="contradicted" role="note">{ flag.clone() }</p>
             }
             if let Some(ex) = &q.explanation {
-                <p class={classes!("why", contradicted.is_some().then_some("as-written"))}>{ super::with_code(lang.pick(&ex.ko, &ex.en)) }</p>
+                // Its glossary terms marked as the scenario's description's are (a term
+                // opens its definition under the paragraph).
+                { explanation(lang, &question_dom_id("q-", &q.id), lang.pick(&ex.ko, &ex.en), contradicted.is_some()) }
                 if contradicted.is_none() {
                     { settings_note(lang, settings_changed, lang.pick(&ex.ko, &ex.en)) }
                 }
@@ -740,6 +755,74 @@ pub fn questions(props: &QuestionsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `html` holds a `C` component anywhere, and the texts it holds as plain text
+    /// nodes (the Debug of a component names its type by its `TypeId`; its props are not
+    /// readable).
+    fn walk<C: 'static>(html: &Html, found: &mut bool, texts: &mut Vec<String>) {
+        use yew::virtual_dom::VNode;
+        match html {
+            VNode::VComp(c) => {
+                *found |= format!("{c:?}").contains(&format!("{:?}", std::any::TypeId::of::<C>()))
+            }
+            VNode::VTag(tag) => {
+                if let Some(children) = tag.children() {
+                    walk::<C>(children, found, texts);
+                }
+            }
+            VNode::VList(list) => list.iter().for_each(|n| walk::<C>(n, found, texts)),
+            VNode::VText(t) => texts.push(t.text.to_string()),
+            _ => {}
+        }
+    }
+
+    /// A revealed explanation marks its glossary terms as a scenario's description does
+    /// (the same component, `Described`), in both languages: it was plain text, its
+    /// jargon unexplained.
+    #[test]
+    fn an_explanation_marks_its_glossary_terms_as_a_description_does() {
+        let text = crate::builtin::text_by_name("type1-vs-type2.toml").expect("in the library");
+        let r = crate::sim::Scenario::from_toml("type1-vs-type2.toml", &text)
+            .expect("valid")
+            .run()
+            .expect("runs");
+        // A question whose explanation has a glossary term in both languages.
+        let has_term = |s: &str| {
+            crate::glossary::split(s)
+                .iter()
+                .any(|p| matches!(p, crate::glossary::Piece::Term { .. }))
+        };
+        let q = r
+            .questions
+            .iter()
+            .find(|q| {
+                q.explanation
+                    .as_ref()
+                    .is_some_and(|ex| has_term(&ex.en) && has_term(&ex.ko))
+            })
+            .expect("an explanation with a glossary term");
+        let ex = q.explanation.as_ref().unwrap();
+        for (lang, said) in [(Lang::En, &ex.en), (Lang::Ko, &ex.ko)] {
+            let (mut found, mut texts) = (false, Vec::new());
+            walk::<Described>(&explained(lang, &r, q, &[], None), &mut found, &mut texts);
+            assert!(found, "{lang:?}: the explanation is not marked");
+            // Not written out as plain text as well.
+            let head: String = said.chars().take(20).collect();
+            assert!(
+                !texts.iter().any(|t| t.contains(&head)),
+                "{lang:?}: {texts:?}"
+            );
+        }
+        // The Questions tab's and an assignment's explanations each open their own
+        // definitions (not the description's `term-def-ple`).
+        let (mut found, mut texts) = (false, Vec::new());
+        walk::<Described>(
+            &explanation(Lang::En, "cq-x", &ex.en, false),
+            &mut found,
+            &mut texts,
+        );
+        assert!(found && texts.is_empty());
+    }
 
     /// A choice whose metric has a value on one option only says so to the author, naming
     /// the options without one; with values on two options it says nothing of it.

@@ -70,7 +70,8 @@ pub(super) fn verdict(
                     <p class="hint look">{ questions::look(lang, q) }</p>
                 }
                 if let Some(why) = &q.explanation {
-                    <p class="why">{ crate::components::with_code(why.get(lang.tag())) }</p>
+                    // Its glossary terms marked, as on the Questions tab.
+                    { questions::explanation(lang, &answer_id(&q.id), why.get(lang.tag()), false) }
                     // Written for the scenario's own settings: its figures are not the
                     // student's variant's (said only of an explanation that quotes figures).
                     if variant_changes && crate::sim::text::quotes_a_figure(why.get(lang.tag())) {
