@@ -366,6 +366,14 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("startup.step", "단계", "Step"),
     ("startup.ms", "시간", "Time"),
     ("startup.total", "합계 (혼자 시작할 때)", "Total (started alone)"),
+    // A session host's server OS is up already: what starts is a user's session, a logon,
+    // as the comparison table says ("a logon 8105 ms alone", "로그온 단독 8105 ms").
+    ("startup.total_logon", "합계 (로그온 단독)", "Total (a logon alone)"),
+    (
+        "startup.note_logon",
+        "세션 호스트는 서버 OS가 이미 실행 중이므로, 시작하는 것은 사용자 한 명의 세션, 곧 로그온입니다. 그 합계가 표의 '로그온 단독' 시간입니다.",
+        "A session host's server OS is running already: what starts is one user's session, a logon, and its total is the table's “a logon … alone”.",
+    ),
     ("table.seed_word", "개요 문서의 표에 적힌 말 (측정값이 아님)", "The course overview's table as written (not a measurement)"),
     (
         "table.baseline_word",
@@ -865,6 +873,23 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.values", "차트의 값", "Values of the chart"),
     ("chart.caption_changed", "시나리오에서 바꾼 설정: {}", "changed from the scenario: {}"),
     ("chart.show_numbers", "숫자로 보기", "Show the numbers"),
+    // A bar chart whose linear axis hides its small bars offers them on a log axis
+    // (chart_panel: the exits chart's toggle, a toggle button pressed while shown).
+    ("chart.log_toggle", "작은 막대도 보기 (로그 눈금)", "Show small bars (log scale)"),
+    ("chart.log_named", "{} (로그 눈금)", "{} (log scale)"),
+    (
+        "chart.log_note",
+        "로그 눈금: 눈금 한 칸마다 10배입니다. 작은 값도 막대로 보이지만, 막대가 길수록 몇 배 더 많다는 뜻이지 얼마만큼 더 많다는 뜻이 아닙니다. 이유마다 막대가 따로 있습니다(로그 눈금에 쌓은 조각은 제 몫만큼의 길이가 되지 않습니다).",
+        "Log scale: each step of the axis is ten times the last. Small figures show as bars, but a longer bar means so many times more, not so much more. Each reason has a bar of its own (pieces stacked on a log axis would not be as long as their share).",
+    ),
+    // Under the start-up chart: the comparison table's steps of each start-up
+    // (components/startup_steps.rs), on the Comparison tab.
+    ("chart.startup_steps", "단계별로 보기: 시작 시간은 어떻게 더해지나 →", "Step by step: how the start-up adds up →"),
+    (
+        "chart.startup_steps_title",
+        "비교표 탭의 표 아래에서 플랫폼마다 시작 단계와 각 단계의 시간을 엽니다",
+        "Opens each platform's start-up steps and their times, under the table on the Comparison tab",
+    ),
     ("chart.hide_numbers", "숫자 숨기기", "Hide the numbers"),
     ("chart.log", "로그 눈금 (값의 크기가 자릿수 단위로 다름)", "logarithmic scale (values differ by orders of magnitude)"),
     (

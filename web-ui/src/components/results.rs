@@ -70,8 +70,15 @@ pub fn results(props: &ResultsProps) -> Html {
             Tab::Charts => {
                 let s = state.clone();
                 let on_op = Callback::from(move |op| s.dispatch(Action::SetChartOp(op)));
+                let (s, refocus) = (state.clone(), refocus.clone());
+                let on_startup_steps = Callback::from(move |()| {
+                    // Once the Comparison tab is drawn, its start-up steps opened, in view
+                    // and focused (they are under the table).
+                    *refocus.borrow_mut() = Some("startup-steps".to_string());
+                    s.dispatch(Action::SetTab(Tab::Table));
+                });
                 html! { <ChartPanel {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()}
-                settings={state.result_settings_changed()} chosen_op={state.chart_op} {on_op} /> }
+                settings={state.result_settings_changed()} chosen_op={state.chart_op} {on_op} {on_startup_steps} /> }
             }
             Tab::Timeline => {
                 let s = state.clone();
@@ -155,14 +162,23 @@ pub fn results(props: &ResultsProps) -> Html {
     }
 }
 
-/// Scrolls the element `id` into view and focuses it, if the page shows it.
+/// Scrolls the element `id` into view and focuses it, if the page shows it; a folded
+/// section (`<details>`, the start-up steps) is opened and its summary focused.
 fn scroll_to_and_focus(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
+    let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    else {
+        return;
+    };
+    let target = if el.tag_name().eq_ignore_ascii_case("details") {
+        let _ = el.set_attribute("open", "");
+        el.query_selector(":scope > summary").ok().flatten()
+    } else {
+        Some(el)
+    };
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         el.scroll_into_view();
         let _ = el.focus();
     }

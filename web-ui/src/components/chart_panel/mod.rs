@@ -40,6 +40,10 @@ pub struct ChartPanelProps {
     pub chosen_op: Option<Op>,
     #[prop_or_default]
     pub on_op: Callback<Option<Op>>,
+    /// Goes to the steps of each start-up ("How the start-up adds up", under the comparison
+    /// table on its tab), from under the start-up chart.
+    #[prop_or_default]
+    pub on_startup_steps: Callback<()>,
 }
 
 /// The line under an exported chart: what the comparison table says the result ran
@@ -97,6 +101,12 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     };
     // Charts whose figures are shown as a visible table under them (by chart id).
     let shown = use_state(std::collections::BTreeSet::<String>::new);
+    // Charts shown on their log axis (by chart id; the exits chart offers it).
+    let logs = use_state(std::collections::BTreeSet::<String>::new);
+    // The start-up chart's figures are the comparison table's, whose steps are listed
+    // under it (`startup_steps`: only platforms with steps).
+    let has_steps =
+        !crate::components::startup_steps::platform_steps(lang, &props.result).is_empty();
     let stem = export::file_stem(&props.result.scenario);
     let caption = export_caption(lang, &props.result, &props.settings);
     // The operation's menu sits right above the charts it changes (the latency charts, after
@@ -126,9 +136,20 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 { for charts.iter().enumerate().map(|(i, c)| {
                     let menu = if Some(i) == first_of_op { op_menu.clone() } else { None };
                     let chart = (|| {
-                    let (svg_dl, svg_png) = (c.svg.clone(), c.svg.clone());
+                    // On its log axis (its toggle pressed): that SVG, named and downloaded as such.
+                    let log = c.log_view.as_ref().filter(|_| logs.contains(&c.id));
+                    let svg = log.map_or(&c.svg, |l| &l.svg);
+                    let label = match log {
+                        Some(_) => t(lang, "chart.log_named").replace("{}", &c.title),
+                        None => c.title.clone(),
+                    };
+                    let (svg_dl, svg_png) = (svg.clone(), svg.clone());
                     let (caption_dl, caption_png) = (caption.clone(), caption.clone());
-                    let note = c.note.clone().unwrap_or_default();
+                    let note = [c.note.clone(), log.map(|l| l.note.clone())]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     let note_png = note.clone();
                     // A chart of one operation is named after it too: the latency chart of
                     // a disk read and of a network send were both `…-chart-latency.png`.
@@ -136,6 +157,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                         Some(op) if OP_CHARTS.contains(&c.id.as_str()) => format!("-{}", op.name()),
                         _ => String::new(),
                     };
+                    let of = if log.is_some() { format!("{of}-log") } else { of };
                     let name = format!("{stem}-{}{of}.svg", c.id);
                     let png = format!("{stem}-{}{of}.png", c.id);
                     if c.svg.is_empty() {
@@ -171,14 +193,44 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                         // blind student's review).
                         <figure class="chart" id={c.id.clone()} aria-labelledby={title_id.clone()}>
                             <figcaption class="sr-only" id={title_id.clone()}>{ c.title.clone() }</figcaption>
-                            <SvgView svg={AttrValue::from(c.svg.clone())} label={AttrValue::from(c.title.clone())}
+                            <SvgView svg={AttrValue::from(svg.clone())} label={AttrValue::from(label)}
                                 unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
                             if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
                             if let Some(remark) = &c.remark { <p class="chart-note chart-remark">{ remark.clone() }</p> }
+                            // What a log axis means, while it is shown.
+                            if let Some(log) = log { <p class="chart-note chart-remark log-note">{ log.note.clone() }</p> }
                             <button class="link numbers-toggle" aria-expanded={open.to_string()}
                                 aria-controls={values_id.clone()} aria-describedby={title_id.clone()} onclick={toggle}>
                                 { t(lang, if open { "chart.hide_numbers" } else { "chart.show_numbers" }) }
                             </button>
+                            // Small bars on a log axis: a toggle button, pressed while shown
+                            // (its name the same both ways, as a toggle's is).
+                            if c.log_view.is_some() {
+                                { " · " }
+                                <button class="link log-toggle" aria-pressed={log.is_some().to_string()}
+                                    aria-describedby={title_id.clone()} onclick={{
+                                        let (logs, id) = (logs.clone(), c.id.clone());
+                                        Callback::from(move |_: MouseEvent| {
+                                            let mut s = (*logs).clone();
+                                            if !s.remove(&id) {
+                                                s.insert(id.clone());
+                                            }
+                                            logs.set(s);
+                                        })
+                                    }}>
+                                    { t(lang, "chart.log_toggle") }
+                                </button>
+                            }
+                            // The start-up's steps, under the comparison table on its tab.
+                            if c.id == "chart-startup" && has_steps {
+                                <p class="chart-link">
+                                    <button class="link to-steps" title={t(lang, "chart.startup_steps_title")}
+                                        aria-label={format!("{} ({})", t(lang, "chart.startup_steps"), t(lang, "chart.startup_steps_title"))}
+                                        onclick={{ let f = props.on_startup_steps.clone(); move |_| f.emit(()) }}>
+                                        { t(lang, "chart.startup_steps") }
+                                    </button>
+                                </p>
+                            }
                             // Shown, a scrolling region the keyboard can scroll, named by the table's caption.
                             <div id={values_id} class={if open { "scroll chart-values" } else { "sr-table" }}
                                 tabindex={open.then_some("0")} role={open.then_some("region")}

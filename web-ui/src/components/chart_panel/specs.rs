@@ -23,6 +23,18 @@ pub struct ChartSpec {
     pub note: Option<String>,
     /// Said under the chart about what it shows, not a warning (a latency with no spread).
     pub remark: Option<String>,
+    /// The same figures on a logarithmic axis, offered by a toggle under the chart where
+    /// its linear axis leaves small bars too short to see (the exits chart: a reason of 60
+    /// exits a second beside 200k of another), with what is said under it while shown.
+    pub log_view: Option<LogView>,
+}
+
+/// A chart's figures on a logarithmic axis (its SVG, whose axis says "(log)") and the note
+/// shown under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogView {
+    pub svg: String,
+    pub note: String,
 }
 
 /// `v` written in a unit `per` times its own (ms as s: 5357 → "5.357"), with the digits
@@ -216,6 +228,7 @@ fn bar_chart(
         },
         note: None,
         remark: None,
+        log_view: None,
     }
 }
 
@@ -300,6 +313,7 @@ pub fn line_chart(
             .collect(),
         note: None,
         remark: None,
+        log_view: None,
     }
 }
 
@@ -604,6 +618,7 @@ fn exits_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec
             head: Vec::new(),
             rows: Vec::new(),
             remark: None,
+            log_view: None,
             note: Some(if translated.is_empty() {
                 t(lang, "chart.exits_none").into()
             } else {
@@ -637,6 +652,24 @@ fn exits_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec
         }
         if !notes.is_empty() {
             chart.note = Some(notes.join(" "));
+        }
+        // Stacked on a linear axis, a reason or a platform with a fiftieth of the largest
+        // bar's exits is a sliver or nothing. Offered on a log axis, each reason its own
+        // bar: stacked pieces on a log axis would not read as their share.
+        if charts::wants_log(&series) {
+            let log = bar_chart(
+                "chart-exits",
+                lang,
+                &title,
+                t(lang, "chart.per_second"),
+                names,
+                &series,
+                BarOptions::default(),
+            );
+            chart.log_view = Some(LogView {
+                svg: log.svg,
+                note: t(lang, "chart.log_note").to_string(),
+            });
         }
         out.push(chart);
     }
