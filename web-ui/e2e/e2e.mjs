@@ -2842,6 +2842,93 @@ await step("start-up steps: under the comparison table each platform's steps, in
   }
 });
 
+await step("the start-up chart leads to its steps on the Comparison tab (opened, focused), and a session host's total is a logon's (en, ko)", async () => {
+  const p = await newPage(BASE);
+  const stored = await storedLang(p);
+  try {
+    await waitDone(p);
+    await inLang(p, 'en');
+    await pick(p, 'startup-density.toml');
+    await p.click('#tab-charts');
+    const to = '#chart-startup .to-steps';
+    await p.waitForSelector(to);
+    assert((await p.textContent(to)).startsWith('Step by step: how the start-up adds up'), await p.textContent(to));
+    assert(/Comparison tab/.test(await p.getAttribute(to, 'aria-label')), 'its name says where it goes');
+    // From the keyboard: Enter on it shows the Comparison tab, the steps open, their summary focused.
+    await p.focus(to);
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('#tab-table[aria-selected=true]');
+    await p.waitForFunction(() => document.activeElement?.matches('#startup-steps > summary'));
+    assert(await p.$eval('#startup-steps', (d) => d.open), 'the steps are open');
+    assert(await p.isVisible('#startup-steps table'), 'the steps show');
+    // A session host starts a user's session on its running server OS: a logon, as the
+    // comparison table says ("a logon 8105 ms alone"); a desktop VM starts.
+    await pick(p, 'session-host-vs-vdi.toml');
+    await p.click('#tab-charts');
+    await p.click(to);
+    await p.waitForFunction(() => document.activeElement?.matches('#startup-steps > summary'));
+    const totals = () => p.$$eval('#startup-steps tbody.startup-platform', (bs) => Object.fromEntries(bs.map((b) => [b.dataset.platform,
+      [b.querySelector('tr.startup-total th').textContent, b.querySelector('td.total-ms').textContent]])));
+    const en = await totals();
+    assert(en.vdi?.[0] === 'Total (started alone)' && en['session-host']?.[0] === 'Total (a logon alone)', JSON.stringify(en));
+    const comparison = await p.textContent('#comparison');
+    assert(comparison.includes(`a logon ${en['session-host'][1].replace(/,/g, '')} alone`), `the table's logon is not ${en['session-host'][1]}`);
+    assert(/what starts is one user's session, a logon/.test(await p.textContent('#startup-steps .hint')), 'the note says what starts');
+    await inLang(p, 'ko');
+    await p.waitForFunction(() => document.querySelector('#startup-steps summary')?.textContent === '시작 시간은 어떻게 더해지나');
+    if (!(await p.isVisible('#startup-steps table'))) await p.click('#startup-steps summary');
+    const ko = await totals();
+    assert(ko['session-host']?.[0] === '합계 (로그온 단독)' && ko.vdi?.[0] === '합계 (혼자 시작할 때)', JSON.stringify(ko));
+    await p.click('#tab-charts');
+    assert((await p.textContent(to)).startsWith('단계별로 보기'), await p.textContent(to));
+  } finally {
+    await restoreLang(p, stored);
+    await p.close();
+  }
+});
+
+await step("the exits chart shows its small bars on a log axis on request: a toggle button, the axis and the figure's name say log (en, ko)", async () => {
+  const p = await newPage(BASE);
+  const stored = await storedLang(p);
+  try {
+    await waitDone(p);
+    await inLang(p, 'en');
+    await pick(p, 'type1-vs-type2.toml');
+    await p.click('#tab-charts');
+    const toggle = '#chart-exits .log-toggle';
+    await p.waitForSelector(toggle);
+    const axis = () => p.$$eval('#chart-exits svg text', (ts) => ts.map((t) => t.textContent.trim()));
+    const name = () => p.$eval('#chart-exits svg', (s) => s.getAttribute('aria-label'));
+    assert(await p.getAttribute(toggle, 'aria-pressed') === 'false', 'not pressed at first');
+    assert((await p.textContent(toggle)) === 'Show small bars (log scale)', await p.textContent(toggle));
+    assert(await p.getAttribute(toggle, 'aria-describedby') === 'chart-exits-title', 'described by the chart title');
+    assert(!(await axis()).some((t) => /\(log\)/.test(t)) && !(await p.$('#chart-exits .log-note')), 'linear at first');
+    const linearBars = await p.$$eval('#chart-exits svg rect', (rs) => rs.length);
+    // Space on the focused button, as on any button.
+    await p.focus(toggle);
+    await p.keyboard.press('Space');
+    await p.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.getAttribute('aria-pressed') === 'true');
+    assert((await axis()).includes('per second (log)'), `the axis: ${await axis()}`);
+    assert((await name()) === 'Exits and traps by reason (log scale)', `the figure's name: ${await name()}`);
+    assert(/^Log scale: each step of the axis is ten times the last/.test(await p.textContent('#chart-exits .log-note')), 'the note says how to read it');
+    // Each reason its own bar: more bars than stacked (where a reason of a platform was one piece).
+    assert(await p.$$eval('#chart-exits svg rect', (rs) => rs.length) > linearBars, 'each reason its own bar');
+    // The figures' table is the same either way; the focus stays on the button.
+    assert(await p.evaluate(() => document.activeElement?.classList.contains('log-toggle')), 'the focus stays on the toggle');
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.getAttribute('aria-pressed') === 'false');
+    assert(!(await axis()).some((t) => /\(log\)/.test(t)) && (await name()) === 'Exits and traps by reason', 'linear again');
+    await inLang(p, 'ko');
+    await p.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.textContent === '작은 막대도 보기 (로그 눈금)');
+    await p.click(toggle);
+    await p.waitForFunction(() => [...document.querySelectorAll('#chart-exits svg text')].some((t) => t.textContent.includes('(로그 눈금)')));
+    assert(/ \(로그 눈금\)$/.test(await name()), await name());
+  } finally {
+    await restoreLang(p, stored);
+    await p.close();
+  }
+});
+
 await step('platform labels appear in tables, charts, paths and answers', async () => {
   await pick(page, 'io-paths.toml');
   const label = 'Emulated devices in the hypervisor';
@@ -4514,6 +4601,42 @@ await step('the description marks glossary terms: a click, Enter or a tap shows 
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'en');
   } finally {
+    await p.close();
+  }
+});
+
+await step("a revealed explanation marks its glossary terms as the description does: a click or Enter opens the definition, in both languages", async () => {
+  const p = await newPage(BASE);
+  const stored = await storedLang(p);
+  try {
+    await waitDone(p);
+    await inLang(p, 'en');
+    await pick(p, 'type1-vs-type2.toml');
+    await p.click('#tab-questions');
+    const q = "li[data-question='lowest-disk-p99']";
+    await p.click(`${q} .row button.link`);
+    const term = `${q} .reveal .why button.term[data-term=hypervisor]`;
+    await p.waitForSelector(term);
+    assert(/virtual machines/.test(await p.getAttribute(term, 'title')), 'the title holds the definition');
+    const def = `#${await p.getAttribute(term, 'aria-controls')}`;
+    assert(def === '#term-def-q-lowest-disk-p99-hypervisor', `its definition's id: ${def}`);
+    assert(!(await p.isVisible(def)), 'closed at first');
+    await p.focus(term);
+    await p.keyboard.press('Enter');
+    assert(await p.isVisible(def) && await p.getAttribute(term, 'aria-expanded') === 'true', 'Enter opens it');
+    assert(await p.$eval(def, (d) => d.closest('p') === null && d.closest('.reveal') !== null), 'under the explanation\'s paragraph');
+    await p.keyboard.press('Escape');
+    assert(!(await p.isVisible(def)), 'Escape closes it');
+    // Text nodes only, and no id twice on the page (the description marks its terms too).
+    assert(await p.$$eval(`${q} .reveal .why *`, (els) => els.every((e) => ['BUTTON', 'SPAN', 'CODE'].includes(e.tagName))), 'only the page\'s own elements');
+    const twice = await p.$$eval('[id]', (els) => els.map((e) => e.id).filter((id, i, all) => all.indexOf(id) !== i));
+    assert(twice.length === 0, `ids twice: ${twice}`);
+    await inLang(p, 'ko');
+    await p.waitForSelector(`${q} .reveal .why button.term`);
+    const ko = await p.$eval(`${q} .reveal .why`, (w) => [...w.querySelectorAll('button.term')].map((b) => b.title));
+    assert(ko.length >= 2 && ko.some((t) => /[\uAC00-\uD7A3]/.test(t)), `Korean terms: ${ko}`);
+  } finally {
+    await restoreLang(p, stored);
     await p.close();
   }
 });
