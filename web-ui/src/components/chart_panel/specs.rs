@@ -1132,6 +1132,44 @@ mod tests {
         assert_eq!(decimals.len(), 1, "{:?}", cpu.rows);
     }
 
+    /// type1-vs-type2's exits (200k I/O instructions a second beside a few hundred timer
+    /// and interrupt exits, a pixel on the stacked linear axis) are offered on a log axis
+    /// too, each reason its own bar, the axis saying log in the page's language; the
+    /// figures' table is the linear chart's. No other chart has such a view.
+    #[test]
+    fn the_exits_chart_offers_its_small_bars_on_a_log_axis() {
+        let text = crate::builtin::text_by_name("type1-vs-type2.toml").expect("in the library");
+        let result = crate::sim::Scenario::from_toml("type1-vs-type2.toml", &text)
+            .expect("valid")
+            .run()
+            .expect("runs");
+        for (lang, log) in [(Lang::En, "(log)"), (Lang::Ko, "(로그 눈금)")] {
+            crate::num::set_lang(lang);
+            let charts = build_charts(lang, &result, None);
+            crate::num::set_lang(Lang::En);
+            let exits = charts
+                .iter()
+                .find(|c| c.id == "chart-exits")
+                .expect("an exits chart");
+            let view = exits.log_view.as_ref().expect("a log view");
+            assert!(
+                view.svg.contains(log) && !exits.svg.contains(log),
+                "{lang:?}"
+            );
+            assert!(
+                view.note.contains(lang.pick("로그 눈금", "Log scale")),
+                "{}",
+                view.note
+            );
+            // Not another chart: the same title, the same figures' table.
+            assert!(view.svg.contains(&exits.title));
+            assert!(charts
+                .iter()
+                .filter(|c| c.id != "chart-exits")
+                .all(|c| c.log_view.is_none()));
+        }
+    }
+
     /// type1-vs-type2's steal (0, 0.08% and 5.3%): a linear axis (its log axis drew 0.08% a
     /// third as high as 5.3%), a title that does not say overcommit (there is none), and a
     /// note naming the platform with none and the one too small to show.
