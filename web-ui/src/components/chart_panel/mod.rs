@@ -205,8 +205,10 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                             </button>
                             // Small bars on a log axis: a toggle button, pressed while shown
                             // (its name the same both ways, as a toggle's is).
+                            // On a line of its own, as the start-up chart's link (a " · " before
+                            // it was left at a line's end on a phone).
                             if c.log_view.is_some() {
-                                { " · " }
+                                <p class="chart-link">
                                 <button class="link log-toggle" aria-pressed={log.is_some().to_string()}
                                     aria-describedby={title_id.clone()} onclick={{
                                         let (logs, id) = (logs.clone(), c.id.clone());
@@ -220,6 +222,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                                     }}>
                                     { t(lang, "chart.log_toggle") }
                                 </button>
+                                </p>
                             }
                             // The start-up's steps, under the comparison table on its tab.
                             if c.id == "chart-startup" && has_steps {
