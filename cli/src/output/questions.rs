@@ -597,20 +597,25 @@ pub(crate) fn question_diags(
                 ),
                 None => (name.clone(), name.clone()),
             };
-            out.push(Diag::warning(
-                &scenario,
-                if ko {
-                    format!(
-                        "질문 `{id}`의 답이 동점입니다({ko_list} 모두 {value}): \
-                         답은 파일에서 플랫폼이 놓인 순서로만 정해집니다. 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
-                    )
-                } else {
-                    format!(
-                        "question `{id}` is a tie ({en} {value}): \
-                         the answer is only the platforms' order in the file. Choose another metric or make the platforms differ."
-                    )
-                },
-            ).of_tie());
+            out.push(
+                Diag::warning(
+                    &scenario,
+                    if ko {
+                        format!(
+                            "질문 `{id}`의 답이 동점입니다({ko_list} 모두 {value}): \
+                         답은 파일에서 플랫폼이 놓인 순서로만 정해집니다. {}",
+                            fix_advice(q, all.len(), true)
+                        )
+                    } else {
+                        format!(
+                            "question `{id}` is a tie ({en} {value}): \
+                         the answer is only the platforms' order in the file: {}",
+                            fix_advice(q, all.len(), false)
+                        )
+                    },
+                )
+                .of_tie(),
+            );
             continue;
         }
         // Both figures to the fewest decimals (from two) that tell them apart.
@@ -627,19 +632,43 @@ pub(crate) fn question_diags(
                     &scenario,
                     format!(
                 "질문 `{id}`의 답이 거의 동점입니다({answer} = {winner}, {name} = {runner_up}). \
-                 학생은 이 차이를 볼 수 없습니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
+                 학생은 이 차이를 볼 수 없습니다. {}",
+                fix_advice(q, 2, true)
             ),
                 )
                 .of_tie(),
             );
         } else {
-            out.push(Diag::warning(&scenario, format!(
+            out.push(
+                Diag::warning(
+                    &scenario,
+                    format!(
                 "question `{id}` is a near tie ({answer} = {winner}, {name} = {runner_up}). \
-                 A student cannot see this difference: choose another metric or make the platforms differ more."
-            )).of_tie());
+                 A student cannot see this difference: {}",
+                fix_advice(q, 2, false)
+            ),
+                )
+                .of_tie(),
+            );
         }
     }
     out
+}
+
+/// What an author can do about a choice question whose answer a student cannot tell from
+/// `tied` of its options (a tie, a near tie, figures that read the same): another metric,
+/// platforms that differ more, or, where options would be left to compare, the question's
+/// `platforms` narrowed to leave the tied ones out (a reviewer looked for that advice).
+fn fix_advice(q: &sim_core::QuestionAnswer, tied: usize, ko: bool) -> &'static str {
+    // Leaving out all but one of the tied options leaves at least two only when some
+    // other option remains.
+    let narrow = q.evidence.len() > tied;
+    match (narrow, ko) {
+        (true, true) => "다른 지표를 고르거나, 플랫폼의 차이를 키우거나, 질문의 `platforms`로 보기를 좁혀 구별되지 않는 플랫폼을 빼세요.",
+        (true, false) => "choose another metric, make the platforms differ more, or narrow the options with the question's `platforms` to leave out the ones that cannot be told apart.",
+        (false, true) => "다른 지표를 고르거나 플랫폼의 차이를 키우세요.",
+        (false, false) => "choose another metric or make the platforms differ more.",
+    }
 }
 
 /// The warning of a choice question whose answer and another option read the same where
@@ -693,8 +722,9 @@ fn shown_tie_diag(
             &scenario,
             sim_core::text::particles(&format!(
                 "선택 질문 `{id}`의 답 {answer}({winner})와(과) {name}({runner_up})은(는) {apart}% 차이가 나지만 학생이 보는 값은 같습니다: {}. \
-                 보이는 값으로 {name}을(를) 고른 학생은 오답이 됩니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요.",
-                where_ko.join(", ")
+                 보이는 값으로 {name}을(를) 고른 학생은 오답이 됩니다. {}",
+                where_ko.join(", "),
+                fix_advice(q, 2, true)
             )),
         )
     } else {
@@ -702,8 +732,9 @@ fn shown_tie_diag(
             &scenario,
             format!(
                 "choice question `{id}`: its answer {answer} ({winner}) and {name} ({runner_up}) are {apart}% apart, but read the same where students see them: {}. \
-                 A student who answers {name} from the figures shown is marked wrong: choose another metric or make the platforms differ more.",
-                where_en.join("; ")
+                 A student who answers {name} from the figures shown is marked wrong: {}",
+                where_en.join("; "),
+                fix_advice(q, 2, false)
             ),
         )
     }
