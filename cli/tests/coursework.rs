@@ -2885,3 +2885,44 @@ fn a_step_questions_warning_is_located_and_said_once_for_its_variants() {
         );
     }
 }
+
+/// A class roster given where the answers files go (`--roster` forgotten, a reviewer's
+/// case): said to look like a roster, with the option to give it with, in English and
+/// Korean, not "a value expected here" nor "a TOML file"; exit 2 as for any file that is
+/// not an answers file.
+#[test]
+fn grade_says_a_roster_given_as_an_answers_file_looks_like_one() {
+    let dir = scratch_dir("roster-as-answers");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let roster = write(&dir, "roster.txt", "# 3주차 명단\n2024001\n2024002\n");
+    let o = virtsim_in(&dir, &["grade", "a.toml", "roster.txt", "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("roster.txt:2:1: 답안 파일(virtsim-answers/1)이 아닙니다: 한 줄에 학번 하나씩인 수강생 명단으로 보입니다. 명단은 `--roster roster.txt`로 주고"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("값이 와야 할 자리") && !out.contains("TOML"),
+        "{out}"
+    );
+    let o = virtsim(&["grade", &a, &roster]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(
+            "this looks like a class roster (one student id a line): give it with `--roster "
+        ),
+        "{}",
+        stdout(&o)
+    );
+    // Without a comment line (the ids alone were said to be "JSON, but a number").
+    let plain = write(&dir, "ids.txt", "2024001\n2024002\n");
+    let o = virtsim(&["grade", &a, &plain, "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("ids.txt:1:1: 답안 파일(virtsim-answers/1)이 아닙니다: 한 줄에 학번 하나씩인 수강생 명단으로 보입니다"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!stdout(&o).contains("JSON"), "{}", stdout(&o));
+}

@@ -246,6 +246,19 @@ pub fn run(
                     ),
                 })
             };
+            // A class roster given where answers files go (`--roster` forgotten): said so,
+            // not "a value expected here" at its first id (a reviewer).
+            if let Some((line, column)) = looks_like_roster(json) {
+                let what = match lang {
+                    Lang::En => format!(
+                        "this looks like a class roster (one student id a line): give it with `--roster {shown}`, and the students' answers files (.json) as the other arguments"
+                    ),
+                    Lang::Ko => sim_core::text::particles(&format!(
+                        "한 줄에 학번 하나씩인 수강생 명단으로 보입니다. 명단은 `--roster {shown}`(으)로 주고, 다른 인자로는 학생들의 답안 파일(.json)을 주세요"
+                    )),
+                };
+                return Err(invalid(line, column, &what));
+            }
             // An array (of five values: serde would read it as the object's fields in
             // order), a number...: not the one object an answers file is.
             if let Some((line, column, what)) = not_an_object(json, lang) {
@@ -891,6 +904,39 @@ fn not_an_object(text: &str, lang: Lang) -> Option<(usize, usize, String)> {
     Some((line, column, what))
 }
 
+/// Where a text's first student id is (line, column), when the text reads as a class roster
+/// (`--roster`'s file) rather than an answers file: one id a line, each a single word
+/// (letters, digits, `-`, `_`, `.`, `@`) with a digit, blank lines and `#` comments
+/// skipped, at least one id, and not JSON: a number alone (`42`) is said to be JSON that is no object.
+fn looks_like_roster(text: &str) -> Option<(usize, usize)> {
+    if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+        return None;
+    }
+    let mut first = None;
+    for (i, line) in text.lines().enumerate() {
+        let id = line.trim();
+        if id.is_empty() || id.starts_with('#') {
+            continue;
+        }
+        let word = id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '@'));
+        // A student id has a digit ("s001", "2024001"): a word alone ("hello") is text
+        // that is not JSON.
+        if !word
+            || !id.chars().any(|c| c.is_ascii_digit())
+            || !sim_core::assignment::valid_student_id(id)
+        {
+            return None;
+        }
+        first.get_or_insert((
+            i + 1,
+            line.chars().take_while(|c| c.is_whitespace()).count() + 1,
+        ));
+    }
+    first
+}
+
 /// Whether a text (its start trimmed) reads as TOML rather than JSON: its first line that
 /// is not blank is a comment, a `key = value`, or a table header `[a.b]` / `[[a]]` (a key
 /// after the brackets, not a value: `[[[1]]]`, `[{`, `["a", 1]` are JSON). A text that is
@@ -931,7 +977,35 @@ fn looks_like_toml(start: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::looks_like_toml;
+    use super::{looks_like_roster, looks_like_toml};
+
+    #[test]
+    fn a_roster_is_told_from_an_answers_file() {
+        assert_eq!(
+            looks_like_roster("# 3주차 명단\n2024001\n2024002\n\n"),
+            Some((2, 1))
+        );
+        assert_eq!(looks_like_roster("  s001\r\nkim.c@uni2\n"), Some((1, 3)));
+        assert_eq!(looks_like_roster("# one student\n2024001"), Some((2, 1)));
+        assert_eq!(looks_like_roster("s001\nS002\n"), Some((1, 1)));
+        for not in [
+            "",
+            "# only a comment\n",
+            "{\"format\": \"virtsim-answers/1\"}",
+            "[1, 2]",
+            "2024001,김철수\n",
+            "s001 s002\n",
+            "null",
+            "true",
+            "hello",
+            "김철수\n이영희",
+            "2024001",
+            "\n 42",
+            "[assignment]\nid = \"a\"",
+        ] {
+            assert_eq!(looks_like_roster(not), None, "{not:?}");
+        }
+    }
 
     #[test]
     fn toml_is_told_from_json() {
