@@ -2185,8 +2185,15 @@ fn small_figures_are_shown_with_their_digits_and_accepted_range() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("2/2 points"), "{out}");
-    assert!(out.contains("0.000333 µs (0–0.005333 µs)"), "{out}");
-    assert!(out.contains("0.0559 µs (0.0510–0.0609 µs)"), "{out}");
+    // As `virtsim answers` says it (the CSV keeps its short range, below).
+    assert!(
+        out.contains("0.000333 µs (0 µs to 0.005333 µs are right: within ±0.005"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0.0559 µs (0.0510 µs to 0.0609 µs are right: within ±0.005"),
+        "{out}"
+    );
     let file = answers("0.061");
     let o = virtsim(&["grade", &a, &file, "--format", "csv"]);
     let csv = stdout(&o);
@@ -2925,4 +2932,119 @@ fn grade_says_a_roster_given_as_an_answers_file_looks_like_one() {
         stdout(&o)
     );
     assert!(!stdout(&o).contains("JSON"), "{}", stdout(&o));
+}
+
+/// An assignment whose platforms have labels, as the page shows them to students.
+const LABELLED: &str = r#"
+[assignment]
+id = "labelled"
+title = { en = "Labels", ko = "레이블" }
+
+[[step]]
+id = "one"
+title = { en = "One", ko = "하나" }
+intro = { en = "Run.", ko = "실행하세요." }
+scenario_toml = '''
+[scenario]
+name = "labelled"
+duration_ms = 4
+
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+label = { en = "Full virt. (binary translation)", ko = "전가상화 (바이너리 변환)" }
+
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+label = { en = "Full virt. (hardware assist)", ko = "전가상화 (하드웨어 지원)" }
+
+[[instance]]
+name = "vm"
+workload = "syscall-heavy"
+'''
+
+[[step.question]]
+id = "slowest"
+text = { en = "Which is slower?", ko = "어느 쪽이 느린가?" }
+kind = "choice"
+metric = "relative_performance_percent"
+select = "lowest"
+
+[[step.question]]
+id = "bt-rel"
+text = { en = "bt relative %?", ko = "bt 상대 성능 %?" }
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "bt"
+tolerance_percent = 10
+"#;
+
+/// `grade`'s table shows a choice answer with the label the student picked beside the
+/// platform id, and the expected answer as `virtsim answers` prints it (one formatting:
+/// a reviewer found the same answer printed three ways), in English and Korean. The CSV
+/// keeps the ids and its own range.
+#[test]
+fn grade_labels_choices_and_prints_the_expected_answer_as_answers_does() {
+    let dir = scratch_dir("labelled");
+    let a = write(&dir, "a.toml", LABELLED);
+    let mut file = key(&a, "s1");
+    // The wrong platform for the choice, its checksum recomputed as the page does.
+    let right = file["steps"][0]["answers"][0]["answer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let wrong = if right == "bt" { "hw" } else { "bt" };
+    file["steps"][0]["answers"][0]["answer"] = wrong.into();
+    let f = write(&dir, "s1.json", &with_checksum(&file).to_string());
+    let label = |id: &str, ko: bool| match (id, ko) {
+        ("bt", false) => "Full virt. (binary translation)",
+        ("bt", true) => "전가상화 (바이너리 변환)",
+        (_, false) => "Full virt. (hardware assist)",
+        (_, true) => "전가상화 (하드웨어 지원)",
+    };
+    for ko in [false, true] {
+        let lang = if ko { "ko" } else { "en" };
+        let o = virtsim(&["grade", &a, &f, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let out = stdout(&o);
+        let row = out
+            .lines()
+            .find(|l| l.contains(" slowest "))
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(
+            row.contains(&format!("{wrong} ({})", label(wrong, ko)))
+                && row.contains(&format!("{right} ({})", label(&right, ko))),
+            "{row}"
+        );
+        // The numeric question's expected answer: `answers --student s1`'s line.
+        let o = virtsim(&["answers", &a, "--student", "s1", "--lang", lang]);
+        let answers = stdout(&o);
+        let expected = answers
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("-> "))
+            .find(|l| l.contains('%') && l.contains('('))
+            .unwrap_or_else(|| panic!("{answers}"));
+        let row = out
+            .lines()
+            .find(|l| l.contains(" bt-rel "))
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(row.contains(expected), "{row}\n{expected}");
+        assert!(
+            expected.contains(if ko {
+                "정답 범위 "
+            } else {
+                " are right: ±10% of it"
+            }),
+            "{expected}"
+        );
+    }
+    let o = virtsim(&["grade", &a, &f, "--format", "csv"]);
+    let csv = stdout(&o);
+    assert!(
+        csv.contains(&format!(",slowest,{wrong},{right},wrong,")),
+        "{csv}"
+    );
 }

@@ -538,6 +538,7 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
         clean(a.title.get(lang)),
         clean(&a.id),
     );
+    let labelled = platform_labels(a, lang);
     for g in graded {
         out.push('\n');
         let Some(grade) = &g.grade else {
@@ -629,10 +630,15 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
                         any_cut |= cut;
                         match &r.read_as {
                             Some(read) => format!("{answer} (= {})", clean(read)),
-                            None => answer,
+                            None => labelled(&r.step, &r.question, answer),
                         }
                     },
-                    clean(&r.expected),
+                    // As `virtsim answers` prints it (in the table's language), a choice
+                    // with its platform's label.
+                    match &r.expected_shown {
+                        Some(shown) => labelled(&r.step, &r.question, clean(shown.get(lang))),
+                        None => clean(&r.expected),
+                    },
                     r.verdict.text().get(lang).to_string(),
                     // A stale or not-graded row is not a zero (as in the CSV, whose points
                     // are then empty).
@@ -717,6 +723,43 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
 
 fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// A choice question's answer with its platform's label beside the id, as the page showed
+/// the student the options ("hw (전가상화 (하드웨어 지원))"): a function of the step id,
+/// the question id and the answer as the table shows it. Another answer (a number, a
+/// platform without a label, one the step's scenario does not have) stays as it is. The
+/// labels are the step's scenario's as the assignment writes it (a variant changes
+/// settings, not labels).
+fn platform_labels<'a>(
+    a: &Assignment,
+    lang: &'a str,
+) -> impl Fn(&str, &str, String) -> String + 'a {
+    let scenarios: Vec<(String, Option<sim_core::Scenario>)> = (0..a.steps.len())
+        .map(|i| (a.steps[i].id.clone(), a.step_scenario(i, None).ok()))
+        .collect();
+    move |step: &str, question: &str, answer: String| {
+        let Some(scenario) = scenarios
+            .iter()
+            .find(|(id, _)| id == step)
+            .and_then(|(_, s)| s.as_ref())
+        else {
+            return answer;
+        };
+        let choice = scenario
+            .questions
+            .iter()
+            .any(|q| q.id == question && q.kind == sim_core::QuestionKind::Choice);
+        let label = scenario
+            .platforms
+            .iter()
+            .find(|p| clean(&p.name) == answer)
+            .and_then(|p| p.label.as_ref());
+        match label {
+            Some(label) if choice => format!("{answer} ({})", clean(label.get(lang))),
+            _ => answer,
+        }
+    }
 }
 
 /// The widest answer `grade`'s table shows whole, in terminal columns (a Hangul syllable

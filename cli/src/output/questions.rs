@@ -124,67 +124,14 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
     if q.kind == sim_core::QuestionKind::Numeric {
         // The figure with its unit, as the evidence writes it (a student answers the
         // number alone: the grader reads either), with the digits that tell what is right
-        // (0.0967 µs, not 0.10 µs; 0.000333 µs, not 0.00 µs).
-        let answer = with_unit(
-            q.expected_figure()
-                .map_or(answer, |(figure, _)| clean(&figure)),
-            q,
+        // (0.0967 µs, not 0.10 µs; 0.000333 µs, not 0.00 µs), and the range it accepts:
+        // as `virtsim grade`'s table says it ([`sim_core::assignment::expected_shown`]).
+        let shown = sim_core::assignment::expected_shown(q);
+        let _ = writeln!(
+            out,
+            "  -> {}",
+            clean(if ko { &shown.ko } else { &shown.en })
         );
-        let tolerance = figure(q.tolerance_percent);
-        match shown_range(q) {
-            // A relative tolerance of 0 accepts 0 alone, whatever the percent; no tolerance
-            // accepts the printed figure alone.
-            None if q.tolerance_percent == 0.0 || q.value == Some(0.0) => {
-                let _ = writeln!(
-                    out,
-                    "  -> {answer} ({})",
-                    tr(
-                        ko,
-                        "only this exact value is right",
-                        "이 값과 정확히 같아야 정답"
-                    )
-                );
-            }
-            None if ko => {
-                let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
-            }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "  -> {answer} (answers within ±{tolerance}% are right)"
-                );
-            }
-            Some((low, high)) => {
-                let (low, high) = (with_unit(low, q), with_unit(high, q));
-                let half = sim_core::question::PRINTED_HALF_UNIT;
-                let line = match (q.range_is_rounding(), q.metric.unit() == "%", ko) {
-                    // A small figure: the grader also accepts the printed figure's rounding,
-                    // which is wider than the tolerance (0.0917 to 0.1017 for 0.0967 at ±5%).
-                    (true, _, false) => format!(
-                        "  -> {answer} ({low} to {high} are right: within ±{half}, the rounding of a figure to two decimals, which is more than ±{tolerance}% of it)"
-                    ),
-                    (true, _, true) => format!(
-                        "  -> {answer} (정답 범위 {low}~{high}: 소수 둘째 자리로 반올림한 폭인 ±{half} 이내이며, 이 값의 ±{tolerance}%보다 넓음)"
-                    ),
-                    // A percentage's ±10% is relative: said so, with the range it accepts.
-                    (false, true, false) => format!(
-                        "  -> {answer} ({low} to {high} are right: ±{tolerance}% of it, not ±{tolerance} percentage {})",
-                        if q.tolerance_percent == 1.0 { "point" } else { "points" }
-                    ),
-                    (false, true, true) => format!(
-                        "  -> {answer} (정답 범위 {low}~{high}: 이 값의 ±{tolerance}%이며, ±{tolerance}%p가 아님)"
-                    ),
-                    // The range in the question's unit, as for a percentage.
-                    (false, false, false) => format!(
-                        "  -> {answer} ({low} to {high} are right: within ±{tolerance}%)"
-                    ),
-                    (false, false, true) => format!(
-                        "  -> {answer} (정답 범위 {low}~{high}: ±{tolerance}% 이내)"
-                    ),
-                };
-                let _ = writeln!(out, "{line}");
-            }
-        }
     } else if let Some(tied) = tied_options(q) {
         // The answer is the first of the tied options in the file: said beside it, not
         // only in the author's warning on stderr.
@@ -271,26 +218,6 @@ pub(crate) fn answer_shown(q: &sim_core::QuestionAnswer) -> String {
 /// A figure of a numeric question's metric with its unit, as its evidence prints it.
 pub(crate) fn figure_shown(value: f64, q: &sim_core::QuestionAnswer) -> String {
     with_unit(evidence_figure(value), q)
-}
-
-/// The lowest and highest figure a numeric question accepts, printed as the grader reads
-/// them ([`sim_core::QuestionAnswer::accepted_range_shown`]: at the answer's figure's decimals,
-/// more where those would show one figure for both, "1 to 1"; never below 0 for a figure of 0
-/// or more); a bound of 0 as "0". `None` where only the printed figure is right, and for an
-/// answer of 0.
-fn shown_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
-    if q.value == Some(0.0) {
-        return None;
-    }
-    let (low, high, decimals) = q.accepted_range_shown()?;
-    let bound = |x: f64| {
-        if x == 0.0 {
-            "0".to_string()
-        } else {
-            format!("{x:.decimals$}")
-        }
-    };
-    (low < high).then(|| (bound(low), bound(high)))
 }
 
 /// A choice question's other options whose value is exactly the answer's
