@@ -3048,3 +3048,46 @@ fn grade_labels_choices_and_prints_the_expected_answer_as_answers_does() {
         "{csv}"
     );
 }
+
+/// `--format csv` (and `csv-excel`) with `--lang ko`: the notes in words are Korean, the
+/// status codes stay English (a reviewer's spreadsheet read "the checksum does not
+/// match…" beside Korean answers).
+#[test]
+fn grade_csv_notes_are_in_the_language_asked_and_statuses_stay_codes() {
+    let dir = scratch_dir("csv-ko");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let mut tampered = key(&a, "s1");
+    tampered["steps"][0]["answers"][1]["answer"] = "12".into();
+    let tampered = write(&dir, "s1.json", &tampered.to_string());
+    let roster = write(&dir, "roster.txt", "s1\ns2\n");
+    for format in ["csv", "csv-excel"] {
+        let o = virtsim(&[
+            "grade", &a, &tampered, "--roster", &roster, "--format", format, "--lang", "ko",
+        ]);
+        let csv = stdout(&o);
+        assert!(
+            csv.contains(",not_graded,체크섬이 맞지 않습니다"),
+            "{format}: {csv}"
+        );
+        assert!(
+            csv.contains(",s2,,,,,,,,,,missing,답안 파일 없음"),
+            "{format}: {csv}"
+        );
+        assert!(
+            !csv.contains("checksum does not match") && !csv.contains("no answers file"),
+            "{csv}"
+        );
+    }
+    let o = virtsim(&[
+        "grade", &a, &tampered, "--roster", &roster, "--format", "csv",
+    ]);
+    let csv = stdout(&o);
+    assert!(
+        csv.contains(",not_graded,the checksum does not match"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",s2,,,,,,,,,,missing,no answers file"),
+        "{csv}"
+    );
+}

@@ -333,7 +333,7 @@ pub fn run(
     });
     let out = match format {
         Format::Table => table(&a, &graded, &missing, code),
-        Format::Csv => csv(&graded, &missing),
+        Format::Csv => csv(&graded, &missing, code),
         Format::Json => {
             let mut files = serde_json::to_value(&graded).context("serializing grades")?;
             if let Some(files) = files.as_array_mut() {
@@ -805,9 +805,11 @@ fn file_status(grade: &StudentGrade) -> &'static str {
     }
 }
 
-fn csv(graded: &[Graded], missing: &[&str]) -> String {
+fn csv(graded: &[Graded], missing: &[&str], lang: &str) -> String {
     // One row per question; the last three columns are the file's: its total (empty when
-    // it was not graded), its status and, when not clean, why (in English). A file that
+    // it was not graded), its status (a code, in English) and, when not clean, why (in
+    // `lang`, as `--lang` says it: a Korean instructor's spreadsheet read English notes
+    // beside Korean answers). A file that
     // could not be read gets one row with its status and error; a roster student without
     // a file, one row with no file and the status `missing`, after the files.
     let mut out = String::from(
@@ -830,7 +832,7 @@ fn csv(graded: &[Graded], missing: &[&str]) -> String {
         } else {
             String::new()
         };
-        let note: Vec<String> = g.messages.iter().map(|m| m.get("en").to_string()).collect();
+        let note: Vec<String> = g.messages.iter().map(|m| m.get(lang).to_string()).collect();
         for r in &grade.rows {
             let _ = writeln!(
                 out,
@@ -875,7 +877,7 @@ fn csv(graded: &[Graded], missing: &[&str]) -> String {
             out,
             ",{},,,,,,,,,,missing,{}",
             csv_field(student),
-            no_answers_file().get("en")
+            csv_field(no_answers_file().get(lang))
         );
     }
     out
