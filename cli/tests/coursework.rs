@@ -3091,3 +3091,56 @@ fn grade_csv_notes_are_in_the_language_asked_and_statuses_stay_codes() {
         "{csv}"
     );
 }
+
+/// `--seeds` of a numeric question whose tolerance also accepts another platform's figure:
+/// the line that says at how many seeds it holds says why it does not (a reviewer read
+/// "0 of 16" and found why only in a warning), and nothing calls it a tie.
+#[test]
+fn answers_over_seeds_says_why_a_numeric_answer_does_not_hold() {
+    let dir = scratch_dir("seeds-numeric");
+    let s = write(
+        &dir,
+        "wide.toml",
+        "[scenario]\nname = \"wide\"\nduration_ms = 4\nseed = 1\n\n\
+         [[platform]]\nname = \"hw\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\n\
+         [[platform]]\nname = \"hybrid\"\nkind = \"type1\"\ntechnique = \"hybrid\"\n\n\
+         [[instance]]\nname = \"vm\"\nworkload = \"web-server\"\n\n\
+         [[question]]\nid = \"hw-rel\"\nkind = \"numeric\"\nmetric = \"relative_performance_percent\"\n\
+         platform = \"hw\"\ntolerance_percent = 60\n\
+         text = { en = \"hw relative %?\", ko = \"hw 상대 성능 %?\" }\n",
+    );
+    let o = virtsim(&["answers", &s, "--seeds", "1..3"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("holds at 0 of 3 seeds 1..3 (at 3 the tolerance also accepts another platform's figure: a student who reads the wrong platform is marked right)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("; the tolerance also accepts another platform's figure at 3 seeds"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("tie") && !stderr(&o).contains("tie"),
+        "{out}{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["answers", &s, "--seeds", "1..3", "--lang", "ko"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("시드 1..3의 3개 중 0개에서 같은 답 (3개에서는 허용 오차가 다른 플랫폼의 값도 받아들여, 다른 플랫폼의 값을 읽은 학생도 정답이 됩니다)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("동점") && !stderr(&o).contains("동점"),
+        "{out}{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains(
+            "허용 오차가 다른 플랫폼의 값도 받아들여 학생이 보는 수치로는 답을 가릴 수 없습니다"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
