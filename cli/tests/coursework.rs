@@ -2338,7 +2338,7 @@ fn a_negative_vary_choice_is_explained_in_korean() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "불리언 `true`가 들어 있습니다; 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
+            "불리언 `true`가 들어 있습니다. 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
         ),
         "{err}"
     );
@@ -3143,4 +3143,18 @@ fn answers_over_seeds_says_why_a_numeric_answer_does_not_hold() {
         "{}",
         stderr(&o)
     );
+}
+
+/// A library scenario's name given as a file: the Korean hint says to make a copy with
+/// `virtsim new ... --from` and run and change it, in sentences without `;`.
+#[test]
+fn a_library_name_given_as_a_file_says_to_copy_it_in_korean() {
+    let dir = scratch_dir("library-name");
+    let o = virtsim_in(&dir, &["validate", "type1-vs-type2.toml", "--lang", "ko"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("`type1-vs-type2`는 라이브러리 시나리오입니다(저장소에서는 scenarios/type1-vs-type2.toml). `virtsim new scenario my-type1-vs-type2 --from type1-vs-type2`로 사본을 만들어 실행하고 고치세요"),
+        "{err}"
+    );
+    assert!(!err.contains("; `type1"), "{err}");
 }

@@ -635,13 +635,13 @@ fn shown_tie_diag(
             "both print as {printed} in `virtsim answers` and `run` (two decimals)"
         ));
         where_ko.push(format!(
-            "`virtsim answers`와 `run`에서는 둘 다 {printed}로 찍힙니다(소수 둘째 자리)"
+            "`virtsim answers`와 `run`에서는 둘 다 {printed}(으)로 찍힙니다(소수 둘째 자리)"
         ));
     }
     if tie.page {
         let on_page = shown(w);
         where_en.push(format!("both show as {on_page} on the page"));
-        where_ko.push(format!("페이지에서는 둘 다 {on_page}로 보입니다"));
+        where_ko.push(format!("페이지에서는 둘 다 {on_page}(으)로 보입니다"));
     }
     let (winner, runner_up) = (exact(w), exact(r));
     if ko {
