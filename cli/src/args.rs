@@ -64,8 +64,7 @@ pub(crate) enum GradeFormat {
     /// verdict, points, max_points, predicted, then the file's file_points (empty when not
     /// a total to record), file_status (graded, graded_with_problems, partly_graded, stale:
     /// every answer stale, nothing graded; not_graded, unreadable; with --roster, missing: a
-    /// row with the student only) and
-    /// file_note
+    /// row with the student only) and file_note (why, in --lang's language)
     Csv,
     /// The same CSV for Excel: a UTF-8 byte-order mark first, without which Excel reads
     /// the file in the system's code page and garbles Korean answers and ids

@@ -38,7 +38,7 @@ pub(crate) fn cannot_read(path: &Path, lang: Lang, e: &std::io::Error) -> Failur
             if kind == "assignment" { "assignments/" } else { "" }
         ),
         (Lang::Ko, Some((stem, kind))) => format!(
-            "; `{stem}`은(는) 라이브러리 {}입니다: `virtsim new {kind} my-{stem} --from {stem}`이(가) 실행하고 고칠 사본을 씁니다(저장소에서는 scenarios/{}{stem}.toml)",
+            ". `{stem}`은(는) 라이브러리 {}입니다(저장소에서는 scenarios/{}{stem}.toml). `virtsim new {kind} my-{stem} --from {stem}`(으)로 사본을 만들어 실행하고 고치세요",
             if kind == "assignment" { "과제" } else { "시나리오" },
             if kind == "assignment" { "assignments/" } else { "" }
         ),

@@ -261,7 +261,7 @@ const TEXTS: &[Text] = &[
          expected, verdict, points, max_points, predicted, 그리고 파일의 file_points(기록할 \
          총점이 아니면 비어 있음), file_status(graded, graded_with_problems, partly_graded, \
          stale: 모든 답이 오래되어 채점하지 않음, not_graded, unreadable. --roster와 함께 \
-         missing: 학생만 있는 행), file_note\n\
+         missing: 학생만 있는 행), file_note(까닭, --lang의 언어로)\n\
          - csv-excel: Excel용 같은 CSV: 맨 앞에 UTF-8 바이트 순서 표시(BOM). 이것이 없으면 \
          Excel은 시스템 코드 페이지로 읽어 한국어 답과 id가 깨집니다\n\
          \n\

@@ -2089,3 +2089,51 @@ fn a_long_value_clap_refuses_is_quoted_by_its_start() {
     let o = virtsim(&["validate", "--lang", "fr", &smoke()]);
     assert!(stderr(&o).contains("invalid value 'fr'"), "{}", stderr(&o));
 }
+
+/// A tie between two of three options: the advice names the question's `platforms`, which
+/// narrows the options to those a student can tell apart (a reviewer looked for it), in
+/// English and Korean; where every option ties, narrowing leaves nothing to compare and
+/// the advice does not name it.
+#[test]
+fn a_tie_among_more_options_suggests_narrowing_them_with_platforms() {
+    let tie = scratch(
+        "tie-of-two.toml",
+        "[scenario]\nname = \"tie2\"\nduration_ms = 5\nseed = 1\n\n\
+         [[platform]]\nname = \"a\"\nkind = \"native\"\n\n\
+         [[platform]]\nname = \"b\"\nkind = \"native\"\n\n\
+         [[platform]]\nname = \"vm\"\nkind = \"type1\"\ntechnique = \"binary_translation\"\n\n\
+         [[instance]]\nname = \"w\"\nworkload = \"syscall-heavy\"\n\n\
+         [[question]]\nid = \"faster\"\nkind = \"choice\"\nmetric = \"throughput\"\n\
+         select = \"highest\"\ntext = { en = \"Which is faster?\", ko = \"어느 쪽이 빠른가?\" }\n",
+    );
+    let tie = tie.to_str().expect("utf-8 path");
+    let o = virtsim(&["answers", tie]);
+    assert!(
+        stderr(&o).contains("question `faster` is a tie (a and b both ")
+            && stderr(&o).contains("or narrow the options with the question's `platforms`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["answers", tie, "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("질문의 `platforms`로 보기를 좁혀"),
+        "{}",
+        stderr(&o)
+    );
+    // All three tie: no option would be left to compare.
+    let all = scratch(
+        "tie-of-all.toml",
+        "[scenario]\nname = \"tie3\"\nduration_ms = 5\nseed = 1\n\n\
+         [[platform]]\nname = \"a\"\nkind = \"native\"\n\n\
+         [[platform]]\nname = \"b\"\nkind = \"native\"\n\n\
+         [[instance]]\nname = \"w\"\nworkload = \"cpu-bound\"\n\n\
+         [[question]]\nid = \"faster\"\nkind = \"choice\"\nmetric = \"throughput\"\n\
+         select = \"highest\"\ntext = { en = \"Which is faster?\", ko = \"어느 쪽이 빠른가?\" }\n",
+    );
+    let o = virtsim(&["answers", all.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("is a tie (a and b both ") && !stderr(&o).contains("`platforms`"),
+        "{}",
+        stderr(&o)
+    );
+}

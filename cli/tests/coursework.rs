@@ -2185,8 +2185,15 @@ fn small_figures_are_shown_with_their_digits_and_accepted_range() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("2/2 points"), "{out}");
-    assert!(out.contains("0.000333 µs (0–0.005333 µs)"), "{out}");
-    assert!(out.contains("0.0559 µs (0.0510–0.0609 µs)"), "{out}");
+    // As `virtsim answers` says it (the CSV keeps its short range, below).
+    assert!(
+        out.contains("0.000333 µs (0 µs to 0.005333 µs are right: within ±0.005"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0.0559 µs (0.0510 µs to 0.0609 µs are right: within ±0.005"),
+        "{out}"
+    );
     let file = answers("0.061");
     let o = virtsim(&["grade", &a, &file, "--format", "csv"]);
     let csv = stdout(&o);
@@ -2331,7 +2338,7 @@ fn a_negative_vary_choice_is_explained_in_korean() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "불리언 `true`가 들어 있습니다; 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
+            "불리언 `true`가 들어 있습니다. 필요한 값: 0 이상의 수(소수는 네트워크의 vdi_* 매개변수만) 또는 워크로드 이름(따옴표 안에)"
         ),
         "{err}"
     );
@@ -2884,4 +2891,270 @@ fn a_step_questions_warning_is_located_and_said_once_for_its_variants() {
             warned[0]
         );
     }
+}
+
+/// A class roster given where the answers files go (`--roster` forgotten, a reviewer's
+/// case): said to look like a roster, with the option to give it with, in English and
+/// Korean, not "a value expected here" nor "a TOML file"; exit 2 as for any file that is
+/// not an answers file.
+#[test]
+fn grade_says_a_roster_given_as_an_answers_file_looks_like_one() {
+    let dir = scratch_dir("roster-as-answers");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let roster = write(&dir, "roster.txt", "# 3주차 명단\n2024001\n2024002\n");
+    let o = virtsim_in(&dir, &["grade", "a.toml", "roster.txt", "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("roster.txt:2:1: 답안 파일(virtsim-answers/1)이 아닙니다: 한 줄에 학번 하나씩인 수강생 명단으로 보입니다. 명단은 `--roster roster.txt`로 주고"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("값이 와야 할 자리") && !out.contains("TOML"),
+        "{out}"
+    );
+    let o = virtsim(&["grade", &a, &roster]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(
+            "this looks like a class roster (one student id a line): give it with `--roster "
+        ),
+        "{}",
+        stdout(&o)
+    );
+    // Without a comment line (the ids alone were said to be "JSON, but a number").
+    let plain = write(&dir, "ids.txt", "2024001\n2024002\n");
+    let o = virtsim(&["grade", &a, &plain, "--lang", "ko"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("ids.txt:1:1: 답안 파일(virtsim-answers/1)이 아닙니다: 한 줄에 학번 하나씩인 수강생 명단으로 보입니다"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!stdout(&o).contains("JSON"), "{}", stdout(&o));
+}
+
+/// An assignment whose platforms have labels, as the page shows them to students.
+const LABELLED: &str = r#"
+[assignment]
+id = "labelled"
+title = { en = "Labels", ko = "레이블" }
+
+[[step]]
+id = "one"
+title = { en = "One", ko = "하나" }
+intro = { en = "Run.", ko = "실행하세요." }
+scenario_toml = '''
+[scenario]
+name = "labelled"
+duration_ms = 4
+
+[[platform]]
+name = "bt"
+kind = "type1"
+technique = "binary_translation"
+label = { en = "Full virt. (binary translation)", ko = "전가상화 (바이너리 변환)" }
+
+[[platform]]
+name = "hw"
+kind = "type1"
+technique = "hardware_assist"
+label = { en = "Full virt. (hardware assist)", ko = "전가상화 (하드웨어 지원)" }
+
+[[instance]]
+name = "vm"
+workload = "syscall-heavy"
+'''
+
+[[step.question]]
+id = "slowest"
+text = { en = "Which is slower?", ko = "어느 쪽이 느린가?" }
+kind = "choice"
+metric = "relative_performance_percent"
+select = "lowest"
+
+[[step.question]]
+id = "bt-rel"
+text = { en = "bt relative %?", ko = "bt 상대 성능 %?" }
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "bt"
+tolerance_percent = 10
+"#;
+
+/// `grade`'s table shows a choice answer with the label the student picked beside the
+/// platform id, and the expected answer as `virtsim answers` prints it (one formatting:
+/// a reviewer found the same answer printed three ways), in English and Korean. The CSV
+/// keeps the ids and its own range.
+#[test]
+fn grade_labels_choices_and_prints_the_expected_answer_as_answers_does() {
+    let dir = scratch_dir("labelled");
+    let a = write(&dir, "a.toml", LABELLED);
+    let mut file = key(&a, "s1");
+    // The wrong platform for the choice, its checksum recomputed as the page does.
+    let right = file["steps"][0]["answers"][0]["answer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let wrong = if right == "bt" { "hw" } else { "bt" };
+    file["steps"][0]["answers"][0]["answer"] = wrong.into();
+    let f = write(&dir, "s1.json", &with_checksum(&file).to_string());
+    let label = |id: &str, ko: bool| match (id, ko) {
+        ("bt", false) => "Full virt. (binary translation)",
+        ("bt", true) => "전가상화 (바이너리 변환)",
+        (_, false) => "Full virt. (hardware assist)",
+        (_, true) => "전가상화 (하드웨어 지원)",
+    };
+    for ko in [false, true] {
+        let lang = if ko { "ko" } else { "en" };
+        let o = virtsim(&["grade", &a, &f, "--lang", lang]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let out = stdout(&o);
+        let row = out
+            .lines()
+            .find(|l| l.contains(" slowest "))
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(
+            row.contains(&format!("{wrong} ({})", label(wrong, ko)))
+                && row.contains(&format!("{right} ({})", label(&right, ko))),
+            "{row}"
+        );
+        // The numeric question's expected answer: `answers --student s1`'s line.
+        let o = virtsim(&["answers", &a, "--student", "s1", "--lang", lang]);
+        let answers = stdout(&o);
+        let expected = answers
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("-> "))
+            .find(|l| l.contains('%') && l.contains('('))
+            .unwrap_or_else(|| panic!("{answers}"));
+        let row = out
+            .lines()
+            .find(|l| l.contains(" bt-rel "))
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(row.contains(expected), "{row}\n{expected}");
+        assert!(
+            expected.contains(if ko {
+                "정답 범위 "
+            } else {
+                " are right: ±10% of it"
+            }),
+            "{expected}"
+        );
+    }
+    let o = virtsim(&["grade", &a, &f, "--format", "csv"]);
+    let csv = stdout(&o);
+    assert!(
+        csv.contains(&format!(",slowest,{wrong},{right},wrong,")),
+        "{csv}"
+    );
+}
+
+/// `--format csv` (and `csv-excel`) with `--lang ko`: the notes in words are Korean, the
+/// status codes stay English (a reviewer's spreadsheet read "the checksum does not
+/// match…" beside Korean answers).
+#[test]
+fn grade_csv_notes_are_in_the_language_asked_and_statuses_stay_codes() {
+    let dir = scratch_dir("csv-ko");
+    let a = write(&dir, "a.toml", ASSIGNMENT);
+    let mut tampered = key(&a, "s1");
+    tampered["steps"][0]["answers"][1]["answer"] = "12".into();
+    let tampered = write(&dir, "s1.json", &tampered.to_string());
+    let roster = write(&dir, "roster.txt", "s1\ns2\n");
+    for format in ["csv", "csv-excel"] {
+        let o = virtsim(&[
+            "grade", &a, &tampered, "--roster", &roster, "--format", format, "--lang", "ko",
+        ]);
+        let csv = stdout(&o);
+        assert!(
+            csv.contains(",not_graded,체크섬이 맞지 않습니다"),
+            "{format}: {csv}"
+        );
+        assert!(
+            csv.contains(",s2,,,,,,,,,,missing,답안 파일 없음"),
+            "{format}: {csv}"
+        );
+        assert!(
+            !csv.contains("checksum does not match") && !csv.contains("no answers file"),
+            "{csv}"
+        );
+    }
+    let o = virtsim(&[
+        "grade", &a, &tampered, "--roster", &roster, "--format", "csv",
+    ]);
+    let csv = stdout(&o);
+    assert!(
+        csv.contains(",not_graded,the checksum does not match"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",s2,,,,,,,,,,missing,no answers file"),
+        "{csv}"
+    );
+}
+
+/// `--seeds` of a numeric question whose tolerance also accepts another platform's figure:
+/// the line that says at how many seeds it holds says why it does not (a reviewer read
+/// "0 of 16" and found why only in a warning), and nothing calls it a tie.
+#[test]
+fn answers_over_seeds_says_why_a_numeric_answer_does_not_hold() {
+    let dir = scratch_dir("seeds-numeric");
+    let s = write(
+        &dir,
+        "wide.toml",
+        "[scenario]\nname = \"wide\"\nduration_ms = 4\nseed = 1\n\n\
+         [[platform]]\nname = \"hw\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\n\
+         [[platform]]\nname = \"hybrid\"\nkind = \"type1\"\ntechnique = \"hybrid\"\n\n\
+         [[instance]]\nname = \"vm\"\nworkload = \"web-server\"\n\n\
+         [[question]]\nid = \"hw-rel\"\nkind = \"numeric\"\nmetric = \"relative_performance_percent\"\n\
+         platform = \"hw\"\ntolerance_percent = 60\n\
+         text = { en = \"hw relative %?\", ko = \"hw 상대 성능 %?\" }\n",
+    );
+    let o = virtsim(&["answers", &s, "--seeds", "1..3"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("holds at 0 of 3 seeds 1..3 (at 3 the tolerance also accepts another platform's figure: a student who reads the wrong platform is marked right)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("; the tolerance also accepts another platform's figure at 3 seeds"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("tie") && !stderr(&o).contains("tie"),
+        "{out}{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["answers", &s, "--seeds", "1..3", "--lang", "ko"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("시드 1..3의 3개 중 0개에서 같은 답 (3개에서는 허용 오차가 다른 플랫폼의 값도 받아들여, 다른 플랫폼의 값을 읽은 학생도 정답이 됩니다)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("동점") && !stderr(&o).contains("동점"),
+        "{out}{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains(
+            "허용 오차가 다른 플랫폼의 값도 받아들여 학생이 보는 수치로는 답을 가릴 수 없습니다"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A library scenario's name given as a file: the Korean hint says to make a copy with
+/// `virtsim new ... --from` and run and change it, in sentences without `;`.
+#[test]
+fn a_library_name_given_as_a_file_says_to_copy_it_in_korean() {
+    let dir = scratch_dir("library-name");
+    let o = virtsim_in(&dir, &["validate", "type1-vs-type2.toml", "--lang", "ko"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("`type1-vs-type2`는 라이브러리 시나리오입니다(저장소에서는 scenarios/type1-vs-type2.toml). `virtsim new scenario my-type1-vs-type2 --from type1-vs-type2`로 사본을 만들어 실행하고 고치세요"),
+        "{err}"
+    );
+    assert!(!err.contains("; `type1"), "{err}");
 }

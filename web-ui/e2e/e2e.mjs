@@ -3329,7 +3329,7 @@ await step('an assignment whose embedded scenario has two independent errors lis
   await page.click('.notice button');
 });
 
-await step('an assignment file lists virtsim validate\'s notes for its author, apart from warnings, in English and Korean', async () => {
+await step('an assignment file lists virtsim validate\'s notes for its author, apart from warnings, in English and Korean, collapsed and gone once a student starts', async () => {
   // A copy of a library assignment opened as the author's file: each step leaves scenario
   // questions out (on purpose in the library), which `virtsim validate` prints as notes.
   const text = readFileSync(join(SCEN_DIR, 'assignments', 'hypervisor-types.toml'), 'utf8');
@@ -3356,6 +3356,12 @@ await step('an assignment file lists virtsim validate\'s notes for its author, a
       await p.waitForFunction(() => document.documentElement.lang === 'en');
     }
     await p.setInputFiles('#assignment-file', { name: 'mine.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    // Collapsed under a disclosure that says whom they are for (a student who opened the
+    // file read question ids they are never asked): opened by its summary.
+    await p.waitForSelector('#course-author-notes', { state: 'attached', timeout: 20000 });
+    assert(await p.$eval('#course-author-notes', (d) => d.tagName === 'DETAILS' && !d.open), 'the notes not collapsed');
+    assert(!(await p.isVisible('#course-author-notes li')), 'a note visible before the disclosure is opened');
+    await p.click('#course-author-notes-h');
     await p.waitForSelector('#course-author-notes li', { timeout: 20000 });
     const shown = () => p.$$eval('#course-author-notes li', (li) => li.map((x) => x.textContent));
     const en = await shown();
@@ -3363,7 +3369,8 @@ await step('an assignment file lists virtsim validate\'s notes for its author, a
     assert(/^mine\.toml:\d+:23: step type1-vs-type2: the scenario's question lowest-relative is not asked/.test(en[0]), `first note: ${en[0]}`);
     const cliEn = cliNotes('en');
     if (cliEn) assert(JSON.stringify(en) === JSON.stringify(cliEn), `the page's notes ${JSON.stringify(en)}, the CLI's ${JSON.stringify(cliEn)}`);
-    assert(/^For the assignment's author: virtsim validate's notes\. They are not warnings/.test(await p.textContent('#course-author-notes-h')), 'the notes\' heading');
+    assert(/^For the assignment's author: virtsim validate's notes \(3\)$/.test(await p.textContent('#course-author-notes-h')), 'the notes\' heading');
+    assert(/^They are not warnings/.test(await p.textContent('#course-author-notes .author-notes-head p')), 'what the notes are');
     // Not the warnings' notice (there is none) and not in its yellow: informational blue.
     const notice = await p.$('.notice:not(.loading)');
     assert(notice === null, `a notice: ${notice && await notice.textContent()}`);
@@ -3379,15 +3386,17 @@ await step('an assignment file lists virtsim validate\'s notes for its author, a
     assert(ko.length === 3 && /^mine\.toml:\d+:23: 단계 type1-vs-type2: 시나리오의 질문 lowest-relative는 묻지 않습니다/.test(ko[0]), `Korean notes: ${ko.join(' | ')}`);
     const cliKo = cliNotes('ko');
     if (cliKo) assert(JSON.stringify(ko) === JSON.stringify(cliKo), `the page's notes ${JSON.stringify(ko)}, the CLI's ${JSON.stringify(cliKo)}`);
-    assert(/^과제 작성자에게: virtsim validate의 참고 사항입니다/.test(await p.textContent('#course-author-notes-h')), 'the Korean heading');
+    assert(/^과제 작성자에게: virtsim validate의 참고 사항 3개$/.test(await p.textContent('#course-author-notes-h')), 'the Korean heading');
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'en');
     // A student who opens the library's copy sees none (its link is #a=, the file's #at=).
     await openAssignment(p, 'hypervisor-types.toml');
     await p.waitForFunction(() => location.hash.startsWith('#a=') && document.querySelector('#course'), null, { timeout: 20000 });
     assert(await p.$('#course-author-notes') === null, 'notes shown for a library assignment');
-    // The file again: its notes again, until hidden.
+    // The file again: its notes again, collapsed, until hidden.
     await p.setInputFiles('#assignment-file', { name: 'mine.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await p.waitForSelector('#course-author-notes', { state: 'attached', timeout: 20000 });
+    await p.click('#course-author-notes-h');
     await p.waitForSelector('#course-author-notes li', { timeout: 20000 });
     // Its link (#at=), which students open: no notes for the author there.
     const hash = await p.evaluate(() => location.hash);
@@ -3401,6 +3410,16 @@ await step('an assignment file lists virtsim validate\'s notes for its author, a
     }
     await p.click('#course-author-notes-hide');
     await p.waitForSelector('#course-author-notes', { state: 'detached' });
+    // The file once more, and a student starts (a student who opened it): no notes, nor
+    // for the next student on this browser.
+    await p.setInputFiles('#assignment-file', { name: 'mine.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await p.waitForSelector('#course-author-notes', { state: 'attached', timeout: 20000 });
+    await p.fill('#course-student', 's001');
+    await p.click('#course-start:not([aria-disabled=true])');
+    await p.waitForSelector('#course-author-notes', { state: 'detached', timeout: 20000 });
+    await p.click('#course-change-student');
+    await p.waitForSelector('#course-student', { timeout: 20000 });
+    assert(await p.$('#course-author-notes') === null, 'the notes back for the next student');
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();

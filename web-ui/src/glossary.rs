@@ -460,7 +460,7 @@ pub const TERMS: &[Term] = &[
     },
     Term {
         id: "world-switch",
-        name_ko: "world switch",
+        name_ko: "월드 스위치 (world switch)",
         name_en: "world switch",
         forms: &["world switch", "world switches"],
         ko: "고전적인 Type 2 하이퍼바이저(VMware Workstation의 vmmon, VirtualBox의 자체 ring-0 VMM, 이 시뮬레이터가 모델로 삼는 설계)에서 게스트의 세계와 호스트 OS의 세계 사이에 CPU 상태 전체를 바꾸는 것으로, 호스트의 드라이버가 게스트의 I/O를 하게 하려는 것입니다. VM exit보다 비싸며, 이 페이지는 ‘호스트 OS·엔진 %’ 열에 셉니다. 호스트 커널의 하이퍼바이저 API 위에 만든 Type 2(KVM 위의 QEMU, macOS Hypervisor.framework 위의 Parallels)는 대신 exit가 호스트 커널로 가고, 거기서 VMM 프로세스로 갑니다.",
@@ -709,7 +709,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "host% (명령줄 표)",
         name_en: "host% (command-line table)",
         forms: &["host%", "호스트%"],
-        ko: "명령줄 표의 열 이름으로, 페이지의 '호스트 OS·엔진 %' 열입니다: 호스트 OS 커널과 컨테이너 격리에서 쓴 시간(Type 2의 world switch, VMM 프로세스의 시스템 콜, 호스트 드라이버와 vhost 스레드의 백엔드를 위한 호스트 커널의 일, 컨테이너의 seccomp와 브리지 경로)의 비율입니다.",
+        ko: "명령줄 표의 열 이름으로, 페이지의 '호스트 OS·엔진 %' 열입니다: 호스트 OS 커널과 컨테이너 격리에서 쓴 시간(Type 2의 월드 스위치(world switch), VMM 프로세스의 시스템 콜, 호스트 드라이버와 vhost 스레드의 백엔드를 위한 호스트 커널의 일, 컨테이너의 seccomp와 브리지 경로)의 비율입니다.",
         en: "The command line's name for the page's Host OS / engine % column: the share of time in the host OS kernel and in container isolation (type 2's world switches, the VMM process's system calls, the host's drivers and the host kernel's work for back ends in vhost threads, containers' seccomp and bridge paths).",
     },
     Term {
@@ -773,7 +773,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "Type 2 하이퍼바이저",
         name_en: "type 2 hypervisor",
         forms: &["type 2 hypervisor", "type-2 hypervisor", "type 2", "type-2", "Type 2 하이퍼바이저"],
-        ko: "호스트 OS 위의 프로그램으로 실행되며 호스트의 드라이버와 스케줄러를 쓰는 하이퍼바이저입니다(VMware Workstation, VirtualBox, Parallels Desktop). 이 시뮬레이터가 모델로 삼는 고전적인 설계에서는 그 드라이버에 닿으려면 world switch가 필요합니다.",
+        ko: "호스트 OS 위의 프로그램으로 실행되며 호스트의 드라이버와 스케줄러를 쓰는 하이퍼바이저입니다(VMware Workstation, VirtualBox, Parallels Desktop). 이 시뮬레이터가 모델로 삼는 고전적인 설계에서는 그 드라이버에 닿으려면 월드 스위치(world switch)가 필요합니다.",
         en: "A hypervisor that runs as a program on a host OS and uses the host's drivers and scheduler (VMware Workstation, VirtualBox, Parallels Desktop); in the classic design this simulator models, reaching those drivers takes world switches.",
     },
     Term {

@@ -246,6 +246,19 @@ pub fn run(
                     ),
                 })
             };
+            // A class roster given where answers files go (`--roster` forgotten): said so,
+            // not "a value expected here" at its first id (a reviewer).
+            if let Some((line, column)) = looks_like_roster(json) {
+                let what = match lang {
+                    Lang::En => format!(
+                        "this looks like a class roster (one student id a line): give it with `--roster {shown}`, and the students' answers files (.json) as the other arguments"
+                    ),
+                    Lang::Ko => sim_core::text::particles(&format!(
+                        "한 줄에 학번 하나씩인 수강생 명단으로 보입니다. 명단은 `--roster {shown}`(으)로 주고, 다른 인자로는 학생들의 답안 파일(.json)을 주세요"
+                    )),
+                };
+                return Err(invalid(line, column, &what));
+            }
             // An array (of five values: serde would read it as the object's fields in
             // order), a number...: not the one object an answers file is.
             if let Some((line, column, what)) = not_an_object(json, lang) {
@@ -320,7 +333,7 @@ pub fn run(
     });
     let out = match format {
         Format::Table => table(&a, &graded, &missing, code),
-        Format::Csv => csv(&graded, &missing),
+        Format::Csv => csv(&graded, &missing, code),
         Format::Json => {
             let mut files = serde_json::to_value(&graded).context("serializing grades")?;
             if let Some(files) = files.as_array_mut() {
@@ -525,6 +538,7 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
         clean(a.title.get(lang)),
         clean(&a.id),
     );
+    let labelled = platform_labels(a, lang);
     for g in graded {
         out.push('\n');
         let Some(grade) = &g.grade else {
@@ -616,10 +630,15 @@ fn table(a: &Assignment, graded: &[Graded], missing: &[&str], lang: &str) -> Str
                         any_cut |= cut;
                         match &r.read_as {
                             Some(read) => format!("{answer} (= {})", clean(read)),
-                            None => answer,
+                            None => labelled(&r.step, &r.question, answer),
                         }
                     },
-                    clean(&r.expected),
+                    // As `virtsim answers` prints it (in the table's language), a choice
+                    // with its platform's label.
+                    match &r.expected_shown {
+                        Some(shown) => labelled(&r.step, &r.question, clean(shown.get(lang))),
+                        None => clean(&r.expected),
+                    },
                     r.verdict.text().get(lang).to_string(),
                     // A stale or not-graded row is not a zero (as in the CSV, whose points
                     // are then empty).
@@ -706,6 +725,43 @@ fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
+/// A choice question's answer with its platform's label beside the id, as the page showed
+/// the student the options ("hw (전가상화 (하드웨어 지원))"): a function of the step id,
+/// the question id and the answer as the table shows it. Another answer (a number, a
+/// platform without a label, one the step's scenario does not have) stays as it is. The
+/// labels are the step's scenario's as the assignment writes it (a variant changes
+/// settings, not labels).
+fn platform_labels<'a>(
+    a: &Assignment,
+    lang: &'a str,
+) -> impl Fn(&str, &str, String) -> String + 'a {
+    let scenarios: Vec<(String, Option<sim_core::Scenario>)> = (0..a.steps.len())
+        .map(|i| (a.steps[i].id.clone(), a.step_scenario(i, None).ok()))
+        .collect();
+    move |step: &str, question: &str, answer: String| {
+        let Some(scenario) = scenarios
+            .iter()
+            .find(|(id, _)| id == step)
+            .and_then(|(_, s)| s.as_ref())
+        else {
+            return answer;
+        };
+        let choice = scenario
+            .questions
+            .iter()
+            .any(|q| q.id == question && q.kind == sim_core::QuestionKind::Choice);
+        let label = scenario
+            .platforms
+            .iter()
+            .find(|p| clean(&p.name) == answer)
+            .and_then(|p| p.label.as_ref());
+        match label {
+            Some(label) if choice => format!("{answer} ({})", clean(label.get(lang))),
+            _ => answer,
+        }
+    }
+}
+
 /// The widest answer `grade`'s table shows whole, in terminal columns (a Hangul syllable
 /// takes two): a longer one is cut, with `…`.
 const MAX_ANSWER_WIDTH: usize = 40;
@@ -749,9 +805,11 @@ fn file_status(grade: &StudentGrade) -> &'static str {
     }
 }
 
-fn csv(graded: &[Graded], missing: &[&str]) -> String {
+fn csv(graded: &[Graded], missing: &[&str], lang: &str) -> String {
     // One row per question; the last three columns are the file's: its total (empty when
-    // it was not graded), its status and, when not clean, why (in English). A file that
+    // it was not graded), its status (a code, in English) and, when not clean, why (in
+    // `lang`, as `--lang` says it: a Korean instructor's spreadsheet read English notes
+    // beside Korean answers). A file that
     // could not be read gets one row with its status and error; a roster student without
     // a file, one row with no file and the status `missing`, after the files.
     let mut out = String::from(
@@ -774,7 +832,7 @@ fn csv(graded: &[Graded], missing: &[&str]) -> String {
         } else {
             String::new()
         };
-        let note: Vec<String> = g.messages.iter().map(|m| m.get("en").to_string()).collect();
+        let note: Vec<String> = g.messages.iter().map(|m| m.get(lang).to_string()).collect();
         for r in &grade.rows {
             let _ = writeln!(
                 out,
@@ -819,7 +877,7 @@ fn csv(graded: &[Graded], missing: &[&str]) -> String {
             out,
             ",{},,,,,,,,,,missing,{}",
             csv_field(student),
-            no_answers_file().get("en")
+            csv_field(no_answers_file().get(lang))
         );
     }
     out
@@ -891,6 +949,39 @@ fn not_an_object(text: &str, lang: Lang) -> Option<(usize, usize, String)> {
     Some((line, column, what))
 }
 
+/// Where a text's first student id is (line, column), when the text reads as a class roster
+/// (`--roster`'s file) rather than an answers file: one id a line, each a single word
+/// (letters, digits, `-`, `_`, `.`, `@`) with a digit, blank lines and `#` comments
+/// skipped, at least one id, and not JSON: a number alone (`42`) is said to be JSON that is no object.
+fn looks_like_roster(text: &str) -> Option<(usize, usize)> {
+    if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+        return None;
+    }
+    let mut first = None;
+    for (i, line) in text.lines().enumerate() {
+        let id = line.trim();
+        if id.is_empty() || id.starts_with('#') {
+            continue;
+        }
+        let word = id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '@'));
+        // A student id has a digit ("s001", "2024001"): a word alone ("hello") is text
+        // that is not JSON.
+        if !word
+            || !id.chars().any(|c| c.is_ascii_digit())
+            || !sim_core::assignment::valid_student_id(id)
+        {
+            return None;
+        }
+        first.get_or_insert((
+            i + 1,
+            line.chars().take_while(|c| c.is_whitespace()).count() + 1,
+        ));
+    }
+    first
+}
+
 /// Whether a text (its start trimmed) reads as TOML rather than JSON: its first line that
 /// is not blank is a comment, a `key = value`, or a table header `[a.b]` / `[[a]]` (a key
 /// after the brackets, not a value: `[[[1]]]`, `[{`, `["a", 1]` are JSON). A text that is
@@ -931,7 +1022,35 @@ fn looks_like_toml(start: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::looks_like_toml;
+    use super::{looks_like_roster, looks_like_toml};
+
+    #[test]
+    fn a_roster_is_told_from_an_answers_file() {
+        assert_eq!(
+            looks_like_roster("# 3주차 명단\n2024001\n2024002\n\n"),
+            Some((2, 1))
+        );
+        assert_eq!(looks_like_roster("  s001\r\nkim.c@uni2\n"), Some((1, 3)));
+        assert_eq!(looks_like_roster("# one student\n2024001"), Some((2, 1)));
+        assert_eq!(looks_like_roster("s001\nS002\n"), Some((1, 1)));
+        for not in [
+            "",
+            "# only a comment\n",
+            "{\"format\": \"virtsim-answers/1\"}",
+            "[1, 2]",
+            "2024001,김철수\n",
+            "s001 s002\n",
+            "null",
+            "true",
+            "hello",
+            "김철수\n이영희",
+            "2024001",
+            "\n 42",
+            "[assignment]\nid = \"a\"",
+        ] {
+            assert_eq!(looks_like_roster(not), None, "{not:?}");
+        }
+    }
 
     #[test]
     fn toml_is_told_from_json() {

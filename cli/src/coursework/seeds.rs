@@ -240,7 +240,8 @@ pub fn over_seeds(
     };
     let (first, last) = (range.first, range.last);
     let mut diags = Vec::new();
-    for s in &summaries {
+    for (q, s) in own.iter().zip(&summaries) {
+        let numeric = q.kind == sim_core::QuestionKind::Numeric;
         let (id, of) = (clean(s.question), s.seeds.len());
         let place = places.get(s.question);
         let (n, wrong) = seeds_where(&|at| !at.same_answer, s);
@@ -274,10 +275,14 @@ pub fn over_seeds(
             };
             diags.push(Diag::warning(
                 &place,
-                if ko {
-                    format!("질문 `{id}`: {at}{own_too} 동점, 거의 동점, 또는 다른 플랫폼의 값도 받는 허용 오차라서 학생이 보는 수치로는 답을 가릴 수 없습니다 (`virtsim answers --seed N`이 시드마다 무엇인지 말합니다)")
+                if numeric && ko {
+                    format!("질문 `{id}`: {at}{own_too} 허용 오차가 다른 플랫폼의 값도 받아들여 학생이 보는 수치로는 답을 가릴 수 없습니다. 허용 오차를 줄이거나 플랫폼의 차이를 키우세요 (`virtsim answers --seed N`이 시드마다 어느 플랫폼인지 말합니다)")
+                } else if numeric {
+                    format!("question `{id}`: a tolerance that also accepts another platform's figure at {at}{own_too}: the figures students see do not tell the answer there; narrow the tolerance or make the platforms differ more (`virtsim answers --seed N` says which platform, seed by seed)")
+                } else if ko {
+                    format!("질문 `{id}`: {at}{own_too} 동점, 거의 동점, 또는 같게 보이는 값이라서 학생이 보는 수치로는 답을 가릴 수 없습니다 (`virtsim answers --seed N`이 시드마다 무엇인지 말합니다)")
                 } else {
-                    format!("question `{id}`: a tie, a near tie or a tolerance that also accepts another platform's figure at {at}{own_too}: the figures students see do not tell the answer there (`virtsim answers --seed N` says which, seed by seed)")
+                    format!("question `{id}`: a tie, a near tie or figures that read the same at {at}{own_too}: the figures students see do not tell the answer there (`virtsim answers --seed N` says which, seed by seed)")
                 },
             ));
         }
@@ -324,20 +329,34 @@ fn table(
         let _ = writeln!(out, "{}: {}", clean(&q.id), clean(q.text.get(lang)));
         let answer = answer_shown(q);
         let (holds, of) = (s.holds_at, s.seeds.len());
+        let numeric = q.kind == sim_core::QuestionKind::Numeric;
+        let noted = s.seeds.iter().filter(|at| at.author_note).count();
+        // A numeric answer that does not hold only because the tolerance also accepts
+        // another platform's figure there: why, on the line that says it does not hold (a
+        // reviewer read "0 of 16" and found the reason only in a warning below).
+        let why = match (numeric && noted > 0, ko) {
+            (false, _) => String::new(),
+            (true, true) => format!(
+                " ({noted}개에서는 허용 오차가 다른 플랫폼의 값도 받아들여, 다른 플랫폼의 값을 읽은 학생도 정답이 됩니다)"
+            ),
+            (true, false) => format!(
+                " (at {noted} the tolerance also accepts another platform's figure: a student who reads the wrong platform is marked right)"
+            ),
+        };
         let _ = if ko {
             writeln!(
                 out,
-                "  파일의 시드 {}: {answer}, 시드 {first}..{last}의 {of}개 중 {holds}개에서 같은 답",
+                "  파일의 시드 {}: {answer}, 시드 {first}..{last}의 {of}개 중 {holds}개에서 같은 답{why}",
                 s.own_seed
             )
         } else {
             writeln!(
                 out,
-                "  the file's own seed {}: {answer}, holds at {holds} of {of} seeds {first}..{last}",
+                "  the file's own seed {}: {answer}, holds at {holds} of {of} seeds {first}..{last}{why}",
                 s.own_seed
             )
         };
-        let gave = if q.kind == sim_core::QuestionKind::Numeric {
+        let gave = if numeric {
             let values: Vec<f64> = s.seeds.iter().filter_map(|at| at.value).collect();
             let low = values.iter().copied().fold(f64::INFINITY, f64::min);
             let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -376,12 +395,20 @@ fn table(
                 .collect();
             parts.join(", ")
         };
-        let noted = s.seeds.iter().filter(|at| at.author_note).count();
-        let noted = match (noted, ko) {
-            (0, _) => String::new(),
-            (n, true) => format!("; {n}개에서 동점이거나 수치로 가릴 수 없음"),
-            (1, false) => "; a tie or near tie at 1 seed".to_string(),
-            (n, false) => format!("; a tie or near tie at {n} seeds"),
+        // A numeric question has no tie: its note is a tolerance that accepts another
+        // platform's figure.
+        let noted = match (noted, numeric, ko) {
+            (0, _, _) => String::new(),
+            (n, true, true) => format!("; {n}개에서 허용 오차가 다른 플랫폼의 값도 받음"),
+            (1, true, false) => {
+                "; the tolerance also accepts another platform's figure at 1 seed".to_string()
+            }
+            (n, true, false) => {
+                format!("; the tolerance also accepts another platform's figure at {n} seeds")
+            }
+            (n, false, true) => format!("; {n}개에서 동점이거나 수치로 가릴 수 없음"),
+            (1, false, false) => "; a tie or near tie at 1 seed".to_string(),
+            (n, false, false) => format!("; a tie or near tie at {n} seeds"),
         };
         if !gave.is_empty() {
             let _ = if ko {

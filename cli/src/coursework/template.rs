@@ -478,7 +478,7 @@ kind = "choice"
 text = { en = "Which technique reaches the highest share of native throughput?", ko = "네이티브 대비 처리량 비율이 가장 높은 기법은?" }
 metric = "relative_performance_percent"
 select = "highest"
-explanation = { en = "Compare the steps of a system call on each platform (the path view).", ko = "플랫폼마다 시스템 콜의 단계를 비교해 보세요(경로 보기)." }
+explanation = { en = "Compare the steps of a system call on each platform (the Stack & paths tab).", ko = "플랫폼마다 시스템 콜의 단계를 비교해 보세요(‘스택과 경로’ 탭)." }
 
 [[question]]
 id = "bt-relative"

@@ -221,7 +221,7 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
             tr(
                 ko,
                 "): compare platforms with each other by ops/s",
-                "): 플랫폼끼리는 ops/s로 비교하세요",
+                "): 플랫폼끼리는 초당 연산으로 비교하세요",
             )
         );
     }
@@ -723,9 +723,16 @@ fn differing_baselines(r: &sim_core::RunResult, ko: bool) -> Vec<String> {
             let low = of.iter().map(|(_, b)| *b).fold(f64::INFINITY, f64::min);
             let high = of.iter().map(|(_, b)| *b).fold(0.0, f64::max);
             (of.len() >= 2 && high >= low * BASELINE_RATIO_NOTED).then(|| {
+                // In Korean prose the column's name, not the English unit.
                 let each: Vec<String> = of
                     .iter()
-                    .map(|(p, b)| format!("{} {:.0} ops/s", clean(p), b))
+                    .map(|(p, b)| {
+                        if ko {
+                            format!("{} 초당 연산 {:.0}", clean(p), b)
+                        } else {
+                            format!("{} {:.0} ops/s", clean(p), b)
+                        }
+                    })
                     .collect();
                 if ko {
                     format!("{} 네이티브: {}", clean(name), each.join(", "))

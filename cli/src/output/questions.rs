@@ -124,67 +124,14 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
     if q.kind == sim_core::QuestionKind::Numeric {
         // The figure with its unit, as the evidence writes it (a student answers the
         // number alone: the grader reads either), with the digits that tell what is right
-        // (0.0967 µs, not 0.10 µs; 0.000333 µs, not 0.00 µs).
-        let answer = with_unit(
-            q.expected_figure()
-                .map_or(answer, |(figure, _)| clean(&figure)),
-            q,
+        // (0.0967 µs, not 0.10 µs; 0.000333 µs, not 0.00 µs), and the range it accepts:
+        // as `virtsim grade`'s table says it ([`sim_core::assignment::expected_shown`]).
+        let shown = sim_core::assignment::expected_shown(q);
+        let _ = writeln!(
+            out,
+            "  -> {}",
+            clean(if ko { &shown.ko } else { &shown.en })
         );
-        let tolerance = figure(q.tolerance_percent);
-        match shown_range(q) {
-            // A relative tolerance of 0 accepts 0 alone, whatever the percent; no tolerance
-            // accepts the printed figure alone.
-            None if q.tolerance_percent == 0.0 || q.value == Some(0.0) => {
-                let _ = writeln!(
-                    out,
-                    "  -> {answer} ({})",
-                    tr(
-                        ko,
-                        "only this exact value is right",
-                        "이 값과 정확히 같아야 정답"
-                    )
-                );
-            }
-            None if ko => {
-                let _ = writeln!(out, "  -> {answer} (±{tolerance}% 이내면 정답)");
-            }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "  -> {answer} (answers within ±{tolerance}% are right)"
-                );
-            }
-            Some((low, high)) => {
-                let (low, high) = (with_unit(low, q), with_unit(high, q));
-                let half = sim_core::question::PRINTED_HALF_UNIT;
-                let line = match (q.range_is_rounding(), q.metric.unit() == "%", ko) {
-                    // A small figure: the grader also accepts the printed figure's rounding,
-                    // which is wider than the tolerance (0.0917 to 0.1017 for 0.0967 at ±5%).
-                    (true, _, false) => format!(
-                        "  -> {answer} ({low} to {high} are right: within ±{half}, the rounding of a figure to two decimals, which is more than ±{tolerance}% of it)"
-                    ),
-                    (true, _, true) => format!(
-                        "  -> {answer} (정답 범위 {low}~{high}: 소수 둘째 자리로 반올림한 폭인 ±{half} 이내이며, 이 값의 ±{tolerance}%보다 넓음)"
-                    ),
-                    // A percentage's ±10% is relative: said so, with the range it accepts.
-                    (false, true, false) => format!(
-                        "  -> {answer} ({low} to {high} are right: ±{tolerance}% of it, not ±{tolerance} percentage {})",
-                        if q.tolerance_percent == 1.0 { "point" } else { "points" }
-                    ),
-                    (false, true, true) => format!(
-                        "  -> {answer} (정답 범위 {low}~{high}: 이 값의 ±{tolerance}%이며, ±{tolerance}%p가 아님)"
-                    ),
-                    // The range in the question's unit, as for a percentage.
-                    (false, false, false) => format!(
-                        "  -> {answer} ({low} to {high} are right: within ±{tolerance}%)"
-                    ),
-                    (false, false, true) => format!(
-                        "  -> {answer} (정답 범위 {low}~{high}: ±{tolerance}% 이내)"
-                    ),
-                };
-                let _ = writeln!(out, "{line}");
-            }
-        }
     } else if let Some(tied) = tied_options(q) {
         // The answer is the first of the tied options in the file: said beside it, not
         // only in the author's warning on stderr.
@@ -271,26 +218,6 @@ pub(crate) fn answer_shown(q: &sim_core::QuestionAnswer) -> String {
 /// A figure of a numeric question's metric with its unit, as its evidence prints it.
 pub(crate) fn figure_shown(value: f64, q: &sim_core::QuestionAnswer) -> String {
     with_unit(evidence_figure(value), q)
-}
-
-/// The lowest and highest figure a numeric question accepts, printed as the grader reads
-/// them ([`sim_core::QuestionAnswer::accepted_range_shown`]: at the answer's figure's decimals,
-/// more where those would show one figure for both, "1 to 1"; never below 0 for a figure of 0
-/// or more); a bound of 0 as "0". `None` where only the printed figure is right, and for an
-/// answer of 0.
-fn shown_range(q: &sim_core::QuestionAnswer) -> Option<(String, String)> {
-    if q.value == Some(0.0) {
-        return None;
-    }
-    let (low, high, decimals) = q.accepted_range_shown()?;
-    let bound = |x: f64| {
-        if x == 0.0 {
-            "0".to_string()
-        } else {
-            format!("{x:.decimals$}")
-        }
-    };
-    (low < high).then(|| (bound(low), bound(high)))
 }
 
 /// A choice question's other options whose value is exactly the answer's
@@ -597,20 +524,25 @@ pub(crate) fn question_diags(
                 ),
                 None => (name.clone(), name.clone()),
             };
-            out.push(Diag::warning(
-                &scenario,
-                if ko {
-                    format!(
-                        "질문 `{id}`의 답이 동점입니다({ko_list} 모두 {value}): \
-                         답은 파일에서 플랫폼이 놓인 순서로만 정해집니다. 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
-                    )
-                } else {
-                    format!(
-                        "question `{id}` is a tie ({en} {value}): \
-                         the answer is only the platforms' order in the file. Choose another metric or make the platforms differ."
-                    )
-                },
-            ).of_tie());
+            out.push(
+                Diag::warning(
+                    &scenario,
+                    if ko {
+                        format!(
+                            "질문 `{id}`의 답이 동점입니다({ko_list} 모두 {value}): \
+                         답은 파일에서 플랫폼이 놓인 순서로만 정해집니다. {}",
+                            fix_advice(q, all.len(), true)
+                        )
+                    } else {
+                        format!(
+                            "question `{id}` is a tie ({en} {value}): \
+                         the answer is only the platforms' order in the file: {}",
+                            fix_advice(q, all.len(), false)
+                        )
+                    },
+                )
+                .of_tie(),
+            );
             continue;
         }
         // Both figures to the fewest decimals (from two) that tell them apart.
@@ -627,19 +559,43 @@ pub(crate) fn question_diags(
                     &scenario,
                     format!(
                 "질문 `{id}`의 답이 거의 동점입니다({answer} = {winner}, {name} = {runner_up}). \
-                 학생은 이 차이를 볼 수 없습니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요."
+                 학생은 이 차이를 볼 수 없습니다. {}",
+                fix_advice(q, 2, true)
             ),
                 )
                 .of_tie(),
             );
         } else {
-            out.push(Diag::warning(&scenario, format!(
+            out.push(
+                Diag::warning(
+                    &scenario,
+                    format!(
                 "question `{id}` is a near tie ({answer} = {winner}, {name} = {runner_up}). \
-                 A student cannot see this difference: choose another metric or make the platforms differ more."
-            )).of_tie());
+                 A student cannot see this difference: {}",
+                fix_advice(q, 2, false)
+            ),
+                )
+                .of_tie(),
+            );
         }
     }
     out
+}
+
+/// What an author can do about a choice question whose answer a student cannot tell from
+/// `tied` of its options (a tie, a near tie, figures that read the same): another metric,
+/// platforms that differ more, or, where options would be left to compare, the question's
+/// `platforms` narrowed to leave the tied ones out (a reviewer looked for that advice).
+fn fix_advice(q: &sim_core::QuestionAnswer, tied: usize, ko: bool) -> &'static str {
+    // Leaving out all but one of the tied options leaves at least two only when some
+    // other option remains.
+    let narrow = q.evidence.len() > tied;
+    match (narrow, ko) {
+        (true, true) => "다른 지표를 고르거나, 플랫폼의 차이를 키우거나, 질문의 `platforms`로 보기를 좁혀 구별되지 않는 플랫폼을 빼세요.",
+        (true, false) => "choose another metric, make the platforms differ more, or narrow the options with the question's `platforms` to leave out the ones that cannot be told apart.",
+        (false, true) => "다른 지표를 고르거나 플랫폼의 차이를 키우세요.",
+        (false, false) => "choose another metric or make the platforms differ more.",
+    }
 }
 
 /// The warning of a choice question whose answer and another option read the same where
@@ -679,13 +635,13 @@ fn shown_tie_diag(
             "both print as {printed} in `virtsim answers` and `run` (two decimals)"
         ));
         where_ko.push(format!(
-            "`virtsim answers`와 `run`에서는 둘 다 {printed}로 찍힙니다(소수 둘째 자리)"
+            "`virtsim answers`와 `run`에서는 둘 다 {printed}(으)로 찍힙니다(소수 둘째 자리)"
         ));
     }
     if tie.page {
         let on_page = shown(w);
         where_en.push(format!("both show as {on_page} on the page"));
-        where_ko.push(format!("페이지에서는 둘 다 {on_page}로 보입니다"));
+        where_ko.push(format!("페이지에서는 둘 다 {on_page}(으)로 보입니다"));
     }
     let (winner, runner_up) = (exact(w), exact(r));
     if ko {
@@ -693,8 +649,9 @@ fn shown_tie_diag(
             &scenario,
             sim_core::text::particles(&format!(
                 "선택 질문 `{id}`의 답 {answer}({winner})와(과) {name}({runner_up})은(는) {apart}% 차이가 나지만 학생이 보는 값은 같습니다: {}. \
-                 보이는 값으로 {name}을(를) 고른 학생은 오답이 됩니다: 다른 지표를 고르거나 플랫폼의 차이를 키우세요.",
-                where_ko.join(", ")
+                 보이는 값으로 {name}을(를) 고른 학생은 오답이 됩니다. {}",
+                where_ko.join(", "),
+                fix_advice(q, 2, true)
             )),
         )
     } else {
@@ -702,8 +659,9 @@ fn shown_tie_diag(
             &scenario,
             format!(
                 "choice question `{id}`: its answer {answer} ({winner}) and {name} ({runner_up}) are {apart}% apart, but read the same where students see them: {}. \
-                 A student who answers {name} from the figures shown is marked wrong: choose another metric or make the platforms differ more.",
-                where_en.join("; ")
+                 A student who answers {name} from the figures shown is marked wrong: {}",
+                where_en.join("; "),
+                fix_advice(q, 2, false)
             ),
         )
     }

@@ -319,8 +319,13 @@ pub struct GradeRow {
     pub question: String,
     /// What the student answered (None: no answer).
     pub answer: Option<String>,
-    /// The computed answer, with the tolerance for numeric questions.
+    /// The computed answer, with the tolerance for numeric questions ([`expected_text`]).
     pub expected: String,
+    /// The same as `virtsim answers` prints it, in both languages ([`expected_shown`]),
+    /// for `virtsim grade`'s table; not in the JSON (`expected` is). `None` where no answer
+    /// was computed.
+    #[serde(skip)]
+    pub expected_shown: Option<Text>,
     pub verdict: Verdict,
     pub points: u32,
     pub max_points: u32,
@@ -445,6 +450,92 @@ pub fn expected_text(q: &QuestionAnswer) -> String {
             }
         }
         _ => q.answer.clone(),
+    }
+}
+
+/// The expected answer as `virtsim answers` and `virtsim grade`'s table print it, in both
+/// languages: a choice's platform; a numeric question's figure with its unit and the
+/// range of answers it accepts, said as what the tolerance means ("7.08% (정답 범위
+/// 6.38%~7.79%: 이 값의 ±10%이며, ±10%p가 아님)"), so that the two commands do not print
+/// one computed answer two ways (a reviewer found three). [`expected_text`] is the
+/// language-neutral form of the CSV and JSON.
+pub fn expected_shown(q: &QuestionAnswer) -> Text {
+    if q.kind != QuestionKind::Numeric {
+        return Text::new(q.answer.clone(), q.answer.clone());
+    }
+    let unit = q.metric.unit();
+    let with_unit = |figure: &str| match unit {
+        "" => figure.to_string(),
+        "%" | "/s" => format!("{figure}{unit}"),
+        unit => format!("{figure} {unit}"),
+    };
+    // The figure with the digits that tell what is right (0.0967 µs, not 0.10 µs).
+    let answer = with_unit(
+        &q.expected_figure()
+            .map_or_else(|| q.answer.clone(), |(figure, _)| figure),
+    );
+    // Two decimals at most, trailing zeros trimmed: "±10%", "±2.5%".
+    let tolerance = {
+        let s = format!("{:.2}", q.tolerance_percent);
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" {
+            "0".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    // The range as the grader reads it, a bound of 0 as "0"; none for an answer of 0.
+    let range = q
+        .accepted_range_shown()
+        .filter(|_| q.value != Some(0.0))
+        .and_then(|(low, high, decimals)| {
+            let bound = |x: f64| {
+                if x == 0.0 {
+                    "0".to_string()
+                } else {
+                    format!("{x:.decimals$}")
+                }
+            };
+            (low < high).then(|| (with_unit(&bound(low)), with_unit(&bound(high))))
+        });
+    let Some((low, high)) = range else {
+        // A relative tolerance of 0 accepts 0 alone, whatever the percent; no tolerance
+        // accepts the printed figure alone.
+        if q.tolerance_percent == 0.0 || q.value == Some(0.0) {
+            return Text::new(
+                format!("{answer} (only this exact value is right)"),
+                format!("{answer} (이 값과 정확히 같아야 정답)"),
+            );
+        }
+        return Text::new(
+            format!("{answer} (answers within ±{tolerance}% are right)"),
+            format!("{answer} (±{tolerance}% 이내면 정답)"),
+        );
+    };
+    let half = crate::question::PRINTED_HALF_UNIT;
+    if q.range_is_rounding() {
+        // A small figure: the grader also accepts the printed figure's rounding, which is
+        // wider than the tolerance (0.0917 to 0.1017 for 0.0967 at ±5%).
+        Text::new(
+            format!("{answer} ({low} to {high} are right: within ±{half}, the rounding of a figure to two decimals, which is more than ±{tolerance}% of it)"),
+            format!("{answer} (정답 범위 {low}~{high}: 소수 둘째 자리로 반올림한 폭인 ±{half} 이내이며, 이 값의 ±{tolerance}%보다 넓음)"),
+        )
+    } else if unit == "%" {
+        // A percentage's ±10% is relative: said so, with the range it accepts.
+        let points = if q.tolerance_percent == 1.0 {
+            "point"
+        } else {
+            "points"
+        };
+        Text::new(
+            format!("{answer} ({low} to {high} are right: ±{tolerance}% of it, not ±{tolerance} percentage {points})"),
+            format!("{answer} (정답 범위 {low}~{high}: 이 값의 ±{tolerance}%이며, ±{tolerance}%p가 아님)"),
+        )
+    } else {
+        Text::new(
+            format!("{answer} ({low} to {high} are right: within ±{tolerance}%)"),
+            format!("{answer} (정답 범위 {low}~{high}: ±{tolerance}% 이내)"),
+        )
     }
 }
 
@@ -606,6 +697,7 @@ impl Assignment {
                     question: q.id.clone(),
                     answer,
                     expected: computed.map_or_else(|| "-".to_string(), expected_text),
+                    expected_shown: computed.map(expected_shown),
                     verdict,
                     points: if verdict == Verdict::Right {
                         q.points

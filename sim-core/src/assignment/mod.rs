@@ -49,8 +49,8 @@ mod validate;
 pub mod variation;
 
 pub use answers_file::{
-    expected_text, AnswersFile, ComputedAnswers, GivenAnswer, GradeRow, Problem, StepAnswers,
-    StudentGrade, Verdict, ANSWERS_FORMAT,
+    expected_shown, expected_text, AnswersFile, ComputedAnswers, GivenAnswer, GradeRow, Problem,
+    StepAnswers, StudentGrade, Verdict, ANSWERS_FORMAT,
 };
 pub use copying::{
     choice_variants, copyable_answers, differing_choices, parameters_without_effect,

@@ -567,7 +567,7 @@ impl PathBuilder<'_> {
                 s.host(
                     c.hosted_world_switch,
                     "world switch into the VMM",
-                    "VMM으로 world switch",
+                    "VMM으로 월드 스위치(world switch)",
                 );
             }
         }

@@ -74,7 +74,7 @@ impl PathBuilder<'_> {
                 s.host(
                     c.hosted_world_switch,
                     "world switch back into the VMM",
-                    "VMM으로 world switch 복귀",
+                    "VMM 쪽으로 월드 스위치해 복귀",
                 );
             } else if self.stack.nested {
                 s.hyp(
@@ -107,7 +107,7 @@ impl PathBuilder<'_> {
                 s.host(
                     c.hosted_world_switch,
                     "world switch to the host OS",
-                    "호스트 OS로 world switch",
+                    "호스트 OS로 월드 스위치(world switch)",
                 );
                 s.host(
                     c.timer_interrupt,
@@ -118,7 +118,7 @@ impl PathBuilder<'_> {
                 s.host(
                     c.hosted_world_switch,
                     "world switch back to the VMM",
-                    "VMM으로 world switch 복귀",
+                    "VMM 쪽으로 월드 스위치해 복귀",
                 );
             }
         };
@@ -310,7 +310,7 @@ impl PathBuilder<'_> {
                             s.host(
                                 2 * c.hosted_world_switch,
                                 "world switch to the host OS and back",
-                                "호스트 OS로의 world switch와 복귀",
+                                "호스트 OS로의 월드 스위치(world switch)와 복귀",
                             );
                         }
                     }

@@ -102,8 +102,15 @@ pub fn parse_number(text: &str) -> Option<f64> {
 pub fn read_number_in(given: &str, own: &str) -> Option<f64> {
     let (number, unit) = number_text_and_unit(given)?;
     let value = |shift: i32| {
-        // Shifted in decimal, not multiplied: "5.357 s" is exactly 5357 ms.
-        format!("{number}e{shift}")
+        // Shifted in decimal, not multiplied: "5.357 s" is exactly 5357 ms. A number
+        // written with its own exponent ("1.02e6", which `parse_number` reads) has the
+        // shift added to it: "1.02e6e0" is no number, and the page called "1.02e6" another
+        // unit (a reviewer).
+        let (mantissa, exponent) = match number.split_once(['e', 'E']) {
+            Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().ok()?),
+            None => (number.as_str(), 0),
+        };
+        format!("{mantissa}e{}", exponent.checked_add(shift)?)
             .parse::<f64>()
             .ok()
             .filter(|v| v.is_finite())

@@ -708,3 +708,20 @@ fn an_answer_needs_a_note_for_its_author_where_students_could_not_tell() {
     tight.evidence = vec![("a".into(), 50.0), ("b".into(), 45.0)];
     assert!(!tight.needs_author_note());
 }
+
+/// A number with its own exponent, which `parse_number` reads, is read as that number in
+/// the question's unit too (the page said "1.02e6" was in another unit: a reviewer), and
+/// converted between time units.
+#[test]
+fn a_number_with_an_exponent_is_read_in_the_question_unit() {
+    assert_eq!(parse_number("1.02e6"), Some(1_020_000.0));
+    assert_eq!(read_number_in("1.02e6", "/s"), Some(1_020_000.0));
+    assert_eq!(read_number_in("1.02E6 ops/s", "ops/s"), Some(1_020_000.0));
+    assert_eq!(read_number_in("2.5e-1", "%"), Some(0.25));
+    assert_eq!(read_number_in("1e+3", ""), Some(1000.0));
+    assert_eq!(read_number_in("5.357e0 s", "ms"), Some(5357.0));
+    assert_eq!(read_number_in("1.5e3 µs", "ms"), Some(1.5));
+    // Still no number: an exponent without digits, or one too large.
+    assert_eq!(read_number_in("1e", "/s"), None);
+    assert_eq!(read_number_in("1e400", "/s"), None);
+}

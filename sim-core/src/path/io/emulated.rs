@@ -25,7 +25,7 @@ impl PathBuilder<'_> {
             s.host(
                 c.hosted_world_switch,
                 "world switch to the host OS",
-                "호스트 OS로 world switch",
+                "호스트 OS로 월드 스위치(world switch)",
             );
         }
         s.host(
@@ -43,7 +43,7 @@ impl PathBuilder<'_> {
             s.host(
                 c.hosted_world_switch,
                 "world switch back into the VMM's world",
-                "VMM의 world로 world switch 복귀",
+                "VMM 쪽으로 월드 스위치해 복귀",
             );
         }
     }

@@ -146,7 +146,7 @@ impl PathBuilder<'_> {
                     s.host(
                         2 * self.costs.hosted_world_switch,
                         "world switch to the host OS and back",
-                        "호스트 OS로의 world switch와 복귀",
+                        "호스트 OS로의 월드 스위치(world switch)와 복귀",
                     );
                 }
                 if !self.scheduled_backend() {

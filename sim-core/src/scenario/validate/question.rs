@@ -254,7 +254,7 @@ pub(super) fn missing_op(id: &str, metric: Metric, instances: &[InstanceSpec]) -
         return msg!(
             "missing_op",
             "question `{id}`: metric `{metric}` needs op = one of the operation names: {expected}",
-            "질문 `{id}`: 지표 `{metric}`에는 op = 연산 이름 중 하나가 필요합니다: {expected}",
+            "질문 `{id}`: 지연 지표 `{metric}`에는 어느 연산의 지연인지 말하는 `op`가 있어야 합니다. `op`에 연산 이름 중 하나를 쓰세요: {expected}",
             id = id,
             metric = metric.name(),
             expected = names(mixable.iter().map(|o| o.name()))
@@ -263,7 +263,7 @@ pub(super) fn missing_op(id: &str, metric: Metric, instances: &[InstanceSpec]) -
     msg!(
         "missing_op",
         "question `{id}`: metric `{metric}` needs op = one of the operations the scenario's workloads run: {expected}",
-        "질문 `{id}`: 지표 `{metric}`에는 op = 시나리오의 워크로드가 실행하는 연산 중 하나가 필요합니다: {expected}",
+        "질문 `{id}`: 지연 지표 `{metric}`에는 어느 연산의 지연인지 말하는 `op`가 있어야 합니다. `op`에 시나리오의 워크로드가 실행하는 연산 중 하나를 쓰세요: {expected}",
         id = id,
         metric = metric.name(),
         expected = names(ran)
@@ -301,7 +301,7 @@ pub(super) fn missing_platform(id: &str, platforms: &[PlatformSpec]) -> Msg {
     msg!(
         "missing_platform",
         "question `{id}`: a numeric question needs platform = one of {expected}",
-        "질문 `{id}`: 수치형(numeric) 질문에는 platform = 다음 중 하나가 필요합니다: {expected}",
+        "질문 `{id}`: 수치형(numeric) 질문에는 어느 플랫폼의 값인지 말하는 `platform`이 있어야 합니다. `platform`에 다음 중 하나를 쓰세요: {expected}",
         id = id,
         expected = names(platforms.iter().map(|x| x.name.as_str()))
     )

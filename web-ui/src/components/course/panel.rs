@@ -172,7 +172,9 @@ pub fn course_panel(props: &CourseProps) -> Html {
     let a = c.a();
     // What `virtsim validate` notes (a step's scenario questions left out): for an author
     // who opened their file, in the page's language, apart from the warnings' notice and
-    // in its own colour (informational, not a warning). Text nodes only.
+    // in its own colour (informational, not a warning), before a student starts, and
+    // collapsed under a disclosure that says whom they are for: a student who opened the
+    // file was shown question ids they are never asked (a reviewer). Text nodes only.
     let notes = c.author_notes(lang);
     let body = if c.student().is_none() {
         html! { <StudentForm state={state.clone()} /> }
@@ -206,9 +208,10 @@ pub fn course_panel(props: &CourseProps) -> Html {
                 }
             </div>
             if !notes.is_empty() {
-                <aside class="author-notes" id="course-author-notes" aria-labelledby="course-author-notes-h">
+                <details class="author-notes" id="course-author-notes">
+                    <summary id="course-author-notes-h">{ t(lang, "course.author_notes").replace("{}", &notes.len().to_string()) }</summary>
                     <div class="author-notes-head">
-                        <p id="course-author-notes-h">{ t(lang, "course.author_notes") }</p>
+                        <p>{ t(lang, "course.author_notes.about") }</p>
                         <button id="course-author-notes-hide" class="link"
                             aria-label={t(lang, "course.author_notes.hide_label")}
                             onclick={dispatch(state, CourseAction::HideNotes)}>{ t(lang, "course.author_notes.hide") }</button>
@@ -216,7 +219,7 @@ pub fn course_panel(props: &CourseProps) -> Html {
                     <ul>
                         { for notes.iter().map(|n| html! { <li class="author-note">{ crate::components::with_code(n) }</li> }) }
                     </ul>
-                </aside>
+                </details>
             }
             { body }
         </section>

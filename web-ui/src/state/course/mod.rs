@@ -166,9 +166,10 @@ pub struct Course {
     /// (`components/course/`); 0 until the first, so a reload does not scroll the page.
     pub moved: u32,
     /// Whether the course panel shows the author's notes ([`Course::author_notes`]): an
-    /// assignment opened as text (a file, a link) until they are hidden
-    /// (`CourseAction::HideNotes`); never a library assignment's, which leaves questions
-    /// out on purpose for students who did not write it.
+    /// assignment opened as a file until they are hidden (`CourseAction::HideNotes`) or a
+    /// student starts (`CourseAction::Start`); never a link's (a student's), and never a
+    /// library assignment's, which leaves questions out on purpose for students who did
+    /// not write it.
     pub notes_shown: bool,
     /// Next (or Finish), Close or Another student pressed while answers of the step were
     /// typed or picked but not submitted ([`CourseAction::Leave`]): the step stays, and
@@ -316,9 +317,12 @@ impl Course {
     /// What `virtsim validate` prints as notes for this assignment ([`Assignment::notes`]: a
     /// step's scenario questions that its `scenario_questions` leaves out), each in `lang`
     /// as it prints them after `note:` (`참고:`), located in the file; none when the notes
-    /// are not shown ([`Course::notes_shown`]). Informational: the file is valid.
+    /// are not shown ([`Course::notes_shown`]), and none once a student has started: they
+    /// name questions that the student is not asked (a reviewer's student was puzzled by
+    /// them), so they are for whoever opened the file before anyone answers. Informational:
+    /// the file is valid.
     pub fn author_notes(&self, lang: crate::i18n::Lang) -> Vec<String> {
-        if !self.notes_shown {
+        if !self.notes_shown || self.student().is_some() {
             return Vec::new();
         }
         self.a()

@@ -288,6 +288,9 @@ pub fn reduce(s: &mut State, action: CourseAction) {
                             ..Progress::default()
                         });
                 }
+                // The notes for the author are not a student's: gone once one starts,
+                // also for the next student on this browser (`Course::author_notes`).
+                c.notes_shown = false;
                 c.moved += 1;
                 show_step(s);
             }
@@ -651,6 +654,35 @@ mod tests {
         let c = s.course.as_ref().unwrap();
         assert!(c.author_notes(crate::i18n::Lang::En).is_empty());
         assert_eq!(c.a().notes().len(), 3);
+        // Not hidden, but a student started (a student who opened the file: the notes
+        // name questions they are not asked, a reviewer's case): none, nor for the next
+        // student on this browser (Another student).
+        let mut s = State::new(crate::i18n::Lang::En, None);
+        reduce(
+            &mut s,
+            CourseAction::OpenText {
+                from_link: false,
+                file: "mine.toml".into(),
+                text: text.to_string(),
+            },
+        );
+        assert_eq!(
+            s.course
+                .as_ref()
+                .unwrap()
+                .author_notes(crate::i18n::Lang::Ko)
+                .len(),
+            3
+        );
+        reduce(&mut s, CourseAction::Start("s001".into()));
+        let c = s.course.as_ref().unwrap();
+        assert_eq!(c.student(), Some("s001"));
+        assert!(c.author_notes(crate::i18n::Lang::En).is_empty());
+        assert!(c.author_notes(crate::i18n::Lang::Ko).is_empty());
+        reduce(&mut s, CourseAction::ChangeStudent);
+        let c = s.course.as_ref().unwrap();
+        assert_eq!(c.student(), None);
+        assert!(c.author_notes(crate::i18n::Lang::En).is_empty());
         // The same file from a link (`#at=`), which students open: no notes.
         let mut s = State::new(crate::i18n::Lang::En, None);
         reduce(

@@ -702,6 +702,9 @@ mod tests {
         // Another time unit is read (converted); a unit of another kind is not.
         assert!(readable(QuestionKind::Numeric, "µs", "14 ms"));
         assert!(!readable(QuestionKind::Numeric, "µs", "14 %"));
+        // A number with an exponent is a number (it was "in another unit": a reviewer).
+        assert!(readable(QuestionKind::Numeric, "/s", "1.02e6"));
+        assert!(readable(QuestionKind::Numeric, "ms", "1.5e3 µs"));
 
         // A numeric prediction likewise: nothing is committed, nothing runs.
         let predicted =

@@ -96,12 +96,12 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
         let (wanted_en, wanted_ko) = match detail.rsplit_once("expected ").map(|(_, t)| t) {
             Some("u64" | "u32" | "u16" | "u8" | "usize") => (
                 "; write a whole number, 0 or more (the field's documented range applies)",
-                "; 0 이상의 정수를 쓰세요 (필드의 문서에 적힌 범위가 적용됩니다)",
+                ". 0 이상의 정수를 쓰세요 (필드의 문서에 적힌 범위가 적용됩니다)",
             ),
-            Some("i64" | "i32") => ("; write a whole number", "; 정수를 쓰세요"),
-            Some("f64" | "f32") => ("; write a number", "; 숫자를 쓰세요"),
-            Some("a boolean") => ("; write true or false", "; true 또는 false를 쓰세요"),
-            Some("a string") => ("; write text in quotes", "; 따옴표 안에 텍스트를 쓰세요"),
+            Some("i64" | "i32") => ("; write a whole number", ". 정수를 쓰세요"),
+            Some("f64" | "f32") => ("; write a number", ". 숫자를 쓰세요"),
+            Some("a boolean") => ("; write true or false", ". true 또는 false를 쓰세요"),
+            Some("a string") => ("; write text in quotes", ". 따옴표 안에 텍스트를 쓰세요"),
             Some(t)
                 if t.starts_with("one of `") && detail.starts_with("invalid type: sequence") =>
             {
@@ -110,7 +110,8 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
             Some(t) if t.starts_with("one of `") => ("; write it in quotes", ""),
             _ => ("", ""),
         };
-        // What serde expected, when the English says it only there.
+        // What serde expected, when the English says it only there. In Korean a sentence of
+        // its own, not after a `;` (a reviewer).
         let expected = detail.split_once(", expected ").map_or("", |(_, e)| e);
         let wanted_ko = if !wanted_ko.is_empty() || expected.is_empty() {
             wanted_ko.to_string()
@@ -121,13 +122,14 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
                 ""
             };
             format!(
-                "; 쓸 수 있는 값 중 하나를 따옴표 안에 쓰세요{brackets}: {}",
+                ". 쓸 수 있는 값 중 하나를 따옴표 안에 쓰세요{brackets}: {}",
                 korean_alternatives(values)
             )
         } else if let Some(form) = expected.strip_prefix("a text in both languages: ") {
-            format!("; 두 언어의 텍스트를 쓰세요: {form}")
+            // A text field given one string: the form it takes, said as a form.
+            format!(". 이 값은 두 언어의 텍스트이므로 {form} 형식으로 쓰세요")
         } else {
-            format!("; 필요한 값: {}", expected_ko(expected))
+            format!(". 필요한 값: {}", expected_ko(expected))
         };
         // The hint says what to write: serde's Rust type name ("expected u64") goes.
         let shown = if wanted_en.is_empty() || expected.starts_with("one of ") {
