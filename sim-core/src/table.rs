@@ -149,4 +149,28 @@ pub struct ComparisonTable {
     pub rows: Vec<TableRow>,
     pub row_headings: Vec<Text>,
     pub columns: Vec<TableColumn>,
+    /// The explanations that cells share, each said once under the table, as a printed
+    /// table's notes: a cell that needs one carries its mark ("steal¹ 52.3%"). In the order
+    /// their marks first appear, reading the rows from the top, each row's cells from the
+    /// left. Results written before the notes existed read as a table without notes.
+    #[serde(default)]
+    pub notes: Vec<TableNote>,
+}
+
+/// A note under the comparison table: its mark, as the cells that refer to it carry it
+/// (¹, ², …), and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TableNote {
+    pub mark: String,
+    pub text: Text,
+}
+
+/// The mark of the `n`th note (from 1) in superscript digits: ¹, ², …, ¹⁰.
+pub fn note_mark(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .chars()
+        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+        .collect()
 }

@@ -4,13 +4,15 @@
 use crate::platform::PlatformKind;
 use crate::results::PlatformResult;
 use crate::sweep::SweepResult;
-use crate::table::{ComparisonTable, SeedColumn, TableCell, TableColumn, TableRow};
+use crate::table::{
+    note_mark, ComparisonTable, SeedColumn, TableCell, TableColumn, TableNote, TableRow,
+};
 use crate::text::{Lang, Text};
 
 /// The seed's table with a column per platform: the seed's words and this run's figures
 /// (with the run's sweep, where it has one).
 pub(super) fn build(platforms: &[PlatformResult], sweep: Option<&SweepResult>) -> ComparisonTable {
-    let columns = platforms
+    let mut columns: Vec<TableColumn> = platforms
         .iter()
         .map(|p| {
             let class = SeedColumn::of(p.kind);
@@ -38,11 +40,142 @@ pub(super) fn build(platforms: &[PlatformResult], sweep: Option<&SweepResult>) -
             }
         })
         .collect();
+    let notes = number_notes(&mut columns, platforms);
     ComparisonTable {
         rows: TableRow::ALL.to_vec(),
         row_headings: TableRow::ALL.iter().map(|r| r.heading()).collect(),
         columns,
+        notes,
     }
+}
+
+/// An explanation that several cells share (a student found the same words in every
+/// performance cell): said once under the table, each cell that needs it carrying its
+/// mark. While the cells are built a cell holds the note's token where the mark goes;
+/// [`number_notes`] numbers the notes and puts the marks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Note {
+    /// What steal is and what the native baseline runs (a steal of 1% or more).
+    Steal,
+    /// A desktop's latency read from fewer than 100 inputs.
+    FewInputs,
+    /// What a desktop's guest-kernel share counts.
+    DesktopKernel,
+    /// The Desktop column's words describe VDI, not a session host.
+    SessionHostWords,
+    /// A desktop's CPU count rests on the model's estimates of a user's work.
+    DesktopCpuEstimate,
+    /// The connection broker is named, not simulated.
+    Broker,
+}
+
+impl Note {
+    const ALL: [Note; 6] = [
+        Note::Steal,
+        Note::FewInputs,
+        Note::DesktopKernel,
+        Note::SessionHostWords,
+        Note::DesktopCpuEstimate,
+        Note::Broker,
+    ];
+
+    /// What a cell holds where the note's mark goes, until [`number_notes`] replaces it.
+    fn token(self) -> &'static str {
+        match self {
+            Note::Steal => "\u{1}steal\u{1}",
+            Note::FewInputs => "\u{1}few-inputs\u{1}",
+            Note::DesktopKernel => "\u{1}desktop-kernel\u{1}",
+            Note::SessionHostWords => "\u{1}session-host-words\u{1}",
+            Note::DesktopCpuEstimate => "\u{1}desktop-cpu\u{1}",
+            Note::Broker => "\u{1}broker\u{1}",
+        }
+    }
+
+    /// The note's text, for the platforms whose cells refer to it.
+    fn text(self, users: &[&PlatformResult]) -> Text {
+        match self {
+            Note::Steal => {
+                // A vCPU's wait on a hypervisor, a thread's without one.
+                let vcpus = users.iter().any(|p| p.kind.is_hypervisor());
+                let threads = users.iter().any(|p| !p.kind.is_hypervisor());
+                let (who_en, who_ko) = match (vcpus, threads) {
+                    (true, true) => (
+                        "the vCPUs' (without a hypervisor, the threads')",
+                        "vCPU(하이퍼바이저가 없으면 스레드)",
+                    ),
+                    (false, true) => ("the threads'", "스레드"),
+                    _ => ("the vCPUs'", "vCPU"),
+                };
+                Text::new(
+                    format!("steal: the share of {who_en} time spent ready to run but waiting for a core (or held back by a cap); the native baseline runs the same instances as threads on the same cores, with no host background load and no hypervisor threads"),
+                    format!("스틸: {who_ko} 시간 중 실행 준비가 되었지만 코어를 기다린(또는 상한에 묶인) 비율. 네이티브 기준 실행은 같은 인스턴스를 같은 코어 위의 스레드로 돌리며, 호스트 배경 부하와 하이퍼바이저 스레드는 없습니다"),
+                )
+            }
+            Note::FewInputs => Text::new(
+                "from fewer than 100 inputs: a longer run gives steadier figures",
+                "입력 100개 미만에서: 실행이 길수록 수치가 안정됩니다",
+            ),
+            Note::DesktopKernel => Text::new(
+                "a desktop's guest kernel share: only the system calls and network sends of the modelled activities; a desktop OS's other kernel work, such as its drivers and kernel threads, is not modelled",
+                "데스크톱의 게스트 커널 CPU: 모델이 다루는 활동의 시스템 콜과 네트워크 전송만; 드라이버나 커널 스레드 같은 데스크톱 OS의 다른 커널 작업은 모델링하지 않음",
+            ),
+            Note::SessionHostWords => Text::new(
+                "the overview's words in the Desktop column describe a VM and an OS per desktop (VDI), so they do not hold for a session host: its users share its one server OS and kernel",
+                "Desktop 열의 개요 문서 말은 데스크톱마다 VM과 OS가 하나씩인 경우(VDI)를 말하므로 세션 호스트에는 맞지 않습니다: 세션 호스트의 사용자들은 서버 OS와 커널 하나를 공유합니다",
+            ),
+            Note::DesktopCpuEstimate => Text::new(
+                "a desktop's CPU count rests on this model's estimates of a user's work (the modelled activities and the OS's background services): sizing guides for real desktops, with browsers, mail and antivirus, plan several times fewer per core",
+                "데스크톱의 CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 배경 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크톱의 사이징 가이드는 코어당 몇 배 적게 잡습니다",
+            ),
+            Note::Broker => Text::new(
+                "the connection broker that assigns desktops' sessions is not simulated",
+                "세션을 배정하는 연결 브로커는 시뮬레이션하지 않음",
+            ),
+        }
+    }
+}
+
+/// The notes the cells refer to, numbered in the order their marks first appear (the rows
+/// from the top, each row's cells from the left, each cell's text from its start), with
+/// each token in the cells replaced by its note's mark.
+fn number_notes(columns: &mut [TableColumn], platforms: &[PlatformResult]) -> Vec<TableNote> {
+    let rows = columns.iter().map(|c| c.cells.len()).max().unwrap_or(0);
+    let mut order: Vec<Note> = Vec::new();
+    for row in 0..rows {
+        for column in columns.iter() {
+            let Some(cell) = column.cells.get(row) else {
+                continue;
+            };
+            let mut found: Vec<(usize, Note)> = Note::ALL
+                .iter()
+                .filter_map(|&n| cell.measured.en.find(n.token()).map(|at| (at, n)))
+                .collect();
+            found.sort_unstable_by_key(|&(at, _)| at);
+            for (_, n) in found {
+                if !order.contains(&n) {
+                    order.push(n);
+                }
+            }
+        }
+    }
+    let mut notes = Vec::with_capacity(order.len());
+    for (i, &note) in order.iter().enumerate() {
+        let users: Vec<&PlatformResult> = columns
+            .iter()
+            .filter(|c| c.cells.iter().any(|cell| cell.measured.en.contains(note.token())))
+            .filter_map(|c| platforms.iter().find(|p| p.name == c.platform))
+            .collect();
+        let mark = note_mark(i + 1);
+        for cell in columns.iter_mut().flat_map(|c| c.cells.iter_mut()) {
+            cell.measured.en = cell.measured.en.replace(note.token(), &mark);
+            cell.measured.ko = cell.measured.ko.replace(note.token(), &mark);
+        }
+        notes.push(TableNote {
+            mark,
+            text: note.text(&users),
+        });
+    }
+    notes
 }
 
 fn measured(p: &PlatformResult, row: TableRow) -> Text {
@@ -71,11 +204,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
     } else {
         Text::new("", "")
     };
-    // What a desktop's guest-kernel share counts, beside a figure near 0.
-    let desktop_kernel = Text::new(
-        " (only the system calls and network sends of the modelled activities; a desktop OS's other kernel work, such as its drivers and kernel threads, is not modelled)",
-        " (모델이 다루는 활동의 시스템 콜과 네트워크 전송만; 드라이버나 커널 스레드 같은 데스크톱 OS의 다른 커널 작업은 모델링하지 않음)",
-    );
+    // What a desktop's guest-kernel share counts, beside a figure near 0: the table's note.
+    let desktop_kernel = Note::DesktopKernel.token();
     match (p.kind, row) {
         (PlatformKind::Vdi, TableRow::Kernel) => {
             let mut kernel = if shared {
@@ -89,8 +219,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                     format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {}%", share(p.cpu.guest_kernel)),
                 )
             };
-            kernel.en += &desktop_kernel.en;
-            kernel.ko += &desktop_kernel.ko;
+            kernel.en += desktop_kernel;
+            kernel.ko += desktop_kernel;
             kernel
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) if shared => Text::new(
@@ -104,8 +234,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         // The broker is named, not simulated: its work is outside the run (a review read
         // it, in the measured colour, as a figure).
         (PlatformKind::Vdi, TableRow::Management) if shared => Text::new(
-            format!("hypervisor {}% of CPU; {sessions} {} on {n} session {} (the connection broker that assigns them is not simulated)", share(p.cpu.hypervisor), plural(sessions, "session", "sessions"), plural(n, "host", "hosts")),
-            format!("하이퍼바이저 CPU {}%; 세션 호스트 {n}개에 세션 {sessions}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", share(p.cpu.hypervisor)),
+            format!("hypervisor {}% of CPU; {sessions} {} on {n} session {}{broker}", share(p.cpu.hypervisor), plural(sessions, "session", "sessions"), plural(n, "host", "hosts"), broker = Note::Broker.token()),
+            format!("하이퍼바이저 CPU {}%; 세션 호스트 {n}개에 세션 {sessions}개{broker}", share(p.cpu.hypervisor), broker = Note::Broker.token()),
         ),
         // No update wanted in the run (users still logging on, idle desktops): a share of
         // nothing, said as such (it read 100.0%).
@@ -130,8 +260,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("데스크톱 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
         ),
         (PlatformKind::Vdi, TableRow::Management) => Text::new(
-            format!("hypervisor {}% of CPU; {n} {} (the connection broker that assigns them is not simulated)", share(p.cpu.hypervisor), plural(n, "session", "sessions")),
-            format!("하이퍼바이저 CPU {}%; 세션 {n}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", share(p.cpu.hypervisor)),
+            format!("hypervisor {}% of CPU; {n} {}{broker}", share(p.cpu.hypervisor), plural(n, "session", "sessions"), broker = Note::Broker.token()),
+            format!("하이퍼바이저 CPU {}%; 세션 {n}개{broker}", share(p.cpu.hypervisor), broker = Note::Broker.token()),
         ),
         (PlatformKind::Type1, TableRow::ExecutionEnvironment) => Text::new(
             format!("{n} {}, {} {}, on a hypervisor on the hardware", plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
@@ -216,21 +346,17 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                     groups(", ")
                 );
             }
-            en += &format!("; steal {}%", share(p.steal_percent));
-            ko += &format!("; 스틸 {}%", share(p.steal_percent));
             // Steal is the price each guest sees of sharing pCPUs. What throughput against
-            // native compares with is said too: the native baseline runs the same instances
-            // as threads on the same cores, without the host's background load or the
-            // hypervisor's threads, so it shows steal only where those cause it.
-            if p.steal_percent >= 1.0 {
-                let (who_en, who_ko) = if p.kind.is_hypervisor() {
-                    ("its vCPUs", "vCPU")
-                } else {
-                    ("its threads", "스레드")
-                };
-                en += &format!(": the share of {who_en}' time spent ready to run but waiting for a core (or held back by a cap); the native baseline runs the same instances as threads on the same cores, with no host background load and no hypervisor threads");
-                ko += &format!(": {who_ko} 시간 중 실행 준비가 되었지만 코어를 기다린(또는 상한에 묶인) 비율. 네이티브 기준 실행은 같은 인스턴스를 같은 코어 위의 스레드로 돌리며, 호스트 배경 부하와 하이퍼바이저 스레드는 없습니다");
-            }
+            // native compares with is said too, in the table's note: the native baseline runs
+            // the same instances as threads on the same cores, without the host's background
+            // load or the hypervisor's threads, so it shows steal only where those cause it.
+            let steal_note = if p.steal_percent >= 1.0 {
+                Note::Steal.token()
+            } else {
+                ""
+            };
+            en += &format!("; steal{steal_note} {}%", share(p.steal_percent));
+            ko += &format!("; 스틸{steal_note} {}%", share(p.steal_percent));
             let (fault_en, fault_ko) = fault_note(p);
             en += &fault_en;
             ko += &fault_ko;
@@ -347,9 +473,11 @@ fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
     let shared = p.vdi.as_ref().is_some_and(|v| v.session_host);
     (shared && matches!(row, TableRow::Kernel | TableRow::Isolation | TableRow::OsRequirement))
         .then(|| {
+            // Why, in the table's note.
+            let note = Note::SessionHostWords.token();
             Text::new(
-                "the overview's words in this column describe a VM and an OS per desktop (VDI), so they do not hold here: a session host's users share its one server OS and kernel",
-                "이 열의 개요 문서 말은 데스크톱마다 VM과 OS가 하나씩인 경우(VDI)를 말하므로 여기에는 맞지 않습니다: 세션 호스트의 사용자들은 서버 OS와 커널 하나를 공유합니다",
+                format!("the overview's words do not hold here{note}"),
+                format!("개요 문서의 말이 여기에는 맞지 않음{note}"),
             )
         })
 }
@@ -533,8 +661,8 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             // of them or nearly, and a short run's few inputs move with the seed.
             let (few_en, few_ko) = if v.inputs < 100 {
                 (
-                    format!(", from {} inputs only (a longer run gives steadier figures)", v.inputs),
-                    format!(", 입력 {}개에서만 (실행이 길수록 수치가 안정됩니다)", v.inputs),
+                    format!(", from {} inputs only{}", v.inputs, Note::FewInputs.token()),
+                    format!(", 입력 {}개에서만{}", v.inputs, Note::FewInputs.token()),
                 )
             } else {
                 (String::new(), String::new())
@@ -624,8 +752,10 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 // A desktop's CPU per input and its background services are estimates
                 // (desktop/activity.rs, [costs]): the count is this model's, several times
                 // what vendor sizing guides plan (an expert's review).
-                en += "; the CPU count rests on this model's estimates of a user's work (the modelled activities and the OS's background services): sizing guides for real desktops, with browsers, mail and antivirus, plan several times fewer per core";
-                ko += "; CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 배경 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크톱의 사이징 가이드는 코어당 몇 배 적게 잡습니다";
+                // Why, in the table's note.
+                let note = Note::DesktopCpuEstimate.token();
+                en += &format!("; the CPU count rests on this model's estimates{note}");
+                ko += &format!("; CPU 기준 개수는 이 모델의 추정치에 기댐{note}");
             }
             if let Some(d) = p.sweep_density {
                 en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
