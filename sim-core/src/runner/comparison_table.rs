@@ -67,16 +67,23 @@ enum Note {
     DesktopCpuEstimate,
     /// The connection broker is named, not simulated.
     Broker,
+    /// What the OS requirement row's density by arithmetic divides.
+    Density,
+    /// A platform's throughput against native as the mean of groups that fare very
+    /// differently, each group's own figure beside it.
+    GroupMean,
 }
 
 impl Note {
-    const ALL: [Note; 6] = [
+    const ALL: [Note; 8] = [
         Note::Steal,
         Note::FewInputs,
         Note::DesktopKernel,
         Note::SessionHostWords,
         Note::DesktopCpuEstimate,
         Note::Broker,
+        Note::Density,
+        Note::GroupMean,
     ];
 
     /// What a cell holds where the note's mark goes, until [`number_notes`] replaces it.
@@ -88,7 +95,16 @@ impl Note {
             Note::SessionHostWords => "\u{1}session-host-words\u{1}",
             Note::DesktopCpuEstimate => "\u{1}desktop-cpu\u{1}",
             Note::Broker => "\u{1}broker\u{1}",
+            Note::Density => "\u{1}density\u{1}",
+            Note::GroupMean => "\u{1}group-mean\u{1}",
         }
+    }
+
+    /// What a cell holds where the note's mark goes if another cell needs the note: the
+    /// term it explains, there without needing it (a steal of 0.0% beside one of 50.0%:
+    /// both are steal, and both carry its mark when the note is under the table).
+    fn weak_token(self) -> String {
+        self.token().replace('\u{1}', "\u{2}")
     }
 
     /// The note's text, for the platforms whose cells refer to it.
@@ -127,6 +143,24 @@ impl Note {
                 "a desktop's CPU count rests on this model's estimates of a user's work (the modelled activities and the OS's background services): sizing guides for real desktops, with browsers, mail and antivirus, plan several times fewer per core",
                 "데스크톱의 CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 배경 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크톱의 사이징 가이드는 코어당 몇 배 적게 잡습니다",
             ),
+            Note::Density => {
+                // A session host counts sessions, not its VMs.
+                let sessions = (users.iter())
+                    .any(|p| p.vdi.as_ref().is_some_and(|v| v.session_host));
+                let (unit_en, unit_ko) = if sessions {
+                    ("instance (or session)", "인스턴스(또는 세션)")
+                } else {
+                    ("instance", "인스턴스")
+                };
+                Text::new(
+                    format!("by arithmetic: by memory, the host's memory left after its own reserve over the MiB per {unit_en}; by CPU, the host's cores up to the utilization ceiling over the cores one {unit_en} needs to keep up with native"),
+                    format!("계산상: 메모리 기준은 호스트 자신의 예약분을 뺀 메모리 ÷ {unit_ko}당 MiB, CPU 기준은 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어"),
+                )
+            }
+            Note::GroupMean => Text::new(
+                "throughput against native of groups that fare very differently: the mean, weighted by the CPU each group uses natively; each group's own figure follows in brackets",
+                "결과가 크게 다른 그룹들의 네이티브 대비 처리량: 각 그룹이 네이티브에서 쓰는 CPU로 가중한 평균; 괄호 안은 각 그룹의 수치",
+            ),
             Note::Broker => Text::new(
                 "the connection broker that assigns desktops' sessions is not simulated",
                 "세션을 배정하는 연결 브로커는 시뮬레이션하지 않음",
@@ -140,15 +174,27 @@ impl Note {
 /// each token in the cells replaced by its note's mark.
 fn number_notes(columns: &mut [TableColumn], platforms: &[PlatformResult]) -> Vec<TableNote> {
     let rows = columns.iter().map(|c| c.cells.len()).max().unwrap_or(0);
+    // A note is under the table where a cell needs it; its term's other cells then carry
+    // its mark too.
+    let cells = || columns.iter().flat_map(|c| c.cells.iter());
+    let needed_notes: Vec<Note> = (Note::ALL.iter().copied())
+        .filter(|n| cells().any(|cell| cell.measured.en.contains(n.token())))
+        .collect();
+    let needed = |n: Note| needed_notes.contains(&n);
     let mut order: Vec<Note> = Vec::new();
     for row in 0..rows {
         for column in columns.iter() {
             let Some(cell) = column.cells.get(row) else {
                 continue;
             };
-            let mut found: Vec<(usize, Note)> = Note::ALL
-                .iter()
-                .filter_map(|&n| cell.measured.en.find(n.token()).map(|at| (at, n)))
+            let en = &cell.measured.en;
+            let at = |n: Note| match (en.find(n.token()), en.find(&n.weak_token())) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let mut found: Vec<(usize, Note)> = (Note::ALL.iter())
+                .filter(|&&n| needed(n))
+                .filter_map(|&n| at(n).map(|at| (at, n)))
                 .collect();
             found.sort_unstable_by_key(|&(at, _)| at);
             for (_, n) in found {
@@ -160,20 +206,33 @@ fn number_notes(columns: &mut [TableColumn], platforms: &[PlatformResult]) -> Ve
     }
     let mut notes = Vec::with_capacity(order.len());
     for (i, &note) in order.iter().enumerate() {
+        let weak = note.weak_token();
         let users: Vec<&PlatformResult> = columns
             .iter()
-            .filter(|c| c.cells.iter().any(|cell| cell.measured.en.contains(note.token())))
+            .filter(|c| {
+                (c.cells.iter())
+                    .any(|cell| cell.measured.en.contains(note.token()) || cell.measured.en.contains(&weak))
+            })
             .filter_map(|c| platforms.iter().find(|p| p.name == c.platform))
             .collect();
         let mark = note_mark(i + 1);
         for cell in columns.iter_mut().flat_map(|c| c.cells.iter_mut()) {
-            cell.measured.en = cell.measured.en.replace(note.token(), &mark);
-            cell.measured.ko = cell.measured.ko.replace(note.token(), &mark);
+            for text in [&mut cell.measured.en, &mut cell.measured.ko] {
+                *text = text.replace(note.token(), &mark).replace(&weak, &mark);
+            }
         }
         notes.push(TableNote {
             mark,
             text: note.text(&users),
         });
+    }
+    // The terms of notes no cell needs carry no mark.
+    for cell in columns.iter_mut().flat_map(|c| c.cells.iter_mut()) {
+        for text in [&mut cell.measured.en, &mut cell.measured.ko] {
+            for n in Note::ALL {
+                *text = text.replace(&n.weak_token(), "");
+            }
+        }
     }
     notes
 }
@@ -244,15 +303,15 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         {
             let (fault_en, fault_ko) = fault_note(p);
             Text::new(
-                format!("no screen update wanted in the run; steal {}%{fault_en}", share(p.steal_percent)),
-                format!("실행 중 원한 화면 갱신 없음; 스틸 {}%{fault_ko}", share(p.steal_percent)),
+                format!("no screen update wanted in the run; steal{} {}%{fault_en}", Note::Steal.weak_token(), share(p.steal_percent)),
+                format!("실행 중 원한 화면 갱신 없음; 스틸{} {}%{fault_ko}", Note::Steal.weak_token(), share(p.steal_percent)),
             )
         }
         (PlatformKind::Vdi, TableRow::Performance) => {
             let (fault_en, fault_ko) = fault_note(p);
             Text::new(
-                format!("{:.1}% of the updates a local PC shows; steal {}%{fault_en}", p.relative_performance_percent, share(p.steal_percent)),
-                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸 {}%{fault_ko}", p.relative_performance_percent, share(p.steal_percent)),
+                format!("{:.1}% of the updates a local PC shows; steal{} {}%{fault_en}", p.relative_performance_percent, Note::Steal.weak_token(), share(p.steal_percent)),
+                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸{} {}%{fault_ko}", p.relative_performance_percent, Note::Steal.weak_token(), share(p.steal_percent)),
             )
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
@@ -337,23 +396,19 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                         .collect::<Vec<_>>()
                         .join(sep)
                 };
-                en += &format!(
-                    " (the mean, weighted by the CPU they use natively, of groups that fare very differently: {})",
-                    groups(", ")
-                );
-                ko += &format!(
-                    " (결과가 크게 다른 그룹들을 네이티브에서 쓰는 CPU로 가중한 평균: {})",
-                    groups(", ")
-                );
+                // What the mean is: the table's note.
+                let note = Note::GroupMean.token();
+                en += &format!("{note} ({})", groups(", "));
+                ko += &format!("{note} ({})", groups(", "));
             }
             // Steal is the price each guest sees of sharing pCPUs. What throughput against
             // native compares with is said too, in the table's note: the native baseline runs
             // the same instances as threads on the same cores, without the host's background
             // load or the hypervisor's threads, so it shows steal only where those cause it.
             let steal_note = if p.steal_percent >= 1.0 {
-                Note::Steal.token()
+                Note::Steal.token().to_string()
             } else {
-                ""
+                Note::Steal.weak_token()
             };
             en += &format!("; steal{steal_note} {}%", share(p.steal_percent));
             ko += &format!("; 스틸{steal_note} {}%", share(p.steal_percent));
@@ -941,21 +996,22 @@ fn density_text(
         // Three significant digits, so that the ceiling over it gives the count: desktops
         // that differ by a tenth of their share all read "0.04 cores" at two decimals (a
         // reviewer saw 161 to 180 fit beside the same 0.04).
+        // What each figure divides is the table's note; the CPU's figures stay in the cell
+        // (the memory's, the footprint, leads it).
         let per_instance_cores = significant(l.cpu_per_instance_percent / 100.0, 3);
         let per_instance_percent = significant(l.cpu_per_instance_percent, 2);
+        let note = Note::Density.token();
+        en = en.replacen("by arithmetic", &format!("by arithmetic{note}"), 1);
+        ko = ko.replacen("계산상", &format!("계산상{note}"), 1);
+        en.pop();
+        ko.pop();
         en += &format!(
-            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling, {:.1} cores, over the {} cores ({}% of one) one {unit_en} needs to keep up with native)",
-            l.footprint_mib,
-            l.cpu_ceiling_cores,
-            per_instance_cores,
-            per_instance_percent
+            ": {:.1} cores over {} cores, {}% of one)",
+            l.cpu_ceiling_cores, per_instance_cores, per_instance_percent
         );
         ko += &format!(
-            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 {:.1}개 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {}개, 곧 한 코어의 {}%)",
-            l.footprint_mib,
-            l.cpu_ceiling_cores,
-            per_instance_cores,
-            per_instance_percent
+            ": 코어 {:.1}개 ÷ {}개, 곧 한 코어의 {}%)",
+            l.cpu_ceiling_cores, per_instance_cores, per_instance_percent
         );
     }
     (en, ko)
@@ -1034,7 +1090,11 @@ mod tests {
             ..Default::default()
         };
         let (en, ko) = super::density_text(&l, "instance", "인스턴스");
-        assert!(en.contains("6.4 cores, over the 0.74 cores"), "{en}");
-        assert!(ko.contains("코어 6.4개 ÷ 인스턴스 하나가"), "{ko}");
+        assert!(en.contains("within the utilization ceiling: 6.4 cores over 0.74 cores, 74% of one)"), "{en}");
+        assert!(ko.contains("코어 6.4개 ÷ 0.74개, 곧 한 코어의 74%)"), "{ko}");
+        // What the figures divide is the table's note, marked where the count is.
+        let token = super::Note::Density.token();
+        assert!(en.contains(&format!("by arithmetic{token} (memory 504")), "{en}");
+        assert!(ko.contains(&format!("계산상{token} 호스트에 8개")), "{ko}");
     }
 }
