@@ -174,3 +174,37 @@ pub fn note_mark(n: usize) -> String {
         .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_superscript_numbers() {
+        assert_eq!(note_mark(1), "¹");
+        assert_eq!(note_mark(9), "⁹");
+        assert_eq!(note_mark(10), "¹⁰");
+    }
+
+    /// A result written before the table had notes reads as a table without notes; one
+    /// with notes keeps them.
+    #[test]
+    fn a_table_without_notes_still_reads() {
+        let table = ComparisonTable {
+            rows: vec![TableRow::Performance],
+            row_headings: vec![TableRow::Performance.heading()],
+            columns: Vec::new(),
+            notes: vec![TableNote {
+                mark: note_mark(1),
+                text: Text::new("steal: …", "스틸: …"),
+            }],
+        };
+        let mut json = serde_json::to_value(&table).unwrap();
+        let back: ComparisonTable = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, table);
+        json.as_object_mut().unwrap().remove("notes");
+        let old: ComparisonTable = serde_json::from_value(json).unwrap();
+        assert!(old.notes.is_empty());
+        assert_eq!(old.rows, table.rows);
+    }
+}
