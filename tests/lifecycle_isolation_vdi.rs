@@ -709,7 +709,11 @@ fn every_tables_notes_are_numbered_in_order_and_referred_to() {
                     );
                 }
                 let mut here: Vec<(usize, &str)> = (r.table.notes.iter())
-                    .filter_map(|n| cell.en.find(n.mark.as_str()).map(|at| (at, n.mark.as_str())))
+                    .filter_map(|n| {
+                        cell.en
+                            .find(n.mark.as_str())
+                            .map(|at| (at, n.mark.as_str()))
+                    })
                     .collect();
                 here.sort_unstable();
                 for (_, mark) in here {
@@ -732,7 +736,10 @@ fn every_tables_notes_are_numbered_in_order_and_referred_to() {
         let marks: Vec<&str> = r.table.notes.iter().map(|n| n.mark.as_str()).collect();
         let expected: Vec<String> = (1..=marks.len()).map(sim_core::table::note_mark).collect();
         assert_eq!(marks, expected, "{name}");
-        assert_eq!(first_seen, marks, "{name}: notes not in the order of their marks");
+        assert_eq!(
+            first_seen, marks,
+            "{name}: notes not in the order of their marks"
+        );
         for n in &r.table.notes {
             assert!(!n.text.en.is_empty() && !n.text.ko.is_empty(), "{name}");
         }

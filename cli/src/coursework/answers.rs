@@ -843,7 +843,9 @@ fn reference_variant_line(a: &Assignment, ko: bool) -> Option<String> {
     let seeds = a.steps.iter().any(|s| s.student_seed);
     let what = match (varies, seeds, ko) {
         (false, false, _) => return None,
-        (true, true, false) => "each [[step.vary]] at its first choice and each step at its scenario's own seed",
+        (true, true, false) => {
+            "each [[step.vary]] at its first choice and each step at its scenario's own seed"
+        }
         (true, false, false) => "each [[step.vary]] at its first choice",
         (false, true, false) => "each step at its scenario's own seed",
         (true, true, true) => "각 [[step.vary]]는 첫 번째 선택지, 각 단계는 시나리오 자체의 시드",

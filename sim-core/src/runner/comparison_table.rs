@@ -210,8 +210,9 @@ fn number_notes(columns: &mut [TableColumn], platforms: &[PlatformResult]) -> Ve
         let users: Vec<&PlatformResult> = columns
             .iter()
             .filter(|c| {
-                (c.cells.iter())
-                    .any(|cell| cell.measured.en.contains(note.token()) || cell.measured.en.contains(&weak))
+                (c.cells.iter()).any(|cell| {
+                    cell.measured.en.contains(note.token()) || cell.measured.en.contains(&weak)
+                })
             })
             .filter_map(|c| platforms.iter().find(|p| p.name == c.platform))
             .collect();
@@ -526,15 +527,19 @@ fn join(a: Text, b: Option<Text>) -> Text {
 /// one OS per desktop. Where those words do not hold for it, its measured text says so.
 fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
     let shared = p.vdi.as_ref().is_some_and(|v| v.session_host);
-    (shared && matches!(row, TableRow::Kernel | TableRow::Isolation | TableRow::OsRequirement))
-        .then(|| {
-            // Why, in the table's note.
-            let note = Note::SessionHostWords.token();
-            Text::new(
-                format!("the overview's words do not hold here{note}"),
-                format!("개요 문서의 말이 여기에는 맞지 않음{note}"),
-            )
-        })
+    (shared
+        && matches!(
+            row,
+            TableRow::Kernel | TableRow::Isolation | TableRow::OsRequirement
+        ))
+    .then(|| {
+        // Why, in the table's note.
+        let note = Note::SessionHostWords.token();
+        Text::new(
+            format!("the overview's words do not hold here{note}"),
+            format!("개요 문서의 말이 여기에는 맞지 않음{note}"),
+        )
+    })
 }
 
 /// A desktop VM (VDI) sits behind the same boundary as a server VM: the overview rates it
@@ -1090,11 +1095,20 @@ mod tests {
             ..Default::default()
         };
         let (en, ko) = super::density_text(&l, "instance", "인스턴스");
-        assert!(en.contains("within the utilization ceiling: 6.4 cores over 0.74 cores, 74% of one)"), "{en}");
-        assert!(ko.contains("코어 6.4개 ÷ 0.74개, 곧 한 코어의 74%)"), "{ko}");
+        assert!(
+            en.contains("within the utilization ceiling: 6.4 cores over 0.74 cores, 74% of one)"),
+            "{en}"
+        );
+        assert!(
+            ko.contains("코어 6.4개 ÷ 0.74개, 곧 한 코어의 74%)"),
+            "{ko}"
+        );
         // What the figures divide is the table's note, marked where the count is.
         let token = super::Note::Density.token();
-        assert!(en.contains(&format!("by arithmetic{token} (memory 504")), "{en}");
+        assert!(
+            en.contains(&format!("by arithmetic{token} (memory 504")),
+            "{en}"
+        );
         assert!(ko.contains(&format!("계산상{token} 호스트에 8개")), "{ko}");
     }
 }
