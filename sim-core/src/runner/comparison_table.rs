@@ -721,7 +721,7 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             // of them or nearly, and a short run's few inputs move with the seed.
             let (few_en, few_ko) = if v.inputs < 100 {
                 (
-                    format!(", from {} inputs only{}", v.inputs, Note::FewInputs.token()),
+                    format!(", from {} only{}", counted(v.inputs, "input"), Note::FewInputs.token()),
                     format!(", 입력 {}개에서만{}", v.inputs, Note::FewInputs.token()),
                 )
             } else {
