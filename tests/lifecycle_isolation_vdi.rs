@@ -4,7 +4,14 @@
 //! from the defaults of `sim-core/src/costs.rs`.
 
 use sim_core::table::SeedColumn;
-use virtsim_tests::{load, platform, run, workspace_root};
+use virtsim_tests::{load, platform, run, scenario_files, workspace_root};
+
+/// A cell's text without the marks of the table's notes (¹, ², …).
+fn unmarked(text: &str) -> String {
+    text.chars()
+        .filter(|c| !"⁰¹²³⁴⁵⁶⁷⁸⁹".contains(*c))
+        .collect()
+}
 
 #[test]
 fn containers_start_faster_and_pack_denser_than_full_vms() {
@@ -417,22 +424,33 @@ workload = "cpu-bound"
         "{}",
         p.relative_performance_percent
     );
+    // Said in the table's note, once; the cell carries its mark after "steal".
     let cell = &r.table.columns[0].cells[performance_row(&r)].measured;
+    let note = (r.table.notes.first())
+        .filter(|n| n.text.en.starts_with("steal: "))
+        .expect("the steal's note, first");
     assert!(
-        cell.en
-            .contains("its vCPUs' time spent ready to run but waiting for a core")
-            && cell
+        note.text
+            .en
+            .contains("the vCPUs' time spent ready to run but waiting for a core")
+            && note
+                .text
                 .en
                 .contains("native baseline runs the same instances as threads on the same cores"),
         "{}",
-        cell.en
+        note.text.en
     );
     assert!(
-        cell.ko
+        note.text
+            .ko
             .contains("vCPU 시간 중 실행 준비가 되었지만 코어를 기다린"),
         "{}",
-        cell.ko
+        note.text.ko
     );
+    assert_eq!(note.mark, "¹");
+    assert!(cell.en.contains("; steal¹ "), "{}", cell.en);
+    assert!(cell.ko.contains("; 스틸¹ "), "{}", cell.ko);
+    assert!(!cell.en.contains("waiting for a core"), "{}", cell.en);
 }
 
 /// The index of the comparison table's performance row.
@@ -571,14 +589,18 @@ fn a_performance_row_over_groups_that_fare_very_differently_gives_each_group() {
             "{text}"
         );
     }
+    // What the mean is, in the table's note, marked after the figure.
+    let note = (r.table.notes.iter())
+        .find(|n| n.text.en.contains("groups that fare very differently"))
+        .expect("the note on the mean");
     assert!(
-        c.en.contains("groups that fare very differently"),
+        c.en.contains(&format!("of native throughput{} (db ", note.mark)),
         "{}",
         c.en
     );
     let quiet = cell("quiet");
     assert!(!platform(&r, "quiet").groups_fare_differently());
-    assert!(!quiet.en.contains("fare very differently"), "{}", quiet.en);
+    assert!(!quiet.en.contains(&note.mark), "{}", quiet.en);
 }
 
 /// The comparison table's steal reads as the measured table's: a steal under 0.05% but not
@@ -601,11 +623,125 @@ fn a_performance_rows_small_steal_reads_as_in_the_measured_table() {
             format!("{steal:.1}")
         };
         let cell = &c.cells[row].measured;
-        assert!(cell.en.contains(&format!("steal {shown}%")), "{}", cell.en);
-        assert!(cell.ko.contains(&format!("스틸 {shown}%")), "{}", cell.ko);
+        let (en, ko) = (unmarked(&cell.en), unmarked(&cell.ko));
+        assert!(en.contains(&format!("steal {shown}%")), "{en}");
+        assert!(ko.contains(&format!("스틸 {shown}%")), "{ko}");
     }
     assert!(
         small > 0,
         "no platform with a steal under 0.05%: the case is not tested"
     );
+}
+
+/// Each explanation the cells share is said once, as a note under the table, and the cells
+/// that need it carry its mark (a student found the steal's and the few inputs' words in
+/// every cell of their row): in seed-table-full the Desktop column's two platforms read
+/// their latency from 8 inputs, and both refer to one note instead of each saying that a
+/// longer run gives steadier figures.
+#[test]
+fn a_shared_explanation_is_a_note_said_once_that_its_cells_refer_to() {
+    let r = load(&workspace_root().join("scenarios/seed-table-full.toml"))
+        .run()
+        .unwrap();
+    let cells = || (r.table.columns.iter()).flat_map(|c| c.cells.iter().map(|cell| &cell.measured));
+    let row = performance_row(&r);
+    for (words, lang) in [
+        ("a longer run gives steadier figures", "en"),
+        ("실행이 길수록 수치가 안정됩니다", "ko"),
+        ("sizing guides for real desktops", "en"),
+        ("is not simulated", "en"),
+        ("such as its drivers and kernel threads", "en"),
+        ("describe a VM and an OS per desktop", "en"),
+        ("the host's memory left after its own reserve", "en"),
+    ] {
+        // In no cell, and in exactly one note.
+        assert!(
+            cells().all(|t| !t.get(lang).contains(words)),
+            "{words} in a cell"
+        );
+        let notes: Vec<_> = (r.table.notes.iter())
+            .filter(|n| n.text.get(lang).contains(words))
+            .collect();
+        assert_eq!(notes.len(), 1, "{words}: {:?}", r.table.notes);
+    }
+    let few = (r.table.notes.iter())
+        .find(|n| n.text.en.contains("a longer run gives steadier figures"))
+        .unwrap();
+    let desktops: Vec<_> = (r.table.columns.iter())
+        .filter(|c| c.class == SeedColumn::Desktop)
+        .collect();
+    assert_eq!(desktops.len(), 2);
+    for c in desktops {
+        let cell = &c.cells[row].measured;
+        // The figure stays in the cell, the mark after it.
+        assert!(
+            cell.en.contains(&format!("from 8 inputs only{}", few.mark)),
+            "{}",
+            cell.en
+        );
+        assert!(
+            cell.ko.contains(&format!("입력 8개에서만{}", few.mark)),
+            "{}",
+            cell.ko
+        );
+    }
+    // Numbered ¹, ², … in the order their marks first appear, row by row.
+    let marks: Vec<&str> = r.table.notes.iter().map(|n| n.mark.as_str()).collect();
+    assert_eq!(marks, ["¹", "²", "³", "⁴", "⁵", "⁶"]);
+}
+
+/// In every scenario's table, each note's mark is in a cell, in both languages, the notes
+/// are numbered from ¹ in the order their marks first appear (the rows from the top, each
+/// row's cells from the left), and no cell keeps the placeholder a mark replaces.
+#[test]
+fn every_tables_notes_are_numbered_in_order_and_referred_to() {
+    for path in scenario_files() {
+        let r = load(&path).run().unwrap();
+        let name = path.display();
+        let mut first_seen: Vec<&str> = Vec::new();
+        for row in 0..r.table.rows.len() {
+            for c in &r.table.columns {
+                let cell = &c.cells[row].measured;
+                for text in [&cell.en, &cell.ko] {
+                    assert!(
+                        !text.contains(['\u{1}', '\u{2}']),
+                        "{name}: a placeholder in {text:?}"
+                    );
+                }
+                let mut here: Vec<(usize, &str)> = (r.table.notes.iter())
+                    .filter_map(|n| {
+                        cell.en
+                            .find(n.mark.as_str())
+                            .map(|at| (at, n.mark.as_str()))
+                    })
+                    .collect();
+                here.sort_unstable();
+                for (_, mark) in here {
+                    if !first_seen.contains(&mark) {
+                        first_seen.push(mark);
+                    }
+                }
+                for n in &r.table.notes {
+                    assert_eq!(
+                        cell.en.contains(&n.mark),
+                        cell.ko.contains(&n.mark),
+                        "{name}: {} in one language only: {} / {}",
+                        n.mark,
+                        cell.en,
+                        cell.ko
+                    );
+                }
+            }
+        }
+        let marks: Vec<&str> = r.table.notes.iter().map(|n| n.mark.as_str()).collect();
+        let expected: Vec<String> = (1..=marks.len()).map(sim_core::table::note_mark).collect();
+        assert_eq!(marks, expected, "{name}");
+        assert_eq!(
+            first_seen, marks,
+            "{name}: notes not in the order of their marks"
+        );
+        for n in &r.table.notes {
+            assert!(!n.text.en.is_empty() && !n.text.ko.is_empty(), "{name}");
+        }
+    }
 }

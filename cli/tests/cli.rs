@@ -2137,3 +2137,45 @@ fn a_tie_among_more_options_suggests_narrowing_them_with_platforms() {
         stderr(&o)
     );
 }
+
+/// The comparison table's shared explanations are printed once, as notes under its last
+/// row, and the cells carry their marks (a student found "(a longer run gives steadier
+/// figures)" in both desktop cells of seed-table-full's performance row), in English and
+/// in Korean.
+#[test]
+fn the_comparison_tables_notes_are_printed_once_under_it() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/seed-table-full.toml"
+    );
+    for (lang, few, words) in [
+        (
+            "en",
+            "from 8 inputs only",
+            "a longer run gives steadier figures",
+        ),
+        ("ko", "입력 8개에서만", "실행이 길수록 수치가 안정됩니다"),
+    ] {
+        let out = stdout(&virtsim(&["run", file, "--lang", lang]));
+        let table: Vec<&str> = out
+            .lines()
+            .skip_while(|l| !l.starts_with("comparison table") && !l.starts_with("비교표"))
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let notes: Vec<&str> = (table.iter().copied())
+            .filter(|l| l.starts_with("  ") && !l.contains(" | "))
+            .collect();
+        assert_eq!(notes.len(), 6, "{lang}: {notes:?}");
+        // The notes follow the last row.
+        assert!(
+            table[table.len() - notes.len()..] == notes[..],
+            "{lang}: {table:?}"
+        );
+        let note = notes.iter().find(|n| n.contains(words)).expect(words);
+        // Once in the table (the desktop section above it has its own note on few inputs).
+        let table = table.join("\n");
+        assert_eq!(table.matches(words).count(), 1, "{lang}");
+        let mark = note.trim().split(' ').next().unwrap();
+        assert_eq!(table.matches(&format!("{few}{mark}")).count(), 2, "{lang}");
+    }
+}

@@ -3158,3 +3158,29 @@ fn a_library_name_given_as_a_file_says_to_copy_it_in_korean() {
     );
     assert!(!err.contains("; `type1"), "{err}");
 }
+
+/// `answers` without `--student` says under its heading what the reference variant is:
+/// each `[[step.vary]]` at its first choice (an instructor found it only in the docs), in
+/// English and in Korean; a student's variant does not.
+#[test]
+fn answers_without_a_student_says_what_the_reference_variant_is() {
+    let file = format!("{}/hypervisor-types.toml", library_dir("assignments"));
+    let line = |args: &[&str]| {
+        let o = virtsim(args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        stdout(&o).lines().nth(1).unwrap_or_default().to_string()
+    };
+    let en = line(&["answers", &file]);
+    assert!(
+        en.starts_with("reference variant: each [[step.vary]] at its first choice"),
+        "{en}"
+    );
+    assert!(en.contains("--student ID"), "{en}");
+    let ko = line(&["answers", &file, "--lang", "ko"]);
+    assert!(
+        ko.starts_with("기준 변형: 각 [[step.vary]]는 첫 번째 선택지"),
+        "{ko}"
+    );
+    let student = line(&["answers", &file, "--student", "s001"]);
+    assert!(!student.contains("reference variant"), "{student}");
+}

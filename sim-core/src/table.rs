@@ -149,4 +149,62 @@ pub struct ComparisonTable {
     pub rows: Vec<TableRow>,
     pub row_headings: Vec<Text>,
     pub columns: Vec<TableColumn>,
+    /// The explanations that cells share, each said once under the table, as a printed
+    /// table's notes: a cell that needs one carries its mark ("steal¹ 52.3%"). In the order
+    /// their marks first appear, reading the rows from the top, each row's cells from the
+    /// left. Results written before the notes existed read as a table without notes.
+    #[serde(default)]
+    pub notes: Vec<TableNote>,
+}
+
+/// A note under the comparison table: its mark, as the cells that refer to it carry it
+/// (¹, ², …), and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TableNote {
+    pub mark: String,
+    pub text: Text,
+}
+
+/// The mark of the `n`th note (from 1) in superscript digits: ¹, ², …, ¹⁰.
+pub fn note_mark(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .chars()
+        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_superscript_numbers() {
+        assert_eq!(note_mark(1), "¹");
+        assert_eq!(note_mark(9), "⁹");
+        assert_eq!(note_mark(10), "¹⁰");
+    }
+
+    /// A result written before the table had notes reads as a table without notes; one
+    /// with notes keeps them.
+    #[test]
+    fn a_table_without_notes_still_reads() {
+        let table = ComparisonTable {
+            rows: vec![TableRow::Performance],
+            row_headings: vec![TableRow::Performance.heading()],
+            columns: Vec::new(),
+            notes: vec![TableNote {
+                mark: note_mark(1),
+                text: Text::new("steal: …", "스틸: …"),
+            }],
+        };
+        let mut json = serde_json::to_value(&table).unwrap();
+        let back: ComparisonTable = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, table);
+        json.as_object_mut().unwrap().remove("notes");
+        let old: ComparisonTable = serde_json::from_value(json).unwrap();
+        assert!(old.notes.is_empty());
+        assert_eq!(old.rows, table.rows);
+    }
 }

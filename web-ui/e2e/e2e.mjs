@@ -2937,6 +2937,44 @@ await step("the exits chart shows its small bars on a log axis on request: a tog
   }
 });
 
+await step("comparison table notes: an explanation the cells share is said once under the table, the cells carry its mark, as the CLI prints them (en, ko)", async () => {
+  // A student found the same words in every cell of a row (the steal's, the few inputs').
+  const p = await newPage(BASE);
+  const stored = await storedLang(p);
+  try {
+    await waitDone(p);
+    const cliNotes = (lang) => {
+      const out = execFileSync(process.env.VIRTSIM_BIN, ['run', join(SCEN_DIR, 'seed-table-full.toml'), '--lang', lang]).toString();
+      return out.split('\n').filter((l) => /^  [¹²³⁴⁵⁶⁷⁸⁹]/.test(l)).map((l) => l.trim());
+    };
+    for (const [lang, few, words] of [['en', 'from 8 inputs only', 'a longer run gives steadier figures'], ['ko', '입력 8개에서만', '실행이 길수록 수치가 안정됩니다']]) {
+      await inLang(p, lang);
+      await pick(p, 'seed-table-full.toml');
+      await p.click('#tab-table');
+      await p.waitForSelector('#comparison-notes li');
+      const notes = await p.$$eval('#comparison-notes li', (ls) => ls.map((l) => l.textContent.replace(/\s+/g, ' ').trim()));
+      assert(notes.length === 6, `${lang}: ${notes.length} notes: ${notes.join(' | ')}`);
+      const table = await p.textContent('#comparison');
+      // Once, under the table, not in its cells.
+      assert(!table.includes(words), `${lang}: the cells still say "${words}"`);
+      const note = notes.find((n) => n.includes(words));
+      assert(note && notes.filter((n) => n.includes(words)).length === 1, `${lang}: ${notes.join(' | ')}`);
+      const mark = note.split(' ')[0];
+      // Both desktop platforms' performance cells keep the figure and carry the mark.
+      const marked = table.split(`${few}${mark}`).length - 1;
+      assert(marked === 2, `${lang}: "${few}${mark}" ${marked} times in the table`);
+      for (const n of notes) assert(table.includes(n.split(' ')[0]), `${lang}: no cell carries ${n.split(' ')[0]}`);
+      if (process.env.VIRTSIM_BIN) {
+        const cli = cliNotes(lang);
+        assert(JSON.stringify(cli) === JSON.stringify(notes), `${lang}: page ${JSON.stringify(notes)} vs CLI ${JSON.stringify(cli)}`);
+      }
+    }
+  } finally {
+    await restoreLang(p, stored);
+    await p.close();
+  }
+});
+
 await step('platform labels appear in tables, charts, paths and answers', async () => {
   await pick(page, 'io-paths.toml');
   const label = 'Emulated devices in the hypervisor';

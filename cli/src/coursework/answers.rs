@@ -834,6 +834,31 @@ fn kind_name(q: &QuestionAnswer) -> &'static str {
     }
 }
 
+/// What the reference variant (no `--student`) is, said under the table's heading where it
+/// differs from a student's: each `[[step.vary]]` at its first choice, each step with a
+/// student seed at its scenario's own seed (an instructor found it only in the docs).
+/// `None` for an assignment without either: every student's variant is the reference.
+fn reference_variant_line(a: &Assignment, ko: bool) -> Option<String> {
+    let varies = a.steps.iter().any(|s| !s.vary.is_empty());
+    let seeds = a.steps.iter().any(|s| s.student_seed);
+    let what = match (varies, seeds, ko) {
+        (false, false, _) => return None,
+        (true, true, false) => {
+            "each [[step.vary]] at its first choice and each step at its scenario's own seed"
+        }
+        (true, false, false) => "each [[step.vary]] at its first choice",
+        (false, true, false) => "each step at its scenario's own seed",
+        (true, true, true) => "각 [[step.vary]]는 첫 번째 선택지, 각 단계는 시나리오 자체의 시드",
+        (true, false, true) => "각 [[step.vary]]는 첫 번째 선택지",
+        (false, true, true) => "각 단계는 시나리오 자체의 시드",
+    };
+    Some(if ko {
+        format!("기준 변형: {what}로 계산합니다. 한 학생의 변형은 --student ID로 계산합니다")
+    } else {
+        format!("reference variant: {what}; --student ID computes a student's variant")
+    })
+}
+
 fn assignment_table(
     a: &Assignment,
     student: Option<&str>,
@@ -860,6 +885,11 @@ fn assignment_table(
         clean(a.title.get(lang)),
         clean(&a.id),
     );
+    if student.is_none() {
+        if let Some(line) = reference_variant_line(a, ko) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
     for (index, step) in a.steps.iter().enumerate() {
         let variant = a.variant(index, student).describe();
         let _ = writeln!(

@@ -575,6 +575,15 @@ fn comparison_table(out: &mut String, r: &RunResult, lang: &str) {
             );
         }
     }
+    // The explanations the cells share, once each, under their marks.
+    for note in &r.table.notes {
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            clean(&note.mark),
+            clean(note.text.get(lang))
+        );
+    }
 }
 
 /// The consolidation sweep: p99 latency against the number of copies, and the density

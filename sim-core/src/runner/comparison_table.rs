@@ -4,13 +4,15 @@
 use crate::platform::PlatformKind;
 use crate::results::PlatformResult;
 use crate::sweep::SweepResult;
-use crate::table::{ComparisonTable, SeedColumn, TableCell, TableColumn, TableRow};
+use crate::table::{
+    note_mark, ComparisonTable, SeedColumn, TableCell, TableColumn, TableNote, TableRow,
+};
 use crate::text::{Lang, Text};
 
 /// The seed's table with a column per platform: the seed's words and this run's figures
 /// (with the run's sweep, where it has one).
 pub(super) fn build(platforms: &[PlatformResult], sweep: Option<&SweepResult>) -> ComparisonTable {
-    let columns = platforms
+    let mut columns: Vec<TableColumn> = platforms
         .iter()
         .map(|p| {
             let class = SeedColumn::of(p.kind);
@@ -38,11 +40,202 @@ pub(super) fn build(platforms: &[PlatformResult], sweep: Option<&SweepResult>) -
             }
         })
         .collect();
+    let notes = number_notes(&mut columns, platforms);
     ComparisonTable {
         rows: TableRow::ALL.to_vec(),
         row_headings: TableRow::ALL.iter().map(|r| r.heading()).collect(),
         columns,
+        notes,
     }
+}
+
+/// An explanation that several cells share (a student found the same words in every
+/// performance cell): said once under the table, each cell that needs it carrying its
+/// mark. While the cells are built a cell holds the note's token where the mark goes;
+/// [`number_notes`] numbers the notes and puts the marks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Note {
+    /// What steal is and what the native baseline runs (a steal of 1% or more).
+    Steal,
+    /// A desktop's latency read from fewer than 100 inputs.
+    FewInputs,
+    /// What a desktop's guest-kernel share counts.
+    DesktopKernel,
+    /// The Desktop column's words describe VDI, not a session host.
+    SessionHostWords,
+    /// A desktop's CPU count rests on the model's estimates of a user's work.
+    DesktopCpuEstimate,
+    /// The connection broker is named, not simulated.
+    Broker,
+    /// What the OS requirement row's density by arithmetic divides.
+    Density,
+    /// A platform's throughput against native as the mean of groups that fare very
+    /// differently, each group's own figure beside it.
+    GroupMean,
+}
+
+impl Note {
+    const ALL: [Note; 8] = [
+        Note::Steal,
+        Note::FewInputs,
+        Note::DesktopKernel,
+        Note::SessionHostWords,
+        Note::DesktopCpuEstimate,
+        Note::Broker,
+        Note::Density,
+        Note::GroupMean,
+    ];
+
+    /// What a cell holds where the note's mark goes, until [`number_notes`] replaces it.
+    fn token(self) -> &'static str {
+        match self {
+            Note::Steal => "\u{1}steal\u{1}",
+            Note::FewInputs => "\u{1}few-inputs\u{1}",
+            Note::DesktopKernel => "\u{1}desktop-kernel\u{1}",
+            Note::SessionHostWords => "\u{1}session-host-words\u{1}",
+            Note::DesktopCpuEstimate => "\u{1}desktop-cpu\u{1}",
+            Note::Broker => "\u{1}broker\u{1}",
+            Note::Density => "\u{1}density\u{1}",
+            Note::GroupMean => "\u{1}group-mean\u{1}",
+        }
+    }
+
+    /// What a cell holds where the note's mark goes if another cell needs the note: the
+    /// term it explains, there without needing it (a steal of 0.0% beside one of 50.0%:
+    /// both are steal, and both carry its mark when the note is under the table).
+    fn weak_token(self) -> String {
+        self.token().replace('\u{1}', "\u{2}")
+    }
+
+    /// The note's text, for the platforms whose cells refer to it.
+    fn text(self, users: &[&PlatformResult]) -> Text {
+        match self {
+            Note::Steal => {
+                // A vCPU's wait on a hypervisor, a thread's without one.
+                let vcpus = users.iter().any(|p| p.kind.is_hypervisor());
+                let threads = users.iter().any(|p| !p.kind.is_hypervisor());
+                let (who_en, who_ko) = match (vcpus, threads) {
+                    (true, true) => (
+                        "the vCPUs' (without a hypervisor, the threads')",
+                        "vCPU(하이퍼바이저가 없으면 스레드)",
+                    ),
+                    (false, true) => ("the threads'", "스레드"),
+                    _ => ("the vCPUs'", "vCPU"),
+                };
+                Text::new(
+                    format!("steal: the share of {who_en} time spent ready to run but waiting for a core (or held back by a cap); the native baseline runs the same instances as threads on the same cores, with no host background load and no hypervisor threads"),
+                    format!("스틸: {who_ko} 시간 중 실행 준비가 되었지만 코어를 기다린(또는 상한에 묶인) 비율. 네이티브 기준 실행은 같은 인스턴스를 같은 코어 위의 스레드로 돌리며, 호스트 배경 부하와 하이퍼바이저 스레드는 없습니다"),
+                )
+            }
+            Note::FewInputs => Text::new(
+                "from fewer than 100 inputs: a longer run gives steadier figures",
+                "입력 100개 미만에서: 실행이 길수록 수치가 안정됩니다",
+            ),
+            Note::DesktopKernel => Text::new(
+                "a desktop's guest kernel share: only the system calls and network sends of the modelled activities; a desktop OS's other kernel work, such as its drivers and kernel threads, is not modelled",
+                "데스크톱의 게스트 커널 CPU: 모델이 다루는 활동의 시스템 콜과 네트워크 전송만; 드라이버나 커널 스레드 같은 데스크톱 OS의 다른 커널 작업은 모델링하지 않음",
+            ),
+            Note::SessionHostWords => Text::new(
+                "the overview's words in the Desktop column describe a VM and an OS per desktop (VDI), so they do not hold for a session host: its users share its one server OS and kernel",
+                "Desktop 열의 개요 문서 말은 데스크톱마다 VM과 OS가 하나씩인 경우(VDI)를 말하므로 세션 호스트에는 맞지 않습니다: 세션 호스트의 사용자들은 서버 OS와 커널 하나를 공유합니다",
+            ),
+            Note::DesktopCpuEstimate => Text::new(
+                "a desktop's CPU count rests on this model's estimates of a user's work (the modelled activities and the OS's background services): sizing guides for real desktops, with browsers, mail and antivirus, plan several times fewer per core",
+                "데스크톱의 CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 배경 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크톱의 사이징 가이드는 코어당 몇 배 적게 잡습니다",
+            ),
+            Note::Density => {
+                // A session host counts sessions, not its VMs.
+                let sessions = (users.iter())
+                    .any(|p| p.vdi.as_ref().is_some_and(|v| v.session_host));
+                let (unit_en, unit_ko) = if sessions {
+                    ("instance (or session)", "인스턴스(또는 세션)")
+                } else {
+                    ("instance", "인스턴스")
+                };
+                Text::new(
+                    format!("by arithmetic: by memory, the host's memory left after its own reserve over the MiB per {unit_en}; by CPU, the host's cores up to the utilization ceiling over the cores one {unit_en} needs to keep up with native"),
+                    format!("계산상: 메모리 기준은 호스트 자신의 예약분을 뺀 메모리 ÷ {unit_ko}당 MiB, CPU 기준은 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어"),
+                )
+            }
+            Note::GroupMean => Text::new(
+                "throughput against native of groups that fare very differently: the mean, weighted by the CPU each group uses natively; each group's own figure follows in brackets",
+                "결과가 크게 다른 그룹들의 네이티브 대비 처리량: 각 그룹이 네이티브에서 쓰는 CPU로 가중한 평균; 괄호 안은 각 그룹의 수치",
+            ),
+            Note::Broker => Text::new(
+                "the connection broker that assigns desktops' sessions is not simulated",
+                "세션을 배정하는 연결 브로커는 시뮬레이션하지 않음",
+            ),
+        }
+    }
+}
+
+/// The notes the cells refer to, numbered in the order their marks first appear (the rows
+/// from the top, each row's cells from the left, each cell's text from its start), with
+/// each token in the cells replaced by its note's mark.
+fn number_notes(columns: &mut [TableColumn], platforms: &[PlatformResult]) -> Vec<TableNote> {
+    let rows = columns.iter().map(|c| c.cells.len()).max().unwrap_or(0);
+    // A note is under the table where a cell needs it; its term's other cells then carry
+    // its mark too.
+    let cells = || columns.iter().flat_map(|c| c.cells.iter());
+    let needed_notes: Vec<Note> = (Note::ALL.iter().copied())
+        .filter(|n| cells().any(|cell| cell.measured.en.contains(n.token())))
+        .collect();
+    let needed = |n: Note| needed_notes.contains(&n);
+    let mut order: Vec<Note> = Vec::new();
+    for row in 0..rows {
+        for column in columns.iter() {
+            let Some(cell) = column.cells.get(row) else {
+                continue;
+            };
+            let en = &cell.measured.en;
+            let at = |n: Note| match (en.find(n.token()), en.find(&n.weak_token())) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let mut found: Vec<(usize, Note)> = (Note::ALL.iter())
+                .filter(|&&n| needed(n))
+                .filter_map(|&n| at(n).map(|at| (at, n)))
+                .collect();
+            found.sort_unstable_by_key(|&(at, _)| at);
+            for (_, n) in found {
+                if !order.contains(&n) {
+                    order.push(n);
+                }
+            }
+        }
+    }
+    let mut notes = Vec::with_capacity(order.len());
+    for (i, &note) in order.iter().enumerate() {
+        let weak = note.weak_token();
+        let users: Vec<&PlatformResult> = columns
+            .iter()
+            .filter(|c| {
+                (c.cells.iter()).any(|cell| {
+                    cell.measured.en.contains(note.token()) || cell.measured.en.contains(&weak)
+                })
+            })
+            .filter_map(|c| platforms.iter().find(|p| p.name == c.platform))
+            .collect();
+        let mark = note_mark(i + 1);
+        for cell in columns.iter_mut().flat_map(|c| c.cells.iter_mut()) {
+            for text in [&mut cell.measured.en, &mut cell.measured.ko] {
+                *text = text.replace(note.token(), &mark).replace(&weak, &mark);
+            }
+        }
+        notes.push(TableNote {
+            mark,
+            text: note.text(&users),
+        });
+    }
+    // The terms of notes no cell needs carry no mark.
+    for cell in columns.iter_mut().flat_map(|c| c.cells.iter_mut()) {
+        for text in [&mut cell.measured.en, &mut cell.measured.ko] {
+            for n in Note::ALL {
+                *text = text.replace(&n.weak_token(), "");
+            }
+        }
+    }
+    notes
 }
 
 fn measured(p: &PlatformResult, row: TableRow) -> Text {
@@ -71,11 +264,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
     } else {
         Text::new("", "")
     };
-    // What a desktop's guest-kernel share counts, beside a figure near 0.
-    let desktop_kernel = Text::new(
-        " (only the system calls and network sends of the modelled activities; a desktop OS's other kernel work, such as its drivers and kernel threads, is not modelled)",
-        " (모델이 다루는 활동의 시스템 콜과 네트워크 전송만; 드라이버나 커널 스레드 같은 데스크톱 OS의 다른 커널 작업은 모델링하지 않음)",
-    );
+    // What a desktop's guest-kernel share counts, beside a figure near 0: the table's note.
+    let desktop_kernel = Note::DesktopKernel.token();
     match (p.kind, row) {
         (PlatformKind::Vdi, TableRow::Kernel) => {
             let mut kernel = if shared {
@@ -89,8 +279,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                     format!("게스트 커널 {n}개 + 하이퍼바이저; 게스트 커널 CPU {}%", share(p.cpu.guest_kernel)),
                 )
             };
-            kernel.en += &desktop_kernel.en;
-            kernel.ko += &desktop_kernel.ko;
+            kernel.en += desktop_kernel;
+            kernel.ko += desktop_kernel;
             kernel
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) if shared => Text::new(
@@ -104,8 +294,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         // The broker is named, not simulated: its work is outside the run (a review read
         // it, in the measured colour, as a figure).
         (PlatformKind::Vdi, TableRow::Management) if shared => Text::new(
-            format!("hypervisor {}% of CPU; {sessions} {} on {n} session {} (the connection broker that assigns them is not simulated)", share(p.cpu.hypervisor), plural(sessions, "session", "sessions"), plural(n, "host", "hosts")),
-            format!("하이퍼바이저 CPU {}%; 세션 호스트 {n}개에 세션 {sessions}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", share(p.cpu.hypervisor)),
+            format!("hypervisor {}% of CPU; {sessions} {} on {n} session {}{broker}", share(p.cpu.hypervisor), plural(sessions, "session", "sessions"), plural(n, "host", "hosts"), broker = Note::Broker.token()),
+            format!("하이퍼바이저 CPU {}%; 세션 호스트 {n}개에 세션 {sessions}개{broker}", share(p.cpu.hypervisor), broker = Note::Broker.token()),
         ),
         // No update wanted in the run (users still logging on, idle desktops): a share of
         // nothing, said as such (it read 100.0%).
@@ -114,15 +304,15 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         {
             let (fault_en, fault_ko) = fault_note(p);
             Text::new(
-                format!("no screen update wanted in the run; steal {}%{fault_en}", share(p.steal_percent)),
-                format!("실행 중 원한 화면 갱신 없음; 스틸 {}%{fault_ko}", share(p.steal_percent)),
+                format!("no screen update wanted in the run; steal{} {}%{fault_en}", Note::Steal.weak_token(), share(p.steal_percent)),
+                format!("실행 중 원한 화면 갱신 없음; 스틸{} {}%{fault_ko}", Note::Steal.weak_token(), share(p.steal_percent)),
             )
         }
         (PlatformKind::Vdi, TableRow::Performance) => {
             let (fault_en, fault_ko) = fault_note(p);
             Text::new(
-                format!("{:.1}% of the updates a local PC shows; steal {}%{fault_en}", p.relative_performance_percent, share(p.steal_percent)),
-                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸 {}%{fault_ko}", p.relative_performance_percent, share(p.steal_percent)),
+                format!("{:.1}% of the updates a local PC shows; steal{} {}%{fault_en}", p.relative_performance_percent, Note::Steal.weak_token(), share(p.steal_percent)),
+                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸{} {}%{fault_ko}", p.relative_performance_percent, Note::Steal.weak_token(), share(p.steal_percent)),
             )
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
@@ -130,8 +320,8 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             format!("데스크톱 VM {n}개, vCPU {}개, 중앙 서버; 씬 클라이언트가 네트워크로 접속", p.vcpus),
         ),
         (PlatformKind::Vdi, TableRow::Management) => Text::new(
-            format!("hypervisor {}% of CPU; {n} {} (the connection broker that assigns them is not simulated)", share(p.cpu.hypervisor), plural(n, "session", "sessions")),
-            format!("하이퍼바이저 CPU {}%; 세션 {n}개 (세션을 배정하는 연결 브로커는 시뮬레이션하지 않음)", share(p.cpu.hypervisor)),
+            format!("hypervisor {}% of CPU; {n} {}{broker}", share(p.cpu.hypervisor), plural(n, "session", "sessions"), broker = Note::Broker.token()),
+            format!("하이퍼바이저 CPU {}%; 세션 {n}개{broker}", share(p.cpu.hypervisor), broker = Note::Broker.token()),
         ),
         (PlatformKind::Type1, TableRow::ExecutionEnvironment) => Text::new(
             format!("{n} {}, {} {}, on a hypervisor on the hardware", plural(n, "VM", "VMs"), p.vcpus, plural(p.vcpus, "vCPU", "vCPUs")),
@@ -207,30 +397,22 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
                         .collect::<Vec<_>>()
                         .join(sep)
                 };
-                en += &format!(
-                    " (the mean, weighted by the CPU they use natively, of groups that fare very differently: {})",
-                    groups(", ")
-                );
-                ko += &format!(
-                    " (결과가 크게 다른 그룹들을 네이티브에서 쓰는 CPU로 가중한 평균: {})",
-                    groups(", ")
-                );
+                // What the mean is: the table's note.
+                let note = Note::GroupMean.token();
+                en += &format!("{note} ({})", groups(", "));
+                ko += &format!("{note} ({})", groups(", "));
             }
-            en += &format!("; steal {}%", share(p.steal_percent));
-            ko += &format!("; 스틸 {}%", share(p.steal_percent));
             // Steal is the price each guest sees of sharing pCPUs. What throughput against
-            // native compares with is said too: the native baseline runs the same instances
-            // as threads on the same cores, without the host's background load or the
-            // hypervisor's threads, so it shows steal only where those cause it.
-            if p.steal_percent >= 1.0 {
-                let (who_en, who_ko) = if p.kind.is_hypervisor() {
-                    ("its vCPUs", "vCPU")
-                } else {
-                    ("its threads", "스레드")
-                };
-                en += &format!(": the share of {who_en}' time spent ready to run but waiting for a core (or held back by a cap); the native baseline runs the same instances as threads on the same cores, with no host background load and no hypervisor threads");
-                ko += &format!(": {who_ko} 시간 중 실행 준비가 되었지만 코어를 기다린(또는 상한에 묶인) 비율. 네이티브 기준 실행은 같은 인스턴스를 같은 코어 위의 스레드로 돌리며, 호스트 배경 부하와 하이퍼바이저 스레드는 없습니다");
-            }
+            // native compares with is said too, in the table's note: the native baseline runs
+            // the same instances as threads on the same cores, without the host's background
+            // load or the hypervisor's threads, so it shows steal only where those cause it.
+            let steal_note = if p.steal_percent >= 1.0 {
+                Note::Steal.token().to_string()
+            } else {
+                Note::Steal.weak_token()
+            };
+            en += &format!("; steal{steal_note} {}%", share(p.steal_percent));
+            ko += &format!("; 스틸{steal_note} {}%", share(p.steal_percent));
             let (fault_en, fault_ko) = fault_note(p);
             en += &fault_en;
             ko += &fault_ko;
@@ -345,13 +527,19 @@ fn join(a: Text, b: Option<Text>) -> Text {
 /// one OS per desktop. Where those words do not hold for it, its measured text says so.
 fn session_host_note(p: &PlatformResult, row: TableRow) -> Option<Text> {
     let shared = p.vdi.as_ref().is_some_and(|v| v.session_host);
-    (shared && matches!(row, TableRow::Kernel | TableRow::Isolation | TableRow::OsRequirement))
-        .then(|| {
-            Text::new(
-                "the overview's words in this column describe a VM and an OS per desktop (VDI), so they do not hold here: a session host's users share its one server OS and kernel",
-                "이 열의 개요 문서 말은 데스크톱마다 VM과 OS가 하나씩인 경우(VDI)를 말하므로 여기에는 맞지 않습니다: 세션 호스트의 사용자들은 서버 OS와 커널 하나를 공유합니다",
-            )
-        })
+    (shared
+        && matches!(
+            row,
+            TableRow::Kernel | TableRow::Isolation | TableRow::OsRequirement
+        ))
+    .then(|| {
+        // Why, in the table's note.
+        let note = Note::SessionHostWords.token();
+        Text::new(
+            format!("the overview's words do not hold here{note}"),
+            format!("개요 문서의 말이 여기에는 맞지 않음{note}"),
+        )
+    })
 }
 
 /// A desktop VM (VDI) sits behind the same boundary as a server VM: the overview rates it
@@ -533,8 +721,8 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
             // of them or nearly, and a short run's few inputs move with the seed.
             let (few_en, few_ko) = if v.inputs < 100 {
                 (
-                    format!(", from {} inputs only (a longer run gives steadier figures)", v.inputs),
-                    format!(", 입력 {}개에서만 (실행이 길수록 수치가 안정됩니다)", v.inputs),
+                    format!(", from {} only{}", counted(v.inputs, "input"), Note::FewInputs.token()),
+                    format!(", 입력 {}개에서만{}", v.inputs, Note::FewInputs.token()),
                 )
             } else {
                 (String::new(), String::new())
@@ -624,8 +812,10 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 // A desktop's CPU per input and its background services are estimates
                 // (desktop/activity.rs, [costs]): the count is this model's, several times
                 // what vendor sizing guides plan (an expert's review).
-                en += "; the CPU count rests on this model's estimates of a user's work (the modelled activities and the OS's background services): sizing guides for real desktops, with browsers, mail and antivirus, plan several times fewer per core";
-                ko += "; CPU 기준 개수는 사용자 작업에 대한 이 모델의 추정치(모델이 다루는 활동과 OS의 배경 서비스)에 기댑니다: 브라우저, 메일, 백신이 도는 실제 데스크톱의 사이징 가이드는 코어당 몇 배 적게 잡습니다";
+                // Why, in the table's note.
+                let note = Note::DesktopCpuEstimate.token();
+                en += &format!("; the CPU count rests on this model's estimates{note}");
+                ko += &format!("; CPU 기준 개수는 이 모델의 추정치에 기댐{note}");
             }
             if let Some(d) = p.sweep_density {
                 en += &format!("; {d} found by running (the sweep's target met, no OOM kill)");
@@ -811,21 +1001,22 @@ fn density_text(
         // Three significant digits, so that the ceiling over it gives the count: desktops
         // that differ by a tenth of their share all read "0.04 cores" at two decimals (a
         // reviewer saw 161 to 180 fit beside the same 0.04).
+        // What each figure divides is the table's note; the CPU's figures stay in the cell
+        // (the memory's, the footprint, leads it).
         let per_instance_cores = significant(l.cpu_per_instance_percent / 100.0, 3);
         let per_instance_percent = significant(l.cpu_per_instance_percent, 2);
+        let note = Note::Density.token();
+        en = en.replacen("by arithmetic", &format!("by arithmetic{note}"), 1);
+        ko = ko.replacen("계산상", &format!("계산상{note}"), 1);
+        en.pop();
+        ko.pop();
         en += &format!(
-            " (memory: the host's memory left after its own reserve over {:.0} MiB; CPU: its cores up to the utilization ceiling, {:.1} cores, over the {} cores ({}% of one) one {unit_en} needs to keep up with native)",
-            l.footprint_mib,
-            l.cpu_ceiling_cores,
-            per_instance_cores,
-            per_instance_percent
+            ": {:.1} cores over {} cores, {}% of one)",
+            l.cpu_ceiling_cores, per_instance_cores, per_instance_percent
         );
         ko += &format!(
-            " (메모리: 호스트 자신의 예약분을 뺀 메모리 ÷ {:.0} MiB; CPU: 사용 상한까지의 코어 {:.1}개 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어 {}개, 곧 한 코어의 {}%)",
-            l.footprint_mib,
-            l.cpu_ceiling_cores,
-            per_instance_cores,
-            per_instance_percent
+            ": 코어 {:.1}개 ÷ {}개, 곧 한 코어의 {}%)",
+            l.cpu_ceiling_cores, per_instance_cores, per_instance_percent
         );
     }
     (en, ko)
@@ -904,7 +1095,20 @@ mod tests {
             ..Default::default()
         };
         let (en, ko) = super::density_text(&l, "instance", "인스턴스");
-        assert!(en.contains("6.4 cores, over the 0.74 cores"), "{en}");
-        assert!(ko.contains("코어 6.4개 ÷ 인스턴스 하나가"), "{ko}");
+        assert!(
+            en.contains("within the utilization ceiling: 6.4 cores over 0.74 cores, 74% of one)"),
+            "{en}"
+        );
+        assert!(
+            ko.contains("코어 6.4개 ÷ 0.74개, 곧 한 코어의 74%)"),
+            "{ko}"
+        );
+        // What the figures divide is the table's note, marked where the count is.
+        let token = super::Note::Density.token();
+        assert!(
+            en.contains(&format!("by arithmetic{token} (memory 504")),
+            "{en}"
+        );
+        assert!(ko.contains(&format!("계산상{token} 호스트에 8개")), "{ko}");
     }
 }

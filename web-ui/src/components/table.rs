@@ -861,6 +861,17 @@ pub fn table(props: &TableProps) -> Html {
                 </tbody>
             </table>
             </div>
+            // The explanations the cells share, once each under their marks, as the CLI
+            // prints them under its table (a student found them repeated in every cell).
+            if !table.notes.is_empty() {
+                <ul class="hint table-notes" id="comparison-notes">
+                    { for table.notes.iter().enumerate().map(|(i, n)| html! {
+                        <li id={format!("comparison-note-{}", i + 1)}>
+                            <span class="note-mark">{ n.mark.clone() }</span>{ " " }{ pick(lang, &n.text) }
+                        </li>
+                    }) }
+                </ul>
+            }
             <p class="hint" id="seed-note">{ t(lang, "table.seed_note") }</p>
             // The start-up figure in the table, step by step (a student's review).
             <super::startup_steps::StartupSteps lang={lang} result={props.result.clone()} />
@@ -1259,6 +1270,7 @@ mod tests {
             rows: Vec::new(),
             row_headings: Vec::new(),
             columns: classes.iter().map(|&c| column(c)).collect(),
+            notes: Vec::new(),
         };
         let without = table(&[SeedColumn::Hardware, SeedColumn::OsLevel]);
         for lang in [Lang::En, Lang::Ko] {
