@@ -73,7 +73,7 @@ impl SeedColumn {
             ),
             // The seed's Korean table keeps the English column names; the Korean text
             // says what they stand for first and quotes the seed's words after it.
-            SeedColumn::Hardware => Text::new("Hardware", "하드웨어 수준 가상화 (Hardware)"),
+            SeedColumn::Hardware => Text::new("Hardware", "하드웨어 가상화 (Hardware)"),
             SeedColumn::Desktop => Text::new("Desktop", "데스크톱 가상화 (Desktop)"),
             SeedColumn::OsLevel => Text::new("OS-level", "OS 수준 가상화 (OS-level)"),
         }

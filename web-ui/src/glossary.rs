@@ -877,7 +877,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "데스크톱 가상화 (Desktop Virtualization)",
         name_en: "desktop virtualization",
         forms: &["desktop virtualization", "데스크톱 가상화", "데스크탑 가상화"],
-        ko: "사용자의 데스크톱을 중앙 서버에서 실행하고, 사용자는 네트워크 너머에서 화면을 보며 입력을 보내는 방식입니다. 서버가 데스크톱마다 VM을 주거나(VDI) 여러 사용자가 서버 OS 하나를 함께 씁니다(세션 호스트). 사용자가 느끼는 것은 입력에서 화면까지의 지연과 대역폭입니다.",
+        ko: "사용자의 데스크톱을 중앙 서버에서 실행하고, 사용자는 네트워크 너머에서 화면을 보며 입력을 보내는 방식입니다. 서버가 데스크톱마다 VM을 주거나(VDI) 여러 사용자가 서버 OS 하나를 함께 씁니다(세션 호스트). 사용자가 느끼는 것은 입력에서 화면까지의 지연과 대역폭입니다. 개요 문서는 '데스크탑'으로 적고, 이 페이지는 표준 표기 '데스크톱'을 씁니다(같은 말입니다. 개요 문서를 인용할 때는 그대로 둡니다).",
         en: "Users' desktops run on a central server, and each user sees the screen and sends input over the network. The server gives each desktop a VM (VDI) or lets many users share one server OS (a session host). What a user feels is the input-to-display latency and the bandwidth.",
     },
     Term {
