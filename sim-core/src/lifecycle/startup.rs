@@ -207,7 +207,16 @@ pub fn start_steps_with(
                 ContainerStage::Exec,
                 0,
             );
-            steps.push(app);
+            // The application's start includes its exec, which the step above paid
+            // (through the container's stack, reading the image): the rest of it.
+            let (exec_us, exec_mib) =
+                container::entrypoint_exec_native(c, host.cpu, host.clock_mhz);
+            steps.push(step(
+                "application starts (libraries, initialisation; its exec was the step before)",
+                "애플리케이션 시작 (라이브러리, 초기화; exec는 앞 단계)",
+                c.app_start_us.saturating_sub(exec_us),
+                c.app_start_read_mib.saturating_sub(exec_mib),
+            ));
         }
         PlatformKind::Type1 if stack.microvm => {
             steps.push(step(
