@@ -180,6 +180,7 @@ fn memory_fields(w: &mut Writer, m: &MachineMemory) {
             working_set_pages,
             pml,
             checkpoint,
+            restore_cycles,
         }) => {
             w.put(&1u8);
             w.put(instance);
@@ -190,6 +191,7 @@ fn memory_fields(w: &mut Writer, m: &MachineMemory) {
             w.put(working_set_pages);
             w.put(pml);
             w.put(checkpoint);
+            w.put(restore_cycles);
         }
     }
     w.put(ops_samples);
