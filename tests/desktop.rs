@@ -236,15 +236,17 @@ fn the_agent_keeps_a_thin_link_busy_and_only_the_quality_rule_leaves_it_idle() {
     //
     // The agent captures at each tick while at most one interval of the link's time is
     // queued (it encodes the next frame while the previous one is on the wire). With e,
-    // the encoding's 3.5 ms (518 kpixel x 20 cycles at 3 GHz), the k-th full-quality frame
-    // in a row finds at most e + 5.1 (k - 1) ms queued at its tick (the first after an idle
-    // link finds nothing): the 7th finds 34.1 ms, more than an interval, and is skipped; the encoder halves the quality, then raises it by a
-    // quarter per capture. A cycle of 9 ticks (300 ms): 6 frames at full quality, one tick
-    // skipped, one frame at half, one at three quarters. So 8 frames of 9 are delivered
-    // (89%), at a mean quality of (6 x 100 + 50 + 75) / 8 = 91%, and the link carries
-    // 6 x 38.4 + 19.4 + 28.9 = 279 ms in 300: 93%, about 930 kbit/s. The link is idle only
-    // after the half- and three-quarter-quality frames (13.9 and 4.4 ms) and for the
-    // encoding after the skipped tick (2.9 ms).
+    // the encoding's 2.5 ms (518 kpixel x 14.5 cycles, the cost table's H.264 figure, at
+    // 3 GHz), the k-th full-quality frame in a row finds at most e + 5.1 (k - 1) ms queued
+    // at its tick (the first after an idle link finds nothing): the 7th finds 33.0 ms, not
+    // more than the 33.3 ms interval, and is sent; the 8th finds 38.0 ms and is skipped; the
+    // encoder halves the quality, then raises it by a quarter per capture. A cycle of 10
+    // ticks (333 ms): 7 frames at full quality, one tick skipped, one frame at half, one at
+    // three quarters. So 9 frames of 10 are delivered (90%), at a mean quality of
+    // (7 x 100 + 50 + 75) / 9 = 92%, and the link carries 7 x 38.4 + 19.4 + 28.9 = 317 ms
+    // in 333: 95%, about 950 kbit/s (a 30 s run: 90.0%, 91.6%, 950 kbit/s). The link is
+    // idle only after the half- and three-quarter-quality frames (11.7 and 4.4 ms, the
+    // next frame's encoding included).
     //
     // Had the agent waited for the link to drain before each capture (a frame skipped
     // whenever anything was queued), every full-quality frame would skip the next tick and
@@ -274,7 +276,7 @@ fn the_agent_keeps_a_thin_link_busy_and_only_the_quality_rule_leaves_it_idle() {
             g.quality_percent
         );
         // The run's first capture comes at the first tick and the last updates arrive
-        // after the end: a little below the cycle's 930.
+        // after the end: a little below the cycle's 950.
         assert!(
             (880.0..950.0).contains(&g.bandwidth_kbit_s),
             "{name}: {} kbit/s",
