@@ -107,6 +107,22 @@ fn a_loaded_server_raises_desktop_latency_through_the_scheduler() {
         mv.cpu.idle,
         fv.cpu.idle
     );
+    // A local PC is a machine of its own (a review found the local baseline run on the
+    // server the desktops share, its p99 rising from 45 to 108 ms between 40 and 200
+    // desktops): each desktop alone on a native machine with its VM's vCPUs as cores.
+    // The many desktops' local figures are another sample of the same clicks on idle
+    // PCs: sampling (up to 8 ms), the click's 20 ms of layout and the monitor's refresh
+    // (up to 16.7 ms), a p99 near 45 ms for both counts.
+    let (fl, ml) = (fv.local.as_ref().unwrap(), mv.local.as_ref().unwrap());
+    for l in [fl, ml] {
+        assert!(
+            (35.0..55.0).contains(&l.latency_p99_ms),
+            "local p99 {} and {}",
+            fl.latency_p99_ms,
+            ml.latency_p99_ms
+        );
+    }
+    assert!(mv.latency_p99_ms > ml.latency_p99_ms + 100.0);
 }
 
 #[test]
@@ -220,15 +236,17 @@ fn the_agent_keeps_a_thin_link_busy_and_only_the_quality_rule_leaves_it_idle() {
     //
     // The agent captures at each tick while at most one interval of the link's time is
     // queued (it encodes the next frame while the previous one is on the wire). With e,
-    // the encoding's 3.5 ms (518 kpixel x 20 cycles at 3 GHz), the k-th full-quality frame
-    // in a row finds at most e + 5.1 (k - 1) ms queued at its tick (the first after an idle
-    // link finds nothing): the 7th finds 34.1 ms, more than an interval, and is skipped; the encoder halves the quality, then raises it by a
-    // quarter per capture. A cycle of 9 ticks (300 ms): 6 frames at full quality, one tick
-    // skipped, one frame at half, one at three quarters. So 8 frames of 9 are delivered
-    // (89%), at a mean quality of (6 x 100 + 50 + 75) / 8 = 91%, and the link carries
-    // 6 x 38.4 + 19.4 + 28.9 = 279 ms in 300: 93%, about 930 kbit/s. The link is idle only
-    // after the half- and three-quarter-quality frames (13.9 and 4.4 ms) and for the
-    // encoding after the skipped tick (2.9 ms).
+    // the encoding's 2.5 ms (518 kpixel x 14.5 cycles, the cost table's H.264 figure, at
+    // 3 GHz), the k-th full-quality frame in a row finds at most e + 5.1 (k - 1) ms queued
+    // at its tick (the first after an idle link finds nothing): the 7th finds 33.0 ms, not
+    // more than the 33.3 ms interval, and is sent; the 8th finds 38.0 ms and is skipped; the
+    // encoder halves the quality, then raises it by a quarter per capture. A cycle of 10
+    // ticks (333 ms): 7 frames at full quality, one tick skipped, one frame at half, one at
+    // three quarters. So 9 frames of 10 are delivered (90%), at a mean quality of
+    // (7 x 100 + 50 + 75) / 9 = 92%, and the link carries 7 x 38.4 + 19.4 + 28.9 = 317 ms
+    // in 333: 95%, about 950 kbit/s (a 30 s run: 90.0%, 91.6%, 950 kbit/s). The link is
+    // idle only after the half- and three-quarter-quality frames (11.7 and 4.4 ms, the
+    // next frame's encoding included).
     //
     // Had the agent waited for the link to drain before each capture (a frame skipped
     // whenever anything was queued), every full-quality frame would skip the next tick and
@@ -258,7 +276,7 @@ fn the_agent_keeps_a_thin_link_busy_and_only_the_quality_rule_leaves_it_idle() {
             g.quality_percent
         );
         // The run's first capture comes at the first tick and the last updates arrive
-        // after the end: a little below the cycle's 930.
+        // after the end: a little below the cycle's 950.
         assert!(
             (880.0..950.0).contains(&g.bandwidth_kbit_s),
             "{name}: {} kbit/s",
@@ -548,18 +566,21 @@ fn a_session_a_fault_ended_loses_the_updates_its_user_goes_on_wanting() {
 }
 
 #[test]
-fn a_lost_last_packet_waits_for_tcps_tail_loss_probe() {
+fn a_lost_last_packet_waits_for_tcps_tail_loss_probe_or_its_rto() {
     // Office inputs are one packet each, and so are most of their updates (a line of
     // text): a lost one has nothing behind it to report the gap. Over RDP's TCP it waits
     // for the tail-loss probe, 2 round trips (RFC 8985's PTO = 2 x SRTT) plus 200 ms for
-    // the delayed ACK when it was alone in flight: 400 ms at a 100 ms round trip. Blast's
-    // UDP transport resends on its own timer, taken as 2 round trips: 200 ms. At 20%
-    // loss an input or its update loses a packet 36% of the time and both 4%, so the p99
-    // lies between one loss and two: 400 to 800 ms over RDP's clean p99, 200 to 400 ms
-    // over Blast's (measured: 771 and 360 before sessions started under way, 791 and 200
-    // since; with one round trip for every loss both read 160). Both p99s are read from
-    // the latency histogram, whose buckets are up to 1.6% wide: a difference may fall a
-    // bucket short of its bound (the 200 ms bound is taken as 190).
+    // the delayed ACK when it was alone in flight, but at most until the retransmission
+    // timeout, which Linux sets to SRTT + 200 ms (PTO = min(PTO, RTO): RFC 8985 section
+    // 7.2, Linux `tcp_schedule_loss_probe`): 300 ms at a 100 ms round trip. Blast's UDP
+    // transport resends on its own timer, taken as 2 round trips: 200 ms. At 20% loss an
+    // input or its update loses a packet 36% of the time and both 4%, so the p99 lies
+    // between one loss and two: 300 to 600 ms over RDP's clean p99, 200 to 400 ms over
+    // Blast's (measured: 578 and 200; 791 and 200 while a lone loss waited for the
+    // uncapped probe, 2 round trips and 200 ms; with one round trip for every loss both
+    // read 160). Both p99s are read from the latency histogram, whose buckets are up to
+    // 1.6% wide: a difference may fall a bucket short of its bound (the 200 and 300 ms
+    // bounds are taken as 190 and 290).
     let r = run(&vdi_platforms(
         &[
             ("rdp", "protocol = \"rdp\"\nrtt_ms = 100"),
@@ -576,9 +597,9 @@ fn a_lost_last_packet_waits_for_tcps_tail_loss_probe() {
         p99("rdp-lossy") - p99("rdp"),
         p99("blast-lossy") - p99("blast"),
     );
-    assert!((400.0..850.0).contains(&tcp), "tcp +{tcp} udp +{udp}");
+    assert!((290.0..650.0).contains(&tcp), "tcp +{tcp} udp +{udp}");
     assert!((190.0..450.0).contains(&udp), "tcp +{tcp} udp +{udp}");
-    assert!(tcp > 1.5 * udp, "tcp +{tcp} udp +{udp}");
+    assert!(tcp > udp, "tcp +{tcp} udp +{udp}");
 }
 
 #[test]

@@ -401,7 +401,7 @@ cost_table! {
     container_exec_page_faults: 2_000, "faults", "estimate: about 8 MiB of binary and libraries touched while the entrypoint starts; no figure in the reference";
     /// Pages one file-backed fault reads from disk (the read-ahead window).
     readahead_pages: 32, "pages", "Linux include/linux/mm.h: VM_READAHEAD_PAGES = 128 KiB / PAGE_SIZE (the default read_ahead_kb), 32 pages of 4 KiB (outside the reference file)";
-    /// The application's own start (exec, libraries, initialisation), on any platform.
+    /// The application's own start (exec, libraries, initialisation), on any platform (a container's exec step pays the exec itself: its application step is the rest, `boot::container::entrypoint_exec_native`).
     app_start_us: 100_000, "µs", "estimate: no figure in the reference";
     /// Bytes the application reads when it starts (binaries, libraries, configuration).
     app_start_read_mib: 20, "MiB", "estimate: no figure in the reference";

@@ -116,6 +116,7 @@ fn group_fields(w: &mut Writer, g: &GroupSpec) {
         cap_percent,
         working_set_mib,
         desktop,
+        first_copy,
     } = g;
     w.put(scenario_index);
     w.put(name);
@@ -127,6 +128,7 @@ fn group_fields(w: &mut Writer, g: &GroupSpec) {
     w.put(weight);
     w.put(cap_percent);
     w.put(working_set_mib);
+    w.put(first_copy);
     match desktop {
         None => w.put(&0u8),
         Some(DesktopSpec {
@@ -178,6 +180,7 @@ fn memory_fields(w: &mut Writer, m: &MachineMemory) {
             working_set_pages,
             pml,
             checkpoint,
+            restore_cycles,
         }) => {
             w.put(&1u8);
             w.put(instance);
@@ -188,6 +191,7 @@ fn memory_fields(w: &mut Writer, m: &MachineMemory) {
             w.put(working_set_pages);
             w.put(pml);
             w.put(checkpoint);
+            w.put(restore_cycles);
         }
     }
     w.put(ops_samples);

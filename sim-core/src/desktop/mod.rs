@@ -131,7 +131,9 @@ pub struct VdiResult {
     pub latency_mean_ms: f64,
     pub latency_p50_ms: f64,
     pub latency_p99_ms: f64,
-    /// Share of inputs displayed within 150 ms ("feels good", reference sec. 5), percent.
+    /// Share of inputs displayed within 150 ms, percent: the reference's (sec. 5) "feels
+    /// good" threshold for a frame's end-to-end delay, applied to the whole input-to-display
+    /// latency (from the input at the client to its update on the client's screen).
     pub within_150ms_percent: f64,
     /// Input-to-display latency distribution: (upper bound ms, percent of inputs) per bin.
     pub latency_bins: Vec<(f64, f64)>,

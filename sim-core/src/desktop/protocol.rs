@@ -52,8 +52,8 @@ impl Content {
 pub enum Transport {
     /// In order and reliable: a lost packet holds back the whole update for the
     /// retransmission (about one round trip when later packets report the gap; a lost
-    /// last packet waits for the tail-loss probe, two round trips, and 200 ms more when it
-    /// was alone in flight).
+    /// last packet waits for the tail-loss probe, two round trips; a packet alone in
+    /// flight for the retransmission timeout, one round trip and 200 ms).
     Tcp,
     /// The protocol's own reliable-UDP transport: a lost packet of a text or graphics
     /// update is sent again (one round trip when later packets report the gap, two when it

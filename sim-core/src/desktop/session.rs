@@ -143,6 +143,13 @@ struct Clocks {
 /// `tcp_rto_min` (200 ms) when one packet is out.
 const ONE_PACKET_PROBE_ALLOWANCE_US: u64 = 200_000;
 
+/// Linux's minimum retransmission timeout, `TCP_RTO_MIN` (200 ms, include/net/tcp.h): the
+/// floor of the variance term of its RTO, RTO = SRTT + max(`tcp_rto_min`, 4 × RTTVAR)
+/// (`tcp_set_rto`, `tcp_rtt_estimator`; RFC 6298 section 2 gives SRTT + 4 × RTTVAR with a
+/// 1 s floor, which Linux lowers). The model's round trip does not vary, so its RTTVAR
+/// is small and the RTO is one round trip and 200 ms.
+const TCP_RTO_MIN_US: u64 = 200_000;
+
 /// How much later than it would have arrived a lost packet arrives, `rtt` the round trip
 /// (`per_us` cycles a microsecond):
 /// - a lost packet that later packets of the same update follow is reported by them (TCP's
@@ -151,9 +158,15 @@ const ONE_PACKET_PROBE_ALLOWANCE_US: u64 = 200_000;
 ///   the next update, a frame interval later, could report it sooner). Over TCP it waits
 ///   for the tail-loss probe, sent after PTO = 2 × SRTT (RFC 8985, section 7.2), plus the
 ///   delayed-ACK allowance when it was the only packet in flight (an input, a one-packet
-///   update): [`ONE_PACKET_PROBE_ALLOWANCE_US`]. A UDP transport's sender resends on its own
-///   timer: taken as TCP's probe timeout without the allowance (estimate: the protocols do
-///   not publish theirs).
+///   update): [`ONE_PACKET_PROBE_ALLOWANCE_US`]; but never later than the retransmission
+///   timeout would fire: PTO = min(PTO, RTO) (RFC 8985 section 7.2; Linux
+///   `tcp_schedule_loss_probe`: `timeout = min(timeout, rto_delta_us)`), the RTO being
+///   one round trip and [`TCP_RTO_MIN_US`]. So a lone lost packet is sent again one round
+///   trip and 200 ms after it was first sent (the probe's 2 round trips and 200 ms are
+///   capped), a lost last packet of several after two round trips (less than the RTO
+///   while the round trip is under 200 ms). A UDP transport's sender resends on its own
+///   timer: taken as TCP's probe timeout without the allowance and without the cap
+///   (estimate: the protocols do not publish theirs).
 fn recovery(
     transport: Transport,
     tail: bool,
@@ -163,8 +176,17 @@ fn recovery(
 ) -> Cycles {
     match (transport, tail, one_packet) {
         (_, false, _) => rtt,
-        (Transport::Tcp, true, true) => 2 * rtt + ONE_PACKET_PROBE_ALLOWANCE_US * per_us,
-        (_, true, _) => 2 * rtt,
+        (Transport::Tcp, true, one_packet) => {
+            let allowance = if one_packet {
+                ONE_PACKET_PROBE_ALLOWANCE_US * per_us
+            } else {
+                0
+            };
+            let probe = 2 * rtt + allowance;
+            let rto = rtt + TCP_RTO_MIN_US * per_us;
+            probe.min(rto)
+        }
+        (Transport::Udp, true, _) => 2 * rtt,
     }
 }
 
@@ -846,5 +868,32 @@ fn show(
         let due = s.video_phase + frame * s.video_period;
         s.video_shown_due.push(due);
         s.slowest = s.slowest.max(shown.saturating_sub(due));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lone lost TCP packet is sent again when the RTO would fire (one round trip and
+    /// 200 ms), not after the tail-loss probe's two round trips and 200 ms; a lost last
+    /// packet of several after the probe's two round trips while they are under the RTO;
+    /// a packet that later ones follow after one round trip; UDP's timer is not capped.
+    #[test]
+    fn a_lone_lost_tcp_packet_is_resent_when_the_rto_fires() {
+        let per_us = 3000;
+        let ms = |m: u64| m * 1000 * per_us;
+        for rtt in [1, 20, 50, 150, 300] {
+            let r = |transport, tail, one| recovery(transport, tail, one, ms(rtt), per_us);
+            assert_eq!(r(Transport::Tcp, true, true), ms(rtt + 200), "{rtt} ms");
+            assert_eq!(
+                r(Transport::Tcp, true, false),
+                ms((2 * rtt).min(rtt + 200)),
+                "{rtt} ms"
+            );
+            assert_eq!(r(Transport::Tcp, false, true), ms(rtt), "{rtt} ms");
+            assert_eq!(r(Transport::Udp, true, true), ms(2 * rtt), "{rtt} ms");
+            assert_eq!(r(Transport::Udp, false, false), ms(rtt), "{rtt} ms");
+        }
     }
 }

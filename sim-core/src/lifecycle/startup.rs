@@ -172,42 +172,27 @@ pub fn start_steps_with(
     match stack.kind {
         PlatformKind::Native => steps.push(app),
         PlatformKind::Container => {
-            let mut on_host = |en: &str, ko: &str, stage: ContainerStage, compute_us: u64| {
-                steps.push(container_step(
-                    en, ko, stage, compute_us, stack, host, c, image,
-                ))
-            };
-            on_host(
-                "container runtime and shim start",
-                "컨테이너 런타임과 shim 시작",
-                ContainerStage::Runtime,
-                c.container_runtime_start_us,
-            );
-            on_host(
-                "namespaces created (mnt, pid, net, uts, ipc, cgroup)",
-                "네임스페이스 생성 (mnt, pid, net, uts, ipc, cgroup)",
-                ContainerStage::Namespaces,
-                0,
-            );
-            on_host(
-                "cgroup created and limits set",
-                "cgroup 생성과 제한 설정",
-                ContainerStage::Cgroup,
-                0,
-            );
-            on_host(
-                "root file system mounted (overlay or volume)",
-                "루트 파일시스템 마운트 (overlay 또는 볼륨)",
-                ContainerStage::RootFs,
-                0,
-            );
-            on_host(
+            steps.extend(container_setup_steps(stack, host, c, image));
+            steps.push(container_step(
                 "container process exec'd in the new root (entrypoint's pages faulted in from the image)",
                 "새 루트에서 컨테이너 프로세스 exec (엔트리포인트 페이지를 이미지에서 폴트로 읽음)",
                 ContainerStage::Exec,
                 0,
-            );
-            steps.push(app);
+                stack,
+                host,
+                c,
+                image,
+            ));
+            // The application's start includes its exec, which the step above paid
+            // (through the container's stack, reading the image): the rest of it.
+            let (exec_us, exec_mib) =
+                container::entrypoint_exec_native(c, host.cpu, host.clock_mhz);
+            steps.push(step(
+                "application starts (libraries, initialisation; its exec was the step before)",
+                "애플리케이션 시작 (라이브러리, 초기화; exec는 앞 단계)",
+                c.app_start_us.saturating_sub(exec_us),
+                c.app_start_read_mib.saturating_sub(exec_mib),
+            ));
         }
         PlatformKind::Type1 if stack.microvm => {
             steps.push(step(
@@ -270,6 +255,57 @@ pub fn start_steps_with(
                 .saturating_add(boot::read_extra_us(stack, s.read_mib, request_kib, c, host));
     }
     steps
+}
+
+/// A container's set-up before its process runs: the runtime and shim, its namespaces, its
+/// cgroup and its root file system, each through its operations on the host kernel
+/// ([`container_step`]).
+fn container_setup_steps(
+    stack: &Stack,
+    host: &Host,
+    c: &CostTable,
+    image: ImageCache,
+) -> Vec<StartStep> {
+    let on_host = |en: &str, ko: &str, stage: ContainerStage, compute_us: u64| {
+        container_step(en, ko, stage, compute_us, stack, host, c, image)
+    };
+    vec![
+        on_host(
+            "container runtime and shim start",
+            "컨테이너 런타임과 shim 시작",
+            ContainerStage::Runtime,
+            c.container_runtime_start_us,
+        ),
+        on_host(
+            "namespaces created (mnt, pid, net, uts, ipc, cgroup)",
+            "네임스페이스 생성 (mnt, pid, net, uts, ipc, cgroup)",
+            ContainerStage::Namespaces,
+            0,
+        ),
+        on_host(
+            "cgroup created and limits set",
+            "cgroup 생성과 제한 설정",
+            ContainerStage::Cgroup,
+            0,
+        ),
+        on_host(
+            "root file system mounted (overlay or volume)",
+            "루트 파일시스템 마운트 (overlay 또는 볼륨)",
+            ContainerStage::RootFs,
+            0,
+        ),
+    ]
+}
+
+/// What a container's restore on the destination host does before its processes run
+/// again (a checkpoint's restore, CRIU-like): the start-up steps a new container takes
+/// there up to its exec (the runtime and shim started anew, the namespaces, the cgroup, the
+/// root file system, its image not yet in the destination's page cache), not the exec nor
+/// the application's start, since the restored processes resume where they were frozen.
+/// CRIU's own work of recreating the processes, their memory mappings and descriptors is
+/// not modelled (no per-process or per-descriptor figure in the reference).
+pub fn container_restore_steps(stack: &Stack, host: &Host, c: &CostTable) -> Vec<StartStep> {
+    container_setup_steps(stack, host, c, ImageCache::Cold)
 }
 
 /// Booting the host itself (after a host-kernel, hypervisor or server failure): the

@@ -18,7 +18,9 @@
 //!   not steal (a stopped vCPU thread is not runnable on the host).
 //! - A container's checkpoint (`checkpoint`) has no pre-copy: it is frozen from the start
 //!   (the cgroup freezer, kept off the pCPUs like a paused VM) while the thread dumps its
-//!   working set onto the link, then restored.
+//!   working set onto the link, then restored: it stays frozen for `restore_cycles` more
+//!   (its runtime, namespaces, cgroup and mounts set up on the destination) after the
+//!   dump's last segment has left.
 //! - The guests' packets share the host's NIC with the migration stream: per-flow fair
 //!   queuing makes a guest's packet wait behind one migration segment when the stream has
 //!   one ready (`guest_send_on_nic`); a thread's next request cannot arrive before its
@@ -57,6 +59,9 @@ pub struct MachineMigration {
     /// A container's checkpoint and restore (CRIU-like): frozen from the start of the run,
     /// no pre-copy; `memory_pages` is what the dump sends.
     pub checkpoint: bool,
+    /// A checkpoint's restore on the destination once the dump is in, cycles: the
+    /// container stays frozen meanwhile (`lifecycle::container_restore_steps`).
+    pub restore_cycles: u64,
 }
 
 /// Completed operations of every instance at a cycle of the run.
@@ -70,6 +75,8 @@ pub struct OpsSample {
 pub(super) enum Phase {
     PreCopy,
     StopCopy,
+    /// A checkpoint's dump is in; the container is being restored on the destination.
+    Restore,
     Done,
 }
 
@@ -233,6 +240,29 @@ impl Machine {
             }
             Phase::StopCopy => {
                 m.record.stop_copy_pages = m.round_sent;
+                let restore = self
+                    .spec
+                    .memory
+                    .migration
+                    .as_ref()
+                    .filter(|s| s.checkpoint)
+                    .map_or(0, |s| s.restore_cycles);
+                let Some(m) = self.migration.as_mut() else {
+                    return;
+                };
+                if restore > 0 {
+                    // Still frozen while the destination sets the container up.
+                    m.record.restore_cycles = restore;
+                    m.phase = Phase::Restore;
+                    self.queue.schedule(now + restore, Event::MigrationRoundEnd);
+                    return;
+                }
+                m.record.resumed_at = Some(now);
+                m.phase = Phase::Done;
+                let instance = m.instance;
+                self.resume_instance(instance, now);
+            }
+            Phase::Restore => {
                 m.record.resumed_at = Some(now);
                 m.phase = Phase::Done;
                 let instance = m.instance;

@@ -274,6 +274,10 @@ pub struct MigrationRecord {
     pub pml_exits: u64,
     /// Host CPU the migration thread used, cycles.
     pub copy_cycles: u64,
+    /// A container's restore on the destination after its dump, cycles (frozen meanwhile;
+    /// within `resumed_at - paused_at`).
+    #[serde(default)]
+    pub restore_cycles: u64,
 }
 
 /// What the runner measured around a migration: the migrated instance's operations in
@@ -312,7 +316,11 @@ pub fn from_record(
         .unwrap_or(start);
     let sent_pages =
         record.rounds.iter().map(|r| r.sent_pages).sum::<u64>() + record.stop_copy_pages;
-    let seconds = ms(end.saturating_sub(start)) / 1000.0;
+    // The bandwidth is the transfer's: a restore after it sends nothing.
+    let seconds = ms(end
+        .saturating_sub(start)
+        .saturating_sub(record.restore_cycles))
+        / 1000.0;
     let slowdown = if precopy_ops.native > 0.0 {
         (100.0 - precopy_ops.platform * 100.0 / precopy_ops.native).max(0.0)
     } else {

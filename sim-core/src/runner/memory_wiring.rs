@@ -167,9 +167,11 @@ pub(super) fn machine_memory(
 
 /// A platform's migration, which the machine runs from the start of the run: a VM's live
 /// migration by pre-copy, or a container's checkpoint and restore (CRIU-like: frozen from
-/// the start while its dump is sent). CRIU dumps the container's processes' memory, its
-/// working set; the page cache stays with the files and the runtime shim is started anew
-/// on the destination, so neither is sent.
+/// the start while its dump is sent, then while it is restored). CRIU dumps the container's
+/// processes' memory, its working set; the page cache stays with the files and the runtime
+/// shim is started anew on the destination, so neither is sent. The restore is the start-up
+/// steps the destination takes up to the exec ([`crate::lifecycle::container_restore_steps`],
+/// timed alone on a host like this one); CRIU's own work is not modelled.
 pub(super) fn machine_migration(
     s: &Scenario,
     p: &crate::scenario::PlatformSpec,
@@ -186,6 +188,13 @@ pub(super) fn machine_migration(
         .sum();
     let working_set_pages = i.working_set_mib.min(i.memory_mib).saturating_mul(256);
     let checkpoint = !p.stack.is_vm();
+    let restore_cycles = if checkpoint {
+        let steps = crate::lifecycle::container_restore_steps(&p.stack, &s.host, &s.costs);
+        let ms = crate::lifecycle::storm(&[steps], &s.host, p.host_background_percent, 0)[0];
+        libm::round(ms * 1000.0 * s.host.cycles_per_us() as f64) as u64
+    } else {
+        0
+    };
     Some(crate::machine::MachineMigration {
         instance,
         link_gbit_s: m.link_gbit_s,
@@ -200,6 +209,7 @@ pub(super) fn machine_migration(
         pml: s.host.features().pml
             && p.stack.memory == crate::platform::MemoryVirtualization::Nested,
         checkpoint,
+        restore_cycles,
     })
 }
 

@@ -127,6 +127,7 @@ pub(super) fn platform_result(
     spec: &MachineSpec,
     outcome: &MachineOutcome,
     baseline: &MachineOutcome,
+    locals: &[(usize, &MachineOutcome)],
     seconds: f64,
     per_us: u64,
 ) -> PlatformResult {
@@ -159,7 +160,7 @@ pub(super) fn platform_result(
     let mut faults = fault_results(s, p_index, spec, outcome, &instances);
     faults.extend(oom_results(s, p_index, spec, memory, outcome, &instances));
     let vdi = p.vdi.as_ref().map(|net| {
-        super::desktop_result::vdi_result(net, &spec.groups, outcome, baseline, per_us, seconds)
+        super::desktop_result::vdi_result(net, &spec.groups, outcome, locals, per_us, seconds)
     });
     if let Some(v) = &vdi {
         desktop_relative_performance(v, &mut relative_performance_percent, &mut groups);
@@ -547,10 +548,11 @@ fn migration_result(
     result.guest_traffic_gbit_s = outcome.guest_tx_bytes as f64 * 8.0 / seconds / 1e9;
     result.throughput = throughput_series(outcome, baseline, m.instance, per_ms);
     if checkpoint {
-        // The dump is its one transfer: a round from the freeze to the restore.
+        // The dump is its one transfer: a round from the freeze to the dump's last segment
+        // (the restore follows it, still frozen).
         result.rounds = vec![memory::MigrationRound {
             sent_mib: result.sent_mib,
-            duration_ms: result.total_ms,
+            duration_ms: result.total_ms - record.restore_cycles as f64 / per_ms,
             dirtied_mib: 0.0,
             start_ms: from as f64 / per_ms,
         }];
