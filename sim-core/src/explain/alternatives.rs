@@ -135,6 +135,14 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
     if !io_allowed(stack.io) {
         stack.io = default_io;
     }
+    // A type-2 VMM that is a host kernel module runs the guest with VT-x/AMD-V: under
+    // binary translation (and on the type 1 that paravirtualization moves to) the VMM has
+    // a world of its own, the default design (the validator refuses the module there).
+    if stack.kind != PlatformKind::Type2
+        || !matches!(t, Technique::HardwareAssist | Technique::Hybrid)
+    {
+        stack.hosted_design = crate::platform::HostedDesign::WorldSwitch;
+    }
     // As the validator resolves it (tests/explain.rs checks the stacks agree).
     stack.memory = MemoryVirtualization::of(Some(t), host.features.ept);
     stack

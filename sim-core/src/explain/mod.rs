@@ -24,7 +24,7 @@ use crate::costs::CostTable;
 use crate::hardware::CpuGeneration;
 use crate::path::{Category, ExitReason, Layer, OpPath, Part, PathBuilder, Step};
 use crate::platform::{
-    BackendPlacement, IoModel, MemoryVirtualization, PlatformKind, Stack, Technique,
+    BackendPlacement, HostedDesign, IoModel, MemoryVirtualization, PlatformKind, Stack, Technique,
 };
 use crate::scenario::Scenario;
 use crate::text::Text;
@@ -163,6 +163,10 @@ pub struct Explanation {
     /// Where the I/O back ends run (inline in the hypervisor, a driver domain, host
     /// threads): the same technique and I/O model cost more through a scheduled back end.
     pub backend: BackendPlacement,
+    /// Type 2: how the VMM reaches the host OS (left out of the JSON when it is the
+    /// default, the classic world switch).
+    #[serde(skip_serializing_if = "HostedDesign::is_world_switch")]
+    pub hosted_design: HostedDesign,
     pub memory: MemoryVirtualization,
     pub op: Op,
     /// Batched phases run once every this many operations (0: none).
@@ -266,6 +270,7 @@ fn explain_stack(
         technique: stack.technique,
         io: stack.io,
         backend: stack.backend,
+        hosted_design: stack.hosted_design,
         memory: stack.memory,
         op,
         batch_every: path.submit.batch_every.max(path.complete.batch_every),
