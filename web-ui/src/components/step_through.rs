@@ -343,10 +343,7 @@ fn variant_name(lang: Lang, e: &Explanation) -> String {
             if e.hosted_design == crate::sim::platform::HostedDesign::WorldSwitch {
                 name
             } else {
-                format!(
-                    "{name} · {}",
-                    labels::hosted_design(lang, e.hosted_design)
-                )
+                format!("{name} · {}", labels::hosted_design(lang, e.hosted_design))
             }
         }
     }
