@@ -51,6 +51,15 @@ pub fn side_by_side(s: &Scenario, platform: usize, op: Op) -> Vec<Explanation> {
             let name = t.map_or("native", Technique::name);
             let mut e = explain_stack(s, platform, &stack, op, name)?;
             e.kind_note = other_kind_note(p.stack.kind, &e);
+            // Binary translation beside a type 2 whose VMM is a host kernel module: the same
+            // kind, but the classic design (`alternative_stack`), said so as a change of
+            // hypervisor is.
+            if e.kind_note.is_none() && stack.hosted_design != p.stack.hosted_design {
+                e.kind_note = Some(Text::new(
+                    "In a world of its own (hosted_design = \"world_switch\"): a VMM runs a guest from the host kernel's context only with VT-x/AMD-V, so a binary-translating one switches worlds to reach its host, as VMware Workstation did.",
+                    "자기 world에서 (hosted_design = \"world_switch\"): VMM이 호스트 커널의 문맥에서 게스트를 실행하는 것은 VT-x/AMD-V가 있을 때뿐이어서, 바이너리 변환을 하는 VMM은 VMware Workstation처럼 world를 전환해 호스트에 닿습니다.",
+                ));
+            }
             Some(e)
         })
         .collect()

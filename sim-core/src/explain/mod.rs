@@ -176,7 +176,8 @@ pub struct Explanation {
     pub total: u64,
     /// What the run does beyond the path shown (`None` when the path is all of it).
     pub note: Option<Text>,
-    /// For a side-by-side variant on another kind of platform than the one explained, why
+    /// For a side-by-side variant on another kind of platform than the one explained, or in
+    /// another hosted design (binary translation beside a host-module type 2), why
     /// ([`other_kind_note`]); `None` otherwise.
     pub kind_note: Option<Text>,
 }
