@@ -54,10 +54,13 @@ pub fn side_by_side(s: &Scenario, platform: usize, op: Op) -> Vec<Explanation> {
             // Binary translation beside a type 2 whose VMM is a host kernel module: the same
             // kind, but the classic design (`alternative_stack`), said so as a change of
             // hypervisor is.
-            if e.kind_note.is_none() && stack.hosted_design != p.stack.hosted_design {
+            if e.kind_note.is_none()
+                && stack.kind == PlatformKind::Type2
+                && stack.hosted_design != p.stack.hosted_design
+            {
                 e.kind_note = Some(Text::new(
-                    "In a world of its own (hosted_design = \"world_switch\"): a VMM runs a guest from the host kernel's context only with VT-x/AMD-V, so a binary-translating one switches worlds to reach its host, as VMware Workstation did.",
-                    "자기 world에서 (hosted_design = \"world_switch\"): VMM이 호스트 커널의 문맥에서 게스트를 실행하는 것은 VT-x/AMD-V가 있을 때뿐이어서, 바이너리 변환을 하는 VMM은 VMware Workstation처럼 world를 전환해 호스트에 닿습니다.",
+                    "In a world of its own (hosted_design = \"world_switch\"): a VMM runs a guest from the host kernel's context only with hardware assist, so a binary-translating one switches worlds to reach its host, as VMware Workstation did.",
+                    "자기 world에서 (hosted_design = \"world_switch\"): VMM이 호스트 커널의 문맥에서 게스트를 실행하는 것은 하드웨어 지원이 있을 때뿐이어서, 바이너리 변환을 하는 VMM은 VMware Workstation처럼 world를 전환해 호스트에 닿습니다.",
                 ));
             }
             Some(e)
