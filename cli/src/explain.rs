@@ -140,6 +140,10 @@ fn stack_label(e: &Explanation, ko: bool) -> String {
         if e.io != sim_core::IoModel::Passthrough {
             parts.push(names::backend(e.backend).get(lang).to_string());
         }
+        // The classic design is every type 2's unless the scenario says otherwise.
+        if e.hosted_design != sim_core::HostedDesign::WorldSwitch {
+            parts.push(names::hosted_design(e.hosted_design).get(lang).to_string());
+        }
         parts.push(if ko {
             format!("메모리={}", word(ko, &snake(&e.memory)))
         } else {

@@ -282,6 +282,8 @@ const LINES: &[&str] = &[
     "irq_coalesce_frames = 1",
     "backend = \"driver_domain\"",
     "backend = \"vhost\"",
+    "hosted_design = \"host_module\"",
+    "hosted_design = \"world_switch\"",
     "= 1",
     "[",
     "\"",

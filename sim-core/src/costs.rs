@@ -297,7 +297,7 @@ cost_table! {
     emulated_nic_accesses: 3, "accesses", "estimate: an RTL8139-like NIC programmed through I/O ports touches several registers per packet";
     /// Software switch work per packet in the hypervisor or driver domain.
     vswitch_packet: 1500, "cycles", "estimate: no figure in the reference";
-    /// Type 2: switch between the VMM's world and the host OS's world, each way.
+    /// Type 2 with `hosted_design = "world_switch"` (the default): switch between the VMM's world and the host OS's world, each way.
     hosted_world_switch: 5000, "cycles", "estimate: the hosted world switch of Sugerman et al., USENIX 2001 (no figure in the reference)";
     /// Switch of a pCPU from one VM's vCPU to another's (state save/restore, VMCS load).
     vm_switch: 4000, "cycles", "estimate: no figure in the reference";

@@ -159,7 +159,7 @@ pub use hardware::{CpuGeneration, CpuVendor};
 pub use job_key::JobKey;
 pub use metrics::LatencySummary;
 pub use path::{Category, ExitReason, Layer, OpPath, Step};
-pub use platform::{IoModel, PlatformKind, SchedulerKind, Technique};
+pub use platform::{HostedDesign, IoModel, PlatformKind, SchedulerKind, Technique};
 pub use question::{Metric, QuestionAnswer, QuestionKind};
 pub use results::{PlatformResult, RunResult, SwapPath, UnknownName};
 pub use runner::{JobOutcome, JobRun, Progress, RunOptions, Runner, SimError};

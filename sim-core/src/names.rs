@@ -146,6 +146,22 @@ pub const fn backend(b: crate::platform::BackendPlacement) -> Name {
     }
 }
 
+/// How a type-2 VMM reaches its host OS (said beside a type-2 platform's stack when it is
+/// not the classic world switch).
+pub const fn hosted_design(d: crate::platform::HostedDesign) -> Name {
+    use crate::platform::HostedDesign as D;
+    match d {
+        D::WorldSwitch => Name::new(
+            "VMM은 자기 월드에서 (월드 스위치)",
+            "VMM in a world of its own (world switch)",
+        ),
+        D::HostModule => Name::new(
+            "VMM은 호스트 커널 모듈 (월드 스위치 없음)",
+            "VMM as a host kernel module (no world switch)",
+        ),
+    }
+}
+
 /// How a VM's devices are reached.
 pub const fn io_model(io: IoModel) -> Name {
     match io {

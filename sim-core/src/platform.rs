@@ -1,7 +1,7 @@
 //! Platforms and techniques: what stack an instance runs on, resolved from a scenario.
 //!
 //! [`PlatformKind`] (native, type 1, type 2, container, VDI), [`Technique`], [`IoModel`],
-//! [`SchedulerKind`] and [`DisplayProtocol`] are what a `[[platform]]` writes; a [`Stack`]
+//! [`SchedulerKind`], [`HostedDesign`] and [`DisplayProtocol`] are what a `[[platform]]` writes; a [`Stack`]
 //! is a platform resolved, including how memory is virtualized and whether a type-1 VM is
 //! a microVM. A VDI stack takes the type-1 paths; [`VdiNetwork`] is its desktops' network.
 
@@ -68,6 +68,41 @@ impl Technique {
             Technique::HardwareAssist => "hardware_assist",
             Technique::Para => "para",
             Technique::Hybrid => "hybrid",
+        }
+    }
+}
+
+/// How a type-2 hypervisor's VMM reaches the host OS: where its ring-0 part runs the
+/// guest, which decides what each crossing between the guest and the host costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HostedDesign {
+    /// The classic hosted design (VMware Workstation, Sugerman et al., USENIX 2001): the
+    /// VMM runs the guest in a world of its own, apart from the host OS's, and its driver
+    /// switches the whole machine state to the host's world and back for every I/O, every
+    /// host interrupt and every halt (`hosted_world_switch` each way).
+    #[default]
+    WorldSwitch,
+    /// The VMM's ring-0 part is a host kernel module that runs the guest from the host
+    /// kernel's own context with VT-x/AMD-V (VirtualBox with hardware assist, KVM-like
+    /// designs): an exit lands in the host kernel, the host takes its own interrupts there,
+    /// a halted vCPU is a thread blocked in the host kernel, and an exit that needs the
+    /// device model returns from the VMM process's run ioctl, which calls it again.
+    HostModule,
+}
+
+impl HostedDesign {
+    /// The default, which a serialized stack leaves out.
+    pub fn is_world_switch(&self) -> bool {
+        *self == HostedDesign::WorldSwitch
+    }
+
+    /// The snake_case name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            HostedDesign::WorldSwitch => "world_switch",
+            HostedDesign::HostModule => "host_module",
         }
     }
 }
@@ -223,6 +258,10 @@ pub struct Stack {
     /// in a VM of this (L0) hypervisor; every exit of an L2 guest is reflected to L1.
     #[serde(default)]
     pub nested: bool,
+    /// Type 2: how the VMM reaches the host OS (a world switch, or a host kernel module);
+    /// `WorldSwitch` on every other kind, where it means nothing.
+    #[serde(default, skip_serializing_if = "HostedDesign::is_world_switch")]
+    pub hosted_design: HostedDesign,
 }
 
 /// One paravirtual enlightenment of a hybrid guest: a specific path that the modified
@@ -358,6 +397,7 @@ impl Stack {
             irq_coalesce_frames: 0,
             enlightenments: Enlightenments::default(),
             nested: false,
+            hosted_design: HostedDesign::WorldSwitch,
         }
     }
 
@@ -371,6 +411,13 @@ impl Stack {
 
     pub fn is_vm(&self) -> bool {
         self.kind.is_hypervisor()
+    }
+
+    /// Whether the guest's crossings to the host OS are hosted world switches: type 2 in
+    /// the classic design (`hosted_design = "world_switch"`, the default). A type 2 whose
+    /// VMM is a host kernel module (`"host_module"`) crosses as a KVM host does.
+    pub fn world_switches(&self) -> bool {
+        self.kind == PlatformKind::Type2 && self.hosted_design == HostedDesign::WorldSwitch
     }
 
     /// Whether a thread that touches a page on the host's swap leaves its CPU to other

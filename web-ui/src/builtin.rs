@@ -90,6 +90,7 @@ pub const COURSE_ORDER: &[((&str, &str), &[&str])] = &[
         ),
         &[
             "type1-vs-type2.toml",
+            "hosted-designs.toml",
             "io-paths.toml",
             "queue-depth.toml",
             "driver-domain-starvation.toml",

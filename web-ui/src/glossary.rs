@@ -463,8 +463,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "월드 스위치 (world switch)",
         name_en: "world switch",
         forms: &["world switch", "world switches"],
-        ko: "고전적인 Type 2 하이퍼바이저(VMware Workstation의 vmmon, VirtualBox의 자체 ring-0 VMM, 이 시뮬레이터가 모델로 삼는 설계)에서 게스트의 세계와 호스트 OS의 세계 사이에 CPU 상태 전체를 바꾸는 것으로, 호스트의 드라이버가 게스트의 I/O를 하게 하려는 것입니다. VM exit보다 비싸며, 이 페이지는 ‘호스트 OS·엔진 %’ 열에 셉니다. 호스트 커널의 하이퍼바이저 API 위에 만든 Type 2(KVM 위의 QEMU, macOS Hypervisor.framework 위의 Parallels)는 대신 exit가 호스트 커널로 가고, 거기서 VMM 프로세스로 갑니다.",
-        en: "Under a classic type 2 hypervisor (VMware Workstation's vmmon, VirtualBox's own ring-0 VMM: the design this simulator models), switching the whole CPU state between the guest's world and the host OS's, so that the host's own drivers can do the guest's I/O. It costs more than a VM exit; the page counts it under 'Host OS / engine %'. A type 2 built on the host kernel's hypervisor API (QEMU on KVM, Parallels on macOS's Hypervisor.framework) instead takes an exit into the host kernel and from there to its VMM process.",
+        ko: "고전적인 Type 2 하이퍼바이저(VMware Workstation의 vmmon, 바이너리 변환을 하던 VirtualBox의 raw mode: 이 시뮬레이터의 Type 2 기본 설계, `hosted_design = \"world_switch\"`)에서 게스트의 세계와 호스트 OS의 세계 사이에 CPU 상태 전체를 바꾸는 것(월드 스위치)으로, 호스트의 드라이버가 게스트의 I/O를 하게 하려는 것입니다. VM exit보다 비싸며(비용은 추정값, `hosted_world_switch`), 이 페이지는 ‘호스트 OS·엔진 %’ 열에 셉니다. ring-0 부분이 호스트 커널 모듈인 Type 2(VT-x/AMD-V를 쓰는 VirtualBox, KVM 위의 QEMU 같은 설계: `hosted_design = \"host_module\"`)는 월드 스위치 없이 exit가 호스트 커널로 가고, 장치 모델이 필요하면 거기서 VMM 프로세스로 갑니다(hosted-designs가 두 설계를 비교합니다).",
+        en: "Under a classic type 2 hypervisor (VMware Workstation's vmmon, VirtualBox's raw mode that translated binaries: this simulator's default type-2 design, `hosted_design = \"world_switch\"`), switching the whole CPU state between the guest's world and the host OS's, so that the host's own drivers can do the guest's I/O. It costs more than a VM exit (an estimate, `hosted_world_switch`); the page counts it under 'Host OS / engine %'. A type 2 whose ring-0 part is a host kernel module (VirtualBox with VT-x/AMD-V, QEMU on KVM: `hosted_design = \"host_module\"`) has none: an exit goes into the host kernel and, when the device model is needed, from there to its VMM process (hosted-designs compares the two designs).",
     },
     Term {
         id: "hypercall",
@@ -773,8 +773,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "Type 2 하이퍼바이저",
         name_en: "type 2 hypervisor",
         forms: &["type 2 hypervisor", "type-2 hypervisor", "type 2", "type-2", "Type 2 하이퍼바이저"],
-        ko: "호스트 OS 위의 프로그램으로 실행되며 호스트의 드라이버와 스케줄러를 쓰는 하이퍼바이저입니다(VMware Workstation, VirtualBox, Parallels Desktop). 이 시뮬레이터가 모델로 삼는 고전적인 설계에서는 그 드라이버에 닿으려면 월드 스위치(world switch)가 필요합니다.",
-        en: "A hypervisor that runs as a program on a host OS and uses the host's drivers and scheduler (VMware Workstation, VirtualBox, Parallels Desktop); in the classic design this simulator models, reaching those drivers takes world switches.",
+        ko: "호스트 OS 위의 프로그램으로 실행되며 호스트의 드라이버와 스케줄러를 쓰는 하이퍼바이저입니다(VMware Workstation, VirtualBox, Parallels Desktop). 이 시뮬레이터의 기본값인 고전적인 설계에서는 그 드라이버에 닿으려면 월드 스위치(world switch)가 필요하고, ring-0 부분이 호스트 커널 모듈인 설계(`hosted_design = \"host_module\"`)에서는 exit가 바로 호스트 커널로 갑니다.",
+        en: "A hypervisor that runs as a program on a host OS and uses the host's drivers and scheduler (VMware Workstation, VirtualBox, Parallels Desktop); in the classic design, this simulator's default, reaching those drivers takes world switches; in the design whose ring-0 part is a host kernel module (`hosted_design = \"host_module\"`) an exit goes straight into the host kernel.",
     },
     Term {
         id: "cgroup",

@@ -209,6 +209,12 @@ pub fn backend(lang: Lang, b: crate::sim::platform::BackendPlacement) -> &'stati
     crate::sim::names::backend(b).get(lang.core())
 }
 
+/// How a type-2 VMM reaches its host OS (said beside a type-2 stack that is not the classic
+/// world switch).
+pub fn hosted_design(lang: Lang, d: crate::sim::platform::HostedDesign) -> &'static str {
+    crate::sim::names::hosted_design(d).get(lang.core())
+}
+
 pub fn scheduler(lang: Lang, s: SchedulerKind) -> &'static str {
     let (ko, en) = match s {
         SchedulerKind::Credit => ("크레딧 스케줄러", "credit scheduler"),

@@ -51,6 +51,18 @@ pub fn side_by_side(s: &Scenario, platform: usize, op: Op) -> Vec<Explanation> {
             let name = t.map_or("native", Technique::name);
             let mut e = explain_stack(s, platform, &stack, op, name)?;
             e.kind_note = other_kind_note(p.stack.kind, &e);
+            // Binary translation beside a type 2 whose VMM is a host kernel module: the same
+            // kind, but the classic design (`alternative_stack`), said so as a change of
+            // hypervisor is.
+            if e.kind_note.is_none()
+                && stack.kind == PlatformKind::Type2
+                && stack.hosted_design != p.stack.hosted_design
+            {
+                e.kind_note = Some(Text::new(
+                    "In a world of its own (hosted_design = \"world_switch\"): a VMM runs a guest from the host kernel's context only with hardware assist, so a binary-translating one switches worlds to reach its host, as VMware Workstation did.",
+                    "자기 world에서 (hosted_design = \"world_switch\"): VMM이 호스트 커널의 문맥에서 게스트를 실행하는 것은 하드웨어 지원이 있을 때뿐이어서, 바이너리 변환을 하는 VMM은 VMware Workstation처럼 world를 전환해 호스트에 닿습니다.",
+                ));
+            }
             Some(e)
         })
         .collect()
@@ -134,6 +146,14 @@ pub fn alternative_stack(own: &Stack, host: &Host, technique: Option<Technique>)
     }
     if !io_allowed(stack.io) {
         stack.io = default_io;
+    }
+    // A type-2 VMM that is a host kernel module runs the guest with VT-x/AMD-V: under
+    // binary translation (and on the type 1 that paravirtualization moves to) the VMM has
+    // a world of its own, the default design (the validator refuses the module there).
+    if stack.kind != PlatformKind::Type2
+        || !matches!(t, Technique::HardwareAssist | Technique::Hybrid)
+    {
+        stack.hosted_design = crate::platform::HostedDesign::WorldSwitch;
     }
     // As the validator resolves it (tests/explain.rs checks the stacks agree).
     stack.memory = MemoryVirtualization::of(Some(t), host.features.ept);

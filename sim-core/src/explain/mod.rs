@@ -24,7 +24,7 @@ use crate::costs::CostTable;
 use crate::hardware::CpuGeneration;
 use crate::path::{Category, ExitReason, Layer, OpPath, Part, PathBuilder, Step};
 use crate::platform::{
-    BackendPlacement, IoModel, MemoryVirtualization, PlatformKind, Stack, Technique,
+    BackendPlacement, HostedDesign, IoModel, MemoryVirtualization, PlatformKind, Stack, Technique,
 };
 use crate::scenario::Scenario;
 use crate::text::Text;
@@ -163,6 +163,10 @@ pub struct Explanation {
     /// Where the I/O back ends run (inline in the hypervisor, a driver domain, host
     /// threads): the same technique and I/O model cost more through a scheduled back end.
     pub backend: BackendPlacement,
+    /// Type 2: how the VMM reaches the host OS (left out of the JSON when it is the
+    /// default, the classic world switch).
+    #[serde(skip_serializing_if = "HostedDesign::is_world_switch")]
+    pub hosted_design: HostedDesign,
     pub memory: MemoryVirtualization,
     pub op: Op,
     /// Batched phases run once every this many operations (0: none).
@@ -172,7 +176,8 @@ pub struct Explanation {
     pub total: u64,
     /// What the run does beyond the path shown (`None` when the path is all of it).
     pub note: Option<Text>,
-    /// For a side-by-side variant on another kind of platform than the one explained, why
+    /// For a side-by-side variant on another kind of platform than the one explained, or in
+    /// another hosted design (binary translation beside a host-module type 2), why
     /// ([`other_kind_note`]); `None` otherwise.
     pub kind_note: Option<Text>,
 }
@@ -266,6 +271,7 @@ fn explain_stack(
         technique: stack.technique,
         io: stack.io,
         backend: stack.backend,
+        hosted_design: stack.hosted_design,
         memory: stack.memory,
         op,
         batch_every: path.submit.batch_every.max(path.complete.batch_every),

@@ -589,3 +589,35 @@ fn a_cpuid_exit_on_zen_is_set_against_the_amd_v_totals() {
     assert!(!note("zen", 2, Op::Cpuid).contains("AMD-V"));
     assert!(!note("zen", 3, Op::Syscall).contains("AMD-V"));
 }
+
+/// Beside a type 2 whose VMM is a host kernel module, binary translation runs on the same
+/// kind of hypervisor in the classic design (a module needs VT-x/AMD-V), with a note that
+/// says so and its world switches in its path; hardware assist is the platform itself.
+#[test]
+fn binary_translation_beside_a_host_module_type2_switches_worlds_and_says_so() {
+    let text = "[scenario]\nname = \"h\"\nduration_ms = 2\n[[platform]]\nname = \"vbox\"\nkind = \"type2\"\ntechnique = \"hardware_assist\"\nhosted_design = \"host_module\"\n[[instance]]\nname = \"a\"\nworkload = \"disk-random-4k\"\n";
+    let s = Scenario::from_toml("h.toml", text).expect("valid");
+    let own = explain(&s, 0, Op::DiskRead).expect("explained");
+    assert_eq!(own.hosted_design, HostedDesign::HostModule);
+    let world = |e: &Explanation| {
+        e.phases
+            .iter()
+            .filter(|p| p.cycles == s.costs.hosted_world_switch)
+            .count()
+    };
+    assert_eq!(world(&own), 0);
+    let variants = side_by_side(&s, 0, Op::DiskRead);
+    assert!(variants.iter().all(|e| e.name != "hardware_assist"));
+    let bt = variants
+        .iter()
+        .find(|e| e.name == "binary_translation")
+        .expect("binary translation beside it");
+    assert_eq!(bt.kind, PlatformKind::Type2);
+    assert_eq!(bt.hosted_design, HostedDesign::WorldSwitch);
+    assert!(bt
+        .kind_note
+        .as_ref()
+        .is_some_and(|n| n.en.contains("world_switch")));
+    // 5 register accesses out and back, the status read, the wake-up: 13.
+    assert_eq!(world(bt), 13);
+}

@@ -386,7 +386,12 @@ impl PathBuilder<'_> {
                 "HLT exit; vCPU 블록",
             ),
         }
-        if self.stack.kind == PlatformKind::Type2 && self.technique().is_some() {
+        // A classic type 2 leaves the VMM's world for the host's, where the VMM's thread
+        // blocks by a system call. With the ring-0 part a host kernel module the HLT exit's
+        // handler already runs in the host kernel, on the vCPU thread inside its run ioctl,
+        // and blocks it there (KVM's `kvm_vcpu_halt`; VirtualBox halts in ring 0 likewise):
+        // the exit is all it costs, as on a KVM host.
+        if self.stack.world_switches() && self.technique().is_some() {
             s.host(
                 self.costs.hosted_world_switch + self.costs.syscall_native,
                 "VMM thread blocks in the host kernel",
@@ -459,7 +464,8 @@ impl PathBuilder<'_> {
                 "pv_wait: HLT exit, 깨울 때까지 vCPU 블록",
             ),
         }
-        if self.stack.kind == PlatformKind::Type2 {
+        // As a halt (`halt_path`): only a classic type 2 leaves its world to block.
+        if self.stack.world_switches() {
             s.host(
                 self.costs.hosted_world_switch + self.costs.syscall_native,
                 "VMM thread blocks in the host kernel",
@@ -558,7 +564,7 @@ impl PathBuilder<'_> {
                     "하이퍼바이저가 vCPU 상태 전환 (VMCB)",
                 ),
             ),
-            PlatformKind::Type2 => {
+            PlatformKind::Type2 if self.stack.world_switches() => {
                 s.host(
                     c.context_switch,
                     "host kernel switches to the VMM thread",
@@ -570,6 +576,21 @@ impl PathBuilder<'_> {
                     "VMM으로 월드 스위치(world switch)",
                 );
             }
+            // The VMM's ring-0 part is a host kernel module: the host kernel switches to
+            // the vCPU thread, which is inside its run ioctl, and the module loads the
+            // vCPU's VMCS/VMCB to enter the guest (KVM's `kvm_sched_in` -> `vcpu_load`):
+            // a switch between vCPUs, as on a type-1 KVM host, with no world switch.
+            PlatformKind::Type2 => s.host(
+                c.vm_switch,
+                self.vendor.pick(
+                    "host kernel switches to the vCPU thread, whose kernel module loads its VMCS",
+                    "host kernel switches to the vCPU thread, whose kernel module loads its VMCB",
+                ),
+                self.vendor.pick(
+                    "호스트 커널이 vCPU 스레드로 전환하고, 커널 모듈이 그 VMCS를 적재",
+                    "호스트 커널이 vCPU 스레드로 전환하고, 커널 모듈이 그 VMCB를 적재",
+                ),
+            ),
         }
         Path {
             steps: s.0,

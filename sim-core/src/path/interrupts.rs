@@ -58,9 +58,11 @@ impl PathBuilder<'_> {
             s.1 = Some(mark);
         }
         // A halted vCPU is woken once the interrupt is taken, before its handler runs. On
-        // type 2 its thread, blocked in the host kernel, is woken by the host's scheduler
-        // and goes back into the VMM's world (Sugerman et al., USENIX 2001: the world
-        // switch its halt left by), whatever woke it.
+        // a classic type 2 its thread, blocked in the host kernel, is woken by the host's
+        // scheduler and goes back into the VMM's world (Sugerman et al., USENIX 2001: the
+        // world switch its halt left by), whatever woke it. With the ring-0 part a host
+        // kernel module the woken thread is already where it enters the guest from (it
+        // blocked inside its run ioctl): the host's wake-up only, as on a KVM host.
         let wake = |s: &mut Steps| {
             if tech.is_none() || state != VcpuState::Halted {
                 return;
@@ -71,11 +73,13 @@ impl PathBuilder<'_> {
                     "host scheduler wakes the VMM's halted vCPU thread",
                     "호스트 스케줄러가 VMM의 정지(halt)된 vCPU 스레드를 깨움",
                 );
-                s.host(
-                    c.hosted_world_switch,
-                    "world switch back into the VMM",
-                    "VMM 쪽으로 월드 스위치해 복귀",
-                );
+                if self.stack.world_switches() {
+                    s.host(
+                        c.hosted_world_switch,
+                        "world switch back into the VMM",
+                        "VMM 쪽으로 월드 스위치해 복귀",
+                    );
+                }
             } else if self.stack.nested {
                 s.hyp(
                     c.vcpu_wakeup,
@@ -98,28 +102,42 @@ impl PathBuilder<'_> {
         };
         // On type 2 the host's own timer tick, which arrives while the guest runs, is the
         // host kernel's: once the guest has left (by the exit, or into the VMM that owns
-        // the IDT), the VMM switches to the host's world, which takes its tick, and back.
+        // the IDT), a classic VMM switches to the host's world, which takes its tick, and
+        // back. With the ring-0 part a host kernel module the exit already lands in the
+        // host kernel's context, whose own handler takes the tick there (KVM's
+        // `handle_external_interrupt_irqoff`): no world switch.
         let host_tick = |s: &mut Steps| {
             if self.stack.kind == PlatformKind::Type2
                 && source == IrqSource::Timer
                 && state == VcpuState::Running
             {
-                s.host(
-                    c.hosted_world_switch,
-                    "world switch to the host OS",
-                    "호스트 OS로 월드 스위치(world switch)",
-                );
-                s.host(
-                    c.timer_interrupt,
-                    "the host kernel takes its timer tick (in its own world)",
-                    "호스트 커널이 자기 타이머 틱을 처리 (자기 world에서)",
-                );
+                let world_switch = self.stack.world_switches();
+                if world_switch {
+                    s.host(
+                        c.hosted_world_switch,
+                        "world switch to the host OS",
+                        "호스트 OS로 월드 스위치(world switch)",
+                    );
+                    s.host(
+                        c.timer_interrupt,
+                        "the host kernel takes its timer tick (in its own world)",
+                        "호스트 커널이 자기 타이머 틱을 처리 (자기 world에서)",
+                    );
+                } else {
+                    s.host(
+                        c.timer_interrupt,
+                        "the host kernel takes its timer tick (the exit left the guest in the host kernel's context)",
+                        "호스트 커널이 자기 타이머 틱을 처리 (exit로 게스트를 떠난 곳이 호스트 커널의 문맥)",
+                    );
+                }
                 self.rearm_native_tick(s, true);
-                s.host(
-                    c.hosted_world_switch,
-                    "world switch back to the VMM",
-                    "VMM 쪽으로 월드 스위치해 복귀",
-                );
+                if world_switch {
+                    s.host(
+                        c.hosted_world_switch,
+                        "world switch back to the VMM",
+                        "VMM 쪽으로 월드 스위치해 복귀",
+                    );
+                }
             }
         };
         match tech {
@@ -304,9 +322,10 @@ impl PathBuilder<'_> {
                                 "백엔드의 IPI가 실행 중인 vCPU를 exit시킴"
                             },
                         );
-                        if self.stack.kind == PlatformKind::Type2 {
+                        if self.stack.world_switches() {
                             // The host handles the interrupt in its own world, as with
-                            // its timer tick above.
+                            // its timer tick above (a host-module VMM's exit is already
+                            // in the host kernel's context, as on a KVM host).
                             s.host(
                                 2 * c.hosted_world_switch,
                                 "world switch to the host OS and back",

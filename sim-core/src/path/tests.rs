@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::platform::{
-    BackendPlacement, Enlightenments, IoModel, MemoryVirtualization, PlatformKind,
+    BackendPlacement, Enlightenments, HostedDesign, IoModel, MemoryVirtualization, PlatformKind,
 };
 use crate::workload::OpMix;
 
@@ -2255,4 +2255,173 @@ fn an_hvm_completion_wakes_qemu_in_dom0_which_raises_the_line_by_a_dm_op() {
     assert!(sum(&rx) > sum(&inline_disk));
     let tx = backend(&builder.op_path(Op::NetSend).submit.steps);
     assert_eq!(tx[at(&tx, "QEMU writes the frame")].1, costs.syscall_native);
+}
+
+/// A type-2 stack with hardware assist, emulated I/O and the VMM's I/O thread, in the
+/// given hosted design.
+fn type2(design: HostedDesign, io: IoModel, technique: Technique) -> Stack {
+    Stack {
+        kind: PlatformKind::Type2,
+        technique: Some(technique),
+        io,
+        memory: MemoryVirtualization::Nested,
+        backend: BackendPlacement::VmThread,
+        hosted_design: design,
+        ..Stack::native()
+    }
+}
+
+/// Every path a platform's machine takes its costs from: each operation's submit and
+/// completion, a halt, a PV spinlock's wait and kick, the switches to a vCPU and to a back
+/// end, and every interrupt delivery; with the cycles of each.
+fn every_path_total(stack: &Stack, costs: &CostTable) -> Vec<(String, u64)> {
+    let workload = Workload::preset("disk-random-4k").unwrap();
+    let b = PathBuilder::new(stack, costs, CpuGeneration::SandyBridge, &workload);
+    let mut out = Vec::new();
+    for op in Op::ALL {
+        let p = b.op_path(op);
+        out.push((format!("{op:?} submit"), all_cycles(&p.submit.steps)));
+        out.push((format!("{op:?} complete"), all_cycles(&p.complete.steps)));
+    }
+    for (name, p) in [
+        ("halt", b.halt_path()),
+        ("pv_wait", b.pv_wait_path()),
+        ("pv_kick", b.pv_kick_path()),
+        ("vcpu switch", b.entity_switch_path()),
+        ("back-end switch", b.backend_switch_path()),
+    ] {
+        out.push((name.to_string(), all_cycles(&p.steps)));
+    }
+    for source in [IrqSource::Disk, IrqSource::Nic, IrqSource::Timer] {
+        for state in [VcpuState::Running, VcpuState::Halted, VcpuState::Waiting] {
+            let p = b.delivery_path(source, state);
+            out.push((format!("{source:?} to {state:?}"), all_cycles(&p.steps)));
+        }
+    }
+    out
+}
+
+/// With the VMM's ring-0 part a host kernel module (`hosted_design = "host_module"`) no
+/// path of a type-2 platform pays `hosted_world_switch`: raising it by 1000 cycles moves
+/// nothing, for emulated and paravirtual I/O, hardware assist and hybrid. The classic
+/// design's paths do move (the same check, inverted, guards against a test that passes
+/// because the raise never reached them).
+#[test]
+fn a_host_module_type2_pays_no_world_switch_anywhere() {
+    let base = CostTable::default();
+    let dearer = CostTable {
+        hosted_world_switch: base.hosted_world_switch + 1000,
+        ..CostTable::default()
+    };
+    for (io, technique) in [
+        (IoModel::Emulated, Technique::HardwareAssist),
+        (IoModel::Paravirtual, Technique::HardwareAssist),
+        (IoModel::Paravirtual, Technique::Hybrid),
+    ] {
+        let module = type2(HostedDesign::HostModule, io, technique);
+        assert_eq!(
+            every_path_total(&module, &base),
+            every_path_total(&module, &dearer),
+            "{io:?}, {technique:?}"
+        );
+        let classic = type2(HostedDesign::WorldSwitch, io, technique);
+        assert_ne!(
+            every_path_total(&classic, &base),
+            every_path_total(&classic, &dearer),
+            "{io:?}, {technique:?}"
+        );
+    }
+}
+
+/// What each crossing costs in the two hosted designs, at the default costs on a Sandy
+/// Bridge host (`hosted_world_switch` 5000, `syscall_native` 242, `context_switch` 2000,
+/// `vm_switch` 4000):
+/// - a disk read through the emulated disk: 5 register accesses on the way in (each a
+///   world switch out and back: 10), 1 status read in the guest's handler (2) and the
+///   halted vCPU's wake-up back into the VMM's world (1): 13 world switches, 65 000 cycles
+///   that the host-module design does not pay; everything else is the same (the run
+///   ioctl's return to the VMM process and its call again, 242 a register access, are
+///   paid by both);
+/// - a halt: the classic VMM leaves its world and blocks by a system call (5000 + 242);
+///   the module's HLT exit blocks the thread where it is: the exit only, as on a KVM host
+///   (a type-1 stack whose back ends are host threads);
+/// - switching a pCPU to a vCPU: the host's context switch and the world switch into the
+///   VMM (2000 + 5000 = 7000) against a switch between vCPUs, `vm_switch` (4000);
+/// - the host's own timer tick while the guest runs: two world switches (10 000) more
+///   in the classic design;
+/// - a halted vCPU's wake-up: the host's wake-up (6000) and, in the classic design, the
+///   world switch back (5000).
+#[test]
+fn a_host_module_type2_crosses_to_the_host_as_kvm_does() {
+    let c = CostTable::default();
+    let workload = Workload::preset("disk-random-4k").unwrap();
+    let classic = type2(
+        HostedDesign::WorldSwitch,
+        IoModel::Emulated,
+        Technique::HardwareAssist,
+    );
+    let module = type2(
+        HostedDesign::HostModule,
+        IoModel::Emulated,
+        Technique::HardwareAssist,
+    );
+    let builder = |s| PathBuilder::new(s, &c, CpuGeneration::SandyBridge, &workload);
+    let (classic_b, module_b) = (builder(&classic), builder(&module));
+    let read = |b: &PathBuilder<'_>| {
+        let p = b.op_path(Op::DiskRead);
+        all_cycles(&p.submit.steps) + all_cycles(&p.complete.steps)
+    };
+    assert_eq!(c.hosted_world_switch, 5000);
+    assert_eq!(read(&classic_b), 125_436);
+    assert_eq!(read(&classic_b) - read(&module_b), 13 * 5000);
+    assert_eq!(read(&module_b), 60_436);
+    // Both return from the run ioctl to the VMM process for each of the 6 register
+    // accesses (5 + the status read): 6 × 242.
+    let returns = |b: &PathBuilder<'_>| {
+        let p = b.op_path(Op::DiskRead);
+        p.submit
+            .steps
+            .iter()
+            .chain(&p.complete.steps)
+            .filter(|s| s.en.starts_with("the call that ran the guest returns"))
+            .count()
+    };
+    assert_eq!(returns(&classic_b), 6);
+    assert_eq!(returns(&module_b), 6);
+
+    let halt = |b: &PathBuilder<'_>| all_cycles(&b.halt_path().steps);
+    assert_eq!(halt(&classic_b) - halt(&module_b), 5000 + 242);
+    let kvm = Stack {
+        kind: PlatformKind::Type1,
+        ..module.clone()
+    };
+    assert_eq!(halt(&module_b), halt(&builder(&kvm)));
+
+    let switch = |b: &PathBuilder<'_>| all_cycles(&b.entity_switch_path().steps);
+    assert_eq!(switch(&classic_b), 7000);
+    assert_eq!(switch(&module_b), 4000);
+    assert!(module_b
+        .entity_switch_path()
+        .steps
+        .iter()
+        .all(|s| s.layer == Layer::HostOs));
+
+    let deliver =
+        |b: &PathBuilder<'_>, source, state| all_cycles(&b.delivery_path(source, state).steps);
+    assert_eq!(
+        deliver(&classic_b, IrqSource::Timer, VcpuState::Running)
+            - deliver(&module_b, IrqSource::Timer, VcpuState::Running),
+        10_000
+    );
+    assert_eq!(
+        deliver(&classic_b, IrqSource::Timer, VcpuState::Halted)
+            - deliver(&module_b, IrqSource::Timer, VcpuState::Halted),
+        5000
+    );
+    // The module's wake-up is the host's, on the host OS's time as the classic one's.
+    let wake = module_b.delivery_path(IrqSource::Timer, VcpuState::Halted);
+    assert!(wake
+        .steps
+        .iter()
+        .any(|s| s.layer == Layer::HostOs && s.cycles == c.vcpu_wakeup));
 }

@@ -334,6 +334,16 @@ pub struct PlatformSection {
     #[serde(default = "spanned_default::<u32>")]
     #[cfg_attr(feature = "schema", schemars(with = "u32", range(min = 0, max = 95)))]
     pub host_background_percent: Spanned<u32>,
+    /// Type 2: how the VMM reaches the host OS: `world_switch` (the default: the classic
+    /// hosted design, a world of its own and a world switch each way to the host) or
+    /// `host_module` (its ring-0 part a host kernel module that runs the guest from the
+    /// host kernel's context; needs `hardware_assist` or `hybrid`).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::platform::HostedDesign>")
+    )]
+    pub hosted_design: Option<Spanned<crate::platform::HostedDesign>>,
     /// Container network mode.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<NetworkMode>"))]

@@ -330,13 +330,22 @@ fn variant_name(lang: Lang, e: &Explanation) -> String {
             labels::technique(lang, tech),
             labels::io(lang, e.io)
         ),
-        Some(tech) => format!(
-            "{} · {} · {} · {}",
-            labels::kind(lang, e.kind),
-            labels::technique(lang, tech),
-            labels::io(lang, e.io),
-            labels::backend(lang, e.backend)
-        ),
+        Some(tech) => {
+            let name = format!(
+                "{} · {} · {} · {}",
+                labels::kind(lang, e.kind),
+                labels::technique(lang, tech),
+                labels::io(lang, e.io),
+                labels::backend(lang, e.backend)
+            );
+            // A type 2 whose VMM is a host kernel module says so; the classic design is
+            // every other type 2's.
+            if e.hosted_design == crate::sim::platform::HostedDesign::WorldSwitch {
+                name
+            } else {
+                format!("{name} · {}", labels::hosted_design(lang, e.hosted_design))
+            }
+        }
     }
 }
 

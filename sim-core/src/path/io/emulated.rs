@@ -8,8 +8,10 @@ use crate::platform::{IoModel, PlatformKind, Technique};
 
 impl PathBuilder<'_> {
     /// Work in the VMM's user process (`model`), between the way out and the way back:
-    /// on type 2 the world switch to the host and, after the work, back (the VMM's work
-    /// happens in a host process); then, as for a microVM's VMM, the thread that ran the
+    /// on a classic type 2 (`world_switch`) the world switch to the host and, after the
+    /// work, back (the VMM's work happens in a host process; a type 2 whose ring-0 part is
+    /// a host kernel module already runs the guest in the host's context and has none);
+    /// then, as for a microVM's VMM, the thread that ran the
     /// guest goes on in its own process: the call that ran the guest returns to user space
     /// and is made again once the work is done (Sugerman et al.'s VMApp and VMDriver;
     /// KVM_RUN returning to QEMU's vCPU thread), a system call's crossing, not a switch to
@@ -73,7 +75,10 @@ impl PathBuilder<'_> {
                     "microVM의 VMM 프로세스 안의 장치 모델",
                 )
             }),
-            PlatformKind::Type2 => self.in_vmm_process(s, true, |s| {
+            // With the VMM's ring-0 part a host kernel module (`host_module`) the exit
+            // lands in the host kernel, as under KVM: no world to leave, only the run
+            // ioctl's return to the VMM process and its call again.
+            PlatformKind::Type2 => self.in_vmm_process(s, self.stack.world_switches(), |s| {
                 s.push(
                     Layer::VmmProcess,
                     Category::DeviceEmulation,

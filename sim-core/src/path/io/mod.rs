@@ -3,9 +3,11 @@
 //! paravirtual back end (`backend.rs`), Xen's grant operations (`xen_grants.rs`) and the
 //! payload's copy (`payload.rs`) are the steps they are built from.
 //!
-//! Under type 2 a device access leaves the guest through the hosted world switch
-//! (`hosted_world_switch`); a container's I/O pays the shared kernel's own costs (cgroup
-//! I/O accounting, the bridge's NAT). The devices and rings in time are `machine/io.rs`'s.
+//! Under a classic type 2 (`hosted_design = "world_switch"`) a device access leaves the
+//! guest through the hosted world switch (`hosted_world_switch`); with the VMM's ring-0
+//! part a host kernel module (`"host_module"`) through the exit into the host kernel
+//! only; a container's I/O pays the shared kernel's own costs (cgroup I/O accounting, the
+//! bridge's NAT). The devices and rings in time are `machine/io.rs`'s.
 
 mod backend;
 mod emulated;
@@ -142,7 +144,9 @@ impl PathBuilder<'_> {
                         "virtqueue kick으로 exit (백엔드가 요청했을 때만)",
                     ),
                 }
-                if self.stack.kind == PlatformKind::Type2 {
+                // A host-module type 2 takes the kick's exit in the host kernel, as KVM
+                // does: no world switch (`Stack::world_switches`).
+                if self.stack.world_switches() {
                     s.host(
                         2 * self.costs.hosted_world_switch,
                         "world switch to the host OS and back",

@@ -370,6 +370,7 @@ const SECTION_KEYS: &[(&str, &[&str])] = &[
             "dom0_weight",
             "dom0_pin",
             "host_background_percent",
+            "hosted_design",
             "network",
             "storage",
             "microvm",

@@ -25,7 +25,9 @@ use super::instance::{
     pin_out_of_range, vdi_needs_desktop_workload,
 };
 use super::memory::{migrates, migration_not_applicable, migration_out_of_range};
-use super::platform::{background_not_applicable, default_io, io_problem, technique_problem};
+use super::platform::{
+    background_not_applicable, default_io, hosted_design_problem, io_problem, technique_problem,
+};
 use super::question::{
     missing_op, missing_platform, op_not_applicable, tolerance_out_of_range, too_few_options,
     unanswerable,
@@ -38,7 +40,7 @@ use super::{
 };
 use crate::hardware::CpuFeatures;
 use crate::isolation::FaultKind;
-use crate::platform::{PlatformKind, Technique};
+use crate::platform::{HostedDesign, PlatformKind, Technique};
 use crate::question::QuestionKind;
 use crate::scenario::error::Key;
 use crate::scenario::error::{msg, Msg};
@@ -359,6 +361,15 @@ fn platform(p: &crate::scenario::PlatformSpec, host: &crate::scenario::Host) -> 
     // reported but never run (the file's validation refuses it the same way).
     if p.host_background_percent > 0 && stack.kind != PlatformKind::Type2 {
         return Some(background_not_applicable(&p.name));
+    }
+    // The default design is every kind's (it means nothing but on type 2); another is
+    // checked as the file's hosted_design = "..." is.
+    if stack.hosted_design != HostedDesign::WorldSwitch {
+        if let Some(m) =
+            hosted_design_problem(&p.name, stack.kind, stack.technique, stack.hosted_design)
+        {
+            return Some(m);
+        }
     }
     // A VDI network's fields hold its keys' values in other units (rtt_ms as rtt_us):
     // the key's range, and the value in the key's unit beside the field's own.

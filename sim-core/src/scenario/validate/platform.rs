@@ -6,8 +6,8 @@ use super::memory::{validate_overcommit, validate_running_for};
 use super::{range, PLATFORM_RANGE_EN, PLATFORM_RANGE_KO};
 use crate::hardware::CpuGeneration;
 use crate::platform::{
-    BackendPlacement, DisplayProtocol, Enlightenments, IoModel, MemoryVirtualization, NetworkMode,
-    PlatformKind, SchedulerKind, Stack, StorageMode, Technique,
+    BackendPlacement, DisplayProtocol, Enlightenments, HostedDesign, IoModel, MemoryVirtualization,
+    NetworkMode, PlatformKind, SchedulerKind, Stack, StorageMode, Technique,
 };
 use crate::scenario::error::{msg, Msg};
 use crate::scenario::format::PlatformSection;
@@ -26,6 +26,7 @@ pub(super) fn validate_platform(
     let io = platform_io(v, p, &name, technique, host)?;
     let memory = MemoryVirtualization::of(technique, host.features.ept);
     let (driver_domain, background) = kind_only_fields(v, p, &name, technique)?;
+    let hosted_design = hosted_design(v, p, &name, technique)?;
     let nested = nested(v, p, &name, technique, host)?;
     let microvm = microvm(v, p, &name, technique, io)?;
     let backend = backend(v, p, &name, io, driver_domain, microvm)?;
@@ -57,6 +58,7 @@ pub(super) fn validate_platform(
         irq_coalesce_frames,
         enlightenments,
         nested,
+        hosted_design,
     };
     let overcommit = validate_overcommit(v, p, &name, &stack)?;
     let running_for_s = validate_running_for(v, p, &name, &stack, &overcommit)?;
@@ -196,6 +198,23 @@ fn kind_only_fields(
         }
     }
     Ok((driver_domain, background))
+}
+
+/// `hosted_design`: type 2 only; a host kernel module runs the guest with VT-x/AMD-V.
+fn hosted_design(
+    v: &Validator<'_>,
+    p: &PlatformSection,
+    name: &str,
+    technique: Option<Technique>,
+) -> Result<HostedDesign, ScenarioError> {
+    let Some(written) = &p.hosted_design else {
+        return Ok(HostedDesign::WorldSwitch);
+    };
+    let design = *written.get_ref();
+    match hosted_design_problem(name, *p.kind.get_ref(), technique, design) {
+        Some(problem) => Err(v.error(written.span(), problem)),
+        None => Ok(design),
+    }
 }
 
 /// `nested`: an L1 hypervisor needs VT-x (AMD-V on an AMD host) under it.
@@ -818,6 +837,43 @@ pub(super) fn io_problem(
         (_, Some(Technique::BinaryTranslation), IoModel::Passthrough) => Some(msg!("passthrough_under_bt", "platform `{name}`: passthrough is not modelled under binary translation (the simulator gives a device to hardware-assisted and paravirtualized guests only); use technique = \"hardware_assist\", \"hybrid\" or \"para\"", "플랫폼 `{name}`: 바이너리 변환에서는 passthrough를 모델링하지 않습니다(시뮬레이터는 하드웨어 지원 게스트와 반가상화 게스트에만 장치를 넘겨줍니다). technique = \"hardware_assist\", \"hybrid\" 또는 \"para\"를 쓰세요", name = name)),
         _ => None,
     }
+}
+
+/// What is wrong with `hosted_design = design` on a platform of `kind` with `technique`:
+/// the key on anything but a type-2 hypervisor (the default, `world_switch`, written there
+/// too: it says something about a VMM that is not there), or `host_module` without VT-x:
+/// a kernel module runs the guest from the host kernel's own context only with
+/// VT-x/AMD-V; a binary-translating VMM (VMware Workstation, VirtualBox's raw mode)
+/// switches to a world of its own.
+pub(super) fn hosted_design_problem(
+    name: &str,
+    kind: PlatformKind,
+    technique: Option<Technique>,
+    design: HostedDesign,
+) -> Option<Msg> {
+    if kind != PlatformKind::Type2 {
+        return Some(msg!(
+            "not_applicable",
+            "platform `{name}`: {field} applies to type2 hypervisors only (how a VMM on a host OS reaches the host)",
+            "플랫폼 `{name}`: {field} 키는 type2 하이퍼바이저에만 해당합니다 (호스트 OS 위의 VMM이 호스트에 닿는 방식)",
+            name = name,
+            field = "hosted_design"
+        ));
+    }
+    if design == HostedDesign::HostModule
+        && !matches!(
+            technique,
+            Some(Technique::HardwareAssist | Technique::Hybrid)
+        )
+    {
+        return Some(msg!(
+            "host_module_needs_vtx",
+            "platform `{name}`: hosted_design = \"host_module\" runs the guest from the host kernel's context with VT-x/AMD-V: use technique = \"hardware_assist\" or \"hybrid\"; a binary-translating VMM switches to a world of its own (hosted_design = \"world_switch\")",
+            "플랫폼 `{name}`: hosted_design = \"host_module\"은 VT-x/AMD-V로 호스트 커널의 문맥에서 게스트를 실행합니다: technique = \"hardware_assist\" 또는 \"hybrid\"를 쓰세요. 바이너리 변환을 하는 VMM은 자기 world로 전환합니다(hosted_design = \"world_switch\")",
+            name = name
+        ));
+    }
+    None
 }
 
 /// `host_background_percent` on platform `name`, which is not a type-2 hypervisor: only a
