@@ -1,5 +1,5 @@
-//! What a VDI platform reports about its desktops, from its machine run (and the local
-//! display of its native baseline).
+//! What a VDI platform reports about its desktops, from its machine run (and from its
+//! local PCs: each desktop alone on a machine of its own, with a local display).
 
 use crate::desktop::session::{DesktopGroupOutcome, DesktopOutcome, Role, SERIES_BUCKET_MS};
 use crate::desktop::{LocalDesktop, VdiCpu, VdiGroupResult, VdiResult};
@@ -10,12 +10,13 @@ use crate::platform::VdiNetwork;
 use crate::text::Text;
 
 /// The desktop figures of a VDI platform's machine run `outcome` (with the platform's
-/// groups `groups`), and of its native baseline's local displays `baseline`.
+/// groups `groups`), and of its local PCs `locals` (each: the position of its desktop's
+/// group among `groups`, and the outcome of its machine, which ran that one desktop).
 pub(super) fn vdi_result(
     net: &VdiNetwork,
     groups: &[GroupSpec],
     outcome: &MachineOutcome,
-    baseline: &MachineOutcome,
+    locals: &[(usize, &MachineOutcome)],
     per_us: u64,
     seconds: f64,
 ) -> VdiResult {
@@ -30,13 +31,22 @@ pub(super) fn vdi_result(
     let (mut wanted, mut delivered) = (0, 0);
     let (mut packets, mut packets_lost, mut updates_resent, mut inputs_lost) = (0, 0, 0, 0);
     let mut group_results = Vec::new();
-    let local_groups = baseline.desktop.as_ref().map(|d| &d.groups);
+    // Each local PC's desktop, with the position of its group.
+    let local_desktops = || {
+        locals.iter().flat_map(|&(index, o)| {
+            o.desktop
+                .iter()
+                .flat_map(|d| d.groups.iter().flatten())
+                .map(move |g| (index, g))
+        })
+    };
     for (index, (g, spec)) in desktop.groups.iter().zip(groups).enumerate() {
         let Some(g) = g else { continue };
-        let (local_frames, local_wanted) = local_groups
-            .and_then(|l| l.get(index))
-            .and_then(Option::as_ref)
-            .map_or((0, 0), |l| (l.frames_delivered, l.frames_wanted));
+        let (local_frames, local_wanted) = local_desktops()
+            .filter(|&(i, _)| i == index)
+            .fold((0, 0), |(d, w), (_, l)| {
+                (d + l.frames_delivered, w + l.frames_wanted)
+            });
         all.merge(&g.latency);
         within += g.within_good;
         bytes += g.bytes;
@@ -72,10 +82,10 @@ pub(super) fn vdi_result(
             + busy(Category::HostOs)),
         idle: pct(outcome.capacity.saturating_sub(total)),
     };
-    let local = baseline.desktop.as_ref().map(|d| {
+    let local = (local_desktops().next().is_some()).then(|| {
         let mut h = Histogram::default();
         let (mut wanted, mut delivered) = (0, 0);
-        for g in d.groups.iter().flatten() {
+        for (_, g) in local_desktops() {
             h.merge(&g.latency);
             wanted += g.frames_wanted;
             delivered += g.frames_delivered;

@@ -143,6 +143,8 @@ impl Progress {
 enum JobKind {
     Platform(usize),
     Baseline,
+    /// A local PC of a VDI platform: one desktop alone on a machine of its own.
+    Local,
     /// A sweep point: platform index and count of the swept group.
     Sweep(usize, u32),
 }
@@ -195,6 +197,9 @@ pub struct Runner {
     jobs: Vec<Job>,
     /// For each platform, the index of its baseline job.
     baseline_of: Vec<usize>,
+    /// For each platform, its local PCs (a VDI platform's): (the desktop's group, its
+    /// position among the platform's groups; the job's index).
+    locals_of: Vec<Vec<(usize, usize)>>,
     current: Option<(usize, Machine)>,
     /// Jobs handed out by [`Runner::take_jobs`] to be run elsewhere.
     taken: Vec<bool>,
@@ -501,6 +506,56 @@ impl Runner {
                 },
             });
         }
+        // A VDI platform's local baseline: each desktop on a PC of its own, not on the
+        // server the desktops share (the native baseline above runs them all on one host):
+        // a native machine whose cores are the desktop VM's vCPUs (a session host's user:
+        // the vCPUs the scenario gives each user), with the host's CPU model, clock and
+        // caches, and nothing else on it. The same user as on the server (`first_copy`:
+        // the same random streams), the same scheduler; no faults.
+        let mut locals_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); scenario.platforms.len()];
+        for (p_index, p) in scenario.platforms.iter().enumerate() {
+            if p.vdi.is_none() {
+                continue;
+            }
+            for (position, g) in groups_of(p_index).into_iter().enumerate() {
+                if g.desktop.is_none() {
+                    continue;
+                }
+                let host = crate::hardware::Host {
+                    cores: g.vcpus.max(1),
+                    ..scenario.host.clone()
+                };
+                for copy in 0..g.count {
+                    let group = GroupSpec {
+                        count: 1,
+                        first_copy: copy,
+                        pin: None,
+                        cap_percent: 0,
+                        ..g.clone()
+                    };
+                    locals_of[p_index].push((position, jobs.len()));
+                    jobs.push(Job {
+                        kind: JobKind::Local,
+                        spec: MachineSpec {
+                            host: host.clone(),
+                            stack: Stack::native(),
+                            scheduler: p.scheduler,
+                            time_slice_ms: p.time_slice_ms,
+                            credit_boost: true,
+                            dom0: crate::platform::Dom0::default(),
+                            background_percent: 0,
+                            groups: vec![group],
+                            costs: scenario.costs.clone(),
+                            duration_cycles,
+                            seed: scenario.seed,
+                            trace: false,
+                            faults: Vec::new(),
+                            memory: crate::machine::MachineMemory::default(),
+                        },
+                    });
+                }
+            }
+        }
         // Sweep points: each platform that runs the swept group, once per count, without
         // faults and without a trace.
         if let Some(sweep) = &scenario.sweep {
@@ -565,6 +620,7 @@ impl Runner {
             taken: vec![false; jobs.len()],
             jobs,
             baseline_of,
+            locals_of,
             current: None,
             outcomes,
             events: 0,
@@ -747,8 +803,8 @@ impl Runner {
         Ok(())
     }
 
-    /// Computes ahead what [`Runner::finish`] would for each platform whose own job and
-    /// baseline are complete: a runner that waits for the last jobs (the page's finishing
+    /// Computes ahead what [`Runner::finish`] would for each platform whose own job,
+    /// baseline and local PCs are complete: a runner that waits for the last jobs (the page's finishing
     /// worker, between other workers' outcomes) leaves less to do once they come. The
     /// result is the same as without it.
     pub fn prepare(&mut self) {
@@ -767,6 +823,13 @@ impl Runner {
             ) else {
                 continue;
             };
+            let Some(locals) = self.locals_of[p_index]
+                .iter()
+                .map(|&(group, j)| self.outcomes[j].as_ref().map(|o| (group, o)))
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
             self.prepared[index] = Some(platform_result(
                 s,
                 p_index,
@@ -774,6 +837,7 @@ impl Runner {
                 &job.spec,
                 outcome,
                 baseline,
+                &locals,
                 seconds,
                 s.host.clock_mhz,
             ));
@@ -820,6 +884,10 @@ impl Runner {
                 continue;
             }
             let baseline = &outcomes[self.baseline_of[p_index]];
+            let locals: Vec<(usize, &MachineOutcome)> = self.locals_of[p_index]
+                .iter()
+                .map(|&(group, j)| (group, &outcomes[j]))
+                .collect();
             platforms.push(platform_result(
                 s,
                 p_index,
@@ -827,6 +895,7 @@ impl Runner {
                 &job.spec,
                 outcome,
                 baseline,
+                &locals,
                 seconds,
                 per_us,
             ));

@@ -127,6 +127,7 @@ pub(super) fn platform_result(
     spec: &MachineSpec,
     outcome: &MachineOutcome,
     baseline: &MachineOutcome,
+    locals: &[(usize, &MachineOutcome)],
     seconds: f64,
     per_us: u64,
 ) -> PlatformResult {
@@ -159,7 +160,7 @@ pub(super) fn platform_result(
     let mut faults = fault_results(s, p_index, spec, outcome, &instances);
     faults.extend(oom_results(s, p_index, spec, memory, outcome, &instances));
     let vdi = p.vdi.as_ref().map(|net| {
-        super::desktop_result::vdi_result(net, &spec.groups, outcome, baseline, per_us, seconds)
+        super::desktop_result::vdi_result(net, &spec.groups, outcome, locals, per_us, seconds)
     });
     if let Some(v) = &vdi {
         desktop_relative_performance(v, &mut relative_performance_percent, &mut groups);

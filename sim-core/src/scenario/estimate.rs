@@ -237,7 +237,8 @@ fn oom_kills(s: &Scenario, p: &super::PlatformSpec, groups: &[(usize, u32)]) -> 
 
 impl Scenario {
     /// An upper bound of the events a full run needs: every platform, each distinct
-    /// native baseline and each sweep point, desktop sessions included (see
+    /// native baseline, each VDI platform's local PCs and each sweep point, desktop
+    /// sessions included (see
     /// `machine_events` and [`desktop_events`]). The run itself stops with an error
     /// past [`MAX_ESTIMATED_EVENTS`](super::MAX_ESTIMATED_EVENTS).
     pub fn estimated_events(&self) -> u64 {
@@ -317,6 +318,18 @@ impl Scenario {
             // Memory snapshots over the run (taken on every machine that might want them).
             let samples = crate::memory::MEMORY_SAMPLES.saturating_add(migration);
             total = total.saturating_add(ksmd).saturating_add(samples);
+            // A VDI platform's local PCs: each desktop alone on a machine of its own (as
+            // many cores as its vCPUs: `machine_events` counts at most that many busy).
+            if net.is_some() {
+                for &(index, count) in &groups {
+                    if Activity::of(&self.instances[index].workload.name).is_some() {
+                        let one = machine_events(self, &[(index, 1)], false, 0, None, |g| {
+                            per_pcpu_of(None, g, false)
+                        });
+                        total = total.saturating_add(one.saturating_mul(u64::from(count)));
+                    }
+                }
+            }
             let key = (groups.clone(), p.scheduler, p.time_slice_ms);
             if !baselines.contains(&key) {
                 total = total.saturating_add(machine_events(self, &groups, false, 0, None, |g| {
