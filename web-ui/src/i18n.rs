@@ -827,7 +827,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("desktop.p50", "p50 ms", "p50 ms"),
     ("desktop.p99", "p99 ms", "p99 ms"),
     ("desktop.local_p50", "로컬 PC p50 ms", "Local PC p50 ms"),
-    ("desktop.local_p50.note", "같은 데스크톱들의 같은 활동을 가상화, 디스플레이 프로토콜, 네트워크 없이 같은 호스트에서 실행한 값(플랫폼의 네이티브 기준)입니다: 데스크톱이 많을수록 그 CPU가 바쁘고, 개수마다 클릭 표본이 달라 몇 ms씩 움직입니다", "The same desktops' activities on the same host without virtualization, display protocol or network (the platform's native baseline): more desktops keep its CPU busier, and each count is another sample of clicks, so it moves by a few ms"),
+    ("desktop.local_p50.note", "각 데스크톱의 같은 활동을 가상화, 디스플레이 프로토콜, 네트워크 없이 자기 PC에서 실행한 값입니다(데스크톱 VM의 vCPU 수만큼 코어, 호스트와 같은 CPU와 클럭, 다른 데스크톱 없음): 서버의 데스크톱 수와 상관없고, 개수마다 클릭 표본이 달라 몇 ms씩 움직입니다", "Each desktop's same activities on a PC of its own without virtualization, display protocol or network (as many cores as the desktop VM has vCPUs, the host's CPU and clock, no other desktops): it does not depend on how many desktops the server holds, and each count is another sample of clicks, so it moves by a few ms"),
     ("desktop.within_150", "150 ms 이내 %", "Within 150 ms %"),
     metric("desktop.dropped", Metric::DesktopSessionsDropped),
     metric("desktop.kbit", Metric::DesktopBandwidthKbitS),
