@@ -93,6 +93,8 @@ pub struct GroupSpec {
     pub vcpus: u32,
     pub threads: u32,
     pub workload: Workload,
+    /// The pCPU of each vCPU: one entry per vCPU (every copy alike, a scenario's `pin`),
+    /// or one per vCPU of every copy in turn (each copy on cores of its own: local PCs).
     pub pin: Option<Vec<u32>>,
     pub weight: u32,
     pub cap_percent: u32,
@@ -836,7 +838,16 @@ impl Machine {
                 for v in 0..g.vcpus {
                     let mut vcpu = Entity::new(
                         Owner::Vcpu(instance),
-                        g.pin.as_ref().map(|p| p[v as usize]),
+                        // A pin list of one entry per vCPU of every copy pins each copy to
+                        // cores of its own (a group's local PCs); else every copy alike.
+                        g.pin.as_ref().map(|p| {
+                            let per_copy = copy * g.vcpus + v;
+                            p[if (per_copy as usize) < p.len() && p.len() > g.vcpus as usize {
+                                per_copy as usize
+                            } else {
+                                v as usize
+                            }]
+                        }),
                         u64::from(g.weight),
                         u64::from(g.cap_percent) * period_cycles / 100,
                     );

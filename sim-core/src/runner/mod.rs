@@ -143,7 +143,8 @@ impl Progress {
 enum JobKind {
     Platform(usize),
     Baseline,
-    /// A local PC of a VDI platform: one desktop alone on a machine of its own.
+    /// The local PCs of a VDI platform's desktop group: each desktop alone on cores of its
+    /// own (one machine, each desktop pinned to its PC's cores).
     Local,
     /// A sweep point: platform index and count of the swept group.
     Sweep(usize, u32),
@@ -508,52 +509,58 @@ impl Runner {
         }
         // A VDI platform's local baseline: each desktop on a PC of its own, not on the
         // server the desktops share (the native baseline above runs them all on one host):
-        // a native machine whose cores are the desktop VM's vCPUs (a session host's user:
-        // the vCPUs the scenario gives each user), with the host's CPU model, clock and
-        // caches, and nothing else on it. The same user as on the server (`first_copy`:
-        // the same random streams), the same scheduler; no faults.
+        // cores as many as the desktop VM's vCPUs (a session host's user: the vCPUs the
+        // scenario gives each user), the host's CPU model, clock and caches, nothing else
+        // on them. The same user as on the server (`first_copy`: the same random streams),
+        // the same scheduler; no faults. A group's PCs are one job (a page hands out and
+        // keeps each job at a cost: 600 one-desktop jobs made a re-run 5x slower): one
+        // native machine with a PC's cores per desktop, each desktop pinned to its own, so
+        // that no desktop's work waits for another's core.
         let mut locals_of: Vec<Vec<(usize, usize)>> = vec![Vec::new(); scenario.platforms.len()];
         for (p_index, p) in scenario.platforms.iter().enumerate() {
             if p.vdi.is_none() {
                 continue;
             }
             for (position, g) in groups_of(p_index).into_iter().enumerate() {
-                if g.desktop.is_none() {
+                if g.desktop.is_none() || g.count == 0 {
                     continue;
                 }
+                let cores = g.vcpus.max(1);
                 let host = crate::hardware::Host {
-                    cores: g.vcpus.max(1),
+                    cores: cores * g.count,
                     ..scenario.host.clone()
                 };
-                for copy in 0..g.count {
-                    let group = GroupSpec {
-                        count: 1,
-                        first_copy: copy,
-                        pin: None,
-                        cap_percent: 0,
-                        ..g.clone()
-                    };
-                    locals_of[p_index].push((position, jobs.len()));
-                    jobs.push(Job {
-                        kind: JobKind::Local,
-                        spec: MachineSpec {
-                            host: host.clone(),
-                            stack: Stack::native(),
-                            scheduler: p.scheduler,
-                            time_slice_ms: p.time_slice_ms,
-                            credit_boost: true,
-                            dom0: crate::platform::Dom0::default(),
-                            background_percent: 0,
-                            groups: vec![group],
-                            costs: scenario.costs.clone(),
-                            duration_cycles,
-                            seed: scenario.seed,
-                            trace: false,
-                            faults: Vec::new(),
-                            memory: crate::machine::MachineMemory::default(),
-                        },
-                    });
-                }
+                // One group: its copies are the server's (the same random streams), and
+                // its pin list gives each copy a PC's cores of its own.
+                let pcs = vec![GroupSpec {
+                    pin: Some(
+                        (0..g.count)
+                            .flat_map(|copy| copy * cores..copy * cores + g.vcpus)
+                            .collect(),
+                    ),
+                    cap_percent: 0,
+                    ..g.clone()
+                }];
+                locals_of[p_index].push((position, jobs.len()));
+                jobs.push(Job {
+                    kind: JobKind::Local,
+                    spec: MachineSpec {
+                        host,
+                        stack: Stack::native(),
+                        scheduler: p.scheduler,
+                        time_slice_ms: p.time_slice_ms,
+                        credit_boost: true,
+                        dom0: crate::platform::Dom0::default(),
+                        background_percent: 0,
+                        groups: pcs,
+                        costs: scenario.costs.clone(),
+                        duration_cycles,
+                        seed: scenario.seed,
+                        trace: false,
+                        faults: Vec::new(),
+                        memory: crate::machine::MachineMemory::default(),
+                    },
+                });
             }
         }
         // Sweep points: each platform that runs the swept group, once per count, without
