@@ -116,7 +116,6 @@ fn group_fields(w: &mut Writer, g: &GroupSpec) {
         cap_percent,
         working_set_mib,
         desktop,
-        first_copy,
     } = g;
     w.put(scenario_index);
     w.put(name);
@@ -128,7 +127,6 @@ fn group_fields(w: &mut Writer, g: &GroupSpec) {
     w.put(weight);
     w.put(cap_percent);
     w.put(working_set_mib);
-    w.put(first_copy);
     match desktop {
         None => w.put(&0u8),
         Some(DesktopSpec {

@@ -102,10 +102,6 @@ pub struct GroupSpec {
     pub working_set_mib: u64,
     /// Desktops: the instance's threads are a desktop session's (its `threads` is ignored).
     pub desktop: Option<crate::desktop::DesktopSpec>,
-    /// The copy number of its first instance in the scenario's group (0 but for a local PC,
-    /// which runs one desktop of the group alone): the instances' random streams are those
-    /// of the same copies on every machine.
-    pub first_copy: u32,
 }
 
 impl GroupSpec {
@@ -131,7 +127,6 @@ impl GroupSpec {
                     sessions: 1,
                 }
             }),
-            first_copy: 0,
         }
     }
 }
@@ -765,8 +760,7 @@ impl Machine {
                         let per_session = d.roles();
                         let users = d.sessions.max(1);
                         for k in 0..users {
-                            let user =
-                                u64::from(g.first_copy + copy) * u64::from(users) + u64::from(k);
+                            let user = u64::from(copy) * u64::from(users) + u64::from(k);
                             let agent = per_session
                                 .iter()
                                 .position(|&r| r == crate::desktop::Role::Agent)
@@ -785,11 +779,7 @@ impl Machine {
                     _ => plan.extend((0..g.threads).map(|_| (None, 0))),
                 }
                 for (t, &(role, session)) in plan.iter().enumerate() {
-                    let ids = [
-                        g.scenario_index as u64,
-                        u64::from(g.first_copy + copy),
-                        t as u64,
-                    ];
+                    let ids = [g.scenario_index as u64, u64::from(copy), t as u64];
                     let rng = SimRng::derived(spec.seed, &ids);
                     // A separate stream, so that the operations drawn stay the same on
                     // every platform whether or not memory is swapped.

@@ -511,7 +511,7 @@ impl Runner {
         // server the desktops share (the native baseline above runs them all on one host):
         // cores as many as the desktop VM's vCPUs (a session host's user: the vCPUs the
         // scenario gives each user), the host's CPU model, clock and caches, nothing else
-        // on them. The same user as on the server (`first_copy`: the same random streams),
+        // on them. The same user as on the server (the same copy numbers: the same random streams),
         // the same scheduler; no faults. A group's PCs are one job (a page hands out and
         // keeps each job at a cost: 600 one-desktop jobs made a re-run 5x slower): one
         // native machine with a PC's cores per desktop, each desktop pinned to its own, so
