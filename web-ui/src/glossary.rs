@@ -1133,6 +1133,159 @@ pub const TERMS: &[Term] = &[
         ko: "이 시뮬레이터의 밀도 계산에서 인스턴스들이 쓰도록 계획하는 호스트 CPU의 몫입니다: 기본값은 코어의 80%(density_max_cpu_percent)이고, Type 2 호스트에서는 호스트 자신의 프로그램이 쓰는 만큼을 뺍니다. CPU 기준 밀도는 그만큼의 코어를 인스턴스 하나가 네이티브 속도를 내는 데 필요한 CPU로 나눈 값(내림)입니다. 실행이 지키게 하는 한계가 아니라 계획상의 여유입니다(startup-density, consolidation-density, 비교표의 OS 유무 행).",
         en: "In this simulator's density figure, the share of the host's CPU the instances are planned to use: 80% of the cores by default (density_max_cpu_percent), less what a type 2 host's own programs take. The CPU bound of density is those cores divided by the CPU one instance needs to keep up with native, rounded down. It is a planning margin, not a limit the run enforces (startup-density, consolidation-density, the comparison table's OS requirement row).",
     },
+    // The third review (2026-12-07): operating-system and x86 words the descriptions use
+    // (system calls, page tables, traps, rings, CR3, INVLPG, VPID, IDE, iret, mmu_update,
+    // fork/exec) and the remote display's network and video words.
+    Term {
+        id: "system-call",
+        name_ko: "시스템 콜 (system call)",
+        name_en: "system call",
+        forms: &["system call", "system calls", "system-call", "시스템 콜", "시스템 호출"],
+        ko: "프로그램이 OS 커널에 일을 부탁하는 것입니다(파일 읽기, 패킷 보내기, 프로세스 시작 등). 특별한 명령(x86-64의 SYSCALL)이 CPU를 사용자 모드에서 커널로(링 3에서 링 0으로) 넘기고, SYSRET로 돌아옵니다. 이 시뮬레이터에서 네이티브 왕복은 242 사이클이며(Adams & Agesen, ASPLOS 2006), 하드웨어 지원과 컨테이너에서도 exit 없이 같습니다(컨테이너는 seccomp 필터를 더합니다). 바이너리 변환에서는 시스템 콜마다 VMM에 들어가고(2308 사이클, 같은 논문), 64비트 반가상화 게스트의 시스템 콜은 하이퍼바이저를 거쳐 들어가 iret 하이퍼콜로 돌아옵니다.",
+        en: "A program's request to its OS kernel (to read a file, send a packet, start a process), made with a special instruction (SYSCALL on x86-64) that takes the CPU from user mode into the kernel (ring 3 to ring 0) and back (SYSRET). The round trip costs 242 cycles natively here (Adams & Agesen, ASPLOS 2006), and the same under hardware assist and in a container, with no exit (a container adds its seccomp filter). Under binary translation every system call enters the VMM (2308 cycles, the same paper), and a 64-bit paravirtual guest's goes in through the hypervisor and back by an iret hypercall.",
+    },
+    Term {
+        id: "page-table",
+        name_ko: "페이지 테이블 (page table)",
+        name_en: "page table",
+        forms: &["page table", "page tables", "page-table", "페이지 테이블"],
+        ko: "CPU의 MMU가 가상 주소를 물리 주소로 바꿀 때 따라가는 메모리 속 표입니다. x86-64에서는 4단계 트리이고 주소 공간마다 하나씩 있으며, OS 커널이 쓰고 그 뿌리의 주소는 CR3에 있습니다. TLB가 그 변환 결과를 캐시합니다. VM에서는 게스트의 페이지 테이블이 게스트 물리 메모리까지만 이르므로, 하이퍼바이저가 마지막 단계를 어떻게 더하는지가 메모리에서 기법들을 가릅니다: 섀도 페이지 테이블(바이너리 변환, EPT 없는 하드웨어 지원), 중첩 페이징(EPT/NPT), 또는 하이퍼바이저가 검사하는 게스트 자신의 테이블(반가상화, mmu_update). 여기서 페이지 테이블 쓰기 한 번은 네이티브와 중첩 페이징에서 1 사이클, 바이너리 변환에서 391 사이클(Adams & Agesen, ASPLOS 2006), 반가상화에서 약 150 사이클과 묶음 하이퍼콜의 몫, 섀도 테이블을 쓰는 하드웨어 지원에서 약 9430 사이클입니다(memory-shadow-vs-nested).",
+        en: "The table in memory through which the CPU's MMU translates a virtual address into a physical one: a tree of four levels on x86-64, one per address space, which the OS kernel writes and whose root's address CR3 holds; the TLB caches its translations. In a VM the guest's page tables lead only to guest-physical memory, and how the hypervisor adds the last step sets the techniques apart on memory: shadow page tables (binary translation, hardware assist without EPT), nested paging (EPT/NPT), or the guest's own tables checked by the hypervisor (paravirtualization, mmu_update). Here a page-table write costs 1 cycle natively and under nested paging, 391 under binary translation (Adams & Agesen, ASPLOS 2006), about 150 and a share of a batched hypercall under paravirtualization, and about 9430 under hardware assist with shadow tables (memory-shadow-vs-nested).",
+    },
+    Term {
+        id: "trap",
+        name_ko: "트랩 (trap, 트랩과 에뮬레이션)",
+        name_en: "trap (trap and emulate)",
+        forms: &[
+            "trap",
+            "traps",
+            "trapped",
+            "trapping",
+            "trap and emulate",
+            "trap-and-emulate",
+            "트랩",
+            "트랩과 에뮬레이션",
+        ],
+        ko: "실행 중인 코드에서 더 높은 권한의 핸들러로 CPU가 넘어가는 것으로, 명령이나 사건 자체가 일으킵니다: 페이지 폴트, 시스템 콜, 링 0 밖에서 실행한 특권 명령 등. 트랩과 에뮬레이션은 고전적인 가상화 방법입니다: 게스트 커널을 낮은 권한으로 실행하고, 민감한 명령이 하이퍼바이저로 트랩되면 하이퍼바이저가 그 효과를 흉내 낸 뒤 게스트를 재개합니다(VT-x 전의 x86에는 트랩되지 않는 민감한 명령이 있었습니다: 포펙-골드버그). 하드웨어 지원에서는 이런 트랩이 VM exit이고, 바이너리 변환은 변환된 코드에서 VMM을 직접 호출하며(트랩 없음), 반가상화 게스트는 하이퍼콜로 부릅니다. 차트 탭의 '원인별 exit·트랩'은 VM exit와, VM exit가 아닌 트랩(바이너리 변환의 시스템 콜, 64비트 반가상화의 바운스)을 함께 셉니다.",
+        en: "The CPU's switch from the running code into a more privileged handler, caused by the instruction or event itself: a page fault, a system call, a privileged instruction run outside ring 0. Trap and emulate is the classic way to virtualize: the guest kernel runs with less privilege, and when a sensitive instruction traps into the hypervisor, the hypervisor emulates its effect and resumes the guest (x86 before VT-x had sensitive instructions that did not trap: Popek-Goldberg). Under hardware assist such a trap is a VM exit; binary translation calls the VMM from translated code instead (no trap), and a paravirtual guest calls it by hypercall. The Charts tab's 'Exits and traps by reason' counts the VM exits and the traps that are not VM exits (binary translation's system calls, 64-bit paravirtualization's bounces).",
+    },
+    Term {
+        id: "ring-0",
+        name_ko: "링 0 (특권 링)",
+        name_en: "ring 0 (privilege rings)",
+        forms: &[
+            "ring 0",
+            "ring-0",
+            "ring 3",
+            "privilege ring",
+            "privilege rings",
+            "링 0",
+            "링 3",
+            "특권 링",
+        ],
+        ko: "x86의 권한 수준인 링 0~3입니다. 커널은 특권 명령(CR3 쓰기, INVLPG, HLT 등)이 허용되는 링 0에서, 응용 프로그램은 링 3에서 실행됩니다. OS는 자기 커널이 링 0에 있다고 기대하지만, VT-x 전의 하이퍼바이저는 링 0을 자기가 쓰고 게스트 커널을 낮은 권한으로 실행했습니다: 바이너리 변환으로 변환하거나, 반가상화에서는 링 1(32비트 Xen)이나 링 3(64비트 Xen: 그래서 시스템 콜 바운스와 iret 하이퍼콜이 생깁니다)에서. VT-x와 AMD-V는 게스트 모드 안에 게스트만의 링 0을 줍니다. Type 2 하이퍼바이저의 'ring-0 부분'은 호스트 커널 안에서 실행되는 그 모듈입니다.",
+        en: "x86's privilege levels, rings 0 to 3: the kernel runs in ring 0, where privileged instructions (writing CR3, INVLPG, HLT...) are allowed, and applications in ring 3. An OS expects its kernel in ring 0, but before VT-x a hypervisor kept ring 0 for itself and ran the guest kernel with less privilege: translated by binary translation or, paravirtualized, in ring 1 (32-bit Xen) or ring 3 (64-bit Xen, hence its system-call bounces and iret hypercalls). VT-x and AMD-V give the guest a ring 0 of its own in guest mode. A type 2 hypervisor's 'ring-0 part' is its module running in the host kernel.",
+    },
+    Term {
+        id: "cr3",
+        name_ko: "CR3 (제어 레지스터 3)",
+        name_en: "CR3 (control register 3)",
+        forms: &["CR3"],
+        ko: "현재 주소 공간의 최상위 페이지 테이블의 물리 주소를 담는 x86 제어 레지스터입니다. 커널은 다른 프로세스의 주소 공간으로 바꿀 때마다 여기에 쓰고, 그 쓰기는 TLB에서 이전 주소 공간의 항목을 비웁니다(전역 페이지와, PCID로 항목을 구분하는 CPU는 예외). 섀도 페이징에서는 하이퍼바이저가 CR3 쓰기를 모두 잡아 맞는 섀도 테이블로 바꿔야 합니다: 여기서는 VM exit에 섀도 작업 약 2121 사이클(추정값)이 더해지고, 그 주소 공간의 섀도를 다시 만들어야 하면 더 듭니다(shadow-hidden-faults). 중첩 페이징(EPT/NPT)에서는 게스트가 exit 없이 CR3에 씁니다.",
+        en: "The x86 control register that holds the physical address of the current address space's top-level page table. The kernel writes it at every switch to another process's address space, and the write drops the old address space's entries from the TLB (except global pages, and on a CPU that tags entries with PCIDs). Under shadow paging the hypervisor must catch every CR3 write to switch to the matching shadow table: here a VM exit plus about 2121 cycles of shadow work (an estimate), more when that address space's shadow has to be built again (shadow-hidden-faults). Under nested paging (EPT/NPT) the guest writes CR3 without an exit.",
+    },
+    Term {
+        id: "invlpg",
+        name_ko: "INVLPG (TLB 항목 무효화)",
+        name_en: "INVLPG (invalidate a TLB entry)",
+        forms: &["INVLPG"],
+        ko: "TLB에서 한 페이지의 변환을 지우는 x86 특권 명령으로, 커널이 그 페이지의 페이지 테이블 항목을 바꾸거나 지운 뒤 실행합니다(다른 CPU에서는 TLB 슛다운으로). 섀도 페이징에서는 하이퍼바이저가 이를 가로채 섀도 항목도 지웁니다: 하드웨어 지원에서는 VM exit(CLI의 invlpg), 바이너리 변환에서는 변환된 코드의 호출이고, 여기서는 핸들러 작업 약 500 사이클(추정값)이 더해집니다. 중첩 페이징(EPT/NPT)에서는 게스트 안에서 exit 없이 실행됩니다.",
+        en: "The privileged x86 instruction that drops one page's translation from the TLB, which a kernel runs after changing or removing that page's page-table entry (on the other CPUs, by a TLB shootdown). Under shadow paging the hypervisor intercepts it to drop the shadow entry as well: a VM exit under hardware assist (invlpg in the CLI), a call from translated code under binary translation, and about 500 cycles of handler work here (an estimate). Under nested paging (EPT/NPT) it runs in the guest without an exit.",
+    },
+    Term {
+        id: "vpid",
+        name_ko: "VPID (가상 프로세서 ID)",
+        name_en: "VPID (virtual processor ID)",
+        forms: &["VPID", "VPIDs", "ASID", "ASIDs"],
+        ko: "TLB 항목에 붙어 그 항목이 어느 VM의 것인지 알려 주는 꼬리표입니다(Intel은 Nehalem(2008)부터 VPID, AMD는 첫 AMD-V부터 ASID). 이것이 있으면 VM exit와 그 뒤의 VM entry가 TLB를 그대로 두고, 없으면 exit마다 TLB가 비워져, 게스트로 돌아온 뒤 TLB에 있던 항목마다 미스가 나고 페이지 테이블을 다시 탐색합니다. 이 시뮬레이터는 그 다시 채우기를 exit마다 경로의 한 단계('no VPID: the exit flushed the TLB')로 더합니다(virtualization-costs.md 7절). exit-cost-by-cpu-generation의 2005년 Prescott에는 VPID가 없어서, 타이머 틱에서만 exit하는 CPU 위주 게스트는 다시 채우기에 exit 자체보다 많은 사이클을 씁니다.",
+        en: "A tag on TLB entries saying which VM they belong to: Intel's VPID since Nehalem (2008), AMD's ASID since the first AMD-V. With it a VM exit and the entry after it leave the TLB as it was; without it every exit flushes the TLB, and back in the guest each entry it held is missed and walked again. This simulator adds that refill to every exit's path as the step 'no VPID: the exit flushed the TLB' (virtualization-costs.md section 7). The 2005 Prescott of exit-cost-by-cpu-generation has no VPID, and there a CPU-bound guest that exits only at its timer ticks spends more cycles on the refill than on the exit itself.",
+    },
+    Term {
+        id: "ide",
+        name_ko: "IDE (ATA 디스크 인터페이스)",
+        name_en: "IDE (ATA disk interface)",
+        forms: &["IDE"],
+        ko: "PC의 고전적인 디스크 인터페이스(Integrated Drive Electronics, 병렬 ATA)입니다. 모든 OS에 드라이버가 있어서 하이퍼바이저는 수정하지 않은 게스트를 위해 IDE 컨트롤러를 에뮬레이션합니다. 드라이버는 I/O 포트로 레지스터를 하나씩(섹터 수, 주소, 명령 등) 프로그래밍하고, 컨트롤러는 명령을 한 번에 하나만 처리합니다: 명령을 32개까지 쌓는 NCQ는 SATA의 AHCI와 함께 왔습니다. 이 시뮬레이터의 에뮬레이션 디스크는 IDE 방식입니다: 요청마다 레지스터 접근이 약 5번이고 하나하나가 장치 모델로 트랩되며, 진행 중인 요청은 한 번에 하나입니다(io-paths).",
+        en: "The PC's classic disk interface (Integrated Drive Electronics, parallel ATA). Every OS has a driver for it, so hypervisors emulate an IDE controller for unmodified guests. The driver programs it through I/O ports register by register (sector count, address, command...), and it takes one command at a time: queueing up to 32 commands (NCQ) came with SATA's AHCI. This simulator's emulated disk is IDE-like: about 5 register accesses per request, each trapped into the device model, and one request in flight at a time (io-paths).",
+    },
+    Term {
+        id: "iret",
+        name_ko: "iret (IRET 명령, Xen의 iret 하이퍼콜)",
+        name_en: "iret (IRET, Xen's iret hypercall)",
+        forms: &["iret"],
+        ko: "IRET는 인터럽트나 예외의 핸들러에서 중단된 코드로 돌아가며 그 권한 수준을 되돌리는 x86 명령입니다. 64비트 Xen 반가상화 게스트의 커널은 링 3에서 실행되어 스스로 사용자 코드로 돌아갈 수 없으므로 iret 하이퍼콜(HYPERVISOR_iret)로 Xen에 부탁합니다(Linux의 xen_sysret64는 시스템 콜 뒤에도 이것을 씁니다). 그래서 시스템 콜과 페이지 폴트마다 하이퍼바이저를 두 번 넘나듭니다: 바운스로 들어가고 iret로 돌아오며, 이 시뮬레이터는 돌아오는 쪽을 하이퍼콜 하나로 계산합니다(full-para-hybrid).",
+        en: "IRET is the x86 instruction that returns from an interrupt or exception handler to the interrupted code, restoring its privilege level. A 64-bit Xen paravirtual guest's kernel runs in ring 3 and cannot return to user code by itself: it asks Xen with the iret hypercall (HYPERVISOR_iret; Linux's xen_sysret64 uses it after a system call too). So each of its system calls and page faults crosses into the hypervisor twice, bounced in and returned by iret, which this simulator charges as one hypercall (full-para-hybrid).",
+    },
+    Term {
+        id: "mmu-update",
+        name_ko: "mmu_update (Xen 하이퍼콜)",
+        name_en: "mmu_update (Xen hypercall)",
+        forms: &["mmu_update"],
+        ko: "반가상화 게스트가 자기 페이지 테이블을 고칠 때 쓰는 Xen 하이퍼콜입니다. 페이지 테이블은 게스트에게 읽기 전용으로 매핑되어 있으므로, 게스트는 쓸 항목의 목록을 Xen에 넘기고 Xen은 하나하나 검사한 뒤(게스트 자신의 페이지인지, 어떤 페이지 테이블도 게스트가 쓸 수 있게 되지 않는지) 씁니다(Barham et al., SOSP 2003). 목록이 길어도 넘나드는 것은 한 번입니다. 여기서는 항목마다 검사 약 150 사이클(pv_pte_validate, 추정값)과 항목 32개마다 하이퍼콜 한 번(pv_mmu_batch)이 들고, 페이지 폴트의 항목 하나는 혼자 갑니다(memory-shadow-vs-nested).",
+        en: "The Xen hypercall with which a paravirtual guest changes its page tables: they are mapped read-only to it, so it hands Xen a list of entries to write, and Xen checks each (the page must be the guest's own, and no page table may become writable to it) before writing it (Barham et al., SOSP 2003). A long list still pays for one crossing. Here each entry costs about 150 cycles of checking (pv_pte_validate, an estimate) and each 32 entries one hypercall (pv_mmu_batch); a page fault's single entry goes alone (memory-shadow-vs-nested).",
+    },
+    Term {
+        id: "fork-exec",
+        name_ko: "fork/exec (프로세스 생성)",
+        name_en: "fork/exec (process creation)",
+        forms: &["fork/exec", "fork", "exec", "execve"],
+        ko: "유닉스가 프로그램을 시작하는 방법입니다. fork가 호출한 프로세스를 복사하고(메모리는 copy-on-write로 함께 쓰므로 두 프로세스의 페이지 테이블을 고쳐 쓰고, 나중의 쓰기는 폴트를 냅니다), exec(execve)가 그 복사본의 메모리를 새 프로그램으로 바꾸며, 그 페이지들은 처음 건드릴 때 폴트로 들어옵니다. 둘 다 섀도 페이징이 비싸게 만드는 페이지 테이블 쓰기와 페이지 폴트가 많습니다(memory-shadow-vs-nested의 page-table-churn은 fork/mmap 같은 작업입니다). 컨테이너의 시작은 진입점의 exec로 끝나며, 그것은 호스트 커널에서의 시스템 콜과 페이지 폴트입니다(startup-techniques).",
+        en: "How Unix starts a program: fork copies the calling process (its memory shared copy-on-write, so the page tables of both are rewritten, and later writes fault), then exec (execve) replaces the copy's memory with a new program, whose pages fault in as they are first touched. Both are heavy on page-table writes and page faults, the operations shadow paging makes expensive (memory-shadow-vs-nested's page-table-churn is fork/mmap-like). A container's start ends with the exec of its entrypoint: system calls and page faults on the host kernel (startup-techniques).",
+    },
+    Term {
+        id: "h264",
+        name_ko: "H.264 (AVC 동영상 코덱)",
+        name_en: "H.264 (AVC video codec)",
+        forms: &["H.264"],
+        ko: "가장 널리 쓰이는 동영상 압축 표준입니다(ITU-T H.264 / MPEG-4 AVC, 2003). 그림 전체가 아니라 주로 앞 프레임에서 예측하고 남은 차이를 보냅니다. 원격 화면 프로토콜은 동영상을, VMware의 Blast는 화면 전체를 이것으로 인코딩합니다. 여기서 동영상 창은 바뀐 픽셀마다 프레임당 약 0.07비트(Kush 기준)와 서버에서 픽셀당 인코더 14.5 사이클(추정값: 3 GHz 코어 하나가 1080p를 초당 약 100프레임 인코딩)이 듭니다(vdi-network).",
+        en: "The most widely used video compression standard (ITU-T H.264 / MPEG-4 AVC, 2003): it sends mostly what is left after predicting each frame from earlier ones, not whole pictures. Remote display protocols encode video with it, and VMware's Blast the whole screen. Here a video window costs about 0.07 bits per changed pixel per frame (the Kush gauge) and 14.5 encoder cycles per pixel on the server (an estimate: a 3 GHz core encoding 1080p at about 100 frames per second) (vdi-network).",
+    },
+    Term {
+        id: "kush-gauge",
+        name_ko: "Kush 기준 (Kush gauge)",
+        name_en: "Kush gauge",
+        forms: &["Kush gauge", "Kush 기준"],
+        ko: "H.264 동영상에 필요한 비트율의 어림 규칙입니다: 가로 × 세로 × 초당 프레임 수 × 움직임 등급 × 0.07비트이며, 움직임 등급은 움직임이 적으면 1, 보통이면 2, 많으면 4입니다(K. Amerasinghe, \"H.264 for the rest of us\", Adobe, 2010). 이 시뮬레이터는 움직임 등급 1을 씁니다: 1920 × 1080 화면의 4분의 1인 동영상 창을 초당 30프레임으로 보내면 약 518 000 × 30 × 0.07 ≈ 1.1 Mbit/s입니다(vdi-network). 코덱이 보장하는 값이 아니라 계획을 위한 추정입니다.",
+        en: "A rule of thumb for the bit rate H.264 video needs: width × height × frames per second × motion rank × 0.07 bits, the motion rank 1 for little motion, 2 for some and 4 for a lot (K. Amerasinghe, \"H.264 for the rest of us\", Adobe, 2010). This simulator takes motion rank 1: a video window a quarter of a 1920 × 1080 screen, at 30 frames per second, needs about 518 000 × 30 × 0.07 ≈ 1.1 Mbit/s (vdi-network). An estimate for planning, not a figure the codec guarantees.",
+    },
+    Term {
+        id: "tail-loss-probe",
+        name_ko: "tail-loss probe (TLP, 테일 로스 프로브)",
+        name_en: "tail-loss probe (TLP)",
+        forms: &[
+            "tail-loss probe",
+            "tail-loss probes",
+            "tail loss probe",
+            "tail loss probes",
+        ],
+        ko: "잃어버린 마지막 패킷을 찾아내는 TCP의 방법입니다(RFC 8985, 7절). 보통은 잃은 패킷 뒤의 패킷들에 대한 ACK가 빈틈을 알려 주지만, 마지막 패킷 뒤에는 아무것도 없습니다. probe 타임아웃 PTO(평활 왕복 시간의 2배, 패킷 하나만 전송 중이면 수신자의 지연 ACK 여유 200 ms를 더함) 안에 ACK가 오지 않으면 송신자가 마지막 패킷을 다시 보내되, 재전송 타임아웃보다 늦지는 않습니다. vdi-network에서는 화면 갱신의 마지막 패킷을 잃으면 왕복 두 번, 패킷 하나짜리 입력이나 갱신을 잃으면 왕복 한 번과 200 ms(여기서 Linux의 재전송 타임아웃)가 더 걸립니다.",
+        en: "TCP's way to find a lost last packet (RFC 8985, section 7): a lost packet is normally reported by the ACKs of the packets behind it, but a last packet has none behind it. If no ACK comes within the probe timeout, PTO (twice the smoothed round-trip time, plus the receiver's delayed-ACK allowance of 200 ms when one packet alone is in flight), the sender sends the last packet again, though never later than the retransmission timeout would. In vdi-network a lost last packet of an update costs two more round trips; a lost one-packet input or update one round trip and 200 ms, Linux's retransmission timeout here.",
+    },
+    Term {
+        id: "delayed-ack",
+        name_ko: "지연 ACK (delayed ACK)",
+        name_en: "delayed ACK",
+        forms: &[
+            "delayed ACK",
+            "delayed ACKs",
+            "delayed-ACK",
+            "delayed acknowledgement",
+            "delayed acknowledgment",
+            "지연 ACK",
+        ],
+        ko: "TCP 수신자는 데이터와 함께 보내거나 세그먼트 두 개를 한 번에 확인하려고 ACK를 잠시 미룰 수 있습니다. RFC 1122(4.2.3.2절)는 0.5초보다 짧게 미루고 최대 크기 세그먼트 두 개마다 적어도 ACK 하나를 보내라고 하며, Linux는 40~200 ms를 미룹니다. 패킷 하나의 ACK를 기다리는 송신자는 이를 감안해야 합니다: 패킷 하나만 전송 중일 때 tail-loss probe가 기다리는 200 ms가 그것입니다(RFC 8985, 7.2절; vdi-network).",
+        en: "A TCP receiver may hold its acknowledgement back for a while, to send it along with data or to acknowledge two segments at once: RFC 1122 (section 4.2.3.2) asks for a delay under 0.5 s and an ACK for at least every second full-sized segment, and Linux delays 40 to 200 ms. A sender waiting for the ACK of a single packet has to allow for it: that is the 200 ms a tail-loss probe adds when one packet alone is in flight (RFC 8985, section 7.2; vdi-network).",
+    },
 ];
 
 #[cfg(test)]
@@ -1484,6 +1637,105 @@ mod tests {
                     .any(|t| ["bridge-nat", "blast", "utilization-ceiling"].contains(t)),
                 "{text}: {found:?}"
             );
+        }
+    }
+
+    /// The terms of the third review (2026-12-07: operating-system and x86 words, the
+    /// remote display's network and video words) are marked in both languages'
+    /// descriptions of the scenarios that use them, and never inside another word.
+    #[test]
+    fn the_third_reviews_terms_are_marked_where_the_scenarios_use_them() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "full-para-hybrid.toml",
+                &[
+                    "system-call",
+                    "page-table",
+                    "trap",
+                    "ring-0",
+                    "iret",
+                    "fork-exec",
+                ],
+            ),
+            (
+                "exit-cost-by-cpu-generation.toml",
+                &["cr3", "invlpg", "vpid"],
+            ),
+            (
+                "memory-shadow-vs-nested.toml",
+                &["mmu-update", "cr3", "invlpg", "vpid", "trap", "fork-exec"],
+            ),
+            ("shadow-hidden-faults.toml", &["cr3"]),
+            ("io-paths.toml", &["ide", "trap"]),
+            ("hosted-designs.toml", &["ring-0"]),
+            ("type1-vs-type2.toml", &["system-call", "trap", "ring-0"]),
+            ("startup-techniques.toml", &["fork-exec", "page-table"]),
+            (
+                "vdi-network.toml",
+                &["h264", "kush-gauge", "tail-loss-probe", "delayed-ack"],
+            ),
+        ];
+        for (file, ids) in cases {
+            let (_, toml) = crate::builtin::BUILTIN
+                .iter()
+                .find(|(f, _)| f == file)
+                .unwrap_or_else(|| panic!("{file}"));
+            let scenario = crate::sim::Scenario::from_toml(file, toml).expect("valid");
+            let d = scenario.description.expect("described");
+            for (lang, text) in [("en", &d.en), ("ko", &d.ko)] {
+                let found = terms_in(text);
+                for id in *ids {
+                    assert!(found.contains(id), "{file} ({lang}): {id} not marked");
+                }
+            }
+        }
+        // As written: the spellings in the descriptions' sentences.
+        assert_eq!(terms_in("every register access traps"), ["trap"]);
+        assert_eq!(
+            terms_in("like real IDE it takes one command; 실제 IDE처럼"),
+            ["ide"]
+        );
+        assert_eq!(terms_in("its ring-0 part"), ["ring-0"]);
+        assert_eq!(terms_in("커널이 자기 링 0으로 실행되므로"), ["ring-0"]);
+        assert_eq!(terms_in("back by an iret hypercall"), ["iret", "hypercall"]);
+        assert_eq!(
+            terms_in("(mmu_update hypercalls)"),
+            ["mmu-update", "hypercall"]
+        );
+        assert_eq!(terms_in("not a fork/exec benchmark"), ["fork-exec"]);
+        assert_eq!(
+            terms_in("TCP's tail-loss probe, 200 ms of delayed-ACK allowance"),
+            ["tail-loss-probe", "delayed-ack"]
+        );
+        assert_eq!(
+            terms_in("H.264's rate by the Kush gauge"),
+            ["h264", "kush-gauge"]
+        );
+        assert_eq!(
+            terms_in("H.264의 Kush 기준(프레임마다"),
+            ["h264", "kush-gauge"]
+        );
+        assert_eq!(
+            terms_in("system-call bounces, 시스템 콜과 페이지 테이블 쓰기"),
+            ["system-call", "page-table"]
+        );
+        // A longer term keeps its words: shadow page tables are not the page-table entry.
+        assert_eq!(
+            terms_in("shadow page tables, 섀도 페이지 테이블"),
+            ["shadow-page-table"]
+        );
+        // Never inside another word, nor in another case where the spelling has capitals.
+        for text in [
+            "a guide to the side, inside the video; Ide, ide, IDEAL, IDE-like",
+            "untrapped, entrapment, syscall_trap, trapdoor, trap-door",
+            "string 0, ring-00, CR30, SCR3, VPIDX, INVLPGA",
+            "executable, execution, exec_page_faults, forked, forks, forklift",
+            "iretq, direct, H.2640, kush, Kushgauge",
+            "page-table-churn, page_table_update, page-tables-x",
+            "부트스트랩, 시스템콜",
+        ] {
+            let found = terms_in(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
         }
     }
 
