@@ -27,6 +27,7 @@ use crate::components::{
     library::Library,
     one_column::use_one_column,
     results::Results,
+    scenario_terms::ScenarioTerms,
 };
 use crate::i18n::{t, Lang};
 use crate::run::run_sliced;
@@ -451,6 +452,8 @@ pub fn app() -> Html {
                         // In paragraphs (a blank line parts them), its jargon marked: a click on a
                         // term shows what it means.
                         <Described {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())} />
+                        // The description's own terms first, then the whole glossary.
+                        <ScenarioTerms {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())} />
                     }
                     <GlossaryList {lang} />
                 </details>

@@ -137,6 +137,19 @@ pub fn paragraphs(text: &str) -> Vec<Vec<Piece<'_>>> {
     }
 }
 
+/// The terms marked in `text` (as [`paragraphs`] marks them: each once), indices of
+/// [`TERMS`] in the order they first appear: the page's "Terms in this scenario".
+pub fn terms_of(text: &str) -> Vec<usize> {
+    paragraphs(text)
+        .iter()
+        .flatten()
+        .filter_map(|p| match p {
+            Piece::Term { term, .. } => Some(*term),
+            Piece::Text(_) => None,
+        })
+        .collect()
+}
+
 /// Every spelling with its term, longest first ("EPT violation" before "EPT"), grouped by
 /// the first byte of the spelling in lower case: only those can start at a given byte.
 fn forms_by_first_byte() -> &'static [Vec<(&'static str, usize)>] {
@@ -1736,6 +1749,37 @@ mod tests {
         ] {
             let found = terms_in(text);
             assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    /// The scenario's own terms, for the list above the glossary: each once, in the order
+    /// the text first uses them, across paragraphs; none for a text without terms.
+    #[test]
+    fn a_descriptions_terms_are_listed_once_in_order() {
+        let ids =
+            |text: &str| -> Vec<&str> { terms_of(text).into_iter().map(|i| TERMS[i].id).collect() };
+        assert_eq!(
+            ids("A system call traps.\n\nThen CR3, a system call again, and a vCPU."),
+            ["system-call", "trap", "cr3", "vcpu"]
+        );
+        assert!(ids("plain words only").is_empty());
+        let (_, toml) = crate::builtin::BUILTIN
+            .iter()
+            .find(|(f, _)| *f == "vdi-network.toml")
+            .expect("in the library");
+        let d = crate::sim::Scenario::from_toml("vdi-network.toml", toml)
+            .expect("valid")
+            .description
+            .expect("described");
+        for text in [&d.en, &d.ko] {
+            let found = ids(text);
+            for id in ["rtt", "rdp", "h264", "kush-gauge", "tail-loss-probe"] {
+                assert!(found.contains(&id), "{id}: {found:?}");
+            }
+            let mut unique = found.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), found.len(), "{found:?}");
         }
     }
 

@@ -21,6 +21,7 @@ pub mod paths;
 pub mod question_ids;
 pub mod questions;
 pub mod results;
+pub mod scenario_terms;
 pub mod shown_choice;
 pub mod startup_steps;
 pub mod step_through;
