@@ -176,6 +176,14 @@ await step('picks a scenario from the library and runs it', async () => {
   // Another scenario's run is said whole: its events, its time and every platform's figure.
   const heard = await announced(page);
   assert(/^Done · [\d,]+ events.*\. Relative to native: .+ \d+\.\d%, .+ \d+\.\d%/.test(heard), `the live region says: ${heard}`);
+  // Grouped by the lecture's sections: what compares binary translation, hardware assist
+  // and paravirtualization is under part 3, full, para- and hybrid (a student's review).
+  const groupOf = (f) => page.$eval(`#scenario-select option[value="${builtin.indexOf(f)}"]`, (o) => o.parentElement.label);
+  for (const f of ['io-paths.toml', 'memory-shadow-vs-nested.toml', 'memory-nested-paging.toml', 'full-para-hybrid.toml']) {
+    const g = await groupOf(f);
+    assert(g === '3. Full, para- and hybrid virtualization', `${f} is under ${g}`);
+  }
+  assert(await groupOf('smoke.toml') === '1. Hardware virtualization', `smoke.toml is under ${await groupOf('smoke.toml')}`);
 });
 
 await step("the comparison table quotes the course overview's words only: the native column is not in its table", async () => {
@@ -4642,6 +4650,18 @@ await step('the description marks glossary terms: a click, Enter or a tap shows 
     assert(marks.length >= 10, `marked terms: ${marks}`);
     // Text nodes only: no HTML was read from the description.
     assert(await p.$$eval('.about-card .about *', (els) => els.every((e) => ['BUTTON', 'SPAN', 'STRONG', 'CODE'].includes(e.tagName))), 'only the page\'s own elements in the description');
+    // The description's own terms stand first, right above the whole glossary: folded, each
+    // once, in the order the description first marks them (a student's review).
+    const own = '#scenario-glossary';
+    assert(await p.$eval(own, (d) => !d.open && d.nextElementSibling?.id === 'glossary'), 'the scenario\'s terms are not right above the glossary, folded');
+    const ownSummary = await p.textContent(`${own} summary`);
+    await p.click(`${own} summary`);
+    const ownIds = await p.$$eval(`${own} dt`, (ds) => ds.map((d) => d.id.replace(/^scenario-gloss-/, '')));
+    const markedIds = await p.$$eval('.about-card .about-text button.term', (bs) => bs.map((b) => b.dataset.term));
+    assert(JSON.stringify(ownIds) === JSON.stringify([...new Set(markedIds)]), `the scenario's terms ${ownIds} are not the description's ${markedIds}`);
+    assert(ownSummary === `Terms in this scenario (${ownIds.length})`, `its heading: ${ownSummary}`);
+    assert(ownIds.includes('ple') && (await p.$$eval(`${own} dd`, (ds) => ds.length)) === ownIds.length, `its definitions: ${ownIds}`);
+    await p.click(`${own} summary`);
     // The glossary list: folded, sorted, every term with its definition.
     assert(!(await p.isVisible('#glossary dl')), 'the glossary starts folded');
     await p.click('#glossary summary');
@@ -4660,6 +4680,7 @@ await step('the description marks glossary terms: a click, Enter or a tap shows 
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
     assert((await p.textContent('#glossary summary')) === '용어집', 'the Korean heading');
+    assert(/^이 시나리오의 용어 \(\d+개\)$/.test(await p.textContent('#scenario-glossary summary')), 'the Korean heading of the scenario\'s terms');
     await p.click('.about-card button.term[data-term=ple]');
     assert(/VM exit/.test(await p.textContent('#term-def-ple')) && /락/.test(await p.textContent('#term-def-ple')), 'the Korean definition');
     assert(await p.$$eval('#glossary dt', (ds) => ds.some((d) => d.textContent === '섀도 페이지 테이블 (shadow page table)')), 'Korean names');
