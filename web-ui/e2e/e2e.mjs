@@ -2887,7 +2887,7 @@ await step("the start-up chart leads to its steps on the Comparison tab (opened,
   }
 });
 
-await step("the exits chart shows its small bars on a log axis on request: a toggle button, the axis and the figure's name say log (en, ko)", async () => {
+await step("the exits chart shows its small bars on a log axis on request: its button says what it does, the axis and the figure's name say log, a share link keeps it (en, ko)", async () => {
   const p = await newPage(BASE);
   const stored = await storedLang(p);
   try {
@@ -2899,8 +2899,11 @@ await step("the exits chart shows its small bars on a log axis on request: a tog
     await p.waitForSelector(toggle);
     const axis = () => p.$$eval('#chart-exits svg text', (ts) => ts.map((t) => t.textContent.trim()));
     const name = () => p.$eval('#chart-exits svg', (s) => s.getAttribute('aria-label'));
-    assert(await p.getAttribute(toggle, 'aria-pressed') === 'false', 'not pressed at first');
+    const label = (words) => p.waitForFunction((words) => document.querySelector('#chart-exits .log-toggle')?.textContent === words, words, { timeout: 5000 });
+    // A button whose words say what it does, whichever axis is shown (a toggle's name the
+    // same both ways, pressed or not, showed a sighted user no change): no aria-pressed.
     assert((await p.textContent(toggle)) === 'Show small bars (log scale)', await p.textContent(toggle));
+    assert(await p.getAttribute(toggle, 'aria-pressed') === null, 'a button that says what it does is not also pressed');
     assert(await p.getAttribute(toggle, 'aria-describedby') === 'chart-exits-title', 'described by the chart title');
     assert(!(await axis()).some((t) => /\(log\)/.test(t)) && !(await p.$('#chart-exits .log-note')), 'linear at first');
     // The thinnest bar (the series' rects, not the legend's swatches, the axis line or the
@@ -2915,7 +2918,7 @@ await step("the exits chart shows its small bars on a log axis on request: a tog
     // Space on the focused button, as on any button.
     await p.focus(toggle);
     await p.keyboard.press('Space');
-    await p.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.getAttribute('aria-pressed') === 'true');
+    await label('Show bars to scale (linear)');
     assert((await axis()).includes('per second (log)'), `the axis: ${await axis()}`);
     assert((await name()) === 'Exits and traps by reason (log scale)', `the figure's name: ${await name()}`);
     assert(/^Log scale: each step of the axis is ten times the last/.test(await p.textContent('#chart-exits .log-note')), 'the note says how to read it');
@@ -2924,13 +2927,47 @@ await step("the exits chart shows its small bars on a log axis on request: a tog
     // The figures' table is the same either way; the focus stays on the button.
     assert(await p.evaluate(() => document.activeElement?.classList.contains('log-toggle')), 'the focus stays on the toggle');
     await p.keyboard.press('Enter');
-    await p.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.getAttribute('aria-pressed') === 'false');
+    await label('Show small bars (log scale)');
     assert(!(await axis()).some((t) => /\(log\)/.test(t)) && (await name()) === 'Exits and traps by reason', 'linear again');
     await inLang(p, 'ko');
-    await p.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.textContent === '작은 막대도 보기 (로그 눈금)');
+    await label('작은 막대도 보기 (로그 눈금)');
     await p.click(toggle);
+    await label('막대를 실제 비율로 보기 (선형 눈금)');
     await p.waitForFunction(() => [...document.querySelectorAll('#chart-exits svg text')].some((t) => t.textContent.includes('(로그 눈금)')));
     assert(/ \(로그 눈금\)$/.test(await name()), await name());
+    // A share link made now opens the exits chart on its log axis (a lecturer's link to
+    // the small bars opened on the linear axis that hides them).
+    await p.focus('#share');
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => location.hash.includes('s='));
+    const logUrl = p.url();
+    const opened = await newPage(logUrl);
+    try {
+      await waitDone(opened);
+      await opened.waitForSelector(toggle);
+      assert(await opened.getAttribute('#tab-charts', 'aria-selected') === 'true', 'the link opens on the charts');
+      await opened.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.textContent === '막대를 실제 비율로 보기 (선형 눈금)', null, { timeout: 5000 });
+      assert(/ \(로그 눈금\)$/.test(await opened.$eval('#chart-exits svg', (s) => s.getAttribute('aria-label'))), 'the linked chart is on its log axis');
+      // Back to linear: the link stays (another view of the same run), and a link made now
+      // carries no log axis.
+      await opened.click(toggle);
+      await opened.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.textContent === '작은 막대도 보기 (로그 눈금)');
+      assert(opened.url().includes('#s='), `the linear axis took the link away: ${opened.url()}`);
+      await opened.focus('#share');
+      await opened.keyboard.press('Enter');
+      await opened.waitForFunction((old) => location.href !== old, logUrl);
+      const linearUrl = opened.url();
+      const again = await newPage(linearUrl);
+      try {
+        await waitDone(again);
+        await again.waitForSelector(toggle);
+        assert(await again.textContent(toggle) === '작은 막대도 보기 (로그 눈금)', 'a link made on the linear axis opens on it');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await opened.close();
+    }
   } finally {
     await restoreLang(p, stored);
     await p.close();
