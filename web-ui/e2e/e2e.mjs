@@ -1990,6 +1990,23 @@ await step('the measured table shows every CPU share and the instance groups', a
   assert(rows >= 3, `per-group table has ${rows} rows`);
 });
 
+await step("a type 2's hosted design is listed with its other properties in the measured table, in English and Korean", async () => {
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('hosted-designs.toml'))));
+  await measuredText(page);
+  // Each row's kind column: the stack's properties under the kind, by the platform's name.
+  const details = () => page.$$eval('#measured tbody tr', (rs) => Object.fromEntries(rs.map((tr) => [
+    (tr.querySelector('th .raw-name') || tr.querySelector('th')).textContent.trim(), tr.querySelector('td.text small')?.textContent ?? ''])));
+  for (const [lang, module, world] of [['en', 'VMM as a host kernel module (no world switch)', 'VMM in a world of its own (world switch)'],
+    ['ko', 'VMM은 호스트 커널 모듈 (월드 스위치 없음)', 'VMM은 자기 월드에서 (월드 스위치)']]) {
+    await inLang(page, lang);
+    const d = await details();
+    assert(d['type2-host-module']?.includes(` · ${module} · `), `${lang}: type2-host-module: ${JSON.stringify(d)}`);
+    assert(d.type2?.includes(` · ${world} · `), `${lang}: type2: ${JSON.stringify(d)}`);
+    assert(d.type1 && !d.type1.includes(world) && !d.type1.includes(module), `${lang}: type1: ${d.type1}`);
+  }
+  await inLang(page, 'en');
+});
+
 await step('binary translation platforms show their translation cache figures, in English and Korean', async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('exit-cost-sandy-bridge.toml'))));
   await measuredText(page);
