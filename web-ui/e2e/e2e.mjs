@@ -3029,6 +3029,28 @@ await step("comparison table notes: an explanation the cells share is said once 
   }
 });
 
+await step("comparison table: only a steal that is something carries the steal note's mark, not a steal of 0.0% (en, ko)", async () => {
+  // type1-vs-type2: the busy host's type 2 waits for cores; type 1 never does ("steal 0.0%").
+  const p = await newPage(BASE);
+  const stored = await storedLang(p);
+  try {
+    await waitDone(p);
+    for (const [lang, word] of [['en', 'steal'], ['ko', '스틸']]) {
+      await inLang(p, lang);
+      await pick(p, 'type1-vs-type2.toml');
+      await p.click('#tab-table');
+      await p.waitForSelector('#comparison-notes li');
+      const table = await p.textContent('#comparison');
+      assert(new RegExp(`${word} 0\\.0%`).test(table), `${lang}: no unmarked "${word} 0.0%" in the table`);
+      assert(!new RegExp(`${word}[¹²³⁴⁵⁶⁷⁸⁹]+ 0\\.0%`).test(table), `${lang}: a steal of 0.0% carries a mark`);
+      assert(new RegExp(`${word}[¹²³⁴⁵⁶⁷⁸⁹]+ (<0\\.1|[0-9.]+)%`).test(table), `${lang}: no steal carries the mark`);
+    }
+  } finally {
+    await restoreLang(p, stored);
+    await p.close();
+  }
+});
+
 await step('platform labels appear in tables, charts, paths and answers', async () => {
   await pick(page, 'io-paths.toml');
   const label = 'Emulated devices in the hypervisor';
