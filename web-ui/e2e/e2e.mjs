@@ -853,8 +853,9 @@ await step('an assignment step shows its scenario in the library list; an answer
     await p.waitForFunction((status) => /^(Right|Wrong|정답|오답)/.test(document.querySelector(status).textContent), status);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
     assert(await p.$('#cq-type2-host-share-tolerance') === null, 'the tolerance note stays beside the verdict');
-    // The accepted range in the answer's unit and the relative tolerance ("26.82% (accepted: 24.14% to 29.50%, ± 10% of it)").
-    assert(/\d%\s*\([^)]*\d%[^)]*± 10%[^)]*\)/.test(verdict), `computed answer without its unit and range: ${verdict}`);
+    // The accepted range in the answer's unit and the relative tolerance, as `virtsim answers`
+    // prints it ("26.82% (24.14% to 29.50% are right: ±10% of it, not ±10 percentage points)").
+    assert(/\d%\s*\([^)]*\d% to [^)]*\d% are right: ±10% of it, not ±10 percentage points\)/.test(verdict), `computed answer without its unit and range: ${verdict}`);
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();
@@ -1425,6 +1426,17 @@ if (process.env.VIRTSIM_BIN) {
       const computed = JSON.parse(execFileSync(process.env.VIRTSIM_BIN,
         ['answers', file, '--student', 's007', '--format', 'json'], { encoding: 'utf8' }));
       const btRel = computed.steps[0].questions.find((q) => q.id === 'bt-rel').answer;
+      // The computed answer as `virtsim answers` prints it for the instructor ("-> 57.69%
+      // (51.93% to 63.46% are right: …)"): the page says it in the same words, in each
+      // language (it had its own: "accepted: … ± 10% of it", "회/초").
+      const cliShown = (lang) => {
+        const out = execFileSync(process.env.VIRTSIM_BIN, ['answers', file, '--student', 's007', '--lang', lang], { encoding: 'utf8' }).split('\n');
+        const at = out.findIndex((l) => / bt-rel: /.test(l));
+        return out.slice(at).find((l) => l.startsWith('    -> ')).slice('    -> '.length);
+      };
+      const shownEn = cliShown('en');
+      const shownKo = cliShown('ko');
+      assert(shownEn.startsWith(`${btRel}% (`) && shownKo.startsWith(`${btRel}% (`), `the CLI's: ${shownEn} | ${shownKo}`);
       await p.setInputFiles('#assignment-file', file);
       await p.waitForSelector('#course-student', { timeout: 20000 });
       await p.fill('#course-student', 's007');
@@ -1441,6 +1453,7 @@ if (process.env.VIRTSIM_BIN) {
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
       assert(verdictText.includes(`${btRel}%`), `computed answer ${verdictText}, the CLI's ${btRel}`);
+      assert(verdictText.includes(`: ${shownEn}`), `the verdict's computed answer: ${verdictText}; virtsim answers: ${shownEn}`);
       assert(/^(Right|정답) · /.test(await p.textContent('#cq-bt-rel-status[role=status]')), 'the verdict is said in the question\'s live region');
       // Step 2 does not reveal: its answer is saved, not checked. Its questions are new
       // elements (their live regions not changed ones, which would read out saved verdicts).
@@ -1470,8 +1483,8 @@ if (process.env.VIRTSIM_BIN) {
       const listed = await review();
       assert(listed.slowest?.verdict === 'wrong' && listed.slowest.yours === 'hw' && listed.slowest.expected === 'bt'
         && listed.slowest.shown === 'Wrong', `the wrong prediction: ${JSON.stringify(listed.slowest)}`);
-      assert(listed['bt-rel']?.verdict === 'right' && listed['bt-rel'].yours === btRel && listed['bt-rel'].expected.startsWith(`${btRel}%`),
-        `the right answer: ${JSON.stringify(listed['bt-rel'])}`);
+      assert(listed['bt-rel']?.verdict === 'right' && listed['bt-rel'].yours === btRel && listed['bt-rel'].expected === shownEn,
+        `the right answer: ${JSON.stringify(listed['bt-rel'])}; virtsim answers: ${shownEn}`);
       // A step that does not reveal: saved, its answer not shown.
       assert(listed.fastest?.verdict === 'saved' && listed.fastest.expected === '—', `step two's answer: ${JSON.stringify(listed.fastest)}`);
       if (process.env.SHOTS) {
@@ -1504,8 +1517,8 @@ if (process.env.VIRTSIM_BIN) {
       assert(ko.includes('2문제 중 1개 정답 · 3점 중 2점') && ko.includes('오답 1개'), `Korean score: ${ko}`);
       assert(ko.includes('1문제는 위 집계에 포함되지 않습니다'), `Korean score: ${ko}`);
       const listedKo = await review();
-      assert(listedKo.slowest.shown === '오답' && listedKo['bt-rel'].shown === '정답' && listedKo['bt-rel'].expected.includes('정답 범위'),
-        `Korean review: ${JSON.stringify(listedKo)}`);
+      assert(listedKo.slowest.shown === '오답' && listedKo['bt-rel'].shown === '정답' && listedKo['bt-rel'].expected === shownKo,
+        `Korean review: ${JSON.stringify(listedKo)}; virtsim answers --lang ko: ${shownKo}`);
       if (process.env.SHOTS) {
         await p.$eval('#course', (e) => e.scrollIntoView());
         await p.screenshot({ path: join(process.env.SHOTS, 'finish-score-ko.png') });
