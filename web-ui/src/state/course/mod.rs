@@ -71,8 +71,8 @@ pub struct Saved {
     /// Korean ("Type 2 (hardware assist, emulated I/O)"; a number as `virtsim grade` prints
     /// it, "26.82% (24.14% to 29.50% are right: ...)"): the final page lists each answer
     /// with the right one, as `virtsim grade` does, without the step's run. Set with
-    /// `right`; not in the answers file either. Kept in the browser: progress saved
-    /// before read in the page's former words until the step's next run checks it.
+    /// `right`; not in the answers file either. Progress saved by an earlier page
+    /// keeps its words until a run of the step checks the answer again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
