@@ -861,8 +861,9 @@ await step('an assignment step shows its scenario in the library list; an answer
     await p.waitForFunction((status) => /^(Right|Wrong|정답|오답)/.test(document.querySelector(status).textContent), status);
     const verdict = await p.textContent("li[data-question='type2-host-share'] .verdict");
     assert(await p.$('#cq-type2-host-share-tolerance') === null, 'the tolerance note stays beside the verdict');
-    // The accepted range in the answer's unit and the relative tolerance ("26.82% (accepted: 24.14% to 29.50%, ± 10% of it)").
-    assert(/\d%\s*\([^)]*\d%[^)]*± 10%[^)]*\)/.test(verdict), `computed answer without its unit and range: ${verdict}`);
+    // The accepted range in the answer's unit and the relative tolerance, as `virtsim answers`
+    // prints it ("26.82% (24.14% to 29.50% are right: ±10% of it, not ±10 percentage points)").
+    assert(/\d%\s*\([^)]*\d% to [^)]*\d% are right: ±10% of it, not ±10 percentage points\)/.test(verdict), `computed answer without its unit and range: ${verdict}`);
   } finally {
     await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('virtsim.course.') || k === 'virtsim.resume').forEach((k) => localStorage.removeItem(k)));
     await p.close();
@@ -1433,6 +1434,17 @@ if (process.env.VIRTSIM_BIN) {
       const computed = JSON.parse(execFileSync(process.env.VIRTSIM_BIN,
         ['answers', file, '--student', 's007', '--format', 'json'], { encoding: 'utf8' }));
       const btRel = computed.steps[0].questions.find((q) => q.id === 'bt-rel').answer;
+      // The computed answer as `virtsim answers` prints it for the instructor ("-> 57.69%
+      // (51.93% to 63.46% are right: …)"): the page says it in the same words, in each
+      // language (it had its own: "accepted: … ± 10% of it", "회/초").
+      const cliShown = (lang) => {
+        const out = execFileSync(process.env.VIRTSIM_BIN, ['answers', file, '--student', 's007', '--lang', lang], { encoding: 'utf8' }).split('\n');
+        const at = out.findIndex((l) => / bt-rel: /.test(l));
+        return out.slice(at).find((l) => l.startsWith('    -> ')).slice('    -> '.length);
+      };
+      const shownEn = cliShown('en');
+      const shownKo = cliShown('ko');
+      assert(shownEn.startsWith(`${btRel}% (`) && shownKo.startsWith(`${btRel}% (`), `the CLI's: ${shownEn} | ${shownKo}`);
       await p.setInputFiles('#assignment-file', file);
       await p.waitForSelector('#course-student', { timeout: 20000 });
       await p.fill('#course-student', 's007');
@@ -1449,6 +1461,7 @@ if (process.env.VIRTSIM_BIN) {
       // The computed answer with the CLI's decimals ("27.08%" where the CLI says "27.08 %").
       const verdictText = await p.textContent("li[data-question='bt-rel'] .verdict");
       assert(verdictText.includes(`${btRel}%`), `computed answer ${verdictText}, the CLI's ${btRel}`);
+      assert(verdictText.includes(`: ${shownEn}`), `the verdict's computed answer: ${verdictText}; virtsim answers: ${shownEn}`);
       assert(/^(Right|정답) · /.test(await p.textContent('#cq-bt-rel-status[role=status]')), 'the verdict is said in the question\'s live region');
       // Step 2 does not reveal: its answer is saved, not checked. Its questions are new
       // elements (their live regions not changed ones, which would read out saved verdicts).
@@ -1478,8 +1491,8 @@ if (process.env.VIRTSIM_BIN) {
       const listed = await review();
       assert(listed.slowest?.verdict === 'wrong' && listed.slowest.yours === 'hw' && listed.slowest.expected === 'bt'
         && listed.slowest.shown === 'Wrong', `the wrong prediction: ${JSON.stringify(listed.slowest)}`);
-      assert(listed['bt-rel']?.verdict === 'right' && listed['bt-rel'].yours === btRel && listed['bt-rel'].expected.startsWith(`${btRel}%`),
-        `the right answer: ${JSON.stringify(listed['bt-rel'])}`);
+      assert(listed['bt-rel']?.verdict === 'right' && listed['bt-rel'].yours === btRel && listed['bt-rel'].expected === shownEn,
+        `the right answer: ${JSON.stringify(listed['bt-rel'])}; virtsim answers: ${shownEn}`);
       // A step that does not reveal: saved, its answer not shown.
       assert(listed.fastest?.verdict === 'saved' && listed.fastest.expected === '—', `step two's answer: ${JSON.stringify(listed.fastest)}`);
       if (process.env.SHOTS) {
@@ -1512,8 +1525,8 @@ if (process.env.VIRTSIM_BIN) {
       assert(ko.includes('2문제 중 1개 정답 · 3점 중 2점') && ko.includes('오답 1개'), `Korean score: ${ko}`);
       assert(ko.includes('1문제는 위 집계에 포함되지 않습니다'), `Korean score: ${ko}`);
       const listedKo = await review();
-      assert(listedKo.slowest.shown === '오답' && listedKo['bt-rel'].shown === '정답' && listedKo['bt-rel'].expected.includes('정답 범위'),
-        `Korean review: ${JSON.stringify(listedKo)}`);
+      assert(listedKo.slowest.shown === '오답' && listedKo['bt-rel'].shown === '정답' && listedKo['bt-rel'].expected === shownKo,
+        `Korean review: ${JSON.stringify(listedKo)}; virtsim answers --lang ko: ${shownKo}`);
       if (process.env.SHOTS) {
         await p.$eval('#course', (e) => e.scrollIntoView());
         await p.screenshot({ path: join(process.env.SHOTS, 'finish-score-ko.png') });
@@ -1996,6 +2009,23 @@ await step('the measured table shows every CPU share and the instance groups', a
     `scrolling tables: ${JSON.stringify(regions)}`);
   const rows = await page.$$eval('#groups tbody tr', (r) => r.length);
   assert(rows >= 3, `per-group table has ${rows} rows`);
+});
+
+await step("a type 2's hosted design is listed with its other properties in the measured table, in English and Korean", async () => {
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('hosted-designs.toml'))));
+  await measuredText(page);
+  // Each row's kind column: the stack's properties under the kind, by the platform's name.
+  const details = () => page.$$eval('#measured tbody tr', (rs) => Object.fromEntries(rs.map((tr) => [
+    (tr.querySelector('th .raw-name') || tr.querySelector('th')).textContent.trim(), tr.querySelector('td.text small')?.textContent ?? ''])));
+  for (const [lang, module, world] of [['en', 'VMM as a host kernel module (no world switch)', 'VMM in a world of its own (world switch)'],
+    ['ko', 'VMM은 호스트 커널 모듈 (월드 스위치 없음)', 'VMM은 자기 월드에서 (월드 스위치)']]) {
+    await inLang(page, lang);
+    const d = await details();
+    assert(d['type2-host-module']?.includes(` · ${module} · `), `${lang}: type2-host-module: ${JSON.stringify(d)}`);
+    assert(d.type2?.includes(` · ${world} · `), `${lang}: type2: ${JSON.stringify(d)}`);
+    assert(d.type1 && !d.type1.includes(world) && !d.type1.includes(module), `${lang}: type1: ${d.type1}`);
+  }
+  await inLang(page, 'en');
 });
 
 await step('binary translation platforms show their translation cache figures, in English and Korean', async () => {
@@ -2895,7 +2925,7 @@ await step("the start-up chart leads to its steps on the Comparison tab (opened,
   }
 });
 
-await step("the exits chart shows its small bars on a log axis on request: a toggle button, the axis and the figure's name say log (en, ko)", async () => {
+await step("the exits chart shows its small bars on a log axis on request: its button says what it does, the axis and the figure's name say log, a share link keeps it (en, ko)", async () => {
   const p = await newPage(BASE);
   const stored = await storedLang(p);
   try {
@@ -2907,8 +2937,11 @@ await step("the exits chart shows its small bars on a log axis on request: a tog
     await p.waitForSelector(toggle);
     const axis = () => p.$$eval('#chart-exits svg text', (ts) => ts.map((t) => t.textContent.trim()));
     const name = () => p.$eval('#chart-exits svg', (s) => s.getAttribute('aria-label'));
-    assert(await p.getAttribute(toggle, 'aria-pressed') === 'false', 'not pressed at first');
+    const label = (words) => p.waitForFunction((words) => document.querySelector('#chart-exits .log-toggle')?.textContent === words, words, { timeout: 5000 });
+    // A button whose words say what it does, whichever axis is shown (a toggle's name the
+    // same both ways, pressed or not, showed a sighted user no change): no aria-pressed.
     assert((await p.textContent(toggle)) === 'Show small bars (log scale)', await p.textContent(toggle));
+    assert(await p.getAttribute(toggle, 'aria-pressed') === null, 'a button that says what it does is not also pressed');
     assert(await p.getAttribute(toggle, 'aria-describedby') === 'chart-exits-title', 'described by the chart title');
     assert(!(await axis()).some((t) => /\(log\)/.test(t)) && !(await p.$('#chart-exits .log-note')), 'linear at first');
     // The thinnest bar (the series' rects, not the legend's swatches, the axis line or the
@@ -2923,7 +2956,7 @@ await step("the exits chart shows its small bars on a log axis on request: a tog
     // Space on the focused button, as on any button.
     await p.focus(toggle);
     await p.keyboard.press('Space');
-    await p.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.getAttribute('aria-pressed') === 'true');
+    await label('Show bars to scale (linear)');
     assert((await axis()).includes('per second (log)'), `the axis: ${await axis()}`);
     assert((await name()) === 'Exits and traps by reason (log scale)', `the figure's name: ${await name()}`);
     assert(/^Log scale: each step of the axis is ten times the last/.test(await p.textContent('#chart-exits .log-note')), 'the note says how to read it');
@@ -2932,13 +2965,47 @@ await step("the exits chart shows its small bars on a log axis on request: a tog
     // The figures' table is the same either way; the focus stays on the button.
     assert(await p.evaluate(() => document.activeElement?.classList.contains('log-toggle')), 'the focus stays on the toggle');
     await p.keyboard.press('Enter');
-    await p.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.getAttribute('aria-pressed') === 'false');
+    await label('Show small bars (log scale)');
     assert(!(await axis()).some((t) => /\(log\)/.test(t)) && (await name()) === 'Exits and traps by reason', 'linear again');
     await inLang(p, 'ko');
-    await p.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.textContent === '작은 막대도 보기 (로그 눈금)');
+    await label('작은 막대도 보기 (로그 눈금)');
     await p.click(toggle);
+    await label('막대를 실제 비율로 보기 (선형 눈금)');
     await p.waitForFunction(() => [...document.querySelectorAll('#chart-exits svg text')].some((t) => t.textContent.includes('(로그 눈금)')));
     assert(/ \(로그 눈금\)$/.test(await name()), await name());
+    // A share link made now opens the exits chart on its log axis (a lecturer's link to
+    // the small bars opened on the linear axis that hides them).
+    await p.focus('#share');
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => location.hash.includes('s='));
+    const logUrl = p.url();
+    const opened = await newPage(logUrl);
+    try {
+      await waitDone(opened);
+      await opened.waitForSelector(toggle);
+      assert(await opened.getAttribute('#tab-charts', 'aria-selected') === 'true', 'the link opens on the charts');
+      await opened.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.textContent === '막대를 실제 비율로 보기 (선형 눈금)', null, { timeout: 5000 });
+      assert(/ \(로그 눈금\)$/.test(await opened.$eval('#chart-exits svg', (s) => s.getAttribute('aria-label'))), 'the linked chart is on its log axis');
+      // Back to linear: the link stays (another view of the same run), and a link made now
+      // carries no log axis.
+      await opened.click(toggle);
+      await opened.waitForFunction(() => document.querySelector('#chart-exits .log-toggle')?.textContent === '작은 막대도 보기 (로그 눈금)');
+      assert(opened.url().includes('#s='), `the linear axis took the link away: ${opened.url()}`);
+      await opened.focus('#share');
+      await opened.keyboard.press('Enter');
+      await opened.waitForFunction((old) => location.href !== old, logUrl);
+      const linearUrl = opened.url();
+      const again = await newPage(linearUrl);
+      try {
+        await waitDone(again);
+        await again.waitForSelector(toggle);
+        assert(await again.textContent(toggle) === '작은 막대도 보기 (로그 눈금)', 'a link made on the linear axis opens on it');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await opened.close();
+    }
   } finally {
     await restoreLang(p, stored);
     await p.close();
@@ -2976,6 +3043,28 @@ await step("comparison table notes: an explanation the cells share is said once 
         const cli = cliNotes(lang);
         assert(JSON.stringify(cli) === JSON.stringify(notes), `${lang}: page ${JSON.stringify(notes)} vs CLI ${JSON.stringify(cli)}`);
       }
+    }
+  } finally {
+    await restoreLang(p, stored);
+    await p.close();
+  }
+});
+
+await step("comparison table: only a steal that is something carries the steal note's mark, not a steal of 0.0% (en, ko)", async () => {
+  // type1-vs-type2: the busy host's type 2 waits for cores; type 1 never does ("steal 0.0%").
+  const p = await newPage(BASE);
+  const stored = await storedLang(p);
+  try {
+    await waitDone(p);
+    for (const [lang, word] of [['en', 'steal'], ['ko', '스틸']]) {
+      await inLang(p, lang);
+      await pick(p, 'type1-vs-type2.toml');
+      await p.click('#tab-table');
+      await p.waitForSelector('#comparison-notes li');
+      const table = await p.textContent('#comparison');
+      assert(new RegExp(`${word} 0\\.0%`).test(table), `${lang}: no unmarked "${word} 0.0%" in the table`);
+      assert(!new RegExp(`${word}[¹²³⁴⁵⁶⁷⁸⁹]+ 0\\.0%`).test(table), `${lang}: a steal of 0.0% carries a mark`);
+      assert(new RegExp(`${word}[¹²³⁴⁵⁶⁷⁸⁹]+ (<0\\.1|[0-9.]+)%`).test(table), `${lang}: no steal carries the mark`);
     }
   } finally {
     await restoreLang(p, stored);
@@ -3534,9 +3623,10 @@ await step('an out-of-range share link blames the setting that is out of range',
   await page.click('#share');
   const link = page.url();
   const hash = link.split('#')[1];
-  // Decode, set a duration beyond the limit, encode (the page's own format).
+  // Decode, set a duration beyond the limit, encode (the page's own format; the language
+  // after `&` is no part of it: read with it, the step was skipped).
   const bad = await page.evaluate(async (hash) => {
-    const b64 = hash.replace(/^s=/, '').replace(/-/g, '+').replace(/_/g, '/');
+    const b64 = hash.replace(/^s=/, '').replace(/&.*$/, '').replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - b64.length % 4) % 4)), (c) => c.charCodeAt(0));
     const json = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
     const obj = JSON.parse(json);

@@ -1,7 +1,8 @@
-//! A question's computed answer in words, as the page shows it once revealed or graded and
-//! as an assignment's verdict says it (`computed_answer`): the figure with the CLI's
-//! decimals, its unit in the page's language (`unit_in`, `with_unit`) and what is accepted
-//! around it.
+//! A question's computed answer in words: as the Questions tab shows it once revealed
+//! (`computed_answer`): the figure with the CLI's decimals, its unit in the page's language
+//! (`unit_in`, `with_unit`) and what is accepted around it; and as an assignment's verdict
+//! and final page say it (`assignment_answer`), in `virtsim answers`' and `virtsim grade`'s
+//! words.
 
 use crate::i18n::{t, Lang};
 use crate::sim::{QuestionAnswer, QuestionKind};
@@ -84,5 +85,19 @@ pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
             )
             .replacen("{}", &q.tolerance_percent.to_string(), 1),
         None => format!("{shown} (± {}%)", q.tolerance_percent),
+    })
+}
+
+/// A numeric question of an assignment's computed answer as its verdict and the final page
+/// say it: the text `virtsim answers` and `virtsim grade`'s table print for the instructor
+/// (`sim_core::assignment::expected_shown`: the figure with the digits that tell what is
+/// right, its unit and the range accepted, said as what the tolerance means), so that a
+/// student and the instructor read one text, not two (the page's own format differed:
+/// "회/초", "accepted: … ± 10% of it"). `None` for a choice question.
+pub fn assignment_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
+    (q.kind == QuestionKind::Numeric && q.value.is_some()).then(|| {
+        crate::sim::assignment::expected_shown(q)
+            .get(lang.tag())
+            .to_string()
     })
 }

@@ -874,8 +874,10 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("chart.caption_changed", "시나리오에서 바꾼 설정: {}", "changed from the scenario: {}"),
     ("chart.show_numbers", "숫자로 보기", "Show the numbers"),
     // A bar chart whose linear axis hides its small bars offers them on a log axis
-    // (chart_panel: the exits chart's toggle, a toggle button pressed while shown).
+    // (chart_panel: the exits chart's button, which says what it does).
     ("chart.log_toggle", "작은 막대도 보기 (로그 눈금)", "Show small bars (log scale)"),
+    // The same button while the log axis is shown: back to the linear axis.
+    ("chart.linear_toggle", "막대를 실제 비율로 보기 (선형 눈금)", "Show bars to scale (linear)"),
     ("chart.log_named", "{} (로그 눈금)", "{} (log scale)"),
     (
         "chart.log_note",

@@ -209,8 +209,9 @@ pub fn backend(lang: Lang, b: crate::sim::platform::BackendPlacement) -> &'stati
     crate::sim::names::backend(b).get(lang.core())
 }
 
-/// How a type-2 VMM reaches its host OS (said beside a type-2 stack that is not the classic
-/// world switch).
+/// How a type-2 VMM reaches its host OS (said in a type-2 platform's row of the measured
+/// table, and beside a type-2 variant of the step-through that is not the classic world
+/// switch).
 pub fn hosted_design(lang: Lang, d: crate::sim::platform::HostedDesign) -> &'static str {
     crate::sim::names::hosted_design(d).get(lang.core())
 }

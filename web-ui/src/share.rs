@@ -40,6 +40,11 @@ pub struct Shared {
     /// The operation the charts of one operation show (`Op::name`), when one was chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub op: Option<String>,
+    /// The charts shown on their log axis (chart ids, `chart-exits`): a lecturer's link to
+    /// the exits chart's small bars opened on the linear axis that hides them. Absent from
+    /// older links, which open every chart on its linear axis.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<String>,
 }
 
 /// What opening a link needs ([`resolve`]).
@@ -332,6 +337,7 @@ mod tests {
             tab: Some("charts".into()),
             library_hash: None,
             op: Some("disk_read".into()),
+            log: vec!["chart-exits".into()],
         }
     }
 
@@ -349,6 +355,7 @@ mod tests {
             tab: None,
             library_hash: None,
             op: None,
+            log: Vec::new(),
         };
         let hash = to_hash(&shared);
         // 8 533 characters with the text (a lecturer's review); now a short link.
@@ -394,6 +401,26 @@ mod tests {
             .skip(1)
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'='));
         assert_eq!(from_hash(&hash).unwrap().unwrap(), s);
+    }
+
+    /// A chart on its log axis goes with the link; a link made before the link carried
+    /// it opens every chart on its linear axis.
+    #[test]
+    fn the_charts_log_axes_round_trip_and_older_links_read_without_them() {
+        let s = sample();
+        let read = from_hash(&to_hash(&s)).unwrap().unwrap();
+        assert_eq!(read.log, ["chart-exits"]);
+        let linear = Shared {
+            log: Vec::new(),
+            ..s
+        };
+        let hash = to_hash(&linear);
+        assert_eq!(from_hash(&hash).unwrap().unwrap(), linear);
+        // Nothing in the link for a linear axis: as short as before.
+        let json = r#"{"file":"x.toml","text":"[scenario]","knobs":{},"tab":"charts"}"#;
+        let old = from_hash(&link(json)).unwrap().unwrap();
+        assert!(old.log.is_empty() && old.tab.as_deref() == Some("charts"));
+        assert_eq!(to_hash(&old), link(json));
     }
 
     #[test]

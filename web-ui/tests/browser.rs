@@ -85,9 +85,10 @@ fn share_links_round_trip_in_the_browser() {
             seed: Some(5),
             ..Knobs::default()
         },
-        tab: Some("timeline".into()),
+        tab: Some("charts".into()),
         library_hash: None,
         op: None,
+        log: vec!["chart-exits".into()],
     };
     let hash = share::to_hash(&shared);
     assert_eq!(share::from_hash(&hash).unwrap().unwrap(), shared);

@@ -101,10 +101,25 @@ impl Note {
     }
 
     /// What a cell holds where the note's mark goes if another cell needs the note: the
-    /// term it explains, there without needing it (a steal of 0.0% beside one of 50.0%:
-    /// both are steal, and both carry its mark when the note is under the table).
+    /// term it explains, there without needing it (a steal of 0.3% beside one of 50.0%:
+    /// both are steal, and both carry its mark when the note is under the table). A figure
+    /// of nothing carries none ([`Note::steal_token`]).
     fn weak_token(self) -> String {
         self.token().replace('\u{1}', "\u{2}")
+    }
+
+    /// Where the steal's mark goes after "steal" in a cell with a steal of `percent`: the
+    /// note's token from 1% (the note is under the table), its weak token for a steal
+    /// that is not nothing, and no mark for a steal of 0.0%: nothing there for the note to
+    /// explain (a review found the mark on every "0.0%" too).
+    fn steal_token(percent: f64) -> String {
+        if percent >= 1.0 {
+            Note::Steal.token().to_string()
+        } else if percent > 0.0 {
+            Note::Steal.weak_token()
+        } else {
+            String::new()
+        }
     }
 
     /// The note's text, for the platforms whose cells refer to it.
@@ -304,15 +319,15 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         {
             let (fault_en, fault_ko) = fault_note(p);
             Text::new(
-                format!("no screen update wanted in the run; steal{} {}%{fault_en}", Note::Steal.weak_token(), share(p.steal_percent)),
-                format!("실행 중 원한 화면 갱신 없음; 스틸{} {}%{fault_ko}", Note::Steal.weak_token(), share(p.steal_percent)),
+                format!("no screen update wanted in the run; steal{} {}%{fault_en}", Note::steal_token(p.steal_percent), share(p.steal_percent)),
+                format!("실행 중 원한 화면 갱신 없음; 스틸{} {}%{fault_ko}", Note::steal_token(p.steal_percent), share(p.steal_percent)),
             )
         }
         (PlatformKind::Vdi, TableRow::Performance) => {
             let (fault_en, fault_ko) = fault_note(p);
             Text::new(
-                format!("{:.1}% of the updates a local PC shows; steal{} {}%{fault_en}", p.relative_performance_percent, Note::Steal.weak_token(), share(p.steal_percent)),
-                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸{} {}%{fault_ko}", p.relative_performance_percent, Note::Steal.weak_token(), share(p.steal_percent)),
+                format!("{:.1}% of the updates a local PC shows; steal{} {}%{fault_en}", p.relative_performance_percent, Note::steal_token(p.steal_percent), share(p.steal_percent)),
+                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸{} {}%{fault_ko}", p.relative_performance_percent, Note::steal_token(p.steal_percent), share(p.steal_percent)),
             )
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(
@@ -406,11 +421,7 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
             // native compares with is said too, in the table's note: the native baseline runs
             // the same instances as threads on the same cores, without the host's background
             // load or the hypervisor's threads, so it shows steal only where those cause it.
-            let steal_note = if p.steal_percent >= 1.0 {
-                Note::Steal.token().to_string()
-            } else {
-                Note::Steal.weak_token()
-            };
+            let steal_note = Note::steal_token(p.steal_percent);
             en += &format!("; steal{steal_note} {}%", share(p.steal_percent));
             ko += &format!("; 스틸{steal_note} {}%", share(p.steal_percent));
             let (fault_en, fault_ko) = fault_note(p);
@@ -1061,6 +1072,74 @@ mod tests {
         assert_eq!(super::significant(3.764, 2), "3.8");
         assert_eq!(super::significant(44.9, 2), "45");
         assert_eq!(super::significant(0.0, 3), "0");
+    }
+
+    /// The steal's note marks the steal figures that are something, not those of nothing:
+    /// with 4 CPU-bound vCPUs on 2 cores `busy` waits about half its time ("steal¹ 50.0%",
+    /// the note under the table), while `quiet`'s one vCPU never waits ("steal 0.0%", with
+    /// no mark: there is nothing for the note to explain).
+    #[test]
+    fn only_a_steal_that_is_something_carries_the_steals_mark() {
+        let text = r#"
+[scenario]
+name = "steal-marks"
+duration_ms = 50
+[host]
+cores = 2
+memory_gib = 16
+[[platform]]
+name = "busy"
+kind = "type1"
+technique = "hybrid"
+[[platform]]
+name = "quiet"
+kind = "type1"
+technique = "hybrid"
+[[instance]]
+name = "many"
+count = 4
+vcpus = 1
+workload = "cpu-bound"
+platforms = ["busy"]
+[[instance]]
+name = "one"
+count = 1
+vcpus = 1
+workload = "cpu-bound"
+platforms = ["quiet"]
+"#;
+        let r = crate::Scenario::from_toml("steal-marks.toml", text)
+            .expect("valid")
+            .run()
+            .expect("runs");
+        let steal = |name: &str| {
+            let p = r.platforms.iter().find(|p| p.name == name).unwrap();
+            p.steal_percent
+        };
+        assert!(steal("busy") >= 1.0 && steal("quiet") == 0.0);
+        let note = (r.table.notes.iter())
+            .find(|n| n.text.en.starts_with("steal: "))
+            .expect("the steal's note");
+        let row = (r.table.rows.iter())
+            .position(|&row| row == crate::table::TableRow::Performance)
+            .unwrap();
+        let cell = |name: &str| {
+            let c = r.table.columns.iter().find(|c| c.platform == name).unwrap();
+            c.cells[row].measured.clone()
+        };
+        let (busy, quiet) = (cell("busy"), cell("quiet"));
+        assert!(
+            busy.en.contains(&format!("; steal{} ", note.mark)),
+            "{}",
+            busy.en
+        );
+        assert!(
+            busy.ko.contains(&format!("; 스틸{} ", note.mark)),
+            "{}",
+            busy.ko
+        );
+        assert!(quiet.en.contains("; steal 0.0%"), "{}", quiet.en);
+        assert!(quiet.ko.contains("; 스틸 0.0%"), "{}", quiet.ko);
     }
 
     /// A share too small for one decimal reads "<0.1", as in the results table, not "0.0".

@@ -70,6 +70,8 @@ pub fn results(props: &ResultsProps) -> Html {
             Tab::Charts => {
                 let s = state.clone();
                 let on_op = Callback::from(move |op| s.dispatch(Action::SetChartOp(op)));
+                let s = state.clone();
+                let on_log = Callback::from(move |id| s.dispatch(Action::ToggleChartLog(id)));
                 let (s, refocus) = (state.clone(), refocus.clone());
                 let on_startup_steps = Callback::from(move |()| {
                     // Once the Comparison tab is drawn, its start-up steps opened, in view
@@ -78,7 +80,8 @@ pub fn results(props: &ResultsProps) -> Html {
                     s.dispatch(Action::SetTab(Tab::Table));
                 });
                 html! { <ChartPanel {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()}
-                settings={state.result_settings_changed()} chosen_op={state.chart_op} {on_op} {on_startup_steps} /> }
+                settings={state.result_settings_changed()} chosen_op={state.chart_op} {on_op}
+                logs={state.chart_logs.clone()} {on_log} {on_startup_steps} /> }
             }
             Tab::Timeline => {
                 let s = state.clone();

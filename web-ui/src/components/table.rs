@@ -276,13 +276,15 @@ fn note_place(e: &MouseEvent) -> (i32, i32) {
 /// The widest a heading's ⓘ note is drawn (px; style.css's `#column-help.open`).
 const HELP_WIDTH: f64 = 420.0;
 
-/// Technique, I/O path, container network and storage, and scheduler of a platform.
 /// sim-core's texts quote names with backticks, as a terminal shows them; the page shows
 /// the name without them.
 fn unquote(text: &str) -> String {
     text.replace('`', "")
 }
 
+/// Technique, I/O path, a type 2's hosted design, container network and storage, and
+/// scheduler of a platform. The hosted design is every type 2's, the classic world switch
+/// too: hosted-designs compares the two, which read alike here but for their labels.
 fn stack_details(lang: Lang, p: &PlatformResult, base: &crate::knobs::Baseline) -> String {
     let mut parts: Vec<&str> = Vec::new();
     if let Some(tech) = p.technique {
@@ -290,6 +292,9 @@ fn stack_details(lang: Lang, p: &PlatformResult, base: &crate::knobs::Baseline) 
     }
     if let Some(io) = p.io {
         parts.push(labels::io(lang, io));
+    }
+    if let Some((_, design)) = base.hosted_designs.iter().find(|(n, _)| *n == p.name) {
+        parts.push(labels::hosted_design(lang, *design));
     }
     if let Some((_, net, storage)) = base.container_modes.iter().find(|(n, _, _)| *n == p.name) {
         parts.push(labels::network(lang, *net));
@@ -1255,6 +1260,41 @@ mod tests {
     use crate::i18n::Lang;
 
     /// A group with fewer than 100 inputs has its p99 called its slowest input, one with
+    /// A type 2's hosted design is listed with its other properties, in both languages:
+    /// hosted-designs' two type-2 platforms read alike but for their labels (a review).
+    #[test]
+    fn a_type_2s_hosted_design_is_in_its_stack_details() {
+        let text = crate::builtin::text_by_name("hosted-designs.toml").unwrap();
+        let s = crate::sim::Scenario::from_toml("hosted-designs.toml", &text).unwrap();
+        let base = crate::knobs::Baseline::of(&s);
+        let r = s.run().unwrap();
+        let details = |lang: Lang, name: &str| {
+            let p = r.platforms.iter().find(|p| p.name == name).unwrap();
+            super::stack_details(lang, p, &base)
+        };
+        assert_eq!(
+            details(Lang::En, "type2-host-module"),
+            "full virtualization (hardware assist) · emulated I/O · VMM as a host kernel module (no world switch) · fair scheduler"
+        );
+        assert!(
+            details(Lang::En, "type2").contains(" · VMM in a world of its own (world switch) · "),
+            "{}",
+            details(Lang::En, "type2")
+        );
+        assert!(
+            details(Lang::Ko, "type2-host-module")
+                .contains(" · VMM은 호스트 커널 모듈 (월드 스위치 없음) · "),
+            "{}",
+            details(Lang::Ko, "type2-host-module")
+        );
+        // Not a type 2's: no hosted design.
+        assert!(
+            !details(Lang::En, "type1").contains("world"),
+            "{}",
+            details(Lang::En, "type1")
+        );
+    }
+
     /// The caption speaks of the native column only where the table has one.
     #[test]
     fn the_caption_speaks_of_a_native_column_only_where_there_is_one() {

@@ -58,6 +58,9 @@ pub struct Baseline {
     pub platform_labels: Vec<(String, Option<crate::sim::text::Text>)>,
     /// Container platforms' network and storage modes, by platform name.
     pub container_modes: Vec<(String, NetworkMode, StorageMode)>,
+    /// Type-2 platforms' hosted designs (`hosted_design`: a world switch, or a VMM in the
+    /// host kernel), by platform name: a result does not carry them.
+    pub hosted_designs: Vec<(String, crate::sim::HostedDesign)>,
     /// The scenario's questions' operations, in order (for choosing default views).
     pub question_ops: Vec<Op>,
     /// Each instance group's workload, by name.
@@ -201,6 +204,12 @@ impl Baseline {
                 .iter()
                 .filter(|p| p.stack.kind == PlatformKind::Container)
                 .map(|p| (p.name.clone(), p.stack.network, p.stack.storage))
+                .collect(),
+            hosted_designs: s
+                .platforms
+                .iter()
+                .filter(|p| p.stack.kind == PlatformKind::Type2)
+                .map(|p| (p.name.clone(), p.stack.hosted_design))
                 .collect(),
             question_ops: s.questions.iter().filter_map(|q| q.op).collect(),
             networks: s

@@ -208,6 +208,7 @@ fn a_share_link_carries_the_network_settings() {
         tab: None,
         library_hash: None,
         op: None,
+        log: Vec::new(),
     };
     let back = crate::share::from_hash(&crate::share::to_hash(&shared))
         .unwrap()

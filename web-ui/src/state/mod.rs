@@ -219,6 +219,9 @@ pub struct State {
     /// The operation chosen for the charts of one operation (latency, its distribution);
     /// `None`: the chart panel's default. A share link carries it.
     pub chart_op: Option<Op>,
+    /// The charts shown on their log axis, by chart id (the exits chart offers one), in
+    /// order. A share link carries them.
+    pub chart_logs: Vec<String>,
 }
 
 /// An edited text that another replaced (see [`State::draft`]).

@@ -91,6 +91,7 @@ impl State {
             draft: None,
             pending_share: None,
             chart_op: None,
+            chart_logs: Vec::new(),
         };
         let opened = match shared {
             Some(Ok(shared)) => state.open_shared(shared),
@@ -202,6 +203,9 @@ impl State {
             self.tab = tab;
         }
         self.chart_op = shared.op.as_deref().and_then(Op::from_name);
+        self.chart_logs = shared.log;
+        self.chart_logs.sort();
+        self.chart_logs.dedup();
         self.revalidate_after(None);
     }
 }

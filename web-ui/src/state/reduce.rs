@@ -92,6 +92,9 @@ pub enum Action {
     SetTab(Tab),
     /// The operation of the charts of one operation (`State::chart_op`).
     SetChartOp(Option<Op>),
+    /// Shows the chart `id` on its log axis, or on its linear axis again
+    /// (`State::chart_logs`).
+    ToggleChartLog(String),
     Notice(Option<String>),
     /// Step through `op` on the result's platform `platform`.
     StepThroughSelect {
@@ -353,6 +356,12 @@ impl Reducible for State {
             // Opening a tab never runs anything: the timeline asks before recording.
             Action::SetTab(tab) => s.tab = tab,
             Action::SetChartOp(op) => s.chart_op = op,
+            Action::ToggleChartLog(id) => match s.chart_logs.binary_search(&id) {
+                Ok(i) => {
+                    s.chart_logs.remove(i);
+                }
+                Err(i) => s.chart_logs.insert(i, id),
+            },
             Action::Notice(n) => {
                 if n.is_some() {
                     s.notice_count = s.notice_count.wrapping_add(1);

@@ -91,6 +91,7 @@ impl State {
             tab: (self.tab != Tab::Table).then(|| self.tab.id().to_string()),
             library_hash: None,
             op: self.chart_op.map(|op| op.name().to_string()),
+            log: self.chart_logs.clone(),
         }
     }
 }

@@ -24,6 +24,7 @@ fn a_share_links_bad_duration_is_blamed_on_the_duration() {
         tab: None,
         library_hash: None,
         op: None,
+        log: Vec::new(),
     });
     assert_eq!(s.knob_error.map(|e| e.control), Some(Some("k-duration")));
 }
@@ -268,6 +269,7 @@ fn an_edited_text_that_a_library_pick_replaces_is_kept_and_comes_back() {
         tab: None,
         library_hash: None,
         op: None,
+        log: Vec::new(),
     }));
     assert!(s
         .draft_to_offer()
@@ -291,6 +293,7 @@ fn a_library_link_opens_the_librarys_text_with_its_settings() {
         tab: Some("charts".into()),
         library_hash: Some(hash),
         op: Some("net_send".into()),
+        log: vec!["chart-exits".into()],
     };
     let hash = crate::sim::assignment::variation::fnv1a(text.as_bytes());
     // Native builds hold every text: it opens at once, on its view, and runs.
@@ -299,6 +302,14 @@ fn a_library_link_opens_the_librarys_text_with_its_settings() {
     assert_eq!((s.knobs.clone(), s.tab), (knobs.clone(), Tab::Charts));
     assert_eq!(s.chart_op, Some(Op::NetSend));
     assert_eq!(s.shared().op.as_deref(), Some("net_send"));
+    // The exits chart on its log axis, as the link was made; pressing its toggle takes it
+    // back to the linear axis, and a link made then carries no log axis.
+    assert_eq!(s.chart_logs, ["chart-exits"]);
+    assert_eq!(s.shared().log, ["chart-exits"]);
+    let linear = Rc::new(s.clone()).reduce(Action::ToggleChartLog("chart-exits".into()));
+    assert!(linear.chart_logs.is_empty() && linear.shared().log.is_empty());
+    let again = linear.reduce(Action::ToggleChartLog("chart-exits".into()));
+    assert_eq!(again.shared().log, ["chart-exits"]);
     assert!(s.is_running() && s.notice.is_none() && s.pending_share.is_none());
     assert_eq!(s.builtin, builtin::position(file));
     // Made with another version of the file: today's text, and the page says so.
@@ -600,6 +611,7 @@ fn a_network_setting_out_of_range_is_blamed_on_its_control() {
         tab: None,
         library_hash: None,
         op: None,
+        log: Vec::new(),
     });
     let s = Rc::new(s).reduce(Action::SetKnobs(
         Knobs::default().with_network(1, |n| n.rtt_ms = Some(2500)),
@@ -641,6 +653,7 @@ fn moving_a_slider_away_and_back_gives_the_scenario_back() {
         tab: None,
         library_hash: None,
         op: None,
+        log: Vec::new(),
     });
     let at = |n: u32| Knobs {
         instance_count: Some(n),
@@ -681,6 +694,7 @@ fn the_time_slice_shown_is_the_one_the_run_uses() {
         tab: None,
         library_hash: None,
         op: None,
+        log: Vec::new(),
     });
     let shown = |s: &State, lang: Lang| match &s.validation {
         crate::state::Validation::Valid { slices, .. } => (slices.first, slices.text(lang)),
@@ -737,6 +751,7 @@ fn the_time_slice_shown_is_the_one_the_run_uses() {
         tab: None,
         library_hash: None,
         op: None,
+        log: Vec::new(),
     });
     assert_eq!(used(&s), 24);
     assert_eq!(shown(&s, Lang::En), (24, "24 (scenario value)".into()));

@@ -40,6 +40,12 @@ pub struct ChartPanelProps {
     pub chosen_op: Option<Op>,
     #[prop_or_default]
     pub on_op: Callback<Option<Op>>,
+    /// The charts shown on their log axis, by id (`State::chart_logs`: a share link keeps
+    /// them), and the callback that toggles a chart's.
+    #[prop_or_default]
+    pub logs: Vec<String>,
+    #[prop_or_default]
+    pub on_log: Callback<String>,
     /// Goes to the steps of each start-up ("How the start-up adds up", under the comparison
     /// table on its tab), from under the start-up chart.
     #[prop_or_default]
@@ -102,7 +108,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
     // Charts whose figures are shown as a visible table under them (by chart id).
     let shown = use_state(std::collections::BTreeSet::<String>::new);
     // Charts shown on their log axis (by chart id; the exits chart offers it).
-    let logs = use_state(std::collections::BTreeSet::<String>::new);
+    let logs = &props.logs;
     // The start-up chart's figures are the comparison table's, whose steps are listed
     // under it (`startup_steps`: only platforms with steps).
     let has_steps =
@@ -203,24 +209,19 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                                 aria-controls={values_id.clone()} aria-describedby={title_id.clone()} onclick={toggle}>
                                 { t(lang, if open { "chart.hide_numbers" } else { "chart.show_numbers" }) }
                             </button>
-                            // Small bars on a log axis: a toggle button, pressed while shown
-                            // (its name the same both ways, as a toggle's is).
+                            // Small bars on a log axis, and back: a button that says what it
+                            // does, as "Show the numbers" does (a toggle's name the same both
+                            // ways, pressed or not, showed a sighted user no change).
                             // On a line of its own, as the start-up chart's link (a " · " before
                             // it was left at a line's end on a phone).
                             if c.log_view.is_some() {
                                 <p class="chart-link">
-                                <button class="link log-toggle" aria-pressed={log.is_some().to_string()}
+                                <button class="link log-toggle" data-log={log.is_some().to_string()}
                                     aria-describedby={title_id.clone()} onclick={{
-                                        let (logs, id) = (logs.clone(), c.id.clone());
-                                        Callback::from(move |_: MouseEvent| {
-                                            let mut s = (*logs).clone();
-                                            if !s.remove(&id) {
-                                                s.insert(id.clone());
-                                            }
-                                            logs.set(s);
-                                        })
+                                        let (on_log, id) = (props.on_log.clone(), c.id.clone());
+                                        Callback::from(move |_: MouseEvent| on_log.emit(id.clone()))
                                     }}>
-                                    { t(lang, "chart.log_toggle") }
+                                    { t(lang, if log.is_some() { "chart.linear_toggle" } else { "chart.log_toggle" }) }
                                 </button>
                                 </p>
                             }

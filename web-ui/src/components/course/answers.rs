@@ -53,8 +53,9 @@ pub(super) fn verdict(
     };
     let right = q.check(given);
     // A choice's answer is a platform: shown by its label, as the options are; a number
-    // with its unit and tolerance, as the Questions tab shows it.
-    let computed = crate::answer_text::computed_answer(lang, q).unwrap_or_else(|| label(&q.answer));
+    // with its unit and what is accepted, as `virtsim answers` prints it for the instructor.
+    let computed =
+        crate::answer_text::assignment_answer(lang, q).unwrap_or_else(|| label(&q.answer));
     Some(Verdict {
         right,
         line: verdict_line(lang, right, Some(computed)),

@@ -68,9 +68,11 @@ pub struct Saved {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub right: Option<bool>,
     /// The computed answer it was checked against, as the page shows it in English and in
-    /// Korean ("Type 2 (hardware assist, emulated I/O)", "26.82% (accepted: ...)"): the final
-    /// page lists each answer with the right one, as `virtsim grade` does, without the
-    /// step's run. Set with `right`; not in the answers file either.
+    /// Korean ("Type 2 (hardware assist, emulated I/O)"; a number as `virtsim grade` prints
+    /// it, "26.82% (24.14% to 29.50% are right: ...)"): the final page lists each answer
+    /// with the right one, as `virtsim grade` does, without the step's run. Set with
+    /// `right`; not in the answers file either. Progress saved by an earlier page
+    /// keeps its words until a run of the step checks the answer again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -178,11 +178,11 @@ impl Course {
     }
 
     /// A computed answer of the current step as the page shows it, in English and in
-    /// Korean: a platform by its label (as the options are), a number with its unit and
-    /// what is accepted around it (as the verdict says it).
+    /// Korean: a platform by its label (as the options are), a number as `virtsim answers`
+    /// and `virtsim grade` print it (as the verdict says it).
     fn shown_answer(&self, q: &QuestionAnswer) -> (String, String) {
         let in_lang = |lang: Lang| {
-            if let Some(number) = crate::answer_text::computed_answer(lang, q) {
+            if let Some(number) = crate::answer_text::assignment_answer(lang, q) {
                 return number;
             }
             self.prepared
@@ -191,14 +191,7 @@ impl Course {
                 .and_then(|p| p.label.as_ref())
                 .map_or_else(|| q.answer.clone(), |l| lang.pick(&l.ko, &l.en).to_string())
         };
-        // In each language's number format (the page's is set for its render).
-        let page = crate::num::lang();
-        crate::num::set_lang(Lang::En);
-        let en = in_lang(Lang::En);
-        crate::num::set_lang(Lang::Ko);
-        let ko = in_lang(Lang::Ko);
-        crate::num::set_lang(page);
-        (en, ko)
+        (in_lang(Lang::En), in_lang(Lang::Ko))
     }
 
     /// The answers file of the student's progress (per step, the hash its answers were
@@ -509,19 +502,25 @@ mod tests {
         assert_eq!(not_ready(&s), Some(NotReady::Running));
         let s = finish(s, expected.clone());
         assert_eq!(right(&s, "bt-rel"), Some(true));
-        // A number with its unit and what is accepted, in each language's words.
+        // A number with its unit and what is accepted, in each language's words: the
+        // text `virtsim answers` and `virtsim grade` print for the instructor.
         let (en, ko) = shown(&s, "bt-rel").unwrap();
         let figure = format!("{}%", answer("bt-rel"));
         assert!(
-            en.as_deref()
-                .is_some_and(|e| e.starts_with(&figure) && e.contains("accepted")),
+            en.as_deref().is_some_and(|e| e.starts_with(&figure)
+                && e.contains(" are right: ±10% of it, not ±10 percentage points)")),
             "{en:?}"
         );
         assert!(
             ko.as_deref()
-                .is_some_and(|k| k.starts_with(&figure) && k.contains("정답 범위")),
+                .is_some_and(|k| k.starts_with(&figure) && k.contains("(정답 범위 ")),
             "{ko:?}"
         );
+        let q = (expected.questions.iter())
+            .find(|q| q.id == "bt-rel")
+            .unwrap();
+        let cli = crate::sim::assignment::expected_shown(q);
+        assert_eq!((en, ko), (Some(cli.en), Some(cli.ko)));
         assert_eq!(right(&s, "slowest"), Some(false));
 
         // An answer given while this step's result is shown is checked at once.
