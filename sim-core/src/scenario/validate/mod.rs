@@ -403,16 +403,21 @@ fn keep<T>(errors: &mut Vec<ScenarioError>, result: Result<T, ScenarioError>) ->
 /// `[costs]`, each platform's totals and migration, `[sweep]`, each `[[question]]` and
 /// each `[[fault]]`; but a name or id that breaks the rules of names stops the checks after
 /// the names' (the other messages would quote it). Within a part the first error is the
-/// one reported; a part that refers to a part with an error is not checked (what it would
-/// report may follow from that error): an instance on a platform with an error is checked without that platform (its
-/// guest OS and workload against the platform's technique and kind), one whose custom
-/// workload has an error not at all; the totals, migrations and sweep need every
-/// instance, the questions and faults every platform and instance (and the sweep, and
-/// `duration_ms`). With an error in `[host]` the platforms are checked against the
-/// default host with the file's CPU generation, and the pins against no host.
+/// one reported; a check that depends on a part with an error is left out (what it would
+/// report may follow from that error), the part's other checks run: an instance on a
+/// platform with an error is checked without that platform (its guest OS and workload
+/// against the platform's technique and kind), one whose custom workload has an error not
+/// at all; a question is checked against the platforms, instances and sweep that are
+/// valid (its own keys and its platforms' names always; whether a platform answers it
+/// once that platform, and for most metrics every instance and the sweep, are:
+/// [`question::validate_question_against`]); the totals, migrations and sweep need every
+/// instance, the faults every platform and instance (and `duration_ms`). With an error in
+/// `[host]` (or one read past in it) each platform is checked against every host the file's
+/// could be, and its error reported when all of them give it ([`platform_on_hosts`]); the
+/// pins are checked against no host.
 /// `poisoned`: parts with an error found before (an unknown value, read as another so that
-/// the reading could go on): treated as parts with an error (not checked, and the parts that
-/// refer to them not either); with an error in `[host]` no platform is checked.
+/// the reading could go on): treated as parts with an error (not checked, and what depends
+/// on them not either).
 pub(super) fn validate_all(
     v: &Validator<'_>,
     raw: ScenarioFile,

@@ -180,7 +180,12 @@ pub(super) fn validate_question_against(
     };
     // Why platform `p` has no value of the metric, if it has none.
     let op = q.op.as_ref().map(|o| *o.get_ref());
-    let why_not = |p: usize| match (against.all, against.instances, against.sweep) {
+    // The sweep matters to sweep_density alone.
+    let sweep = match against.sweep {
+        None if metric != Metric::SweepDensity => Some(None),
+        sweep => sweep,
+    };
+    let why_not = |p: usize| match (against.all, against.instances, sweep) {
         (Some(all), Some(instances), Some(sweep)) => {
             unanswerable(&id, metric, op, p, all, instances, sweep)
                 .map_or(Answers::Yes, Answers::No)
