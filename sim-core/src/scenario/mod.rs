@@ -998,8 +998,9 @@ workload = "syscall-heavy"
             .replace("cores = 2", "cores = 0");
         assert_eq!(places(&text), [(8, 6, "unknown_value")]);
 
-        // In [host] (the CPU generation): no platform is checked (their checks depend on
-        // it); an instance's own error is still reported.
+        // In [host] (the CPU generation): each platform is checked against every host it
+        // could be (none of base's has an error on any); an instance's own error is still
+        // reported.
         let text = base
             .replace("cores = 2", "cores = 2\ncpu = \"skylak\"")
             .replace("\"web-server\"", "\"web-sever\"");

@@ -31,10 +31,10 @@ use toml::Spanned;
 use super::error::{msg, Key, Msg, Stop};
 use super::format::{HostSection, InstanceSection, ScenarioFile};
 use super::limits::{
-    MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
+    MAX_CORES, MAX_DURATION_MS, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_GROUP_RUNS, MAX_INSTANCES,
     MAX_PLATFORMS, MAX_QUESTIONS, MAX_VCPUS,
 };
-use super::{InstanceSpec, PlatformSpec, Question, Scenario, ScenarioError, Validator};
+use super::{Host, InstanceSpec, PlatformSpec, Scenario, ScenarioError, Validator};
 use crate::text::Text;
 use costs::validate_costs;
 use fault::validate_fault;
@@ -53,6 +53,7 @@ pub(crate) fn warnings(s: &Scenario) -> Vec<ScenarioError> {
     out
 }
 use platform::validate_platform;
+use question::validate_question_against;
 use sweep::validate_sweep;
 use workload::validate_workloads;
 
@@ -402,16 +403,21 @@ fn keep<T>(errors: &mut Vec<ScenarioError>, result: Result<T, ScenarioError>) ->
 /// `[costs]`, each platform's totals and migration, `[sweep]`, each `[[question]]` and
 /// each `[[fault]]`; but a name or id that breaks the rules of names stops the checks after
 /// the names' (the other messages would quote it). Within a part the first error is the
-/// one reported; a part that refers to a part with an error is not checked (what it would
-/// report may follow from that error): an instance on a platform with an error is checked without that platform (its
-/// guest OS and workload against the platform's technique and kind), one whose custom
-/// workload has an error not at all; the totals, migrations and sweep need every
-/// instance, the questions and faults every platform and instance (and the sweep, and
-/// `duration_ms`). With an error in `[host]` the platforms are checked against the
-/// default host with the file's CPU generation, and the pins against no host.
+/// one reported; a check that depends on a part with an error is left out (what it would
+/// report may follow from that error), the part's other checks run: an instance on a
+/// platform with an error is checked without that platform (its guest OS and workload
+/// against the platform's technique and kind), one whose custom workload has an error not
+/// at all; a question is checked against the platforms, instances and sweep that are
+/// valid (its own keys and its platforms' names always; whether a platform answers it
+/// once that platform, and for most metrics every instance and the sweep, are:
+/// [`question::validate_question_against`]); the totals, migrations and sweep need every
+/// instance, the faults every platform and instance (and `duration_ms`). With an error in
+/// `[host]` (or one read past in it) each platform is checked against every host the file's
+/// could be, and its error reported when all of them give it ([`platform_on_hosts`]); the
+/// pins are checked against no host.
 /// `poisoned`: parts with an error found before (an unknown value, read as another so that
-/// the reading could go on): treated as parts with an error (not checked, and the parts that
-/// refer to them not either); with an error in `[host]` no platform is checked.
+/// the reading could go on): treated as parts with an error (not checked, and what depends
+/// on them not either).
 pub(super) fn validate_all(
     v: &Validator<'_>,
     raw: ScenarioFile,
@@ -485,22 +491,40 @@ pub(super) fn validate_all(
         ));
     }
 
-    let host_off = off("host", None) || loose("host", None);
+    let host_read_past = off("host", None) || loose("host", None);
     let host = if off("host", None) {
         None
     } else {
-        keep_part(&mut errors, host_off, validate_host(v, &raw.host))
+        keep_part(&mut errors, host_read_past, validate_host(v, &raw.host))
     };
-    // The platforms' checks against the host: if the file's has an error, the default one
-    // with the file's CPU generation (a name the reading accepted) and its features.
-    let platform_host = match &host {
-        Some(h) => h.clone(),
+    // The platforms' checks against the host. If the file's has an error, against every
+    // host it could be: the default one with the file's CPU generation (a name the
+    // reading accepted; any generation when the reading read past a mistake of [host],
+    // which may be its `cpu`), with 1 core and with the most; a platform's error is
+    // reported only when every one of them gives it (it does not follow from the host),
+    // and a platform that some of them reject counts as one with an error.
+    let platform_hosts: Vec<Host> = match &host {
+        Some(h) => vec![h.clone()],
         None => {
-            let section = HostSection {
-                cpu: raw.host.cpu,
-                ..Default::default()
-            };
-            validate_host(v, &section).map_err(|e| vec![e])?
+            let cpus = std::iter::once(raw.host.cpu).chain(
+                crate::hardware::CpuGeneration::ALL
+                    .into_iter()
+                    .filter(|_| host_read_past),
+            );
+            let mut hosts = Vec::new();
+            for cpu in cpus {
+                for cores in [None, Some(1), Some(MAX_CORES)] {
+                    let mut section = HostSection {
+                        cpu,
+                        ..Default::default()
+                    };
+                    if let Some(cores) = cores {
+                        section.cores = Spanned::new(0..0, cores);
+                    }
+                    hosts.push(validate_host(v, &section).map_err(|e| vec![e])?);
+                }
+            }
+            hosts
         }
     };
 
@@ -517,7 +541,7 @@ pub(super) fn validate_all(
     let mut platforms: Vec<Option<PlatformSpec>> = Vec::new();
     for (index, p) in raw.platforms.iter().enumerate().take(MAX_PLATFORMS) {
         let name = p.name.get_ref();
-        platforms.push(if host_off || off("platform", Some(index)) {
+        platforms.push(if off("platform", Some(index)) {
             None
         } else if raw.platforms[..index]
             .iter()
@@ -527,7 +551,8 @@ pub(super) fn validate_all(
             None
         } else {
             let loose = loose("platform", Some(index));
-            keep_part(&mut errors, loose, validate_platform(v, p, &platform_host))
+            let result = platform_on_hosts(v, p, &platform_hosts);
+            result.and_then(|result| keep_part(&mut errors, loose, result))
         });
     }
     let platforms_ok = !platforms.is_empty()
@@ -681,36 +706,58 @@ pub(super) fn validate_all(
         (Some(_), None) => None,
     };
 
-    let platforms: Option<Vec<PlatformSpec>> = if platforms_ok {
-        platforms.into_iter().collect()
+    let all_platforms: Option<Vec<PlatformSpec>> = if platforms_ok {
+        platforms.iter().cloned().collect()
     } else {
         None
     };
-    let (Some(platforms), Some(instances)) = (platforms, instances) else {
-        return Err(sorted(errors));
-    };
 
-    // Questions.
+    // Questions: each against the platforms, instances and sweep as far as they are valid
+    // (a check that depends on one with an error is left out: `validate_question_against`).
     let mut questions = Vec::new();
-    if let (Some(sweep), true) = (&sweep, questions_fit) {
+    if questions_fit {
+        let platform_names: Vec<&str> = raw
+            .platforms
+            .iter()
+            .map(|p| p.name.get_ref().as_str())
+            .collect();
+        let against = question::Against {
+            names: &platform_names,
+            platforms: (0..raw.platforms.len())
+                .map(|i| platforms.get(i).and_then(Option::as_ref))
+                .collect(),
+            all: all_platforms.as_deref(),
+            instances: instances.as_deref(),
+            sweep: sweep.as_ref().map(Option::as_ref),
+        };
+        let mut ids: Vec<&str> = Vec::new();
         for (index, q) in raw.questions.iter().enumerate() {
             if off("question", Some(index)) {
                 continue;
             }
             let loose = loose("question", Some(index));
-            if questions.iter().any(|x: &Question| x.id == *q.id.get_ref()) {
+            if ids.contains(&q.id.get_ref().as_str()) {
                 errors.push(v.error(q.id.span(), duplicate_question(q.id.get_ref())));
                 continue;
             }
-            match validate_question(v, q, &platforms, &instances, sweep.as_ref()) {
+            match validate_question_against(v, q, &against) {
                 Ok(_) if loose => {}
                 Err(e) if loose => errors.extend(of_one_value(&e).then_some(e)),
-                Ok(question) => questions.push(question),
+                Ok(Some(question)) => {
+                    ids.push(q.id.get_ref());
+                    questions.push(question);
+                }
+                // Not known yet to be valid: its id still counts for the duplicates.
+                Ok(None) => ids.push(q.id.get_ref()),
                 Err(_) if questions_mode == Questions::DropInvalid => {}
                 Err(e) => errors.push(e),
             }
         }
     }
+
+    let (Some(platforms), Some(instances)) = (all_platforms, instances) else {
+        return Err(sorted(errors));
+    };
 
     // Faults.
     let mut faults = Vec::new();
@@ -753,6 +800,28 @@ pub(super) fn validate_all(
         return Err(vec![v.error(at, m)]);
     }
     Ok(scenario)
+}
+
+/// Platform `p` checked against each of `hosts` (one: the file's host; several: what
+/// the file's host, which has an error, could be): its spec against the first, or the
+/// error every one of them gives; None when only some of them reject it (its error follows
+/// from the host's, reported instead: the platform counts as one with an error).
+fn platform_on_hosts(
+    v: &Validator<'_>,
+    p: &super::format::PlatformSection,
+    hosts: &[Host],
+) -> Option<Result<PlatformSpec, ScenarioError>> {
+    let (first, others) = hosts.split_first()?;
+    let result = validate_platform(v, p, first);
+    let same = |other: &Result<PlatformSpec, ScenarioError>| match (&result, other) {
+        (Ok(_), Ok(_)) => true,
+        (Err(a), Err(b)) => a == b,
+        _ => false,
+    };
+    others
+        .iter()
+        .all(|h| same(&validate_platform(v, p, h)))
+        .then_some(result)
 }
 
 /// `errors` in the file's order (errors at one place keep the order found). By insertion:

@@ -18,6 +18,57 @@ pub(crate) fn validate_question(
     instances: &[InstanceSpec],
     sweep: Option<&Sweep>,
 ) -> Result<Question, ScenarioError> {
+    let names: Vec<&str> = platforms.iter().map(|p| p.name.as_str()).collect();
+    let against = Against {
+        names: &names,
+        platforms: platforms.iter().map(Some).collect(),
+        all: Some(platforms),
+        instances: Some(instances),
+        sweep: Some(sweep),
+    };
+    let question = validate_question_against(v, q, &against)?;
+    // Everything it depends on is known: a question without an error is one.
+    Ok(question.expect("a question checked against a valid scenario"))
+}
+
+/// What a question is checked against ([`validate_question_against`]): the file's
+/// platforms, instances and sweep, as far as they are valid.
+pub(super) struct Against<'a> {
+    /// Every platform's name as written, in the file's order (also those with an error).
+    pub(super) names: &'a [&'a str],
+    /// Each platform by its index: None when it has an error (or is beyond the limit).
+    pub(super) platforms: Vec<Option<&'a PlatformSpec>>,
+    /// Every platform, when none has an error.
+    pub(super) all: Option<&'a [PlatformSpec]>,
+    /// Every instance group, when none has an error.
+    pub(super) instances: Option<&'a [InstanceSpec]>,
+    /// The sweep (Some(None): the file has none), when it has no error.
+    pub(super) sweep: Option<Option<&'a Sweep>>,
+}
+
+/// Whether a platform answers a question: it does not (why), it does, or that is not
+/// known (it, or an instance or the sweep that the answer depends on, has an error).
+enum Answers {
+    No(Msg),
+    Yes,
+    Unknown,
+}
+
+/// Question `q` checked against `against`: its error, the question (Some), or None when
+/// nothing that can be checked is wrong but a check was left out because it depends on a
+/// platform, an instance or the sweep with an error of its own (that error is reported
+/// instead: the question is checked again once it is fixed). Every check of the question
+/// alone (its kind's keys, its tolerance, its platforms' names) runs either way.
+pub(super) fn validate_question_against(
+    v: &Validator<'_>,
+    q: &QuestionSection,
+    against: &Against<'_>,
+) -> Result<Option<Question>, ScenarioError> {
+    let platforms = &against.platforms;
+    // The instances a message lists operations of: none when one has an error (the
+    // message then lists every operation).
+    let instances = against.instances.unwrap_or_default();
+    let mut unknown = false;
     let id = q.id.get_ref().clone();
     let kind = *q.kind.get_ref();
     let metric = *q.metric.get_ref();
@@ -101,10 +152,18 @@ pub(crate) fn validate_question(
             value
         }
     };
+    let listed = || {
+        let mut seen: Vec<&str> = Vec::new();
+        for n in against.names {
+            if !seen.contains(n) {
+                seen.push(n);
+            }
+        }
+        names(seen)
+    };
     let lookup = |name: &Spanned<String>| {
-        platforms
-            .iter()
-            .position(|x| x.name == *name.get_ref())
+        (against.names.iter())
+            .position(|x| *x == name.get_ref())
             .ok_or_else(|| {
                 v.error(
                     name.span(),
@@ -114,14 +173,33 @@ pub(crate) fn validate_question(
                         "질문 `{id}`: 알 수 없는 플랫폼 `{got}`입니다. 가능한 값: {expected}",
                         id = id,
                         got = name.get_ref(),
-                        expected = names(platforms.iter().map(|x| x.name.as_str()))
+                        expected = listed()
                     ),
                 )
             })
     };
     // Why platform `p` has no value of the metric, if it has none.
     let op = q.op.as_ref().map(|o| *o.get_ref());
-    let why_not = |p: usize| unanswerable(&id, metric, op, p, platforms, instances, sweep);
+    // The sweep matters to sweep_density alone.
+    let sweep = match against.sweep {
+        None if metric != Metric::SweepDensity => Some(None),
+        sweep => sweep,
+    };
+    let why_not = |p: usize| match (against.all, against.instances, sweep) {
+        (Some(all), Some(instances), Some(sweep)) => {
+            unanswerable(&id, metric, op, p, all, instances, sweep)
+                .map_or(Answers::Yes, Answers::No)
+        }
+        // A desktop metric on another kind: the platform's kind alone says so.
+        _ => match platforms.get(p).copied().flatten() {
+            Some(platform) if metric.name().starts_with("desktop_") => {
+                let one = std::slice::from_ref(platform);
+                unanswerable(&id, metric, op, 0, one, &[], None)
+                    .map_or(Answers::Unknown, Answers::No)
+            }
+            _ => Answers::Unknown,
+        },
+    };
     let metric_span = || {
         q.op.as_ref()
             .filter(|_| metric.needs_op())
@@ -130,11 +208,13 @@ pub(crate) fn validate_question(
     let (platform, candidates) = match kind {
         QuestionKind::Numeric => {
             let Some(p) = &q.platform else {
-                return Err(v.error(q.kind.span(), missing_platform(&id, platforms)));
+                return Err(v.error(q.kind.span(), missing_platform_of(&id, listed())));
             };
             let index = lookup(p)?;
-            if let Some(why) = why_not(index) {
-                return Err(v.error(metric_span(), why));
+            match why_not(index) {
+                Answers::No(why) => return Err(v.error(metric_span(), why)),
+                Answers::Unknown => unknown = true,
+                Answers::Yes => {}
             }
             (Some(index), (0..platforms.len()).collect::<Vec<usize>>())
         }
@@ -146,8 +226,10 @@ pub(crate) fn validate_question(
                     let mut repeated = None;
                     for name in list.get_ref() {
                         let index = lookup(name)?;
-                        if let Some(why) = why_not(index) {
-                            return Err(v.error(name.span(), why));
+                        match why_not(index) {
+                            Answers::No(why) => return Err(v.error(name.span(), why)),
+                            Answers::Unknown => unknown = true,
+                            Answers::Yes => {}
                         }
                         if !out.contains(&index) {
                             out.push(index);
@@ -157,10 +239,15 @@ pub(crate) fn validate_question(
                     }
                     // `["vm", "vm"]`: the repetition is what leaves one option.
                     if let (true, Some(name)) = (out.len() < 2, repeated) {
-                        let answerable: Vec<&str> = (0..platforms.len())
-                            .filter(|&p| why_not(p).is_none())
-                            .map(|p| platforms[p].name.as_str())
-                            .collect();
+                        // Its message lists the platforms that answer: every one known.
+                        let mut answerable: Vec<&str> = Vec::new();
+                        for (p, platform) in against.names.iter().enumerate() {
+                            match why_not(p) {
+                                Answers::Yes => answerable.push(platform),
+                                Answers::No(_) => {}
+                                Answers::Unknown => return Ok(None),
+                            }
+                        }
                         return Err(v.error(
                             name.span(),
                             msg!(
@@ -177,12 +264,18 @@ pub(crate) fn validate_question(
                 }
                 // By default, the platforms that have a value.
                 None => {
-                    let all: Vec<usize> = (0..platforms.len()).collect();
-                    let answerable: Vec<usize> = all
-                        .iter()
-                        .copied()
-                        .filter(|&p| why_not(p).is_none())
-                        .collect();
+                    // Which platforms answer: known once every one is.
+                    let Some(all) = against.all else {
+                        return Ok(None);
+                    };
+                    let mut answerable: Vec<usize> = Vec::new();
+                    for p in 0..all.len() {
+                        match why_not(p) {
+                            Answers::Yes => answerable.push(p),
+                            Answers::No(_) => {}
+                            Answers::Unknown => return Ok(None),
+                        }
+                    }
                     if answerable.is_empty() {
                         // No platform of the file could ever answer: say that, rather than
                         // what the first platform lacks.
@@ -199,13 +292,15 @@ pub(crate) fn validate_question(
                             ));
                         }
                         // A migration's metric: the first platform that could take one.
-                        let first = (0..platforms.len())
+                        let first = (0..all.len())
                             .find(|&p| {
                                 !metric.name().starts_with("migration_")
-                                    || super::memory::migrates(platforms[p].stack.kind)
+                                    || super::memory::migrates(all[p].stack.kind)
                             })
                             .unwrap_or(0);
-                        let why = why_not(first).expect("no platform answers");
+                        let Answers::No(why) = why_not(first) else {
+                            unreachable!("no platform answers");
+                        };
                         return Err(v.error(metric_span(), why));
                     }
                     answerable
@@ -218,7 +313,10 @@ pub(crate) fn validate_question(
             (None, candidates)
         }
     };
-    Ok(Question {
+    if unknown {
+        return Ok(None);
+    }
+    Ok(Some(Question {
         id,
         text: q.text.clone(),
         kind,
@@ -230,7 +328,7 @@ pub(crate) fn validate_question(
         platform,
         tolerance_percent,
         explanation: q.explanation.clone(),
-    })
+    }))
 }
 
 // The checks below are shared with `check.rs`, which applies them to a question's fields
@@ -298,12 +396,17 @@ pub(super) fn tolerance_out_of_range(id: &str, got: f64) -> Msg {
 
 /// A numeric question without the platform it asks about.
 pub(super) fn missing_platform(id: &str, platforms: &[PlatformSpec]) -> Msg {
+    missing_platform_of(id, names(platforms.iter().map(|x| x.name.as_str())))
+}
+
+/// [`missing_platform`], the platforms' names listed (`expected`).
+fn missing_platform_of(id: &str, expected: String) -> Msg {
     msg!(
         "missing_platform",
         "question `{id}`: a numeric question needs platform = one of {expected}",
         "질문 `{id}`: 수치형(numeric) 질문에는 어느 플랫폼의 값인지 말하는 `platform`이 있어야 합니다. `platform`에 다음 중 하나를 쓰세요: {expected}",
         id = id,
-        expected = names(platforms.iter().map(|x| x.name.as_str()))
+        expected = expected
     )
 }
 
