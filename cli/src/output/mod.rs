@@ -286,8 +286,8 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
             "{}",
             tr(
                 ko,
-                "vs native of a VDI platform: the share of the wanted screen updates its users see, over a local PC's share for the same activities (its ops/s count the display agent's packets too, which a local PC does not send)",
-                "VDI 플랫폼의 네이티브 대비: 사용자가 원한 화면 갱신 중 실제로 본 비율을, 같은 활동을 하는 로컬 PC의 비율과 비교한 값 (초당 연산에는 로컬 PC가 보내지 않는 디스플레이 에이전트의 패킷도 들어 있음)",
+                "vs native of a VDI platform: the share of the wanted screen updates its users see, over a local PC's share for the same activities (its ops/s count the display agent's sends too, which a local PC does not make: one per update of up to 45 packets over TCP, one per packet over UDP)",
+                "VDI 플랫폼의 네이티브 대비: 사용자가 원한 화면 갱신 중 실제로 본 비율을, 같은 활동을 하는 로컬 PC의 비율과 비교한 값 (초당 연산에는 로컬 PC가 하지 않는 디스플레이 에이전트의 전송도 들어 있음: TCP에서는 패킷 45개까지의 갱신마다 한 번, UDP에서는 패킷마다 한 번)",
             )
         );
     }

@@ -101,7 +101,9 @@ impl Activity {
 
 /// The workload of a desktop preset, as the scenario format sees it: the machine runs a
 /// desktop's threads from its [`Activity`] (see `super::session`), not from an operation
-/// mix; the workload only sizes its operations' paths (one packet per network send).
+/// mix; the workload only sizes its operations' paths: one packet's payload per network
+/// send, which the machine scales to the packets of a larger send (a large-send segment
+/// over TCP: `machine/desktop.rs`, `send_extra`).
 pub fn desktop_workload(name: &str) -> Option<Workload> {
     Activity::of(name)?;
     Some(Workload {

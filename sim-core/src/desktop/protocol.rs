@@ -62,6 +62,42 @@ pub enum Transport {
     Udp,
 }
 
+impl Transport {
+    /// Packets one `net_send` of the agent carries: over TCP a large-send segment of up to
+    /// [`LSO_PACKETS`] (what is left of the update if less); over UDP one datagram. A UDP
+    /// datagram is its own send: sending many datagrams in one call needs UDP segmentation
+    /// offload asked for by the application (Linux's UDP GSO, the `UDP_SEGMENT` socket option
+    /// since Linux 4.18; Windows' USO, the `UDP_SEND_MSG_SIZE` socket option) and offered by
+    /// the virtual NIC (virtio-net's VIRTIO_NET_F_HOST_USO, OASIS VIRTIO 1.2; no e1000 has
+    /// it); nothing the vendors publish says that Blast's BEAT or RDP's UDP transport uses
+    /// it, so the model sends each datagram by itself, as a UDP socket does without it.
+    pub fn packets_per_send(self) -> u64 {
+        match self {
+            Transport::Tcp => LSO_PACKETS,
+            Transport::Udp => 1,
+        }
+    }
+}
+
+/// Most packets one TCP send of the guest carries: 45, the most whole packets of
+/// `PACKET_PAYLOAD` (1448) bytes under 64 KB (45 × 1448 = 65 160 bytes; with their 52
+/// bytes of IP and TCP headers 65 212, under IPv4's 65 535-byte total length, RFC 791; 46
+/// would be 66 608). Large send offload: the guest's TCP stack hands the NIC one segment of up
+/// to 64 KB with a packet's headers as a template, and the device, the host's back end or the
+/// physical NIC cuts it into packets of one MSS each: Linux's `GSO_MAX_SIZE` (65 536,
+/// include/linux/netdevice.h) and `tcp_tso_autosize`/`tcp_mss_split_point`, which size a
+/// segment in whole MSS (net/ipv4/tcp_output.c); Windows' large send offload (NDIS LSOv1
+/// and LSOv2, offered by the NetKVM virtio-net and the e1000 miniports); virtio-net's
+/// VIRTIO_NET_F_HOST_TSO4 (OASIS VIRTIO 1.1, section 5.1.3), whose one descriptor chain
+/// with its `virtio_net_hdr` (`gso_type`, `gso_size`) carries the whole segment; an emulated
+/// e1000's TCP segmentation context descriptor (Intel PCI/PCI-X Family of Gigabit Ethernet
+/// Controllers Software Developer's Manual, section 3.5, "TCP Segmentation"), whose data
+/// descriptors the guest posts with one write of the transmit tail register. Linux's
+/// `tcp_tso_autosize` also keeps a segment to about a millisecond of its pacing rate; the
+/// desktops' servers are Windows' (RDP, HDX, Blast agents), whose stack hands the NIC what
+/// the send buffer holds, up to its LSO size: that limit is not modelled.
+pub const LSO_PACKETS: u64 = 45;
+
 /// One remote display protocol as an encoder.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -14,9 +14,15 @@
 //!   for it (flow control with a send buffer of one frame interval: the agent encodes the
 //!   next update while the previous one is on the wire, so the link does not go idle
 //!   between updates). It captures and encodes the damage (cycles and bytes by content,
-//!   [`ProtocolParams`]) and sends the update packet by packet through the guest's own
-//!   `net_send` path. Each packet then queues at the host NIC and on the client's access
-//!   link, and travels half a round trip. When the full buffer held the capture back (a
+//!   [`ProtocolParams`]) and sends the update through the guest's own `net_send` path: over
+//!   TCP one send per large-send segment of up to [`LSO_PACKETS`](super::protocol::LSO_PACKETS) packets (the guest's
+//!   stack hands the NIC the segment, the device, back end or physical NIC cuts it into
+//!   packets: one system call, one kick or set of register writes, one descriptor chain for
+//!   up to 64 KB), over UDP one send per datagram ([`Transport::packets_per_send`]). The
+//!   per-byte work of the send is still charged for every packet's payload. Each packet of a
+//!   send then queues at the host NIC and on the client's access link (serialised and
+//!   counted per 1500-byte packet, lost or not on its own), and travels half a round trip.
+//!   When the full buffer held the capture back (a
 //!   frame interval skipped), the encoder halves the quality of lossy content (down to a
 //!   quarter); otherwise it raises it by a quarter again.
 //! - The thin client decodes the update and shows it at its display's next refresh.
@@ -41,6 +47,12 @@ use crate::workload::Op;
 
 /// Bytes of IPv4, TCP and timestamp headers per packet (1500-byte MTU minus the payload).
 pub const PACKET_HEADERS: u64 = 1500 - PACKET_PAYLOAD;
+// A large-send segment holds the most whole packets whose payloads and one packet's IP and
+// TCP headers fit IPv4's 65 535-byte length (`LSO_PACKETS`, `protocol.rs`).
+const _: () = assert!(
+    super::protocol::LSO_PACKETS * PACKET_PAYLOAD + PACKET_HEADERS <= 65_535
+        && (super::protocol::LSO_PACKETS + 1) * PACKET_PAYLOAD + PACKET_HEADERS > 65_535
+);
 /// Width of one bucket of the bandwidth series, milliseconds.
 pub const SERIES_BUCKET_MS: u64 = 100;
 /// Lowest quality (percent) the encoder drops lossy content to when the link is short.
@@ -255,7 +267,12 @@ struct Session {
     /// (at least one tick skipped).
     link_delayed: bool,
     quality: u64,
+    /// Packets of the update captured last that the agent has not handed to its guest's
+    /// stack yet.
     to_send: u64,
+    /// Packets of the agent's send drawn last (the machine charges its per-byte work by
+    /// them and hands them to the wire together).
+    send_packets: u64,
     in_flight: VecDeque<Frame>,
     link_free_at: Cycles,
     inputs_shown: u64,
@@ -407,6 +424,7 @@ impl Sessions {
                 link_delayed: false,
                 quality: 100,
                 to_send: 0,
+                send_packets: 1,
                 in_flight: VecDeque::new(),
                 link_free_at: 0,
                 inputs_shown: 0,
@@ -452,15 +470,21 @@ impl Sessions {
                 (work.max(1), Op::Syscall)
             }
             Role::Agent => {
+                let per_send = spec
+                    .remote
+                    .as_ref()
+                    .map_or(1, |r| r.protocol.transport.packets_per_send());
                 if s.to_send > 0 {
-                    s.to_send -= 1;
+                    s.send_packets = s.to_send.min(per_send);
+                    s.to_send -= s.send_packets;
                     return (1, Op::NetSend);
                 }
                 if s.agent_capture_next && s.damage.iter().any(|&k| k > 0) {
                     s.agent_capture_next = false;
                     let remote = spec.remote.as_ref().expect("an agent has a remote display");
                     let cycles = capture(s, &remote.protocol);
-                    s.to_send -= 1;
+                    s.send_packets = s.to_send.min(per_send);
+                    s.to_send -= s.send_packets;
                     let g = self.groups[s.group].as_mut().expect("desktop group");
                     g.captures += 1;
                     g.quality_sum += s.quality;
@@ -594,19 +618,41 @@ impl Sessions {
         }
     }
 
-    /// A packet of session `session`'s agent left the guest (and its back end) at `now`:
-    /// it queues at the host NIC, then on the client's link.
-    pub fn on_wire(&mut self, session: u32, now: Cycles) {
+    /// Packets of the agent's send drawn last ([`Sessions::draw`]): what the machine charges
+    /// its per-byte work for.
+    pub fn send_packets(&self, session: u32) -> u64 {
+        self.sessions[session as usize]
+            .as_ref()
+            .map_or(1, |s| s.send_packets)
+    }
+
+    /// A send of `packets` packets of session `session`'s agent (one large-send segment or
+    /// one datagram) left the guest (and its back end) at `now`: the device or NIC cuts it
+    /// into packets, each of which queues at the host NIC, then on the client's link, as
+    /// they would one by one (a send never holds packets of two updates).
+    pub fn on_wire(&mut self, session: u32, packets: u64, now: Cycles) {
+        for _ in 0..packets.max(1) {
+            if !self.packet_on_wire(session, now) {
+                break;
+            }
+        }
+    }
+
+    /// One packet of a send of session `session`'s agent reaches the host NIC at `now`;
+    /// returns whether its update has packets left to send.
+    fn packet_on_wire(&mut self, session: u32, now: Cycles) -> bool {
         let c = self.c;
         let Some(s) = self.sessions[session as usize].as_mut() else {
-            return;
+            return false;
         };
         let spec = self.specs[s.group].as_ref().expect("desktop group");
-        let Some(remote) = &spec.remote else { return };
+        let Some(remote) = &spec.remote else {
+            return false;
+        };
         let net = &remote.network;
         let per_s = c.per_us * 1_000_000;
         let Some(frame) = s.in_flight.front_mut() else {
-            return;
+            return false;
         };
         let payload = frame.bytes_left.min(PACKET_PAYLOAD);
         // A lost packet of a video frame over UDP is not sent again: the next frame
@@ -657,14 +703,14 @@ impl Sessions {
             frame.lost |= lost;
         }
         if frame.packets_left > 0 {
-            return;
+            return true;
         }
         let frame = s.in_flight.pop_front().expect("frame");
         let mut at = arrive;
         if frame.lost || frame.lost_tail {
             if remote.protocol.transport == Transport::Udp && frame.video_only {
                 // Superseded by the next frame: never shown.
-                return;
+                return false;
             }
             if at < stop {
                 g.updates_resent += 1;
@@ -683,6 +729,7 @@ impl Sessions {
         let decode = frame.kpixels * c.client_decode_per_kpixel * c.per_us / c.client_clock_mhz;
         let shown = next_tick(at + decode, s.vsync_phase, c.refresh);
         show(s, g, &c, shown, &frame.inputs, frame.new_video);
+        false
     }
 
     /// A desktop thread ran `cycles` of its work.
@@ -874,6 +921,123 @@ fn show(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::platform::DisplayProtocol;
+
+    /// A desktop whose every input redraws 395 ‰ of the screen with a photograph, shown
+    /// through RDP's codecs over `transport`: one update of 2074 × 395 / 1000 = 819
+    /// kilopixels at 0.5 bit a pixel, 409 500 bits, 51 188 bytes and 60 of header: 51 248
+    /// bytes, 36 packets of 1448 bytes (35 × 1448 = 50 680, the last one 568 bytes).
+    /// Returns the agent's sends (their packets, as the agent drew them) and the group's
+    /// outcome once every send has been on the wire.
+    fn one_large_update(transport: Transport) -> (Vec<u64>, DesktopGroupOutcome) {
+        let host = crate::hardware::Host::sandy_bridge(16, 4);
+        let costs = CostTable::default();
+        let per_ms = host.cycles_per_us() * 1000;
+        let mut sessions = Sessions::new(&host, &costs, 1000 * per_ms);
+        let mut area = [0; Content::COUNT];
+        area[Content::Photo.index()] = 395;
+        let activity = Activity {
+            inputs_per_ks: 1000,
+            app_cycles_per_input: 1,
+            redraw_per_mille: area,
+            video_fps: 0,
+            app_cycles_per_video_frame: 0,
+            video_per_mille: 0,
+        };
+        let network = VdiNetwork {
+            protocol: DisplayProtocol::Rdp,
+            rtt_us: 20_000,
+            client_bandwidth_kbit_s: 100_000,
+            loss_ppm: 0,
+            frame_rate: 30,
+            session_host: false,
+        };
+        let protocol = ProtocolParams {
+            transport,
+            ..ProtocolParams::of_network(&network)
+        };
+        assert_eq!(
+            protocol.update_bytes(&activity.redraw_kpixels(), 100),
+            51_248
+        );
+        sessions.add_group(Some(DesktopSpec {
+            activity,
+            remote: Some(Remote { protocol, network }),
+            sessions: 1,
+        }));
+        let session = sessions.add_session(SimRng::seed_from_u64(7), u64::MAX, Some(1));
+        // The agent finds no damage and waits; the application's present wakes it.
+        assert_eq!(sessions.draw(session, Role::Agent), (1, Op::Sleep));
+        assert_eq!(sessions.wake(session, Role::Agent, 0), None);
+        let (agent, at) = sessions
+            .issued(session, Role::App, Op::Syscall, per_ms)
+            .expect("the present wakes the agent");
+        assert_eq!(agent, 1);
+        let mut sends = Vec::new();
+        loop {
+            let (_, op) = sessions.draw(session, Role::Agent);
+            if op != Op::NetSend {
+                break;
+            }
+            let packets = sessions.send_packets(session);
+            sends.push(packets);
+            sessions.on_wire(session, packets, at);
+        }
+        let outcome = sessions.finish();
+        let group = outcome.groups[0].clone().expect("a desktop group");
+        (sends, group)
+    }
+
+    /// Over TCP the update goes to the guest's stack as one large-send segment (36 packets,
+    /// under [`super::super::protocol::LSO_PACKETS`]): one `net_send`, hence one system
+    /// call and one kick for the whole update. Over UDP each of its 36 datagrams is a send.
+    /// Either way the wire carries the same 36 packets of at most 1500 bytes: 36 × 52 bytes
+    /// of headers and the 51 248 of the update, 53 120 bytes.
+    #[test]
+    fn a_large_update_is_one_send_over_tcp_and_one_per_datagram_over_udp() {
+        let (tcp, tcp_out) = one_large_update(Transport::Tcp);
+        let (udp, udp_out) = one_large_update(Transport::Udp);
+        assert_eq!(tcp, vec![36]);
+        assert_eq!(udp, vec![1; 36]);
+        for out in [&tcp_out, &udp_out] {
+            assert_eq!(out.captures, 1);
+            assert_eq!(out.packets, 36);
+            assert_eq!(out.bytes, 36 * PACKET_HEADERS + 51_248);
+        }
+    }
+
+    /// An update of more than [`super::super::protocol::LSO_PACKETS`] packets takes a
+    /// send per 45 of them: 100 packets are sends of 45, 45 and 10.
+    #[test]
+    fn a_segment_holds_at_most_45_packets() {
+        let host = crate::hardware::Host::sandy_bridge(16, 4);
+        let costs = CostTable::default();
+        let mut sessions = Sessions::new(&host, &costs, 1_000_000_000);
+        let network = VdiNetwork {
+            protocol: DisplayProtocol::Rdp,
+            rtt_us: 20_000,
+            client_bandwidth_kbit_s: 100_000,
+            loss_ppm: 0,
+            frame_rate: 30,
+            session_host: false,
+        };
+        let protocol = ProtocolParams::of_network(&network);
+        sessions.add_group(Some(DesktopSpec {
+            activity: Activity::of("desktop-web").expect("a preset"),
+            remote: Some(Remote { protocol, network }),
+            sessions: 1,
+        }));
+        let session = sessions.add_session(SimRng::seed_from_u64(7), u64::MAX, Some(1));
+        let s = sessions.sessions[0].as_mut().expect("a session");
+        s.to_send = 100;
+        let mut sends = Vec::new();
+        for _ in 0..3 {
+            assert_eq!(sessions.draw(session, Role::Agent), (1, Op::NetSend));
+            sends.push(sessions.send_packets(session));
+        }
+        assert_eq!(sends, vec![45, 45, 10]);
+        assert_eq!(sessions.draw(session, Role::Agent), (1, Op::Sleep));
+    }
 
     /// A lone lost TCP packet is sent again when the RTO would fire (one round trip and
     /// 200 ms), not after the tail-loss probe's two round trips and 200 ms; a lost last

@@ -43,7 +43,10 @@ mod transitions;
 mod vm_exit;
 
 pub use alternatives::{alternative_stack, other_kind_note, side_by_side, SIDE_BY_SIDE};
-use notes::{beyond_the_path, device_wait_note, joined, measured_note, scheduled_backend_note};
+use notes::{
+    beyond_the_path, desktop_send_note, device_wait_note, joined, measured_note,
+    scheduled_backend_note,
+};
 
 /// What a phase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -283,7 +286,10 @@ fn explain_stack(
                     .or_else(|| scheduled_backend_note(stack, op, &path, &s.costs)),
                 device_wait_note(&s.host, &instance.workload, op),
             ),
-            measured_note(s.host.cpu, stack, op, &path, &s.costs),
+            joined(
+                measured_note(s.host.cpu, stack, op, &path, &s.costs),
+                desktop_send_note(s.platforms[platform].vdi.as_ref(), &instance.workload, op),
+            ),
         ),
         kind_note: None,
     })

@@ -147,6 +147,36 @@ pub(super) fn device_wait_note(
     }
 }
 
+/// A desktop's `net_send` on a VDI platform (`vdi`: its network, `w`: the group's workload):
+/// the path is one packet's, and the display agent's sends over TCP carry up to
+/// [`crate::desktop::protocol::LSO_PACKETS`] packets (large send offload,
+/// `desktop/protocol.rs`), so an update takes it once with the per-byte steps for all its
+/// bytes; over UDP once per packet.
+pub(super) fn desktop_send_note(
+    vdi: Option<&crate::platform::VdiNetwork>,
+    w: &crate::workload::Workload,
+    op: Op,
+) -> Option<Text> {
+    use crate::desktop::protocol::{Transport, LSO_PACKETS};
+    use crate::desktop::{Activity, ProtocolParams, PACKET_PAYLOAD};
+    let vdi = vdi?;
+    if op != Op::NetSend || Activity::of(&w.name).is_none() {
+        return None;
+    }
+    let protocol = ProtocolParams::of(vdi.protocol).transport;
+    let most = LSO_PACKETS * PACKET_PAYLOAD;
+    Some(match protocol {
+        Transport::Tcp => Text::new(
+            format!("This is one packet's send ({PACKET_PAYLOAD} bytes). The display agent's protocol runs over TCP here, and the guest's stack hands the NIC a whole segment of up to {LSO_PACKETS} packets ({most} bytes) in one send, which the device or the host's NIC cuts into packets (large send offload): an update of up to {LSO_PACKETS} packets takes these steps once, one kick and one set of exits, with the per-byte steps (the stack's work per byte, the back end's copy) for all its bytes. The packets still cross the wire one by one."),
+            format!("이것은 패킷 하나({PACKET_PAYLOAD} 바이트)의 전송입니다. 여기서 디스플레이 에이전트의 프로토콜은 TCP 위에서 동작하고, 게스트의 스택은 패킷 {LSO_PACKETS}개({most} 바이트)까지의 세그먼트 하나를 한 번의 전송으로 NIC에 넘기며, 장치나 호스트의 NIC가 그것을 패킷으로 자릅니다(large send offload): 패킷 {LSO_PACKETS}개까지의 갱신은 이 단계를 한 번, kick 한 번과 exit 한 벌로 지나고, 바이트당 단계(스택의 바이트당 작업, 백엔드의 복사)는 그 모든 바이트만큼 듭니다. 패킷은 여전히 하나씩 회선을 건넙니다."),
+        ),
+        Transport::Udp => Text::new(
+            format!("This is one packet's send ({PACKET_PAYLOAD} bytes). The display agent's protocol runs over UDP here, and each datagram is a send of its own (no UDP segmentation offload): an update of n packets takes these steps n times."),
+            format!("이것은 패킷 하나({PACKET_PAYLOAD} 바이트)의 전송입니다. 여기서 디스플레이 에이전트의 프로토콜은 UDP 위에서 동작하고, 데이터그램마다 따로 전송합니다(UDP 세그먼테이션 오프로드 없음): 패킷 n개의 갱신은 이 단계를 n번 지납니다."),
+        ),
+    })
+}
+
 /// What the machine adds to `op`'s path when it runs it, so that a student does not take
 /// the path's total for the measured latency.
 pub(super) fn beyond_the_path(stack: &Stack, op: Op) -> Option<Text> {

@@ -118,6 +118,9 @@ impl Machine {
         self.add_compute(p, e, now, Category::GuestUser, user);
         if let Some(op) = op {
             self.push_op(p, ii, op);
+            if op == crate::workload::Op::NetSend && self.threads[ti].role.is_some() {
+                self.desktop_send_work(p, ii, t);
+            }
             if rare {
                 self.touch_pages(p, ii, t);
             }

@@ -226,12 +226,18 @@ impl Machine {
                 self.instances[instance].rings[r].backend_busy += 1;
                 let dom0 = self.backends[b as usize].entity as usize;
                 let asleep = self.entities[dom0].state == EntityState::Idle;
+                let packets = if op == Op::NetSend {
+                    self.send_packets(thread)
+                } else {
+                    1
+                };
                 self.push_job(
                     b,
                     Job {
                         thread,
                         op,
                         complete: false,
+                        packets: packets.min(u64::from(u8::MAX)) as u8,
                     },
                     now,
                 );
@@ -258,7 +264,10 @@ impl Machine {
                     self.issue_blocking(thread, op, now);
                 }
             }
-            _ if op == Op::NetSend => self.guest_send_on_nic(thread, now),
+            _ if op == Op::NetSend => {
+                let packets = self.send_packets(thread);
+                self.guest_send_on_nic(thread, packets, now);
+            }
             _ => {}
         }
     }
@@ -375,7 +384,13 @@ impl Machine {
                 );
             }
             self.plan_path(p, slot::op(job.op, part));
-            let work = self.groups[gi as usize].costs[slot::op(job.op, part)].total;
+            let mut work = self.groups[gi as usize].costs[slot::op(job.op, part)].total;
+            if job.op == Op::NetSend && !job.complete && job.packets > 1 {
+                // A desktop agent's large-send segment: the back end copies all its bytes.
+                let extra = self.send_extra(gi as usize, u64::from(job.packets))[2];
+                self.plan_extra(p, &extra);
+                work += extra.total;
+            }
             let refill = self.cache_refill(super::cache::CacheOwner::Backend(b as usize), work);
             if refill > 0 {
                 self.plan_cycles(p, crate::path::Category::DeviceEmulation, refill);
@@ -400,10 +415,11 @@ impl Machine {
             ring.backend_busy = ring.backend_busy.saturating_sub(1);
         }
         if job.op == Op::NetSend {
+            let packets = u64::from(job.packets.max(1));
             if self.desktop.is_some() {
-                self.desktop_on_wire(job.thread, now);
+                self.desktop_on_wire(job.thread, packets, now);
             }
-            self.guest_send_on_nic(job.thread, now);
+            self.guest_send_on_nic(job.thread, packets, now);
             if self.xen_split_drivers() {
                 self.tx_completion_event(instance, now);
             }
@@ -545,6 +561,7 @@ impl Machine {
                     thread,
                     op: pending.op,
                     complete: true,
+                    packets: 1,
                 },
                 now,
             ),

@@ -122,6 +122,8 @@ pub(super) struct Job {
     pub thread: u32,
     pub op: Op,
     pub complete: bool,
+    /// Packets of a send (a desktop agent's large-send segment; 1 otherwise).
+    pub packets: u8,
 }
 
 /// How a spin item ends if the lock does not come first.

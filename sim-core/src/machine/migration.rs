@@ -396,10 +396,11 @@ impl Machine {
         self.ops_samples.push(OpsSample { at: now, ops });
     }
 
-    /// A guest's packet of thread `thread` reaches the host's NIC at `now` while a
+    /// A guest's send of thread `thread` (`packets` of its workload's message: more than
+    /// one for a desktop agent's large-send segment) reaches the host's NIC at `now` while a
     /// migration runs: it waits for the transmit queue (and one migration segment if one
     /// is ready), then goes on the wire; the thread's next request cannot arrive before.
-    pub(super) fn guest_send_on_nic(&mut self, thread: u32, now: Cycles) {
+    pub(super) fn guest_send_on_nic(&mut self, thread: u32, packets: u64, now: Cycles) {
         let Some(link_gbit_s) = self
             .migration
             .as_ref()
@@ -428,7 +429,8 @@ impl Machine {
         let instance = self.threads[thread as usize].instance as usize;
         let bytes = self.groups[self.instances[instance].group as usize]
             .workload
-            .message_bytes;
+            .message_bytes
+            .saturating_mul(packets);
         self.tx_free_at = start + wire(bytes);
         self.guest_tx_bytes = self.guest_tx_bytes.saturating_add(bytes);
         // When the NIC is the migration's bottleneck, the guest's packet takes its wire

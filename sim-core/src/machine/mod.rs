@@ -523,6 +523,9 @@ mod slot {
 struct GroupRt {
     /// Every path cost the group's items are made of, indexed by [`slot`].
     costs: Box<[PathCost; slot::COUNT]>,
+    /// A desktop agent's `net_send` of n packets: its per-byte work beyond one packet's, by
+    /// part, indexed by n (built when first needed: `desktop.rs`, `send_extra`).
+    send_extra: Vec<Option<[PathCost; 3]>>,
     /// The same paths as ordered pieces, for the trace.
     pieces: Vec<Vec<Piece>>,
     /// Per operation: its guest submit steps, kick and inline back-end work summed
@@ -1326,6 +1329,7 @@ impl GroupRt {
         GroupRt {
             ops_complete_in_place,
             costs,
+            send_extra: Vec::new(),
             pieces,
             batch_every,
             irq,

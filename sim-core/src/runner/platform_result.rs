@@ -400,7 +400,7 @@ fn instance_results(
 
 /// Desktops: what counts for the user is what reaches the screen. Relative performance
 /// is the share of the wanted updates shown, over the share the same activities show on a
-/// local PC (the native baseline), not operations (the agent's packets have no local
+/// local PC (the native baseline), not operations (the agent's sends have no local
 /// counterpart). Shares, not counts: updates still on their way at the end of the run
 /// count neither way (see `desktop/session.rs`, `finish`).
 fn desktop_relative_performance(
