@@ -468,8 +468,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "table.relative.note_vdi",
-        "VDI 플랫폼에서는 연산이 아니라 화면 갱신입니다: 사용자가 원한 화면 갱신 중 실제로 본 비율을, 같은 활동을 하는 로컬 PC의 비율과 비교합니다(처리량에는 로컬 PC가 보내지 않는 디스플레이 에이전트의 패킷도 들어 있습니다).",
-        "For a VDI platform it is screen updates, not operations: the share of the wanted updates its users see, over a local PC's share for the same activities (its throughput counts the display agent's packets too, which a local PC does not send).",
+        "VDI 플랫폼에서는 연산이 아니라 화면 갱신입니다: 사용자가 원한 화면 갱신 중 실제로 본 비율을, 같은 활동을 하는 로컬 PC의 비율과 비교합니다(처리량에는 로컬 PC가 하지 않는 디스플레이 에이전트의 전송도 들어 있습니다: TCP에서는 패킷 45개까지의 갱신마다 한 번, UDP에서는 패킷마다 한 번).",
+        "For a VDI platform it is screen updates, not operations: the share of the wanted updates its users see, over a local PC's share for the same activities (its throughput counts the display agent's sends too, which a local PC does not make: one per update of up to 45 packets over TCP, one per packet over UDP).",
     ),
     ("table.relative.faulted", "장애로 멈춘 인스턴스는 그 뒤로 일을 하지 않으므로 초당 연산과 네이티브 대비가 그만큼 낮아집니다(아래 ‘장애’ 표 참고): {}.", "Throughput and Relative to native are lowered by the instances a fault stopped, which do nothing after it (see the Faults table below): {}."),
     ("table.relative.spread", "그룹마다 결과가 크게 다른 플랫폼: {}. 플랫폼의 값은 네이티브 CPU로 가중한 평균이라 둘 다 가립니다: 아래 그룹별 행을 보세요.", "Platforms whose groups fare very differently: {}. The platform's figure is their mean weighted by native CPU, which hides both: read the groups' rows below."),
