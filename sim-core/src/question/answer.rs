@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::numbers::{
-    accepted_answers_in, expected_figure_of, numeric_text, read_number_in, rounded, shown_decimals,
-    PRINTED_DECIMALS, PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
+    accepted_answers_in, expected_figure_of, numeric_text, printed_figures, read_number_in,
+    rounded, shown_decimals, PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
 };
 use super::{Metric, QuestionKind};
 use crate::text::Text;
@@ -116,7 +116,7 @@ pub struct ShownTie<'a> {
     /// The other option.
     pub runner_up: &'a str,
     pub runner_up_value: f64,
-    /// Both print the same in the CLI ([`PRINTED_DECIMALS`]).
+    /// Both print the same in the CLI's evidence line ([`printed_figures`]).
     pub cli: bool,
     /// Both show the same on the page ([`shown_decimals`]).
     pub page: bool,
@@ -185,11 +185,12 @@ impl QuestionAnswer {
     }
 
     /// For a choice question that is not a [near tie](Self::near_tie): another option
-    /// whose value reads the same as the answer's where a student reads them, printed by
-    /// the CLI with [`PRINTED_DECIMALS`] decimals or shown by the page with
-    /// [`shown_decimals`] (0.3473 and 0.354 µs are both "0.35" in `virtsim answers`): a
-    /// student who answers that option from the figures shown is marked wrong. The closest
-    /// such option, if any.
+    /// whose value reads the same as the answer's where a student reads them, printed in
+    /// the CLI's evidence line ([`printed_figures`]: 74.201 and 74.204 % are both "74.20")
+    /// or shown by the page with [`shown_decimals`] (44.96 and 45.04 % are both "45.0"):
+    /// a student who answers that option from the figures shown is marked wrong. The
+    /// closest such option, if any. (0.3473 and 0.354 µs are none: both print and show
+    /// with three significant digits, "0.347" and "0.354".)
     pub fn shown_tie(&self) -> Option<ShownTie<'_>> {
         if self.kind != QuestionKind::Choice || self.near_tie().is_some() {
             return None;
@@ -200,13 +201,21 @@ impl QuestionAnswer {
             .find(|(name, _)| *name == self.answer)?
             .1;
         let percent = self.metric.unit() == "%";
-        let printed = |v: f64| rounded(v, PRINTED_DECIMALS);
+        // The evidence line as the CLI prints it: its figures share their decimals.
+        let values: Vec<f64> = self.evidence.iter().map(|(_, v)| *v).collect();
+        let printed = printed_figures(&values);
+        let printed_winner = self
+            .evidence
+            .iter()
+            .position(|(name, _)| *name == self.answer)
+            .and_then(|i| printed.get(i))?;
         let shown = |v: f64| rounded(v, shown_decimals(v, percent));
         self.evidence
             .iter()
-            .filter(|(name, _)| *name != self.answer)
-            .filter_map(|(name, v)| {
-                let cli = printed(*v) == printed(winner);
+            .zip(&printed)
+            .filter(|((name, _), _)| *name != self.answer)
+            .filter_map(|((name, v), printed)| {
+                let cli = printed == printed_winner;
                 let page = shown(*v) == shown(winner);
                 (cli || page).then_some(ShownTie {
                     winner,

@@ -18,6 +18,6 @@ pub use answer::{QuestionAnswer, ShownTie, NEAR_TIE_RELATIVE};
 pub use metric::{Metric, QuestionKind, Select};
 pub use numbers::{
     accepted_answers_in, converted_from, expected_figure_of, fraction_for_percent, half_width,
-    numeric_text, parse_number, read_number_in, shown_decimals, PRINTED_DECIMALS,
-    PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
+    numeric_text, parse_number, printed_figure, printed_figures, read_number_in, shown_decimals,
+    PRINTED_DECIMALS, PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
 };
