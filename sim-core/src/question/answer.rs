@@ -43,8 +43,11 @@ pub struct QuestionAnswer {
 
 impl Serialize for QuestionAnswer {
     /// Every field as it is, except a numeric question's `options` and a choice question's
-    /// `tolerance_percent`, which a human-readable form (JSON) leaves out. A binary form
-    /// (the page's workers, `binary_form.rs`) reads fields by position, so it gets every one.
+    /// `tolerance_percent`, which a human-readable form (JSON) leaves out; a numeric
+    /// question's JSON ends with `accepted_from` and `accepted_to`, the answers a grader
+    /// accepts ([`QuestionAnswer::accepted_range_shown`]: computed, not fields, so JSON
+    /// read back ignores them and writes them again). A binary form (the page's workers,
+    /// `binary_form.rs`) reads fields by position, so it gets every field and nothing else.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         /// `Some(value)` written as the value itself, as the field's own type is.
         fn as_is<T: Serialize, S: serde::Serializer>(
@@ -73,6 +76,10 @@ impl Serialize for QuestionAnswer {
             evidence: &'a Vec<(String, f64)>,
             explanation: &'a Option<Text>,
             op: Option<crate::workload::Op>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            accepted_from: Option<f64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            accepted_to: Option<f64>,
         }
         // Taken apart without `..`: a new field does not compile until it is written here.
         let QuestionAnswer {
@@ -90,6 +97,13 @@ impl Serialize for QuestionAnswer {
         } = self;
         let every = !serializer.is_human_readable();
         let choice = *kind == QuestionKind::Choice;
+        // A numeric answer's accepted range, as a grader reads it: computed from the
+        // fields, so written only where a human reads it (the binary form has the fields).
+        let range = if every {
+            None
+        } else {
+            self.accepted_range_shown()
+        };
         Out {
             id,
             text,
@@ -102,6 +116,8 @@ impl Serialize for QuestionAnswer {
             evidence,
             explanation,
             op: *op,
+            accepted_from: range.map(|(low, _, _)| low),
+            accepted_to: range.map(|(_, high, _)| high),
         }
         .serialize(serializer)
     }

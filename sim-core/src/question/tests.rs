@@ -322,8 +322,19 @@ fn a_numeric_questions_json_has_no_options_and_a_choices_no_tolerance() {
     // Every other field is written.
     let keys: Vec<&String> = choice.as_object().unwrap().keys().collect();
     assert_eq!(keys.len(), 10, "{keys:?}");
-    let back: QuestionAnswer = serde_json::from_value(numeric).unwrap();
+    // A numeric question's JSON ends with the range a grader accepts (as `virtsim
+    // answers --format json` had it alone): a whole 2 without tolerance, 2 to 2.
+    assert_eq!(
+        (&numeric["accepted_from"], &numeric["accepted_to"]),
+        (&serde_json::json!(2.0), &serde_json::json!(2.0)),
+        "{numeric}"
+    );
+    let numeric_keys: Vec<&String> = numeric.as_object().unwrap().keys().collect();
+    assert_eq!(numeric_keys.last().map(|k| k.as_str()), Some("accepted_to"));
+    let back: QuestionAnswer = serde_json::from_value(numeric.clone()).unwrap();
     assert!(back.options.is_empty());
+    // Computed, not fields: read back and written again, the same JSON.
+    assert_eq!(serde_json::to_value(&back).unwrap(), numeric);
     assert_eq!(
         serde_json::from_value::<QuestionAnswer>(choice).unwrap(),
         q(QuestionKind::Choice)
