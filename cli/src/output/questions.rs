@@ -326,6 +326,35 @@ pub(crate) fn note_own_seed(
     print_diags(&[Diag::note(file, text)], ko);
 }
 
+/// A note for a run under `--cost` when one of the scenario's texts (its description, a
+/// question's explanation) quotes a figure: those are the file's costs' figures, and this
+/// run's are in its output (as [`note_own_seed`] says of another seed).
+pub(crate) fn note_costs_set(file: &str, costs: &[String], result: &sim_core::RunResult, ko: bool) {
+    let quotes = |t: &sim_core::text::Text| {
+        sim_core::text::quotes_a_figure(&t.en) || sim_core::text::quotes_a_figure(&t.ko)
+    };
+    let texts = result.description.as_ref().is_some_and(quotes)
+        || (result.questions.iter()).any(|q| q.explanation.as_ref().is_some_and(quotes));
+    if !texts {
+        return;
+    }
+    let given: Vec<String> = costs
+        .iter()
+        .map(|c| format!("--cost {}", clean(&long_value(c))))
+        .collect();
+    let given = given.join(" ");
+    let text = if ko {
+        sim_core::text::particles(&format!(
+            "설명과 해설에 적힌 수치는 파일의 비용으로 실행한 결과입니다. 이번 실행은 {given}(으)로 비용을 바꾸었으므로 이번 실행의 수치는 출력에 나온 값입니다"
+        ))
+    } else {
+        format!(
+            "the figures quoted in the description and explanations are from the file's own costs; this run sets {given}, whose figures are the output's"
+        )
+    };
+    print_diags(&[Diag::note(file, text)], ko);
+}
+
 /// [`note_thin_percentiles`]'s notes, not printed.
 pub(crate) fn thin_percentile_diags(
     place: &dyn Fn(&str) -> String,
