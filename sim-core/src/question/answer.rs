@@ -217,9 +217,13 @@ impl QuestionAnswer {
             .find(|(name, _)| *name == self.answer)?
             .1;
         let percent = self.metric.unit() == "%";
-        // The evidence line as the CLI prints it: its figures share their decimals.
+        // The evidence line as the CLI prints it (its figures share their decimals), each
+        // figure read back as a number: "1.000" (0.9996) and "1" read the same.
         let values: Vec<f64> = self.evidence.iter().map(|(_, v)| *v).collect();
-        let printed = printed_figures(&values);
+        let printed: Vec<Option<f64>> = printed_figures(&values)
+            .iter()
+            .map(|text| text.parse::<f64>().ok())
+            .collect();
         let printed_winner = self
             .evidence
             .iter()
@@ -231,7 +235,7 @@ impl QuestionAnswer {
             .zip(&printed)
             .filter(|((name, _), _)| *name != self.answer)
             .filter_map(|((name, v), printed)| {
-                let cli = printed == printed_winner;
+                let cli = printed.is_some() && printed == printed_winner;
                 let page = shown(*v) == shown(winner);
                 (cli || page).then_some(ShownTie {
                     winner,
