@@ -76,6 +76,12 @@ impl Serialize for QuestionAnswer {
             evidence: &'a Vec<(String, f64)>,
             explanation: &'a Option<Text>,
             op: Option<crate::workload::Op>,
+        }
+        /// A human-readable form's: the fields, then a numeric answer's accepted range.
+        #[derive(Serialize)]
+        struct WithRange<'a> {
+            #[serde(flatten)]
+            fields: Out<'a>,
             #[serde(skip_serializing_if = "Option::is_none")]
             accepted_from: Option<f64>,
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -97,14 +103,8 @@ impl Serialize for QuestionAnswer {
         } = self;
         let every = !serializer.is_human_readable();
         let choice = *kind == QuestionKind::Choice;
-        // A numeric answer's accepted range, as a grader reads it: computed from the
-        // fields, so written only where a human reads it (the binary form has the fields).
-        let range = if every {
-            None
-        } else {
-            self.accepted_range_shown()
-        };
-        Out {
+
+        let fields = Out {
             id,
             text,
             kind: *kind,
@@ -116,6 +116,17 @@ impl Serialize for QuestionAnswer {
             evidence,
             explanation,
             op: *op,
+        };
+        if every {
+            // The binary form reads the fields by position: nothing else, not even a
+            // skipped field's mark.
+            return fields.serialize(serializer);
+        }
+        // A numeric answer's accepted range, as a grader reads it: computed from the
+        // fields, so written only where a human reads it.
+        let range = self.accepted_range_shown();
+        WithRange {
+            fields,
             accepted_from: range.map(|(low, _, _)| low),
             accepted_to: range.map(|(_, high, _)| high),
         }

@@ -6,7 +6,7 @@
 //! ([`Metric`], [`QuestionKind`], [`Select`]); `answer.rs` the computed answer
 //! ([`QuestionAnswer`]: its JSON, grading, ties); `numbers.rs` how answers are printed and
 //! how the numbers students type are read ([`parse_number`], [`read_number_in`],
-//! [`shown_decimals`]).
+//! [`shown_decimals`], and [`printed_figures`], the CLI's rule for a line of figures).
 
 mod answer;
 mod metric;
