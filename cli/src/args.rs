@@ -95,8 +95,9 @@ impl From<GradeFormat> for Format {
 pub(crate) enum Command {
     /// Run scenarios and print their results, in the order given.
     Run {
-        /// Scenario files, or directories whose `*.toml` scenario files are run in name
-        /// order (assignment files found there are skipped, with a note on stderr). A
+        /// Scenario files (`-`: standard input), or directories whose `*.toml` scenario
+        /// files are run in name order (assignment files found there are skipped, with a
+        /// note on stderr). A
         /// directory is not searched below its own files: a `*.toml` entry there that is a
         /// subdirectory (or a link to one), a pipe or a device is skipped with a note on
         /// stderr; a symbolic link to a file is followed.
@@ -110,12 +111,19 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
-        /// Override the scenario's seed (0 to 18446744073709551615). A table run under
-        /// another seed than the file's notes on stderr that the figures its texts quote
-        /// are the file's seed's.
+        /// Override the scenario's seed (0 to 18446744073709551615). A run under another
+        /// seed than the file's (in any format) notes on stderr that the figures its texts
+        /// quote are the file's seed's.
         #[arg(long, allow_negative_numbers = true)]
         seed: Option<u64>,
-        /// Record the per-pCPU timeline (included in JSON output).
+        /// Set a cost as the file's `[costs]` table would, for every file given
+        /// (`--cost hosted_world_switch=1500`; repeatable; docs/cost-model.md lists every
+        /// cost with its unit and range). Checked as an entry of the file is: an unknown
+        /// name or a value out of the cost's range is an invalid scenario (exit 2).
+        #[arg(long = "cost", value_name = "NAME=VALUE", allow_hyphen_values = true)]
+        costs: Vec<String>,
+        /// Record the per-pCPU timeline into the JSON output (needs --format json: the
+        /// table and the CSV have no timeline).
         #[arg(long)]
         trace: bool,
         /// Stop with an error past this many events (default and maximum: the

@@ -39,7 +39,8 @@ pub fn expand(
 ) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        // `-` is standard input, even where a directory of that name exists.
+        if path.is_dir() && !crate::files::is_stdin(path) {
             let entries =
                 std::fs::read_dir(path).map_err(|e| crate::cannot_read(path, lang, &e))?;
             let mut found: Vec<PathBuf> = Vec::new();

@@ -65,6 +65,12 @@ pub(crate) fn shown(path: &Path) -> String {
     output::clean(&path.display().to_string())
 }
 
+/// Whether `path` is `-`, which names standard input (`virtsim run -`, `validate -`), as
+/// it does for most command-line tools; messages name it `-`, as given.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// A directory given where a file is read.
 fn is_a_directory(path: &Path, lang: Lang) -> Failure {
     Failure::Other(match lang {
@@ -104,6 +110,19 @@ pub(crate) fn read_bounded(
     too_large: impl Fn(Option<u64>) -> Failure,
 ) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
+    if is_stdin(path) {
+        // `-`: standard input, read once up to the limit (a pipe reports no size).
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limit as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| cannot_read(path, lang, &e))?;
+        if bytes.len() > limit {
+            return Err(too_large(None));
+        }
+        return Ok(bytes);
+    }
     let file = std::fs::File::open(path).map_err(|e| cannot_read(path, lang, &e))?;
     let metadata = file.metadata().map_err(|e| cannot_read(path, lang, &e))?;
     if metadata.is_dir() {

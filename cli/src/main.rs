@@ -130,9 +130,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             jobs,
             format,
             seed,
+            costs,
             trace,
             max_events,
-        } => run_command::run(&files, jobs, format, seed, lang, trace, max_events),
+        } => run_command::run(
+            &files,
+            &run_command::RunSettings {
+                jobs,
+                format,
+                seed,
+                costs,
+                trace,
+                max_events,
+            },
+            lang,
+        ),
         Command::Validate { files } => validate::run(&files, lang),
         Command::Explain {
             file,

@@ -11,17 +11,50 @@ use sim_core::{RunOptions, Scenario};
 use crate::files::load;
 use crate::{batch, output, question_places, sim_failure, Failure, Format, Lang};
 
-/// Runs `files` (scenario files and directories of them) on `jobs` threads (0 or none:
-/// every core), each with `seed` instead of its own if given, and prints each result.
-pub(crate) fn run(
-    files: &[PathBuf],
-    jobs: Option<usize>,
-    format: Format,
-    seed: Option<u64>,
-    lang: Lang,
-    trace: bool,
-    max_events: Option<u64>,
-) -> Result<(), Failure> {
+/// `run`'s settings from its command line.
+pub(crate) struct RunSettings {
+    /// Threads (0 or none: every core).
+    pub jobs: Option<usize>,
+    pub format: Format,
+    /// A seed instead of each file's own.
+    pub seed: Option<u64>,
+    /// `--cost NAME=VALUE`, as given.
+    pub costs: Vec<String>,
+    pub trace: bool,
+    pub max_events: Option<u64>,
+}
+
+/// Runs `files` (scenario files and directories of them; `-` is standard input) on
+/// `settings.jobs` threads, each with `settings.seed` instead of its own if given and the
+/// costs set, and prints each result.
+pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Result<(), Failure> {
+    let RunSettings {
+        jobs,
+        format,
+        seed,
+        ref costs,
+        trace,
+        max_events,
+    } = *settings;
+    // The timeline goes into the JSON only: --trace with a table or CSV would record it
+    // for nothing (a wrong command line, as --student is for a scenario).
+    if trace && !matches!(format, Format::Json) {
+        return Err(Failure::Other(anyhow::anyhow!(match lang {
+            Lang::En => "--trace records the per-pCPU timeline into the JSON output: add --format json (the table and the CSV have no timeline)",
+            Lang::Ko => "--trace는 pCPU별 타임라인을 JSON 출력에 기록합니다: --format json을 함께 주세요(표와 CSV에는 타임라인이 없습니다)",
+        })));
+    }
+    // Standard input is read once.
+    if files.iter().filter(|f| crate::files::is_stdin(f)).count() > 1 {
+        return Err(Failure::Other(anyhow::anyhow!(match lang {
+            Lang::En => "`-` (standard input) can be given once: it is read once",
+            Lang::Ko => "`-`(표준 입력)는 한 번만 줄 수 있습니다: 한 번만 읽힙니다",
+        })));
+    }
+    let costs = costs
+        .iter()
+        .map(|given| parse_cost(given, lang))
+        .collect::<Result<Vec<_>, _>>()?;
     let files = batch::expand(files, lang, batch::Assignments::Skip)?;
     let cap = RunOptions::default().max_events;
     let options = |scenario: &Scenario| RunOptions {
@@ -33,6 +66,9 @@ pub(crate) fn run(
     let own_seeds = std::sync::Mutex::new(Vec::<(String, u64)>::new());
     let load = |file: &Path| {
         let mut scenario = load(file, lang)?;
+        for cost in &costs {
+            scenario = with_cost(&scenario, cost, lang)?;
+        }
         if let Some(seed) = seed.filter(|&s| s != scenario.seed) {
             if let Ok(mut own) = own_seeds.lock() {
                 own.push((scenario.file_name.clone(), scenario.seed));
@@ -82,6 +118,10 @@ pub(crate) fn run(
             let tables = matches!(format, Format::Table);
             output::note_own_seed(places.file(), own, result, tables, lang == "ko");
         }
+        if !costs.is_empty() {
+            let given: Vec<String> = costs.iter().map(|c| c.given.clone()).collect();
+            output::note_costs_set(places.file(), &given, result, lang == "ko");
+        }
         Ok(())
     };
     // 0, like no --jobs, is every core of the machine.
@@ -99,6 +139,81 @@ pub(crate) fn run(
             max_events,
         },
     )
+}
+
+/// One `--cost NAME=VALUE`: the name and the value as given, and the value as a whole
+/// number if it is one.
+struct Cost {
+    given: String,
+    name: String,
+    value: Result<u64, String>,
+}
+
+/// `--cost` taken apart; without `=` or a name it is a wrong command line (exit 1). The
+/// value is checked with each scenario ([`with_cost`]), as the file's `[costs]` entry is.
+fn parse_cost(given: &str, lang: Lang) -> Result<Cost, Failure> {
+    match given.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            let value = value.trim();
+            Ok(Cost {
+                given: given.to_string(),
+                name: name.trim().to_string(),
+                value: value.parse::<u64>().map_err(|_| value.to_string()),
+            })
+        }
+        _ => Err(Failure::Other(anyhow::anyhow!(
+            "{}",
+            match lang {
+                Lang::En => format!(
+                    "--cost {}: expected NAME=VALUE, such as --cost hosted_world_switch=1500",
+                    output::long_value(given)
+                ),
+                Lang::Ko => format!(
+                    "--cost {}: NAME=VALUE 꼴로 주세요. 예: --cost hosted_world_switch=1500",
+                    output::long_value(given)
+                ),
+            }
+        ))),
+    }
+}
+
+/// `scenario` with one `--cost` set ([`Scenario::with_cost`]: checked as the file's
+/// `[costs]` entry is, with its messages). An error is an invalid scenario (exit 2), said
+/// at the option rather than at the file's place the library gives it (its `[costs]`
+/// table or its name): `FILE: --cost NAME=VALUE: message`.
+fn with_cost(scenario: &Scenario, cost: &Cost, lang: Lang) -> Result<Scenario, Failure> {
+    let at = |message: String| {
+        Failure::Invalid(format!(
+            "{}: --cost {}: {message}",
+            scenario.file_name,
+            output::long_value(&cost.given)
+        ))
+    };
+    match &cost.value {
+        Ok(value) => scenario
+            .with_cost(&cost.name, *value)
+            .map_err(|e| at(e.message_in(lang.core()))),
+        Err(value) => {
+            // The name first, as the file's unknown key is reported before its value:
+            // a known name's value that is no whole number is said as the file says it.
+            if !scenario.costs.clone().set(&cost.name, 0) {
+                // Unknown: the library's message, with its guess.
+                scenario
+                    .with_cost(&cost.name, 0)
+                    .map_err(|e| at(e.message_in(lang.core())))?;
+            }
+            let field = format!("costs.{}", cost.name);
+            let got = match (value.is_empty(), lang) {
+                (true, Lang::En) => "nothing".to_string(),
+                (true, Lang::Ko) => "없음".to_string(),
+                (false, _) => format!("`{}`", output::long_value(value)),
+            };
+            Err(at(match lang {
+                Lang::En => format!("{field} takes a whole number, 0 or more; got {got}"),
+                Lang::Ko => format!("{field}에는 0 이상의 정수를 씁니다. 입력값: {got}"),
+            }))
+        }
+    }
 }
 
 pub(crate) fn run_with_progress(

@@ -10,16 +10,19 @@ use crate::failure::invalid;
 use crate::files::{cannot_read, load, scenario_too_large, shown, utf8};
 use crate::{batch, coursework, output, report, Failure, Lang};
 
-/// `validate` of what is not a regular file (a pipe, `/dev/stdin`): it can be read only
+/// `validate` of what is not a regular file (a pipe, `/dev/stdin`, `-`): it can be read only
 /// once, so it is read whole (up to the largest assignment), then checked as what it
 /// holds. Gives the exit code.
 fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
     use std::io::Read;
     let limit = sim_core::assignment::MAX_ASSIGNMENT_BYTES;
     let mut bytes = Vec::new();
-    if let Err(e) =
+    let read = if crate::files::is_stdin(path) {
+        (std::io::stdin().lock().take(limit as u64 + 1)).read_to_end(&mut bytes)
+    } else {
         std::fs::File::open(path).and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
-    {
+    };
+    if let Err(e) = read {
         return Ok(report(cannot_read(path, lang, &e)));
     }
     // Longer than an assignment may be: too long for either kind; named as an assignment

@@ -62,11 +62,16 @@
 //! - [`Scenario`]: [`Scenario::from_toml`] (or [`Scenario::from_bytes`]; every error at
 //!   once with [`Scenario::from_toml_all`]), then [`Scenario::run`], or
 //!   [`Scenario::run_with`] and [`RunOptions`]; [`Scenario::set_seed`]. An error is a
-//!   [`ScenarioError`] (`file:line:column: message`, its `code` stable, in Korean with
+//!   [`ScenarioError`] (`file:line:column: message`; its public field `code`, `err.code`
+//!   and not a method, is stable; in Korean with
 //!   [`ScenarioError::to_string_in`]) or a [`SimError`] (which a `ScenarioError` converts
 //!   into with `?`).
 //! - [`Adjustments`] and [`Scenario::adjusted`]: the page's slider settings;
-//!   [`Scenario::with_cost`]: one cost of the `[costs]` table, checked as the file's.
+//!   [`Scenario::with_cost`]: one cost of the `[costs]` table, checked as the file's
+//!   (`virtsim run --cost NAME=VALUE`). Both give a copy that starts again from the file's
+//!   own values: a field set by hand before them (`s.duration_ms = 100`, an instance's
+//!   `count`) is dropped, while the seed ([`Scenario::set_seed`], or `s.seed` written by
+//!   hand) and the costs set by `with_cost` are kept. Call them first, then set fields.
 //! - [`RunResult`]: [`RunResult::platform_named`] ([`PlatformResult`]: its `metric`,
 //!   `latency_of` an [`Op`]), [`RunResult::question_named`] ([`QuestionAnswer::check`]
 //!   grades an answer), whose error for a misspelt name lists the run's names (the

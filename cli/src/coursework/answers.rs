@@ -40,17 +40,13 @@ struct QuestionOut<'a> {
     answer: AnswerOut<'a>,
 }
 
-/// A computed answer as `--format json` writes it: the question's fields and, for a
-/// numeric question, the range a grader accepts (the CSV's `accepted_from` and
-/// `accepted_to`, as numbers).
+/// A computed answer as `--format json` writes it: the question's fields, which for a
+/// numeric question end with the range a grader accepts (the CSV's `accepted_from` and
+/// `accepted_to`, as numbers: `QuestionAnswer`'s JSON, as `run --format json` has it).
 #[derive(Serialize)]
 struct AnswerOut<'a> {
     #[serde(flatten)]
     answer: &'a QuestionAnswer,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    accepted_from: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    accepted_to: Option<f64>,
     /// The seed it was computed at, when `--seed` gave one (else the file's own).
     #[serde(skip_serializing_if = "Option::is_none")]
     seed: Option<u64>,
@@ -58,13 +54,7 @@ struct AnswerOut<'a> {
 
 impl<'a> AnswerOut<'a> {
     fn of(answer: &'a QuestionAnswer) -> Self {
-        let range = answer.accepted_range_shown();
-        AnswerOut {
-            answer,
-            accepted_from: range.map(|(low, _, _)| low),
-            accepted_to: range.map(|(_, high, _)| high),
-            seed: None,
-        }
+        AnswerOut { answer, seed: None }
     }
 }
 

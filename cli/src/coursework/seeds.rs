@@ -10,7 +10,7 @@ use anyhow::Context;
 use serde::Serialize;
 use sim_core::{QuestionAnswer, RunOptions, Scenario};
 
-use crate::output::{answer_shown, clean, figure_shown, print_diags, Diag};
+use crate::output::{answer_shown, clean, figures_shown, print_diags, Diag};
 use crate::question_places::QuestionPlaces;
 use crate::{Failure, Format, Lang};
 
@@ -362,16 +362,21 @@ fn table(
             let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             if values.is_empty() {
                 String::new()
-            } else if figure_shown(low, q) == figure_shown(high, q) {
-                if ko {
-                    format!("모든 시드에서 {}", figure_shown(low, q))
-                } else {
-                    format!("{} at every seed", figure_shown(low, q))
-                }
-            } else if ko {
-                format!("{}에서 {}까지", figure_shown(low, q), figure_shown(high, q))
             } else {
-                format!("{} to {}", figure_shown(low, q), figure_shown(high, q))
+                // Both ends by the one rule of a line: 57.60% to 57.68%.
+                let ends = figures_shown(&[low, high], q);
+                let (low, high) = (&ends[0], &ends[1]);
+                if low == high {
+                    if ko {
+                        format!("모든 시드에서 {low}")
+                    } else {
+                        format!("{low} at every seed")
+                    }
+                } else if ko {
+                    format!("{low}에서 {high}까지")
+                } else {
+                    format!("{low} to {high}")
+                }
             }
         } else {
             // Each answer given, with at how many seeds, in the order first given.

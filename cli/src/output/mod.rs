@@ -20,9 +20,9 @@ mod terminal;
 use lifecycle::*;
 use memory::*;
 pub(crate) use questions::{
-    answer_shown, figure_shown, note_oom_killed_groups, note_own_seed, note_thin_percentiles,
-    oom_killed_diags, print_diags, question_diags, questions, thin_percentile_diags,
-    warn_near_ties, Diag,
+    answer_shown, figures_shown, note_costs_set, note_oom_killed_groups, note_own_seed,
+    note_thin_percentiles, oom_killed_diags, print_diags, question_diags, questions,
+    thin_percentile_diags, warn_near_ties, Diag,
 };
 use terminal::*;
 pub(crate) use terminal::{

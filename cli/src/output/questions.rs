@@ -105,12 +105,12 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
         );
     }
     if !q.evidence.is_empty() {
+        let values: Vec<f64> = q.evidence.iter().map(|(_, v)| *v).collect();
         let evidence: Vec<String> = q
             .evidence
             .iter()
-            .map(|(name, value)| {
-                format!("{} {}", clean(name), with_unit(evidence_figure(*value), q))
-            })
+            .zip(figures_shown(&values, q))
+            .map(|((name, _), figure)| format!("{} {figure}", clean(name)))
             .collect();
         let _ = writeln!(
             out,
@@ -173,21 +173,11 @@ fn metric_named(q: &sim_core::QuestionAnswer, ko: bool) -> String {
     }
 }
 
-/// A platform's figure in a question's evidence: two decimals without trailing zeros, as
-/// every figure is printed ([`figure`]), and three significant digits below 1
-/// ([`sim_core::question::expected_figure_of`]), as the page shows them: 0.000333 µs, not
-/// "0 µs", which read as no cost at all.
+/// A figure alone as a question's evidence prints it ([`sim_core::question::printed_figure`]):
+/// two decimals at most from 1 up, three significant digits below 1, as the page shows
+/// them: 0.000333 µs, not "0 µs", which reads as no cost at all.
 fn evidence_figure(value: f64) -> String {
-    if value == 0.0 || value.abs() >= 1.0 {
-        return figure(value);
-    }
-    let (text, _) = sim_core::question::expected_figure_of(value);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" || text.is_empty() {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
+    sim_core::question::printed_figure(value)
 }
 
 /// A figure of the question's metric with its unit, as the page writes it: a percent or a
@@ -215,9 +205,15 @@ pub(crate) fn answer_shown(q: &sim_core::QuestionAnswer) -> String {
     )
 }
 
-/// A figure of a numeric question's metric with its unit, as its evidence prints it.
-pub(crate) fn figure_shown(value: f64, q: &sim_core::QuestionAnswer) -> String {
-    with_unit(evidence_figure(value), q)
+/// The figures of one line of a question's metric with its unit, as its evidence prints
+/// them: by one rule ([`sim_core::question::printed_figures`]: `74.20%, 57.28%`, not
+/// `74.2%, 57.28%`), the rule that tells whether two options print the same
+/// ([`sim_core::QuestionAnswer::shown_tie`]).
+pub(crate) fn figures_shown(values: &[f64], q: &sim_core::QuestionAnswer) -> Vec<String> {
+    sim_core::question::printed_figures(values)
+        .into_iter()
+        .map(|figure| with_unit(figure, q))
+        .collect()
 }
 
 /// A choice question's other options whose value is exactly the answer's
@@ -325,6 +321,35 @@ pub(crate) fn note_own_seed(
         format!(
             "the figures quoted in the description and explanations are from the file's own seed {own}; this run uses --seed {seed}, whose figures are {theirs_en}{}",
             if answers { format!("; `virtsim answers {file} --seed {seed}` names the questions whose answer differs") } else { String::new() }
+        )
+    };
+    print_diags(&[Diag::note(file, text)], ko);
+}
+
+/// A note for a run under `--cost` when one of the scenario's texts (its description, a
+/// question's explanation) quotes a figure: those are the file's costs' figures, and this
+/// run's are in its output (as [`note_own_seed`] says of another seed).
+pub(crate) fn note_costs_set(file: &str, costs: &[String], result: &sim_core::RunResult, ko: bool) {
+    let quotes = |t: &sim_core::text::Text| {
+        sim_core::text::quotes_a_figure(&t.en) || sim_core::text::quotes_a_figure(&t.ko)
+    };
+    let texts = result.description.as_ref().is_some_and(quotes)
+        || (result.questions.iter()).any(|q| q.explanation.as_ref().is_some_and(quotes));
+    if !texts {
+        return;
+    }
+    let given: Vec<String> = costs
+        .iter()
+        .map(|c| format!("--cost {}", clean(&long_value(c))))
+        .collect();
+    let given = given.join(" ");
+    let text = if ko {
+        sim_core::text::particles(&format!(
+            "설명과 해설에 적힌 수치는 파일의 비용으로 실행한 결과입니다. 이번 실행은 {given}(으)로 비용을 바꾸었으므로 이번 실행의 수치는 출력에 나온 값입니다"
+        ))
+    } else {
+        format!(
+            "the figures quoted in the description and explanations are from the file's own costs; this run sets {given}, whose figures are the output's"
         )
     };
     print_diags(&[Diag::note(file, text)], ko);
@@ -482,9 +507,11 @@ pub(crate) fn question_diags(
         let others = q.tolerance_accepts_others();
         if !others.is_empty() {
             let (scenario, id) = (clean(scenario), clean(&q.id));
+            let values: Vec<f64> = others.iter().map(|(_, v)| *v).collect();
             let list: Vec<String> = others
                 .iter()
-                .map(|(name, v)| format!("{} = {}", clean(name), evidence_figure(*v)))
+                .zip(sim_core::question::printed_figures(&values))
+                .map(|((name, _), figure)| format!("{} = {figure}", clean(name)))
                 .collect();
             let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
             if ko {
@@ -628,14 +655,23 @@ fn shown_tie_diag(
         let d = sim_core::question::shown_decimals(v, percent);
         format!("{v:.d$}")
     };
-    let printed = figure(w);
+    // The answer's figure as its evidence line prints it: the rule the tie was found by.
+    let values: Vec<f64> = q.evidence.iter().map(|(_, v)| *v).collect();
+    let printed = (q.evidence.iter())
+        .position(|(name, _)| *name == q.answer)
+        .and_then(|i| {
+            sim_core::question::printed_figures(&values)
+                .into_iter()
+                .nth(i)
+        })
+        .unwrap_or_else(|| evidence_figure(w));
     let (mut where_en, mut where_ko) = (Vec::new(), Vec::new());
     if tie.cli {
         where_en.push(format!(
-            "both print as {printed} in `virtsim answers` and `run` (two decimals)"
+            "both print as {printed} in `virtsim answers` and `run`"
         ));
         where_ko.push(format!(
-            "`virtsim answers`와 `run`에서는 둘 다 {printed}(으)로 찍힙니다(소수 둘째 자리)"
+            "`virtsim answers`와 `run`에서는 둘 다 {printed}(으)로 찍힙니다"
         ));
     }
     if tie.page {

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::numbers::{
-    accepted_answers_in, expected_figure_of, numeric_text, read_number_in, rounded, shown_decimals,
-    PRINTED_DECIMALS, PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
+    accepted_answers_in, expected_figure_of, numeric_text, printed_figures, read_number_in,
+    rounded, shown_decimals, PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
 };
 use super::{Metric, QuestionKind};
 use crate::text::Text;
@@ -43,8 +43,11 @@ pub struct QuestionAnswer {
 
 impl Serialize for QuestionAnswer {
     /// Every field as it is, except a numeric question's `options` and a choice question's
-    /// `tolerance_percent`, which a human-readable form (JSON) leaves out. A binary form
-    /// (the page's workers, `binary_form.rs`) reads fields by position, so it gets every one.
+    /// `tolerance_percent`, which a human-readable form (JSON) leaves out; a numeric
+    /// question's JSON ends with `accepted_from` and `accepted_to`, the answers a grader
+    /// accepts ([`QuestionAnswer::accepted_range_shown`]: computed, not fields, so JSON
+    /// read back ignores them and writes them again). A binary form (the page's workers,
+    /// `binary_form.rs`) reads fields by position, so it gets every field and nothing else.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         /// `Some(value)` written as the value itself, as the field's own type is.
         fn as_is<T: Serialize, S: serde::Serializer>(
@@ -74,6 +77,16 @@ impl Serialize for QuestionAnswer {
             explanation: &'a Option<Text>,
             op: Option<crate::workload::Op>,
         }
+        /// A human-readable form's: the fields, then a numeric answer's accepted range.
+        #[derive(Serialize)]
+        struct WithRange<'a> {
+            #[serde(flatten)]
+            fields: Out<'a>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            accepted_from: Option<f64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            accepted_to: Option<f64>,
+        }
         // Taken apart without `..`: a new field does not compile until it is written here.
         let QuestionAnswer {
             id,
@@ -90,7 +103,8 @@ impl Serialize for QuestionAnswer {
         } = self;
         let every = !serializer.is_human_readable();
         let choice = *kind == QuestionKind::Choice;
-        Out {
+
+        let fields = Out {
             id,
             text,
             kind: *kind,
@@ -102,6 +116,19 @@ impl Serialize for QuestionAnswer {
             evidence,
             explanation,
             op: *op,
+        };
+        if every {
+            // The binary form reads the fields by position: nothing else, not even a
+            // skipped field's mark.
+            return fields.serialize(serializer);
+        }
+        // A numeric answer's accepted range, as a grader reads it: computed from the
+        // fields, so written only where a human reads it.
+        let range = self.accepted_range_shown();
+        WithRange {
+            fields,
+            accepted_from: range.map(|(low, _, _)| low),
+            accepted_to: range.map(|(_, high, _)| high),
         }
         .serialize(serializer)
     }
@@ -116,7 +143,7 @@ pub struct ShownTie<'a> {
     /// The other option.
     pub runner_up: &'a str,
     pub runner_up_value: f64,
-    /// Both print the same in the CLI ([`PRINTED_DECIMALS`]).
+    /// Both print the same in the CLI's evidence line ([`printed_figures`]).
     pub cli: bool,
     /// Both show the same on the page ([`shown_decimals`]).
     pub page: bool,
@@ -185,11 +212,12 @@ impl QuestionAnswer {
     }
 
     /// For a choice question that is not a [near tie](Self::near_tie): another option
-    /// whose value reads the same as the answer's where a student reads them, printed by
-    /// the CLI with [`PRINTED_DECIMALS`] decimals or shown by the page with
-    /// [`shown_decimals`] (0.3473 and 0.354 µs are both "0.35" in `virtsim answers`): a
-    /// student who answers that option from the figures shown is marked wrong. The closest
-    /// such option, if any.
+    /// whose value reads the same as the answer's where a student reads them, printed in
+    /// the CLI's evidence line ([`printed_figures`]: 74.201 and 74.204 % are both "74.20")
+    /// or shown by the page with [`shown_decimals`] (44.96 and 45.04 % are both "45.0"):
+    /// a student who answers that option from the figures shown is marked wrong. The
+    /// closest such option, if any. (0.3473 and 0.354 µs are none: both print and show
+    /// with three significant digits, "0.347" and "0.354".)
     pub fn shown_tie(&self) -> Option<ShownTie<'_>> {
         if self.kind != QuestionKind::Choice || self.near_tie().is_some() {
             return None;
@@ -200,13 +228,25 @@ impl QuestionAnswer {
             .find(|(name, _)| *name == self.answer)?
             .1;
         let percent = self.metric.unit() == "%";
-        let printed = |v: f64| rounded(v, PRINTED_DECIMALS);
+        // The evidence line as the CLI prints it (its figures share their decimals), each
+        // figure read back as a number: "1.000" (0.9996) and "1" read the same.
+        let values: Vec<f64> = self.evidence.iter().map(|(_, v)| *v).collect();
+        let printed: Vec<Option<f64>> = printed_figures(&values)
+            .iter()
+            .map(|text| text.parse::<f64>().ok())
+            .collect();
+        let printed_winner = self
+            .evidence
+            .iter()
+            .position(|(name, _)| *name == self.answer)
+            .and_then(|i| printed.get(i))?;
         let shown = |v: f64| rounded(v, shown_decimals(v, percent));
         self.evidence
             .iter()
-            .filter(|(name, _)| *name != self.answer)
-            .filter_map(|(name, v)| {
-                let cli = printed(*v) == printed(winner);
+            .zip(&printed)
+            .filter(|((name, _), _)| *name != self.answer)
+            .filter_map(|((name, v), printed)| {
+                let cli = printed.is_some() && printed == printed_winner;
                 let page = shown(*v) == shown(winner);
                 (cli || page).then_some(ShownTie {
                     winner,

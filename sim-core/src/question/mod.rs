@@ -6,7 +6,7 @@
 //! ([`Metric`], [`QuestionKind`], [`Select`]); `answer.rs` the computed answer
 //! ([`QuestionAnswer`]: its JSON, grading, ties); `numbers.rs` how answers are printed and
 //! how the numbers students type are read ([`parse_number`], [`read_number_in`],
-//! [`shown_decimals`]).
+//! [`shown_decimals`], and [`printed_figures`], the CLI's rule for a line of figures).
 
 mod answer;
 mod metric;
@@ -18,6 +18,6 @@ pub use answer::{QuestionAnswer, ShownTie, NEAR_TIE_RELATIVE};
 pub use metric::{Metric, QuestionKind, Select};
 pub use numbers::{
     accepted_answers_in, converted_from, expected_figure_of, fraction_for_percent, half_width,
-    numeric_text, parse_number, read_number_in, shown_decimals, PRINTED_DECIMALS,
-    PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
+    numeric_text, parse_number, printed_figure, printed_figures, read_number_in, shown_decimals,
+    PRINTED_DECIMALS, PRINTED_HALF_UNIT, VISIBLE_DIFFERENCE_RELATIVE,
 };

@@ -321,8 +321,72 @@ pub const VISIBLE_DIFFERENCE_RELATIVE: f64 = 0.01;
 /// and a tolerance of 0 accepts the printed 27.11 for 27.1134.
 pub const PRINTED_HALF_UNIT: f64 = 0.005;
 
-/// The decimals `virtsim answers` and `run` print a question's evidence with.
+/// The most decimals `virtsim answers` and `run` print a figure of 1 or more with
+/// ([`printed_figures`]).
 pub const PRINTED_DECIMALS: usize = 2;
+
+/// The figures of one line as `virtsim run` and `virtsim answers` print them (a question's
+/// evidence, a list of platforms' values, a range of figures), by one rule that the
+/// tie check ([`QuestionAnswer::shown_tie`]) reads too:
+///
+/// - figures of 1 or more (and 0) share their decimals: as many as the most precise of them
+///   needs, at most [`PRINTED_DECIMALS`] (`74.20%, 57.28%`, not `74.2%, 57.28%`; `16, 12`
+///   for whole figures);
+/// - a figure below 1 (not 0) has three significant digits, at least as many decimals as
+///   the others and at most six ([`shown_decimals`], as the page shows it): `0.347`,
+///   `0.0967`, `0.000333`, `0.500` (not `0.35`, `0.10` or `0`, which hide a difference
+///   or read as no cost at all).
+///
+/// A figure that rounds to zero prints without a sign.
+///
+/// ```
+/// use sim_core::question::printed_figures;
+/// assert_eq!(printed_figures(&[74.2, 57.28, 0.0]), ["74.20", "57.28", "0.00"]);
+/// assert_eq!(printed_figures(&[0.3473, 1.14, 0.354]), ["0.347", "1.14", "0.354"]);
+/// assert_eq!(printed_figures(&[16.0, 12.0]), ["16", "12"]);
+/// ```
+///
+/// [`QuestionAnswer::shown_tie`]: super::QuestionAnswer::shown_tie
+pub fn printed_figures(values: &[f64]) -> Vec<String> {
+    let small = |v: f64| v != 0.0 && v.is_finite() && v.abs() < 1.0;
+    // The decimals the figures of 1 or more need, trailing zeros left out.
+    let decimals = values
+        .iter()
+        .filter(|v| !small(**v))
+        .map(|v| {
+            let text = format!("{v:.PRINTED_DECIMALS$}");
+            match text.split_once('.') {
+                Some((_, fraction)) => fraction.trim_end_matches('0').len(),
+                None => 0,
+            }
+        })
+        .max()
+        .unwrap_or(0);
+    values
+        .iter()
+        .map(|&v| {
+            let d = if small(v) {
+                shown_decimals(v, false).max(decimals)
+            } else {
+                decimals
+            };
+            let text = format!("{v:.d$}");
+            match text.strip_prefix('-') {
+                // "-0.00" for -0.001: no sign on a zero.
+                Some(unsigned) if unsigned.chars().all(|c| c == '0' || c == '.') => {
+                    unsigned.to_string()
+                }
+                _ => text,
+            }
+        })
+        .collect()
+}
+
+/// One figure as `virtsim run` and `answers` print it alone ([`printed_figures`] of a line
+/// of one): `74.2`, `0.347`, `16`.
+pub fn printed_figure(value: f64) -> String {
+    printed_figures(&[value]).pop().unwrap_or_default()
+}
 
 /// The decimals the page shows a figure `value` with in a question's evidence and its
 /// tables (web-ui's `num::decimals` and `num::pct` call this): a percentage with one

@@ -425,7 +425,7 @@ pub fn authoring_notes(
         notes.push(t(lang, "questions.from_one").replace("{}", &list.join(", ")));
     }
     if let Some(tie) = q.shown_tie() {
-        // As `virtsim answers` warns: 0.3473 and 0.354 µs both print as 0.35 there.
+        // As `virtsim answers` warns: 44.96 and 45.04 % both show as 45.0 here.
         let name = name_of(tie.runner_up);
         let (w, r) = (tie.winner, tie.runner_up_value);
         // The fewest decimals (from three) that tell the two apart.
