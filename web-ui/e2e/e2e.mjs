@@ -4706,6 +4706,8 @@ await step('the description marks glossary terms: a click, Enter or a tap shows 
     // in the text, its definition in its title and, once clicked, in the paragraph.
     const ple = '.about-card button.term[data-term=ple]';
     await p.waitForSelector(ple);
+    // The paragraphs after the lead are under "More detail" (OVER is marked there).
+    await p.click('#about-more > summary');
     assert((await p.$$('.about-card button.term[data-term=ple]')).length === 1, 'a term is marked once');
     assert(/pause-loop exiting|PLE/.test(await p.textContent(ple)), `PLE's text: ${await p.textContent(ple)}`);
     assert(/PAUSE/.test(await p.getAttribute(ple, 'title')), 'the title holds the definition');
@@ -5483,6 +5485,51 @@ await step('an assignment open before Start shows no scenario in the library lis
     assert(await p.inputValue('#scenario-select') !== '', 'no scenario in the library list after Start');
   } finally {
     await p.close();
+  }
+});
+
+await step('a long description shows its lead, the rest under "More detail" (closed, by keyboard, kept over a re-run); the result tabs in view at 1440x900; the lead on a phone (en, ko)', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    for (const file of ['type1-vs-type2.toml', 'full-para-hybrid.toml']) {
+      await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf(file))));
+      // The lead in view, the rest folded: the tabs start above the fold (they were at 750–990 px).
+      assert(await p.isVisible('.about-text > .about-para:first-child p.about'), `${file}: the lead is shown`);
+      assert(await p.$eval('#about-more', (d) => !d.open && d.querySelectorAll('.about-para').length >= 1), `${file}: the rest is folded`);
+      assert(!(await p.isVisible('#about-more .about-para')), `${file}: the folded paragraphs show`);
+      assert((await p.textContent('#about-more > summary')).trim() === 'More detail', `${file}: the disclosure's name`);
+      const tabsTop = await p.$eval('#result-views .tabs', (t) => t.getBoundingClientRect().top);
+      assert(tabsTop < 600, `${file}: the result tabs start at ${tabsTop}px`);
+    }
+    // From the keyboard: its summary is in the Tab order; Enter opens it.
+    await p.focus('#about-more > summary');
+    await p.keyboard.press('Enter');
+    assert(await p.$eval('#about-more', (d) => d.open), 'Enter opens "More detail"');
+    assert(await p.isVisible('#about-more .about-para'), 'the rest shows');
+    // A slider's re-run leaves it open.
+    await afterRun(p, () => setSlider(p, '#k-host-cores', 'ArrowLeft'));
+    assert(await p.$eval('#about-more', (d) => d.open), 'a re-run closed "More detail"');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    assert((await p.textContent('#about-more > summary')).trim() === '자세히', 'the Korean name');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+  } finally {
+    await p.close();
+  }
+  for (const locale of ['en-US', 'ko-KR']) {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale, deviceScaleFactor: 1 });
+    const q = await ctx.newPage();
+    try {
+      await q.goto(BASE);
+      await waitDone(q);
+      await afterRun(q, () => q.selectOption('#scenario-select', String(builtin.indexOf('type1-vs-type2.toml'))));
+      assert(await q.isVisible('.about-text > .about-para:first-child p.about'), `${locale}: no lead on a phone`);
+      assert(!(await q.isVisible('#about-more .about-para')), `${locale}: the rest is not folded on a phone`);
+    } finally {
+      await ctx.close();
+    }
   }
 });
 

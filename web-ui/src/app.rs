@@ -380,8 +380,6 @@ pub fn app() -> Html {
     let description_note = crate::components::course::figures_note(&state);
 
     let hide_description = state.awaiting_predictions() && description.is_some();
-    // The scenario's explanation starts open in two columns, folded in one (phones).
-    let wide = !one_column;
 
     // The assignments open above the library in two columns, above the results in one.
     let course_open = html! { <CourseOpen key="course-open" state={state.clone()} /> };
@@ -432,7 +430,9 @@ pub fn app() -> Html {
             // on has nothing to do with it, so no results until Start loads a step.
             if before_start {
             } else if title.is_some() || description.is_some() {
-                <details class="about-card" open={wide}>
+                // Open in one column too (phones): its lead is short, the rest is folded
+                // under "More detail" (folded whole, a phone showed the title alone).
+                <details class="about-card" open=true>
                     <summary>
                         { title.as_ref().map(|t| lang.pick(&t.ko, &t.en).to_string()).unwrap_or_default() }
                     </summary>
@@ -451,7 +451,9 @@ pub fn app() -> Html {
                     if let (Some(d), false) = (&description, hide_description) {
                         // In paragraphs (a blank line parts them), its jargon marked: a click on a
                         // term shows what it means.
-                        <Described {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())} />
+                        // Its lead, the rest under "More detail" (closed at first).
+                        <Described {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())}
+                            more={AttrValue::from(t(lang, "about.more"))} />
                         // The description's own terms first, then the whole glossary.
                         <ScenarioTerms {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())} />
                     }

@@ -28,6 +28,12 @@ pub struct DescribedProps {
     /// that a term marked in the description and in an explanation opens its own box.
     #[prop_or(AttrValue::Static("term-def-"))]
     pub id_prefix: AttrValue,
+    /// The name of a disclosure (closed at first) that holds every paragraph after the
+    /// first, the lead: a scenario's description ("More detail"). Its 600 to 800 words put
+    /// the results under the fold at 1440×900 (a student's review). `None`: every
+    /// paragraph shown.
+    #[prop_or_default]
+    pub more: Option<AttrValue>,
 }
 
 /// A scenario's description, or a question's explanation, its glossary terms marked.
@@ -100,33 +106,48 @@ pub fn described(props: &DescribedProps) -> Html {
         }
     };
     // A blank line in the description starts a new paragraph.
-    html! {
-        <div class={props.class.clone()}>
-            { for glossary::paragraphs(&props.text).into_iter().map(|pieces| {
-                let terms: Vec<usize> = pieces
-                    .iter()
-                    .filter_map(|p| match p {
-                        Piece::Term { term, .. } => Some(*term),
-                        Piece::Text(_) => None,
-                    })
-                    .collect();
-                html! {
-                    <div class="about-para">
-                        <p class={props.para_class.clone()}>{ for kept_with_terms(&pieces).into_iter().map(|p| match p {
-                            // A name or setting in backticks (`halt_poll_us = 200`) as code, as
-                            // the page shows messages: the backticks read as stray marks.
-                            Shown::Text(s) => super::with_code(&numbers_whole(s)),
-                            Shown::Term { before: "", text, term, after: "" } => button(text, term),
-                            // One line with what touches it (style.css: `.term-nowrap`).
-                            Shown::Term { before, text, term, after } => html! {
-                                <span class="term-nowrap">{ before }{ button(text, term) }{ after }</span>
-                            },
-                        }) }</p>
-                        { for terms.into_iter().map(definition) }
-                    </div>
-                }
-            }) }
-        </div>
+    let paragraph = |pieces: Vec<Piece<'_>>| -> Html {
+        let terms: Vec<usize> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Term { term, .. } => Some(*term),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        html! {
+            <div class="about-para">
+                <p class={props.para_class.clone()}>{ for kept_with_terms(&pieces).into_iter().map(|p| match p {
+                    // A name or setting in backticks (`halt_poll_us = 200`) as code, as
+                    // the page shows messages: the backticks read as stray marks.
+                    Shown::Text(s) => super::with_code(&numbers_whole(s)),
+                    Shown::Term { before: "", text, term, after: "" } => button(text, term),
+                    // One line with what touches it (style.css: `.term-nowrap`).
+                    Shown::Term { before, text, term, after } => html! {
+                        <span class="term-nowrap">{ before }{ button(text, term) }{ after }</span>
+                    },
+                }) }</p>
+                { for terms.into_iter().map(definition) }
+            </div>
+        }
+    };
+    let mut paras = glossary::paragraphs(&props.text).into_iter();
+    match &props.more {
+        // The lead, then the rest behind its disclosure (the browser keeps it open or
+        // closed across re-renders: a re-run leaves it as the reader left it).
+        Some(more) if paras.len() > 1 => html! {
+            <div class={props.class.clone()}>
+                { for paras.next().map(&paragraph) }
+                <details class="about-more" id="about-more">
+                    <summary>{ more.clone() }</summary>
+                    { for paras.map(&paragraph) }
+                </details>
+            </div>
+        },
+        _ => html! {
+            <div class={props.class.clone()}>
+                { for paras.map(&paragraph) }
+            </div>
+        },
     }
 }
 
