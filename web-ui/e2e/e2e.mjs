@@ -5533,6 +5533,39 @@ await step('a long description shows its lead, the rest under "More detail" (clo
   }
 });
 
+await step('a platform whose network a slider changed is named with it in the results: tables, charts, the announcement (en, ko)', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
+    await afterRun(p, () => p.$eval('#k-rtt', (e) => { e.value = '205000'; e.dispatchEvent(new Event('input', { bubbles: true })); }));
+    const marked = 'LAN, 5 ms round trip (changed: RTT 205 ms)';
+    const said = await announced(p);
+    assert(said.includes(marked), `the announcement: ${said}`);
+    assert((await p.textContent('#measured')).includes(marked), 'the measured table');
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-vdi svg');
+    const rows = await p.$$eval('#chart-vdi-values tbody th', (hs) => hs.map((h) => h.textContent));
+    assert(rows[0] === marked && rows[1] === 'Same city over LTE, 50 ms', `the chart's rows: ${rows}`);
+    assert(await p.$eval('#chart-vdi svg', (s, m) => s.textContent.includes('(changed: RTT 205') || s.textContent.includes('205 ms)'), marked), 'the chart draws the mark');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    await p.waitForSelector('#chart-vdi svg');
+    const ko = await p.$$eval('#chart-vdi-values tbody th', (hs) => hs.map((h) => h.textContent));
+    assert(/\(바뀜: RTT 205 ms\)$/.test(ko[0]), `ko: ${ko[0]}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    // Back to the scenario's value: the plain label again.
+    await afterRun(p, () => p.click('.controls .row button.link'));
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-vdi svg');
+    const back = await p.$$eval('#chart-vdi-values tbody th', (hs) => hs.map((h) => h.textContent));
+    assert(back[0] === 'LAN, 5 ms round trip', `after Reset: ${back[0]}`);
+  } finally {
+    await p.close();
+  }
+});
+
 if (process.env.MEASURE || process.env.MEASURE_ONLY) {
   // Figures only, never a failure on timing (README, "Performance"; docs/performance.md).
   console.log('\n# measurements (headless Chromium, localhost)');

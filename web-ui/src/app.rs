@@ -352,6 +352,12 @@ pub fn app() -> Html {
     let lang = state.lang;
     // Every number below is written in this language's format.
     crate::num::set_lang(lang);
+    // Platforms whose network the shown result ran with is not the scenario's are named with
+    // it wherever the results name them (`labels::platform`).
+    crate::labels::set_changed(match (&state.result_input, &state.result_baseline) {
+        (Some(input), Some(base)) => crate::knobs::changed_networks(&input.knobs, base),
+        _ => Vec::new(),
+    });
     let dispatch = state.dispatcher();
     let on_select = {
         let d = dispatch.clone();

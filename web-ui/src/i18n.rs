@@ -274,6 +274,10 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
         "Each VDI platform's network is set on its own: the other platforms keep the scenario's values, so the comparison stays.",
     ),
     ("controls.network.moved", "{} (설정 바뀜)", "{} (changed)"),
+    ("label.changed", "{} (바뀜: {})", "{} (changed: {})"),
+    ("label.rtt", "RTT {} ms", "RTT {} ms"),
+    ("label.loss", "손실 {}%", "loss {}%"),
+    ("label.bandwidth", "링크 {} Mbit/s", "link {} Mbit/s"),
     ("controls.rtt", "왕복 시간 RTT (ms)", "Round-trip time, RTT (ms)"),
     ("controls.loss", "패킷 손실 (%)", "Packet loss (%)"),
     (

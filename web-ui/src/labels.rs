@@ -7,12 +7,70 @@ use crate::sim::{
 };
 use crate::sim::{PlatformResult, RunResult};
 
-/// What a platform is called on the page: its `label` in the page's language, else its name.
+/// What a platform is called on the page: its `label` in the page's language, else its name;
+/// after it, the network settings the shown result ran with where they are not the
+/// scenario's ([`set_changed`]): "LAN, 5 ms round trip (changed: RTT 205 ms)" (the label
+/// alone, beside a result of 236 ms, was stale: a student's review).
 pub fn platform(lang: Lang, p: &PlatformResult) -> String {
-    match &p.label {
+    let label = match &p.label {
         Some(l) => lang.pick(&l.ko, &l.en).to_string(),
         None => p.name.clone(),
+    };
+    CHANGED.with(
+        |c| match c.borrow().iter().find(|(name, _)| *name == p.name) {
+            Some((_, net)) => net.after(lang, &label),
+            None => label,
+        },
+    )
+}
+
+/// A platform's network settings that differ from its scenario's (a slider moved, an
+/// assignment's variant), in the network sliders' units: `None` is the scenario's own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChangedNet {
+    pub rtt_ms: Option<u32>,
+    pub loss_permille: Option<u32>,
+    pub bandwidth_kbit_s: Option<u32>,
+}
+
+impl ChangedNet {
+    /// `label` with the changed settings after it, in `lang`.
+    pub fn after(&self, lang: Lang, label: &str) -> String {
+        let t = |key| crate::i18n::t(lang, key);
+        let mut parts = Vec::new();
+        if let Some(ms) = self.rtt_ms {
+            parts.push(t("label.rtt").replace("{}", &crate::num::num(f64::from(ms))));
+        }
+        if let Some(l) = self.loss_permille {
+            parts.push(t("label.loss").replace("{}", &crate::num::num(f64::from(l) / 10.0)));
+        }
+        if let Some(k) = self.bandwidth_kbit_s {
+            let mbit = crate::num::num(f64::from(k) / 1000.0);
+            parts.push(t("label.bandwidth").replace("{}", &mbit));
+        }
+        if parts.is_empty() {
+            return label.to_string();
+        }
+        t("label.changed")
+            .replacen("{}", label, 1)
+            .replacen("{}", &parts.join(", "), 1)
     }
+}
+
+thread_local! {
+    static CHANGED: std::cell::RefCell<Vec<(String, ChangedNet)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The platforms (by name) whose network the shown result ran with differs from the
+/// scenario's: [`platform`] names them with it. Set by the page before each render
+/// (`app.rs`), as `num::set_lang`.
+pub fn set_changed(changed: Vec<(String, ChangedNet)>) {
+    CHANGED.with(|c| {
+        if *c.borrow() != changed {
+            *c.borrow_mut() = changed;
+        }
+    });
 }
 
 /// The label of the platform named `name` in `r` (the name itself when there is none).

@@ -2,6 +2,32 @@
 
 use super::{Baseline, Knobs};
 use crate::i18n::Lang;
+use crate::labels::ChangedNet;
+
+/// The VDI platforms (by name) whose network in `knobs` differs from the scenario's own
+/// (`base`), with the settings that differ: the results name them with it
+/// (`labels::set_changed`), as the Settings card's platform menu marks them.
+pub fn changed_networks(knobs: &Knobs, base: &Baseline) -> Vec<(String, ChangedNet)> {
+    knobs
+        .networks
+        .iter()
+        .enumerate()
+        .filter_map(|(p, net)| {
+            let own = base.networks.get(p).copied().flatten()?;
+            let (name, _) = base.platform_labels.get(p)?;
+            let changed = ChangedNet {
+                rtt_ms: net.rtt_ms.filter(|&v| u64::from(v) * 1000 != own.rtt_us),
+                loss_permille: net
+                    .loss_permille
+                    .filter(|&v| u64::from(v) * 1000 != own.loss_ppm),
+                bandwidth_kbit_s: net
+                    .bandwidth_kbit_s
+                    .filter(|&v| u64::from(v) != own.bandwidth_kbit_s),
+            };
+            (changed != ChangedNet::default()).then(|| (name.clone(), changed))
+        })
+        .collect()
+}
 
 /// The settings in `knobs` that differ from the scenario's own values (`base`), each
 /// named with its value in `lang` ("VM exit round trip 3,000 cycles"), in the Settings

@@ -180,6 +180,16 @@ fn a_vdi_platforms_network_is_set_on_its_own() {
         changed_control(&knobs, &knobs.with_network(4, |n| n.loss_permille = None)),
         Some("k-loss")
     );
+    // The platforms the results name with their changed network (`labels::set_changed`).
+    let nets = changed_networks(&knobs, &base);
+    let names: Vec<&str> = nets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["lan-5ms", "lossy-50ms", "thin-1mbit"]);
+    crate::num::set_lang(Lang::En);
+    let label = |i: usize, lang: Lang| nets[i].1.after(lang, "L");
+    assert_eq!(label(0, Lang::En), "L (changed: RTT 100 ms)");
+    assert_eq!(label(1, Lang::En), "L (changed: loss 0.5%)");
+    assert_eq!(label(2, Lang::En), "L (changed: link 1.1 Mbit/s)");
+    assert_eq!(label(0, Lang::Ko), "L (바뀜: RTT 100 ms)");
     // Back at each platform's own value: as written, with nothing left to carry.
     let back = knobs
         .with_network(0, |n| n.rtt_ms = Some(5))
