@@ -5533,6 +5533,42 @@ await step('a long description shows its lead, the rest under "More detail" (clo
   }
 });
 
+await step('desktop scenarios: the remote desktop latency chart comes first, with the 150 and 300 ms lines and the local PC (en, ko)', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    for (const file of ['vdi-network.toml', 'session-host-vs-vdi.toml']) {
+      await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf(file))));
+      await p.click('#tab-charts');
+      await p.waitForSelector('.chart svg');
+      const ids = await p.$$eval('.charts > .chart', (cs) => cs.map((c) => c.id));
+      assert(ids[0] === 'chart-vdi', `${file}: the charts' order ${ids.join(', ')}`);
+      const texts = await p.$$eval('#chart-vdi svg text', (ts) => ts.map((t) => t.textContent.trim()));
+      assert(texts.includes('good below 150 ms') && texts.includes('poor above 300 ms'), `${file}: the reference lines' labels: ${texts.join(' | ')}`);
+      assert(texts.includes('local PC p50'), `${file}: the local PC in the legend`);
+      // Its figures: the local PC's p50 beside each platform's, as the comparison table gives it.
+      const head = await p.$$eval('#chart-vdi-values thead th', (hs) => hs.map((h) => h.textContent));
+      assert(head.some((h) => /^local PC p50/.test(h)), `${file}: the table's columns ${head}`);
+      assert(/150 ms/.test(await p.textContent('#chart-vdi .chart-remark')) && /Azure Virtual Desktop/.test(await p.textContent('#chart-vdi .chart-remark')), 'the lines are said under the chart');
+    }
+    // Mixed scenarios keep their order (relative performance first), the lines too.
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('seed-table-full.toml'))));
+    await p.waitForSelector('.chart svg');
+    const mixed = await p.$$eval('.charts > .chart', (cs) => cs.map((c) => c.id));
+    assert(mixed[0] === 'chart-relative' && mixed.includes('chart-vdi'), `seed-table-full: ${mixed.join(', ')}`);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    await p.waitForSelector('#chart-vdi svg');
+    const ko = await p.$$eval('#chart-vdi svg text', (ts) => ts.map((t) => t.textContent.trim()));
+    assert(ko.includes('150 ms 미만: 좋음') && ko.includes('300 ms 초과: 나쁨') && ko.includes('로컬 PC p50'), `ko: ${ko.join(' | ')}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+  } finally {
+    await p.close();
+  }
+});
+
 await step('a platform whose network a slider changed is named with it in the results: tables, charts, the announcement (en, ko)', async () => {
   const p = await newPage(BASE);
   try {

@@ -36,6 +36,9 @@ pub struct BarOptions {
     /// What a logarithmic value axis's name says after it, in brackets (the page's
     /// language: "log", "로그 눈금").
     pub log_word: &'static str,
+    /// Reference lines across the bars, each at a value with its label (the remote
+    /// desktop's 150 and 300 ms): dashed, labelled, inside the value axis.
+    pub refs: [Option<(f64, &'static str)>; 2],
 }
 
 impl Default for BarOptions {
@@ -47,6 +50,7 @@ impl Default for BarOptions {
             share: false,
             horizontal: false,
             log_word: "log",
+            refs: [None, None],
         }
     }
 }
@@ -92,6 +96,7 @@ pub fn bars(
             opts.stacked,
             width,
             side_left(&axis),
+            side_refs_px(opts),
         );
         title_height(title, width) + rows.height as u32 + SIDE_AXIS_PX + SIDE_MARGIN_PX + legend_h
     } else {
@@ -185,12 +190,19 @@ pub(super) fn side_names_fit(categories: &[String], width: u32) -> bool {
             .all(|l| text_width(l.trim_end_matches([',', ';']), LABEL_PX) <= room)
 }
 
+/// The room above the rows of a chart on its side for its reference lines' labels: a line
+/// each.
+fn side_refs_px(opts: BarOptions) -> i32 {
+    opts.refs.iter().flatten().count() as i32 * LINE_PX
+}
+
 fn side_rows(
     categories: &[String],
     n_series: usize,
     stacked: bool,
     width: u32,
     left: u32,
+    refs_px: i32,
 ) -> SideRows {
     let names = side_names(categories, width, left);
     let (bar_px, bars) = if stacked || n_series < 2 {
@@ -200,7 +212,7 @@ fn side_rows(
     };
     let group = bars * bar_px + (bars - 1) * SIDE_BAR_GAP_PX;
     let (mut tops, mut bar_tops) = (Vec::new(), Vec::new());
-    let mut y = SIDE_ROW_GAP_PX / 2;
+    let mut y = SIDE_ROW_GAP_PX / 2 + refs_px;
     for lines in &names {
         tops.push(y);
         y += lines.len().max(1) as i32 * LINE_PX + SIDE_NAME_GAP_PX;
@@ -295,7 +307,14 @@ fn value_axis(y_desc: &str, n: usize, series: &[Series], opts: BarOptions) -> Va
             .flat_map(|s| s.values.iter().copied().map(value))
             .fold(0.0, f64::max)
     }
-    .max(opts.min_top);
+    .max(opts.min_top)
+    // Reference lines stand inside the axis, with room for their labels.
+    .max(
+        opts.refs
+            .iter()
+            .flatten()
+            .fold(0.0, |m: f64, r| m.max(r.0 * 1.15)),
+    );
     // Log scale: bars drawn in log10 space from at least half a decade below the
     // smallest value, so that the smallest bars (and equal bars) still show; counts
     // from just under 1, whose first label is 1 (not "0.1 instances").
@@ -435,6 +454,21 @@ fn draw_bars(
             }
         }
     }
+    // Reference lines, dashed, each labelled above its right end on a white ground.
+    let x_end = n as f64 - 0.5;
+    for &(v, _) in opts.refs.iter().flatten() {
+        let at = to_y(v);
+        chart.draw_series(DashedLineSeries::new(
+            [(-0.5, at), (x_end, at)],
+            6,
+            4,
+            REF_COLOUR.stroke_width(2),
+        ))?;
+    }
+    for &(v, label) in opts.refs.iter().flatten() {
+        let (x, y) = chart.backend_coord(&(x_end, to_y(v)));
+        ref_label(&plot, label, x - 2, y - LINE_PX - 1, true)?;
+    }
     // Category names and ticks, centred under each group.
     let (_, y_px) = chart.backend_coord(&(0.0, y_lo));
     for (i, lines) in labels.lines.iter().enumerate() {
@@ -458,6 +492,26 @@ fn draw_bars(
         }
     }
     legend(Some(&legend_area), &entries, width, Legend::Swatches);
+    Ok(())
+}
+
+/// The colour of reference lines and their labels.
+const REF_COLOUR: RGBColor = RGBColor(0x33, 0x33, 0x33);
+
+/// A reference line's label, its top at `y`, starting at `x` (ending there when
+/// `right_aligned`), on a white ground that keeps it legible over bars.
+fn ref_label(plot: &Area<'_>, label: &str, x: i32, y: i32, right_aligned: bool) -> DrawResult {
+    let w = text_width(label, LABEL_PX) as i32;
+    let left = if right_aligned { x - w } else { x }.max(2);
+    plot.draw(&Rectangle::new(
+        [(left - 2, y), (left + w + 2, y + LINE_PX)],
+        WHITE.filled(),
+    ))?;
+    plot.draw(&Text::new(
+        label.to_string(),
+        (left, y + 1),
+        ("sans-serif", LABEL_PX).into_font().color(&REF_COLOUR),
+    ))?;
     Ok(())
 }
 
@@ -495,7 +549,14 @@ fn draw_side_bars(
     let entries: Vec<(String, Rgb)> = series.iter().map(|s| (s.name.clone(), s.colour)).collect();
     let legend_h = legend(None, &entries, width, Legend::Swatches);
     let left = side_left(&axis);
-    let rows = side_rows(categories, series.len(), stacked, width, left);
+    let rows = side_rows(
+        categories,
+        series.len(),
+        stacked,
+        width,
+        left,
+        side_refs_px(opts),
+    );
     let (plot, legend_area) = root.split_vertically(height - legend_h);
     let x_fmt = |x: &f64| axis.tick_label(*x);
     let right = side_label_half(&axis, if axis.log { x_hi.round() } else { x_hi });
@@ -563,6 +624,34 @@ fn draw_side_bars(
         [(base, top), (base + 1, y_range.end)],
         BLACK.filled(),
     ))?;
+    // Reference lines across the rows, dashed, each labelled on a line of its own above
+    // the rows (right of its line, or left of it near the chart's right edge).
+    for &(v, _) in opts.refs.iter().flatten() {
+        let x = x_px(to_x(v));
+        let mut y = top;
+        while y < y_range.end {
+            let end = (y + 6).min(y_range.end);
+            plot.draw(&PathElement::new(
+                vec![(x, y), (x, end)],
+                REF_COLOUR.stroke_width(2),
+            ))?;
+            y += 10;
+        }
+    }
+    // The labels over every line (a label crossed by the next line read "1|50").
+    for (k, &(v, label)) in opts.refs.iter().flatten().enumerate() {
+        let x = x_px(to_x(v));
+        let w = text_width(label, LABEL_PX) as i32;
+        let right_aligned = x + 4 + w > width as i32 - 2;
+        let at = if right_aligned { x - 3 } else { x + 4 };
+        ref_label(
+            &plot,
+            label,
+            at,
+            top + 2 + k as i32 * LINE_PX,
+            right_aligned,
+        )?;
+    }
     legend(Some(&legend_area), &entries, width, Legend::Swatches);
     Ok(())
 }
