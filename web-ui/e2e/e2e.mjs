@@ -5602,6 +5602,42 @@ await step('a platform whose network a slider changed is named with it in the re
   }
 });
 
+await step('the glossary shows names and settings in backticks as code, in the popup and the list, never as HTML (en, ko)', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('type1-vs-type2.toml'))));
+    await p.click('#glossary summary');
+    for (const id of ['type-2', 'world-switch']) {
+      const dd = await p.$$eval('#glossary dt', (ds, id) => {
+        const dt = ds.find((d) => d.id === `gloss-${id}`);
+        const dd = dt && dt.nextElementSibling;
+        return dd ? [dd.textContent, [...dd.querySelectorAll('code')].map((c) => c.textContent)] : null;
+      }, id);
+      assert(dd, `no glossary entry ${id}`);
+      assert(!dd[0].includes('`') && dd[1].includes('hosted_design = "host_module"'), `${id}: ${JSON.stringify(dd)}`);
+    }
+    // The popup of a term in the description: code, no backticks; its title plain text.
+    const term = await p.$('.about-card .about-text button.term[data-term=type-2], .about-card .about-text button.term[data-term=world-switch]');
+    if (!(await term.isVisible())) await p.click('#about-more > summary');
+    const which = await term.getAttribute('data-term');
+    await term.click();
+    const def = `#term-def-${which}`;
+    assert(await p.isVisible(def), 'the definition opens');
+    const [text, codes] = await p.$eval(def, (d) => [d.textContent, [...d.querySelectorAll('code')].map((c) => c.textContent)]);
+    assert(!text.includes('`') && codes.some((c) => c.startsWith('hosted_design')), `the popup: ${text}`);
+    assert(!(await term.getAttribute('title')).includes('`'), 'backticks in the title');
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    const ko = await p.$eval('#gloss-type-2 + dd', (d) => [d.textContent, d.querySelectorAll('code').length]);
+    assert(!ko[0].includes('`') && ko[1] >= 1, `ko: ${ko[0]}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+  } finally {
+    await p.close();
+  }
+});
+
 if (process.env.MEASURE || process.env.MEASURE_ONLY) {
   // Figures only, never a failure on timing (README, "Performance"; docs/performance.md).
   console.log('\n# measurements (headless Chromium, localhost)');

@@ -89,7 +89,7 @@ pub fn described(props: &DescribedProps) -> Html {
         };
         html! {
             <button type="button" class="term" data-term={entry.id}
-                title={entry.definition(lang)} aria-expanded={is_open.to_string()}
+                title={entry.definition(lang).replace('`', "")} aria-expanded={is_open.to_string()}
                 aria-controls={format!("{}{}", props.id_prefix, entry.id)} {onclick} {onkeydown}>
                 { text.to_string() }
             </button>
@@ -101,7 +101,8 @@ pub fn described(props: &DescribedProps) -> Html {
         html! {
             <span class="term-def" id={format!("{}{}", props.id_prefix, entry.id)} role="note"
                 data-term={entry.id} hidden={*open != Some(term)}>
-                <strong>{ entry.name(lang) }</strong>{ " " }{ entry.definition(lang) }
+                // Names and settings in backticks as code, as in the text around it.
+                <strong>{ entry.name(lang) }</strong>{ " " }{ super::with_code(entry.definition(lang)) }
             </span>
         }
     };
@@ -405,7 +406,7 @@ pub fn glossary_list(props: &GlossaryListProps) -> Html {
                 { for glossary::sorted(lang).into_iter().map(|e| html! {
                     <>
                         <dt id={format!("gloss-{}", e.id)}>{ e.name(lang) }</dt>
-                        <dd>{ e.definition(lang) }</dd>
+                        <dd>{ super::with_code(e.definition(lang)) }</dd>
                     </>
                 }) }
             </dl>
