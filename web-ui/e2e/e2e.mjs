@@ -5662,6 +5662,25 @@ await step('arrow keys move a slider of many steps by about 1% of its range (VM 
   }
 });
 
+await step('chart notes that explain are not in the warning colour; a warning is (one sample or none)', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('vdi-network.toml'))));
+    await p.click('#tab-charts');
+    await p.waitForSelector('#chart-relative .chart-note');
+    const colour = (sel) => p.$eval(sel, (n) => getComputedStyle(n).color);
+    const warn = 'rgb(163, 61, 0)';
+    assert(await colour('#chart-relative .chart-note') !== warn, 'the relative chart\'s explanation is in the warning colour');
+    assert(!(await p.$eval('#chart-relative .chart-note', (n) => n.classList.contains('chart-warning'))), 'an explanation marked as a warning');
+    // A chart of an operation made once or never on a platform warns.
+    const warned = await p.$$eval('.chart-note.chart-warning', (ns) => ns.map((n) => getComputedStyle(n).color));
+    assert(warned.every((c) => c === warn), `warnings' colour: ${warned}`);
+  } finally {
+    await p.close();
+  }
+});
+
 if (process.env.MEASURE || process.env.MEASURE_ONLY) {
   // Figures only, never a failure on timing (README, "Performance"; docs/performance.md).
   console.log('\n# measurements (headless Chromium, localhost)');

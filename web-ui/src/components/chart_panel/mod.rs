@@ -201,7 +201,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                             <figcaption class="sr-only" id={title_id.clone()}>{ c.title.clone() }</figcaption>
                             <SvgView svg={AttrValue::from(svg.clone())} label={AttrValue::from(label)}
                                 unavailable={AttrValue::from(t(lang, "chart.unavailable"))} />
-                            if let Some(note) = &c.note { <p class="chart-note">{ note.clone() }</p> }
+                            if let Some(note) = &c.note { <p class={classes!("chart-note", c.warning.then_some("chart-warning"))}>{ note.clone() }</p> }
                             if let Some(remark) = &c.remark { <p class="chart-note chart-remark">{ remark.clone() }</p> }
                             // What a log axis means, while it is shown.
                             if let Some(log) = log { <p class="chart-note chart-remark log-note">{ log.note.clone() }</p> }

@@ -19,8 +19,13 @@ pub struct ChartSpec {
     /// Column headings (the first heads the row names) and rows.
     pub head: Vec<String>,
     pub rows: Vec<(String, Vec<String>)>,
-    /// Said under the chart (e.g. platforms with too few samples).
+    /// Said under the chart: what it shows or leaves out (platforms without steal, a
+    /// remote desktop's figure), in the page's neutral colour; a warning when `warning`.
     pub note: Option<String>,
+    /// The note warns (platforms with one sample or none, a migration unfinished or not
+    /// converged): in the warning colour. Explanations in it read as warnings (a student's
+    /// review).
+    pub warning: bool,
     /// Said under the chart about what it shows, not a warning (a latency with no spread).
     pub remark: Option<String>,
     /// The same figures on a logarithmic axis, offered by a toggle under the chart where
@@ -227,6 +232,7 @@ fn bar_chart(
                 .collect()
         },
         note: None,
+        warning: false,
         remark: None,
         log_view: None,
     }
@@ -312,6 +318,7 @@ pub fn line_chart(
             })
             .collect(),
         note: None,
+        warning: false,
         remark: None,
         log_view: None,
     }
@@ -341,6 +348,13 @@ pub fn share_below_100(y: f64) -> String {
         crate::num::decimals(y)
     };
     crate::num::fixed(y, digits)
+}
+
+/// Whether a platform's latency chart of `op` rests on one sample or none: a warning.
+fn few_samples(r: &RunResult, op: Op) -> bool {
+    r.platforms
+        .iter()
+        .any(|p| p.latency_of(op).map_or(0, |l| l.count) < 2)
 }
 
 /// Names the platforms whose latency chart of `op` rests on one sample or none, and says
@@ -627,6 +641,7 @@ fn exits_chart(lang: Lang, r: &RunResult, names: &Names, out: &mut Vec<ChartSpec
             head: Vec::new(),
             rows: Vec::new(),
             remark: None,
+            warning: false,
             log_view: None,
             note: Some(if translated.is_empty() {
                 t(lang, "chart.exits_none").into()
@@ -1011,6 +1026,7 @@ fn latency_charts(lang: Lang, r: &RunResult, names: &Names, op: Op, out: &mut Ve
         }
     }
     chart.note = samples_note(lang, r, op);
+    chart.warning = few_samples(r, op);
     chart.remark = spread_note(lang, r, op);
     out.push(chart);
 
@@ -1040,6 +1056,7 @@ fn latency_charts(lang: Lang, r: &RunResult, names: &Names, op: Op, out: &mut Ve
         LineKind::Cumulative,
     );
     chart.note = samples_note(lang, r, op);
+    chart.warning = few_samples(r, op);
     chart.remark = spread_note(lang, r, op);
     out.push(chart);
 }

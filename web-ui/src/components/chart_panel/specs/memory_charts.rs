@@ -331,6 +331,8 @@ fn migration_chart(
             + " "
             + &t(lang, "chart.mig_dashed").replace("{}", &m.instance),
     );
+    // A migration still under way at the run's end, or one that did not converge, warns.
+    chart.warning = !checkpoint && (!m.finished || !m.converged);
     chart
 }
 
