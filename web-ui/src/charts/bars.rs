@@ -626,16 +626,25 @@ fn draw_side_bars(
     ))?;
     // Reference lines across the rows, dashed, each labelled on a line of its own above
     // the rows (right of its line, or left of it near the chart's right edge).
+    // The lines pass by the labels' rows and the bars, not across the platforms' names
+    // ("VDI: a desktop VM¦per user" on a phone).
+    let mut spans = vec![(top, top + rows.tops.first().copied().unwrap_or(rows.height))];
+    for (i, &bar_top) in rows.bar_tops.iter().enumerate() {
+        let end = rows.tops.get(i + 1).copied().unwrap_or(rows.height);
+        spans.push((top + bar_top, top + end));
+    }
     for &(v, _) in opts.refs.iter().flatten() {
         let x = x_px(to_x(v));
-        let mut y = top;
-        while y < y_range.end {
-            let end = (y + 6).min(y_range.end);
-            plot.draw(&PathElement::new(
-                vec![(x, y), (x, end)],
-                REF_COLOUR.stroke_width(2),
-            ))?;
-            y += 10;
+        for &(from, to) in &spans {
+            let mut y = from;
+            while y < to.min(y_range.end) {
+                let end = (y + 6).min(to);
+                plot.draw(&PathElement::new(
+                    vec![(x, y), (x, end)],
+                    REF_COLOUR.stroke_width(2),
+                ))?;
+                y += 10;
+            }
         }
     }
     // The labels over every line (a label crossed by the next line read "1|50").

@@ -1261,6 +1261,31 @@ mod tests {
         );
     }
 
+    /// A chart's note explains unless it warns: the relative chart's note on desktops
+    /// explains; a latency chart resting on one sample on a platform warns.
+    #[test]
+    fn a_note_warns_only_of_too_few_samples() {
+        let name = "session-host-vs-vdi.toml";
+        let text = crate::builtin::text_by_name(name).expect("in the library");
+        let mut result = crate::sim::Scenario::from_toml(name, &text)
+            .expect("valid")
+            .run()
+            .expect("runs");
+        let op = result.platforms[0].latency[0].op;
+        let charts = build_charts(Lang::En, &result, Some(op));
+        let relative = charts.iter().find(|c| c.id == "chart-relative").unwrap();
+        assert!(relative.note.is_some() && !relative.warning);
+        assert!(charts.iter().all(|c| !c.warning), "no chart warns");
+        result.platforms[0].latency[0].latency.count = 1;
+        let charts = build_charts(Lang::En, &result, Some(op));
+        let latency = charts.iter().find(|c| c.id == "chart-latency").unwrap();
+        assert!(latency.warning, "{:?}", latency.note);
+        assert!(latency
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("One sample")));
+    }
+
     /// type1-vs-type2's exits (200k I/O instructions a second beside a few hundred timer
     /// and interrupt exits, a pixel on the stacked linear axis) are offered on a log axis
     /// too, each reason its own bar, the axis saying log in the page's language; the
