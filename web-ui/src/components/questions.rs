@@ -1040,7 +1040,10 @@ mod tests {
         assert_eq!(notes, vec![t(Lang::En, "questions.no_answer").to_string()]);
     }
 
-    /// The instructor's case: 0.3473 and 0.354 µs, 1.9% apart, print alike in the CLI.
+    /// 1.2312 and 1.2349 µs, 0.3% apart, print alike in the CLI (both 1.23: figures of 1
+    /// or more get two decimals, `sim::question::printed_figures`), so the note shows them
+    /// with the fewest decimals that tell them apart; 0.3473 and 0.354, below 1, print
+    /// with three significant digits and so apart.
     #[test]
     fn an_author_is_told_of_a_choice_whose_figures_read_the_same() {
         let name = |n: &str| n.to_uppercase();
@@ -1048,12 +1051,15 @@ mod tests {
         q.kind = QuestionKind::Choice;
         q.value = None;
         q.answer = "kvm".into();
-        q.evidence = vec![("kvm".into(), 0.3473), ("docker".into(), 0.354)];
+        q.evidence = vec![("kvm".into(), 1.2312), ("docker".into(), 1.2349)];
         for lang in [Lang::En, Lang::Ko] {
             let notes = authoring_notes(lang, &q, &name);
             assert_eq!(notes.len(), 1, "{notes:?}");
-            assert!(notes[0].contains("KVM 0.347, DOCKER 0.354"), "{notes:?}");
+            assert!(notes[0].contains("KVM 1.231, DOCKER 1.235"), "{notes:?}");
         }
+        // Below 1, three significant digits tell them apart: nothing.
+        q.evidence = vec![("kvm".into(), 0.3473), ("docker".into(), 0.354)];
+        assert!(authoring_notes(Lang::En, &q, &name).is_empty());
         // Far apart: nothing.
         q.evidence[1].1 = 0.5;
         assert!(authoring_notes(Lang::En, &q, &name).is_empty());
