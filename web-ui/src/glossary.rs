@@ -1577,6 +1577,24 @@ mod tests {
         }
     }
 
+    /// Each built-in scenario's description marks each of its terms, in both languages.
+    fn assert_marked_in_descriptions(cases: &[(&str, &[&str])]) {
+        for (file, ids) in cases {
+            let (_, toml) = crate::builtin::BUILTIN
+                .iter()
+                .find(|(f, _)| f == file)
+                .unwrap_or_else(|| panic!("{file}"));
+            let scenario = crate::sim::Scenario::from_toml(file, toml).expect("valid");
+            let d = scenario.description.expect("described");
+            for (lang, text) in [("en", &d.en), ("ko", &d.ko)] {
+                let found = terms_in(text);
+                for id in *ids {
+                    assert!(found.contains(id), "{file} ({lang}): {id} not marked");
+                }
+            }
+        }
+    }
+
     /// The terms of the second review (container networking and storage, interrupts,
     /// the theory of trap and emulate, remote display, density) are marked in both
     /// languages' descriptions of the scenarios that use them.
@@ -1621,20 +1639,7 @@ mod tests {
             ("startup-density.toml", &["utilization-ceiling"]),
             ("consolidation-density.toml", &["utilization-ceiling"]),
         ];
-        for (file, ids) in cases {
-            let (_, toml) = crate::builtin::BUILTIN
-                .iter()
-                .find(|(f, _)| f == file)
-                .unwrap_or_else(|| panic!("{file}"));
-            let scenario = crate::sim::Scenario::from_toml(file, toml).expect("valid");
-            let d = scenario.description.expect("described");
-            for (lang, text) in [("en", &d.en), ("ko", &d.ko)] {
-                let found = terms_in(text);
-                for id in *ids {
-                    assert!(found.contains(id), "{file} ({lang}): {id} not marked");
-                }
-            }
-        }
+        assert_marked_in_descriptions(cases);
         // Other senses of the same words stay plain: a CPU's name, the scenario about a
         // fault's reach, the cap.
         for text in [
@@ -1688,20 +1693,7 @@ mod tests {
                 &["h264", "kush-gauge", "tail-loss-probe", "delayed-ack"],
             ),
         ];
-        for (file, ids) in cases {
-            let (_, toml) = crate::builtin::BUILTIN
-                .iter()
-                .find(|(f, _)| f == file)
-                .unwrap_or_else(|| panic!("{file}"));
-            let scenario = crate::sim::Scenario::from_toml(file, toml).expect("valid");
-            let d = scenario.description.expect("described");
-            for (lang, text) in [("en", &d.en), ("ko", &d.ko)] {
-                let found = terms_in(text);
-                for id in *ids {
-                    assert!(found.contains(id), "{file} ({lang}): {id} not marked");
-                }
-            }
-        }
+        assert_marked_in_descriptions(cases);
         // As written: the spellings in the descriptions' sentences.
         assert_eq!(terms_in("every register access traps"), ["trap"]);
         assert_eq!(
