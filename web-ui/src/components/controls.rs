@@ -916,6 +916,97 @@ struct Figure {
     /// in ms as said ("212").
     pct: String,
     ms: Option<String>,
+    /// Its other figures that a setting may change while its relative performance stays
+    /// (`Also::ALL`'s order), said when no platform's relative performance changed.
+    also: Vec<AlsoFigure>,
+}
+
+/// A figure other than relative performance that the announcement of a re-run says when
+/// no platform's relative performance changed: the memory slider changes density (233 to
+/// 204) and the time slice the latency, while "Relative to native: unchanged" was all a
+/// screen reader heard (a review).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Also {
+    Density,
+    /// The density the host's memory allows (the chart's "memory bound"), which a memory
+    /// setting moves where the CPU bounds the density.
+    DensityMemory,
+    /// The p99 latency of the operation the charts show.
+    P99(crate::sim::Op),
+    Steal,
+    Startup,
+}
+
+impl Also {
+    /// Its name in the announcement.
+    fn name(self, lang: Lang) -> String {
+        use crate::sim::Metric;
+        let metric = |m: Metric| {
+            let n = crate::sim::names::metric(m);
+            lang.pick(n.ko, n.en).to_string()
+        };
+        match self {
+            Also::Density => metric(Metric::Density),
+            Also::DensityMemory => format!(
+                "{} ({})",
+                metric(Metric::Density),
+                t(lang, "chart.density_memory")
+            ),
+            Also::P99(op) => format!(
+                "{} ({})",
+                metric(Metric::P99LatencyUs),
+                crate::labels::op(lang, op)
+            ),
+            Also::Steal => metric(Metric::StealPercent),
+            Also::Startup => metric(Metric::StartupMs),
+        }
+    }
+}
+
+/// One platform's figure of one kind (`Also`), as said, and its value.
+#[derive(Clone, PartialEq, Debug)]
+struct AlsoFigure {
+    what: Also,
+    said: String,
+    value: f64,
+}
+
+/// A platform's figure that changed: its name in the scenario, the figure as said now and
+/// as it was.
+type Changed = (String, String, String);
+
+/// The kind of figure said in place of "unchanged" (`Also`) and each platform's change of
+/// it: of the kinds whose figure as said changed on some platform, the one that changed
+/// the most (its largest change relative to what it was; on a tie the first in `Also`'s
+/// order). `None` when none changed.
+fn most_changed(now: &[Figure], before: &[Figure]) -> Option<(Also, Vec<Changed>)> {
+    let mut kinds: Vec<Also> = Vec::new();
+    for a in now.iter().flat_map(|f| &f.also) {
+        if !kinds.contains(&a.what) {
+            kinds.push(a.what);
+        }
+    }
+    let mut best: Option<(f64, Also, Vec<Changed>)> = None;
+    for what in kinds {
+        let mut size = 0.0_f64;
+        let mut changed = Vec::new();
+        for (f, b) in now.iter().zip(before) {
+            let (Some(n), Some(w)) = (
+                f.also.iter().find(|a| a.what == what),
+                b.also.iter().find(|a| a.what == what),
+            ) else {
+                continue;
+            };
+            if n.said != w.said {
+                size = size.max((n.value - w.value).abs() / w.value.abs().max(1e-9));
+                changed.push((f.name.clone(), n.said.clone(), w.said.clone()));
+            }
+        }
+        if !changed.is_empty() && best.as_ref().is_none_or(|(b, ..)| size > *b) {
+            best = Some((size, what, changed));
+        }
+    }
+    best.map(|(_, what, changed)| (what, changed))
 }
 
 /// Each platform's figure against native, as the table's first column of figures (a
@@ -936,8 +1027,54 @@ fn figures(state: &State) -> Vec<Figure> {
                 .as_ref()
                 .filter(|v| v.sessions > 0)
                 .map(|v| crate::num::fixed(v.latency_p50_ms, 0)),
+            also: also_figures(state, p),
         })
         .collect()
+}
+
+/// A platform's other figures a setting may change (`Also`): its density, the p99 latency
+/// of the operation the charts show (chosen there, else their first), its steal and its
+/// start-up time.
+fn also_figures(state: &State, p: &crate::sim::PlatformResult) -> Vec<AlsoFigure> {
+    let op = state.result.as_ref().and_then(|r| {
+        let ops = crate::result_ops::ops_of(r);
+        state
+            .chart_op
+            .filter(|o| ops.contains(o))
+            .or_else(|| crate::result_ops::default_op(&ops, &state.baseline.question_ops))
+    });
+    let mut also = vec![AlsoFigure {
+        what: Also::Density,
+        said: crate::num::int(p.lifecycle.density),
+        value: p.lifecycle.density as f64,
+    }];
+    if p.lifecycle.density_memory > 0 {
+        also.push(AlsoFigure {
+            what: Also::DensityMemory,
+            said: crate::num::int(p.lifecycle.density_memory),
+            value: p.lifecycle.density_memory as f64,
+        });
+    }
+    if let Some((op, l)) =
+        op.and_then(|op| p.latency_of(op).filter(|l| l.count > 0).map(|l| (op, l)))
+    {
+        also.push(AlsoFigure {
+            what: Also::P99(op),
+            said: format!("{} µs", crate::num::num(l.p99_us)),
+            value: l.p99_us,
+        });
+    }
+    also.push(AlsoFigure {
+        what: Also::Steal,
+        said: crate::num::pct(p.steal_percent),
+        value: p.steal_percent,
+    });
+    also.push(AlsoFigure {
+        what: Also::Startup,
+        said: crate::num::duration_ms(p.lifecycle.startup_ms),
+        value: p.lifecycle.startup_ms,
+    });
+    also
 }
 
 /// How long a finished run stands before it is said (ms): a slider's next arrow key
@@ -1082,14 +1219,17 @@ fn announced_text(state: &State, lang: Lang, before: Option<&[Figure]>) -> Strin
         RunStatus::Running { .. } => t(lang, "run.running").to_string(),
         RunStatus::Done { events, millis } => {
             let now = figures(state);
-            let label = |f: &Figure| {
-                let name = state
+            let platform_name = |name: &str| {
+                state
                     .result
                     .iter()
                     .flat_map(|r| r.platforms.iter())
-                    .find(|p| p.name == f.name)
+                    .find(|p| p.name == name)
                     .map(|p| crate::labels::platform(lang, p))
-                    .unwrap_or_else(|| f.name.clone());
+                    .unwrap_or_else(|| name.to_string())
+            };
+            let label = |f: &Figure| {
+                let name = platform_name(&f.name);
                 match &f.ms {
                     Some(ms) => t(lang, "run.announce_vdi")
                         .replace("{name}", &name)
@@ -1102,7 +1242,7 @@ fn announced_text(state: &State, lang: Lang, before: Option<&[Figure]>) -> Strin
                 let changed: Vec<String> = now
                     .iter()
                     .zip(before)
-                    .filter(|(f, b)| f != b)
+                    .filter(|(f, b)| (&f.pct, &f.ms) != (&b.pct, &b.ms))
                     .map(|(f, b)| {
                         let was = match &b.ms {
                             Some(ms) => t(lang, "run.was_vdi")
@@ -1114,7 +1254,29 @@ fn announced_text(state: &State, lang: Lang, before: Option<&[Figure]>) -> Strin
                     })
                     .collect();
                 let what = if changed.is_empty() {
-                    t(lang, "run.unchanged").to_string()
+                    // What the setting changed instead, said with what it was: density for
+                    // memory, the latency for a time slice.
+                    match most_changed(&now, before) {
+                        Some((kind, figures)) => {
+                            let figures: Vec<String> = figures
+                                .iter()
+                                .map(|(name, said, was)| {
+                                    format!(
+                                        "{} {said} ({})",
+                                        platform_name(name),
+                                        t(lang, "run.was").replace("{}", was)
+                                    )
+                                })
+                                .collect();
+                            format!(
+                                "{}; {}: {}",
+                                t(lang, "run.unchanged"),
+                                kind.name(lang),
+                                figures.join(", ")
+                            )
+                        }
+                        None => t(lang, "run.unchanged").to_string(),
+                    }
                 } else {
                     changed.join(", ")
                 };
@@ -1445,12 +1607,22 @@ mod announce_tests {
     /// Runs `text` as the page would and finishes it with the container's figure set to
     /// `relative`.
     fn finish(s: Rc<State>, text: &str, relative: f64) -> Rc<State> {
+        finish_with(s, text, |c| c.relative_performance_percent = relative)
+    }
+
+    /// Runs `text` as the page would and finishes it with the container's figures set by
+    /// `set`.
+    fn finish_with(
+        s: Rc<State>,
+        text: &str,
+        set: impl FnOnce(&mut crate::sim::PlatformResult),
+    ) -> Rc<State> {
         let s = s.reduce(Action::Run);
         let scenario =
             crate::parsed::adjusted(&s.file, text, &s.knobs.to_adjustments()).expect("valid");
         let mut result = (*scenario).clone().run().expect("runs");
         let c = result.platforms.iter_mut().find(|p| p.name == "c");
-        c.expect("the container").relative_performance_percent = relative;
+        set(c.expect("the container"));
         let id = s.run_id;
         s.reduce(Action::Finished {
             id,
@@ -1493,6 +1665,44 @@ mod announce_tests {
             "완료. 네이티브 대비 성능: 상자 85.0% (이전 90.0%)"
         );
         let third = finish(second, TEXT, 85.0);
+        assert_eq!(
+            said(&mut memory, &third, Lang::En),
+            "Done. Relative to native: unchanged"
+        );
+        // Relative to native unchanged, what the setting changed instead is said: the
+        // density a memory setting changes, the latency a time slice changes (a review
+        // heard only "unchanged"), the one that changed the most.
+        let denser = finish_with(third.clone(), TEXT, |c| {
+            c.relative_performance_percent = 85.0;
+            c.lifecycle.density = 204;
+        });
+        let density_said = said(&mut memory, &denser, Lang::En);
+        assert!(
+            density_said.starts_with(
+                "Done. Relative to native: unchanged; Density per host: Boxes 204 (was "
+            ),
+            "{density_said}"
+        );
+        let slower = finish_with(denser.clone(), TEXT, |c| {
+            c.relative_performance_percent = 85.0;
+            c.lifecycle.density = 204;
+            for l in &mut c.latency {
+                l.latency.p99_us *= 3.0;
+            }
+        });
+        let latency_said = said(&mut memory, &slower, Lang::Ko);
+        assert!(
+            latency_said.starts_with("완료. 네이티브 대비 성능: 변화 없음; p99 지연 (")
+                && latency_said.contains("상자 "),
+            "{latency_said}"
+        );
+        let third = finish_with(slower, TEXT, |c| {
+            c.relative_performance_percent = 85.0;
+            c.lifecycle.density = 204;
+            for l in &mut c.latency {
+                l.latency.p99_us *= 3.0;
+            }
+        });
         assert_eq!(
             said(&mut memory, &third, Lang::En),
             "Done. Relative to native: unchanged"

@@ -27,7 +27,7 @@ pub struct PathsProps {
     #[prop_or_default]
     pub step_through: Option<StepThrough>,
     #[prop_or_default]
-    pub on_step_through_select: Callback<(usize, Op)>,
+    pub on_step_through_select: Callback<(Option<usize>, Op)>,
     #[prop_or_default]
     pub on_step_through_move: Callback<StepThroughMove>,
 }
@@ -295,7 +295,7 @@ pub fn paths(props: &PathsProps) -> Html {
     let on_op = {
         let chosen = chosen.clone();
         let ops = ops.clone();
-        let step_through_platform = props.step_through.as_ref().map(|t| t.platform);
+        let step_through_shown = props.step_through.is_some();
         let on_step_through_select = props.on_step_through_select.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
@@ -305,8 +305,10 @@ pub fn paths(props: &PathsProps) -> Html {
                 .ok()
                 .and_then(|i| ops.get(i).copied());
             chosen.set(op);
-            if let (Some(platform), Some(op)) = (step_through_platform, op) {
-                on_step_through_select.emit((platform, op));
+            // Only the operation is picked: the step-through stays on a platform the user
+            // picked, else opens where the operation costs the most.
+            if let (true, Some(op)) = (step_through_shown, op) {
+                on_step_through_select.emit((None, op));
             }
         })
     };
@@ -314,7 +316,7 @@ pub fn paths(props: &PathsProps) -> Html {
         let chosen = chosen.clone();
         let ops = ops.clone();
         let on_step_through_select = props.on_step_through_select.clone();
-        Callback::from(move |(platform, op): (usize, Op)| {
+        Callback::from(move |(platform, op): (Option<usize>, Op)| {
             if ops.contains(&op) {
                 chosen.set(Some(op));
             }

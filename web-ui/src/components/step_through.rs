@@ -21,8 +21,9 @@ pub struct StepThroughViewProps {
     pub lang: Lang,
     pub result: ResultRef,
     pub step_through: Option<StepThrough>,
-    /// Asks for another platform (index in the result) and operation.
-    pub on_select: Callback<(usize, crate::sim::Op)>,
+    /// Asks for another platform (index in the result; `None`: only the operation was
+    /// picked, the reducer says where) and operation.
+    pub on_select: Callback<(Option<usize>, crate::sim::Op)>,
     pub on_move: Callback<StepThroughMove>,
 }
 
@@ -132,13 +133,12 @@ pub fn step_through(props: &StepThroughViewProps) -> Html {
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(i) = sel.value().parse::<usize>() {
-                on_select.emit((i, op));
+                on_select.emit((Some(i), op));
             }
         })
     };
     let on_op = {
         let on_select = props.on_select.clone();
-        let platform = step_through.platform;
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(op) = sel
@@ -147,7 +147,7 @@ pub fn step_through(props: &StepThroughViewProps) -> Html {
                 .ok()
                 .and_then(|i| crate::sim::Op::ALL.get(i).copied())
             {
-                on_select.emit((platform, op));
+                on_select.emit((None, op));
             }
         })
     };

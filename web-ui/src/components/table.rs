@@ -245,9 +245,11 @@ fn column_note(key: &str) -> &'static str {
     }
 }
 
-/// Where a heading's ⓘ note stands, for the ⓘ clicked (`e`): just under its heading row, as
-/// far left as keeps the note (at most `HELP_WIDTH` wide) inside the table's view, in px
-/// from that view's top left.
+/// Where a heading's ⓘ note stands, for the ⓘ clicked (`e`): just under its heading row,
+/// beside its column rather than over it (the note explains the column's values, which it
+/// covered when centred on its ⓘ: a student's review), to its right if the table's view has
+/// room there, else to its left; in a view too narrow for either, as far left as keeps the
+/// note (at most `HELP_WIDTH` wide) inside the view. In px from the view's top left.
 fn note_place(e: &MouseEvent) -> (i32, i32) {
     use wasm_bindgen::JsCast;
     // The element clicked (Yew listens at the page's root: not `current_target`).
@@ -263,14 +265,39 @@ fn note_place(e: &MouseEvent) -> (i32, i32) {
     };
     // Under the whole heading row (a taller neighbour's ⓘ stays in sight).
     let row = button.closest("tr").ok().flatten();
+    let cell = button
+        .closest("th")
+        .ok()
+        .flatten()
+        .map(|c| c.get_bounding_client_rect());
     let (b, v) = (
         button.get_bounding_client_rect(),
         view.get_bounding_client_rect(),
     );
     let bottom = row.map_or(b.bottom(), |r| r.get_bounding_client_rect().bottom());
-    let room = (v.width() - HELP_WIDTH).max(0.0);
-    let left = (b.left() - v.left() - HELP_WIDTH / 2.0).clamp(0.0, room);
+    let (column_left, column_right) = cell.map_or((b.left(), b.right()), |c| (c.left(), c.right()));
+    let left = beside_column(
+        column_left - v.left(),
+        column_right - v.left(),
+        v.width(),
+        b.left() - v.left(),
+    );
     ((bottom - v.top() + 2.0) as i32, left as i32)
+}
+
+/// The left edge of a heading's note (px in the table's view, `width` wide) whose column
+/// spans `column_left..column_right` and whose ⓘ starts at `button_left`: right of the
+/// column if the note fits there, else left of it, else centred on the ⓘ inside the view.
+fn beside_column(column_left: f64, column_right: f64, width: f64, button_left: f64) -> f64 {
+    const GAP: f64 = 4.0;
+    if column_right + GAP + HELP_WIDTH <= width {
+        column_right + GAP
+    } else if column_left - GAP - HELP_WIDTH >= 0.0 {
+        column_left - GAP - HELP_WIDTH
+    } else {
+        let room = (width - HELP_WIDTH).max(0.0);
+        (button_left - HELP_WIDTH / 2.0).clamp(0.0, room)
+    }
 }
 
 /// The widest a heading's ⓘ note is drawn (px; style.css's `#column-help.open`).
@@ -802,7 +829,10 @@ pub fn table(props: &TableProps) -> Html {
             <div id="column-help" role="status" class={classes!(help.is_some().then_some("open"))}
                 style={help.map(|(_, top, left)| format!("top: {top}px; left: {left}px"))}>
                 if let Some((k, _, _)) = *help {
-                    <p class="hint column-help" data-col={k}><strong>{ t(lang, k) }{ ": " }</strong>{ t(lang, column_note(k)) }</p>
+                    <p class="hint column-help" data-col={k}><strong>{ t(lang, k) }{ ": " }</strong>{ t(lang, column_note(k)) }
+                        // A desktop's figure counts screen updates: said here too where a
+                        // platform is a desktop, as under the table.
+                        if k == "table.relative" && r.platforms.iter().any(|p| p.vdi.is_some()) { { " " }{ t(lang, "table.relative.note_vdi") } }</p>
                     <button class="link column-help-close" onclick={close} aria-label={t(lang, "table.column_help_close")}>{ "×" }</button>
                 }
             </div>
@@ -1258,6 +1288,48 @@ fn sample_notes<'a>(
 mod tests {
     use super::{column, fault_sessions, fmt_num, percent, platform_figures, sample_notes};
     use crate::i18n::Lang;
+
+    /// A heading's note stands beside its column, not over the values it explains: right of
+    /// it where the view has room, else left of it, else (a phone) centred on its ⓘ.
+    #[test]
+    fn a_columns_note_stands_beside_the_column() {
+        use super::{beside_column, HELP_WIDTH};
+        // A column at 300..380 in a 1000 px view: the note right of it.
+        let left = beside_column(300.0, 380.0, 1000.0, 360.0);
+        assert!(left >= 380.0 && left + HELP_WIDTH <= 1000.0, "{left}");
+        // The last column, 900..980: left of it.
+        let left = beside_column(900.0, 980.0, 1000.0, 960.0);
+        assert!(left >= 0.0 && left + HELP_WIDTH <= 900.0, "{left}");
+        // A 360 px phone: inside the view.
+        assert_eq!(beside_column(100.0, 160.0, 360.0, 140.0), 0.0);
+    }
+
+    /// The ⓘ of Host OS / engine % says first that it is host kernel work: "engine" read as
+    /// a container engine (dockerd) in the data path (a student's review).
+    #[test]
+    fn the_host_os_note_says_first_that_it_is_host_kernel_work() {
+        use crate::i18n::t;
+        assert!(t(Lang::En, "table.host.note")
+            .starts_with("Host kernel work, not a container engine's (no engine such as dockerd"));
+        assert!(t(Lang::Ko, "table.host.note")
+            .starts_with("컨테이너 엔진이 아니라 호스트 커널의 일입니다"));
+    }
+
+    /// The ⓘ of Relative to native says what the figure is before its caveats (it opened on
+    /// "The native baseline runs…": a student's review), in both languages.
+    #[test]
+    fn the_relative_note_opens_with_its_definition() {
+        use crate::i18n::t;
+        let en = t(Lang::En, "table.relative.note");
+        assert!(
+            en.starts_with("This platform's throughput (operations per second) divided by the throughput of the same instances run natively on the same host"),
+            "{en}"
+        );
+        assert!(en.contains(". The native baseline runs"), "{en}");
+        let ko = t(Lang::Ko, "table.relative.note");
+        assert!(ko.starts_with("이 플랫폼의 처리량"), "{ko}");
+        assert!(ko.contains(" 네이티브 기준은"), "{ko}");
+    }
 
     /// A group with fewer than 100 inputs has its p99 called its slowest input, one with
     /// A type 2's hosted design is listed with its other properties, in both languages:

@@ -96,9 +96,10 @@ pub enum Action {
     /// (`State::chart_logs`).
     ToggleChartLog(String),
     Notice(Option<String>),
-    /// Step through `op` on the result's platform `platform`.
+    /// Step through `op` on the result's platform `platform`; `None`: only the operation
+    /// was picked ([`StepThrough::select`] says on which platform).
     StepThroughSelect {
-        platform: usize,
+        platform: Option<usize>,
         op: Op,
     },
     /// Step through the operation that cost the result's platform `platform` the most
@@ -369,16 +370,15 @@ impl Reducible for State {
                 s.notice = n
             }
             Action::StepThroughSelect { platform, op } => {
-                if let Some(step_through) = s
-                    .result_input
-                    .as_ref()
-                    .and_then(scenario_of)
-                    .and_then(|scenario| StepThrough::build(&scenario, platform, op))
+                if let Some(step_through) =
+                    s.result_input
+                        .as_ref()
+                        .and_then(scenario_of)
+                        .and_then(|scenario| {
+                            StepThrough::select(&scenario, s.step_through.as_ref(), platform, op)
+                        })
                 {
-                    s.step_through = Some(StepThrough {
-                        chosen: true,
-                        ..step_through
-                    });
+                    s.step_through = Some(step_through);
                 }
             }
             Action::StepThroughCostliest(platform) => {

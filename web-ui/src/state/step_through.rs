@@ -26,6 +26,11 @@ pub struct StepThrough {
     /// The user picked this platform and operation (`Action::StepThroughSelect`): a new result
     /// of the same scenario keeps them, and the path tables follow them.
     pub chosen: bool,
+    /// The user picked this platform itself (its list, or a table cell's "Where the time
+    /// went"), not only an operation: another operation picked then stays on it. Until then
+    /// an operation picked opens on the platform where it costs the most
+    /// ([`StepThrough::costliest_platform`]).
+    pub platform_chosen: bool,
 }
 
 /// What the step-through's controls ask for.
@@ -49,6 +54,58 @@ impl StepThrough {
             own: Rc::new(own),
             others: Rc::new(explain::side_by_side(scenario, platform, op)),
             chosen: false,
+            platform_chosen: false,
+        })
+    }
+
+    /// The platform where `op`'s path costs the most cycles (its explanation's total), of
+    /// the platforms whose workload makes it if any does (else of all): where a step-through
+    /// of it shows the most. full-para-hybrid's system call opened on "Hardware assist,
+    /// disk", where it costs what it costs natively (a student's review). Ties go to the
+    /// first platform.
+    pub fn costliest_platform(scenario: &Scenario, op: Op) -> Option<usize> {
+        let n = scenario.platforms.len();
+        let totals: Vec<(usize, u64)> = (0..n)
+            .filter_map(|i| explain::explain(scenario, i, op).map(|e| (i, e.total)))
+            .collect();
+        let costliest = |among: &mut dyn Iterator<Item = &(usize, u64)>| {
+            among
+                .fold(None::<(usize, u64)>, |best, &(i, total)| match best {
+                    Some((_, b)) if b >= total => best,
+                    _ => Some((i, total)),
+                })
+                .map(|(i, _)| i)
+        };
+        costliest(&mut totals.iter().filter(|(i, _)| makes(scenario, *i, op)))
+            .or_else(|| costliest(&mut totals.iter()))
+    }
+
+    /// The step-through of `op` picked by the user, on `platform` if the user picked it too,
+    /// else on the platform already shown if the user picked that one before, else where
+    /// `op` costs the most ([`StepThrough::costliest_platform`]).
+    pub fn select(
+        scenario: &Scenario,
+        previous: Option<&StepThrough>,
+        platform: Option<usize>,
+        op: Op,
+    ) -> Option<StepThrough> {
+        let kept = previous.filter(|p| p.platform_chosen).map(|p| p.platform);
+        let (platform, platform_chosen) = match platform {
+            Some(p) => (p, true),
+            None => match kept {
+                Some(p) => (p, true),
+                None => (
+                    StepThrough::costliest_platform(scenario, op)
+                        .or(previous.map(|p| p.platform))
+                        .unwrap_or(0),
+                    false,
+                ),
+            },
+        };
+        StepThrough::build(scenario, platform, op).map(|t| StepThrough {
+            chosen: true,
+            platform_chosen,
+            ..t
         })
     }
 
@@ -71,7 +128,11 @@ impl StepThrough {
                 .then(|| StepThrough::build(scenario, p.platform, p.op))
                 .flatten()
             {
-                return Some(StepThrough { chosen: true, ..t });
+                return Some(StepThrough {
+                    chosen: true,
+                    platform_chosen: p.platform_chosen,
+                    ..t
+                });
             }
         }
         // Hardware-assisted platforms first, then the other VMs, then the rest.
@@ -165,7 +226,11 @@ impl StepThrough {
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .filter(|(extra, _)| *extra >= busy / 10.0)
             .and_then(|(_, op)| StepThrough::build(scenario, platform, op))
-            .map(|t| StepThrough { chosen: true, ..t })
+            .map(|t| StepThrough {
+                chosen: true,
+                platform_chosen: true,
+                ..t
+            })
     }
 
     /// The same step-through at another phase (kept inside the phases).
@@ -316,6 +381,39 @@ mod tests {
         let fault = StepThrough::default_for(&s, None, Some(Op::PageFault)).unwrap();
         assert_eq!(fault.op, Op::PageFault);
         assert!(s.platforms[fault.platform].name.ends_with("-syscall"));
+    }
+
+    /// An operation picked before any platform opens where it costs the most cycles:
+    /// full-para-hybrid's system call opened on "Hardware assist, disk", where it costs
+    /// what it costs natively (a student's review). A platform the user picked is kept.
+    #[test]
+    fn an_operation_picked_opens_where_it_costs_the_most_until_a_platform_is_picked() {
+        let text = builtin::text_by_name("full-para-hybrid.toml").expect("in the library");
+        let s = Scenario::from_toml("full-para-hybrid.toml", &text).expect("valid");
+        let at = |name: &str| s.platforms.iter().position(|p| p.name == name).expect(name);
+        let opened = StepThrough::default_for(&s, None, Some(Op::DiskRead)).unwrap();
+        assert_eq!(opened.platform, at("hw-disk"));
+        let syscall = StepThrough::select(&s, Some(&opened), None, Op::Syscall).unwrap();
+        let total = |i: usize| explain::explain(&s, i, Op::Syscall).map_or(0, |e| e.total);
+        assert!(
+            (0..s.platforms.len()).all(|i| total(i) <= total(syscall.platform)),
+            "{}",
+            s.platforms[syscall.platform].name
+        );
+        assert!(total(syscall.platform) > total(at("hw-disk")));
+        assert!(s.platforms[syscall.platform].name.ends_with("-syscall"));
+        assert!(syscall.chosen && !syscall.platform_chosen && syscall.op == Op::Syscall);
+        // Back to a disk read, still no platform picked: where a disk read costs the most.
+        let disk = StepThrough::select(&s, Some(&syscall), None, Op::DiskRead).unwrap();
+        assert!(s.platforms[disk.platform].name.ends_with("-disk"));
+        // A platform picked stays when the operation changes, and over a new result.
+        let picked =
+            StepThrough::select(&s, Some(&disk), Some(at("hw-disk")), Op::DiskRead).unwrap();
+        assert!(picked.platform_chosen);
+        let kept = StepThrough::select(&s, Some(&picked), None, Op::Syscall).unwrap();
+        assert_eq!((kept.platform, kept.op), (at("hw-disk"), Op::Syscall));
+        let again = StepThrough::default_for(&s, Some(&kept), None).unwrap();
+        assert!(again.platform_chosen && again.platform == at("hw-disk"));
     }
 
     #[test]
