@@ -122,8 +122,9 @@ pub struct Question {
 /// [`Scenario::set_seed`]. A field written by hand is checked again when the scenario runs
 /// ([`Scenario::check`]: its range, the indices that tie it to other fields and the event
 /// budget, with the file's messages and no location): a run refuses what the file would
-/// have, with [`crate::SimError::Invalid`]. `adjusted` starts again from the file's own
-/// values, not from fields written by hand, the seed excepted.
+/// have, with [`crate::SimError::Invalid`]. `adjusted` and `with_cost` keep the
+/// `[scenario]` fields as they are (the seed, `duration_ms`, `trace`) and start the others
+/// again from the file's own values, not from fields written by hand.
 #[derive(Debug, Clone)]
 pub struct Scenario {
     /// The file name given to [`Scenario::from_toml`]: it labels errors, and never changes
