@@ -772,6 +772,65 @@ fn unknown_keys_and_wrong_types_are_read_past_without_a_cascade() {
         .contains("the checks stopped after the names"));
 }
 
+/// An unknown question metric with no room for a valid one in its place (`metric="exits"`,
+/// `metric = "exit"`) reads on like any unknown value: the platforms' mistakes before and
+/// after the question come in the same run, with no note; and a number in quotes in
+/// `[host]` hides neither a question's unknown platform nor a misspelt cost (a test
+/// author's review). Held here so that refreshing the `.err` files cannot lose it.
+#[test]
+fn unknown_metric_without_room_reads_on() {
+    let places = |name: &str| -> Vec<(usize, usize, &'static str, bool)> {
+        let path = workspace_root().join("tests/invalid").join(name);
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let errors = Scenario::from_toml_all("t.toml", &text).expect_err("invalid");
+        (errors.iter())
+            .map(|e| (e.line, e.column, e.code, e.stops_checks()))
+            .collect()
+    };
+    assert_eq!(
+        places("question-unknown-metric-without-room-reads-on.toml"),
+        [
+            (13, 13, "unknown_value", false),
+            (19, 8, "unknown_value", false),
+            (26, 10, "unknown_value", false),
+            (31, 8, "unknown_value", false),
+        ]
+    );
+    assert_eq!(
+        places("wrong-type-in-host-beside-question-platform.toml"),
+        [
+            (11, 23, "invalid_type", false),
+            (32, 12, "unknown_name", false),
+            (35, 1, "unknown_field", false),
+        ]
+    );
+    // A valid word longer than the room read in place: the columns after it on its line
+    // stay the file's (the second and third mistakes of one array).
+    let text = "[scenario]\nname = \"t\"\n[[platform]]\nname = \"p\"\nkind = \"type1\"\n\
+        technique = \"hybrid\"\nenlightenments = [\"x\", \"zz\", 5]\n\
+        [[instance]]\nname = \"i\"\nworkload = \"web-server\"\n";
+    let errors = Scenario::from_toml_all("t.toml", text).expect_err("invalid");
+    let found: Vec<(usize, usize, bool)> = (errors.iter())
+        .map(|e| (e.line, e.column, e.stops_checks()))
+        .collect();
+    assert_eq!(found, [(7, 19, false), (7, 24, false), (7, 30, false)]);
+}
+
+/// A negative cost says its unit as a cost too large does (both languages).
+#[test]
+fn a_negative_cost_says_its_unit() {
+    let path = workspace_root().join("tests/invalid/cost-negative.toml");
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    let e = Scenario::from_toml("t.toml", &text).expect_err("invalid");
+    assert_eq!(
+        e.message,
+        "costs.syscall_native must be between 0 and 1000000000 cycles; got -5"
+    );
+    assert!(e
+        .message_in(sim_core::Lang::Ko)
+        .contains("0에서 1000000000 cycles 사이여야"));
+}
+
 #[test]
 fn a_file_over_256_kib_is_refused_before_parsing() {
     let valid = std::fs::read_to_string(workspace_root().join("scenarios/smoke.toml")).unwrap();

@@ -68,10 +68,12 @@
 //!   into with `?`).
 //! - [`Adjustments`] and [`Scenario::adjusted`]: the page's slider settings;
 //!   [`Scenario::with_cost`]: one cost of the `[costs]` table, checked as the file's
-//!   (`virtsim run --cost NAME=VALUE`). Both give a copy that starts again from the file's
-//!   own values: a field set by hand before them (`s.duration_ms = 100`, an instance's
-//!   `count`) is dropped, while the seed ([`Scenario::set_seed`], or `s.seed` written by
-//!   hand) and the costs set by `with_cost` are kept. Call them first, then set fields.
+//!   (`virtsim run --cost NAME=VALUE`). Both give a copy that keeps the `[scenario]`
+//!   fields as they are (the seed, [`Scenario::set_seed`] or written by hand,
+//!   `duration_ms` and `trace`, checked again) and the costs set by `with_cost`, and
+//!   starts the others again from the file's own values: a field set by hand before them
+//!   (`s.host.cores`, an instance's `count`) is dropped. Call them first, then set such
+//!   fields.
 //! - [`RunResult`]: [`RunResult::platform_named`] ([`PlatformResult`]: its `metric`,
 //!   `latency_of` an [`Op`]), [`RunResult::question_named`] ([`QuestionAnswer::check`]
 //!   grades an answer), whose error for a misspelt name lists the run's names (the

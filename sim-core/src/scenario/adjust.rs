@@ -259,8 +259,12 @@ impl Adjustments {
 
 impl Scenario {
     /// A copy with slider-style changes, validated again. It starts from the file's own
-    /// values, not from fields written by hand, except the seed (any seed is valid: a
-    /// `scenario.seed` set by hand stays unless [`Adjustments::seed`] sets another). An
+    /// values and the `[scenario]` fields as they are now: the seed, `duration_ms` and
+    /// `trace` set by hand (or by [`Self::set_seed`]) stay unless [`Adjustments::seed`] or
+    /// [`Adjustments::duration_ms`] sets another, and are checked again (a `duration_ms`
+    /// out of range is an error at the file's `duration_ms`); the other fields written by
+    /// hand (an instance's `count`, a field of [`Scenario::costs`]...) start again from the
+    /// file's, and the costs set by [`Self::with_cost`] are kept. An
     /// error is the file's, placed where the file sets the value the adjustment replaced
     /// (`count`, `memory_gib`...; where it would be written when the file leaves it to
     /// its default), or where an adjusted value changes what is checked (more instances:
@@ -286,10 +290,11 @@ impl Scenario {
     /// survives [`Self::adjusted`] (which starts from the file and what was set here) and
     /// is checked at once: an unknown name is an error with a guess, a value outside the
     /// cost's range an error naming the range (placed at the file's `[costs]` table, or at
-    /// its `[scenario]` name when it has none). Like [`Self::adjusted`], the copy starts
-    /// from the file's own values: other fields written by hand (`duration_ms`, an
-    /// instance's `count`...) are not kept; set them on the copy, or use
-    /// [`Self::adjusted`]'s [`Adjustments`] first.
+    /// its `[scenario]` name when it has none). Like [`Self::adjusted`], the copy keeps the
+    /// `[scenario]` fields as they are now (the seed, `duration_ms` and `trace`, checked
+    /// again) and starts the others from the file's own values: other fields written by
+    /// hand (an instance's `count`, `host.cores`...) are not kept; set them on the copy, or
+    /// use [`Self::adjusted`]'s [`Adjustments`] first.
     ///
     /// ```
     /// let text = include_str!("../../../scenarios/full-para-hybrid.toml");
@@ -316,7 +321,7 @@ impl Scenario {
             costs_at
         };
         let mut raw = self.raw.clone();
-        raw.scenario.seed = self.seed;
+        self.keep_scenario_fields(&v, &mut raw, None);
         if !raw.costs.set(name, value) {
             let names = crate::costs::CostTable::names();
             return Err(v.error(at, super::error::unknown_cost(name, names)));
@@ -324,6 +329,30 @@ impl Scenario {
         let mut scenario = validate(&v, raw, Questions::DropInvalid)?;
         scenario.seed = self.seed;
         Ok(scenario)
+    }
+
+    /// `raw` with the `[scenario]` fields as they are now: the seed, `trace` and
+    /// `duration_ms` (or `duration_ms`, when given), set by hand or not; a duration that
+    /// is not the file's placed at the file's `duration_ms` (or its `[scenario]` name), where
+    /// the validation then says what is wrong with it.
+    fn keep_scenario_fields(
+        &self,
+        v: &Validator<'_>,
+        raw: &mut super::format::ScenarioFile,
+        duration_ms: Option<u64>,
+    ) {
+        raw.scenario.seed = self.seed;
+        raw.scenario.trace = self.trace;
+        let ms = duration_ms.unwrap_or(self.duration_ms);
+        if ms != *raw.scenario.duration_ms.get_ref() || duration_ms.is_some() {
+            let span = raw.scenario.duration_ms.span();
+            let at = if span.is_empty() {
+                v.span_of(&[Key::Name("scenario"), Key::Name("name")])
+            } else {
+                span
+            };
+            raw.scenario.duration_ms = Spanned::new(at, ms);
+        }
     }
 
     /// [`Self::adjusted`], its error without the adjustments named.
@@ -337,13 +366,10 @@ impl Scenario {
             |span: Range<usize>, owner: Range<usize>| if span.is_empty() { owner } else { span };
         let scenario_at = v.span_of(&[Key::Name("scenario"), Key::Name("name")]);
         let host_at = or(v.span_of(&[Key::Name("host")]), scenario_at.clone());
-        // Any seed is valid, so one written by hand (`scenario.seed = 7`) is kept: only the
-        // fields a validator checks start again from the file's.
+        // The [scenario] fields as they are now (`scenario.seed = 7`, `duration_ms = 10`
+        // written by hand), or the adjustments' own.
+        self.keep_scenario_fields(&v, &mut raw, adj.duration_ms);
         raw.scenario.seed = adj.seed.unwrap_or(self.seed);
-        if let Some(ms) = adj.duration_ms {
-            let at = or(raw.scenario.duration_ms.span(), scenario_at.clone());
-            raw.scenario.duration_ms = Spanned::new(at, ms);
-        }
         if let Some(cores) = adj.host_cores {
             let at = or(raw.host.cores.span(), host_at.clone());
             raw.host.cores = Spanned::new(at, cores);
@@ -926,5 +952,53 @@ mod network_tests {
         );
         // Past the platforms: nothing set, nothing wrong.
         assert!(scenario.adjusted(&rtt_of(40, 3000.0)).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod hand_set_tests {
+    use super::Adjustments;
+    use crate::Scenario;
+
+    const TEXT: &str = "[scenario]\nname = \"t\"\nduration_ms = 20\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"i\"\nworkload = \"cpu-bound\"\n";
+
+    /// `duration_ms` and `trace` set by hand survive `with_cost` and `adjusted` as the
+    /// seed does (they were dropped: a test author's review), an adjustment's duration
+    /// replaces it, and one out of range is the file's error at its `duration_ms`.
+    #[test]
+    fn scenario_fields_set_by_hand_survive_with_cost_and_adjusted() {
+        let mut s = Scenario::from_toml("t.toml", TEXT).unwrap();
+        s.duration_ms = 7;
+        s.trace = true;
+        s.set_seed(5);
+        let c = s.with_cost("syscall_native", 300).unwrap();
+        assert_eq!((c.duration_ms, c.trace, c.seed), (7, true, 5));
+        assert_eq!(c.costs.syscall_native, 300);
+        let two = Adjustments {
+            host_cores: Some(2),
+            ..Default::default()
+        };
+        let a = c.adjusted(&two).unwrap();
+        assert_eq!((a.duration_ms, a.trace, a.seed), (7, true, 5));
+        assert_eq!((a.costs.syscall_native, a.host.cores), (300, 2));
+        let nine = Adjustments {
+            duration_ms: Some(9),
+            ..Default::default()
+        };
+        assert_eq!(c.adjusted(&nine).unwrap().duration_ms, 9);
+        // Read from the file: the same as before.
+        let fresh = Scenario::from_toml("t.toml", TEXT).unwrap();
+        let same = fresh.adjusted(&Adjustments::default()).unwrap();
+        assert_eq!((same.duration_ms, same.trace, same.seed), (20, false, 1));
+        // Out of range by hand: checked again, at the file's duration_ms (line 3).
+        s.duration_ms = 0;
+        for e in [
+            s.with_cost("syscall_native", 300).unwrap_err(),
+            s.adjusted(&two).unwrap_err(),
+        ] {
+            assert_eq!((e.code, e.line, e.column), ("out_of_range", 3, 15), "{e}");
+        }
+        // An adjustment's valid duration replaces it.
+        assert_eq!(s.adjusted(&nine).unwrap().duration_ms, 9);
     }
 }

@@ -122,8 +122,9 @@ pub struct Question {
 /// [`Scenario::set_seed`]. A field written by hand is checked again when the scenario runs
 /// ([`Scenario::check`]: its range, the indices that tie it to other fields and the event
 /// budget, with the file's messages and no location): a run refuses what the file would
-/// have, with [`crate::SimError::Invalid`]. `adjusted` starts again from the file's own
-/// values, not from fields written by hand, the seed excepted.
+/// have, with [`crate::SimError::Invalid`]. `adjusted` and `with_cost` keep the
+/// `[scenario]` fields as they are (the seed, `duration_ms`, `trace`) and start the others
+/// again from the file's own values, not from fields written by hand.
 #[derive(Debug, Clone)]
 pub struct Scenario {
     /// The file name given to [`Scenario::from_toml`]: it labels errors, and never changes
@@ -985,7 +986,8 @@ workload = "syscall-heavy"
         );
         // One shorter than every valid value takes the room of the spaces around its `=`
         // (`kind="vdi"` read in place of `kind = "t1"`), so the reading goes on; written
-        // without them, nothing fits, and the reading stops there.
+        // without them, nothing fits, and the shortest valid value is read in its place,
+        // longer than the one written: the reading goes on as well (it stopped there).
         let text = base
             .replace("\"type1\"", "\"t1\"")
             .replace("cores = 2", "cores = 0");
@@ -996,7 +998,10 @@ workload = "syscall-heavy"
         let text = base
             .replace("kind = \"type1\"", "kind=\"t1\"")
             .replace("cores = 2", "cores = 0");
-        assert_eq!(places(&text), [(8, 6, "unknown_value")]);
+        assert_eq!(
+            places(&text),
+            [(5, 9, "out_of_range"), (8, 6, "unknown_value")]
+        );
 
         // In [host] (the CPU generation): each platform is checked against every host it
         // could be (none of base's has an error on any); an instance's own error is still

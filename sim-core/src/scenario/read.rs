@@ -285,7 +285,7 @@ impl Scenario {
                             message[..at.map_or(0, |(at, _)| at)].to_string()
                         };
                         let prefix = (before(&e.message), before(&e.message_in(crate::Lang::Ko)));
-                        return error::FieldRange::Known(field, min, max, prefix);
+                        return error::FieldRange::Known(field, min, max, prefix, param("unit"));
                     }
                 }
                 error::FieldRange::said(text, &at, &errors, &number.to_string())
@@ -373,9 +373,16 @@ impl Scenario {
         past: &mut Past,
     ) -> Option<(Vec<ScenarioError>, bool)> {
         let v = Validator::new(file_name, text);
+        // A valid word longer than the one written and the room around it (`metric="exit"`):
+        // (its bytes, its characters) more than the one written.
+        let mut grown = None;
         let in_place = match how {
             ReadPast::Stop => return None,
-            ReadPast::Word => Self::word_in_place(text, &span, e),
+            ReadPast::Word => Self::word_in_place(text, &span, e).or_else(|| {
+                let (replaced, bytes, chars) = Self::word_grown(text, &span, e)?;
+                grown = Some((bytes, chars));
+                Some(replaced)
+            }),
             ReadPast::Number => Self::zero_in_place(text, &span),
             ReadPast::Entry => None,
         };
@@ -390,20 +397,34 @@ impl Scenario {
         if !syntax.is_empty() {
             return None;
         }
-        if !loose {
-            past.taken.push(span.clone());
-        }
         let part = v.part_at(span.start)?;
+        let (bytes, chars) = grown.unwrap_or((0, 0));
+        if !loose {
+            // Offsets after a grown word move by its extra bytes in the texts read next.
+            for t in past.taken.iter_mut().filter(|t| t.start >= span.end) {
+                *t = t.start + bytes..t.end + bytes;
+            }
+            past.taken.push(span.start..span.end + bytes);
+        }
         past.poisoned.push(validate::Poisoned { part, loose });
         // The parsed document goes before the next reading: kept over each level of
         // reading past, twenty of them held a file's tree twenty times (a 235 KB file of
         // nested arrays took 928 MB).
         drop(v);
-        let errors = Self::read_past(file_name, &replaced, probe, past).err();
-        Some((
-            errors.unwrap_or_default(),
-            std::mem::take(&mut past.stopped),
-        ))
+        let mut errors = Self::read_past(file_name, &replaced, probe, past)
+            .err()
+            .unwrap_or_default();
+        if chars > 0 {
+            // Back to the file's columns: those after the grown word on its line moved.
+            let (line, end) = error::line_column(&replaced, span.end + bytes);
+            for e in errors
+                .iter_mut()
+                .filter(|e| e.line == line && e.column >= end)
+            {
+                e.column -= chars;
+            }
+        }
+        Some((errors, std::mem::take(&mut past.stopped)))
     }
 
     /// `text` with the unknown value at `span` (`e`, serde's "unknown variant") replaced
@@ -448,6 +469,36 @@ impl Scenario {
             " ".repeat(room - valid.len()),
             &text[span.end..]
         ))
+    }
+
+    /// `text` with the unknown value at `span` (`e`, serde's "unknown variant") replaced
+    /// by the shortest valid value, when none fits in the room of [`Self::word_in_place`]
+    /// (`metric="exit"`: no metric has fewer than seven letters), and how many bytes and
+    /// characters longer it is: the lines stay the file's, the columns after it on its line
+    /// do not ([`Self::read_on`] gives its errors the file's columns back). None when no
+    /// valid value can be written in its quotes.
+    #[cfg_attr(target_arch = "wasm32", inline)]
+    fn word_grown(
+        text: &str,
+        span: &std::ops::Range<usize>,
+        e: &ScenarioError,
+    ) -> Option<(String, usize, usize)> {
+        let written = text.get(span.clone())?;
+        let quote = written.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        written.strip_prefix(quote)?.strip_suffix(quote)?;
+        let detail = &e.params.iter().find(|(k, _)| *k == "detail")?.1;
+        let (_, expected) = detail.split_once(", expected ")?;
+        let valid = (expected.split('`').skip(1).step_by(2))
+            .filter(|name| !name.contains(quote) && !name.contains('\n'))
+            .min_by_key(|name| name.len())?;
+        let replaced = format!(
+            "{}{quote}{valid}{quote}{}",
+            &text[..span.start],
+            &text[span.end..]
+        );
+        let bytes = (valid.len() + 2).checked_sub(written.len())?;
+        let chars = (valid.chars().count() + 2).checked_sub(written.chars().count())?;
+        Some((replaced, bytes, chars))
     }
 
     /// The span in `text` of the number error `e` is about, when `e` is an error of a

@@ -206,17 +206,16 @@ pub(crate) fn parser_msg(detail: String) -> Msg {
     )
 }
 
-/// A value outside its field's range, as the validator words it (`detail` keeps what the
+/// A value outside its field's range, as the validator words it, with its unit when the
+/// validator says one (a cost's `cycles`, as for a cost too large; `detail` keeps what the
 /// parser said).
 fn out_of_range(
     (prefix, prefix_ko): (&str, &str),
-    field: &str,
-    min: &str,
-    max: &str,
+    (field, min, max, unit): (&str, &str, &str, Option<&str>),
     got: &str,
     detail: &str,
 ) -> Msg {
-    msg!(
+    let mut m = msg!(
         "out_of_range",
         "{prefix}{field} must be between {min} and {max}; got {got}",
         "{prefix_ko}{field} 값은 {min}에서 {max} 사이여야 합니다. 입력값: {got}",
@@ -227,15 +226,22 @@ fn out_of_range(
         max = max,
         got = got,
         detail = detail
-    )
+    );
+    if let Some(unit) = unit {
+        m.en = "{prefix}{field} must be between {min} and {max} {unit}; got {got}";
+        m.ko = "{prefix_ko}{field} 값은 {min}에서 {max} {unit} 사이여야 합니다. 입력값: {got}";
+        m.params.push(("unit", unit.to_string()));
+    }
+    m
 }
 
 /// What the checks say of a field's range, for a number of the wrong type written in it
 /// (found by validating the file with a number above every range in its place).
 pub(crate) enum FieldRange {
     /// The field's name and its range, as the validator words them, and what its message
-    /// says before the name, in English and Korean (`instance `web`: `; often nothing).
-    Known(String, String, String, (String, String)),
+    /// says before the name, in English and Korean (`instance `web`: `; often nothing),
+    /// and the unit after the range when the checks say one (a cost's `cycles`).
+    Known(String, String, String, (String, String), Option<String>),
     /// The checks set no range (`seed`): any number its type holds.
     NoneWritten,
     /// Not found: another mistake in the file kept the checks from reaching the field.
@@ -255,9 +261,11 @@ pub(crate) enum FieldRange {
 
 impl FieldRange {
     /// The field's name and range, when known.
-    fn known(&self) -> Option<(String, String, String)> {
+    fn known(&self) -> Option<(String, String, String, Option<String>)> {
         match self {
-            Self::Known(field, min, max, _) => Some((field.clone(), min.clone(), max.clone())),
+            Self::Known(field, min, max, _, unit) => {
+                Some((field.clone(), min.clone(), max.clone(), unit.clone()))
+            }
             Self::NoneWritten | Self::Unknown | Self::Said { .. } => None,
         }
     }
@@ -266,7 +274,7 @@ impl FieldRange {
     /// Korean): the instance or workload it is in.
     fn prefix(&self) -> (&str, &str) {
         match self {
-            Self::Known(_, _, _, (en, ko)) => (en, ko),
+            Self::Known(_, _, _, (en, ko), _) => (en, ko),
             _ => ("", ""),
         }
     }
@@ -565,10 +573,11 @@ fn too_large_number(
         .trim()
         .to_string();
     let probed = range_at(span.clone(), u64::from(u32::MAX));
-    if let Some((field, min, max)) = probed.known() {
+    if let Some((field, min, max, unit)) = probed.known() {
+        let range = (field.as_str(), min.as_str(), max.as_str(), unit.as_deref());
         return Some((
             span.clone(),
-            out_of_range(probed.prefix(), &field, &min, &max, &got, message),
+            out_of_range(probed.prefix(), range, &got, message),
         ));
     }
     // What the checks said of the probe, only when it speaks of the number's size (it
@@ -658,10 +667,11 @@ fn number_of_wrong_type(
             .map(|(got, _)| got.to_string());
         if let (true, Some(got)) = (whole || decimal, integer) {
             let negative = got.starts_with('-');
-            if let Some((field, min, max)) = &range {
+            if let Some((field, min, max, unit)) = &range {
+                let range = (field.as_str(), min.as_str(), max.as_str(), unit.as_deref());
                 return Some((
                     span.clone(),
-                    out_of_range(probed.prefix(), field, min, max, &got, &detail),
+                    out_of_range(probed.prefix(), range, &got, &detail),
                 ));
             }
             if let Some(m) = probed.said_of(&got, &detail) {
@@ -721,7 +731,7 @@ fn number_of_wrong_type(
         }
         // What the checks' message says before the field (`instance `web`: `), said here too.
         let (prefix, prefix_ko) = probed.prefix();
-        if let (true, Some((field, min, max))) = (whole, &range) {
+        if let (true, Some((field, min, max, _))) = (whole, &range) {
             return Some((
                 span.clone(),
                 msg!(
@@ -780,7 +790,7 @@ fn number_of_wrong_type(
                 .rsplit_once(", expected ")
                 .map_or(detail.as_str(), |(f, _)| f);
             let got_ko = found_ko(&detail);
-            if let Some((field, min, max)) = range {
+            if let Some((field, min, max, _)) = range {
                 // Examples inside the range: 4 and 0.5 where they fit, else the minimum.
                 let (lo, hi) = (min.parse::<f64>(), max.parse::<f64>());
                 let fits = |x: f64| matches!((&lo, &hi), (Ok(lo), Ok(hi)) if *lo <= x && x <= *hi);
