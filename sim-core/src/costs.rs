@@ -293,8 +293,9 @@ cost_table! {
     device_emulation_access: 1500, "cycles", "estimate: no figure in the reference";
     /// Register accesses per emulated disk request.
     emulated_disk_accesses: 5, "accesses", "estimate: an IDE-like disk programmed through I/O ports takes several register accesses per command (sector count, LBA, device, command, bus-master start)";
-    /// Register accesses per emulated NIC packet.
-    emulated_nic_accesses: 3, "accesses", "estimate: an RTL8139-like NIC programmed through I/O ports touches several registers per packet";
+    /// Register accesses per emulated NIC send (a packet; a desktop's TCP update hands the NIC
+    /// one large-send segment of up to 45 packets per send).
+    emulated_nic_accesses: 3, "accesses", "estimate: an RTL8139-like NIC programmed through I/O ports touches several registers per packet it is handed";
     /// Software switch work per packet in the hypervisor or driver domain.
     vswitch_packet: 1500, "cycles", "estimate: no figure in the reference";
     /// Type 2 with `hosted_design = "world_switch"` (the default): switch between the VMM's world and the host OS's world, each way.
