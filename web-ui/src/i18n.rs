@@ -1066,6 +1066,19 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("course.link.copied", "과제 링크를 주소창에 넣고 복사했습니다", "Assignment link placed in the address bar and copied"),
     ("course.downloaded", "답안 파일을 내려받았습니다: {}", "Answers downloaded: {}"),
     ("course.closed", "과제를 닫았습니다", "Assignment closed"),
+    // The results table and charts: what an exit costs, the scheduler said once, the
+    // native baseline's cycles per layer, reference lines beyond the bars (helper tbl).
+    ("table.exits_per_op", "연산당 exit", "Exits per op"),
+    ("table.exits_per_op.note", "플랫폼의 exit와 트랩(초당 exit·하이퍼콜 열에서 세는 것)을 끝낸 연산 수로 나눈 값입니다. 연산 하나가 평균 몇 번 하이퍼바이저에 들어갔는지이며, 연산 사이의 타이머 틱, halt, 인터럽트도 연산들에 나눠 넣었습니다. 두 플랫폼의 이 값이 거의 같다면(같은 기법과 장치를 쓰는 Type 1과 Type 2처럼), 둘을 가르는 것은 exit 하나의 비용입니다: exit당 사이클 열을 보세요.", "The platform's exits and traps (those the Exits + hypercalls /s column counts) over its operations completed: how many times one operation entered the hypervisor on average, the timer ticks, halts and interrupts between operations shared out among them. Where two platforms have about the same figure (type 1 and type 2 with the same technique and devices), what sets them apart is what each exit costs: see Cycles per exit."),
+    ("table.cycles_per_exit", "exit당 사이클", "Cycles per exit"),
+    ("table.cycles_per_exit.note", "플랫폼의 인스턴스가 게스트 밖에서 일으킨 사이클(하이퍼바이저, 장치 백엔드, 호스트 OS: 하이퍼바이저 %, 장치 백엔드 %, 호스트 OS·엔진 % 열의 몫이며, 호스트 자신의 프로그램은 뺌)을 그 exit와 트랩 수로 나눈 값입니다. exit 하나가 그 처리와 그것이 시작한 I/O까지 평균 몇 사이클이 드는지를 말합니다. Type 2에서는 같은 exit가 VMM의 world를 떠나 호스트 OS를 거치므로(world switch, VMM 프로세스의 시스템 콜, 호스트의 인터럽트와 스케줄링) Type 1보다 비쌉니다.", "The cycles the platform's instances caused outside their guests (in the hypervisor, the device back ends and the host OS: their part of the Hypervisor %, Device back ends % and Host OS / engine % columns, the host's own programs left out) over their exits and traps: what one exit costs on average, its handling and the I/O it starts included. On type 2 the same exit leaves the VMM's world and goes through the host OS (world switches, the VMM process's system calls, the host's interrupts and scheduling), which is why it costs more there than on type 1."),
+    ("table.scheduler_all", "여기의 모든 플랫폼이 {}를 쓰므로 ‘종류’ 열에는 적지 않았습니다.", "Every platform here runs on the {}, so the Kind column leaves it out."),
+    ("table.scheduler_all_but_native", "네이티브를 뺀 여기의 모든 플랫폼이 {}를 쓰므로 ‘종류’ 열에는 적지 않았습니다.", "Every platform here but the native one runs on the {}, so the Kind column leaves it out."),
+    ("table.scheduler_others", "‘종류’ 열은 {}와 다른 스케줄러만 적습니다. 스케줄러가 적히지 않은 플랫폼은 이 스케줄러를 씁니다.", "The Kind column names a host scheduler only where a platform's is not the {}: the rows that name none run on it."),
+    ("paths.native_baseline", "네이티브 기준", "Native baseline"),
+    ("paths.native_note", "네이티브 기준: 같은 인스턴스가 이 호스트에서 가상화 없이 실행할 때의 같은 연산입니다(‘네이티브 대비 성능’이 비교하는 실행). 플랫폼의 행이 이보다 더 쓰는 사이클이 가상화가 더하는 비용입니다.", "Native baseline: the same operation of the same instances run on this host without virtualization (the run that Relative to native compares with). What a platform's row spends beyond it is what virtualization adds."),
+    ("chart.vdi_ref_off", "{} ms 선은 그리지 않았습니다: 여기의 모든 막대가 그보다 한참 아래여서(가장 높은 막대 {} ms) 축을 막대에 맞췄습니다.", "The {} ms line is not drawn: every bar here is far below it (the tallest, {} ms), so the axis keeps to the bars."),
+    ("chart.vdi_refs_off", "{} ms와 {} ms 선은 그리지 않았습니다: 여기의 모든 막대가 그보다 한참 아래여서(가장 높은 막대 {} ms) 축을 막대에 맞췄습니다.", "The {} and {} ms lines are not drawn: every bar here is far below them (the tallest, {} ms), so the axis keeps to the bars."),
 ];
 
 #[cfg(test)]

@@ -13,15 +13,18 @@ pub const VERMILLION: Rgb = (0xD5, 0x5E, 0x00);
 pub const REDDISH_PURPLE: Rgb = (0xCC, 0x79, 0xA7);
 pub const GREY: Rgb = (0xBB, 0xBB, 0xBB);
 
-/// Colours for series in order.
+/// Colours for series in order. Orange and vermillion, the palette's two nearest hues,
+/// stand furthest apart: up to six series never have both (vdi-network's six platforms
+/// drew two lines a student took for two orange ones). Yellow, light on white, is drawn
+/// over a darker edge (`charts::light`).
 pub const SERIES: [Rgb; 7] = [
     BLUE,
     ORANGE,
     BLUISH_GREEN,
     REDDISH_PURPLE,
     SKY_BLUE,
-    VERMILLION,
     YELLOW,
+    VERMILLION,
 ];
 
 /// The i-th series colour.
@@ -77,4 +80,24 @@ pub fn layer(l: crate::sim::Layer) -> Rgb {
 /// Colour of a CPU category (`labels::category_key` names), the same in every view.
 pub fn category(c: crate::sim::Category) -> Rgb {
     kind(crate::labels::category_key(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The series' colours are the palette's seven distinct hues, and orange and vermillion
+    /// (the nearest two) only meet from the seventh series on.
+    #[test]
+    fn up_to_six_series_have_distinct_hues() {
+        for (i, a) in SERIES.iter().enumerate() {
+            assert!(!SERIES[..i].contains(a), "{i}");
+        }
+        let six: Vec<Rgb> = (0..6).map(series).collect();
+        assert!(
+            six.contains(&ORANGE) && !six.contains(&VERMILLION),
+            "{six:?}"
+        );
+        assert_eq!(series(7), series(0));
+    }
 }

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 
 use super::scale::{axis_top, round_sig, AxisUnit, SHARE_TOP};
 use super::text::title_extra;
-use super::{draw_marker, legend, light, line_style, rgb, size, titled, variants, Legend, EDGE};
+use super::{draw_marker, legend, light, line_style, rgb, size, titled, Legend, EDGE};
 use super::{Area, DrawResult, LABEL_PX, PLOT_HEIGHT};
 use crate::palette::Rgb;
 
@@ -291,8 +291,7 @@ fn draw_lines(
             BLACK.stroke_width(1),
         ))?;
     }
-    let colours: Vec<Rgb> = lines.iter().map(|l| l.colour).collect();
-    for (i, (l, variant)) in lines.iter().zip(variants(&colours)).enumerate() {
+    for (i, l) in lines.iter().enumerate() {
         let colour = rgb(l.colour);
         let pts: Vec<(f64, f64)> = l
             .points
@@ -313,9 +312,10 @@ fn draw_lines(
         } else {
             pts.clone()
         };
-        // Lines that share a colour differ in dash and marker; a light one (yellow) is
-        // drawn over a darker edge, so that it shows on white.
-        let style = line_style(i, variant);
+        // Every line differs from the others in dash or marker (lines that share a
+        // colour too); a light one (yellow) is drawn over a darker edge, so that it shows
+        // on white.
+        let style = line_style(i);
         if light(l.colour) {
             chart.draw_series(LineSeries::new(path.clone(), EDGE.stroke_width(4)))?;
         }
@@ -505,13 +505,14 @@ mod tests {
         let v = crate::charts::variants(&colours);
         assert_eq!(&v[..7], &[0; 7]);
         assert_eq!(&v[7..], &[1; 5]);
-        // Every line of the twelve looks different from the others.
-        let looks: Vec<_> = (0..12)
-            .map(|i| (colours[i], crate::charts::line_style(i, v[i])))
-            .collect();
+        // Every line of the twelve looks different from the others without its colour
+        // (a colour-blind reader's cue): a dash or a marker of its own.
+        let looks: Vec<_> = (0..12).map(crate::charts::line_style).collect();
         for (i, a) in looks.iter().enumerate() {
-            assert!(!looks[..i].contains(a), "{i}");
+            assert!(!looks[..i].contains(a), "{i}: {a:?}");
         }
+        // The second line is dashed: not solid like the first.
+        assert_ne!(looks[1].dash, looks[0].dash);
         let lines: Vec<Line> = (0..8)
             .map(|i| Line {
                 name: format!("l{i}"),

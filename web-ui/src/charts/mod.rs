@@ -148,9 +148,12 @@ pub(crate) fn variants(colours: &[Rgb]) -> Vec<usize> {
         .collect()
 }
 
-/// A line's look: the dash of its variant (`None`: solid; else dash and gap in px) and
-/// the marker of its place, so that a line drawn over a nearly equal one leaves the
-/// other's markers showing (thin-1mbit over city-50ms).
+/// A line's look besides its colour: a dash (`None`: solid; else dash and gap in px) and a
+/// marker, both by its place, so that every line of up to twelve differs from every other
+/// in one of them whatever their colours (a colour-blind reader's second cue: orange and
+/// vermillion lines, solid with triangles both, read as two orange lines in vdi-network),
+/// and a line drawn over a nearly equal one leaves the other's markers showing
+/// (thin-1mbit over city-50ms).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct LineStyle {
     pub dash: Option<(u32, u32)>,
@@ -165,7 +168,7 @@ pub(crate) enum Marker {
     Cross,
 }
 
-pub(crate) fn line_style(index: usize, variant: usize) -> LineStyle {
+pub(crate) fn line_style(index: usize) -> LineStyle {
     const DASHES: [Option<(u32, u32)>; 3] = [None, Some((9, 4)), Some((2, 3))];
     const MARKERS: [Marker; 4] = [
         Marker::Circle,
@@ -174,7 +177,7 @@ pub(crate) fn line_style(index: usize, variant: usize) -> LineStyle {
         Marker::Cross,
     ];
     LineStyle {
-        dash: DASHES[variant % DASHES.len()],
+        dash: DASHES[index % DASHES.len()],
         marker: MARKERS[index % MARKERS.len()],
     }
 }
@@ -265,7 +268,7 @@ fn legend(area: Option<&Area<'_>>, entries: &[(String, Rgb)], width: u32, kind: 
             if let Some(area) = area {
                 if line {
                     // The line's dash and marker (over a darker edge when light).
-                    let style = line_style(ri * per_row + ci, variant);
+                    let style = line_style(ri * per_row + ci);
                     if light(*colour) {
                         let _ = area.draw(&Rectangle::new(
                             [(x, y + 5), (x + 14, y + 11)],

@@ -30,6 +30,44 @@ pub struct PathsProps {
     pub on_step_through_select: Callback<(Option<usize>, Op)>,
     #[prop_or_default]
     pub on_step_through_move: Callback<StepThroughMove>,
+    /// The scenario and settings the result came from (state's `result_input`): the
+    /// native baseline's path is built from it (`native_layers`).
+    #[prop_or_default]
+    pub input: Option<crate::state::RunInput>,
+}
+
+/// Cycles per layer of `op` in the run's native baseline, the same instances run without
+/// virtualization (`Stack::native`, as the runner's baseline builds them), for the Cycles
+/// per layer table, which had no row to compare the platforms with (a student's review);
+/// with the workload of the first group on the first platform shown (`first`, by name in
+/// `s`) that makes `op`, else that platform's first group, as its own path takes it.
+/// `None` when the run has a native platform of its own (its row is that), for no
+/// operation, or when the platform has no instance.
+fn native_layers(
+    s: &crate::sim::Scenario,
+    r: &crate::sim::RunResult,
+    first: &str,
+    op: Option<Op>,
+) -> Option<Vec<(Layer, f64)>> {
+    let op = op?;
+    if r.platforms.iter().any(|p| p.kind == PlatformKind::Native) {
+        return None;
+    }
+    let platform = s.platforms.iter().position(|p| p.name == first)?;
+    let on_platform = || {
+        s.instances
+            .iter()
+            .filter(move |i| i.platforms.contains(&platform))
+    };
+    let instance = on_platform()
+        .find(|i| op.index() < Op::MIX_COUNT && i.workload.mix.weights()[op.index()] > 0)
+        .or_else(|| on_platform().next())?;
+    let stack = crate::sim::platform::Stack::native();
+    let path =
+        crate::sim::path::PathBuilder::for_host(&stack, &s.costs, &s.host, &instance.workload)
+            .with_working_set_mib(instance.working_set_mib)
+            .shown_path(op);
+    Some(layer_cycles(&path))
 }
 
 /// Cycles one operation spends in each layer along `path` (batched steps amortized).
@@ -92,19 +130,33 @@ fn none_made(r: &crate::sim::RunResult, op: Option<Op>) -> bool {
     !r.platforms.is_empty() && r.platforms.iter().all(|p| !made(p, op))
 }
 
-/// Per-layer subtotals of one operation on every platform, with a stacked bar.
-fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
+/// Per-layer subtotals of one operation on every platform, with a stacked bar; first, where
+/// `scenario` gives it, the native baseline's (`native_layers`).
+fn subtotals(
+    lang: Lang,
+    r: &crate::sim::RunResult,
+    op: Option<Op>,
+    scenario: Option<&crate::sim::Scenario>,
+) -> Html {
     let out = left_out(r, op);
-    let rows: Vec<(String, Vec<(Layer, f64)>)> = r
+    let shown: Vec<&crate::sim::PlatformResult> = r
         .platforms
         .iter()
         .enumerate()
         .filter(|(i, _)| !out.contains(i))
         .map(|(_, p)| p)
-        .filter_map(|p| {
+        .collect();
+    let native = scenario
+        .zip(shown.first())
+        .and_then(|(s, first)| native_layers(s, r, &first.name, op));
+    let has_native = native.is_some();
+    let rows: Vec<(String, Vec<(Layer, f64)>)> = native
+        .map(|c| (t(lang, "paths.native_baseline").to_string(), c))
+        .into_iter()
+        .chain(shown.iter().filter_map(|p| {
             let path = p.paths.iter().find(|x| x.op == op)?;
             Some((labels::platform(lang, p), layer_cycles(path)))
-        })
+        }))
         .collect();
     let used: Vec<Layer> = LAYERS
         .iter()
@@ -171,8 +223,8 @@ fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
                 <th scope="col">{ t(lang, "paths.total") }</th>
             </tr></thead>
             <tbody>
-                { for rows.iter().map(|(name, c)| html! {
-                    <tr>
+                { for rows.iter().enumerate().map(|(i, (name, c))| html! {
+                    <tr class={classes!((has_native && i == 0).then_some("native-baseline"))}>
                         <th scope="row">{ name.clone() }</th>
                         <td class="text bar-col" aria-hidden="true">
                             <div class="layer-bar">
@@ -191,6 +243,9 @@ fn subtotals(lang: Lang, r: &crate::sim::RunResult, op: Option<Op>) -> Html {
             </tbody>
         </table>
         </div>
+        if has_native {
+            <p class="hint" id="layer-native-note">{ t(lang, "paths.native_note") }</p>
+        }
         <p class="chart-downloads"><button class="link" id="layer-subtotals-csv" onclick={download}>{ t(lang, "paths.export_csv") }</button></p>
         if let Some(o) = op.filter(|_| !out.is_empty()) {
             <p class="hint" id="paths-left-out">{ t(lang, "paths.left_out")
@@ -292,6 +347,7 @@ pub fn paths(props: &PathsProps) -> Html {
     );
 
     let out = left_out(r, op);
+    let scenario = props.input.as_ref().and_then(crate::state::scenario_of);
     let on_op = {
         let chosen = chosen.clone();
         let ops = ops.clone();
@@ -335,7 +391,7 @@ pub fn paths(props: &PathsProps) -> Html {
                 </select>
                 </span>
             </div>
-            { subtotals(lang, r, op) }
+            { subtotals(lang, r, op, scenario.as_deref()) }
             <StepThroughView {lang} result={r.clone()} step_through={props.step_through.clone()}
                 on_select={on_step_through_select} on_move={props.on_step_through_move.clone()} />
             <p class="hint">{ t(lang, "paths.help") }</p>
@@ -479,6 +535,44 @@ fn backend_elsewhere(path: &crate::sim::path::OpPath) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// type1-vs-type2 has no native platform: the Cycles per layer table's native row is
+    /// the disk read of its baseline, in the guest's own layers only and cheaper than on
+    /// either hypervisor; smoke has a native platform, whose own row is that.
+    #[test]
+    fn the_native_baseline_row_is_the_operation_without_virtualization() {
+        let text = crate::builtin::text_by_name("type1-vs-type2.toml").unwrap();
+        let s = crate::sim::Scenario::from_toml("t.toml", &text).unwrap();
+        let r = s.run().unwrap();
+        let native = native_layers(&s, &r, "type1", Some(Op::DiskRead)).expect("a native row");
+        let total = |c: &[(Layer, f64)]| c.iter().map(|(_, v)| v).sum::<f64>();
+        assert!(
+            native.iter().all(|(l, _)| !matches!(
+                l,
+                Layer::Hypervisor | Layer::VmmProcess | Layer::DriverDomain
+            )),
+            "{native:?}"
+        );
+        for p in &r.platforms {
+            let path = p.paths.iter().find(|x| x.op == Some(Op::DiskRead)).unwrap();
+            let virtualized = layer_cycles(path);
+            assert!(
+                total(&native) < total(&virtualized),
+                "{}: {native:?} {virtualized:?}",
+                p.name
+            );
+        }
+        assert_eq!(native_layers(&s, &r, "type1", None), None);
+        assert_eq!(
+            native_layers(&s, &r, "no-such-platform", Some(Op::DiskRead)),
+            None
+        );
+        let smoke = crate::builtin::text_by_name("smoke.toml").unwrap();
+        let s = crate::sim::Scenario::from_toml("s.toml", &smoke).unwrap();
+        let r = s.run().unwrap();
+        let first = r.platforms[0].name.clone();
+        assert_eq!(native_layers(&s, &r, &first, Some(Op::Syscall)), None);
+    }
 
     #[test]
     fn the_tables_show_the_step_throughs_operation_until_one_is_chosen() {

@@ -99,7 +99,8 @@ pub fn results(props: &ResultsProps) -> Html {
                 let on_step_through_move =
                     Callback::from(move |to| s.dispatch(Action::StepThroughMove(to)));
                 html! { <Paths {lang} result={result.clone()} question_ops={state.baseline.question_ops.clone()}
-                step_through={state.step_through.clone()} {on_step_through_select} {on_step_through_move} /> }
+                step_through={state.step_through.clone()} {on_step_through_select} {on_step_through_move}
+                input={state.result_input.clone()} /> }
             }
             Tab::Questions => {
                 // Another scenario's questions start blank; the same scenario's keep their
