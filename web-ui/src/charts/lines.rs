@@ -511,8 +511,18 @@ mod tests {
         for (i, a) in looks.iter().enumerate() {
             assert!(!looks[..i].contains(a), "{i}: {a:?}");
         }
-        // The second line is dashed: not solid like the first.
+        // The second line is dashed: not solid like the first. vdi-network's six lines:
+        // no two with the same marker but the first and the sixth (solid and dotted).
         assert_ne!(looks[1].dash, looks[0].dash);
+        for i in 0..6 {
+            for j in 0..i {
+                assert!(
+                    looks[i].marker != looks[j].marker || (i, j) == (5, 0),
+                    "{i} {j}"
+                );
+            }
+        }
+        assert_ne!(looks[5].dash, looks[0].dash);
         let lines: Vec<Line> = (0..8)
             .map(|i| Line {
                 name: format!("l{i}"),
@@ -537,7 +547,7 @@ mod tests {
             "no edge under yellow: {svg}"
         );
         assert!(polylines(y) >= 1, "{svg}");
-        // Triangles for the second line (and the sixth).
+        // Triangles for the second line (and the seventh).
         assert!(svg.contains("<polygon"), "{svg}");
     }
 

@@ -149,7 +149,7 @@ pub(crate) fn variants(colours: &[Rgb]) -> Vec<usize> {
 }
 
 /// A line's look besides its colour: a dash (`None`: solid; else dash and gap in px) and a
-/// marker, both by its place, so that every line of up to twelve differs from every other
+/// marker, both by its place, so that every line of up to fifteen differs from every other
 /// in one of them whatever their colours (a colour-blind reader's second cue: orange and
 /// vermillion lines, solid with triangles both, read as two orange lines in vdi-network),
 /// and a line drawn over a nearly equal one leaves the other's markers showing
@@ -166,15 +166,20 @@ pub(crate) enum Marker {
     Triangle,
     Square,
     Cross,
+    Diamond,
 }
 
 pub(crate) fn line_style(index: usize) -> LineStyle {
     const DASHES: [Option<(u32, u32)>; 3] = [None, Some((9, 4)), Some((2, 3))];
-    const MARKERS: [Marker; 4] = [
+    // Five markers and three dashes: no two of the first five lines share a marker (the
+    // orange and vermillion lines, overlapping in vdi-network, had triangles both), and no
+    // two of the first fifteen both marker and dash.
+    const MARKERS: [Marker; 5] = [
         Marker::Circle,
         Marker::Triangle,
         Marker::Square,
         Marker::Cross,
+        Marker::Diamond,
     ];
     LineStyle {
         dash: DASHES[index % DASHES.len()],
@@ -201,6 +206,15 @@ pub(crate) fn draw_marker(area: &Area<'_>, m: Marker, (x, y): (i32, i32), r: i32
             style,
         )),
         Marker::Square => area.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], style)),
+        Marker::Diamond => area.draw(&Polygon::new(
+            vec![
+                (x, y - r - 1),
+                (x + r + 1, y),
+                (x, y + r + 1),
+                (x - r - 1, y),
+            ],
+            style,
+        )),
         Marker::Cross => {
             let s = rgb(c).stroke_width(2);
             let _ = area.draw(&PathElement::new(vec![(x - r, y - r), (x + r, y + r)], s));
