@@ -2015,6 +2015,31 @@ await step('the measured table shows every CPU share and the instance groups', a
   assert(rows >= 3, `per-group table has ${rows} rows`);
 });
 
+await step('type 1 and type 2 take the same exits per operation, each dearer on type 2: the measured table says both (en, ko)', async () => {
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('type1-vs-type2.toml'))));
+  await measuredText(page);
+  const figures = () => page.$$eval('#measured tbody tr', (rs) => Object.fromEntries(rs.map((tr) => [
+    (tr.querySelector('th .raw-name') || tr.querySelector('th')).textContent.trim(),
+    [...tr.querySelectorAll('td.exit-cost')].map((c) => Number(c.textContent.replace(/,/g, '')))])));
+  const f = await figures();
+  const [one, two] = [f.type1, f.type2];
+  assert(one?.length === 2 && two?.length === 2, `exit columns: ${JSON.stringify(f)}`);
+  assert(Math.abs(one[0] - two[0]) < 0.1 && one[0] > 1, `exits per op: ${one[0]} and ${two[0]}`);
+  assert(two[1] > 2 * one[1], `cycles per exit: ${one[1]} and ${two[1]}`);
+  for (const [lang, heads] of [['en', ['Exits per op', 'Cycles per exit']], ['ko', ['연산당 exit', 'exit당 사이클']]]) {
+    await inLang(page, lang);
+    const text = await page.textContent('#measured thead');
+    assert(heads.every((h) => text.includes(h)), `${lang}: ${text}`);
+  }
+  await inLang(page, 'en');
+  // smoke: the native platform has neither figure.
+  await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('smoke.toml'))));
+  await measuredText(page);
+  const native = await page.$$eval('#measured tbody tr', (rs) => rs.map((tr) => [...tr.querySelectorAll('td.exit-cost')].map((c) => c.textContent.trim()))
+    .filter((c) => c.every((x) => x === '—')).length);
+  assert(native >= 1, 'a platform without exits shows none');
+});
+
 await step("a type 2's hosted design is listed with its other properties in the measured table, in English and Korean", async () => {
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('hosted-designs.toml'))));
   await measuredText(page);
@@ -2025,9 +2050,9 @@ await step("a type 2's hosted design is listed with its other properties in the 
     ['ko', 'VMM은 호스트 커널 모듈 (월드 스위치 없음)', 'VMM은 자기 월드에서 (월드 스위치)']]) {
     await inLang(page, lang);
     const d = await details();
-    assert(d['type2-host-module']?.includes(` · ${module} · `), `${lang}: type2-host-module: ${JSON.stringify(d)}`);
     // (The fair scheduler both type 2s share is said under the table, not on their rows.)
-    assert(d.type2?.includes(` · ${world}`), `${lang}: type2: ${JSON.stringify(d)}`);
+    assert(d['type2-host-module']?.endsWith(` · ${module}`), `${lang}: type2-host-module: ${JSON.stringify(d)}`);
+    assert(d.type2?.endsWith(` · ${world}`), `${lang}: type2: ${JSON.stringify(d)}`);
     assert(d.type1 && !d.type1.includes(world) && !d.type1.includes(module), `${lang}: type1: ${d.type1}`);
   }
   await inLang(page, 'en');
@@ -4675,7 +4700,7 @@ await step('a column\'s ⓘ shows its note when clicked or tapped', async () => 
     // under the table and scrolled into view: a student's review); Escape and × close it.
     await p.$eval('#measured', (t) => t.scrollIntoView());
     const y = await p.evaluate(() => window.scrollY);
-    const exits = '#measured thead th:last-child .col-help';
+    const exits = '#measured thead th[data-col="exits"] .col-help';
     await p.click(exits);
     const placed = await p.evaluate(() => ({
       y: window.scrollY,
@@ -5379,7 +5404,7 @@ await step('the measured table has one number of decimals per column of figures'
   await measuredText(page);
   const cells = await page.$$eval('#measured tbody tr', (rows) => rows.map((tr) => [
     tr.querySelector('td.relative').firstChild.textContent.trim(),
-    ...[...tr.querySelectorAll('td.opt:not(.text), td.opt-phone')].map((c) => c.textContent.trim())]));
+    ...[...tr.querySelectorAll('td.opt:not(.text):not(.exit-cost), td.opt-phone')].map((c) => c.textContent.trim())]));
   assert(cells.length > 3, `rows: ${cells.length}`);
   for (const row of cells) {
     assert(/^[\d,]+\.\d%$/.test(row[0]), `relative: ${row[0]}`);
@@ -5602,7 +5627,7 @@ await step('a long description shows its lead, the rest under "More detail" (clo
   }
 });
 
-await step('desktop scenarios: the remote desktop latency chart comes first, with the 150 and 300 ms lines and the local PC (en, ko)', async () => {
+await step('desktop scenarios: the remote desktop latency chart comes first, with the 150 and 300 ms lines near its bars and the local PC (en, ko)', async () => {
   const p = await newPage(BASE);
   try {
     await waitDone(p);

@@ -871,12 +871,12 @@ pub fn table(props: &TableProps) -> Html {
                     { for SHARE_HEADS.iter().map(|k| html! {
                         <th scope="col" class={classes!(hiding_class(k))} title={t(lang, column_note(k))}>{ t(lang, k) }{ help_button(k) }</th>
                     }) }
-                    <th scope="col" title={t(lang, "table.exits.note")}>{ t(lang, "table.exits") }{ help_button("table.exits") }</th>
+                    <th scope="col" data-col="exits" title={t(lang, "table.exits.note")}>{ t(lang, "table.exits") }{ help_button("table.exits") }</th>
                     // What an exit costs, where the run has exits: the same exits per
                     // operation on type 1 and 2, each dearer on type 2.
                     if exit_columns {
                         { for EXIT_COST_HEADS.iter().map(|k| html! {
-                            <th scope="col" class={classes!(hiding_class(k))} data-col={k.trim_start_matches("table.")} title={t(lang, column_note(k))}>{ t(lang, k) }{ help_button(k) }</th>
+                            <th scope="col" class={classes!(hiding_class(k), "exit-cost")} data-col={k.trim_start_matches("table.")} title={t(lang, column_note(k))}>{ t(lang, k) }{ help_button(k) }</th>
                         }) }
                     }
                 </tr></thead>
@@ -905,7 +905,7 @@ pub fn table(props: &TableProps) -> Html {
                             <td>{ crate::num::whole(p.exits_per_second) }</td>
                             if exit_columns {
                                 { for exit_cost_cells(p).into_iter().zip(EXIT_COST_HEADS).map(|(c, k)| html! {
-                                    <td class={classes!(hiding_class(k))} data-col={k.trim_start_matches("table.")}>{ c }</td>
+                                    <td class={classes!(hiding_class(k), "exit-cost")} data-col={k.trim_start_matches("table.")}>{ c }</td>
                                 }) }
                             }
                         </tr>

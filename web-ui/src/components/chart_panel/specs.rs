@@ -984,13 +984,13 @@ const VDI_POOR_MS: f64 = 300.0;
 /// review).
 pub(crate) const REF_REACH: f64 = 1.5;
 
+/// `BarOptions::refs`: reference lines, each at a value with its label.
+pub(crate) type RefLines = [Option<(f64, &'static str)>; 2];
+
 /// Of reference lines `(value, label)`, those drawn beside bars reaching `tallest` (at most
 /// [`REF_REACH`] times it), for `BarOptions::refs`, and the values of those left out (for
 /// the sentence under the chart), in their order.
-pub(crate) fn refs_near(
-    tallest: f64,
-    refs: [(f64, &'static str); 2],
-) -> ([Option<(f64, &'static str)>; 2], Vec<f64>) {
+pub(crate) fn refs_near(tallest: f64, refs: [(f64, &'static str); 2]) -> (RefLines, Vec<f64>) {
     let mut drawn = [None, None];
     let mut off = Vec::new();
     for (k, (v, label)) in refs.into_iter().enumerate() {
