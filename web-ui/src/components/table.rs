@@ -217,11 +217,19 @@ pub(crate) const SHARE_HEADS: [&str; 7] = [
     "table.steal",
 ];
 
-/// A platform's exits per operation (two decimals: 4.33 beside 4.36) and cycles outside
-/// the guest per exit ([`exit_costs`]), "—" for a platform without exits.
+/// A platform's exits per operation (two decimals: 4.33 beside 4.36; "<0.01" for fewer
+/// that would read "0.00", as a share reads "<0.1") and cycles outside the guest per exit
+/// ([`exit_costs`]), "—" for a platform without exits.
 fn exit_cost_cells(p: &PlatformResult) -> [String; 2] {
     match exit_costs(p) {
-        Some((per_op, cycles)) => [crate::num::exact(per_op, 2), crate::num::whole(cycles)],
+        Some((per_op, cycles)) => [
+            if per_op < 0.005 {
+                "<0.01".to_string()
+            } else {
+                crate::num::exact(per_op, 2)
+            },
+            crate::num::whole(cycles),
+        ],
         None => ["—".to_string(), "—".to_string()],
     }
 }
@@ -1758,6 +1766,17 @@ mod tests {
         let cells = super::exit_cost_cells(&r.platforms[0]);
         assert_eq!(cells[0], crate::num::exact(one.0, 2));
         assert!(cells[0].len() == 4 && !cells[1].contains('.'), "{cells:?}");
+        // Fewer than one exit in 200 operations (a hardware-assisted system call's timer
+        // ticks): not "0.00".
+        let mut few = r.platforms[0].clone();
+        for i in &mut few.instances {
+            for e in &mut i.exits {
+                e.count = 0;
+            }
+        }
+        few.instances[0].exits[0].count = 1;
+        few.ops = 1000;
+        assert_eq!(super::exit_cost_cells(&few)[0], "<0.01");
         // smoke's native platform: no exits, no figures.
         let smoke = crate::builtin::text_by_name("smoke.toml").unwrap();
         let r = crate::sim::Scenario::from_toml("s.toml", &smoke)
