@@ -28,7 +28,7 @@ mod typed;
 
 pub use baseline::Baseline;
 pub use blame::{changed_control, control_of, KnobError};
-pub use changed::{changed_networks, changed_settings};
+pub use changed::{changed_net, changed_networks, changed_settings};
 pub use network::{every_vdi_network, NetBase, NetKnob};
 pub use slices::Slices;
 pub use typed::{parse_memory_mib, parse_mib, parse_seed};
