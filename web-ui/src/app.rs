@@ -429,8 +429,6 @@ pub fn app() -> Html {
     };
     let main = html! {
         <main key="main" id="results" class="main" tabindex="-1">
-            // Phones put the library and the Settings card after the results.
-            <a class="phone-only" href="#library">{ t(lang, "run.see_controls") }</a>
             <CoursePanel state={state.clone()} />
             // An assignment open before its student id: the scenario the page opened
             // on has nothing to do with it, so no results until Start loads a step.
@@ -502,7 +500,7 @@ pub fn app() -> Html {
             if state.course.is_some() {
                 <a class="skip" href="#course">{ t(lang, "course.skip") }</a>
             }
-            <a class="skip" href="#result-views" onclick={skip_to_results}>{ t(lang, "tab.results") }</a>
+            <a class="skip" href="#result-views" onclick={skip_to_results.clone()}>{ t(lang, "tab.results") }</a>
             <Header state={state.clone()} />
             // Each in a live region there (empty) from the start, the note put in it: a
             // region inserted with its text may go unsaid (a blind student's review).
@@ -542,6 +540,20 @@ pub fn app() -> Html {
                         aria-label={t(lang, "notice.close")}>{ "×" }</button>
                 }
             </div>
+            // One column (phones): the library and the Settings card come after the
+            // results, a long way down (a student on a phone scrolled far to change the
+            // scenario or a setting, and back up to see what it did); a bar held at the
+            // top of the window reaches each. Two columns show them side by side.
+            if one_column {
+                <nav class="jump-bar" id="jump-bar" aria-label={t(lang, "jump.nav")}>
+                    if state.course.is_some() {
+                        <a href="#course">{ t(lang, "jump.course") }</a>
+                    }
+                    <a href="#library">{ t(lang, "jump.library") }</a>
+                    <a href="#controls-h">{ t(lang, "jump.settings") }</a>
+                    <a href="#result-views" onclick={skip_to_results}>{ t(lang, "jump.results") }</a>
+                </nav>
+            }
             <div class="layout">
                 // The panels in the order they are shown, so that Tab follows it (one column:
                 // the assignments, the results, then the library, the parameters and the
