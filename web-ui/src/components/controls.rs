@@ -1281,12 +1281,12 @@ fn announced_text(state: &State, lang: Lang, before: Option<&[Figure]>) -> Strin
                             )
                         }
                         // The time slice alone moved, and no figure: said, with why.
-                        None => match state.slice_changed_nothing {
-                            Some(nothing) => {
-                                format!("{}. {}", t(lang, "run.unchanged"), nothing.text(lang))
+                        None => {
+                            if let Some(nothing) = state.slice_changed_nothing {
+                                return format!("{}. {}", t(lang, "run.done"), nothing.text(lang));
                             }
-                            None => t(lang, "run.unchanged").to_string(),
-                        },
+                            t(lang, "run.unchanged").to_string()
+                        }
                     }
                 } else {
                     changed.join(", ")

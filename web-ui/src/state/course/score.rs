@@ -1,7 +1,6 @@
 //! Answers checked and counted: their verdicts ([`checked`], [`check_answers`]), the final
 //! page's score ([`score()`]), the answers file.
 
-use crate::i18n::Lang;
 use crate::sim::assignment::{self, AnswersFile, Assignment, GivenAnswer, StepAnswers};
 use crate::sim::{QuestionAnswer, QuestionKind};
 use crate::state::State;
@@ -268,6 +267,7 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use crate::i18n::Lang;
     use crate::state::course::tests::TWO_STEPS;
     use crate::state::course::{open, reduce, CourseAction, Origin};
 
