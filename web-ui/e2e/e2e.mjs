@@ -3943,7 +3943,7 @@ async function tabStops(p) {
       const label = el.closest('label');
       const box = (label && el.classList.contains('sr-only') ? label : el).getBoundingClientRect();
       const ring = (e) => { const c = getComputedStyle(e); return c.outlineStyle !== 'none' && parseFloat(c.outlineWidth) >= 2; };
-      const panel = [['.skip', 'skip'], ['header.top', 'header'], ['.course-open', 'assignments'], ['#results', 'results'],
+      const panel = [['.skip', 'skip'], ['header.top', 'header'], ['#jump-bar', 'jump bar'], ['.course-open', 'assignments'], ['#results', 'results'],
         ['.library', 'library'], ['.controls', 'controls'], ['.editor', 'editor'], ['footer', 'footer']]
         .find(([sel]) => el.closest(sel))?.[1] || '?';
       return { what: el.id || `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 40), panel,
@@ -3965,7 +3965,8 @@ await step('Tab follows the reading order: two columns at 1440 px, one at 800 an
     await p.goto(BASE);
     await waitDone(p);
     const twoColumns = ['skip', 'header', 'assignments', 'library', 'controls', 'editor', 'results'];
-    const oneColumn = ['skip', 'header', 'assignments', 'results', 'library', 'controls', 'editor'];
+    // One column: the bar that jumps to the library, the settings and the results first.
+    const oneColumn = ['skip', 'header', 'jump bar', 'assignments', 'results', 'library', 'controls', 'editor'];
     for (const [width, panels] of [[1440, twoColumns], [800, oneColumn], [390, oneColumn]]) {
       await p.setViewportSize({ width, height: 900 });
       // Once the page has put its panels in the order of that width (a render after the
