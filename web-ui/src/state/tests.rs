@@ -795,14 +795,14 @@ fn a_time_slice_that_changed_no_figure_is_said_with_why() {
     let moved = run(&s);
     assert!(moved.platforms.iter().all(|p| p.steal_percent == 0.0));
     let s = finish(s, moved.clone());
-    let said = Some(crate::knobs::SliceChangedNothing {
+    let nothing = crate::knobs::SliceChangedNothing {
         nothing_waited: true,
-    });
+    };
+    let said = Some(nothing);
     assert_eq!(s.slice_changed_nothing, said);
-    let en = said.unwrap().text(Lang::En);
+    let en = nothing.text(Lang::En);
     assert!(en.starts_with("No figure changed: no vCPU waited"), "{en}");
-    assert!(said
-        .unwrap()
+    assert!(nothing
         .text(Lang::Ko)
         .starts_with("수치가 하나도 바뀌지 않았습니다"));
     assert!(!s.results_stale());
