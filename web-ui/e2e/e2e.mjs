@@ -3973,7 +3973,7 @@ async function tabStops(p) {
       const label = el.closest('label');
       const box = (label && el.classList.contains('sr-only') ? label : el).getBoundingClientRect();
       const ring = (e) => { const c = getComputedStyle(e); return c.outlineStyle !== 'none' && parseFloat(c.outlineWidth) >= 2; };
-      const panel = [['.skip', 'skip'], ['header.top', 'header'], ['.course-open', 'assignments'], ['#results', 'results'],
+      const panel = [['.skip', 'skip'], ['header.top', 'header'], ['#jump-bar', 'jump bar'], ['.course-open', 'assignments'], ['#results', 'results'],
         ['.library', 'library'], ['.controls', 'controls'], ['.editor', 'editor'], ['footer', 'footer']]
         .find(([sel]) => el.closest(sel))?.[1] || '?';
       return { what: el.id || `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 40), panel,
@@ -3995,7 +3995,8 @@ await step('Tab follows the reading order: two columns at 1440 px, one at 800 an
     await p.goto(BASE);
     await waitDone(p);
     const twoColumns = ['skip', 'header', 'assignments', 'library', 'controls', 'editor', 'results'];
-    const oneColumn = ['skip', 'header', 'assignments', 'results', 'library', 'controls', 'editor'];
+    // One column: the bar that jumps to the library, the settings and the results first.
+    const oneColumn = ['skip', 'header', 'jump bar', 'assignments', 'results', 'library', 'controls', 'editor'];
     for (const [width, panels] of [[1440, twoColumns], [800, oneColumn], [390, oneColumn]]) {
       await p.setViewportSize({ width, height: 900 });
       // Once the page has put its panels in the order of that width (a render after the
@@ -5350,6 +5351,71 @@ await step('a re-run whose figures against native stay says what the setting cha
     await p.click('#lang');
   } finally {
     await p.close();
+  }
+});
+
+await step('a time slice that changes no figure says so and why (containers-vs-vms: no vCPU waits), in English and Korean; a slice that does says nothing of it', async () => {
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await afterRun(p, () => p.selectOption('#scenario-select', String(builtin.indexOf('containers-vs-vms.toml'))));
+    assert(await p.$('#slice-unchanged') === null, 'said before the slice moved');
+    await afterRun(p, () => setSlider(p, '#k-slice', 'ArrowLeft'));
+    const note = await p.textContent('#slice-unchanged');
+    assert(/^No figure changed: no vCPU waited for a pCPU in this run \(steal 0% on every platform\)\./.test(note), `the note under the slider: ${note}`);
+    const heard = await announced(p);
+    assert(heard === `Done. ${note}`, `the run said: ${heard}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'ko');
+    await afterRun(p, () => setSlider(p, '#k-slice', 'ArrowLeft'));
+    const ko = await p.textContent('#slice-unchanged');
+    assert(/^수치가 하나도 바뀌지 않았습니다: 이 실행에서 pCPU를 기다린 vCPU가 없었습니다/.test(ko), `in Korean: ${ko}`);
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+    // Another setting moved: the note goes with the run that made it.
+    await afterRun(p, () => setSlider(p, '#k-host-cores', 'ArrowLeft'));
+    assert(await p.$('#slice-unchanged') === null, 'the note stayed after the cores moved');
+    // One core for four vCPUs: they wait, and the slice moves figures: nothing said.
+    await afterRun(p, () => p.click('button:has-text("Reset to scenario values")'));
+    for (let i = 0; i < 3; i++) await afterRun(p, () => setSlider(p, '#k-host-cores', 'ArrowLeft'));
+    await afterRun(p, () => setSlider(p, '#k-slice', 'ArrowLeft'));
+    const waited = await p.$eval('#slice-unchanged', (e) => e.textContent).catch(() => '');
+    assert(!/no vCPU waited/.test(waited), `said with vCPUs waiting: ${waited}`);
+  } finally {
+    await p.close();
+  }
+});
+
+await step('on a phone the bar at the top reaches the scenarios, the settings and the results; none on a wide screen', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  try {
+    await p.goto(BASE);
+    await waitDone(p);
+    const links = await p.$$eval('#jump-bar a', (as) => as.map((a) => a.getAttribute('href')));
+    assert(JSON.stringify(links) === JSON.stringify(['#library', '#controls-h', '#result-views']), `the bar's links: ${links}`);
+    // Far down the results, the bar is still at the top of the window.
+    await p.evaluate(() => window.scrollTo(0, 2000));
+    const barTop = await p.$eval('#jump-bar', (b) => b.getBoundingClientRect().top);
+    assert(barTop === 0, `the bar scrolled away: ${barTop}`);
+    const below = async (id) => {
+      await p.waitForTimeout(300);
+      return p.evaluate((id) => {
+        const r = document.getElementById(id).getBoundingClientRect();
+        return r.top >= document.getElementById('jump-bar').getBoundingClientRect().bottom - 1 && r.top < innerHeight / 2;
+      }, id);
+    };
+    await p.click('#jump-bar a[href="#library"]');
+    assert(await below('library'), 'the library is not brought up under the bar');
+    await p.click('#jump-bar a[href="#controls-h"]');
+    assert(await below('controls-h'), 'the settings are not brought up under the bar');
+    await p.click('#jump-bar a[href="#result-views"]');
+    assert(await below('result-views'), 'the results are not brought up under the bar');
+    assert(await p.evaluate(() => document.activeElement?.id) === 'result-views', 'the focus is not on the results');
+    assert(await page.$('#jump-bar') === null, 'a bar on a wide screen');
+  } finally {
+    await ctx.close();
   }
 });
 

@@ -429,8 +429,6 @@ pub fn app() -> Html {
     };
     let main = html! {
         <main key="main" id="results" class="main" tabindex="-1">
-            // Phones put the library and the Settings card after the results.
-            <a class="phone-only" href="#library">{ t(lang, "run.see_controls") }</a>
             <CoursePanel state={state.clone()} />
             // An assignment open before its student id: the scenario the page opened
             // on has nothing to do with it, so no results until Start loads a step.
@@ -494,6 +492,20 @@ pub fn app() -> Html {
             let _ = target.focus();
         }
     });
+    // The bar's link: the result views' top brought up under the bar (a focus alone left
+    // the tall views where they were, their top scrolled past), then the focus on them.
+    let jump_to_results = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        let document = web_sys::window().and_then(|w| w.document());
+        let target = document.and_then(|d| {
+            d.get_element_by_id("result-views")
+                .or_else(|| d.get_element_by_id("results"))
+        });
+        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            target.scroll_into_view();
+            let _ = target.focus();
+        }
+    });
     html! {
         <div class="page" data-run-id={state.run_id.to_string()} data-status={status}>
             // To the result views themselves (the main column opens with an assignment's
@@ -542,6 +554,20 @@ pub fn app() -> Html {
                         aria-label={t(lang, "notice.close")}>{ "×" }</button>
                 }
             </div>
+            // One column (phones): the library and the Settings card come after the
+            // results, a long way down (a student on a phone scrolled far to change the
+            // scenario or a setting, and back up to see what it did); a bar held at the
+            // top of the window reaches each. Two columns show them side by side.
+            if one_column {
+                <nav class="jump-bar" id="jump-bar" aria-label={t(lang, "jump.nav")}>
+                    if state.course.is_some() {
+                        <a href="#course">{ t(lang, "jump.course") }</a>
+                    }
+                    <a href="#library">{ t(lang, "jump.library") }</a>
+                    <a href="#controls-h">{ t(lang, "jump.settings") }</a>
+                    <a href="#result-views" onclick={jump_to_results}>{ t(lang, "jump.results") }</a>
+                </nav>
+            }
             <div class="layout">
                 // The panels in the order they are shown, so that Tab follows it (one column:
                 // the assignments, the results, then the library, the parameters and the

@@ -816,7 +816,15 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("share.library_changed", "이 링크는 다른 버전의 {}(으)로 만들어졌습니다. 지금 라이브러리에 있는 글에 링크의 설정을 적용해 열었으므로, 수치가 공유된 것과 다를 수 있습니다.", "This link was made with another version of {}: it opened today's library text with the link's settings, so its figures may differ from the ones shared."),
     ("share.library_missing", "이 링크가 가리키는 라이브러리 시나리오 {}이(가) 이 페이지에 없습니다. 대신 기본 시나리오를 열었습니다.", "This link names the library scenario {}, which this page does not have; the default scenario opened instead."),
     ("run.see_results", "결과 보기 ↑", "See the results ↑"),
-    ("run.see_controls", "시나리오와 설정 바꾸기 ↓", "Change the scenario or the settings ↓"),
+    // The bar that reaches the library, the settings and the results in one column (app.rs).
+    ("jump.nav", "바로 가기", "Jump to"),
+    ("jump.course", "과제", "Assignment"),
+    ("jump.library", "시나리오", "Scenarios"),
+    ("jump.settings", "설정", "Settings"),
+    ("jump.results", "결과", "Results"),
+    // A re-run that moved the time slice alone and changed no figure (knobs/slices.rs).
+    ("slice.changed_nothing", "수치가 하나도 바뀌지 않았습니다: 타임 슬라이스만 바꾼 이번 실행의 수치가 앞 실행과 모두 같습니다.", "No figure changed: this run, which changed the time slice alone, gave every figure of the run before."),
+    ("slice.nothing_waited", "수치가 하나도 바뀌지 않았습니다: 이 실행에서 pCPU를 기다린 vCPU가 없었습니다(모든 플랫폼의 스틸 0%). 타임 슬라이스가 끝나도 pCPU를 넘겨받을 vCPU가 없으니 같은 vCPU가 계속 실행됩니다. 타임 슬라이스는 실행하려는 vCPU나 스레드가 호스트 코어보다 많을 때 수치를 바꿉니다: 인스턴스나 vCPU를 늘리거나 코어를 줄인 뒤 다시 움직여 보세요.", "No figure changed: no vCPU waited for a pCPU in this run (steal 0% on every platform). A slice that ends has no one to hand its pCPU to, and the same vCPU runs on. The time slice changes figures once more vCPUs or threads want to run than the host has cores: add instances or vCPUs, or take cores away, then move it again."),
     ("table.column_help", "열 설명: {}", "About the column {}"),
     ("table.column_help_close", "열 설명 닫기", "Close the column's note"),
     ("desktop.caption", "데스크톱 가상화: 세션 (입력-화면 지연 ms, 세션당 대역폭, 프레임)", "Desktop virtualization: sessions (input-to-display latency ms, bandwidth per session, frames)"),

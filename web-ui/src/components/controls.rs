@@ -668,6 +668,11 @@ pub fn controls(props: &ControlsProps) -> Html {
                     value={knobs.time_slice_ms} baseline={slices.first} {lang}
                     default_text={slice_text} default_note={slice_source} extra={slice_note}
                     on_change={set(|k, v| k.time_slice_ms = Some(v))} />
+                // The shown run moved the time slice alone and changed no figure: said
+                // under it, with why when the run shows it (`knobs::slice_changed_nothing`).
+                if let Some(nothing) = state.slice_changed_nothing.filter(|_| !state.results_stale()) {
+                    <p class="hint slice-unchanged" id="slice-unchanged">{ nothing.text(lang) }</p>
+                }
                 <Slider id="k-duration" error={knob_error("k-duration")} label={t(lang, "controls.duration")} min={base.duration_ms.clamp(1, 10)} max={base.duration_ms.max(1000)} step={duration_step(base.duration_ms)}
                     value={knobs.duration_ms} baseline={base.duration_ms} {lang}
                     on_change={set(|k, v| k.duration_ms = Some(v))} />
@@ -1275,7 +1280,13 @@ fn announced_text(state: &State, lang: Lang, before: Option<&[Figure]>) -> Strin
                                 figures.join(", ")
                             )
                         }
-                        None => t(lang, "run.unchanged").to_string(),
+                        // The time slice alone moved, and no figure: said, with why.
+                        None => {
+                            if let Some(nothing) = state.slice_changed_nothing {
+                                return format!("{}. {}", t(lang, "run.done"), nothing.text(lang));
+                            }
+                            t(lang, "run.unchanged").to_string()
+                        }
                     }
                 } else {
                     changed.join(", ")

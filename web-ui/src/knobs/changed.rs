@@ -29,6 +29,18 @@ pub fn changed_networks(knobs: &Knobs, base: &Baseline) -> Vec<(String, ChangedN
         .collect()
 }
 
+/// A platform's network as its sliders set it (`networks` of [`Knobs`]), as the settings
+/// that differ from the scenario's: what [`every_vdi_network`](super::every_vdi_network)
+/// gives an assignment's variant keeps only those (a value at the platform's own is
+/// `None`), so every value set is a change.
+pub fn changed_net(net: super::NetKnob) -> ChangedNet {
+    ChangedNet {
+        rtt_ms: net.rtt_ms,
+        loss_permille: net.loss_permille,
+        bandwidth_kbit_s: net.bandwidth_kbit_s,
+    }
+}
+
 /// The settings in `knobs` that differ from the scenario's own values (`base`), each
 /// named with its value in `lang` ("VM exit round trip 3,000 cycles"), in the Settings
 /// card's order: what a question's explanation, written for the scenario as written, may

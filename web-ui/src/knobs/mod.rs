@@ -28,9 +28,9 @@ mod typed;
 
 pub use baseline::Baseline;
 pub use blame::{changed_control, control_of, KnobError};
-pub use changed::{changed_networks, changed_settings};
+pub use changed::{changed_net, changed_networks, changed_settings};
 pub use network::{every_vdi_network, NetBase, NetKnob};
-pub use slices::Slices;
+pub use slices::{slice_changed_nothing, SliceChangedNothing, Slices};
 pub use typed::{parse_memory_mib, parse_mib, parse_seed};
 
 /// The page's settings, layered over the scenario; `None` keeps the scenario's value.

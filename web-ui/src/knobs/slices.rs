@@ -1,8 +1,10 @@
-//! The time slices a run uses and where they come from ([`Slices`]), and which platforms
-//! write their own ([`time_slice_written`]).
+//! The time slices a run uses and where they come from ([`Slices`]), which platforms
+//! write their own ([`time_slice_written`]), and a re-run whose time slice changed no
+//! figure ([`slice_changed_nothing`]).
 
+use super::{Baseline, Knobs};
 use crate::i18n::Lang;
-use crate::sim::Scenario;
+use crate::sim::{RunResult, Scenario};
 
 /// The time slices a run uses, read from the validated scenario it is made of (with the
 /// settings applied: a platform that writes no `time_slice_ms` takes its scheduler's
@@ -114,4 +116,62 @@ pub(crate) fn time_slice_written(text: &str) -> Vec<bool> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// A re-run that moved the time slice alone and changed no figure
+/// ([`slice_changed_nothing`]): the page says so, and why when the run shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SliceChangedNothing {
+    /// No vCPU waited for a pCPU on any platform (steal 0%): a slice that ends hands its
+    /// pCPU to no one, and the same vCPU runs on.
+    pub nothing_waited: bool,
+}
+
+impl SliceChangedNothing {
+    /// What the page says of it, in `lang`: that no figure changed, and why when no vCPU
+    /// waited.
+    pub fn text(self, lang: Lang) -> &'static str {
+        crate::i18n::t(
+            lang,
+            if self.nothing_waited {
+                "slice.nothing_waited"
+            } else {
+                "slice.changed_nothing"
+            },
+        )
+    }
+}
+
+/// Whether the run `now` (its settings and result) after the run `before` of the same
+/// scenario text changed the time slice alone, and no figure: every figure of the two
+/// results the same, but for the count of simulated events (a slice's end is an event)
+/// and the timeline (where a slice ends). `base` is the scenario's own values (a slider
+/// left untouched runs each platform's own slice). A slider that changes nothing seen
+/// teaches nothing unless the page says why (containers-vs-vms: as many vCPUs as cores,
+/// none ever waits, a student's review).
+pub fn slice_changed_nothing(
+    before: (&Knobs, &RunResult),
+    now: (&Knobs, &RunResult),
+    base: &Baseline,
+) -> Option<SliceChangedNothing> {
+    let slices = |k: &Knobs| k.time_slice_ms.map_or(base.time_slice_range, |ms| (ms, ms));
+    let others = |k: &Knobs| Knobs {
+        time_slice_ms: None,
+        ..k.clone()
+    };
+    if slices(before.0) == slices(now.0) || others(before.0) != others(now.0) {
+        return None;
+    }
+    let bare = |r: &RunResult| {
+        let mut r = r.clone();
+        r.events = 0;
+        for p in &mut r.platforms {
+            p.events = 0;
+            p.trace = None;
+        }
+        r
+    };
+    (bare(before.1) == bare(now.1)).then(|| SliceChangedNothing {
+        nothing_waited: now.1.platforms.iter().all(|p| p.steal_percent == 0.0),
+    })
 }

@@ -193,6 +193,10 @@ pub struct State {
     /// The result's platform whose "where the time went" found no operation to step
     /// through (its gap is waiting or scheduling): its comparison cell says so.
     pub costliest_missing: Option<usize>,
+    /// The shown result's run moved the time slice alone from the run before it, of the
+    /// same text, and changed no figure (`knobs::slice_changed_nothing`): the Settings card
+    /// and the run's announcement say so, and why when the run shows it.
+    pub slice_changed_nothing: Option<crate::knobs::SliceChangedNothing>,
     /// The open assignment, if any (`course/`).
     pub course: Option<course::Course>,
     /// The questions' answers on the scenario as written (every setting at the file's own

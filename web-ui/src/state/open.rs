@@ -84,6 +84,7 @@ impl State {
             run_anyway: false,
             step_through: None,
             costliest_missing: None,
+            slice_changed_nothing: None,
             course: None,
             written: None,
             running_wants_written: false,

@@ -302,6 +302,20 @@ impl Reducible for State {
                 }
                 s.status = RunStatus::Done { events, millis };
                 s.result_status = Some(s.status.clone());
+                // Against the result it replaces: did the time slice alone change, and no
+                // figure?
+                s.slice_changed_nothing = match (&s.result_input, &s.result, &s.running) {
+                    (Some(before), Some(shown), Some(now)) if before.text == now.text => {
+                        s.running_baseline.as_ref().and_then(|base| {
+                            crate::knobs::slice_changed_nothing(
+                                (&before.knobs, &shown.0),
+                                (&now.knobs, &result.0),
+                                base,
+                            )
+                        })
+                    }
+                    _ => None,
+                };
                 s.result = Some(result);
                 s.result_input = s.running.take();
                 s.result_baseline = s.running_baseline.take();

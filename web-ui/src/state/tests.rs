@@ -756,3 +756,101 @@ fn the_time_slice_shown_is_the_one_the_run_uses() {
     assert_eq!(used(&s), 24);
     assert_eq!(shown(&s, Lang::En), (24, "24 (scenario value)".into()));
 }
+
+/// A re-run that moved the time slice alone and changed no figure is said to have changed
+/// none, and why when no vCPU waited (containers-vs-vms: as many vCPUs as cores, a
+/// student's review); with vCPUs waiting, the slice changes figures and nothing is said;
+/// a figure changed, another setting moved or the same slice again say nothing either.
+#[test]
+fn a_time_slice_that_changed_no_figure_is_said_with_why() {
+    let run = |s: &State| {
+        let input = s.running.as_ref().expect("a run");
+        let scenario = crate::parsed::adjusted(&s.file, &input.text, &input.knobs.to_adjustments())
+            .expect("valid");
+        (*scenario).clone().run().expect("runs")
+    };
+    let finish = |s: Rc<State>, result: crate::sim::RunResult| {
+        let id = s.run_id;
+        s.reduce(Action::Finished {
+            id,
+            result: ResultRef(Rc::new(result)),
+            events: 1,
+            millis: 1.0,
+            whole: true,
+        })
+    };
+    let slice = |ms: u64| Knobs {
+        time_slice_ms: Some(ms),
+        ..Knobs::default()
+    };
+    // Two cores, one vCPU: nothing ever waits.
+    let s = Rc::new(State::new(Lang::En, None))
+        .reduce(Action::Cancel)
+        .reduce(Action::Edit(TWO.to_string()))
+        .reduce(Action::Run);
+    let first = run(&s);
+    let s = finish(s, first.clone());
+    assert_eq!(s.slice_changed_nothing, None, "nothing before it");
+    let s = s.reduce(Action::SetKnobs(slice(2)));
+    let moved = run(&s);
+    assert!(moved.platforms.iter().all(|p| p.steal_percent == 0.0));
+    let s = finish(s, moved.clone());
+    let nothing = crate::knobs::SliceChangedNothing {
+        nothing_waited: true,
+    };
+    let said = Some(nothing);
+    assert_eq!(s.slice_changed_nothing, said);
+    let en = nothing.text(Lang::En);
+    assert!(en.starts_with("No figure changed: no vCPU waited"), "{en}");
+    assert!(nothing
+        .text(Lang::Ko)
+        .starts_with("수치가 하나도 바뀌지 않았습니다"));
+    assert!(!s.results_stale());
+    // Another slice, but a figure changed (made so here): nothing said.
+    let s = s.reduce(Action::SetKnobs(slice(3)));
+    let mut changed = run(&s);
+    changed.platforms[0].throughput += 1.0;
+    let s = finish(s, changed);
+    assert_eq!(s.slice_changed_nothing, None);
+    // The cores moved with the slice: not the slice alone.
+    let s = s.reduce(Action::SetKnobs(Knobs {
+        host_cores: Some(3),
+        ..slice(4)
+    }));
+    let three = run(&s);
+    let s = finish(s, three);
+    assert_eq!(s.slice_changed_nothing, None);
+
+    // One core, three vCPUs of a CPU-bound workload: they wait, and the slice moves
+    // figures; were none moved, the page would not say why.
+    let busy = TWO
+        .replace("cores = 2", "cores = 1")
+        .replace("count = 1", "count = 3")
+        .replace("syscall-heavy", "cpu-bound");
+    let s = Rc::new(State::new(Lang::En, None))
+        .reduce(Action::Cancel)
+        .reduce(Action::Edit(busy))
+        .reduce(Action::Run);
+    let first = run(&s);
+    assert!(first.platforms.iter().any(|p| p.steal_percent > 0.0));
+    let s = finish(s, first);
+    let s = s.reduce(Action::SetKnobs(slice(1)));
+    let short = run(&s);
+    let s = finish(s, short);
+    assert_ne!(s.slice_changed_nothing, said);
+
+    // The pure test: the same figures but for events and the timeline are the same.
+    let base = crate::knobs::Baseline::of(&Scenario::from_toml("t.toml", TWO).unwrap());
+    let mut later = moved.clone();
+    later.events += 7;
+    later.platforms[0].events += 7;
+    let alike = crate::knobs::slice_changed_nothing(
+        (&Knobs::default(), &moved),
+        (&slice(9), &later),
+        &base,
+    );
+    assert_eq!(alike, said);
+    // The same slice on both: not a change of slice.
+    let same = crate::knobs::slice_changed_nothing((&slice(5), &moved), (&slice(5), &later), &base);
+    assert_eq!(same, None);
+}

@@ -87,10 +87,15 @@ pub(super) fn verdict(
 /// A saved answer's verdict kept from a run of this step (`Course::kept_verdict`), shown
 /// while the results are of other settings: right or wrong, and the computed answer it was
 /// checked against.
-pub(super) fn kept_verdict(lang: Lang, saved: &course::Saved, right: bool) -> Verdict {
+pub(super) fn kept_verdict(
+    lang: Lang,
+    saved: &course::Saved,
+    right: bool,
+    label: &dyn Fn(&str) -> String,
+) -> Verdict {
     Verdict {
         right,
-        line: verdict_line(lang, right, saved.expected(lang).map(str::to_string)),
+        line: verdict_line(lang, right, saved.expected(lang, label)),
         more: html! {},
     }
 }

@@ -69,14 +69,9 @@ fn step_review(lang: Lang, c: &Course, index: usize) -> Html {
     let a = c.a();
     let step = &a.steps[index];
     let current = a.scenario_hash(index, c.student());
-    // A platform by its label, as the step's options showed it; a number as typed.
-    let shown = |answer: &str| match step.scenario.platforms.iter().find(|p| p.name == answer) {
-        Some(p) => match &p.label {
-            Some(l) => lang.pick(&l.ko, &l.en).to_string(),
-            None => p.name.clone(),
-        },
-        None => answer.to_string(),
-    };
+    // A platform by its label and the network the student's variant gave it, as the
+    // step's options showed it; a number as typed.
+    let shown = |answer: &str| c.platform_label(lang, index, answer);
     // Cells written by one template each (a row's four, the heading's four): each `html!`
     // element is code in the page's wasm.
     let cell = |class: &'static str, text: String| html! { <td {class}>{ text }</td> };
@@ -101,14 +96,14 @@ fn step_review(lang: Lang, c: &Course, index: usize) -> Html {
         let yours = saved.map_or_else(|| "—".to_string(), |s| shown(&s.answer));
         let expected = saved
             .filter(|_| checked.is_some())
-            .and_then(|s| s.expected(lang))
-            .unwrap_or("—");
+            .and_then(|s| s.expected(lang, &shown))
+            .unwrap_or_else(|| "—".to_string());
         rows.push(html! {
             <tr data-question={q.id.clone()} data-verdict={class}>
                 { cell("question", question) }
                 { cell("yours", yours) }
                 { cell(class, t(lang, verdict).to_string()) }
-                { cell("expected", expected.to_string()) }
+                { cell("expected", expected) }
             </tr>
         });
     }

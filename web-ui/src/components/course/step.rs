@@ -93,11 +93,9 @@ pub(super) fn step_view(props: &StepProps) -> Html {
             }
         })
     };
-    // Platforms by their labels, from the step's scenario (the name when it has none).
-    let label = |name: &str| match &state.validation {
-        crate::state::Validation::Valid { baseline, .. } => baseline.platform_label(lang, name),
-        _ => name.to_string(),
-    };
+    // Platforms by their labels, from the step's scenario (the name when it has none),
+    // with the network the student's variant gives them, as the results name them.
+    let label = |name: &str| c.platform_label(lang, index, name);
     let variant = variant_text(lang, &a.variant(index, c.student()));
     // Whether the variant changes what the step's scenario sets: an explanation's figures
     // are then the scenario's own, not the student's.
@@ -276,7 +274,7 @@ pub(super) fn step_view(props: &StepProps) -> Html {
             // No result of this step shown: the verdict its run gave, kept.
             Some(saved) if expected.is_none() && step.reveal => (
                 c.kept_verdict(saved)
-                    .map(|right| kept_verdict(lang, saved, right)),
+                    .map(|right| kept_verdict(lang, saved, right, &label)),
                 true,
                 String::new(),
             ),

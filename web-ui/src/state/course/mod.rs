@@ -67,24 +67,86 @@ pub struct Saved {
     /// file does not carry it (`virtsim grade` computes its own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub right: Option<bool>,
-    /// The computed answer it was checked against, as the page shows it in English and in
-    /// Korean ("Type 2 (hardware assist, emulated I/O)"; a number as `virtsim grade` prints
-    /// it, "26.82% (24.14% to 29.50% are right: ...)"): the final page lists each answer
-    /// with the right one, as `virtsim grade` does, without the step's run. Set with
-    /// `right`; not in the answers file either. Progress saved by an earlier page
-    /// keeps its words until a run of the step checks the answer again.
+    /// The computed answer it was checked against, as data (a platform's name, or a number
+    /// with its metric and tolerance): the final page and a kept verdict list each answer
+    /// with the right one, as `virtsim grade` does, without the step's run, in words made
+    /// when shown ([`Saved::expected`]), so that a page whose wording changed (a label, the
+    /// way a range is said) says it in its own. Set with `right`; not in the answers file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_against: Option<Expected>,
+    /// Progress saved by an earlier page: the computed answer as it was shown then, in
+    /// English and in Korean ("Type 2 (hardware assist, emulated I/O)"; "26.82% (24.14% to
+    /// 29.50% are right: ...)"). Read, never written: shown only for an answer without
+    /// [`Saved::checked_against`], until a run of the step checks it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_ko: Option<String>,
 }
 
+/// A computed answer as a saved answer keeps it ([`Saved::checked_against`]): what its
+/// words are made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Expected {
+    pub kind: QuestionKind,
+    pub metric: crate::sim::Metric,
+    /// A platform's name, or a number as text (`QuestionAnswer::answer`: its digits are
+    /// those the answer is shown with).
+    pub answer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub tolerance_percent: f64,
+}
+
+impl Expected {
+    /// What a saved answer keeps of `q`.
+    pub fn of(q: &crate::sim::QuestionAnswer) -> Expected {
+        Expected {
+            kind: q.kind,
+            metric: q.metric,
+            answer: q.answer.clone(),
+            value: q.value,
+            tolerance_percent: q.tolerance_percent,
+        }
+    }
+
+    /// In words, in `lang`: a number as `virtsim answers` and `virtsim grade` print it (as
+    /// a verdict says it, `answer_text::assignment_answer`), a platform by `label` (as the
+    /// step's options name it).
+    pub fn shown(&self, lang: crate::i18n::Lang, label: &dyn Fn(&str) -> String) -> String {
+        let q = crate::sim::QuestionAnswer {
+            id: String::new(),
+            text: Text::new("", ""),
+            kind: self.kind,
+            metric: self.metric,
+            options: Vec::new(),
+            answer: self.answer.clone(),
+            value: self.value,
+            tolerance_percent: self.tolerance_percent,
+            evidence: Vec::new(),
+            explanation: None,
+            op: None,
+        };
+        crate::answer_text::assignment_answer(lang, &q).unwrap_or_else(|| label(&self.answer))
+    }
+}
+
 impl Saved {
-    /// The computed answer it was checked against, in `lang` (see `expected_en`).
-    pub fn expected(&self, lang: crate::i18n::Lang) -> Option<&str> {
+    /// The computed answer it was checked against, in `lang`, a platform named by `label`
+    /// (see [`Saved::checked_against`]); progress saved by an earlier page, the words it
+    /// kept.
+    pub fn expected(
+        &self,
+        lang: crate::i18n::Lang,
+        label: &dyn Fn(&str) -> String,
+    ) -> Option<String> {
+        if let Some(e) = &self.checked_against {
+            return Some(e.shown(lang, label));
+        }
         match lang {
-            crate::i18n::Lang::Ko => self.expected_ko.as_deref(),
-            crate::i18n::Lang::En => self.expected_en.as_deref(),
+            crate::i18n::Lang::Ko => self.expected_ko.clone(),
+            crate::i18n::Lang::En => self.expected_en.clone(),
         }
     }
 }
@@ -423,6 +485,33 @@ impl Course {
         })
     }
 
+    /// Platform `name` of step `index` as the step's questions, verdicts and the final page
+    /// name it: its label in `lang` (its name when it has none), with the network settings
+    /// the student's variant gives it after it (`labels::ChangedNet::after`), as the
+    /// results table names it beside that step's run ("LAN, 5 ms round trip (changed: RTT
+    /// 50 ms)"): with the plain label, a choice whose network the variant changed read as
+    /// another choice (a student's review). A name the step's scenario does not have is
+    /// itself.
+    pub fn platform_label(&self, lang: crate::i18n::Lang, index: usize, name: &str) -> String {
+        let Some(step) = self.a().steps.get(index) else {
+            return name.to_string();
+        };
+        let platforms = &step.scenario.platforms;
+        let Some(place) = platforms.iter().position(|p| p.name == name) else {
+            return name.to_string();
+        };
+        let label = platforms[place]
+            .label
+            .as_ref()
+            .map_or_else(|| name.to_string(), |l| lang.pick(&l.ko, &l.en).to_string());
+        let changed = self
+            .input_of(index)
+            .and_then(|input| input.knobs.networks.get(place).copied())
+            .map(crate::knobs::changed_net)
+            .unwrap_or_default();
+        changed.after(lang, &label)
+    }
+
     /// The current step's hash for this student.
     fn hash(&self) -> String {
         self.a().scenario_hash(self.progress.step, self.student())
@@ -582,6 +671,145 @@ mod tests {
             "{}",
             m.en
         );
+    }
+
+    /// A step whose variant sets every VDI platform's round trip: its platforms are named
+    /// with the network the variant gives them (as the results table names them), the
+    /// plain label where it gives them their own; in both languages.
+    #[test]
+    fn a_variants_network_names_its_platforms() {
+        let text = "[assignment]\nid = \"net-variant\"\ntitle = { en = \"T\", ko = \"T\" }\n\n[[step]]\nid = \"net\"\ntitle = { en = \"S\", ko = \"S\" }\nintro = { en = \"I\", ko = \"I\" }\nscenario = \"vdi-network.toml\"\n\n[[step.vary]]\nparameter = \"vdi_rtt_ms\"\nchoices = [50, 51]\n\n[[step.question]]\nid = \"predict-latency\"\npredict = true\nkind = \"choice\"\ntext = { en = \"Q\", ko = \"Q\" }\nmetric = \"desktop_p50_latency_ms\"\nselect = \"highest\"\n";
+        let mut c = open(
+            Origin::Text {
+                file: "n.toml".into(),
+            },
+            "n.toml",
+            text,
+        )
+        .unwrap();
+        use crate::i18n::Lang;
+        // Before a student id: the first variant's, 50 ms.
+        for student in [None, Some("s1"), Some("s2")] {
+            c.progress.student = student.map(str::to_string);
+            let rtt = c.step_input().unwrap().knobs.networks[0].rtt_ms.unwrap();
+            assert!(rtt == 50 || rtt == 51, "{rtt}");
+            let en = c.platform_label(Lang::En, 0, "lan-5ms");
+            assert_eq!(en, format!("LAN, 5 ms round trip (changed: RTT {rtt} ms)"));
+            let ko = c.platform_label(Lang::Ko, 0, "lan-5ms");
+            assert_eq!(ko, format!("LAN, 왕복 5 ms (바뀜: RTT {rtt} ms)"));
+            // The city's own round trip is 50 ms: at 50 it is not changed, and the two
+            // choices read apart.
+            let city = c.platform_label(Lang::En, 0, "city-50ms");
+            if rtt == 50 {
+                assert_eq!(city, "Same city over LTE, 50 ms");
+            } else {
+                assert_eq!(city, "Same city over LTE, 50 ms (changed: RTT 51 ms)");
+            }
+            assert_ne!(en, city);
+        }
+        // A name the scenario does not have, a step it does not have: the name itself.
+        assert_eq!(c.platform_label(Lang::En, 0, "wan"), "wan");
+        assert_eq!(c.platform_label(Lang::En, 7, "lan-5ms"), "lan-5ms");
+        // Without a variant that changes networks: the plain label.
+        let plain = open(
+            Origin::Text {
+                file: "p.toml".into(),
+            },
+            "p.toml",
+            &text
+                .replace("vdi_rtt_ms", "duration_ms")
+                .replace("[50, 51]", "[20, 30]"),
+        )
+        .unwrap();
+        assert_eq!(
+            plain.platform_label(Lang::En, 0, "lan-5ms"),
+            "LAN, 5 ms round trip"
+        );
+    }
+
+    /// A computed answer kept with a saved answer is put into words when shown: a new
+    /// label (a changed network, a reworded scenario) or a new way of saying a range shows
+    /// at once, not after the step is checked again. Progress an earlier page saved (its
+    /// words, no data) still loads and shows its words.
+    #[test]
+    fn a_saved_answers_computed_answer_is_worded_when_shown() {
+        use crate::i18n::Lang;
+        // Saved by an earlier page: the words in both languages, no `checked_against`.
+        let old = r#"{"student":"s1","step":1,"committed":["one"],"answers":[
+            {"step":"one","question":"slowest","answer":"bt","predicted":true,"hash":"h0",
+             "right":true,"expected_en":"Binary translation (old words)","expected_ko":"바이너리 변환 (옛 말)"}]}"#;
+        let p: Progress = serde_json::from_str(old).unwrap();
+        let saved = &p.answers[0];
+        assert_eq!(saved.checked_against, None);
+        let label = |name: &str| format!("label of {name}");
+        assert_eq!(
+            saved.expected(Lang::En, &label).as_deref(),
+            Some("Binary translation (old words)")
+        );
+        assert_eq!(
+            saved.expected(Lang::Ko, &label).as_deref(),
+            Some("바이너리 변환 (옛 말)")
+        );
+        // Saved again, it keeps the old words (nothing checked it since) and no data.
+        let again: Progress = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(again, p);
+
+        // Saved by this page: data, worded by the label given when shown.
+        let mut new = saved.clone();
+        new.expected_en = None;
+        new.expected_ko = None;
+        new.checked_against = Some(Expected {
+            kind: QuestionKind::Choice,
+            metric: crate::sim::Metric::Throughput,
+            answer: "bt".into(),
+            value: None,
+            tolerance_percent: 0.0,
+        });
+        assert_eq!(
+            new.expected(Lang::En, &label).as_deref(),
+            Some("label of bt")
+        );
+        let other = |name: &str| format!("{name}, reworded");
+        assert_eq!(
+            new.expected(Lang::Ko, &other).as_deref(),
+            Some("bt, reworded")
+        );
+        let json = serde_json::to_string(&new).unwrap();
+        assert!(!json.contains("expected_en"), "{json}");
+        let back: Saved = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, new);
+        // Data and old words both (never written so, but read so): the data's words.
+        let mut both = new.clone();
+        both.expected_en = Some("old".into());
+        assert_eq!(
+            both.expected(Lang::En, &label).as_deref(),
+            Some("label of bt")
+        );
+
+        // A number: as `virtsim answers` prints it, with its unit and what is accepted.
+        let q = crate::sim::QuestionAnswer {
+            id: "bt-rel".into(),
+            text: Text::new("Q", "Q"),
+            kind: QuestionKind::Numeric,
+            metric: crate::sim::Metric::RelativePerformancePercent,
+            options: Vec::new(),
+            answer: "26.82".into(),
+            value: Some(26.82),
+            tolerance_percent: 10.0,
+            evidence: vec![("bt".into(), 26.82)],
+            explanation: None,
+            op: None,
+        };
+        let mut numeric = new.clone();
+        numeric.checked_against = Some(Expected::of(&q));
+        for lang in [Lang::En, Lang::Ko] {
+            let shown = numeric.expected(lang, &label).unwrap();
+            assert_eq!(
+                Some(shown.clone()),
+                crate::answer_text::assignment_answer(lang, &q)
+            );
+            assert!(shown.starts_with("26.82%"), "{shown}");
+        }
     }
 
     #[test]

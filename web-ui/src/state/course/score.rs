@@ -1,12 +1,11 @@
 //! Answers checked and counted: their verdicts ([`checked`], [`check_answers`]), the final
 //! page's score ([`score()`]), the answers file.
 
-use crate::i18n::Lang;
 use crate::sim::assignment::{self, AnswersFile, Assignment, GivenAnswer, StepAnswers};
 use crate::sim::{QuestionAnswer, QuestionKind};
 use crate::state::State;
 
-use super::{Course, Progress, Saved};
+use super::{Course, Expected, Progress, Saved};
 
 /// Why an assignment step's answers after the run cannot be given now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,36 +161,16 @@ impl Course {
         };
         let (id, reveal) = (step.id.clone(), step.reveal);
         let hash = self.hash();
-        let shown: Vec<(String, String)> = expected.iter().map(|q| self.shown_answer(q)).collect();
         for saved in self.progress.answers.iter_mut().filter(|s| s.step == id) {
             saved.right = checked(saved, reveal, &hash, Some(expected));
-            let (en, ko) = match (
-                saved.right,
-                expected.iter().position(|q| q.id == saved.question),
-            ) {
-                (Some(_), Some(i)) => (Some(shown[i].0.clone()), Some(shown[i].1.clone())),
-                _ => (None, None),
-            };
-            saved.expected_en = en;
-            saved.expected_ko = ko;
+            saved.checked_against = saved
+                .right
+                .and_then(|_| expected.iter().find(|q| q.id == saved.question))
+                .map(Expected::of);
+            // Checked again: the words an earlier page kept give way to the data's.
+            saved.expected_en = None;
+            saved.expected_ko = None;
         }
-    }
-
-    /// A computed answer of the current step as the page shows it, in English and in
-    /// Korean: a platform by its label (as the options are), a number as `virtsim answers`
-    /// and `virtsim grade` print it (as the verdict says it).
-    fn shown_answer(&self, q: &QuestionAnswer) -> (String, String) {
-        let in_lang = |lang: Lang| {
-            if let Some(number) = crate::answer_text::assignment_answer(lang, q) {
-                return number;
-            }
-            self.prepared
-                .as_ref()
-                .and_then(|s| s.0.platforms.iter().find(|p| p.name == q.answer))
-                .and_then(|p| p.label.as_ref())
-                .map_or_else(|| q.answer.clone(), |l| lang.pick(&l.ko, &l.en).to_string())
-        };
-        (in_lang(Lang::En), in_lang(Lang::Ko))
     }
 
     /// The answers file of the student's progress (per step, the hash its answers were
@@ -258,17 +237,15 @@ impl Course {
             predicted,
             hash,
             right: None,
+            checked_against: None,
             expected_en: None,
             expected_ko: None,
         };
         saved.right = checked(&saved, reveal, &saved.hash, expected);
-        if saved.right.is_some() {
-            let q = expected.and_then(|e| e.iter().find(|q| q.id == saved.question));
-            if let Some((en, ko)) = q.map(|q| self.shown_answer(q)) {
-                saved.expected_en = Some(en);
-                saved.expected_ko = Some(ko);
-            }
-        }
+        saved.checked_against = saved
+            .right
+            .and_then(|_| expected?.iter().find(|q| q.id == saved.question))
+            .map(Expected::of);
         self.progress.answers.push(saved);
     }
 }
@@ -290,6 +267,7 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use crate::i18n::Lang;
     use crate::state::course::tests::TWO_STEPS;
     use crate::state::course::{open, reduce, CourseAction, Origin};
 
@@ -301,6 +279,7 @@ mod tests {
             predicted: false,
             hash: hash.into(),
             right,
+            checked_against: None,
             expected_en: None,
             expected_ko: None,
         }
@@ -453,7 +432,8 @@ mod tests {
                 .progress
                 .answer("one", q)
                 .cloned();
-            a.map(|a| (a.expected_en, a.expected_ko))
+            let plain = |name: &str| name.to_string();
+            a.map(|a| (a.expected(Lang::En, &plain), a.expected(Lang::Ko, &plain)))
         };
         assert_eq!(
             shown(&s, "slowest"),
@@ -554,8 +534,7 @@ mod tests {
         let mut unchecked = c.clone();
         for a in &mut unchecked.progress.answers {
             a.right = None;
-            a.expected_en = None;
-            a.expected_ko = None;
+            a.checked_against = None;
         }
         assert_eq!(c.answers_json(), unchecked.answers_json());
         assert!(!c.answers_json().contains("right"));
