@@ -478,7 +478,7 @@ impl Scenario {
     /// do not ([`Self::read_on`] gives its errors the file's columns back). None when no
     /// valid value can be written in its quotes.
     #[cfg_attr(target_arch = "wasm32", inline)]
-    fn word_grown(
+    pub(crate) fn word_grown(
         text: &str,
         span: &std::ops::Range<usize>,
         e: &ScenarioError,
