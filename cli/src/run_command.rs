@@ -208,9 +208,43 @@ fn with_cost(scenario: &Scenario, cost: &Cost, lang: Lang) -> Result<Scenario, F
                 (true, Lang::Ko) => "없음".to_string(),
                 (false, _) => format!("`{}`", output::long_value(value)),
             };
-            Err(at(match lang {
-                Lang::En => format!("{field} takes a whole number, 0 or more; got {got}"),
-                Lang::Ko => format!("{field}에는 0 이상의 정수를 씁니다. 입력값: {got}"),
+            // Its range and unit as the checks say them, found as the file's reading finds
+            // them: with a value above every cost's range in its place.
+            let probed = scenario.with_cost(&cost.name, u64::MAX).err();
+            let param = |name: &str| {
+                let e = probed.as_ref().filter(|e| e.code == "out_of_range")?;
+                (e.params.iter().find(|(k, _)| *k == name)).map(|(_, v)| v.clone())
+            };
+            let Some((min, max, unit)) = param("min")
+                .zip(param("max"))
+                .zip(param("unit"))
+                .map(|((min, max), unit)| (min, max, unit))
+            else {
+                return Err(at(match lang {
+                    Lang::En => format!("{field} takes a whole number, 0 or more; got {got}"),
+                    Lang::Ko => format!("{field}에는 0 이상의 정수를 씁니다. 입력값: {got}"),
+                }));
+            };
+            let negative = value.trim().parse::<i128>().is_ok_and(|n| n < 0);
+            Err(at(match (negative, lang) {
+                // As the file's negative cost is said (`out_of_range`).
+                (true, Lang::En) => {
+                    format!(
+                        "{field} must be between {min} and {max} {unit}; got {}",
+                        value.trim()
+                    )
+                }
+                (true, Lang::Ko) => format!(
+                    "{field} 값은 {min}에서 {max} {unit} 사이여야 합니다. 입력값: {}",
+                    value.trim()
+                ),
+                // As the file's decimal cost is said (`invalid_type`).
+                (false, Lang::En) => {
+                    format!("{field} takes a whole number from {min} to {max} {unit}; got {got}")
+                }
+                (false, Lang::Ko) => format!(
+                    "{field}에는 {min}에서 {max} {unit} 사이의 정수를 쓰세요. 입력값: {got}"
+                ),
             }))
         }
     }

@@ -2318,8 +2318,41 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
         "{}",
         stderr(&o)
     );
+    // A negative or decimal value says its range with its unit, as the file's does.
     let o = virtsim(&["run", &file, "--cost", "hosted_world_switch=-5"]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            ": --cost hosted_world_switch=-5: costs.hosted_world_switch must be between 0 and 1000000000 cycles; got -5"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["run", &file, "--cost", "hosted_world_switch=1.5"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            ": --cost hosted_world_switch=1.5: costs.hosted_world_switch takes a whole number from 0 to 1000000000 cycles; got `1.5`"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&[
+        "run",
+        &file,
+        "--lang",
+        "ko",
+        "--cost",
+        "hosted_world_switch=1.5",
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "costs.hosted_world_switch에는 0에서 1000000000 cycles 사이의 정수를 쓰세요. 입력값: `1.5`"
+        ),
+        "{}",
+        stderr(&o)
+    );
     let o = virtsim(&["run", &file, "--cost", "hosted_world_switch"]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert!(stderr(&o).contains("expected NAME=VALUE"), "{}", stderr(&o));
