@@ -79,15 +79,14 @@ pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Resu
     };
     // Several files' CSV is one table: the header once, then every file's rows.
     let csv_header_written = std::cell::Cell::new(false);
-    let print = |result: &sim_core::RunResult,
-                 places: &question_places::QuestionPlaces|
-     -> Result<(), Failure> {
+    let print = |result: &sim_core::RunResult, scenario: &Scenario| -> Result<(), Failure> {
+        let places = &question_places::QuestionPlaces::of(scenario);
         let lang = match lang {
             Lang::En => "en",
             Lang::Ko => "ko",
         };
         let text = match format {
-            Format::Table => output::table(result, lang),
+            Format::Table => output::table(result, scenario, lang),
             Format::Json => {
                 serde_json::to_string_pretty(result).context("serializing results")? + "\n"
             }

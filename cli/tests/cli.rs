@@ -472,6 +472,59 @@ fn run_many_files_on_many_threads_prints_them_in_order() {
     );
 }
 
+/// The platforms section names a type 2's hosted design, read from the scenario as the
+/// page's kind column reads it (the result does not hold it): every type 2's, in the words
+/// sim-core gives the page, in both languages; no other platform's.
+#[test]
+fn the_platforms_section_names_a_type_2s_hosted_design() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/hosted-designs.toml"
+    );
+    let section = |lang: &str, heading: &str| -> Vec<String> {
+        let o = virtsim(&["run", file, "--lang", lang]);
+        assert_eq!(code(&o), 0, "stderr {}", stderr(&o));
+        let out = stdout(&o);
+        let start = out
+            .find(&format!("\n\n{heading}\n"))
+            .unwrap_or_else(|| panic!("no {heading} section:\n{out}"));
+        (out[start + 2..].lines().skip(1))
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let lines = section("en", "platforms");
+    let line_of = |lines: &[String], name: &str| -> String {
+        let i = (lines.iter())
+            .position(|l| l.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("no {name} in {lines:?}"));
+        // A platform with a label has its stack on the next line.
+        lines[i..=(i + 1).min(lines.len() - 1)].join("\n")
+    };
+    let type1 = line_of(&lines, "type1");
+    let type2 = line_of(&lines, "type2");
+    let module = line_of(&lines, "type2-host-module");
+    assert!(!type1.contains("VMM"), "{type1}");
+    assert!(
+        type2.contains("type 2 hypervisor")
+            && type2.contains(" · VMM in a world of its own (world switch)"),
+        "{type2}"
+    );
+    assert!(
+        module.contains(" · VMM as a host kernel module (no world switch)"),
+        "{module}"
+    );
+    let ko = section("ko", "플랫폼");
+    assert!(
+        line_of(&ko, "type2-host-module").contains(" · VMM은 호스트 커널 모듈 (월드 스위치 없음)"),
+        "{ko:?}"
+    );
+    assert!(
+        line_of(&ko, "type2").contains(" · VMM은 자기 월드에서 (월드 스위치)"),
+        "{ko:?}"
+    );
+}
+
 /// A directory runs its scenario files in name order, the same as naming them.
 #[test]
 fn run_a_directory_runs_its_files_in_name_order() {
