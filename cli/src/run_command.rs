@@ -38,10 +38,10 @@ pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Resu
     } = *settings;
     // The timeline goes into the JSON only: --trace with a table or CSV would record it
     // for nothing (a wrong command line, as --student is for a scenario).
-    if trace && !matches!(format, Format::Json) {
+    if trace && !matches!(format, Format::Json | Format::Jsonl) {
         return Err(Failure::Other(anyhow::anyhow!(match lang {
-            Lang::En => "--trace records the per-pCPU timeline into the JSON output: add --format json (the table and the CSV have no timeline)",
-            Lang::Ko => "--trace는 pCPU별 타임라인을 JSON 출력에 기록합니다: --format json을 함께 주세요(표와 CSV에는 타임라인이 없습니다)",
+            Lang::En => "--trace records the per-pCPU timeline into the JSON output: add --format json or jsonl (the table and the CSV have no timeline)",
+            Lang::Ko => "--trace는 pCPU별 타임라인을 JSON 출력에 기록합니다: --format json 또는 jsonl을 함께 주세요(표와 CSV에는 타임라인이 없습니다)",
         })));
     }
     // Standard input is read once.
@@ -90,6 +90,9 @@ pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Resu
             Format::Json => {
                 serde_json::to_string_pretty(result).context("serializing results")? + "\n"
             }
+            // The same object as `json`'s, compact, on one line (serde_json escapes a line
+            // break inside a string).
+            Format::Jsonl => serde_json::to_string(result).context("serializing results")? + "\n",
             Format::Csv => {
                 let csv = output::csv(result);
                 if csv_header_written.replace(true) {

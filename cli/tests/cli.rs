@@ -472,6 +472,78 @@ fn run_many_files_on_many_threads_prints_them_in_order() {
     );
 }
 
+/// `--format jsonl`: one compact JSON object per scenario on a line of its own, in the
+/// order given, each the same as that file's `--format json` alone; the same bytes for
+/// `--jobs 1` and `--jobs 2`; `--trace` goes into each line as into the JSON; a directory
+/// gives its files' lines in name order, as naming them does.
+#[test]
+fn run_jsonl_prints_a_line_per_scenario_as_json_prints_each() {
+    let library = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios");
+    let queue = format!("{library}/queue-depth.toml");
+    let files = [smoke(), queue.clone(), smoke()];
+    let alone: Vec<serde_json::Value> = (files.iter())
+        .map(|f| json_of(&["run", f, "--format", "json", "-j", "1"]))
+        .collect();
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2"] {
+        let o = virtsim(&[
+            "run", &files[0], &files[1], &files[2], "--format", "jsonl", "--jobs", jobs,
+        ]);
+        assert_eq!(code(&o), 0, "--jobs {jobs}: stderr {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.ends_with('\n'), "--jobs {jobs}: no final line break");
+        let lines: Vec<&str> = out.split_terminator('\n').collect();
+        assert_eq!(lines.len(), files.len(), "--jobs {jobs}: {out}");
+        for (i, (line, json)) in lines.iter().zip(&alone).enumerate() {
+            let parsed: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("--jobs {jobs}: line {} is no JSON: {e}", i + 1));
+            assert!(parsed.is_object(), "--jobs {jobs}: line {}", i + 1);
+            assert!(
+                parsed == *json,
+                "--jobs {jobs}: line {} differs from {}'s --format json",
+                i + 1,
+                files[i]
+            );
+        }
+        outputs.push(out);
+    }
+    assert!(outputs[0] == outputs[1], "--jobs 2 differs from --jobs 1");
+    // The second scenario is another one: the lines are in the order given.
+    assert_ne!(alone[0]["scenario"], alone[1]["scenario"]);
+    // --trace records the timeline into each line, as into the JSON.
+    let traced = virtsim(&["run", &smoke(), "--format", "jsonl", "--trace"]);
+    assert_eq!(code(&traced), 0, "stderr {}", stderr(&traced));
+    let line: serde_json::Value = serde_json::from_str(stdout(&traced).trim_end()).unwrap();
+    assert_eq!(
+        line,
+        json_of(&["run", &smoke(), "--format", "json", "--trace"])
+    );
+    // A directory: its files' lines, in name order.
+    let dir = std::env::temp_dir().join(format!("virtsim-cli-jsonl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let smoke_text = std::fs::read_to_string(smoke()).unwrap();
+    let (a, b) = (dir.join("a.toml"), dir.join("b.toml"));
+    std::fs::write(&b, &smoke_text).unwrap();
+    std::fs::write(
+        &a,
+        smoke_text.replacen("[scenario]\n", "[scenario]\nseed = 2\n", 1),
+    )
+    .unwrap();
+    let by_dir = virtsim(&["run", &dir.display().to_string(), "--format", "jsonl"]);
+    assert_eq!(code(&by_dir), 0, "stderr {}", stderr(&by_dir));
+    let (a, b) = (a.display().to_string(), b.display().to_string());
+    let by_name = virtsim(&["run", &a, &b, "--format", "jsonl", "-j", "2"]);
+    assert_eq!(stdout(&by_dir), stdout(&by_name));
+    let seeds: Vec<u64> = (stdout(&by_dir).lines())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["seed"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(seeds, [2, 1]);
+}
+
 /// The platforms section names a type 2's hosted design, read from the scenario as the
 /// page's kind column reads it (the result does not hold it): every type 2's, in the words
 /// sim-core gives the page, in both languages; no other platform's.
