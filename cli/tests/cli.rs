@@ -1930,7 +1930,7 @@ fn errors_say_ohryu_in_korean_and_keep_their_exit_codes() {
     let o = virtsim(&["run", "--lang", "ko", "--format", "xml", "x.toml"]);
     assert_eq!(
         stderr(&o),
-        "오류: '--format <FORMAT>'에 쓸 수 없는 값입니다: 'xml'\n  [가능한 값: table, json, csv]\n\n\
+        "오류: '--format <FORMAT>'에 쓸 수 없는 값입니다: 'xml'\n  [가능한 값: table, json, jsonl, csv]\n\n\
          자세한 내용은 '--help --lang ko'를 보세요.\n"
     );
     // `--lang` before the command, in capitals, and with `help`: Korean all the same.
