@@ -316,3 +316,36 @@ fn every_invalid_assignment_lists_every_error_in_the_files_order() {
         .collect();
     assert_no_failures("invalid assignments", &failures);
 }
+
+/// A question's metric misspelt with no room for a valid one in its place
+/// (`metric="exits"`, `metric="exit"`) reads on as in a scenario: the shortest valid metric
+/// read in its place, its question left out of the checks (its step does not lack a
+/// question: an inline one used to be taken out and the step said "needs 1 to 40
+/// questions"), and the mistakes after it, on its line too, at the file's columns, with no
+/// note that the reading stopped. Held here so that refreshing the `.err` files cannot
+/// lose it.
+#[test]
+fn unknown_metric_without_room_reads_on() {
+    let path = workspace_root()
+        .join("tests/invalid-assignments/unknown-metric-without-room-reads-on.toml");
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    let errors =
+        Assignment::from_toml_all("t.toml", &text, &virtsim_library::Library).expect_err("invalid");
+    let found: Vec<(usize, usize, &str, bool)> = (errors.iter())
+        .map(|e| (e.line, e.column, e.code, e.stops_checks()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (23, 8, "unknown_value", false),
+            (31, 80, "unknown_value", false),
+            (31, 199, "unknown_value", false),
+            (31, 302, "unknown_name", false),
+            (38, 16, "invalid_type", false),
+        ]
+    );
+    assert!(errors[0].message.contains("`exits_per_second`"));
+    assert!(errors[1].message.contains("`relative_performance_percent`"));
+    assert!(errors[2].message.contains("`lowest` or `highest`"));
+    assert!(errors[3].message.contains("`nope`"));
+}

@@ -831,6 +831,21 @@ fn a_negative_cost_says_its_unit() {
         .contains("0에서 1000000000 cycles 사이여야"));
 }
 
+/// A decimal cost says its unit as a negative one does (both languages).
+#[test]
+fn a_decimal_cost_says_its_unit() {
+    let path = workspace_root().join("tests/invalid/cost-decimal.toml");
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    let e = Scenario::from_toml("t.toml", &text).expect_err("invalid");
+    assert_eq!(
+        e.message,
+        "invalid type: floating point `1.5`; costs.syscall_native takes a whole number from 0 to 1000000000 cycles"
+    );
+    assert!(e
+        .message_in(sim_core::Lang::Ko)
+        .contains("0에서 1000000000 cycles 사이의 정수를 쓰세요"));
+}
+
 #[test]
 fn a_file_over_256_kib_is_refused_before_parsing() {
     let valid = std::fs::read_to_string(workspace_root().join("scenarios/smoke.toml")).unwrap();

@@ -122,8 +122,8 @@ pub(crate) enum Command {
         /// name or a value out of the cost's range is an invalid scenario (exit 2).
         #[arg(long = "cost", value_name = "NAME=VALUE", allow_hyphen_values = true)]
         costs: Vec<String>,
-        /// Record the per-pCPU timeline into the JSON output (needs --format json: the
-        /// table and the CSV have no timeline).
+        /// Record the per-pCPU timeline into the JSON output (needs --format json or
+        /// jsonl: the table and the CSV have no timeline).
         #[arg(long)]
         trace: bool,
         /// Stop with an error past this many events (default and maximum: the

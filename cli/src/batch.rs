@@ -12,7 +12,6 @@ use std::sync::{mpsc, Mutex};
 
 use sim_core::{JobRun, RunOptions, RunResult, Runner, Scenario};
 
-use crate::question_places::QuestionPlaces;
 use crate::{Failure, Lang};
 
 /// Assignment files found in a directory, for [`expand`]: kept (`validate` checks both
@@ -153,9 +152,10 @@ fn note_skipped_assignments(skipped: &[PathBuf], lang: Lang) {
 pub struct Batch<'a> {
     pub options: &'a dyn Fn(&Scenario) -> RunOptions,
     pub load: &'a dyn Fn(&Path) -> Result<Scenario, Failure>,
-    /// Prints one scenario's results (called in file order), given where each of its
-    /// questions is written (`file:line:column`, for warnings about them).
-    pub print: &'a dyn Fn(&RunResult, &QuestionPlaces) -> Result<(), Failure>,
+    /// Prints one scenario's results (called in file order), given the scenario (where
+    /// each of its questions is written, for warnings about them; what the report reads
+    /// from it, such as a type 2's hosted design).
+    pub print: &'a dyn Fn(&RunResult, &Scenario) -> Result<(), Failure>,
     pub lang: Lang,
     pub jobs: usize,
     /// `--max-events`, when given: a run it stops says so ([`crate::run_failure`]).
@@ -165,8 +165,8 @@ pub struct Batch<'a> {
 /// A scenario's state in the batch, on the printing thread.
 enum Entry {
     Failed(Failure),
-    /// Running: its runner, how many of its jobs are still out, where its questions are.
-    Running(Box<Runner>, usize, QuestionPlaces),
+    /// Running: its runner, how many of its jobs are still out, and the scenario.
+    Running(Box<Runner>, usize, Box<Scenario>),
     Printed,
 }
 
@@ -199,7 +199,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                     cap = runner.max_events();
                     let left = jobs.len();
                     work.extend(jobs.into_iter().map(|j| (index, j)));
-                    Entry::Running(Box::new(runner), left, QuestionPlaces::of(&scenario))
+                    Entry::Running(Box::new(runner), left, Box::new(scenario))
                 }
                 Err(e) => Entry::Failed(named(
                     index,
@@ -266,7 +266,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                         clear_progress(show);
                         worst = worse(worst, crate::report(failure));
                     }
-                    Entry::Running(runner, 0, places) => {
+                    Entry::Running(runner, 0, scenario) => {
                         clear_progress(show);
                         let outcome = if budgets[printed].over_cap.load(Ordering::Relaxed) {
                             Err(crate::run_failure(
@@ -281,7 +281,7 @@ pub fn run(files: &[PathBuf], batch: &Batch) -> Result<(), Failure> {
                         }
                         .map_err(|f| named(printed, f));
                         if let Err(failure) =
-                            outcome.and_then(|result| (batch.print)(&result, &places))
+                            outcome.and_then(|result| (batch.print)(&result, &scenario))
                         {
                             worst = worse(worst, crate::report(failure));
                         }

@@ -55,13 +55,15 @@ const TEXTS: &[Text] = &[
     (
         "run",
         "format",
-        "출력 형식 [기본값: table] [가능한 값: table, json, csv]",
+        "출력 형식 [기본값: table] [가능한 값: table, json, jsonl, csv]",
         "출력 형식\n\
          \n\
          가능한 값:\n\
          - table: 읽는 사람을 위한 표와 참고, 파일마다 차례로\n\
          - json:  파일마다 보기 좋게 들여쓴 JSON 문서 하나(sim_core::RunResult, 그 `scenario`는 \
          시나리오 이름), 주어진 순서로. `jq -s`가 여러 개를 배열 하나로 읽습니다\n\
+         - jsonl: JSON Lines. 파일마다 한 줄에 압축한 JSON 객체 하나, 주어진 순서로. 각각 json의 \
+         것과 같습니다(여러 파일이나 디렉터리에서 시나리오마다 한 줄, 한 줄씩 읽힘)\n\
          - csv:   모든 파일의 행을 담은 표 하나(행마다 시나리오 이름), 머리글은 한 번\n\
          \n\
          [기본값: table]",
@@ -86,8 +88,8 @@ const TEXTS: &[Text] = &[
     (
         "run",
         "trace",
-        "pCPU별 타임라인을 JSON 출력에 기록합니다(--format json이 필요합니다. 표와 CSV에는 \
-         타임라인이 없습니다)",
+        "pCPU별 타임라인을 JSON 출력에 기록합니다(--format json 또는 jsonl이 필요합니다. 표와 \
+         CSV에는 타임라인이 없습니다)",
         "",
     ),
     (

@@ -4,7 +4,8 @@
 
 use clap::ValueEnum;
 
-/// The output format of `run`, and what `answers`' and `grade`'s formats become.
+/// The output format of `run`, and what `answers`' and `grade`'s formats become (their own
+/// lists have no `jsonl`: it never reaches them, and their matches read it as `json`).
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum Format {
     /// Tables and notes for a reader, each file's after the one before
@@ -12,6 +13,10 @@ pub(crate) enum Format {
     /// One pretty-printed JSON document per file (sim_core::RunResult; its `scenario` is the
     /// scenario's name), in the order given: `jq -s` reads several as one array
     Json,
+    /// JSON Lines: one compact JSON object per file on a line of its own, in the order
+    /// given, each the same as `json`'s (for several files or a directory: a line per
+    /// scenario, read one at a time)
+    Jsonl,
     /// One table of every file's rows (each names its scenario), the header once
     Csv,
 }

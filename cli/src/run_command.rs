@@ -38,10 +38,10 @@ pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Resu
     } = *settings;
     // The timeline goes into the JSON only: --trace with a table or CSV would record it
     // for nothing (a wrong command line, as --student is for a scenario).
-    if trace && !matches!(format, Format::Json) {
+    if trace && !matches!(format, Format::Json | Format::Jsonl) {
         return Err(Failure::Other(anyhow::anyhow!(match lang {
-            Lang::En => "--trace records the per-pCPU timeline into the JSON output: add --format json (the table and the CSV have no timeline)",
-            Lang::Ko => "--trace는 pCPU별 타임라인을 JSON 출력에 기록합니다: --format json을 함께 주세요(표와 CSV에는 타임라인이 없습니다)",
+            Lang::En => "--trace records the per-pCPU timeline into the JSON output: add --format json or jsonl (the table and the CSV have no timeline)",
+            Lang::Ko => "--trace는 pCPU별 타임라인을 JSON 출력에 기록합니다: --format json 또는 jsonl을 함께 주세요(표와 CSV에는 타임라인이 없습니다)",
         })));
     }
     // Standard input is read once.
@@ -79,18 +79,20 @@ pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Resu
     };
     // Several files' CSV is one table: the header once, then every file's rows.
     let csv_header_written = std::cell::Cell::new(false);
-    let print = |result: &sim_core::RunResult,
-                 places: &question_places::QuestionPlaces|
-     -> Result<(), Failure> {
+    let print = |result: &sim_core::RunResult, scenario: &Scenario| -> Result<(), Failure> {
+        let places = &question_places::QuestionPlaces::of(scenario);
         let lang = match lang {
             Lang::En => "en",
             Lang::Ko => "ko",
         };
         let text = match format {
-            Format::Table => output::table(result, lang),
+            Format::Table => output::table(result, scenario, lang),
             Format::Json => {
                 serde_json::to_string_pretty(result).context("serializing results")? + "\n"
             }
+            // The same object as `json`'s, compact, on one line (serde_json escapes a line
+            // break inside a string).
+            Format::Jsonl => serde_json::to_string(result).context("serializing results")? + "\n",
             Format::Csv => {
                 let csv = output::csv(result);
                 if csv_header_written.replace(true) {
@@ -208,9 +210,43 @@ fn with_cost(scenario: &Scenario, cost: &Cost, lang: Lang) -> Result<Scenario, F
                 (true, Lang::Ko) => "없음".to_string(),
                 (false, _) => format!("`{}`", output::long_value(value)),
             };
-            Err(at(match lang {
-                Lang::En => format!("{field} takes a whole number, 0 or more; got {got}"),
-                Lang::Ko => format!("{field}에는 0 이상의 정수를 씁니다. 입력값: {got}"),
+            // Its range and unit as the checks say them, found as the file's reading finds
+            // them: with a value above every cost's range in its place.
+            let probed = scenario.with_cost(&cost.name, u64::MAX).err();
+            let param = |name: &str| {
+                let e = probed.as_ref().filter(|e| e.code == "out_of_range")?;
+                (e.params.iter().find(|(k, _)| *k == name)).map(|(_, v)| v.clone())
+            };
+            let Some((min, max, unit)) = param("min")
+                .zip(param("max"))
+                .zip(param("unit"))
+                .map(|((min, max), unit)| (min, max, unit))
+            else {
+                return Err(at(match lang {
+                    Lang::En => format!("{field} takes a whole number, 0 or more; got {got}"),
+                    Lang::Ko => format!("{field}에는 0 이상의 정수를 씁니다. 입력값: {got}"),
+                }));
+            };
+            let negative = value.trim().parse::<i128>().is_ok_and(|n| n < 0);
+            Err(at(match (negative, lang) {
+                // As the file's negative cost is said (`out_of_range`).
+                (true, Lang::En) => {
+                    format!(
+                        "{field} must be between {min} and {max} {unit}; got {}",
+                        value.trim()
+                    )
+                }
+                (true, Lang::Ko) => format!(
+                    "{field} 값은 {min}에서 {max} {unit} 사이여야 합니다. 입력값: {}",
+                    value.trim()
+                ),
+                // As the file's decimal cost is said (`invalid_type`).
+                (false, Lang::En) => {
+                    format!("{field} takes a whole number from {min} to {max} {unit}; got {got}")
+                }
+                (false, Lang::Ko) => format!(
+                    "{field}에는 {min}에서 {max} {unit} 사이의 정수를 쓰세요. 입력값: {got}"
+                ),
             }))
         }
     }

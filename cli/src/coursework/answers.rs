@@ -165,7 +165,7 @@ pub fn run(
         "{}",
         match format {
             Format::Table => assignment_table(&assignment, student, &computed, code),
-            Format::Json => assignment_json(&assignment, student, &computed)?,
+            Format::Json | Format::Jsonl => assignment_json(&assignment, student, &computed)?,
             Format::Csv => assignment_csv(&assignment, student, &computed),
         }
     )?;
@@ -782,7 +782,7 @@ fn scenario_answers(
             }
             out
         }
-        Format::Json => {
+        Format::Json | Format::Jsonl => {
             let answers: Vec<AnswerOut<'_>> = (result.questions.iter())
                 .map(|q| AnswerOut {
                     seed: seeds.seed,

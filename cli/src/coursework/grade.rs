@@ -334,7 +334,7 @@ pub fn run(
     let out = match format {
         Format::Table => table(&a, &graded, &missing, code),
         Format::Csv => csv(&graded, &missing, code),
-        Format::Json => {
+        Format::Json | Format::Jsonl => {
             let mut files = serde_json::to_value(&graded).context("serializing grades")?;
             if let Some(files) = files.as_array_mut() {
                 for student in &missing {

@@ -209,7 +209,7 @@ pub fn over_seeds(
         .collect();
     let out = match format {
         Format::Table => table(&own, &summaries, range, ko),
-        Format::Json => {
+        Format::Json | Format::Jsonl => {
             serde_json::to_string_pretty(&summaries).context("serializing answers")? + "\n"
         }
         Format::Csv => {

@@ -1,7 +1,11 @@
 //! Reading an assignment file past its mistakes, as a scenario file is read
 //! (`Scenario::from_toml_all`): an unknown value, an unknown key or a value of the wrong
 //! type is reported, taken out of the text (every offset, line and column staying the
-//! file's) and the rest is read, so that one run of `virtsim validate` lists them all.
+//! file's) and the rest is read, so that one run of `virtsim validate` lists them all. An
+//! unknown value with no valid word as short in its room (`metric="exits"`) has the
+//! shortest valid word read in its place, as a scenario's reading does: the columns after
+//! it on its line move, and every error found after it is given the file's back
+//! ([`file_column`]).
 //!
 //! What was taken out is remembered by the part of the file that held it ([`Part`]: the
 //! `[assignment]` table, a `[[step]]`, or one of a step's `[[step.vary]]` and
@@ -74,6 +78,42 @@ pub(super) struct Reading {
     /// Where a value was read in the place of the one written (`0` for `1e400`) or an
     /// entry taken out.
     taken: Vec<Range<usize>>,
+    /// The valid words read in the place of shorter ones, in the order read: the errors
+    /// found in `text` are at the file's columns with [`file_column`].
+    pub(super) grown: Vec<Grown>,
+}
+
+/// A valid word read in the place of a shorter one ([`Reading::grown`]): its line, the
+/// column (in characters, 1-based) right after it in the text read next, and how many
+/// characters longer than the one written it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Grown {
+    line: usize,
+    after: usize,
+    chars: usize,
+}
+
+impl Reading {
+    /// `e`, found in the text read (`self.text`), at the file's line and column
+    /// ([`file_column`]). An error of another file (a library scenario's) stays.
+    fn file_place(&self, file_name: &str, e: &mut ScenarioError) {
+        if e.file == file_name {
+            e.column = file_column(&self.grown, e.line, e.column);
+        }
+    }
+}
+
+/// The file's column of `column` on `line` of the text read with the words `grown` in
+/// the place of shorter ones: the columns after such a word on its line move back by the
+/// characters it added (the latest first, as each was found in the text read after the
+/// ones before).
+pub(super) fn file_column(grown: &[Grown], line: usize, mut column: usize) -> usize {
+    for g in grown.iter().rev() {
+        if line == g.line && column >= g.after {
+            column -= g.chars;
+        }
+    }
+    column
 }
 
 /// What to do after a reading error.
@@ -102,6 +142,7 @@ pub(super) fn read_past(
         errors: Vec::new(),
         poisoned: Vec::new(),
         taken: Vec::new(),
+        grown: Vec::new(),
     };
     // Each turn takes a mistake out, or stops: a few turns more than the mistakes reported
     // for those that follow from them (a file of a thousand is not read a thousand times).
@@ -115,7 +156,8 @@ pub(super) fn read_past(
         };
         let how = ReadPast::of(&e);
         let span = e.span().unwrap_or(0..0);
-        let error = error_of(&reading.text, e);
+        let mut error = error_of(&reading.text, e);
+        reading.file_place(file_name, &mut error);
         let room = reading.errors.len() < limit;
         let next = (error.code != "wrong_kind")
             .then(|| next(file_name, &mut reading, span, how, &error, room))
@@ -224,15 +266,52 @@ fn next(
     if !room {
         return None;
     }
+    // A valid word longer than the one written and the room around it (`metric="exits"`):
+    // (its bytes, its characters) more than the one written, as in a scenario's reading.
+    let mut longer = None;
     let in_place = match how {
         ReadPast::Stop => return None,
-        ReadPast::Word => Scenario::word_in_place(text, &span, error),
+        ReadPast::Word => Scenario::word_in_place(text, &span, error).or_else(|| {
+            let (replaced, bytes, chars) = Scenario::word_grown(text, &span, error)?;
+            longer = Some((bytes, chars));
+            Some(replaced)
+        }),
         ReadPast::Number => Scenario::zero_in_place(text, &span),
         ReadPast::Entry => None,
     };
     let (replaced, loose, key) = match in_place {
         Some(replaced) => {
-            reading.taken.push(span);
+            let (bytes, chars) = longer.unwrap_or((0, 0));
+            if bytes > 0 {
+                if !parses(&replaced) {
+                    return None;
+                }
+                // The offsets after the word move by its extra bytes in the texts read
+                // next: those of what was read past, and of the parts that hold them.
+                let moved = |at: &mut usize| {
+                    if *at >= span.end {
+                        *at += bytes;
+                    }
+                };
+                for t in &mut reading.taken {
+                    moved(&mut t.start);
+                    moved(&mut t.end);
+                }
+                for p in &mut reading.poisoned {
+                    match &mut p.part {
+                        Part::Step(at) => moved(at),
+                        Part::Table { step, at, .. } => {
+                            moved(step);
+                            moved(at);
+                        }
+                        Part::Assignment | Part::Other => {}
+                    }
+                }
+                let (line, after) =
+                    crate::scenario::error::line_column(&replaced, span.end + bytes);
+                reading.grown.push(Grown { line, after, chars });
+            }
+            reading.taken.push(span.start..span.end + bytes);
             (replaced, false, None)
         }
         None => {

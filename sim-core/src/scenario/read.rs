@@ -475,10 +475,11 @@ impl Scenario {
     /// by the shortest valid value, when none fits in the room of [`Self::word_in_place`]
     /// (`metric="exit"`: no metric has fewer than seven letters), and how many bytes and
     /// characters longer it is: the lines stay the file's, the columns after it on its line
-    /// do not ([`Self::read_on`] gives its errors the file's columns back). None when no
-    /// valid value can be written in its quotes.
+    /// do not ([`Self::read_on`] gives its errors the file's columns back, as an
+    /// assignment's reading does its own: `assignment/read.rs`). None when no valid value
+    /// can be written in its quotes.
     #[cfg_attr(target_arch = "wasm32", inline)]
-    fn word_grown(
+    pub(crate) fn word_grown(
         text: &str,
         span: &std::ops::Range<usize>,
         e: &ScenarioError,

@@ -3,7 +3,7 @@
 //! an empty or missing text.
 
 use crate::assignment::format::StepSection;
-use crate::assignment::read::{Part, Poisoned};
+use crate::assignment::read::{file_column, Grown, Part, Poisoned};
 use crate::scenario::error::{Key, Validator};
 use crate::scenario::{empty_texts, ScenarioError};
 use crate::text::Text;
@@ -43,13 +43,27 @@ pub(super) fn first_empty_text(
 
 /// The errors found, each with its place in the file's order: its own line and column, or,
 /// for an error of a library scenario's own file, those of the step's `scenario = "..."`.
+/// Errors of the file found in the text read (a valid word read in the place of a shorter
+/// one, `metric="exits"`) are given the file's columns back as they are pushed.
 #[derive(Default)]
 pub(super) struct Found {
     pub(super) errors: Vec<((usize, usize), ScenarioError)>,
+    /// The file's name and the words read in the place of shorter ones.
+    pub(super) grown: (String, Vec<Grown>),
 }
 
 impl Found {
+    /// `e` at the file's column, when it is the file's and was found in the text read.
+    fn placed(&self, mut e: ScenarioError) -> ScenarioError {
+        let (file, grown) = &self.grown;
+        if !grown.is_empty() && e.file == *file {
+            e.column = file_column(grown, e.line, e.column);
+        }
+        e
+    }
+
     pub(super) fn push(&mut self, e: ScenarioError) {
+        let e = self.placed(e);
         self.errors.push(((e.line, e.column), e));
     }
 
@@ -61,10 +75,14 @@ impl Found {
         scenario: (usize, usize),
         e: ScenarioError,
     ) {
+        let e = self.placed(e);
         let at = if e.file == file {
             (e.line, e.column)
         } else {
-            scenario
+            (
+                scenario.0,
+                file_column(&self.grown.1, scenario.0, scenario.1),
+            )
         };
         self.errors.push((at, e));
     }

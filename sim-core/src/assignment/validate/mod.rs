@@ -132,6 +132,8 @@ fn read(
     for e in reading.errors {
         found.push(e);
     }
+    // The errors found from here on are in the text read (`reading.text`).
+    found.grown = (file_name.to_string(), reading.grown);
     let Some(raw) = reading.raw else {
         return Err(Errors(found.in_file_order()));
     };

@@ -731,24 +731,29 @@ fn number_of_wrong_type(
         }
         // What the checks' message says before the field (`instance `web`: `), said here too.
         let (prefix, prefix_ko) = probed.prefix();
-        if let (true, Some((field, min, max, _))) = (whole, &range) {
-            return Some((
-                span.clone(),
-                msg!(
-                    "invalid_type",
-                    "{prefix}{found}; {field} takes a whole number from {min} to {max}",
-                    "{prefix_ko}값의 형식이 맞지 않습니다: {got_ko}. {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
-                    prefix = prefix,
-                    prefix_ko = prefix_ko,
-                    got_ko = found_ko(&detail),
-                    found = detail
-                        .rsplit_once(", expected ")
-                        .map_or(detail.as_str(), |(found, _)| found),
-                    field = field,
-                    min = min,
-                    max = max
-                ),
-            ));
+        if let (true, Some((field, min, max, unit))) = (whole, &range) {
+            let mut m = msg!(
+                "invalid_type",
+                "{prefix}{found}; {field} takes a whole number from {min} to {max}",
+                "{prefix_ko}값의 형식이 맞지 않습니다: {got_ko}. {field}에는 {min}에서 {max} 사이의 정수를 쓰세요",
+                prefix = prefix,
+                prefix_ko = prefix_ko,
+                got_ko = found_ko(&detail),
+                found = detail
+                    .rsplit_once(", expected ")
+                    .map_or(detail.as_str(), |(found, _)| found),
+                field = field,
+                min = min,
+                max = max
+            );
+            if let Some(unit) = unit {
+                // With its unit when the checks say one (a cost's `cycles`), as a cost
+                // negative or too large says it (`out_of_range`).
+                m.en = "{prefix}{found}; {field} takes a whole number from {min} to {max} {unit}";
+                m.ko = "{prefix_ko}값의 형식이 맞지 않습니다: {got_ko}. {field}에는 {min}에서 {max} {unit} 사이의 정수를 쓰세요";
+                m.params.push(("unit", unit.clone()));
+            }
+            return Some((span.clone(), m));
         }
         if let (true, true, Some(key)) = (whole, unknown, key_before(text, span.start)) {
             // Its range not found (another mistake kept the checks from it): name the key
