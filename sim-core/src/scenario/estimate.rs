@@ -202,7 +202,7 @@ pub fn desktop_events(
 }
 
 /// At most the `net_send`s of one desktop session's display agent over `duration_ms` (see
-/// [`desktop_events`]): at most [`agent_captures`] captures, each sending at most the
+/// [`desktop_events`]): at most `agent_captures` captures, each sending at most the
 /// largest update the activity can make (its largest redraw and video window, each
 /// content's largest, at full quality: `capture` in `desktop/session.rs` counts its
 /// packets so, and `Sessions::draw` hands them to the agent's sends), in sends of up to
