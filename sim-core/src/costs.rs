@@ -293,9 +293,11 @@ cost_table! {
     device_emulation_access: 1500, "cycles", "estimate: no figure in the reference";
     /// Register accesses per emulated disk request.
     emulated_disk_accesses: 5, "accesses", "estimate: an IDE-like disk programmed through I/O ports takes several register accesses per command (sector count, LBA, device, command, bus-master start)";
-    /// Register accesses per emulated NIC send (a packet; a desktop's TCP update hands the NIC
-    /// one large-send segment of up to 45 packets per send).
-    emulated_nic_accesses: 3, "accesses", "estimate: an RTL8139-like NIC programmed through I/O ports touches several registers per packet it is handed";
+    /// Register accesses of the guest's driver to its emulated NIC (e1000-like) per send (a
+    /// packet; a desktop's TCP update hands the NIC one large-send segment of up to 45
+    /// packets per send), and again in its handler per NIC interrupt; each traps to the
+    /// device model, charged as a port I/O exit as the IDE-like disk's are.
+    emulated_nic_accesses: 3, "accesses", "estimate: an e1000-like NIC (Intel's 8254x, which QEMU, VirtualBox and VMware emulate for guests without paravirtual drivers: descriptor rings in guest memory, memory-mapped registers); Linux's e1000 driver (drivers/net/ethernet/intel/e1000/e1000_main.c) hands it a send, a packet or a TCP segmentation context with its data descriptors, with one write of the transmit descriptor tail (TDT, e1000_tx_queue), and in an interrupt reads ICR (e1000_intr, which clears the causes), masks the interrupts (IMC) and unmasks them after its poll (IMS): three accesses, besides the reads that flush the writes; the model charges three for either, more than that driver's one write per send";
     /// Software switch work per packet in the hypervisor or driver domain.
     vswitch_packet: 1500, "cycles", "estimate: no figure in the reference";
     /// Type 2 with `hosted_design = "world_switch"` (the default): switch between the VMM's world and the host OS's world, each way.

@@ -443,10 +443,12 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// The guest's reads of an emulated device's status registers in its interrupt handler
-    /// (one for a disk, `emulated_nic_accesses` for a NIC), each trapping to the device
-    /// model: an exit (or BT's translated call, or a PV fault) and the model's access.
-    /// Nothing for other I/O models or outside a VM.
+    /// The guest's accesses to an emulated device's registers in its interrupt handler (a
+    /// disk's status read; `emulated_nic_accesses` for the e1000-like NIC: Linux's
+    /// `e1000_intr` reads ICR, which clears the causes, and masks the interrupts with IMC,
+    /// unmasking them with IMS after its poll), each trapping to the device model: an exit
+    /// (or BT's translated call, or a PV fault) and the model's access. Nothing for other
+    /// I/O models or outside a VM.
     fn emulated_status_reads(&self, s: &mut Steps, source: IrqSource) {
         if !self.stack.is_vm() || self.stack.io != IoModel::Emulated {
             return;
@@ -458,13 +460,29 @@ impl PathBuilder<'_> {
             IrqSource::Timer => 0,
         };
         for read in 0..reads {
-            self.intercept(
-                s,
-                ExitReason::IoInstruction,
-                c.bt_io_port,
-                "guest reads the emulated device's status (before its EOI)",
-                "게스트가 에뮬레이션 장치 상태 읽기 (EOI 전에)",
-            );
+            let (en, ko) = match (source, read) {
+                (IrqSource::Nic, 0) => (
+                    "the guest's handler reads the emulated e1000-like NIC's interrupt cause (ICR), which clears it (before its EOI)",
+                    "게스트의 핸들러가 e1000 유사 에뮬레이션 NIC의 인터럽트 원인(ICR)을 읽어 지움 (EOI 전에)",
+                ),
+                (IrqSource::Nic, 1) => (
+                    "the guest's handler masks the NIC's interrupts (an IMC write) for its poll",
+                    "게스트의 핸들러가 폴링하는 동안 NIC의 인터럽트를 막음 (IMC 쓰기)",
+                ),
+                (IrqSource::Nic, 2) => (
+                    "the guest unmasks the NIC's interrupts once its poll is done (an IMS write; Linux's NAPI poll runs after the EOI, the model charges it with the handler)",
+                    "게스트가 폴링을 마치고 NIC의 인터럽트를 다시 엶 (IMS 쓰기; Linux의 NAPI 폴링은 EOI 뒤에 실행되지만 모델은 핸들러와 함께 계산)",
+                ),
+                (IrqSource::Nic, _) => (
+                    "another access to an emulated NIC register per interrupt",
+                    "인터럽트마다 에뮬레이션 NIC 레지스터에 한 번 더 접근",
+                ),
+                _ => (
+                    "guest reads the emulated device's status (before its EOI)",
+                    "게스트가 에뮬레이션 장치 상태 읽기 (EOI 전에)",
+                ),
+            };
+            self.intercept(s, ExitReason::IoInstruction, c.bt_io_port, en, ko);
             self.emulate_status_read(s, read == 0);
         }
     }

@@ -176,43 +176,68 @@ fn group_events_per_pcpu(s: &Scenario, stack: &Stack, index: usize, swap: bool) 
 /// switches, a back end's completion job and its switch, the system call's item and a
 /// guest switch). Inputs arrive at random (at most 4 times their mean count, as for bursts
 /// above, plus 2), video frames and the services' wake-ups at fixed rates, captures at most
-/// once per capture interval and once per change; each capture sends at most the packets
-/// of the largest update the activity can make (its largest redraw and video window at
-/// full quality), each packet at most 4 events (its item, a guest switch, a back-end job
-/// and its switch).
+/// once per capture interval and once per change. Each capture sends the largest update
+/// the activity can make at most (its largest redraw and video window at full quality) in
+/// the agent's sends: over TCP one per large-send segment of up to
+/// [`LSO_PACKETS`](crate::desktop::protocol::LSO_PACKETS) packets, over UDP one per datagram
+/// ([`Transport::packets_per_send`](crate::desktop::Transport::packets_per_send)), each at
+/// most 4 events (its item, a guest switch, a back-end job and its switch). The packets a
+/// send puts on the wire schedule nothing of their own: the session queues them at the
+/// host NIC and on the client's link, with their loss draws, at the send's end
+/// (`Sessions::on_wire`).
 pub fn desktop_events(
     activity: &Activity,
     network: Option<&super::VdiNetwork>,
     duration_ms: u64,
 ) -> u64 {
+    let (inputs, frames) = inputs_and_frames(activity, duration_ms);
+    let services = duration_ms / 100 + 2;
+    let captures = network.map_or(0, |net| agent_captures(activity, net, duration_ms));
+    let sends = network.map_or(0, |net| desktop_sends(activity, net, duration_ms));
+    // A session host's OS services run beside its sessions' own: count two streams.
+    (inputs + frames + 2 * services + captures)
+        .saturating_mul(12)
+        .saturating_add(sends.saturating_mul(4))
+        .saturating_add(4)
+}
+
+/// At most the `net_send`s of one desktop session's display agent over `duration_ms` (see
+/// [`desktop_events`]): at most `agent_captures` captures, each sending at most the
+/// largest update the activity can make (its largest redraw and video window, each
+/// content's largest, at full quality: `capture` in `desktop/session.rs` counts its
+/// packets so, and `Sessions::draw` hands them to the agent's sends), in sends of up to
+/// [`Transport::packets_per_send`](crate::desktop::Transport::packets_per_send) packets.
+pub fn desktop_sends(activity: &Activity, network: &super::VdiNetwork, duration_ms: u64) -> u64 {
     use crate::desktop::{Content, ProtocolParams, PACKET_PAYLOAD};
+    let protocol = ProtocolParams::of_network(network);
+    let mut largest = activity.redraw_kpixels();
+    largest[Content::Video.index()] = largest[Content::Video.index()].max(activity.video_kpixels());
+    let packets = protocol
+        .update_bytes(&largest, 100)
+        .div_ceil(PACKET_PAYLOAD)
+        .max(1);
+    let per_capture = packets.div_ceil(protocol.transport.packets_per_send().max(1));
+    agent_captures(activity, network, duration_ms).saturating_mul(per_capture)
+}
+
+/// At most the inputs a session takes (4 times their mean count, plus 2) and the video
+/// frames it renders over `duration_ms` (see [`desktop_events`]).
+fn inputs_and_frames(activity: &Activity, duration_ms: u64) -> (u64, u64) {
     let inputs = 4 * activity.inputs_per_ks * duration_ms / 1_000_000 + 2;
     let frames = if activity.video_fps > 0 {
         activity.video_fps * duration_ms / 1000 + 2
     } else {
         0
     };
-    let services = duration_ms / 100 + 2;
-    let (captures, packets) = match network {
-        None => (0, 0),
-        Some(net) => {
-            let protocol = ProtocolParams::of_network(net);
-            let captures = (protocol.fps_cap * duration_ms / 1000 + 2).min(inputs + frames + 2);
-            let mut largest = activity.redraw_kpixels();
-            largest[Content::Video.index()] =
-                largest[Content::Video.index()].max(activity.video_kpixels());
-            let per_capture = protocol
-                .update_bytes(&largest, 100)
-                .div_ceil(PACKET_PAYLOAD)
-                + 1;
-            (captures, captures.saturating_mul(per_capture))
-        }
-    };
-    // A session host's OS services run beside its sessions' own: count two streams.
-    (inputs + frames + 2 * services + captures)
-        .saturating_mul(12)
-        .saturating_add(packets.saturating_mul(4))
-        .saturating_add(4)
+    (inputs, frames)
+}
+
+/// At most the captures of a session's agent over `duration_ms`: one per capture interval
+/// (plus 2), and no more than one per change (an input or a video frame, plus 2).
+fn agent_captures(activity: &Activity, network: &super::VdiNetwork, duration_ms: u64) -> u64 {
+    let protocol = crate::desktop::ProtocolParams::of_network(network);
+    let (inputs, frames) = inputs_and_frames(activity, duration_ms);
+    (protocol.fps_cap * duration_ms / 1000 + 2).min(inputs + frames + 2)
 }
 
 /// Events the memory plan of platform `p` running `groups` adds: one fault event per OOM

@@ -33,7 +33,7 @@ pub use crate::instance::InstanceSpec;
 pub(crate) use adjust::oom_alone_lists;
 pub use adjust::{smallest_memory_setting, Adjustments, NetworkSetting, OomAlone, MEMORY_STEP_MIB};
 pub use error::{guess, guess_id, line_column, ScenarioError};
-pub use estimate::desktop_events;
+pub use estimate::{desktop_events, desktop_sends};
 pub use format::{
     DiskSection, FaultSection, HostSection, InstanceSection, MigrationSection, NicSection,
     PlatformSection, QuestionSection, ScenarioFile, ScenarioSection, SweepSection, WorkloadSection,
