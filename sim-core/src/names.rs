@@ -152,11 +152,11 @@ pub const fn hosted_design(d: crate::platform::HostedDesign) -> Name {
     use crate::platform::HostedDesign as D;
     match d {
         D::WorldSwitch => Name::new(
-            "VMM은 자기 월드에서 (월드 스위치)",
+            "월드 스위치 방식 VMM",
             "VMM in a world of its own (world switch)",
         ),
         D::HostModule => Name::new(
-            "VMM은 호스트 커널 모듈 (월드 스위치 없음)",
+            "호스트 커널 모듈 방식 VMM (월드 스위치 없음)",
             "VMM as a host kernel module (no world switch)",
         ),
     }

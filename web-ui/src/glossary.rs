@@ -468,14 +468,14 @@ pub const TERMS: &[Term] = &[
         name_ko: "VM exit",
         name_en: "VM exit",
         forms: &["VM exit", "VM exits", "VM-exit", "VM-exits"],
-        ko: "게스트가 하이퍼바이저가 처리해야 할 일(장치 레지스터 접근, 특권 명령, EPT 위반, HLT, PAUSE 루프 등)을 해서 CPU가 게스트를 떠나 하이퍼바이저로 들어가는 것입니다. 하이퍼바이저가 처리한 뒤 VM entry로 돌아가며, 왕복에 수백~수천 사이클이 듭니다('VM exit 왕복 비용' 매개변수). 표의 마지막 열은 초당 exit와 하이퍼콜 수입니다.",
+        ko: "게스트가 하이퍼바이저가 처리해야 할 일(장치 레지스터 접근, 특권 명령, EPT 위반, HLT, PAUSE 루프 등)을 해서 CPU가 게스트를 떠나 하이퍼바이저로 들어가는 것입니다. 하이퍼바이저가 처리한 뒤 VM entry(진입)로 돌아가며, 왕복에 수백~수천 사이클이 듭니다('VM exit 왕복 비용' 매개변수). 표의 마지막 열은 초당 exit와 하이퍼콜 수입니다.",
         en: "The CPU leaving the guest for the hypervisor because the guest did something the hypervisor must handle (a device register access, a privileged instruction, an EPT violation, HLT, a PAUSE loop...). The hypervisor handles it and returns with a VM entry; the round trip costs hundreds to thousands of cycles (the 'VM exit round trip' parameter). The table's last column counts exits and hypercalls per second.",
     },
     Term {
         id: "world-switch",
         name_ko: "월드 스위치 (world switch)",
         name_en: "world switch",
-        forms: &["world switch", "world switches"],
+        forms: &["world switch", "world switches", "월드 스위치"],
         ko: "고전적인 Type 2 하이퍼바이저(VMware Workstation의 vmmon, 바이너리 변환을 하던 VirtualBox의 raw mode: 이 시뮬레이터의 Type 2 기본 설계, `hosted_design = \"world_switch\"`)에서 게스트의 세계와 호스트 OS의 세계 사이에 CPU 상태 전체를 바꾸는 것(월드 스위치)으로, 호스트의 드라이버가 게스트의 I/O를 하게 하려는 것입니다. VM exit보다 비싸며(비용은 추정값, `hosted_world_switch`), 이 페이지는 ‘호스트 OS·엔진 %’ 열에 셉니다. ring-0 부분이 호스트 커널 모듈인 Type 2(VT-x/AMD-V를 쓰는 VirtualBox, KVM 위의 QEMU 같은 설계: `hosted_design = \"host_module\"`)는 월드 스위치 없이 exit가 호스트 커널로 가고, 장치 모델이 필요하면 거기서 VMM 프로세스로 갑니다(hosted-designs가 두 설계를 비교합니다).",
         en: "Under a classic type 2 hypervisor (VMware Workstation's vmmon, VirtualBox's raw mode that translated binaries: this simulator's default type-2 design, `hosted_design = \"world_switch\"`), switching the whole CPU state between the guest's world and the host OS's, so that the host's own drivers can do the guest's I/O. It costs more than a VM exit (an estimate, `hosted_world_switch`); the page counts it under 'Host OS / engine %'. A type 2 whose ring-0 part is a host kernel module (VirtualBox with VT-x/AMD-V, QEMU on KVM: `hosted_design = \"host_module\"`) has none: an exit goes into the host kernel and, when the device model is needed, from there to its VMM process (hosted-designs compares the two designs).",
     },
@@ -516,7 +516,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "PV 스핀락",
         name_en: "PV spinlock",
         forms: &["PV spinlock", "PV spinlocks", "PV 스핀락"],
-        ko: "반가상화 스핀락: 한동안(여기서는 약 110 µs, PAUSE가 느린 Skylake 호스트에서는 약 1.5 ms) 돈 뒤 기다리는 쪽은 더 돌지 않고 vCPU를 멈추고(halt), 락을 푸는 쪽이 하이퍼콜로 깨웁니다(kick). 선점된 보유자를 기다리며 pCPU 시간을 태우지 않습니다.",
+        ko: "반가상화 스핀락: 한동안(여기서는 약 110 µs, PAUSE가 느린 Skylake 호스트에서는 약 1.5 ms) 돈 뒤 기다리는 쪽은 더 돌지 않고 vCPU를 정지(halt)시키고, 락을 푸는 쪽이 하이퍼콜로 깨웁니다(kick). 선점된 보유자를 기다리며 pCPU 시간을 태우지 않습니다.",
         en: "A paravirtual spinlock: after spinning a while (about 110 µs here, or 1.5 ms on a Skylake host, whose PAUSE is slower) the waiter halts its vCPU instead of spinning on, and the releaser wakes it with a hypercall (a kick), so no pCPU time burns while a preempted holder waits.",
     },
     Term {
@@ -847,7 +847,7 @@ pub const TERMS: &[Term] = &[
     },
     Term {
         id: "seed",
-        name_ko: "seed (시드)",
+        name_ko: "시드 (seed)",
         name_en: "seed",
         forms: &["seed", "seeds", "시드"],
         ko: "시뮬레이터의 난수 생성기를 시작하는 수입니다. 같은 시나리오와 seed는 언제나 같은 실행을 내고, 다른 seed로 실행해 보면 결과가 우연에 얼마나 기대는지 알 수 있습니다.",
@@ -936,17 +936,17 @@ pub const TERMS: &[Term] = &[
     },
     Term {
         id: "overlay-filesystem",
-        name_ko: "오버레이 파일시스템 (OverlayFS)",
+        name_ko: "오버레이 파일 시스템 (OverlayFS)",
         name_en: "overlay filesystem (OverlayFS)",
         forms: &[
             "overlay filesystem",
             "overlay filesystems",
             "OverlayFS",
             "overlay2",
-            "오버레이 파일시스템",
+            "오버레이 파일 시스템",
             "오버레이 파일 시스템",
         ],
-        ko: "계층을 쌓는 파일시스템입니다: 컨테이너는 이미지의 읽기 전용 계층들 위에 쓰기 가능한 계층 하나를 얹어 하나로 합친 트리를 봅니다(리눅스의 OverlayFS, Docker의 기본 스토리지 드라이버 overlay2). 파일을 열 때 계층들을 뒤지고, 이미지에 있던 파일에 처음 쓸 때 그 파일을 쓰기 계층으로 통째로 복사합니다(copy-up). 이미 연 파일을 읽고 쓰는 비용은 호스트 파일시스템과 거의 같습니다(containers-vs-vms).",
+        ko: "계층을 쌓는 파일 시스템입니다: 컨테이너는 이미지의 읽기 전용 계층들 위에 쓰기 가능한 계층 하나를 얹어 하나로 합친 트리를 봅니다(리눅스의 OverlayFS, Docker의 기본 스토리지 드라이버 overlay2). 파일을 열 때 계층들을 뒤지고, 이미지에 있던 파일에 처음 쓸 때 그 파일을 쓰기 계층으로 통째로 복사합니다(copy-up). 이미 연 파일을 읽고 쓰는 비용은 호스트 파일 시스템과 거의 같습니다(containers-vs-vms).",
         en: "A filesystem that stacks layers: a container sees its image's read-only layers with one writable layer on top, merged into one tree (Linux's OverlayFS; Docker's default storage driver, overlay2). Opening a file looks it up through the layers, and the first write to a file of the image copies the whole file up into the writable layer; reading and writing a file already open cost about what the host's filesystem costs (containers-vs-vms).",
     },
     Term {
@@ -961,7 +961,7 @@ pub const TERMS: &[Term] = &[
             "bind-mounted volumes",
             "바인드 마운트",
         ],
-        ko: "호스트의 디렉터리를 다른 경로에, 여기서는 컨테이너 안에 그대로 보이게 하는 마운트입니다(리눅스의 mount --bind). 컨테이너의 볼륨은 이렇게 붙인 호스트 디렉터리여서 오버레이 파일시스템의 계층을 거치지 않고, 컨테이너가 지워져도 남습니다. 그래서 컨테이너의 데이터를 흔히 볼륨에 둡니다(containers-vs-vms).",
+        ko: "호스트의 디렉터리를 다른 경로에, 여기서는 컨테이너 안에 그대로 보이게 하는 마운트입니다(리눅스의 mount --bind). 컨테이너의 볼륨은 이렇게 붙인 호스트 디렉터리여서 오버레이 파일 시스템의 계층을 거치지 않고, 컨테이너가 지워져도 남습니다. 그래서 컨테이너의 데이터를 흔히 볼륨에 둡니다(containers-vs-vms).",
         en: "Making a host directory visible at another path, here inside a container (Linux's mount --bind). A container's volume is such a host directory: its files bypass the overlay filesystem's layers and outlive the container, which is why a container's data usually lives in a volume (containers-vs-vms).",
     },
     Term {
@@ -1069,10 +1069,10 @@ pub const TERMS: &[Term] = &[
     },
     Term {
         id: "popek-goldberg",
-        name_ko: "Popek-Goldberg 정리",
+        name_ko: "포펙-골드버그(Popek-Goldberg) 조건",
         name_en: "Popek-Goldberg theorem",
         forms: &["Popek-Goldberg", "Popek and Goldberg", "Popek & Goldberg", "포펙-골드버그"],
-        ko: "어떤 기계를 트랩과 에뮬레이션으로 가상화할 수 있는지에 관한 Popek과 Goldberg의 1974년 결과입니다: 모든 민감한 명령이 특권 명령(가장 높은 특권 모드 밖에서 실행하면 트랩되는 명령)이면, 게스트를 직접 실행하다 트랩될 때만 제어를 넘겨받는 하이퍼바이저를 만들 수 있습니다. VT-x 전의 x86은 이 조건을 만족하지 못했고, 그래서 바이너리 변환과 반가상화가 먼저 나왔습니다(full-para-hybrid).",
+        ko: "어떤 기계를 트랩과 에뮬레이션으로 가상화할 수 있는지에 관한 포펙(Popek)과 골드버그(Goldberg)의 1974년 결과입니다: 모든 민감한 명령이 특권 명령(가장 높은 특권 모드 밖에서 실행하면 트랩되는 명령)이면, 게스트를 직접 실행하다 트랩될 때만 제어를 넘겨받는 하이퍼바이저를 만들 수 있습니다. VT-x 전의 x86은 이 조건을 만족하지 못했고, 그래서 바이너리 변환과 반가상화가 먼저 나왔습니다(full-para-hybrid).",
         en: "Popek and Goldberg's 1974 result on which machines trap and emulate can virtualize: a hypervisor that runs guests directly and takes control only when they trap can be built if every sensitive instruction is privileged (traps when run outside the most privileged mode). The x86 before VT-x failed that condition, which is why binary translation and paravirtualization came first (full-para-hybrid).",
     },
     Term {
@@ -1179,7 +1179,7 @@ pub const TERMS: &[Term] = &[
             "트랩",
             "트랩과 에뮬레이션",
         ],
-        ko: "실행 중인 코드에서 더 높은 권한의 핸들러로 CPU가 넘어가는 것으로, 명령이나 사건 자체가 일으킵니다: 페이지 폴트, 시스템 콜, 링 0 밖에서 실행한 특권 명령 등. 트랩과 에뮬레이션은 고전적인 가상화 방법입니다: 게스트 커널을 낮은 권한으로 실행하고, 민감한 명령이 하이퍼바이저로 트랩되면 하이퍼바이저가 그 효과를 흉내 낸 뒤 게스트를 재개합니다(VT-x 전의 x86에는 트랩되지 않는 민감한 명령이 있었습니다: 포펙-골드버그). 하드웨어 지원에서는 이런 트랩이 VM exit이고, 바이너리 변환은 변환된 코드에서 VMM을 직접 호출하며(트랩 없음), 반가상화 게스트는 하이퍼콜로 부릅니다. 차트 탭의 '원인별 exit·트랩'은 VM exit와, VM exit가 아닌 트랩(바이너리 변환의 시스템 콜, 64비트 반가상화의 바운스)을 함께 셉니다.",
+        ko: "실행 중인 코드에서 더 높은 권한의 핸들러로 CPU가 넘어가는 것으로, 명령이나 사건 자체가 일으킵니다: 페이지 폴트, 시스템 콜, 링 0 밖에서 실행한 특권 명령 등. 트랩과 에뮬레이션은 고전적인 가상화 방법입니다: 게스트 커널을 낮은 권한으로 실행하고, 민감한 명령이 하이퍼바이저로 트랩되면 하이퍼바이저가 그 효과를 흉내 낸 뒤 게스트를 재개합니다(VT-x 전의 x86에는 트랩되지 않는 민감한 명령이 있었습니다: 포펙-골드버그 조건이 성립하지 않음). 하드웨어 지원에서는 이런 트랩이 VM exit이고, 바이너리 변환은 변환된 코드에서 VMM을 직접 호출하며(트랩 없음), 반가상화 게스트는 하이퍼콜로 부릅니다. 차트 탭의 '원인별 exit·트랩'은 VM exit와, VM exit가 아닌 트랩(바이너리 변환의 시스템 콜, 64비트 반가상화의 바운스)을 함께 셉니다.",
         en: "The CPU's switch from the running code into a more privileged handler, caused by the instruction or event itself: a page fault, a system call, a privileged instruction run outside ring 0. Trap and emulate is the classic way to virtualize: the guest kernel runs with less privilege, and when a sensitive instruction traps into the hypervisor, the hypervisor emulates its effect and resumes the guest (x86 before VT-x had sensitive instructions that did not trap: Popek-Goldberg). Under hardware assist such a trap is a VM exit; binary translation calls the VMM from translated code instead (no trap), and a paravirtual guest calls it by hypercall. The Charts tab's 'Exits and traps by reason' counts the VM exits and the traps that are not VM exits (binary translation's system calls, 64-bit paravirtualization's bounces).",
     },
     Term {
@@ -1244,7 +1244,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "mmu_update (Xen 하이퍼콜)",
         name_en: "mmu_update (Xen hypercall)",
         forms: &["mmu_update"],
-        ko: "반가상화 게스트가 자기 페이지 테이블을 고칠 때 쓰는 Xen 하이퍼콜입니다. 페이지 테이블은 게스트에게 읽기 전용으로 매핑되어 있으므로, 게스트는 쓸 항목의 목록을 Xen에 넘기고 Xen은 하나하나 검사한 뒤(게스트 자신의 페이지인지, 어떤 페이지 테이블도 게스트가 쓸 수 있게 되지 않는지) 씁니다(Barham et al., SOSP 2003). 목록이 길어도 넘나드는 것은 한 번입니다. 여기서는 항목마다 검사 약 150 사이클(pv_pte_validate, 추정값)과 항목 32개마다 하이퍼콜 한 번(pv_mmu_batch)이 들고, 페이지 폴트의 항목 하나는 혼자 갑니다(memory-shadow-vs-nested).",
+        ko: "반가상화 게스트가 자기 페이지 테이블을 고칠 때 쓰는 Xen 하이퍼콜입니다. 페이지 테이블은 게스트에게 읽기 전용으로 매핑되어 있으므로, 게스트는 쓸 항목의 목록을 Xen에 넘기고 Xen은 하나하나 검사한 뒤(게스트 자신의 페이지인지, 어떤 페이지 테이블도 게스트가 쓸 수 있게 되지 않는지) 씁니다(Barham 외, SOSP 2003). 목록이 길어도 넘나드는 것은 한 번입니다. 여기서는 항목마다 검사 약 150 사이클(pv_pte_validate, 추정값)과 항목 32개마다 하이퍼콜 한 번(pv_mmu_batch)이 들고, 페이지 폴트의 항목 하나는 혼자 갑니다(memory-shadow-vs-nested).",
         en: "The Xen hypercall with which a paravirtual guest changes its page tables: they are mapped read-only to it, so it hands Xen a list of entries to write, and Xen checks each (the page must be the guest's own, and no page table may become writable to it) before writing it (Barham et al., SOSP 2003). A long list still pays for one crossing. Here each entry costs about 150 cycles of checking (pv_pte_validate, an estimate) and each 32 entries one hypercall (pv_mmu_batch); a page fault's single entry goes alone (memory-shadow-vs-nested).",
     },
     Term {

@@ -501,7 +501,7 @@ fn exits(out: &mut String, r: &RunResult, ko: bool) {
         out,
         ko,
         "exits and traps by reason (per second)",
-        "exit/트랩 사유 (초당)",
+        "원인별 exit·트랩 (초당)",
     );
     for p in &r.platforms {
         let reasons: Vec<String> = p

@@ -260,7 +260,7 @@ pub(super) fn qualification(
         ),
         ExitReason::PmlFull => (
             "the exit reason only: the log's addresses are in memory",
-            "exit 이유만: 로그의 주소들은 메모리에 있음",
+            "exit 원인만: 로그의 주소들은 메모리에 있음",
         ),
         ExitReason::MsrWrite => (
             "nothing more (the MSR number and the value are in registers)",
