@@ -1268,8 +1268,8 @@ pub const TERMS: &[Term] = &[
         name_ko: "Kush 기준 (Kush gauge)",
         name_en: "Kush gauge",
         forms: &["Kush gauge", "Kush 기준"],
-        ko: "H.264 동영상에 필요한 비트율의 어림 규칙입니다: 가로 × 세로 × 초당 프레임 수 × 움직임 등급 × 0.07비트이며, 움직임 등급은 움직임이 적으면 1, 보통이면 2, 많으면 4입니다(K. Amerasinghe, \"H.264 for the rest of us\", Adobe, 2010). 이 시뮬레이터는 움직임 등급 1을 씁니다: 1920 × 1080 화면의 4분의 1인 동영상 창을 초당 30프레임으로 보내면 약 518 000 × 30 × 0.07 ≈ 1.1 Mbit/s입니다(vdi-network). 코덱이 보장하는 값이 아니라 계획을 위한 추정입니다.",
-        en: "A rule of thumb for the bit rate H.264 video needs: width × height × frames per second × motion rank × 0.07 bits, the motion rank 1 for little motion, 2 for some and 4 for a lot (K. Amerasinghe, \"H.264 for the rest of us\", Adobe, 2010). This simulator takes motion rank 1: a video window a quarter of a 1920 × 1080 screen, at 30 frames per second, needs about 518 000 × 30 × 0.07 ≈ 1.1 Mbit/s (vdi-network). An estimate for planning, not a figure the codec guarantees.",
+        ko: "H.264 동영상에 필요한 비트율의 어림 규칙입니다: 가로 × 세로 × 초당 프레임 수 × 움직임 등급 × 0.07비트이며, 움직임 등급은 움직임이 적으면 1, 보통이면 2, 많으면 4입니다(K. Amerasinghe, \"H.264 for the rest of us\", Adobe, 2010). 이 시뮬레이터는 움직임 등급 1을 씁니다: 1920 × 1080 화면의 4분의 1인 동영상 창을 초당 30프레임으로 보내면 약 518,000 × 30 × 0.07 ≈ 1.1 Mbit/s입니다(vdi-network). 코덱이 보장하는 값이 아니라 계획을 위한 추정입니다.",
+        en: "A rule of thumb for the bit rate H.264 video needs: width × height × frames per second × motion rank × 0.07 bits, the motion rank 1 for little motion, 2 for some and 4 for a lot (K. Amerasinghe, \"H.264 for the rest of us\", Adobe, 2010). This simulator takes motion rank 1: a video window a quarter of a 1920 × 1080 screen, at 30 frames per second, needs about 518,000 × 30 × 0.07 ≈ 1.1 Mbit/s (vdi-network). An estimate for planning, not a figure the codec guarantees.",
     },
     Term {
         id: "tail-loss-probe",

@@ -317,7 +317,11 @@ fn instance_groups(out: &mut String, r: &RunResult, ko: bool) {
         section(out, ko, "per instance group", "인스턴스 그룹별");
         for p in &r.platforms {
             for g in &p.groups {
-                let count = format!("x{}", p.group_members(g));
+                let count = if ko {
+                    format!("{}개", p.group_members(g))
+                } else {
+                    format!("x{}", p.group_members(g))
+                };
                 let _ = writeln!(
                     out,
                     "{} {} {} {} {} {} {}",
