@@ -944,7 +944,7 @@ pub const TERMS: &[Term] = &[
             "OverlayFS",
             "overlay2",
             "오버레이 파일 시스템",
-            "오버레이 파일 시스템",
+            "오버레이 파일시스템",
         ],
         ko: "계층을 쌓는 파일 시스템입니다: 컨테이너는 이미지의 읽기 전용 계층들 위에 쓰기 가능한 계층 하나를 얹어 하나로 합친 트리를 봅니다(리눅스의 OverlayFS, Docker의 기본 스토리지 드라이버 overlay2). 파일을 열 때 계층들을 뒤지고, 이미지에 있던 파일에 처음 쓸 때 그 파일을 쓰기 계층으로 통째로 복사합니다(copy-up). 이미 연 파일을 읽고 쓰는 비용은 호스트 파일 시스템과 거의 같습니다(containers-vs-vms).",
         en: "A filesystem that stacks layers: a container sees its image's read-only layers with one writable layer on top, merged into one tree (Linux's OverlayFS; Docker's default storage driver, overlay2). Opening a file looks it up through the layers, and the first write to a file of the image copies the whole file up into the writable layer; reading and writing a file already open cost about what the host's filesystem costs (containers-vs-vms).",
