@@ -152,13 +152,14 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
                 "hybrid",
             ],
         ),
-        // The guest_os value (line 12, column 12) is what cannot be paravirtualized.
+        // The guest_os value (line 12, column 12) is what cannot be paravirtualized: the
+        // message names the OS as it is spelled (Windows), the position points at the value.
         (
             "para-windows-guest",
             12,
             12,
             &[
-                "windows",
+                "Windows",
                 "modified OS needed → limited compatibility",
                 "hybrid",
             ],

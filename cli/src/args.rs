@@ -127,7 +127,7 @@ pub(crate) enum Command {
         #[arg(long)]
         trace: bool,
         /// Stop with an error past this many events (default and maximum: the
-        /// validator's limit, 2000000000).
+        /// validator's limit, 2,000,000,000).
         #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u64).range(1..=sim_core::scenario::MAX_ESTIMATED_EVENTS))]
         max_events: Option<u64>,
     },

@@ -45,8 +45,9 @@ pub(crate) fn events_estimate(events: u64, lang: Lang) -> String {
                 format!("길어야 약 {:.0}분", seconds / 60.0)
             };
             format!(
-                "이벤트 최대 약 {}개 예상, 한 코어에서 초당 1,100만 이벤트로 {time}",
-                sim_core::text::thousands(&events.to_string())
+                "이벤트 최대 약 {} 개 예상, 한 코어에서 초당 {} 이벤트로 {time}",
+                sim_core::text::korean_large_count(events),
+                sim_core::text::korean_large_count(EVENTS_PER_SECOND as u64)
             )
         }
     }

@@ -202,7 +202,7 @@ fn phase_lines(
         );
         if sources {
             if let Some(source) = &p.source {
-                let label = if ko { "출처" } else { "source" };
+                let label = if ko { "근거" } else { "source" };
                 let source = if ko { &source.ko } else { &source.en };
                 out.push_str(&wrap(&format!("({label}: {source})"), 60, &indent));
             }

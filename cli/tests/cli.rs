@@ -1769,7 +1769,7 @@ const VT_X_WORDS: [&str; 9] = [
 /// The "exits and traps by reason" section of a table.
 fn exits_section(out: &str, ko: bool) -> String {
     let heading = if ko {
-        "exit/트랩 사유 (초당)"
+        "원인별 exit·트랩 (초당)"
     } else {
         "exits and traps by reason (per second)"
     };

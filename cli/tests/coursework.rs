@@ -1751,7 +1751,7 @@ fn a_varied_parameter_without_effect_is_a_warning_of_answers() {
         ),
         (
             "ko",
-            format!("경고: {a}:{line}:13: 단계 `c`: 여기서는 `vm_exit_cycles` 값을 바꿔도 어떤 답도 바뀌지 않습니다(VM exit을 겪는 플랫폼이 없습니다"),
+            format!("경고: {a}:{line}:13: 단계 `c`: 여기서는 `vm_exit_cycles` 값을 바꿔도 어떤 답도 바뀌지 않습니다(VM exit를 겪는 플랫폼이 없습니다"),
         ),
     ] {
         let o = virtsim(&["answers", &a, "--lang", lang]);

@@ -152,11 +152,11 @@ pub const fn hosted_design(d: crate::platform::HostedDesign) -> Name {
     use crate::platform::HostedDesign as D;
     match d {
         D::WorldSwitch => Name::new(
-            "VMM은 자기 월드에서 (월드 스위치)",
+            "월드 스위치 방식 VMM",
             "VMM in a world of its own (world switch)",
         ),
         D::HostModule => Name::new(
-            "VMM은 호스트 커널 모듈 (월드 스위치 없음)",
+            "호스트 커널 모듈 방식 VMM (월드 스위치 없음)",
             "VMM as a host kernel module (no world switch)",
         ),
     }
@@ -183,7 +183,7 @@ pub const fn op(o: Op) -> Name {
             "write to CR3 (address-space switch)",
         ),
         Op::Invlpg => Name::new(
-            "INVLPG (TLB 엔트리 무효화)",
+            "INVLPG (TLB 항목 무효화)",
             "INVLPG (TLB entry invalidation)",
         ),
         Op::Cr8Write => Name::new("CR8(TPR) 쓰기", "write to CR8 (TPR)"),
@@ -197,7 +197,7 @@ pub const fn op(o: Op) -> Name {
         Op::DiskWrite => Name::new("디스크 쓰기", "disk write"),
         Op::NetSend => Name::new("네트워크 송신", "network send"),
         Op::NetReceive => Name::new("네트워크 수신", "network receive"),
-        Op::Sleep => Name::new("대기", "sleep"),
+        Op::Sleep => Name::new("잠들기(sleep)", "sleep"),
         Op::TlbShootdown => Name::new("원격 TLB 슛다운", "remote TLB shootdown"),
         Op::TimerInterrupt => Name::new("타이머 인터럽트", "timer interrupt"),
         Op::GuestContextSwitch => Name::new("게스트 문맥 전환", "guest context switch"),

@@ -151,6 +151,42 @@ pub fn thousands(digits: &str) -> String {
     out
 }
 
+/// A large count as Korean reads it, rounded to three significant digits in units of 만
+/// (10⁴), 억 (10⁸) and 조 (10¹²): "228만" for 2,277,293, "1,100만" for 11,000,000, "1.23만"
+/// for 12,345, "20억" for 2,000,000,000; below 10,000 the whole number ("9,876"). For an
+/// estimate, whose digits past the third say nothing: the page's and the CLI's event
+/// estimates both print it.
+pub fn korean_large_count(n: u64) -> String {
+    if n < 10_000 {
+        return thousands(&n.to_string());
+    }
+    // Three significant digits, rounded half up (in u128: no overflow near u64::MAX).
+    let digits = n.ilog10() + 1;
+    let step = 10u128.pow(digits - 3);
+    let r = (u128::from(n) + step / 2) / step * step;
+    let (unit, name) = if r < 100_000_000 {
+        (10_000u128, "만")
+    } else if r < 1_000_000_000_000 {
+        (100_000_000, "억")
+    } else {
+        (1_000_000_000_000, "조")
+    };
+    let whole = r / unit;
+    let decimals = 3u32.saturating_sub(whole.ilog10() + 1);
+    let mut out = thousands(&whole.to_string());
+    if decimals > 0 {
+        let frac = (r % unit) / (unit / 10u128.pow(decimals));
+        let frac = format!("{frac:0width$}", width = decimals as usize);
+        let frac = frac.trim_end_matches('0');
+        if !frac.is_empty() {
+            out.push('.');
+            out.push_str(frac);
+        }
+    }
+    out.push_str(name);
+    out
+}
+
 /// How the word before a Korean particle ends, which picks the particle's form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ending {
@@ -449,6 +485,24 @@ pub fn quotes_a_figure(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// Large counts in 만, 억 and 조 with three significant digits, as the estimates print them.
+    #[test]
+    fn a_large_count_reads_in_korean_units() {
+        use super::korean_large_count as k;
+        assert_eq!(k(0), "0");
+        assert_eq!(k(9_876), "9,876");
+        assert_eq!(k(10_000), "1만");
+        assert_eq!(k(12_345), "1.23만");
+        assert_eq!(k(123_456), "12.3만");
+        assert_eq!(k(2_277_293), "228만");
+        assert_eq!(k(11_000_000), "1,100만");
+        assert_eq!(k(99_960_000), "1억");
+        assert_eq!(k(123_456_789), "1.23억");
+        assert_eq!(k(2_000_000_000), "20억");
+        assert_eq!(k(1_234_567_890_123), "1.23조");
+        assert_eq!(k(u64::MAX), "18,400,000조");
+    }
+
     #[test]
     fn a_language_code_parses_as_en_or_ko_and_anything_else_is_an_error() {
         use super::{Lang, UnknownLang};

@@ -1522,7 +1522,7 @@ if (process.env.VIRTSIM_BIN) {
       await p.click('#lang');
       await p.waitForFunction(() => document.documentElement.lang === 'ko');
       const ko = (await p.textContent('#course-score')).replace(/\s+/g, ' ');
-      assert(ko.includes('2문제 중 1개 정답 · 3점 중 2점') && ko.includes('오답 1개'), `Korean score: ${ko}`);
+      assert(ko.includes('2문제 중 1문제 정답 · 3점 중 2점') && ko.includes('오답 1개'), `Korean score: ${ko}`);
       assert(ko.includes('1문제는 위 집계에 포함되지 않습니다'), `Korean score: ${ko}`);
       const listedKo = await review();
       assert(listedKo.slowest.shown === '오답' && listedKo['bt-rel'].shown === '정답' && listedKo['bt-rel'].expected === shownKo,
@@ -5433,7 +5433,7 @@ await step('the time slice setting shows the slice the run uses when the host co
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   [text] = await shown();
-  assert(text === '6 (호스트 코어 1개의 기본값)', `Korean: ${text}`);
+  assert(text === '6 (호스트 코어 1개의\u00a0기본값)', `Korean: ${text}`);
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   // A slice written in the scenario is the scenario's on any host.

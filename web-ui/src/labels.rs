@@ -277,7 +277,7 @@ pub fn hosted_design(lang: Lang, d: crate::sim::platform::HostedDesign) -> &'sta
 pub fn scheduler(lang: Lang, s: SchedulerKind) -> &'static str {
     let (ko, en) = match s {
         SchedulerKind::Credit => ("크레딧 스케줄러", "credit scheduler"),
-        SchedulerKind::Fair => ("공정 공유 스케줄러", "fair scheduler"),
+        SchedulerKind::Fair => ("CFS(완전 공정 스케줄러)", "fair scheduler"),
         SchedulerKind::RoundRobin => ("라운드 로빈 스케줄러", "round-robin scheduler"),
     };
     lang.pick(ko, en)

@@ -125,8 +125,8 @@ const KOREAN_COMMENTS: &[(&str, &str)] = &[
     ("# Platforms to compare: kind = native | type1 | type2 | container | vdi.", "# 비교할 플랫폼: kind = native | type1 | type2 | container | vdi."),
     ("# What runs on every platform (a preset workload, or a [[workload]] of your own).", "# 모든 플랫폼에서 실행되는 것 (프리셋 워크로드, 또는 직접 정의한 [[workload]])."),
     ("# Questions whose answers the simulator computes: kind = choice (which platform?) or", "# 답을 시뮬레이터가 계산하는 질문: kind = choice(어느 플랫폼?) 또는"),
-    ("# numeric (what value?, with tolerance_percent: relative to the answer, so 10 on an answer", "# numeric(값은?, tolerance_percent와 함께: 정답에 대한 상대값이어서 정답 50 %에"),
-    ("# of 50 % accepts 45 % to 55 %, not 40 % to 60 %).", "# 10이면 45 %~55 %를 받습니다. 40 %~60 %가 아닙니다)."),
+    ("# numeric (what value?, with tolerance_percent: relative to the answer, so 10 on an answer", "# numeric(값은?, tolerance_percent와 함께: 정답에 대한 상대값이어서 정답 50%에"),
+    ("# of 50% accepts 45% to 55%, not 40% to 60%).", "# 10이면 45%~55%를 받습니다. 40%~60%가 아닙니다)."),
     ("# A virtsim assignment (docs/assignment-format.md describes every key).", "# virtsim 과제 (모든 키의 설명: docs/assignment-format.md)."),
     ("# Check it:          virtsim validate {{ID}}.toml", "# 확인:         virtsim validate {{ID}}.toml --lang ko"),
     ("# Computed answers:  virtsim answers {{ID}}.toml --student s001", "# 계산된 정답:  virtsim answers {{ID}}.toml --student s001 --lang ko"),
@@ -471,11 +471,11 @@ workload = "syscall-heavy"
 
 # Questions whose answers the simulator computes: kind = choice (which platform?) or
 # numeric (what value?, with tolerance_percent: relative to the answer, so 10 on an answer
-# of 50 % accepts 45 % to 55 %, not 40 % to 60 %).
+# of 50% accepts 45% to 55%, not 40% to 60%).
 [[question]]
 id = "fastest"
 kind = "choice"
-text = { en = "Which technique reaches the highest share of native throughput?", ko = "네이티브 대비 처리량 비율이 가장 높은 기법은?" }
+text = { en = "Which technique reaches the highest share of native throughput?", ko = "네이티브 대비 처리량 비율이 가장 높은 기법은 무엇인가요?" }
 metric = "relative_performance_percent"
 select = "highest"
 explanation = { en = "Compare the steps of a system call on each platform (the Stack & paths tab).", ko = "플랫폼마다 시스템 콜의 단계를 비교해 보세요(‘스택과 경로’ 탭)." }
@@ -483,7 +483,7 @@ explanation = { en = "Compare the steps of a system call on each platform (the S
 [[question]]
 id = "bt-relative"
 kind = "numeric"
-text = { en = "What share of native throughput (%) does binary translation reach?", ko = "바이너리 변환은 네이티브 대비 처리량의 몇 %에 도달하는가?" }
+text = { en = "What share of native throughput (%) does binary translation reach?", ko = "바이너리 변환은 네이티브 대비 처리량의 몇 %에 도달하나요?" }
 metric = "relative_performance_percent"
 platform = "bt"
 tolerance_percent = 10
@@ -528,14 +528,14 @@ id = "predict-slowest"
 predict = true
 points = 2
 kind = "choice"
-text = { en = "Before running: which platform will reach the smallest share of native throughput?", ko = "실행 전에: 네이티브 대비 처리량 비율이 가장 낮을 플랫폼은?" }
+text = { en = "Before running: which platform will reach the smallest share of native throughput?", ko = "실행 전에: 네이티브 대비 처리량 비율이 가장 낮을 플랫폼은 어느 것인가요?" }
 metric = "relative_performance_percent"
 select = "lowest"
 
 [[step.question]]
 id = "host-share"
 kind = "numeric"
-text = { en = "What percentage of CPU time does the host OS take on type2?", ko = "type2에서 호스트 OS가 차지하는 CPU 시간은 몇 %인가?" }
+text = { en = "What percentage of CPU time does the host OS take on type2?", ko = "type2에서 호스트 OS가 차지하는 CPU 시간은 몇 %인가요?" }
 metric = "host_os_percent"
 platform = "type2"
 tolerance_percent = 5
@@ -555,7 +555,7 @@ choices = [2, 4, 8]
 [[step.question]]
 id = "type1-idle"
 kind = "numeric"
-text = { en = "What share of the host's CPU time (%) is idle on type1 with your host's cores?", ko = "내 호스트의 코어 수에서 type1의 CPU 시간 중 유휴(idle)는 몇 %인가?" }
+text = { en = "What share of the host's CPU time (%) is idle on type1 with your host's cores?", ko = "내 호스트의 코어 수에서 type1의 CPU 시간 중 유휴(idle)는 몇 %인가요?" }
 metric = "idle_percent"
 platform = "type1"
 tolerance_percent = 5
@@ -619,7 +619,7 @@ mod tests {
     /// tolerance is relative to the answer (not percentage points), with numbers that hold.
     #[test]
     fn the_template_says_a_tolerance_is_relative() {
-        assert!(SCENARIO.contains("relative to the answer, so 10 on an answer\n# of 50 % accepts 45 % to 55 %, not 40 % to 60 %"));
+        assert!(SCENARIO.contains("relative to the answer, so 10 on an answer\n# of 50% accepts 45% to 55%, not 40% to 60%"));
         let q = sim_core::QuestionAnswer::numeric(
             "q",
             sim_core::question::Metric::RelativePerformancePercent,

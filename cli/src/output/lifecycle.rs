@@ -221,7 +221,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             "p50 ms",
             "p99 ms",
             tr(ko, "local p50", "로컬 p50"),
-            tr(ko, "<150ms%", "150ms 이내%"),
+            tr(ko, "<150ms%", "150 ms 이내 %"),
             tr(ko, "sessions dropped", "끊긴 세션"),
             "kbit/s",
             tr(ko, "frames done/want", "프레임 전달/요청"),

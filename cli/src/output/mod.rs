@@ -337,7 +337,11 @@ fn instance_groups(out: &mut String, r: &RunResult, ko: bool) {
         section(out, ko, "per instance group", "인스턴스 그룹별");
         for p in &r.platforms {
             for g in &p.groups {
-                let count = format!("x{}", p.group_members(g));
+                let count = if ko {
+                    format!("{}개", p.group_members(g))
+                } else {
+                    format!("x{}", p.group_members(g))
+                };
                 let _ = writeln!(
                     out,
                     "{} {} {} {} {} {} {}",
@@ -495,7 +499,7 @@ fn latency(out: &mut String, r: &RunResult, ko: bool) {
             tr(
                 ko,
                 "(on desktop platforms net_receive and sleep are mostly waiting: the application's receive waits for the user's next input, the sleeps for the video player's next frame, the services' next wake-up and the agent's next capture; what a user feels is the input-to-display latency, in the desktop section)",
-                "(데스크톱 플랫폼에서 네트워크 수신(net_receive)과 대기(sleep) 시간은 대부분 무언가를 기다리는 시간입니다: 애플리케이션의 수신은 사용자의 다음 입력을, 대기는 동영상 플레이어의 다음 프레임, 서비스가 다시 깨어날 때, 에이전트의 다음 캡처를 기다립니다. 사용자가 느끼는 지연은 데스크톱 절의 입력-화면 지연입니다)",
+                "(데스크톱 플랫폼에서 네트워크 수신(net_receive)과 잠들기(sleep) 시간은 대부분 무언가를 기다리는 시간입니다: 애플리케이션의 수신은 사용자의 다음 입력을, 잠들기는 동영상 플레이어의 다음 프레임, 서비스가 다시 깨어날 때, 에이전트의 다음 캡처를 기다립니다. 사용자가 느끼는 지연은 데스크톱 절의 입력-화면 지연입니다)",
             )
         );
     }
@@ -521,7 +525,7 @@ fn exits(out: &mut String, r: &RunResult, ko: bool) {
         out,
         ko,
         "exits and traps by reason (per second)",
-        "exit/트랩 사유 (초당)",
+        "원인별 exit·트랩 (초당)",
     );
     for p in &r.platforms {
         let reasons: Vec<String> = p

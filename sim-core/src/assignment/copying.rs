@@ -177,7 +177,7 @@ pub fn why_without_effect(a: &Assignment, step: usize, parameter: Parameter) -> 
         Parameter::VmExitCycles if !scenario.platforms.iter().any(|p| p.stack.is_vm()) => {
             Some(Text {
                 en: "no platform takes VM exits: every one is a container or native".into(),
-                ko: "VM exit을 겪는 플랫폼이 없습니다: 모두 컨테이너이거나 네이티브입니다".into(),
+                ko: "VM exit를 겪는 플랫폼이 없습니다: 모두 컨테이너이거나 네이티브입니다".into(),
             })
         }
         _ => None,

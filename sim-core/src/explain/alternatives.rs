@@ -80,7 +80,7 @@ pub fn other_kind_note(own: PlatformKind, alternative: &Explanation) -> Option<T
     Some(if own.is_hypervisor() {
         Text::new(
             "On a type-1 hypervisor: this model runs paravirtualization as Xen does, on a type-1 (hosted VMMs have offered paravirtual interfaces too, such as VMware's VMI and lguest, but none is modelled).",
-            "Type 1 하이퍼바이저에서: 이 모델은 반가상화를 Xen처럼 Type 1에서 실행합니다 (VMware의 VMI나 lguest처럼 호스티드 VMM이 반가상화 인터페이스를 제공한 적도 있지만 모델에는 없습니다).",
+            "Type 1 하이퍼바이저에서: 이 모델은 반가상화를 Xen처럼 Type 1에서 실행합니다 (VMware의 VMI나 lguest처럼 호스트형 VMM이 반가상화 인터페이스를 제공한 적도 있지만 모델에는 없습니다).",
         )
     } else {
         Text::new(

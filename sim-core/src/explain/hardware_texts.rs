@@ -260,7 +260,7 @@ pub(super) fn qualification(
         ),
         ExitReason::PmlFull => (
             "the exit reason only: the log's addresses are in memory",
-            "exit 이유만: 로그의 주소들은 메모리에 있음",
+            "exit 원인만: 로그의 주소들은 메모리에 있음",
         ),
         ExitReason::MsrWrite => (
             "nothing more (the MSR number and the value are in registers)",
@@ -332,7 +332,7 @@ fn amd_qualification(
         ),
         ExitReason::ExternalInterrupt => (
             "nothing more: the interrupt stays pending, and the hypervisor takes it through the host's IDT once it lets interrupts in again (STGI)",
-            "추가 정보 없음: 인터럽트는 대기 중으로 남고, 하이퍼바이저가 인터럽트를 다시 허용하면(STGI) 호스트 IDT를 통해 받음",
+            "추가 정보 없음: 인터럽트는 보류(pending) 상태로 남고, 하이퍼바이저가 인터럽트를 다시 허용하면(STGI) 호스트 IDT를 통해 받음",
         ),
         ExitReason::NestedVmx => (
             "nothing more (the VMCB's physical address is in RAX)",

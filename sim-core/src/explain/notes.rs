@@ -48,7 +48,7 @@ pub(super) fn measured_note(
             .sum();
         return Some(Text::new(
             format!("Measured on this CPU: Adams & Agesen (ASPLOS 2006, Fig. 4) timed {en} under VT on a Pentium 4 without VPID at {figure} cycles, in a microbenchmark loop that touches about 4 pages. The shadow handler is derived from that figure less the model's other steps of the loop, its TLB refill after the exit included (4 walks, 120 cycles), so the model's loop costs exactly {figure}. This path is {total}: its refill is {refill} cycles, for the pages this workload touches between exits."),
-            format!("이 CPU에서의 측정값: Adams & Agesen(ASPLOS 2006, 그림 4)은 VPID가 없는 펜티엄 4의 VT에서 {ko}를 {figure} 사이클로 측정했습니다. 페이지 네 개쯤을 건드리는 마이크로벤치마크 루프입니다. 섀도 핸들러는 그 값에서 루프의 다른 모델 단계(exit 뒤의 TLB 재충전, 워크 4번 120 사이클 포함)를 뺀 값이므로, 모델의 같은 루프는 정확히 {figure}입니다. 이 경로는 {total}입니다: 재충전이 {refill} 사이클로, 이 워크로드가 exit 사이에 건드리는 페이지만큼입니다."),
+            format!("이 CPU에서의 측정값: Adams & Agesen(ASPLOS 2006, 그림 4)은 VPID가 없는 Pentium 4의 VT에서 {ko}를 {figure} 사이클로 측정했습니다. 페이지 네 개쯤을 건드리는 마이크로벤치마크 루프입니다. 섀도 핸들러는 그 값에서 루프의 다른 모델 단계(exit 뒤의 TLB 재충전, 워크 4번 120 사이클 포함)를 뺀 값이므로, 모델의 같은 루프는 정확히 {figure}입니다. 이 경로는 {total}입니다: 재충전이 {refill} 사이클로, 이 워크로드가 exit 사이에 건드리는 페이지만큼입니다."),
         ));
     }
     if op != Op::IoPort {
@@ -57,7 +57,7 @@ pub(super) fn measured_note(
     let device = costs.device_emulation_access;
     Some(Text::new(
         format!("Measured on this CPU: Adams & Agesen (ASPLOS 2006, Fig. 4) timed an `in` from port 0x80 under VT on a Pentium 4 at 15 826 cycles; this path is {total}, below it. Port 0x80 has no device behind it, so the measurement holds no device model's work (`device_emulation_access`, {device} here), and the gap is wider still: VMware Player's handling of a port I/O exit on that CPU cost far more than the model's generic exit handler (`exit_handler`), and the reference does not break it down. The model keeps its generic handler and device-model estimate rather than a figure fitted to that one row (docs/cost-model.md, \"The Adams & Agesen rows\")."),
-        format!("이 CPU에서의 측정값: Adams & Agesen(ASPLOS 2006, 그림 4)은 펜티엄 4의 VT에서 포트 0x80의 `in`을 15 826 사이클로 측정했습니다. 이 경로는 {total}로 그보다 낮습니다. 포트 0x80 뒤에는 장치가 없으므로 측정값에는 장치 모델의 작업(`device_emulation_access`, 여기서 {device})이 없고, 차이는 더 큽니다: 그 CPU에서 VMware Player가 포트 I/O exit를 처리하는 데 모델의 일반 exit 핸들러(`exit_handler`)보다 훨씬 많이 들었으며, 참고 자료는 그 내역을 나누지 않습니다. 모델은 그 한 행에 맞춘 값 대신 일반 핸들러와 장치 모델 추정값을 유지합니다(docs/cost-model.md, \"The Adams & Agesen rows\")."),
+        format!("이 CPU에서의 측정값: Adams & Agesen(ASPLOS 2006, 그림 4)은 Pentium 4의 VT에서 포트 0x80의 `in`을 15 826 사이클로 측정했습니다. 이 경로는 {total}로 그보다 낮습니다. 포트 0x80 뒤에는 장치가 없으므로 측정값에는 장치 모델의 작업(`device_emulation_access`, 여기서 {device})이 없고, 차이는 더 큽니다: 그 CPU에서 VMware Player가 포트 I/O exit를 처리하는 데 모델의 일반 exit 핸들러(`exit_handler`)보다 훨씬 많이 들었으며, 참고 자료는 그 내역을 나누지 않습니다. 모델은 그 한 행에 맞춘 값 대신 일반 핸들러와 장치 모델 추정값을 유지합니다(docs/cost-model.md, \"The Adams & Agesen rows\")."),
     ))
 }
 
@@ -79,7 +79,7 @@ fn zen_exit_note(stack: &Stack, op: Op, path: &OpPath, costs: &CostTable) -> Opt
     let handler = costs.exit_handler;
     Some(Text::new(
         format!("Against measurements on AMD-V: the reference gives a whole KVM_RUN round trip on AMD-V of about 2500 cycles (back to user space included) and a Xen null hypercall of about 3300; this path is {total}. The model's generic exit handler (`exit_handler`, {handler} cycles) is an assumption of the Sandy Bridge era (Agesen et al. 2012's 3000 cycles for a whole exit, less that CPU's round trip), taken on every CPU; on Zen 2 those totals leave about 1150 to 1950 cycles for the software, so read this exit as an upper estimate (docs/cost-model.md)."),
-        format!("AMD-V에서의 측정값과 비교: 참고 자료는 AMD-V에서 KVM_RUN 왕복 전체(사용자 공간으로 돌아가는 것까지)를 약 2500 사이클, Xen의 null 하이퍼콜을 약 3300 사이클로 줍니다. 이 경로는 {total}입니다. 모델의 일반 exit 핸들러(`exit_handler`, {handler} 사이클)는 Sandy Bridge 시대의 가정(Agesen et al. 2012가 exit 전체를 3000 사이클로 잡은 것에서 그 CPU의 왕복을 뺀 값)이며 모든 CPU에 같이 씁니다. Zen 2에서는 그 측정값들이 소프트웨어 몫으로 약 1150~1950 사이클만 남기므로, 이 exit는 위쪽 추정으로 읽으세요(docs/cost-model.md)."),
+        format!("AMD-V에서의 측정값과 비교: 참고 자료는 AMD-V에서 KVM_RUN 왕복 전체(사용자 공간으로 돌아가는 것까지)를 약 2500 사이클, Xen의 null 하이퍼콜을 약 3300 사이클로 줍니다. 이 경로는 {total}입니다. 모델의 일반 exit 핸들러(`exit_handler`, {handler} 사이클)는 Sandy Bridge 시대의 가정(Agesen 외 2012가 exit 전체를 3000 사이클로 잡은 것에서 그 CPU의 왕복을 뺀 값)이며 모든 CPU에 같이 씁니다. Zen 2에서는 그 측정값들이 소프트웨어 몫으로 약 1150~1950 사이클만 남기므로, 이 exit는 위쪽 추정으로 읽으세요(docs/cost-model.md)."),
     ))
 }
 

@@ -23,11 +23,11 @@ pub(super) fn transitions(cpu: CpuGeneration) -> Transitions {
             vmwrite: 171,
             source: (
                 "in the proportion measured on a Pentium 4: page-fault VM exit 1931 to VM entry 2409 (Adams & Agesen, ASPLOS 2006, Table 1)",
-                "펜티엄 4에서 측정한 비율로 나눔: 페이지 폴트 VM exit 1931 대 VM entry 2409 (Adams & Agesen, ASPLOS 2006, 표 1)",
+                "Pentium 4에서 측정한 비율로 나눔: 페이지 폴트 VM exit 1931 대 VM entry 2409 (Adams & Agesen, ASPLOS 2006, 표 1)",
             ),
             vmwrite_source: (
                 "one VMWRITE on a Pentium 4: 171 cycles (Adams & Agesen, ASPLOS 2006, Table 1); the rest of the handler is the emulation",
-                "펜티엄 4에서 VMWRITE 한 번: 171 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 핸들러의 나머지는 에뮬레이션",
+                "Pentium 4에서 VMWRITE 한 번: 171 사이클 (Adams & Agesen, ASPLOS 2006, 표 1). 핸들러의 나머지는 에뮬레이션",
             ),
         },
         CpuGeneration::Merom => Transitions {

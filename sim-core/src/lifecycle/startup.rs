@@ -290,7 +290,7 @@ fn container_setup_steps(
         ),
         on_host(
             "root file system mounted (overlay or volume)",
-            "루트 파일시스템 마운트 (overlay 또는 볼륨)",
+            "루트 파일 시스템 마운트 (overlay 또는 볼륨)",
             ContainerStage::RootFs,
             0,
         ),

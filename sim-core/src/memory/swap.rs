@@ -171,7 +171,7 @@ pub fn swap_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec
             said(
                 who,
                 "the host's fault handling, called from the exit handler, finds the swap entry (no exception of its own: the exit replaced its delivery and the entry replaces its IRET; estimate: the native fault less both, each taken as half a system call)",
-                "exit 핸들러에서 부른 호스트의 폴트 처리가 스왑 엔트리를 찾음 (자체 예외 없음: exit이 예외 전달을, entry가 IRET을 대신함; 추정: 네이티브 폴트에서 둘을 뺌, 각각 시스템 콜의 절반으로 봄)",
+                "exit 핸들러에서 부른 호스트의 폴트 처리가 스왑 항목을 찾음 (자체 예외 없음: exit가 예외 전달을, entry가 IRET을 대신함; 추정: 네이티브 폴트에서 둘을 뺌, 각각 시스템 콜의 절반으로 봄)",
             ),
         )
     } else {
@@ -180,7 +180,7 @@ pub fn swap_fault_steps(stack: &Stack, c: &CostTable, cpu: CpuGeneration) -> Vec
             said(
                 who,
                 "major fault (the exception, its handler, and its IRET once the page is in) finds the swap entry",
-                "메이저 폴트(예외, 그 핸들러, 페이지가 들어온 뒤의 IRET)가 스왑 엔트리를 찾음",
+                "메이저 폴트(예외, 그 핸들러, 페이지가 들어온 뒤의 IRET)가 스왑 항목을 찾음",
             ),
         )
     };

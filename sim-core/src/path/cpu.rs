@@ -75,7 +75,7 @@ impl PathBuilder<'_> {
                 s.hyp(
                     c.shadow_invlpg_handler,
                     "the VMM drops the shadow entry and flushes it from the TLB",
-                    "VMM이 섀도 엔트리를 제거하고 TLB에서 비움",
+                    "VMM이 섀도 항목을 제거하고 TLB에서 비움",
                 );
             }
             // CPUID is emulated too, but the VMM still asks the real CPU and hides what the
@@ -148,7 +148,7 @@ impl PathBuilder<'_> {
                 ExitReason::Invlpg,
                 c.shadow_invlpg_handler,
                 "INVLPG exits; the hypervisor drops the shadow entry",
-                "INVLPG exit; 하이퍼바이저가 섀도 엔트리 제거",
+                "INVLPG exit; 하이퍼바이저가 섀도 항목 제거",
             ),
             (Op::Cr3Write, Some(_)) => native(
                 s,
@@ -507,13 +507,13 @@ impl PathBuilder<'_> {
             s.hyp(
                 self.costs.vcpu_wakeup,
                 "host scheduler wakes the waiter's vCPU",
-                "호스트 스케줄러가 대기 vCPU를 깨움",
+                "호스트 스케줄러가 기다리던 쪽의 vCPU를 깨움",
             );
         } else {
             s.hyp(
                 self.costs.vcpu_wakeup,
                 "the hypervisor's scheduler wakes the waiter's vCPU",
-                "하이퍼바이저의 스케줄러가 대기 vCPU를 깨움",
+                "하이퍼바이저의 스케줄러가 기다리던 쪽의 vCPU를 깨움",
             );
         }
         Path {

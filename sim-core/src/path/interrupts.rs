@@ -170,7 +170,7 @@ impl PathBuilder<'_> {
                     s.hyp(
                         c.bt_privileged,
                         "VMM delivers the device's pending virtual interrupt: it vectors the guest through its IDT into the handler's translated code (estimate: an emulated privileged operation, Adams & Agesen's %cr8 row)",
-                        "VMM이 대기 중인 장치의 가상 인터럽트를 전달: 게스트 IDT를 따라 핸들러의 변환된 코드로 보냄 (추정: 에뮬레이션된 특권 연산, Adams & Agesen의 %cr8 행)",
+                        "VMM이 보류 중인 장치의 가상 인터럽트를 전달: 게스트 IDT를 따라 핸들러의 변환된 코드로 보냄 (추정: 에뮬레이션된 특권 연산, Adams & Agesen의 %cr8 행)",
                     );
                 } else {
                     // The VMM owns the IDT: an interrupt that arrives while the guest runs
@@ -245,7 +245,7 @@ impl PathBuilder<'_> {
                         super::Category::Hypervisor,
                         c.timer_interrupt,
                         "Xen takes its own timer interrupt; the vCPU's timer makes its timer event pending",
-                        "Xen이 자신의 타이머 인터럽트를 처리; vCPU의 타이머가 타이머 이벤트를 대기 상태로 만듦",
+                        "Xen이 자신의 타이머 인터럽트를 처리; vCPU의 타이머가 타이머 이벤트를 보류(pending) 상태로 만듦",
                         crossing,
                     );
                 } else if crossing.is_some() {

@@ -96,12 +96,12 @@ impl PathBuilder<'_> {
                 self.hypercall(
                     submit,
                     "the handler installs the new page-table entry by an mmu_update hypercall of one update (its page tables are read-only to it; outside lazy-MMU mode Linux does not batch)",
-                    "핸들러가 새 페이지 테이블 엔트리를 갱신 하나짜리 mmu_update 하이퍼콜로 설치 (PV 커널에게 페이지 테이블은 읽기 전용이고, lazy-MMU 모드 밖에서는 리눅스가 묶지 않음)",
+                    "핸들러가 새 페이지 테이블 항목을 갱신 하나짜리 mmu_update 하이퍼콜로 설치 (PV 커널에게 페이지 테이블은 읽기 전용이고, lazy-MMU 모드 밖에서는 리눅스가 묶지 않음)",
                 );
                 submit.hyp(
                     c.pv_pte_validate,
                     "the hypervisor validates the new entry inside that mmu_update",
-                    "하이퍼바이저가 그 mmu_update 안에서 새 엔트리를 검증",
+                    "하이퍼바이저가 그 mmu_update 안에서 새 항목을 검증",
                 );
                 self.hypercall(submit, FAULT_IRET_HYPERCALL_EN, FAULT_IRET_HYPERCALL_KO);
             }
@@ -134,7 +134,7 @@ impl PathBuilder<'_> {
             // so the write faults and the hypervisor completes it (the exit below).
             MemoryVirtualization::Shadow if tech != Some(Technique::BinaryTranslation) => (
                 "the guest writes the page-table entry: its page is write-protected, so the write faults instead of completing",
-                "게스트가 페이지 테이블 엔트리에 씀: 그 페이지는 쓰기 보호되어 있어 쓰기가 완료되지 않고 폴트함",
+                "게스트가 페이지 테이블 항목에 씀: 그 페이지는 쓰기 보호되어 있어 쓰기가 완료되지 않고 폴트함",
             ),
             // A PV kernel's page tables are read-only to it: the update is queued as a
             // request for the batch's mmu_update (Barham et al., SOSP 2003, 3.3).
@@ -142,7 +142,7 @@ impl PathBuilder<'_> {
                 "queue the page-table update (a PV kernel's page tables are read-only to it)",
                 "페이지 테이블 갱신을 대기열에 넣음 (PV 커널에게 페이지 테이블은 읽기 전용)",
             ),
-            _ => ("write the page-table entry", "페이지 테이블 엔트리 쓰기"),
+            _ => ("write the page-table entry", "페이지 테이블 항목 쓰기"),
         };
         submit.kernel(c.pte_write_native, en, ko);
         match memory {
@@ -226,7 +226,7 @@ impl PathBuilder<'_> {
                     Category::Hypervisor,
                     c.bt_page_fault.saturating_sub(c.page_fault_native),
                     "hidden fault: the VMM fills the shadow entry of a page of the new address space",
-                    "숨은 폴트: VMM이 새 주소 공간 페이지의 섀도 엔트리를 채움",
+                    "숨은 폴트: VMM이 새 주소 공간 페이지의 섀도 항목을 채움",
                     Some(ExitReason::HiddenPageFault),
                 ),
                 Some(_) => self.exit(
@@ -234,7 +234,7 @@ impl PathBuilder<'_> {
                     ExitReason::HiddenPageFault,
                     c.shadow_page_fault_handler,
                     "hidden fault exits: the hypervisor fills the shadow entry of a page of the new address space",
-                    "숨은 폴트 exit: 하이퍼바이저가 새 주소 공간 페이지의 섀도 엔트리를 채움",
+                    "숨은 폴트 exit: 하이퍼바이저가 새 주소 공간 페이지의 섀도 항목을 채움",
                 ),
                 None => {}
             }

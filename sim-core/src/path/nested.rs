@@ -126,7 +126,7 @@ impl PathBuilder<'_> {
             s.hyp(
                 c.exit_handler,
                 &format!("L0 reflects the pending interrupt to L1 as an external-interrupt exit of L2 (written into L1's {block} for L2)"),
-                &format!("L0가 대기 중인 인터럽트를 L2의 외부 인터럽트 exit로 L1에 넘김 (L2용 L1의 {block}에 기록)"),
+                &format!("L0가 보류 중인 인터럽트를 L2의 외부 인터럽트 exit로 L1에 넘김 (L2용 L1의 {block}에 기록)"),
             );
         }
         s.push(

@@ -71,7 +71,7 @@ impl PathBuilder<'_> {
                     }
                 ),
                 format!(
-                    "{tag} 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움 (여기서 exit 사이 평균 실행, 추정: {}{})",
+                    "{tag} 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 항목을 페이지 워크 {refills}번으로 다시 채움 (여기서 exit 사이 평균 실행, 추정: {}{})",
                     run_text_ko(run),
                     if guest_steps > 0 {
                         format!(", 그리고 exit 전 이 경로의 {guest_steps} 사이클")
@@ -85,7 +85,7 @@ impl PathBuilder<'_> {
                     "no {tag}: the exit flushed the TLB; {refills} page walk{walks_en} the entries the guest used since the previous exit"
                 ),
                 format!(
-                    "{tag} 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 엔트리를 페이지 워크 {refills}번으로 다시 채움"
+                    "{tag} 없음: exit가 TLB를 비움; 게스트가 직전 exit 이후 쓴 항목을 페이지 워크 {refills}번으로 다시 채움"
                 ),
             ),
         };

@@ -1022,11 +1022,11 @@ fn density_text(
         en.pop();
         ko.pop();
         en += &format!(
-            ": {:.1} cores over {} cores, {}% of one)",
+            ": {:.1} cores over {} cores per instance, {}% of one)",
             l.cpu_ceiling_cores, per_instance_cores, per_instance_percent
         );
         ko += &format!(
-            ": 코어 {:.1}개 ÷ {}개, 곧 한 코어의 {}%)",
+            ": 코어 {:.1}개 ÷ 인스턴스당 코어 {}개, 곧 한 코어의 {}%)",
             l.cpu_ceiling_cores, per_instance_cores, per_instance_percent
         );
     }
@@ -1175,11 +1175,11 @@ platforms = ["quiet"]
         };
         let (en, ko) = super::density_text(&l, "instance", "인스턴스");
         assert!(
-            en.contains("within the utilization ceiling: 6.4 cores over 0.74 cores, 74% of one)"),
+            en.contains("within the utilization ceiling: 6.4 cores over 0.74 cores per instance, 74% of one)"),
             "{en}"
         );
         assert!(
-            ko.contains("코어 6.4개 ÷ 0.74개, 곧 한 코어의 74%)"),
+            ko.contains("코어 6.4개 ÷ 인스턴스당 코어 0.74개, 곧 한 코어의 74%)"),
             "{ko}"
         );
         // What the figures divide is the table's note, marked where the count is.

@@ -1417,7 +1417,10 @@ fn estimate_view(state: &UseReducerHandle<State>, lang: Lang) -> Option<Html> {
             html! {
                 <p id="estimate" class="estimate hint" data-events={e.events.to_string()}>
                     { t(lang, "estimate.line")
-                        .replacen("{}", &fmt_num(e.events as f64), 1)
+                        .replacen("{}", &match lang {
+                            Lang::Ko => crate::sim::text::korean_large_count(e.events),
+                            Lang::En => fmt_num(e.events as f64),
+                        }, 1)
                         .replacen("{}", &crate::num::duration_ms(e.millis.max(1.0)), 1) }
                 </p>
             }

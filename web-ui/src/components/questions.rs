@@ -919,7 +919,7 @@ mod tests {
         );
         assert_eq!(
             computed_answer(Lang::Ko, &share).as_deref(),
-            Some("27.08% (정답 범위 24.38%~29.78%, 이 값의 ± 10%)")
+            Some("27.08% (정답 범위 24.38%~29.78%, 이 값의 ±10%)")
         );
         assert!(share.check("24.38") && share.check("29.78"));
         let latency = numeric(Metric::MeanLatencyUs, 3.9213, 5.0);
@@ -953,7 +953,7 @@ mod tests {
         assert_eq!(
             computed_answer(Lang::Ko, &exits).as_deref(),
             // 157 123.81 × 0.96 = 150 838.86 up to 150 839, × 1.04 = 163 408.76 down.
-            Some("157,124회/초 (정답 범위 150,839회/초~163,408회/초, 이 값의 ± 4%)")
+            Some("157,124회/초 (정답 범위 150,839회/초~163,408회/초, 이 값의 ±4%)")
         );
         assert_eq!(
             computed_answer(Lang::En, &exits).as_deref(),
@@ -970,7 +970,7 @@ mod tests {
         few.answer = "12.50".into();
         assert_eq!(
             computed_answer(Lang::Ko, &few).as_deref(),
-            Some("12.50회/초 (정답 범위 12.00회/초~13.00회/초, 이 값의 ± 4%)")
+            Some("12.50회/초 (정답 범위 12.00회/초~13.00회/초, 이 값의 ±4%)")
         );
         assert_eq!(
             value_with_unit(Lang::Ko, Metric::ExitsPerSecond, 150_733.0),
@@ -1104,7 +1104,7 @@ mod tests {
         );
         assert_eq!(
             tolerance_note(Lang::Ko, &share),
-            "허용 오차: 정답 값의 ± 0.8% (퍼센트포인트가 아니라 정답 값에 대한 상대 오차입니다. \
+            "허용 오차: 정답 값의 ±0.8% (퍼센트포인트가 아니라 정답 값에 대한 상대 오차입니다. \
              예를 들어 정답이 50%라면 49.6%부터 50.4%까지 정답으로 인정됩니다)"
         );
         // The example is what the check accepts around 50.

@@ -1456,7 +1456,7 @@ mod tests {
         );
         assert!(
             details(Lang::Ko, "type2-host-module")
-                .contains(" · VMM은 호스트 커널 모듈 (월드 스위치 없음) · "),
+                .contains(" · 호스트 커널 모듈 방식 VMM (월드 스위치 없음) · "),
             "{}",
             details(Lang::Ko, "type2-host-module")
         );

@@ -469,7 +469,7 @@ fn platforms_slices_are_shown_as_a_range_with_their_sources() {
     };
     assert_eq!(
         mixed.text(Lang::Ko),
-        "6–30 (플랫폼마다 다름: 시나리오 값, 호스트 코어 1개에서의 스케줄러 기본값)"
+        "6–30 (플랫폼마다 다름: 시나리오 값, 호스트 코어 1개에서의 스케줄러\u{a0}기본값)"
     );
 }
 

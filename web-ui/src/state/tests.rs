@@ -723,7 +723,7 @@ fn the_time_slice_shown_is_the_one_the_run_uses() {
     );
     assert_eq!(
         shown(&s, Lang::Ko),
-        (6, "6 (호스트 코어 1개의 기본값)".into())
+        (6, "6 (호스트 코어 1개의\u{a0}기본값)".into())
     );
     // An assignment's variant with 4 host cores: 18 ms.
     let s = s.reduce(Action::SetKnobs(cores(4, None)));

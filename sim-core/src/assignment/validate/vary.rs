@@ -290,7 +290,7 @@ pub(super) fn check_choice(
             "cycles",
             "사이클",
             " (a real round trip is 500 to 5000: Sandy Bridge's 784; 0 would mean the CPU's own figure, not a free exit)",
-            " (실제 왕복은 500~5000: Sandy Bridge는 784; 0은 공짜 exit이 아니라 CPU 자체 값을 뜻함)",
+            " (실제 왕복은 500~5000: Sandy Bridge는 784; 0은 공짜 exit가 아니라 CPU 자체 값을 뜻함)",
         )),
         _ => None,
     };

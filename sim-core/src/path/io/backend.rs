@@ -76,7 +76,7 @@ impl PathBuilder<'_> {
             s.hyp(
                 c.pv_hypercall_handler,
                 "the hypervisor marks the guest's event pending",
-                "하이퍼바이저가 게스트의 이벤트를 대기 상태로 표시",
+                "하이퍼바이저가 게스트의 이벤트를 보류(pending) 상태로 표시",
             );
         }
     }
@@ -132,7 +132,7 @@ impl PathBuilder<'_> {
                 s.hyp(
                     c.pirq_forward,
                     "Xen takes the device interrupt, acknowledges it and makes the driver domain's event pending (__do_IRQ_guest, send_guest_pirq; estimate)",
-                    "Xen이 장치 인터럽트를 받아 확인 응답하고 드라이버 도메인의 이벤트를 대기 상태로 표시 (__do_IRQ_guest, send_guest_pirq; 추정)",
+                    "Xen이 장치 인터럽트를 받아 확인 응답하고 드라이버 도메인의 이벤트를 보류(pending) 상태로 표시 (__do_IRQ_guest, send_guest_pirq; 추정)",
                 );
                 if !self.scheduled_backend() {
                     s.hyp(

@@ -163,7 +163,7 @@ impl PathBuilder<'_> {
         s.hyp(
             c.pv_hypercall_handler,
             "Xen marks the guest vCPU's ioreq event pending and wakes it",
-            "Xen이 게스트 vCPU의 ioreq 이벤트를 대기 상태로 표시하고 깨움",
+            "Xen이 게스트 vCPU의 ioreq 이벤트를 보류(pending) 상태로 표시하고 깨움",
         );
         s.dom0(
             c.syscall_native - c.syscall_native / 2,

@@ -109,7 +109,7 @@ impl PathBuilder<'_> {
                     Some(Technique::Para) if self.stack.driver_domain => self.hypercall(
                         s,
                         "event-channel notify to the back end in the driver domain: EVTCHNOP_send marks dom0's event pending and wakes its vCPU if it is blocked (only if the back end asked for one)",
-                        "드라이버 도메인의 백엔드에 이벤트 채널 알림: EVTCHNOP_send가 dom0의 이벤트를 대기 상태로 표시하고, dom0의 vCPU가 블록되어 있으면 깨움 (백엔드가 요청했을 때만)",
+                        "드라이버 도메인의 백엔드에 이벤트 채널 알림: EVTCHNOP_send가 dom0의 이벤트를 보류(pending) 상태로 표시하고, dom0의 vCPU가 블록되어 있으면 깨움 (백엔드가 요청했을 때만)",
                     ),
                     Some(Technique::Para) => self.hypercall(
                         s,

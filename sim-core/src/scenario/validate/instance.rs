@@ -236,9 +236,9 @@ pub(super) fn validate_instance(
 
 fn os_name(os: GuestOs) -> &'static str {
     match os {
-        GuestOs::Linux => "linux",
-        GuestOs::Freebsd => "freebsd",
-        GuestOs::Windows => "windows",
+        GuestOs::Linux => "Linux",
+        GuestOs::Freebsd => "FreeBSD",
+        GuestOs::Windows => "Windows",
     }
 }
 
@@ -269,8 +269,8 @@ pub(super) fn guest_os_unsupported(
     if stack.kind == crate::platform::PlatformKind::Container {
         return Some(msg!(
             "guest_os_unsupported",
-            "instance `{name}`: windows cannot run in a container on platform `{platform}`: a container shares the host's kernel, and this host's containers are Linux's (namespaces, cgroups, seccomp); a Windows container needs a Windows host kernel (the course overview: containers share one host OS kernel). Run it in a VM (kind = \"type1\" or \"type2\"), or give the container guest_os = \"linux\"",
-            "인스턴스 `{name}`: windows는 플랫폼 `{platform}`의 컨테이너에서 실행할 수 없습니다: 컨테이너는 호스트의 커널을 함께 쓰는데, 이 호스트의 컨테이너는 리눅스의 것(네임스페이스, cgroup, seccomp)입니다. Windows 컨테이너에는 Windows 호스트 커널이 필요합니다(개요 문서: 컨테이너는 호스트 OS 커널 하나를 공유). VM(kind = \"type1\"이나 \"type2\")에서 실행하거나 컨테이너에 guest_os = \"linux\"를 쓰세요",
+            "instance `{name}`: Windows cannot run in a container on platform `{platform}`: a container shares the host's kernel, and this host's containers are Linux's (namespaces, cgroups, seccomp); a Windows container needs a Windows host kernel (the course overview: containers share one host OS kernel). Run it in a VM (kind = \"type1\" or \"type2\"), or give the container guest_os = \"linux\"",
+            "인스턴스 `{name}`: Windows는 플랫폼 `{platform}`의 컨테이너에서 실행할 수 없습니다: 컨테이너는 호스트의 커널을 함께 쓰는데, 이 호스트의 컨테이너는 리눅스의 것(네임스페이스, cgroup, seccomp)입니다. Windows 컨테이너에는 Windows 호스트 커널이 필요합니다(개요 문서: 컨테이너는 호스트 OS 커널 하나를 공유). VM(kind = \"type1\"이나 \"type2\")에서 실행하거나 컨테이너에 guest_os = \"linux\"를 쓰세요",
             name = name,
             platform = platform
         ));
@@ -278,8 +278,8 @@ pub(super) fn guest_os_unsupported(
     if stack.microvm {
         return Some(msg!(
             "guest_os_unsupported",
-            "instance `{name}`: windows cannot boot on platform `{platform}` (microvm = true): a microVM monitor such as Firecracker has no firmware and loads a Linux kernel (or FreeBSD's, since 14.0) directly, where Windows needs UEFI or BIOS. Use a full VM (leave microvm out) or guest_os = \"linux\"",
-            "인스턴스 `{name}`: windows는 플랫폼 `{platform}`(microvm = true)에서 부팅할 수 없습니다: Firecracker 같은 microVM 모니터는 펌웨어 없이 리눅스 커널(FreeBSD 14.0부터는 FreeBSD 커널도)을 직접 올리는데, Windows에는 UEFI나 BIOS가 필요합니다. 일반 VM(microvm을 빼기)을 쓰거나 guest_os = \"linux\"를 쓰세요",
+            "instance `{name}`: Windows cannot boot on platform `{platform}` (microvm = true): a microVM monitor such as Firecracker has no firmware and loads a Linux kernel (or FreeBSD's, since 14.0) directly, where Windows needs UEFI or BIOS. Use a full VM (leave microvm out) or guest_os = \"linux\"",
+            "인스턴스 `{name}`: Windows는 플랫폼 `{platform}`(microvm = true)에서 부팅할 수 없습니다: Firecracker 같은 microVM 모니터는 펌웨어 없이 리눅스 커널(FreeBSD 14.0부터는 FreeBSD 커널도)을 직접 올리는데, Windows에는 UEFI나 BIOS가 필요합니다. 일반 VM(microvm을 빼기)을 쓰거나 guest_os = \"linux\"를 쓰세요",
             name = name,
             platform = platform
         ));
