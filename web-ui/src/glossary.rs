@@ -388,7 +388,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "타임 슬라이스 (time slice)",
         name_en: "time slice",
         forms: &["time slice", "time slices", "slice", "slices", "타임 슬라이스", "슬라이스"],
-        ko: "스케줄러가 기다리는 다른 vCPU(또는 스레드)로 바꾸기 전에 한 vCPU를 실행하게 두는 시간입니다. Xen credit1의 기본값은 30 ms이고, 시나리오마다 따로 정합니다('타임 슬라이스' 매개변수). 짧으면 전환은 잦아지고 기다림은 짧아집니다. 공정 공유 스케줄러에서는 실행 가능한 엔티티들이 나눠 갖는 목표 지연이며, 각각이 받는 최소 시간은 코어 1개에서 0.75 ms, 2개에서 1.5 ms, 4개에서 2.25 ms, 8개 이상에서 3 ms입니다(Linux CFS의 최소값으로, 코어 수에 따라 늘어납니다).",
+        ko: "스케줄러가 기다리는 다른 vCPU(또는 스레드)로 바꾸기 전에 한 vCPU를 실행하게 두는 시간입니다. Xen credit1의 기본값은 30 ms이고, 시나리오마다 따로 정합니다('타임 슬라이스' 매개변수). 짧으면 전환은 잦아지고 기다림은 짧아집니다. CFS(완전 공정 스케줄러)에서는 실행 가능한 엔티티들이 나눠 갖는 목표 지연이며, 각각이 받는 최소 시간은 코어 1개에서 0.75 ms, 2개에서 1.5 ms, 4개에서 2.25 ms, 8개 이상에서 3 ms입니다(Linux CFS의 최소값으로, 코어 수에 따라 늘어납니다).",
         en: "How long the scheduler lets a vCPU (or thread) run before it may switch to another one that waits. Xen's credit1 uses 30 ms by default; each scenario sets its own (the 'Time slice' parameter). A shorter slice means more switches and shorter waits. Under the fair-share scheduler it is the target latency, shared among the runnable entities, each getting at least 0.75 ms on 1 core, 1.5 ms on 2, 2.25 ms on 4 and 3 ms on 8 or more (Linux CFS's minimum, which grows with the core count).",
     },
     Term {

@@ -1694,7 +1694,7 @@ mod tests {
         let en = super::scheduler_caption(Lang::En, &r.platforms).unwrap();
         assert!(en.contains("not the fair scheduler"), "{en}");
         let ko = super::scheduler_caption(Lang::Ko, &r.platforms).unwrap();
-        assert!(ko.contains("공정 공유 스케줄러와 다른"), "{ko}");
+        assert!(ko.contains("CFS(완전 공정 스케줄러)와 다른"), "{ko}");
         // Made up: every platform the same; the native one names none and does not count.
         let with = |kinds: &[(crate::sim::PlatformKind, crate::sim::SchedulerKind)]| {
             kinds
