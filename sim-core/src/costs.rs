@@ -296,6 +296,8 @@ cost_table! {
     /// Register accesses per emulated NIC send (a packet; a desktop's TCP update hands the NIC
     /// one large-send segment of up to 45 packets per send).
     emulated_nic_accesses: 3, "accesses", "estimate: an RTL8139-like NIC programmed through I/O ports touches several registers per packet it is handed";
+    /// Bytes a sender may have queued for the host's NIC and not yet on the wire before its send waits (a socket's send buffer: a sender that outruns the wire waits for room).
+    socket_send_buffer_bytes: 212_992, "bytes", "Linux net.core.wmem_default, the default socket send buffer: SK_WMEM_MAX = 212 992 bytes on x86-64 (include/net/sock.h: 256 packets' truesize overhead; Documentation/admin-guide/sysctl/net.rst) (outside the reference file); the model frees the bytes when they leave the wire, as for UDP (TCP keeps them until they are acknowledged, which the model does not simulate)";
     /// Software switch work per packet in the hypervisor or driver domain.
     vswitch_packet: 1500, "cycles", "estimate: no figure in the reference";
     /// Type 2 with `hosted_design = "world_switch"` (the default): switch between the VMM's world and the host OS's world, each way.
