@@ -184,9 +184,10 @@ impl Machine {
     /// queue now ([`Self::send_on_wire`]). Returns when the send returns to its sender if
     /// that is later than now: a sender that outruns the wire waits. Linux blocks a sender
     /// whose socket send buffer is full (`sk_stream_wait_memory`, `sock_alloc_send_pskb`)
-    /// until transmit completions free room; the model lets a send return once no more than
-    /// `socket_send_buffer_bytes` of queued bytes are still to leave before its own last
-    /// byte (every flow's bytes ahead of it count, one transmit queue: a sender waits a
+    /// until transmit completions free room; the model lets a send return at once while no
+    /// more than `socket_send_buffer_bytes` of queued bytes are still to leave before its
+    /// own last byte, and else when half that is left (every flow's bytes ahead of it
+    /// count, one transmit queue: a sender waits a
     /// little earlier than with a buffer per socket, and the wire's rate is what all of
     /// them get together either way). With a scheduled back end the bytes are counted
     /// from now, behind the queue as it is. A send with room returns at once (no event).
@@ -203,8 +204,15 @@ impl Machine {
         if self.threads[thread as usize].role.is_some() {
             return None;
         }
-        let buffer = wire_cycles(&self.spec.host, self.spec.costs.socket_send_buffer_bytes);
-        Some(last_byte.saturating_sub(buffer)).filter(|&at| at > now)
+        let buffer = self.spec.costs.socket_send_buffer_bytes;
+        if last_byte.saturating_sub(wire_cycles(&self.spec.host, buffer)) <= now {
+            return None;
+        }
+        // The buffer is full: the sender sleeps until half of it is free again, when the
+        // socket's write-space callback wakes it (`sock_def_write_space`: once twice the
+        // bytes still queued fit the send buffer), so a sender that outruns the wire
+        // wakes once per half a buffer, not once per send.
+        Some(last_byte.saturating_sub(wire_cycles(&self.spec.host, buffer / 2)))
     }
 
     fn pv_rings(&self) -> bool {
