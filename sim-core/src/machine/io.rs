@@ -1,7 +1,9 @@
 //! Devices, PV rings and back ends: the disk and NIC with their service times, the ring
 //! state that decides when a guest must notify its back end and when the back end must
 //! interrupt the guest (virtio notification suppression, OASIS VIRTIO 1.1), and back
-//! ends that run as scheduled entities (a driver domain's vCPU, a VMM or vhost thread).
+//! ends that run as scheduled entities (a driver domain's vCPU, a VMM or vhost thread);
+//! the host NIC's transmit queue, which every send of every platform shares, and the
+//! sender's wait for room in its socket's send buffer (`send_on_wire`, `send_issued`).
 
 use super::item::{Item, Job};
 use super::{slot, Entity, EntityState, Event, InstanceRt, Machine, Owner};
