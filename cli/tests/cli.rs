@@ -2385,10 +2385,10 @@ fn an_evidence_lines_figures_have_the_same_decimals() {
     assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("type1 74.20%, type2 57.28%, type2-busy-host 52.50%"),
+        out.contains("type1 74.17%, type2 57.29%, type2-busy-host 52.49%"),
         "{out}"
     );
-    assert!(out.contains("type1 0.00%, type2 24.03%"), "{out}");
+    assert!(out.contains("type1 0.00%, type2 24.02%"), "{out}");
 }
 
 /// `--cost NAME=VALUE` sets a cost as the file's `[costs]` would: the type 2 platforms

@@ -298,6 +298,8 @@ cost_table! {
     /// packets per send), and again in its handler per NIC interrupt; each traps to the
     /// device model, charged as a port I/O exit as the IDE-like disk's are.
     emulated_nic_accesses: 3, "accesses", "estimate: an e1000-like NIC (Intel's 8254x, which QEMU, VirtualBox and VMware emulate for guests without paravirtual drivers: descriptor rings in guest memory, memory-mapped registers); Linux's e1000 driver (drivers/net/ethernet/intel/e1000/e1000_main.c) hands it a send, a packet or a TCP segmentation context with its data descriptors, with one write of the transmit descriptor tail (TDT, e1000_tx_queue), and in an interrupt reads ICR (e1000_intr, which clears the causes), masks the interrupts (IMC) and unmasks them after its poll (IMS): three accesses, besides the reads that flush the writes; the model charges three for either, more than that driver's one write per send";
+    /// Bytes a sender may have queued for the host's NIC and not yet on the wire before its send waits (a socket's send buffer: a sender that outruns the wire waits for room).
+    socket_send_buffer_bytes: 212_992, "bytes", "Linux net.core.wmem_default, the default socket send buffer: SK_WMEM_MAX = 212 992 bytes on x86-64 (include/net/sock.h: 256 packets' truesize overhead; Documentation/admin-guide/sysctl/net.rst) (outside the reference file); the model frees the bytes when they leave the wire, as for UDP (TCP keeps them until they are acknowledged, which the model does not simulate)";
     /// Software switch work per packet in the hypervisor or driver domain.
     vswitch_packet: 1500, "cycles", "estimate: no figure in the reference";
     /// Type 2 with `hosted_design = "world_switch"` (the default): switch between the VMM's world and the host OS's world, each way.
@@ -610,7 +612,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 145);
+        assert_eq!(CostTable::SOURCES.len(), 146);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

@@ -495,9 +495,10 @@ pub enum BackendPlacement {
     /// In a driver domain (Xen's dom0): its vCPUs are scheduled like any domain's.
     DriverDomain,
     /// One host thread per VM (a type-2 VMM's I/O thread, a microVM's VMM process,
-    /// a vhost worker).
+    /// QEMU's I/O thread on KVM).
     VmThread,
-    /// One host thread per device of each VM (a vhost worker per virtqueue device).
+    /// One host thread per device of each VM (a vhost worker per virtio device, as on KVM
+    /// with vhost).
     DeviceThread,
 }
 
@@ -517,8 +518,9 @@ impl BackendPlacement {
     /// back ends inline in the hypervisor, as VMware ESX and ESXi do: the vmkernel holds the
     /// drivers and the virtual switch that the guests' emulated devices, or VMware Tools'
     /// paravirtual ones, reach (docs/scenario-format.md's table of which settings stand for
-    /// which product). A KVM host's vhost or QEMU thread is `backend = "vm_thread"`, a Xen
-    /// HVM guest's dom0 `driver_domain = true`.
+    /// which product). A KVM host's vhost workers are `backend = "device_thread"` (one per
+    /// device), QEMU's I/O thread `backend = "vm_thread"`, a Xen HVM guest's dom0
+    /// `driver_domain = true`.
     ///
     /// The model's dom0 has one vCPU at the credit scheduler's default weight (256), not
     /// pinned (Xen pins dom0's vCPUs only with `dom0_vcpus_pin`, off by default), which

@@ -1,7 +1,9 @@
 //! Devices, PV rings and back ends: the disk and NIC with their service times, the ring
 //! state that decides when a guest must notify its back end and when the back end must
 //! interrupt the guest (virtio notification suppression, OASIS VIRTIO 1.1), and back
-//! ends that run as scheduled entities (a driver domain's vCPU, a VMM or vhost thread).
+//! ends that run as scheduled entities (a driver domain's vCPU, a VMM or vhost thread);
+//! the host NIC's transmit queue, which every send of every platform shares, and the
+//! sender's wait for room in its socket's send buffer (`send_on_wire`, `send_issued`).
 
 use super::item::{Item, Job};
 use super::{slot, Entity, EntityState, Event, InstanceRt, Machine, Owner};
@@ -144,7 +146,77 @@ pub(super) fn service_times(
     (per_op.max(transfer), wire)
 }
 
+/// Cycles `bytes` take to cross the host's NIC at its bandwidth.
+pub(super) fn wire_cycles(host: &crate::hardware::Host, bytes: u64) -> Cycles {
+    bytes.saturating_mul(8).saturating_mul(host.cycles_per_us())
+        / host.nic_bandwidth_gbit_s.saturating_mul(1000).max(1)
+}
+
 impl Machine {
+    /// The bytes of a send of `packets` packets of thread `thread`'s workload message.
+    fn send_bytes(&self, thread: u32, packets: u64) -> u64 {
+        let instance = self.threads[thread as usize].instance as usize;
+        self.groups[self.instances[instance].group as usize]
+            .workload
+            .message_bytes
+            .saturating_mul(packets)
+    }
+
+    /// Thread `thread`'s send of `packets` packets reaches the host's NIC at `now`. Every
+    /// platform's sends share the host's one physical port (a passthrough or SR-IOV
+    /// function too: its virtual functions share the port's wire), in one transmit queue
+    /// served in arrival order at the NIC's bandwidth: the send goes on the wire when
+    /// the bytes ahead of it have left (and, while a live migration shares the NIC, behind
+    /// a segment of its stream: `migration.rs`). Returns when its last byte has left,
+    /// which is also when a request-response client can answer it: the thread's next
+    /// request cannot arrive before (`device_time`).
+    pub(super) fn send_on_wire(&mut self, thread: u32, packets: u64, now: Cycles) -> Cycles {
+        let bytes = self.send_bytes(thread, packets);
+        let mut start = now.max(self.tx_free_at);
+        if self.migration.is_some() {
+            start = self.migration_shares_wire(start, bytes, now);
+        }
+        self.tx_free_at = start + wire_cycles(&self.spec.host, bytes);
+        self.threads[thread as usize].reply_on_wire_at = self.tx_free_at;
+        self.tx_free_at
+    }
+
+    /// Thread `thread` issues a send at `now`; `backend`: a scheduled back end hands its
+    /// bytes to the NIC later (`backend_job_done`), else they join the NIC's transmit
+    /// queue now ([`Self::send_on_wire`]). Returns when the send returns to its sender if
+    /// that is later than now: a sender that outruns the wire waits. Linux blocks a sender
+    /// whose socket send buffer is full (`sk_stream_wait_memory`, `sock_alloc_send_pskb`)
+    /// until transmit completions free room; the model lets a send return at once while no
+    /// more than `socket_send_buffer_bytes` of queued bytes are still to leave before its
+    /// own last byte, and else when half that is left (every flow's bytes ahead of it
+    /// count, one transmit queue: a sender waits a
+    /// little earlier than with a buffer per socket, and the wire's rate is what all of
+    /// them get together either way). With a scheduled back end the bytes are counted
+    /// from now, behind the queue as it is. A send with room returns at once (no event).
+    /// A desktop agent's sends are paced by its session (`desktop/session.rs`): their
+    /// bytes are queued, the agent does not wait here.
+    fn send_issued(&mut self, thread: u32, backend: bool, now: Cycles) -> Option<Cycles> {
+        let packets = self.send_packets(thread);
+        let last_byte = if backend {
+            let bytes = self.send_bytes(thread, packets);
+            now.max(self.tx_free_at) + wire_cycles(&self.spec.host, bytes)
+        } else {
+            self.send_on_wire(thread, packets, now)
+        };
+        if self.threads[thread as usize].role.is_some() {
+            return None;
+        }
+        let buffer = self.spec.costs.socket_send_buffer_bytes;
+        if last_byte.saturating_sub(wire_cycles(&self.spec.host, buffer)) <= now {
+            return None;
+        }
+        // The buffer is full: the sender sleeps until half of it is free again, when the
+        // socket's write-space callback wakes it (`sock_def_write_space`: once twice the
+        // bytes still queued fit the send buffer), so a sender that outruns the wire
+        // wakes once per half a buffer, not once per send.
+        Some(last_byte.saturating_sub(wire_cycles(&self.spec.host, buffer / 2)))
+    }
+
     fn pv_rings(&self) -> bool {
         self.spec.stack.is_vm() && self.spec.stack.io == IoModel::Paravirtual
     }
@@ -201,17 +273,25 @@ impl Machine {
         let instance = self.threads[thread as usize].instance as usize;
         let backend = ring_of(op).and_then(|r| self.instances[instance].backend[r]);
         let has_backend_submit = matches!(op, Op::DiskRead | Op::DiskWrite | Op::NetSend);
-        if op.blocks() {
+        let send_waits_until = if op == Op::NetSend {
+            self.send_issued(thread, backend.is_some(), now)
+        } else {
+            None
+        };
+        if op.blocks() || send_waits_until.is_some() {
             self.threads[thread as usize].pending = Some(super::Pending {
                 op,
                 started: op_start,
                 delivery: None,
-                inline_backend: backend.is_none() && ring_of(op).is_some(),
+                inline_backend: op.blocks() && backend.is_none() && ring_of(op).is_some(),
                 swap_in: false,
             });
             self.entities[e as usize].thread = None;
         } else {
             self.record(instance, op, now - op_start);
+        }
+        if let Some(at) = send_waits_until {
+            self.queue.schedule(at, Event::DeviceDone { thread });
         }
         match backend {
             Some(b) if has_backend_submit => {
@@ -263,10 +343,6 @@ impl Machine {
                 } else {
                     self.issue_blocking(thread, op, now);
                 }
-            }
-            _ if op == Op::NetSend => {
-                let packets = self.send_packets(thread);
-                self.guest_send_on_nic(thread, packets, now);
             }
             _ => {}
         }
@@ -419,7 +495,7 @@ impl Machine {
             if self.desktop.is_some() {
                 self.desktop_on_wire(job.thread, packets, now);
             }
-            self.guest_send_on_nic(job.thread, packets, now);
+            self.send_on_wire(job.thread, packets, now);
             if self.xen_split_drivers() {
                 self.tx_completion_event(instance, now);
             }
@@ -552,6 +628,12 @@ impl Machine {
             if !self.swap_in_done(thread, now) {
                 self.deliver(thread, now);
             }
+            return;
+        }
+        if pending.op == Op::NetSend {
+            // A sender that waited for room in its socket's send buffer: the NIC's transmit
+            // completions freed it (`send_issued`); no back end takes part.
+            self.deliver(thread, now);
             return;
         }
         match ring_of(pending.op).and_then(|r| self.instances[instance].backend[r]) {

@@ -23,8 +23,8 @@
 //!   dump's last segment has left.
 //! - The guests' packets share the host's NIC with the migration stream: per-flow fair
 //!   queuing makes a guest's packet wait behind one migration segment when the stream has
-//!   one ready (`guest_send_on_nic`); a thread's next request cannot arrive before its
-//!   answer has left.
+//!   one ready (`migration_shares_wire`, called from the NIC's transmit queue,
+//!   `io.rs`'s `send_on_wire`).
 //! - Each instance's completed operations are sampled over the run (`OpsSample`), natively
 //!   too, so that the runner measures the guest's throughput during the pre-copy against
 //!   the native baseline's in the same window.
@@ -396,11 +396,16 @@ impl Machine {
         self.ops_samples.push(OpsSample { at: now, ops });
     }
 
-    /// A guest's send of thread `thread` (`packets` of its workload's message: more than
-    /// one for a desktop agent's large-send segment) reaches the host's NIC at `now` while a
-    /// migration runs: it waits for the transmit queue (and one migration segment if one
-    /// is ready), then goes on the wire; the thread's next request cannot arrive before.
-    pub(super) fn guest_send_on_nic(&mut self, thread: u32, packets: u64, now: Cycles) {
+    /// While a migration shares the host's NIC, a guest's send of `bytes` that would start
+    /// on the wire at `start`: it waits behind one migration segment if the stream has one
+    /// ready (per-flow fair queuing), and takes its wire time from the backlogged stream
+    /// when the NIC is the migration's bottleneck. Returns when the send starts on the wire.
+    pub(super) fn migration_shares_wire(
+        &mut self,
+        start: Cycles,
+        bytes: u64,
+        now: Cycles,
+    ) -> Cycles {
         let Some(link_gbit_s) = self
             .migration
             .as_ref()
@@ -408,14 +413,13 @@ impl Machine {
             .and(self.spec.memory.migration.as_ref())
             .map(|m| m.link_gbit_s)
         else {
-            return;
+            return start;
         };
         let segment_bytes = self.spec.costs.migration_segment_bytes.max(1);
         let host = &self.spec.host;
         let per_us = host.cycles_per_us();
-        let nic_bits_per_us = host.nic_bandwidth_gbit_s.saturating_mul(1000).max(1);
-        let wire = |bytes: u64| bytes * 8 * per_us / nic_bits_per_us;
-        let mut start = now.max(self.tx_free_at);
+        let wire = |bytes: u64| super::io::wire_cycles(host, bytes);
+        let mut start = start;
         if self.migration_ready_at <= start {
             // The migration's segment goes first; its next is ready a segment's time at
             // the link's rate later (never faster than the NIC).
@@ -426,21 +430,14 @@ impl Machine {
             self.migration_ready_at = start + pace.max(segment);
             start += segment;
         }
-        let instance = self.threads[thread as usize].instance as usize;
-        let bytes = self.groups[self.instances[instance].group as usize]
-            .workload
-            .message_bytes
-            .saturating_mul(packets);
-        self.tx_free_at = start + wire(bytes);
+        let on_wire = wire(bytes);
         self.guest_tx_bytes = self.guest_tx_bytes.saturating_add(bytes);
-        // When the NIC is the migration's bottleneck, the guest's packet takes its wire
-        // time from the backlogged migration stream.
         let nic_gbit_s = self.spec.host.nic_bandwidth_gbit_s as f64;
         if let Some(m) = self.migration.as_mut() {
             if link_gbit_s >= nic_gbit_s && m.link_free_at > now {
-                m.link_free_at += wire(bytes);
+                m.link_free_at += on_wire;
             }
         }
-        self.threads[thread as usize].reply_on_wire_at = self.tx_free_at;
+        start
     }
 }

@@ -376,7 +376,7 @@ struct Thread {
     /// Cycles of application work run since the last balloon batch (the guest scheduler
     /// shares the vCPU between the balloon driver and the application, CFS-like).
     balloon_credit: u64,
-    /// When its last packet left the host's NIC (only while a migration shares the NIC).
+    /// When its last send's last byte left the host's NIC (`io.rs`, `send_on_wire`).
     reply_on_wire_at: Cycles,
 }
 
@@ -667,8 +667,9 @@ pub struct Machine {
     period_cycles: Cycles,
     disk_free_at: Cycles,
     nic_free_at: Cycles,
-    /// The NIC's transmit queue, the migration stream's next segment, and the bytes the
-    /// guests sent, while a migration shares the NIC (see `migration.rs`).
+    /// When the NIC's transmit queue has sent everything queued (`io.rs`, `send_on_wire`);
+    /// the migration stream's next segment, and the bytes the guests sent, while a
+    /// migration shares the NIC (see `migration.rs`).
     tx_free_at: Cycles,
     migration_ready_at: Cycles,
     guest_tx_bytes: u64,

@@ -1,10 +1,10 @@
 //! An emulated device's register accesses: the trap to the device model (in the hypervisor,
-//! a type-2 VMM's or microVM's user process, or QEMU in Xen's driver domain), its work, and
-//! the interrupt it raises or lowers in the guest.
+//! a type-2 VMM's or microVM's user process, QEMU in KVM's host user space or in Xen's
+//! driver domain), its work, and the interrupt it raises or lowers in the guest.
 
 use super::Device;
 use crate::path::{Category, Layer, PathBuilder, Steps};
-use crate::platform::{IoModel, PlatformKind, Technique};
+use crate::platform::{BackendPlacement, IoModel, PlatformKind, Technique};
 
 impl PathBuilder<'_> {
     /// Work in the VMM's user process (`model`), between the way out and the way back:
@@ -93,6 +93,18 @@ impl PathBuilder<'_> {
             _ if self.stack.driver_domain && self.technique() != Some(Technique::Para) => {
                 self.ioreq_to_qemu_in_driver_domain(s, false)
             }
+            // On KVM the emulated devices are QEMU's, in user space: KVM's exit handler
+            // finds no in-kernel device for the access and returns from the vCPU thread's
+            // KVM_RUN ioctl to QEMU, which emulates the register and calls KVM_RUN again.
+            _ if self.qemu_in_user_space() => self.in_vmm_process(s, false, |s| {
+                s.push(
+                    Layer::VmmProcess,
+                    Category::DeviceEmulation,
+                    c.device_emulation_access,
+                    "device model in QEMU, in user space (KVM_RUN returned to its vCPU thread)",
+                    "사용자 공간 QEMU의 장치 모델 (KVM_RUN이 QEMU의 vCPU 스레드로 돌아옴)",
+                )
+            }),
             _ => s.push(
                 Layer::Hypervisor,
                 Category::DeviceEmulation,
@@ -189,6 +201,25 @@ impl PathBuilder<'_> {
         }
     }
 
+    /// A KVM guest's emulated devices are QEMU's, in the host's user space: a type 1 with
+    /// hardware assist whose back ends are host threads (`vm_thread`: QEMU's I/O thread,
+    /// `device_thread`: vhost's workers), neither a microVM (its own VMM process) nor
+    /// Xen's (a driver domain, or a PV guest).
+    pub(in crate::path) fn qemu_in_user_space(&self) -> bool {
+        self.stack.is_vm()
+            && matches!(self.stack.kind, PlatformKind::Type1 | PlatformKind::Vdi)
+            && !self.stack.microvm
+            && !self.stack.driver_domain
+            && matches!(
+                self.stack.backend,
+                BackendPlacement::VmThread | BackendPlacement::DeviceThread
+            )
+            && matches!(
+                self.technique(),
+                Some(Technique::HardwareAssist | Technique::Hybrid)
+            )
+    }
+
     /// A Xen HVM guest's emulated devices are QEMU's, in the driver domain.
     pub(in crate::path) fn qemu_in_driver_domain(&self) -> bool {
         self.stack.is_vm()
@@ -283,6 +314,7 @@ impl PathBuilder<'_> {
             _ if self.stack.driver_domain && self.technique() != Some(Technique::Para) => {
                 Layer::DriverDomain
             }
+            _ if self.qemu_in_user_space() => Layer::VmmProcess,
             _ => Layer::Hypervisor,
         }
     }
