@@ -5523,6 +5523,43 @@ await step('at 768 and 1024 px the measured table keeps its main columns in view
   }
 });
 
+await step('at 1440 and 1280 px the measured table fits without sideways scrolling in every scenario, exits per op and cycles per exit included (en, ko)', async () => {
+  // With its two columns on what an exit costs the table was 24-72 px wider than the
+  // 942 px results column at 1440 px in half the scenarios, behind "More columns to the
+  // right" (style.css: a size smaller, tighter cells, wrapped headings).
+  const p = await newPage(BASE);
+  try {
+    await waitDone(p);
+    await p.evaluate(() => localStorage.setItem('virtsim.editor.wide', '0'));
+    for (const lang of ['en', 'ko']) {
+      if (lang === 'ko') {
+        await p.click('#lang');
+        await p.waitForFunction(() => document.documentElement.lang === 'ko');
+      }
+      for (const [width, height] of [[1440, 900], [1280, 800]]) {
+        await p.setViewportSize({ width, height });
+        for (const file of builtin) {
+          await pick(p, file);
+          await p.click('#tab-table');
+          const fit = await p.$eval('#measured', (t) => {
+            const box = t.closest('.scroll');
+            const shown = [...t.querySelectorAll('thead th')].filter((h) => getComputedStyle(h).display !== 'none');
+            return { scrollW: box.scrollWidth, boxW: box.clientWidth, cue: box.hasAttribute('data-more-right'), cols: shown.length,
+              exitCost: shown.some((h) => h.classList.contains('exit-cost')) };
+          });
+          assert(fit.scrollW <= fit.boxW + 1 && !fit.cue, `${lang} ${width} px, ${file}: ${JSON.stringify(fit)}`);
+          // Every column at 1440 px (a run with exits has the two exit-cost columns too).
+          if (width === 1440) assert(fit.cols >= 12, `${lang} 1440 px, ${file}: only ${fit.cols} columns shown`);
+        }
+      }
+    }
+    await p.click('#lang');
+    await p.waitForFunction(() => document.documentElement.lang === 'en');
+  } finally {
+    await p.close();
+  }
+});
+
 await step('at 1440 px the desktop tables fit the results column (EN and KO); a table that still scrolls says so above itself', async () => {
   const p = await newPage(BASE);
   try {
