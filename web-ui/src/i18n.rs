@@ -818,7 +818,6 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("notice.close", "알림 닫기", "Close the notice"),
     ("share.library_changed", "이 링크는 다른 버전의 {}(으)로 만들어졌습니다. 지금 라이브러리에 있는 글에 링크의 설정을 적용해 열었으므로, 수치가 공유된 것과 다를 수 있습니다.", "This link was made with another version of {}: it opened today's library text with the link's settings, so its figures may differ from the ones shared."),
     ("share.library_missing", "이 링크가 가리키는 라이브러리 시나리오 {}이(가) 이 페이지에 없습니다. 대신 기본 시나리오를 열었습니다.", "This link names the library scenario {}, which this page does not have; the default scenario opened instead."),
-    ("run.see_results", "결과 보기 ↑", "See the results ↑"),
     // The bar that reaches the library, the settings and the results in one column (app.rs).
     ("jump.nav", "바로 가기", "Jump to"),
     ("jump.course", "과제", "Assignment"),

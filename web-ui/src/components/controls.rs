@@ -1372,8 +1372,8 @@ fn progress_view(state: &State, lang: Lang) -> Html {
         RunStatus::Done { events, millis } => html! {
             <p id="run-status" class="progress done" data-ms={format!("{millis:.1}")}>
                 { t(lang, "run.done") }{ format!(" · {} {} · {} {}", fmt_num(*events as f64), t(lang, "run.events"), t(lang, "run.took"), crate::num::duration_ms(*millis)) }
-                // On a phone the results are far above the controls.
-                { " " }<a class="phone-only" href="#results">{ t(lang, "run.see_results") }</a>
+                // No link up to the results here: in one column the bar held at the top
+                // of the window (app.rs, `jump-bar`) reaches them from anywhere.
             </p>
         },
         RunStatus::Cancelled => {
