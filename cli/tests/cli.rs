@@ -588,11 +588,12 @@ fn the_platforms_section_names_a_type_2s_hosted_design() {
     );
     let ko = section("ko", "플랫폼");
     assert!(
-        line_of(&ko, "type2-host-module").contains(" · VMM은 호스트 커널 모듈 (월드 스위치 없음)"),
+        line_of(&ko, "type2-host-module")
+            .contains(" · 호스트 커널 모듈 방식 VMM (월드 스위치 없음)"),
         "{ko:?}"
     );
     assert!(
-        line_of(&ko, "type2").contains(" · VMM은 자기 월드에서 (월드 스위치)"),
+        line_of(&ko, "type2").contains(" · 월드 스위치 방식 VMM"),
         "{ko:?}"
     );
 }
