@@ -233,6 +233,53 @@ fn validate_accepts_good_files() {
     assert_eq!(stdout(&o).lines().count(), files.len());
 }
 
+/// A valid scenario over the web page's limit of estimated events: still ok (exit 0), with
+/// a note naming the page's limit and the duration that fits, in both languages; a small
+/// one gets no note.
+#[test]
+fn validate_notes_a_scenario_over_the_pages_limit_and_the_duration_that_fits() {
+    use sim_core::scenario::{fitting_duration_ms, PAGE_MAX_EVENTS};
+    let text = "[scenario]\nname = \"big\"\nduration_ms = 460\n\n[host]\ncores = 1024\nmemory_gib = 8192\n\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\n[[instance]]\nname = \"web\"\ncount = 1000\nvcpus = 2\nmemory_gib = 4\nworkload = \"network-rr\"\n";
+    let big = scratch("page-limit.toml", text);
+    let shown = big.display().to_string();
+    let scenario = sim_core::Scenario::from_toml(&shown, text).expect("valid");
+    let events = scenario.estimated_events();
+    assert!(events > PAGE_MAX_EVENTS, "{events}");
+    let fit = fitting_duration_ms(460, events, PAGE_MAX_EVENTS);
+    assert!(fit > 0 && fit < 460, "{fit}");
+    let limit = sim_core::text::thousands(&PAGE_MAX_EVENTS.to_string());
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(stdout(&o).contains(": ok ("), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "note: {shown}: over the web page's limit of {limit} estimated events"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("`duration_ms = {fit}` fits")),
+        "{err}"
+    );
+    let o = virtsim(&["--lang", "ko", "validate", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "참고: {shown}: 추정 이벤트가 웹 페이지 한도인 {limit}개를 넘습니다"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("`duration_ms = {fit}`이면 한도 안에 듭니다")),
+        "{err}"
+    );
+    // Within the limit: no note.
+    let o = virtsim(&["validate", &smoke()]);
+    assert!(!stderr(&o).contains("web page's limit"), "{}", stderr(&o));
+}
+
 #[test]
 fn validate_rejects_a_bad_file_with_exit_2_and_its_location() {
     let bad = scratch("bad.toml", BAD);
