@@ -2592,3 +2592,30 @@ fn run_json_gives_each_numeric_answers_accepted_range() {
     }
     assert!(numeric > 0);
 }
+
+/// `answers`' notes on thin percentiles name only the platforms a question is about: a
+/// numeric p99 `net_receive` question on `virtio` blames no desktop platform (whose
+/// `net_receive` is the wait for the user's next input), and a desktop latency question
+/// whose platform displayed fewer than 100 inputs gets a note naming it and the count.
+#[test]
+fn answers_notes_thin_figures_only_of_the_platforms_asked_about() {
+    let text = "[scenario]\nname = \"thin\"\nseed = 11\nduration_ms = 300\n\n[host]\ncores = 8\nmemory_gib = 64\n\n[[platform]]\nname = \"virtio\"\nkind = \"type1\"\ntechnique = \"hybrid\"\nio = \"paravirtual\"\n\n[[platform]]\nname = \"vdi-wan\"\nkind = \"vdi\"\nprotocol = \"blast\"\nrtt_ms = 60\n\n[[instance]]\nname = \"web\"\ncount = 2\nworkload = \"network-rr\"\nplatforms = [\"virtio\"]\n\n[[instance]]\nname = \"desk\"\ncount = 1\nworkload = \"desktop-web\"\nplatforms = [\"vdi-wan\"]\n\n[[question]]\nid = \"pv-p99\"\nkind = \"numeric\"\ntext = { en = \"p99?\", ko = \"p99?\" }\nmetric = \"p99_latency_us\"\nop = \"net_receive\"\nplatform = \"virtio\"\n\n[[question]]\nid = \"wan-latency\"\nkind = \"numeric\"\ntext = { en = \"WAN?\", ko = \"WAN?\" }\nmetric = \"desktop_p50_latency_ms\"\nplatform = \"vdi-wan\"\n";
+    let file = scratch("thin.toml", text);
+    let o = virtsim(&["answers", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let err = stderr(&o);
+    let pv = err.lines().find(|l| l.contains("`pv-p99`")).unwrap_or("");
+    assert!(!pv.contains("vdi-wan"), "{err}");
+    let wan = err
+        .lines()
+        .find(|l| l.contains("`wan-latency`'s desktop latency rests on fewer than 100 inputs"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(wan.contains("(vdi-wan "), "{wan}");
+    let o = virtsim(&["answers", file.to_str().unwrap(), "--lang", "ko"]);
+    assert!(
+        stderr(&o)
+            .contains("질문 `wan-latency`의 데스크톱 지연이 일부 플랫폼에서 100개보다 적은 입력에"),
+        "{}",
+        stderr(&o)
+    );
+}
