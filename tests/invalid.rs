@@ -305,6 +305,14 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
                 "for 131072 MiB write memory_gib = 128",
             ],
         ),
+        // Other words for the format's names guessed as those names (SR-IOV the passthrough
+        // I/O model); the first error, the I/O model's.
+        (
+            "names-in-other-words",
+            12,
+            6,
+            &["unknown value `sr-iov`; did you mean `passthrough`?"],
+        ),
         // One group alone (count = 1000, within its range) over the vCPU limit: at its count.
         (
             "count-too-many-vcpus-on-a-platform",
@@ -1313,4 +1321,35 @@ fn a_number_too_large_where_its_key_does_not_apply_is_too_large() {
         "{}",
         errors[0]
     );
+}
+
+/// Other words for the format's names get the format's name as a guess (`sr-iov`,
+/// `message_size`, `net_recv`, `vm_exits_per_sec`), and a name that shares only its ending
+/// with one (`loss_percent`, `host_os_percent`) gets none.
+#[test]
+fn names_in_other_words_are_guessed_and_a_shared_ending_alone_is_not() {
+    let file = "tests/invalid/names-in-other-words.toml";
+    let text = std::fs::read_to_string(workspace_root().join(file)).unwrap();
+    let errors = match parse(file, &text) {
+        Ok(Err(errors)) => errors,
+        other => panic!("expected errors, got {:?}", other.map(|r| r.is_ok())),
+    };
+    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    for (given, meant) in [
+        ("sr-iov", "passthrough"),
+        ("message_size", "message_bytes"),
+        ("net_recv", "net_receive"),
+        ("vm_exits_per_sec", "exits_per_second"),
+    ] {
+        let said = format!("`{given}`; did you mean `{meant}`?");
+        assert!(
+            messages.iter().any(|m| m.contains(&said)),
+            "{said}: {messages:#?}"
+        );
+    }
+    let loss = messages
+        .iter()
+        .find(|m| m.contains("`loss_percent`"))
+        .expect("loss_percent");
+    assert!(!loss.contains("did you mean"), "{loss}");
 }

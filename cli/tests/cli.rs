@@ -233,6 +233,53 @@ fn validate_accepts_good_files() {
     assert_eq!(stdout(&o).lines().count(), files.len());
 }
 
+/// A valid scenario over the web page's limit of estimated events: still ok (exit 0), with
+/// a note naming the page's limit and the duration that fits, in both languages; a small
+/// one gets no note.
+#[test]
+fn validate_notes_a_scenario_over_the_pages_limit_and_the_duration_that_fits() {
+    use sim_core::scenario::{fitting_duration_ms, PAGE_MAX_EVENTS};
+    let text = "[scenario]\nname = \"big\"\nduration_ms = 460\n\n[host]\ncores = 1024\nmemory_gib = 8192\n\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\n[[instance]]\nname = \"web\"\ncount = 1000\nvcpus = 2\nmemory_gib = 4\nworkload = \"network-rr\"\n";
+    let big = scratch("page-limit.toml", text);
+    let shown = big.display().to_string();
+    let scenario = sim_core::Scenario::from_toml(&shown, text).expect("valid");
+    let events = scenario.estimated_events();
+    assert!(events > PAGE_MAX_EVENTS, "{events}");
+    let fit = fitting_duration_ms(460, events, PAGE_MAX_EVENTS);
+    assert!(fit > 0 && fit < 460, "{fit}");
+    let limit = sim_core::text::thousands(&PAGE_MAX_EVENTS.to_string());
+    let o = virtsim(&["validate", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(stdout(&o).contains(": ok ("), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "note: {shown}: over the web page's limit of {limit} estimated events"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("`duration_ms = {fit}` fits")),
+        "{err}"
+    );
+    let o = virtsim(&["--lang", "ko", "validate", &shown]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "참고: {shown}: 추정 이벤트가 웹 페이지 한도인 {limit}개를 넘습니다"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("`duration_ms = {fit}`이면 한도 안에 듭니다")),
+        "{err}"
+    );
+    // Within the limit: no note.
+    let o = virtsim(&["validate", &smoke()]);
+    assert!(!stderr(&o).contains("web page's limit"), "{}", stderr(&o));
+}
+
 #[test]
 fn validate_rejects_a_bad_file_with_exit_2_and_its_location() {
     let bad = scratch("bad.toml", BAD);
@@ -2545,4 +2592,31 @@ fn run_json_gives_each_numeric_answers_accepted_range() {
         }
     }
     assert!(numeric > 0);
+}
+
+/// `answers`' notes on thin percentiles name only the platforms a question is about: a
+/// numeric p99 `net_receive` question on `virtio` blames no desktop platform (whose
+/// `net_receive` is the wait for the user's next input), and a desktop latency question
+/// whose platform displayed fewer than 100 inputs gets a note naming it and the count.
+#[test]
+fn answers_notes_thin_figures_only_of_the_platforms_asked_about() {
+    let text = "[scenario]\nname = \"thin\"\nseed = 11\nduration_ms = 300\n\n[host]\ncores = 8\nmemory_gib = 64\n\n[[platform]]\nname = \"virtio\"\nkind = \"type1\"\ntechnique = \"hybrid\"\nio = \"paravirtual\"\n\n[[platform]]\nname = \"vdi-wan\"\nkind = \"vdi\"\nprotocol = \"blast\"\nrtt_ms = 60\n\n[[instance]]\nname = \"web\"\ncount = 2\nworkload = \"network-rr\"\nplatforms = [\"virtio\"]\n\n[[instance]]\nname = \"desk\"\ncount = 1\nworkload = \"desktop-web\"\nplatforms = [\"vdi-wan\"]\n\n[[question]]\nid = \"pv-p99\"\nkind = \"numeric\"\ntext = { en = \"p99?\", ko = \"p99?\" }\nmetric = \"p99_latency_us\"\nop = \"net_receive\"\nplatform = \"virtio\"\n\n[[question]]\nid = \"wan-latency\"\nkind = \"numeric\"\ntext = { en = \"WAN?\", ko = \"WAN?\" }\nmetric = \"desktop_p50_latency_ms\"\nplatform = \"vdi-wan\"\n";
+    let file = scratch("thin.toml", text);
+    let o = virtsim(&["answers", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    let err = stderr(&o);
+    let pv = err.lines().find(|l| l.contains("`pv-p99`")).unwrap_or("");
+    assert!(!pv.contains("vdi-wan"), "{err}");
+    let wan = err
+        .lines()
+        .find(|l| l.contains("`wan-latency`'s desktop latency rests on fewer than 100 inputs"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(wan.contains("(vdi-wan "), "{wan}");
+    let o = virtsim(&["answers", file.to_str().unwrap(), "--lang", "ko"]);
+    assert!(
+        stderr(&o)
+            .contains("질문 `wan-latency`의 데스크톱 지연이 일부 플랫폼에서 100개보다 적은 입력에"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -4,8 +4,9 @@
 
 use crate::i18n::Msg;
 
-/// Upper bound on events of a run started from the page.
-pub const MAX_EVENTS: u64 = 200_000_000;
+/// Upper bound on events of a run started from the page (sim-core's, which `validate`
+/// names too).
+pub const MAX_EVENTS: u64 = crate::sim::scenario::PAGE_MAX_EVENTS;
 
 /// How a run ended, when it did not produce a result.
 #[derive(Debug, Clone, PartialEq)]

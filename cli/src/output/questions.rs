@@ -355,23 +355,56 @@ pub(crate) fn note_costs_set(file: &str, costs: &[String], result: &sim_core::Ru
     print_diags(&[Diag::note(file, text)], ko);
 }
 
-/// [`note_thin_percentiles`]'s notes, not printed.
+/// [`note_thin_percentiles`]'s notes, not printed: of the platforms each question is
+/// about ([`asked_platforms`]), those whose p99 of the question's op rests on fewer than
+/// [`P99_FEW_SAMPLES`] operations, and, for a desktop latency question (p50 or p99), those
+/// whose figure rests on fewer than [`P99_FEW_SAMPLES`] inputs (a desktop group makes an
+/// input a second or so: a short run's few move with the seed).
 pub(crate) fn thin_percentile_diags(
     place: &dyn Fn(&str) -> String,
     result: &sim_core::RunResult,
     ko: bool,
 ) -> Vec<Diag> {
+    use sim_core::question::Metric;
     let mut out = Vec::new();
     for q in &result.questions {
-        let Some(op) =
-            q.op.filter(|_| q.metric == sim_core::question::Metric::P99LatencyUs)
-        else {
+        let asked = asked_platforms(q);
+        let on_asked = || {
+            result
+                .platforms
+                .iter()
+                .filter(|p| asked.contains(&p.name.as_str()))
+        };
+        let (scenario, id) = (clean(&place(&q.id)), clean(&q.id));
+        if matches!(
+            q.metric,
+            Metric::DesktopP50LatencyMs | Metric::DesktopP99LatencyMs
+        ) {
+            let thin: Vec<String> = on_asked()
+                .filter_map(|p| {
+                    let inputs = p.vdi.as_ref()?.inputs;
+                    (inputs < P99_FEW_SAMPLES).then(|| format!("{} {inputs}", clean(&p.name)))
+                })
+                .collect();
+            if thin.is_empty() {
+                continue;
+            }
+            let list = thin.join(", ");
+            out.push(Diag::note(&scenario, if ko {
+                format!(
+                    "질문 `{id}`의 데스크톱 지연이 일부 플랫폼에서 100개보다 적은 입력에 기대고 있습니다({list}): 그런 지연은 시드와 실행 길이에 따라 움직입니다. 더 긴 duration_ms나 더 많은 인스턴스가 표본을 늘립니다."
+                )
+            } else {
+                format!(
+                    "question `{id}`'s desktop latency rests on fewer than 100 inputs on some platforms ({list}): such a figure moves with the seed and the run's length. A longer duration_ms or more instances give more samples."
+                )
+            }));
+            continue;
+        }
+        let Some(op) = q.op.filter(|_| q.metric == Metric::P99LatencyUs) else {
             continue;
         };
-        let thin: Vec<String> = result
-            .platforms
-            .iter()
-            .filter(|p| q.evidence.iter().any(|(name, _)| *name == p.name))
+        let thin: Vec<String> = on_asked()
             .filter_map(|p| {
                 let count = p.latency_of(op)?.count;
                 (count < P99_FEW_SAMPLES).then(|| format!("{} {count}", clean(&p.name)))
@@ -380,7 +413,7 @@ pub(crate) fn thin_percentile_diags(
         if thin.is_empty() {
             continue;
         }
-        let (scenario, id, list) = (clean(&place(&q.id)), clean(&q.id), thin.join(", "));
+        let list = thin.join(", ");
         let op = op.name();
         if ko {
             out.push(Diag::note(&scenario, format!(
@@ -393,6 +426,19 @@ pub(crate) fn thin_percentile_diags(
         }
     }
     out
+}
+
+/// The platforms a question is about: a choice question's candidates (its evidence), a
+/// numeric question's one platform, the evidence whose figure is its value (the answer is
+/// copied from it; platforms with the very same figure too, since the answer does not
+/// name its platform), not every platform its evidence lists.
+fn asked_platforms(q: &sim_core::QuestionAnswer) -> Vec<&str> {
+    let numeric = q.kind == sim_core::question::QuestionKind::Numeric;
+    q.evidence
+        .iter()
+        .filter(|(_, v)| !numeric || q.value == Some(*v))
+        .map(|(name, _)| name.as_str())
+        .collect()
 }
 
 /// Warns on stderr about each choice question whose answer is a near tie

@@ -63,6 +63,10 @@ pub const MAX_THINK_TIME_US: u64 = 10_000_000;
 pub use crate::toml_reader::{MAX_KEY_PARTS, MAX_NESTING};
 /// Most events a whole run may be estimated to need.
 pub const MAX_ESTIMATED_EVENTS: u64 = 2_000_000_000;
+/// Most events the web page runs a scenario for without asking (its budget: past it the
+/// page offers a shorter duration, [`fitting_duration_ms`](super::fitting_duration_ms),
+/// or to run anyway); `validate` names it for a valid scenario over it.
+pub const PAGE_MAX_EVENTS: u64 = 200_000_000;
 
 /// The largest value each unit of the cost table accepts, and the smallest.
 pub(super) fn cost_range(unit: &str) -> (u64, u64) {

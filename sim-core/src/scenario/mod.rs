@@ -33,7 +33,7 @@ pub use crate::instance::InstanceSpec;
 pub(crate) use adjust::oom_alone_lists;
 pub use adjust::{smallest_memory_setting, Adjustments, NetworkSetting, OomAlone, MEMORY_STEP_MIB};
 pub use error::{guess, guess_id, line_column, ScenarioError};
-pub use estimate::{desktop_events, desktop_sends};
+pub use estimate::{desktop_events, desktop_sends, fitting_duration_ms};
 pub use format::{
     DiskSection, FaultSection, HostSection, InstanceSection, MigrationSection, NicSection,
     PlatformSection, QuestionSection, ScenarioFile, ScenarioSection, SweepSection, WorkloadSection,
@@ -43,7 +43,7 @@ pub use limits::{
     MAX_ERRORS_SHOWN, MAX_ESTIMATED_EVENTS, MAX_FAULTS, MAX_FILE_BYTES, MAX_GROUP_RUNS,
     MAX_INSTANCES, MAX_KEY_PARTS, MAX_LATENCY_US, MAX_NESTING, MAX_NIC_BANDWIDTH_GBIT_S,
     MAX_PLATFORMS, MAX_QUESTIONS, MAX_SYSCALL_WORK_CYCLES, MAX_THINK_TIME_US,
-    MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS, MAX_WARNINGS_SHOWN,
+    MAX_THREADS_PER_INSTANCE, MAX_TRANSFER_BYTES, MAX_VCPUS, MAX_WARNINGS_SHOWN, PAGE_MAX_EVENTS,
     VDI_CLIENT_BANDWIDTH_MBIT_S, VDI_LOSS_PERCENT, VDI_RTT_MS,
 };
 pub use read::text_of;

@@ -122,16 +122,6 @@ impl State {
     }
 }
 
-/// A duration (ms) whose run the estimate puts under `budget` events, for a run of
-/// `duration_ms` estimated at `events` (the estimate grows with the simulated time): 90% of
-/// the proportional share, in two significant digits rounded down (7, 66, 740, 7 400 ms),
-/// so that the suggestion fits; 0 when not even 1 ms would.
-pub(crate) fn fitting_duration_ms(duration_ms: u64, events: u64, budget: u64) -> u64 {
-    let share = duration_ms as f64 * budget as f64 / events.max(1) as f64 * 0.9;
-    if share < 1.0 {
-        return 0;
-    }
-    let fit = share as u64;
-    let step = 10u64.pow(fit.ilog10().saturating_sub(1));
-    fit / step * step
-}
+/// A duration (ms) whose run the estimate puts under a budget (sim-core's, shared with
+/// `validate`'s note).
+pub(crate) use crate::sim::scenario::fitting_duration_ms;

@@ -143,6 +143,7 @@ fn guess_as_written<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
     let scored: Vec<(usize, &'n str)> = names
         .iter()
         .filter(|name| unit.is_none() || unit_of(name).is_none_or(|u| Some(u) == unit))
+        .filter(|name| stems_alike(given, name))
         .map(|&name| (distance(&want, letters, name), name))
         .collect();
     let least = scored.iter().map(|&(d, _)| d).min()?;
@@ -182,6 +183,26 @@ fn guess_as_written<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
         Some(second) if first >= second + 2 => Some(name),
         _ => None,
     }
+}
+
+/// Whether `given` may be guessed as `name` when both end in the same `_`-separated last
+/// part (a unit or `percent`): then what comes before it must be alike on its own, within
+/// the edits a name of its length allows (at least one), as a whole or by its first or last
+/// parts ([`distance`]). A shared ending alone is no likeness: `loss_percent` is not
+/// `host_os_percent`, though 2 edits from its `os_percent`; `stel_percent` is
+/// `steal_percent`, `host_percent` `host_os_percent`. True for names without a shared ending.
+fn stems_alike(given: &str, name: &str) -> bool {
+    let (Some((given_stem, given_end)), Some((name_stem, name_end))) =
+        (given.rsplit_once(['_', '-']), name.rsplit_once(['_', '-']))
+    else {
+        return true;
+    };
+    if !given_end.eq_ignore_ascii_case(name_end) || plain(given_stem).is_empty() {
+        return true;
+    }
+    let stem = plain(given_stem);
+    let letters = stem.chars().count();
+    distance(&stem, letters, name_stem) <= allowed_edits(letters).max(1)
 }
 
 /// How many letters `a` and `b` begin with alike.
@@ -265,8 +286,10 @@ pub(super) const SHORTENED_MIN_CHARS: usize = 4;
 /// model; `hosted` is a type-2 hypervisor; `cpus` is the host's `cores` (one letter from
 /// `cpu`, the CPU generation). `baremetal` (`bare-metal`, `bare_metal`, separators aside)
 /// and `physical` are what the format calls `native`: a platform without a hypervisor.
-/// `vhost` is a back end in a host kernel thread per device; `exits_per_sec` the metric
-/// `exits_per_second`. The products the course overview names are their kind (ESXi,
+/// `vhost` is a back end in a host kernel thread per device; `exits_per_sec` (and
+/// `vm_exits_per_sec`) the metric `exits_per_second`; `net_recv` (`recv`, the socket call)
+/// the op `net_receive`; `message_size` (`msg_size`) the key `message_bytes`; SR-IOV and
+/// VFIO (a VF, a device given to the guest) the `passthrough` I/O model. The products the course overview names are their kind (ESXi,
 /// Hyper-V, Xen, and KVM: `type1`; VirtualBox, VMware Workstation, Parallels: `type2`;
 /// Docker, LXC, Podman: `container`), as are the overview's Korean words for the kinds and
 /// techniques (`반가상화` is `para`, `컨테이너` `container`...); VT-x, AMD-V and HVM are
@@ -314,6 +337,14 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("physical", "native"),
     ("vhost", "device_thread"),
     ("exitspersec", "exits_per_second"),
+    ("vmexitspersec", "exits_per_second"),
+    ("vmexitspersecond", "exits_per_second"),
+    ("netrecv", "net_receive"),
+    ("recv", "net_receive"),
+    ("messagesize", "message_bytes"),
+    ("msgsize", "message_bytes"),
+    ("sriov", "passthrough"),
+    ("vfio", "passthrough"),
 ];
 
 /// A key or value in another unit than the format's (`duration_s`, `memory_mib`,
