@@ -483,12 +483,7 @@ pub fn app() -> Html {
     // its predictions): a link to an element that is not there would leave the focus on it.
     let skip_to_results = Callback::from(|e: MouseEvent| {
         e.prevent_default();
-        let document = web_sys::window().and_then(|w| w.document());
-        let target = document.and_then(|d| {
-            d.get_element_by_id("result-views")
-                .or_else(|| d.get_element_by_id("results"))
-        });
-        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(target) = result_views_element() {
             let _ = target.focus();
         }
     });
@@ -496,12 +491,7 @@ pub fn app() -> Html {
     // the tall views where they were, their top scrolled past), then the focus on them.
     let jump_to_results = Callback::from(|e: MouseEvent| {
         e.prevent_default();
-        let document = web_sys::window().and_then(|w| w.document());
-        let target = document.and_then(|d| {
-            d.get_element_by_id("result-views")
-                .or_else(|| d.get_element_by_id("results"))
-        });
-        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(target) = result_views_element() {
             target.scroll_into_view();
             let _ = target.focus();
         }
@@ -579,4 +569,14 @@ pub fn app() -> Html {
             </footer>
         </div>
     }
+}
+
+/// The result views, or the main column while they are not shown (a step waiting for its
+/// predictions): the element the skip link and the phone bar's Results link go to.
+fn result_views_element() -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window().and_then(|w| w.document())?;
+    document
+        .get_element_by_id("result-views")
+        .or_else(|| document.get_element_by_id("results"))
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
 }
