@@ -574,6 +574,7 @@ pub fn app() -> Html {
 /// The result views, or the main column while they are not shown (a step waiting for its
 /// predictions): the element the skip link and the phone bar's Results link go to.
 fn result_views_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
     let document = web_sys::window().and_then(|w| w.document())?;
     document
         .get_element_by_id("result-views")
