@@ -2047,7 +2047,7 @@ await step("a type 2's hosted design is listed with its other properties in the 
   const details = () => page.$$eval('#measured tbody tr', (rs) => Object.fromEntries(rs.map((tr) => [
     (tr.querySelector('th .raw-name') || tr.querySelector('th')).textContent.trim(), tr.querySelector('td.text small')?.textContent ?? ''])));
   for (const [lang, module, world] of [['en', 'VMM as a host kernel module (no world switch)', 'VMM in a world of its own (world switch)'],
-    ['ko', 'VMM은 호스트 커널 모듈 (월드 스위치 없음)', 'VMM은 자기 월드에서 (월드 스위치)']]) {
+    ['ko', '호스트 커널 모듈 방식 VMM (월드 스위치 없음)', '월드 스위치 방식 VMM']]) {
     await inLang(page, lang);
     const d = await details();
     // (The fair scheduler both type 2s share is said under the table, not on their rows.)
