@@ -239,6 +239,11 @@ pub fn summary(r: &RunResult) -> String {
             (Some(t), Some(io)) => format!("{:?} {:?} io={:?} mem={:?}", p.kind, t, io, p.memory),
             _ => format!("{:?}", p.kind),
         };
+        // A type 2's hosted design (`Type2 ... mem=Nested hosted=WorldSwitch`).
+        let stack = match p.hosted_design {
+            Some(d) => format!("{stack} hosted={d:?}"),
+            None => stack,
+        };
         let _ = writeln!(s, "\nplatform {} ({stack}, {:?})", p.name, p.scheduler);
         let _ = writeln!(
             s,
@@ -358,15 +363,17 @@ pub fn summary(r: &RunResult) -> String {
         s.push('\n');
     }
     for q in &r.questions {
+        // The evidence shown: a numeric question's own platform (named), a choice's options.
         let evidence = q
-            .evidence
+            .shown_evidence()
             .iter()
             .map(|(name, v)| format!("{name}={v:.3}"))
             .collect::<Vec<_>>()
             .join(" ");
+        let platform = q.platform.as_ref().map_or(String::new(), |p| format!(" on {p}"));
         let _ = writeln!(
             s,
-            "question {} ({:?}, {}): {} | {evidence}",
+            "question {} ({:?}, {}{platform}): {} | {evidence}",
             q.id,
             q.kind,
             q.metric.name(),

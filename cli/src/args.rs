@@ -33,8 +33,8 @@ pub(crate) struct Cli {
 /// `answers`' output formats (its own help: `Format`'s is `run`'s).
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum AnswersFormat {
-    /// Each question with its options, the evidence (each platform's figure), the
-    /// computed answer and the explanation; an assignment's step by step
+    /// Each question with its options, the evidence (the figure of each platform it asks
+    /// about), the computed answer and the explanation; an assignment's step by step
     Table,
     /// A scenario's questions with their computed answers (sim_core::QuestionAnswer), or
     /// an assignment's steps, each with its variant, scenario hash and questions (points,

@@ -86,7 +86,7 @@ pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Resu
             Lang::Ko => "ko",
         };
         let text = match format {
-            Format::Table => output::table(result, scenario, lang),
+            Format::Table => output::table(result, lang),
             Format::Json => {
                 serde_json::to_string_pretty(result).context("serializing results")? + "\n"
             }

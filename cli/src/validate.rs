@@ -82,13 +82,18 @@ fn print_valid_scenario(path: &Path, scenario: &Scenario, lang: Lang) -> Result<
 /// offer the duration that fits ([`sim_core::scenario::fitting_duration_ms`]), which the
 /// note names; the CLI runs it as it is. None within the limit.
 pub(crate) fn page_limit_note(scenario: &Scenario, lang: Lang) -> Option<String> {
+    page_limit_note_of(scenario.duration_ms, scenario.estimated_events(), lang)
+}
+
+/// [`page_limit_note`] of a run of `duration_ms` estimated at `events` (an assignment
+/// step's largest variant: [`sim_core::Assignment::step_estimated_events`]).
+pub(crate) fn page_limit_note_of(duration_ms: u64, events: u64, lang: Lang) -> Option<String> {
     use sim_core::scenario::{fitting_duration_ms, PAGE_MAX_EVENTS};
-    let events = scenario.estimated_events();
     if events <= PAGE_MAX_EVENTS {
         return None;
     }
     let limit = sim_core::text::thousands(&PAGE_MAX_EVENTS.to_string());
-    let fit = fitting_duration_ms(scenario.duration_ms, events, PAGE_MAX_EVENTS);
+    let fit = fitting_duration_ms(duration_ms, events, PAGE_MAX_EVENTS);
     Some(match lang {
         Lang::En => {
             let fix = if fit == 0 {

@@ -848,16 +848,25 @@ fn the_table_shows_labels_description_and_the_questions_in_full() {
         assert!(out.contains(needle), "table lacks {needle:?}:\n{out}");
     }
     assert_eq!(json["questions"][0]["answer"], "hw");
-    // A numeric question's JSON has no options: its evidence lists the platforms.
+    // A numeric question's JSON has no options but its platform; a choice's no platform.
     assert_eq!(
         json["questions"][0]["options"],
         serde_json::json!(["=bt", "hw"])
     );
+    assert!(json["questions"][0].get("platform").is_none());
     assert!(
         json["questions"][1].get("options").is_none(),
         "{}",
         json["questions"][1]
     );
+    assert_eq!(json["questions"][1]["platform"], "hw");
+    // Its evidence as printed is its platform's figure alone; the JSON has every one.
+    let evidence = (out.lines())
+        .skip_while(|l| !l.starts_with("share:"))
+        .find(|l| l.trim_start().starts_with("evidence"))
+        .expect("share's evidence");
+    assert!(evidence.contains(": hw ") && !evidence.contains("=bt"), "{evidence}");
+    assert_eq!(json["questions"][1]["evidence"].as_array().map(Vec::len), Some(2));
     // No control character but line breaks reaches the terminal; the escapes are visible.
     assert!(
         !out.chars().any(|c| c.is_control() && c != '\n'),

@@ -3184,3 +3184,60 @@ fn answers_without_a_student_says_what_the_reference_variant_is() {
     let student = line(&["answers", &file, "--student", "s001"]);
     assert!(!student.contains("reference variant"), "{student}");
 }
+
+/// A step whose scenario is over the web page's limit of estimated events gets
+/// `validate`'s note, as that scenario alone does (the step named, at its `scenario`, or
+/// the file alone for an embedded one), for its variant with the most events (here the
+/// longer `duration_ms` choice), in both languages; a step within the limit gets none.
+#[test]
+fn validate_notes_a_step_over_the_pages_limit() {
+    use sim_core::scenario::{fitting_duration_ms, PAGE_MAX_EVENTS};
+    let dir = scratch_dir("page-limit");
+    let big = "[scenario]\nname = \"big\"\nduration_ms = 460\n\n[host]\ncores = 1024\nmemory_gib = 8192\n\n[[platform]]\nname = \"kvm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\n[[instance]]\nname = \"web\"\ncount = 1000\nvcpus = 2\nmemory_gib = 4\nworkload = \"network-rr\"\n";
+    let events = sim_core::Scenario::from_toml("big.toml", big)
+        .expect("valid")
+        .estimated_events();
+    assert!(events > PAGE_MAX_EVENTS, "{events}");
+    let fit = fitting_duration_ms(460, events, PAGE_MAX_EVENTS);
+    assert!(fit > 0 && fit < 460, "{fit}");
+    let question = "[[step.question]]\nid = \"q\"\nkind = \"numeric\"\ntext = { en = \"x\", ko = \"x\" }\nmetric = \"throughput\"\nplatform = \"kvm\"\n";
+    write(&dir, "big.toml", big);
+    let text = format!(
+        "[assignment]\nid = \"big\"\ntitle = {{ en = \"big\", ko = \"big\" }}\n\
+         \n[[step]]\nid = \"small\"\ntitle = {{ en = \"t\", ko = \"t\" }}\nintro = {{ en = \"i\", ko = \"i\" }}\nscenario = \"smoke.toml\"\n\
+         [[step.question]]\nid = \"q\"\nkind = \"numeric\"\ntext = {{ en = \"x\", ko = \"x\" }}\nmetric = \"throughput\"\nplatform = \"t1-hw\"\n\
+         \n[[step]]\nid = \"embedded\"\ntitle = {{ en = \"t\", ko = \"t\" }}\nintro = {{ en = \"i\", ko = \"i\" }}\nscenario_toml = '''\n{big}'''\n\
+         [[step.vary]]\nparameter = \"duration_ms\"\nchoices = [100, 460]\n{question}\
+         \n[[step]]\nid = \"from-file\"\ntitle = {{ en = \"t\", ko = \"t\" }}\nintro = {{ en = \"i\", ko = \"i\" }}\nscenario = \"big.toml\"\n{question}"
+    );
+    write(&dir, "a.toml", &text);
+    let line = text[..text.find("scenario = \"big.toml\"").expect("step")]
+        .lines()
+        .count()
+        + 1;
+    let limit = sim_core::text::thousands(&PAGE_MAX_EVENTS.to_string());
+    let o = virtsim_in(&dir, &["validate", "a.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("a.toml: ok (assignment"), "{}", stdout(&o));
+    let err = stderr(&o);
+    for (place, step) in [
+        ("a.toml".to_string(), "embedded"),
+        (format!("a.toml:{line}:12"), "from-file"),
+    ] {
+        let note = format!(
+            "note: {place}: step `{step}`'s scenario: over the web page's limit of {limit} estimated events: the page would ask before running it (offering a shorter run) and may take long; `duration_ms = {fit}` fits (the CLI runs it as it is)\n"
+        );
+        assert!(err.contains(&note), "{note}\n{err}");
+    }
+    assert!(!err.contains("step `small`"), "{err}");
+    let o = virtsim_in(&dir, &["--lang", "ko", "validate", "a.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "참고: a.toml: 단계 `embedded`의 시나리오: 추정 이벤트가 웹 페이지 한도인 {limit}개를 넘습니다"
+        )) && err.contains(&format!("`duration_ms = {fit}`이면 한도 안에 듭니다")),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -14,7 +14,9 @@ use crate::lifecycle::LifecycleResult;
 use crate::machine::Trace;
 use crate::metrics::LatencySummary;
 use crate::path::{ExitReason, Layer, OpPath};
-use crate::platform::{IoModel, MemoryVirtualization, PlatformKind, SchedulerKind, Technique};
+use crate::platform::{
+    HostedDesign, IoModel, MemoryVirtualization, PlatformKind, SchedulerKind, Technique,
+};
 use crate::question::{Metric, QuestionAnswer};
 use crate::table::ComparisonTable;
 use crate::text::Text;
@@ -248,6 +250,11 @@ pub struct PlatformResult {
     pub technique: Option<Technique>,
     /// I/O path of a hypervisor platform.
     pub io: Option<IoModel>,
+    /// A type 2 platform's hosted design (`hosted_design` in the scenario, its default
+    /// `world_switch` too): how its VMM reaches the host OS. `None` (JSON `null`) for
+    /// every other kind.
+    #[serde(default)]
+    pub hosted_design: Option<HostedDesign>,
     pub memory: MemoryVirtualization,
     pub scheduler: SchedulerKind,
     /// Type 2: the share of each core the host's own programs asked for

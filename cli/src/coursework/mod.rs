@@ -383,6 +383,7 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
             Lang::Ko => crate::errln!("참고: {text}"),
         }
     }
+    page_limit_notes(a, lang);
     let file_steps = (a.steps.iter())
         .filter(|s| {
             matches!(&s.source, sim_core::assignment::StepSource::Library(name) if Resolver::is_file(name))
@@ -429,5 +430,30 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
     match printed {
         Ok(()) => 0,
         Err(e) => crate::report(crate::Failure::Other(e)),
+    }
+}
+
+/// `validate`'s note on each step whose scenario is over the web page's limit of estimated
+/// events ([`crate::validate::page_limit_note_of`], as a scenario's own `validate` notes
+/// it): of the step's variant with the most events, at the step's `scenario = "..."` (the
+/// file alone for an embedded `scenario_toml`), the step named.
+fn page_limit_notes(a: &Assignment, lang: Lang) {
+    for (i, step) in a.steps.iter().enumerate() {
+        let Some(note) = crate::validate::page_limit_note_of(
+            a.step_largest_duration_ms(i),
+            a.step_estimated_events(i),
+            lang,
+        ) else {
+            continue;
+        };
+        let place = match a.step_scenario_place(i) {
+            Some((line, column)) => format!("{}:{line}:{column}", a.file_name),
+            None => a.file_name.clone(),
+        };
+        let (place, id) = (crate::output::clean(&place), crate::output::clean(&step.id));
+        match lang {
+            Lang::En => crate::errln!("note: {place}: step `{id}`'s scenario: {note}"),
+            Lang::Ko => crate::errln!("참고: {place}: 단계 `{id}`의 시나리오: {note}"),
+        }
     }
 }

@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use sim_core::{RunResult, Scenario};
+use sim_core::RunResult;
 use unicode_width::UnicodeWidthStr;
 
 mod lifecycle;
@@ -49,16 +49,15 @@ fn latency_ms(mean: f64, value: f64) -> String {
     }
 }
 
-/// Human-readable tables of the run of `scenario`, which says what the result does not
-/// (a type 2's hosted design, as the page's kind column reads it from the scenario).
-pub fn table(r: &RunResult, scenario: &Scenario, lang: &str) -> String {
+/// Human-readable tables of a run.
+pub fn table(r: &RunResult, lang: &str) -> String {
     let ko = lang == "ko";
     let nw = name_width(r);
     let mut out = String::new();
     heading(&mut out, r, lang);
     headline(&mut out, r, ko, nw);
     headline_notes(&mut out, r, ko);
-    platforms(&mut out, r, scenario, lang, nw);
+    platforms(&mut out, r, lang, nw);
     instance_groups(&mut out, r, ko);
     steal(&mut out, r, ko, nw);
     translation_cache(&mut out, r, ko, nw);
@@ -296,15 +295,15 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
 
 /// Each platform's label, then what it is, as the page's kind column says it: its kind,
 /// technique and I/O model, and a type 2's hosted design (every type 2's, the classic
-/// world switch too, as the page says it: hosted-designs compares the two), which the
-/// result does not hold: it is read from `scenario`, as the page reads it.
-fn platforms(out: &mut String, r: &RunResult, scenario: &Scenario, lang: &str, nw: usize) {
+/// world switch too, as the page says it: hosted-designs compares the two), from the
+/// result's `hosted_design`, which `--format json` writes too.
+fn platforms(out: &mut String, r: &RunResult, lang: &str, nw: usize) {
     let ko = lang == "ko";
     section(out, ko, "platforms", "플랫폼");
     for p in &r.platforms {
         let name = pad(&clean(&p.name), nw);
         let mut what = stack(p, ko);
-        if let Some(design) = hosted_design(scenario, p) {
+        if let Some(design) = p.hosted_design {
             what.push_str(" · ");
             what.push_str(sim_core::names::hosted_design(design).get(lang_of(ko)));
         }
@@ -318,17 +317,6 @@ fn platforms(out: &mut String, r: &RunResult, scenario: &Scenario, lang: &str, n
             }
         }
     }
-}
-
-/// The hosted design of `p` when it is a type 2 platform of `scenario` (by its name, as
-/// the page's table finds it).
-fn hosted_design(
-    scenario: &Scenario,
-    p: &sim_core::PlatformResult,
-) -> Option<sim_core::platform::HostedDesign> {
-    (scenario.platforms.iter())
-        .find(|s| s.name == p.name && s.stack.kind == sim_core::platform::PlatformKind::Type2)
-        .map(|s| s.stack.hosted_design)
 }
 
 /// Each instance group's throughput, where a platform has more than one.

@@ -90,8 +90,9 @@ pub(crate) fn print_diags(diags: &[Diag], ko: bool) {
     }
 }
 
-/// One question: its text, options, the evidence (each platform's value), the answer and
-/// the explanation.
+/// One question: its text, options, the evidence (the value of each platform it asks
+/// about: a choice's options, a numeric question's platform), the answer and the
+/// explanation.
 pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &str) {
     let ko = lang == "ko";
     let _ = writeln!(out, "{}: {}", clean(&q.id), clean(q.text.get(lang)));
@@ -104,10 +105,10 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
             options.join(", ")
         );
     }
-    if !q.evidence.is_empty() {
-        let values: Vec<f64> = q.evidence.iter().map(|(_, v)| *v).collect();
-        let evidence: Vec<String> = q
-            .evidence
+    let shown = q.shown_evidence();
+    if !shown.is_empty() {
+        let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
+        let evidence: Vec<String> = shown
             .iter()
             .zip(figures_shown(&values, q))
             .map(|((name, _), figure)| format!("{} {figure}", clean(name)))
@@ -368,7 +369,7 @@ pub(crate) fn thin_percentile_diags(
     use sim_core::question::Metric;
     let mut out = Vec::new();
     for q in &result.questions {
-        let asked = asked_platforms(q);
+        let asked = q.asked_platforms();
         let on_asked = || {
             result
                 .platforms
@@ -426,19 +427,6 @@ pub(crate) fn thin_percentile_diags(
         }
     }
     out
-}
-
-/// The platforms a question is about: a choice question's candidates (its evidence), a
-/// numeric question's one platform, the evidence whose figure is its value (the answer is
-/// copied from it; platforms with the very same figure too, since the answer does not
-/// name its platform), not every platform its evidence lists.
-fn asked_platforms(q: &sim_core::QuestionAnswer) -> Vec<&str> {
-    let numeric = q.kind == sim_core::question::QuestionKind::Numeric;
-    q.evidence
-        .iter()
-        .filter(|(_, v)| !numeric || q.value == Some(*v))
-        .map(|(name, _)| name.as_str())
-        .collect()
 }
 
 /// Warns on stderr about each choice question whose answer is a near tie

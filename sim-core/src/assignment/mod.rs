@@ -272,6 +272,9 @@ pub struct Assignment {
     /// Each step's estimated events: the largest of its validated variants'
     /// ([`Self::step_estimated_events`]).
     pub(crate) step_events: Vec<u64>,
+    /// Each step's `duration_ms` in the variant that gave its `step_events`
+    /// ([`Self::step_largest_duration_ms`]).
+    pub(crate) step_durations: Vec<u64>,
 }
 
 /// Whether `id` is a valid student id, once trimmed: 1 to 64 characters, no control
@@ -480,6 +483,15 @@ impl Assignment {
     /// by [`Self::from_toml`], the first ones by [`Self::from_toml_first_variants`]).
     pub fn step_estimated_events(&self, step: usize) -> u64 {
         self.step_events.get(step).copied().unwrap_or(0)
+    }
+
+    /// The `duration_ms` of step `step`'s variant with the most estimated events
+    /// ([`Self::step_estimated_events`]; the first such variant), 0 for a step that does not
+    /// exist: with [`crate::scenario::fitting_duration_ms`], the duration that would bring
+    /// that variant under a budget of events (`virtsim validate`'s note on the page's
+    /// limit, [`crate::scenario::PAGE_MAX_EVENTS`]).
+    pub fn step_largest_duration_ms(&self, step: usize) -> u64 {
+        self.step_durations.get(step).copied().unwrap_or(0)
     }
 
     /// The events one student's run of every step may be estimated to need: the sum of

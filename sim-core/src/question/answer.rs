@@ -11,8 +11,12 @@ use super::{Metric, QuestionKind};
 use crate::text::Text;
 
 /// A question with the answer the run computed. In JSON a numeric question has no
-/// `options` (its platforms are its `evidence`; there is nothing to choose from) and a
-/// choice question no `tolerance_percent` (a platform is right or not).
+/// `options` (there is nothing to choose from; the one platform it asks about is its
+/// `platform`) and a choice question no `platform` and no `tolerance_percent` (a platform
+/// is right or not). The platforms a question is about ([`Self::asked_platforms`]) are a
+/// choice's `options` and a numeric question's `platform`: its evidence as shown
+/// ([`Self::shown_evidence`]) is theirs, while `evidence` holds every platform's figure
+/// (for a numeric question too, which the author's notes compare).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuestionAnswer {
@@ -20,10 +24,15 @@ pub struct QuestionAnswer {
     pub text: Text,
     pub kind: QuestionKind,
     pub metric: Metric,
-    /// The platforms asked about: for a choice question those to choose from, for a
-    /// numeric one every platform (its evidence), left out of its JSON.
+    /// For a choice question: the platforms to choose from (its `platforms`, or by
+    /// default those that have a value of its metric), in the file's order. Empty for a
+    /// numeric question, whose JSON leaves it out.
     #[serde(default)]
     pub options: Vec<String>,
+    /// For a numeric question: the platform it asks about (its `platform`). `None` for a
+    /// choice question, whose JSON leaves it out.
+    #[serde(default)]
+    pub platform: Option<String>,
     /// The computed answer: a platform name, or a number as text.
     pub answer: String,
     /// For numeric questions: the computed value (`None` for a choice question, and for a
@@ -33,7 +42,9 @@ pub struct QuestionAnswer {
     /// choice question, whose JSON leaves it out: a platform is right or not).
     #[serde(default)]
     pub tolerance_percent: f64,
-    /// The figures behind the answer: (platform, value).
+    /// The figures behind the answer: (platform, value), for each platform with a value
+    /// of the metric: a choice question's options, a numeric question's every platform
+    /// (the one it asks about and the others, which [`Self::shown_evidence`] leaves out).
     pub evidence: Vec<(String, f64)>,
     pub explanation: Option<Text>,
     /// For latency metrics: the operation asked about (where the page says to look).
@@ -43,7 +54,7 @@ pub struct QuestionAnswer {
 
 impl Serialize for QuestionAnswer {
     /// Every field as it is, except a numeric question's `options` and a choice question's
-    /// `tolerance_percent`, which a human-readable form (JSON) leaves out; a numeric
+    /// `platform` and `tolerance_percent`, which a human-readable form (JSON) leaves out; a numeric
     /// question's JSON ends with `accepted_from` and `accepted_to`, the answers a grader
     /// accepts ([`QuestionAnswer::accepted_range_shown`]: computed, not fields, so JSON
     /// read back ignores them and writes them again). A binary form (the page's workers,
@@ -59,8 +70,8 @@ impl Serialize for QuestionAnswer {
                 None => serializer.serialize_none(),
             }
         }
-        /// The fields in their order, borrowed; `options` and `tolerance_percent` left out
-        /// when `None`.
+        /// The fields in their order, borrowed; `options`, `platform` and
+        /// `tolerance_percent` left out when `None`.
         #[derive(Serialize)]
         struct Out<'a> {
             id: &'a String,
@@ -69,6 +80,8 @@ impl Serialize for QuestionAnswer {
             metric: Metric,
             #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_is")]
             options: Option<&'a Vec<String>>,
+            #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_is")]
+            platform: Option<&'a Option<String>>,
             answer: &'a String,
             value: Option<f64>,
             #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_is")]
@@ -94,6 +107,7 @@ impl Serialize for QuestionAnswer {
             kind,
             metric,
             options,
+            platform,
             answer,
             value,
             tolerance_percent,
@@ -110,6 +124,7 @@ impl Serialize for QuestionAnswer {
             kind: *kind,
             metric: *metric,
             options: (choice || every).then_some(options),
+            platform: (!choice || every).then_some(platform),
             answer,
             value: *value,
             tolerance_percent: (!choice || every).then_some(*tolerance_percent),
@@ -163,6 +178,7 @@ impl QuestionAnswer {
             kind: QuestionKind::Numeric,
             metric,
             options: Vec::new(),
+            platform: None,
             answer: numeric_text(value),
             value: Some(value),
             tolerance_percent,
@@ -170,6 +186,30 @@ impl QuestionAnswer {
             explanation: None,
             op: None,
         }
+    }
+
+    /// The platforms the question is about: a choice question's options, a numeric
+    /// question's one platform. A numeric answer without its platform (JSON written before
+    /// results had one) is about every platform of its evidence.
+    pub fn asked_platforms(&self) -> Vec<&str> {
+        match (self.kind, &self.platform) {
+            (QuestionKind::Choice, _) => self.options.iter().map(String::as_str).collect(),
+            (QuestionKind::Numeric, Some(platform)) => vec![platform.as_str()],
+            (QuestionKind::Numeric, None) => {
+                self.evidence.iter().map(|(name, _)| name.as_str()).collect()
+            }
+        }
+    }
+
+    /// The evidence as the page and the CLI show it: the figures of the platforms the
+    /// question is about ([`Self::asked_platforms`]), in the evidence's order. A numeric
+    /// question's is its own platform's figure alone, not every platform's (another
+    /// platform's figure of the metric answers another question).
+    pub fn shown_evidence(&self) -> Vec<&(String, f64)> {
+        let asked = self.asked_platforms();
+        (self.evidence.iter())
+            .filter(|(name, _)| asked.contains(&name.as_str()))
+            .collect()
     }
 
     /// For a choice question whose runner-up is within [`NEAR_TIE_RELATIVE`] of the

@@ -247,6 +247,7 @@ fn a_tolerance_that_accepts_another_platforms_visibly_different_value_is_found()
         kind: QuestionKind::Numeric,
         metric: Metric::RelativePerformancePercent,
         options: Vec::new(),
+        platform: Some("container".into()),
         answer: "98.38".into(),
         value: Some(98.38),
         tolerance_percent,
@@ -275,6 +276,7 @@ fn a_question_without_a_computed_answer_accepts_nothing() {
         kind,
         metric: Metric::SweepDensity,
         options: vec!["a".into(), "b".into()],
+        platform: None,
         answer: "-".into(),
         value: None,
         tolerance_percent: 5.0,
@@ -292,10 +294,9 @@ fn a_question_without_a_computed_answer_accepts_nothing() {
     assert!(answered.has_answer() && answered.check("b"));
 }
 
-/// A numeric question's JSON has no `options` (every platform, which its evidence
-/// lists already, and nothing to choose from); a choice question's has them, and no
-/// `tolerance_percent`. Both read back, a numeric one with no options, a choice with
-/// a tolerance of 0.
+/// A numeric question's JSON has no `options` (nothing to choose from) but its
+/// `platform`; a choice question's has its options, and no `platform` and no
+/// `tolerance_percent`. Both read back to what was written.
 #[test]
 fn a_numeric_questions_json_has_no_options_and_a_choices_no_tolerance() {
     let q = |kind: QuestionKind| QuestionAnswer {
@@ -303,7 +304,11 @@ fn a_numeric_questions_json_has_no_options_and_a_choices_no_tolerance() {
         text: Text::new("", ""),
         kind,
         metric: Metric::HypervisorPercent,
-        options: vec!["a".into(), "b".into()],
+        options: match kind {
+            QuestionKind::Choice => vec!["a".into(), "b".into()],
+            QuestionKind::Numeric => Vec::new(),
+        },
+        platform: (kind == QuestionKind::Numeric).then(|| "b".into()),
         answer: "b".into(),
         value: Some(2.0),
         tolerance_percent: 0.0,
@@ -313,10 +318,12 @@ fn a_numeric_questions_json_has_no_options_and_a_choices_no_tolerance() {
     };
     let numeric = serde_json::to_value(q(QuestionKind::Numeric)).unwrap();
     assert!(numeric.get("options").is_none(), "{numeric}");
+    assert_eq!(numeric["platform"], "b");
     assert_eq!(numeric["evidence"][1][0], "b");
     assert_eq!(numeric["tolerance_percent"], 0.0);
     let choice = serde_json::to_value(q(QuestionKind::Choice)).unwrap();
     assert_eq!(choice["options"], serde_json::json!(["a", "b"]));
+    assert!(choice.get("platform").is_none(), "{choice}");
     // A choice has no tolerance (`virtsim answers --format csv` leaves it empty).
     assert!(choice.get("tolerance_percent").is_none(), "{choice}");
     // Every other field is written.
@@ -335,7 +342,7 @@ fn a_numeric_questions_json_has_no_options_and_a_choices_no_tolerance() {
         "{text}"
     );
     let back: QuestionAnswer = serde_json::from_value(numeric.clone()).unwrap();
-    assert!(back.options.is_empty());
+    assert_eq!(back, q(QuestionKind::Numeric));
     // Computed, not fields: read back and written again, the same JSON.
     assert_eq!(serde_json::to_value(&back).unwrap(), numeric);
     assert_eq!(
@@ -354,6 +361,7 @@ fn a_figure_every_platform_shares_is_found() {
         kind: QuestionKind::Numeric,
         metric: Metric::MeanLatencyUs,
         options: Vec::new(),
+        platform: None,
         answer: "516.71".into(),
         value: Some(516.71),
         tolerance_percent: 10.0,
@@ -788,4 +796,30 @@ fn a_number_with_an_exponent_is_read_in_the_question_unit() {
     // Still no number: an exponent without digits, or one too large.
     assert_eq!(read_number_in("1e", "/s"), None);
     assert_eq!(read_number_in("1e400", "/s"), None);
+}
+
+/// The evidence shown is the asked platforms' figures: a numeric question's own
+/// platform's alone (another platform's figure of the metric answers no question here),
+/// a choice's options'; `evidence` keeps every figure for the author's notes. A numeric
+/// answer read from JSON without its platform shows all of its evidence.
+#[test]
+fn the_evidence_shown_is_the_asked_platforms_only() {
+    let mut numeric = QuestionAnswer::numeric("q", Metric::P99LatencyUs, 20.0, 5.0);
+    numeric.platform = Some("vm".into());
+    numeric.evidence = vec![
+        ("desktop".into(), 900.0),
+        ("vm".into(), 20.0),
+        ("ctr".into(), 19.0),
+    ];
+    assert_eq!(numeric.asked_platforms(), vec!["vm"]);
+    assert_eq!(numeric.shown_evidence(), vec![&("vm".to_string(), 20.0)]);
+    // The note that the tolerance accepts another platform still sees the others.
+    assert_eq!(numeric.tolerance_accepts_others(), vec![("ctr", 19.0)]);
+    numeric.platform = None;
+    assert_eq!(numeric.shown_evidence().len(), 3);
+
+    let mut q = choice(Metric::P99LatencyUs, &[("a", 1.0), ("b", 2.0)], "a");
+    q.options.push("c".into());
+    assert_eq!(q.asked_platforms(), vec!["a", "b", "c"]);
+    assert_eq!(q.shown_evidence().len(), 2);
 }

@@ -16,6 +16,7 @@ pub(crate) fn answer(
         .iter()
         .filter_map(|p| p.metric(q.metric, q.op).map(|v| (p.name.clone(), v)))
         .collect();
+    let platform = q.platform.map(|i| s.platforms[i].name.clone());
     let (answer, value) = match q.kind {
         QuestionKind::Choice => {
             let best = evidence
@@ -33,7 +34,7 @@ pub(crate) fn answer(
             (best.map_or_else(|| "-".to_string(), |b| b.0.clone()), None)
         }
         QuestionKind::Numeric => {
-            let name = &s.platforms[q.platform.expect("validated numeric question")].name;
+            let name = platform.as_deref().expect("validated numeric question");
             let value = evidence.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
             (
                 value.map_or_else(|| "-".to_string(), crate::question::numeric_text),
@@ -46,7 +47,12 @@ pub(crate) fn answer(
         text: q.text.clone(),
         kind: q.kind,
         metric: q.metric,
-        options: asked.iter().map(|p| p.name.clone()).collect(),
+        // A numeric question's platform is `platform`: it has nothing to choose from.
+        options: match q.kind {
+            QuestionKind::Choice => asked.iter().map(|p| p.name.clone()).collect(),
+            QuestionKind::Numeric => Vec::new(),
+        },
+        platform,
         answer,
         value,
         tolerance_percent: q.tolerance_percent,

@@ -522,12 +522,14 @@ fn explained(
                 // question is no longer the one the author wrote).
                 { for authoring_notes(lang, q, &|name| labels::platform_named(lang, r, name)).into_iter().map(|note| html! { <p class="hint authoring">{ note }</p> }) }
             }
-            if !q.evidence.is_empty() {
+            if !q.shown_evidence().is_empty() {
                 <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
                 <ul class="evidence">
-                    // The answer's own line in bold: a choice's platform, a numeric
-                    // question's figure (the platform asked about, and any with the same).
-                    { for q.evidence.iter().map(|(p, v)| html! {
+                    // The platforms the question asks about, as `virtsim answers` prints
+                    // them (a numeric question's one platform, not every platform's figure
+                    // of its metric); the answer's own line in bold: a choice's platform, a
+                    // numeric question's figure.
+                    { for q.shown_evidence().into_iter().map(|(p, v)| html! {
                         <li class={classes!((*p == q.answer || q.value == Some(*v)).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), evidence_value(lang, q, *v)) }</li>
                     }) }
                 </ul>

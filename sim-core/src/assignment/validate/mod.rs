@@ -249,6 +249,7 @@ fn read(
         warnings: Vec::new(),
         notes: Vec::new(),
         step_events: Vec::new(),
+        step_durations: Vec::new(),
     };
     // Every variant of every step must give a scenario that runs and answers; each is a
     // validation of the scenario, so their number is bounded for the whole file.
@@ -273,10 +274,15 @@ fn read(
         } else {
             &variants[..variants.len().min(1)]
         };
-        let mut most = 0u64;
+        let (mut most, mut duration_ms) = (0u64, 0u64);
         for variant in checked {
             match prepared_with(&v, s, &assignment.raw.steps[index], variant) {
-                Ok(scenario) => most = most.max(scenario.estimated_events()),
+                Ok(scenario) => {
+                    let events = scenario.estimated_events();
+                    if events > most || duration_ms == 0 {
+                        (most, duration_ms) = (events.max(most), scenario.duration_ms);
+                    }
+                }
                 Err(e) => {
                     found.push(e);
                     break;
@@ -284,6 +290,7 @@ fn read(
             }
         }
         assignment.step_events.push(most);
+        assignment.step_durations.push(duration_ms);
     }
     if found.len() > 0 {
         return Err(Errors(found.in_file_order()));
