@@ -370,7 +370,10 @@ pub fn summary(r: &RunResult) -> String {
             .map(|(name, v)| format!("{name}={v:.3}"))
             .collect::<Vec<_>>()
             .join(" ");
-        let platform = q.platform.as_ref().map_or(String::new(), |p| format!(" on {p}"));
+        let platform = q
+            .platform
+            .as_ref()
+            .map_or(String::new(), |p| format!(" on {p}"));
         let _ = writeln!(
             s,
             "question {} ({:?}, {}{platform}): {} | {evidence}",

@@ -1,5 +1,6 @@
 //! What a run will cost, said before it runs: a scenario's estimated events at most and
-//! the time they take at the development machine's rate.
+//! the time they take at the development machine's rate; the note on a run over the web
+//! page's limit of estimated events.
 
 use sim_core::Scenario;
 
@@ -51,4 +52,53 @@ pub(crate) fn events_estimate(events: u64, lang: Lang) -> String {
             )
         }
     }
+}
+
+/// `validate`'s note (after `note: FILE: `), when the scenario's estimate is over the web page's limit
+/// ([`sim_core::scenario::PAGE_MAX_EVENTS`]): the page would ask before running it and
+/// offer the duration that fits ([`sim_core::scenario::fitting_duration_ms`]), which the
+/// note names; the CLI runs it as it is. None within the limit.
+pub(crate) fn page_limit_note(scenario: &Scenario, lang: Lang) -> Option<String> {
+    page_limit_note_of(scenario.duration_ms, scenario.estimated_events(), lang)
+}
+
+/// [`page_limit_note`] of a run of `duration_ms` estimated at `events` (an assignment
+/// step's largest variant: [`sim_core::Assignment::step_estimated_events`]).
+pub(crate) fn page_limit_note_of(duration_ms: u64, events: u64, lang: Lang) -> Option<String> {
+    use sim_core::scenario::{fitting_duration_ms, PAGE_MAX_EVENTS};
+    if events <= PAGE_MAX_EVENTS {
+        return None;
+    }
+    let limit = sim_core::text::thousands(&PAGE_MAX_EVENTS.to_string());
+    let fit = fitting_duration_ms(duration_ms, events, PAGE_MAX_EVENTS);
+    Some(match lang {
+        Lang::En => {
+            let fix = if fit == 0 {
+                "not even `duration_ms = 1` fits: fewer instances, vCPUs or threads would"
+                    .to_string()
+            } else {
+                format!(
+                    "`duration_ms = {}` fits",
+                    sim_core::text::thousands(&fit.to_string())
+                )
+            };
+            format!(
+                "over the web page's limit of {limit} estimated events: the page would ask before running it (offering a shorter run) and may take long; {fix} (the CLI runs it as it is)"
+            )
+        }
+        Lang::Ko => {
+            let fix = if fit == 0 {
+                "`duration_ms = 1`도 한도를 넘습니다. 인스턴스, vCPU 또는 스레드를 줄여야 합니다"
+                    .to_string()
+            } else {
+                format!(
+                    "`duration_ms = {}`이면 한도 안에 듭니다",
+                    sim_core::text::thousands(&fit.to_string())
+                )
+            };
+            format!(
+                "추정 이벤트가 웹 페이지 한도인 {limit}개를 넘습니다. 페이지는 실행 전에 묻고(더 짧은 실행을 제안) 오래 걸릴 수 있습니다. {fix} (CLI는 그대로 실행합니다)"
+            )
+        }
+    })
 }

@@ -865,8 +865,14 @@ fn the_table_shows_labels_description_and_the_questions_in_full() {
         .skip_while(|l| !l.starts_with("share:"))
         .find(|l| l.trim_start().starts_with("evidence"))
         .expect("share's evidence");
-    assert!(evidence.contains(": hw ") && !evidence.contains("=bt"), "{evidence}");
-    assert_eq!(json["questions"][1]["evidence"].as_array().map(Vec::len), Some(2));
+    assert!(
+        evidence.contains(": hw ") && !evidence.contains("=bt"),
+        "{evidence}"
+    );
+    assert_eq!(
+        json["questions"][1]["evidence"].as_array().map(Vec::len),
+        Some(2)
+    );
     // No control character but line breaks reaches the terminal; the escapes are visible.
     assert!(
         !out.chars().any(|c| c.is_control() && c != '\n'),

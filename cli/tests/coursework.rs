@@ -3218,7 +3218,11 @@ fn validate_notes_a_step_over_the_pages_limit() {
     let limit = sim_core::text::thousands(&PAGE_MAX_EVENTS.to_string());
     let o = virtsim_in(&dir, &["validate", "a.toml"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stdout(&o).contains("a.toml: ok (assignment"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("a.toml: ok (assignment"),
+        "{}",
+        stdout(&o)
+    );
     let err = stderr(&o);
     for (place, step) in [
         ("a.toml".to_string(), "embedded"),

@@ -434,12 +434,12 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
 }
 
 /// `validate`'s note on each step whose scenario is over the web page's limit of estimated
-/// events ([`crate::validate::page_limit_note_of`], as a scenario's own `validate` notes
+/// events ([`crate::estimate::page_limit_note_of`], as a scenario's own `validate` notes
 /// it): of the step's variant with the most events, at the step's `scenario = "..."` (the
 /// file alone for an embedded `scenario_toml`), the step named.
 fn page_limit_notes(a: &Assignment, lang: Lang) {
     for (i, step) in a.steps.iter().enumerate() {
-        let Some(note) = crate::validate::page_limit_note_of(
+        let Some(note) = crate::estimate::page_limit_note_of(
             a.step_largest_duration_ms(i),
             a.step_estimated_events(i),
             lang,

@@ -195,9 +195,11 @@ impl QuestionAnswer {
         match (self.kind, &self.platform) {
             (QuestionKind::Choice, _) => self.options.iter().map(String::as_str).collect(),
             (QuestionKind::Numeric, Some(platform)) => vec![platform.as_str()],
-            (QuestionKind::Numeric, None) => {
-                self.evidence.iter().map(|(name, _)| name.as_str()).collect()
-            }
+            (QuestionKind::Numeric, None) => self
+                .evidence
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .collect(),
         }
     }
 

@@ -179,7 +179,8 @@ pub(super) fn platform_result(
         kind: p.stack.kind,
         technique: p.stack.technique,
         io: p.stack.is_vm().then_some(p.stack.io),
-        hosted_design: (p.stack.kind == crate::platform::PlatformKind::Type2).then_some(p.stack.hosted_design),
+        hosted_design: (p.stack.kind == crate::platform::PlatformKind::Type2)
+            .then_some(p.stack.hosted_design),
         memory: p.stack.memory,
         scheduler: p.scheduler,
         host_background_percent: p.host_background_percent,
