@@ -935,3 +935,178 @@ workload = "hog"
         db("default")
     );
 }
+
+/// A network throughput in Gbit/s from a count of messages of `bytes` over `ms`.
+fn gbit_s(messages: u64, bytes: u64, ms: u64) -> f64 {
+    (messages * bytes * 8) as f64 / (ms as f64 / 1000.0) / 1e9
+}
+
+/// One native sender of 64 KiB messages that computes 1000 cycles between sends, on a
+/// 1 Gbit/s NIC: a message takes 65 536 × 8 bits / 1 Gbit/s = 524.288 µs on the wire and
+/// a few µs of CPU, so the wire is the bottleneck (the socket's send buffer makes the
+/// sender wait) and the transmit queue is never empty after the first send. In 100 ms,
+/// 100 000 / 524.288 = 190.7 messages fit: the 190 whose last byte left by the end count,
+/// 190 × 65 536 × 8 bits / 0.1 s = 0.996 Gbit/s (the 191st is still on the wire). Nothing
+/// is received; the native baseline is the same machine, so the same figure.
+#[test]
+fn a_native_send_stream_of_64_kib_messages_fills_a_1_gbit_s_nic() {
+    let text = scenario(
+        "stream",
+        100,
+        "nic = { bandwidth_gbit_s = 1 }",
+        r#"
+[[platform]]
+name = "native"
+kind = "native"
+
+[[workload]]
+name = "stream"
+base = "network-rr"
+message_bytes = 65536
+compute_cycles = 1000
+mix = { net_send = 100 }
+
+[[instance]]
+name = "tx"
+vcpus = 1
+workload = "stream"
+"#,
+    );
+    let r = run(&text);
+    let n = platform(&r, "native")
+        .network
+        .clone()
+        .expect("a network figure");
+    let want = gbit_s(190, 65_536, 100);
+    assert!((n.send_gbit_s - want).abs() < 1e-9, "{n:?}, want {want}");
+    assert!(n.send_gbit_s <= 1.0);
+    assert_eq!(n.receive_gbit_s, 0.0);
+    assert_eq!(n.baseline_send_gbit_s, n.send_gbit_s);
+    // The sends completed are those the buffer let return: more than left the wire.
+    assert!(op_count(platform(&r, "native"), Op::NetSend) >= 190);
+    assert_eq!(
+        platform(&r, "native").metric(sim_core::Metric::NetworkGbitS, None),
+        Some(n.send_gbit_s)
+    );
+}
+
+/// The request-response preset far below the NIC's rate (one VM, 1 KiB messages on a
+/// 10 Gbit/s NIC): every message is one operation, so each direction is its operations per
+/// second × 1024 bytes × 8, give or take a message in flight at the end (a send whose last
+/// byte had not left, a receive whose message had arrived but not yet been read). The
+/// group's figure is the platform's (one group), and a CPU-bound group has none.
+#[test]
+fn a_request_response_workload_at_a_low_rate_moves_its_operations_times_the_message_bytes() {
+    let text = scenario(
+        "rr",
+        50,
+        "",
+        r#"
+[[platform]]
+name = "vm"
+kind = "type1"
+technique = "hardware_assist"
+io = "paravirtual"
+
+[[workload]]
+name = "rr"
+base = "network-rr"
+message_bytes = 1024
+
+[[instance]]
+name = "net"
+vcpus = 2
+workload = "rr"
+
+[[instance]]
+name = "cpu"
+vcpus = 1
+workload = "cpu-bound"
+"#,
+    );
+    let r = run(&text);
+    let p = platform(&r, "vm");
+    let n = p.network.clone().expect("a network figure");
+    let one = gbit_s(1, 1024, 50);
+    let sent = gbit_s(op_count(p, Op::NetSend), 1024, 50);
+    let received = gbit_s(op_count(p, Op::NetReceive), 1024, 50);
+    assert!(n.send_gbit_s > 0.01, "{n:?}");
+    assert!(
+        (n.send_gbit_s - sent).abs() <= 2.0 * one,
+        "{n:?}, want {sent}"
+    );
+    assert!(
+        (n.receive_gbit_s - received).abs() <= 2.0 * one,
+        "{n:?}, want {received}"
+    );
+    let groups: Vec<_> = p.groups.iter().map(|g| g.network.clone()).collect();
+    assert_eq!(groups, vec![Some(n.clone()), None]);
+    // Natively the same workload does more round trips: more bytes both ways.
+    assert!(n.baseline_send_gbit_s > n.send_gbit_s, "{n:?}");
+}
+
+/// A question on `network_gbit_s` reads both directions together, and the emulated NIC,
+/// whose every packet traps into the device model, fills less of a 10 Gbit/s wire than a
+/// passthrough VF at the same CPU (one vCPU streaming 64 KiB messages).
+#[test]
+fn a_network_question_reads_both_directions_together() {
+    let text = scenario(
+        "nic",
+        50,
+        "nic = { bandwidth_gbit_s = 10 }",
+        r#"
+[[platform]]
+name = "emulated"
+kind = "type1"
+technique = "hardware_assist"
+io = "emulated"
+
+[[platform]]
+name = "sriov"
+kind = "type1"
+technique = "hardware_assist"
+io = "passthrough"
+
+[[workload]]
+name = "stream"
+base = "network-rr"
+message_bytes = 65536
+compute_cycles = 1000
+mix = { net_send = 100 }
+
+[[instance]]
+name = "tx"
+vcpus = 1
+workload = "stream"
+
+[[question]]
+id = "most"
+kind = "choice"
+text = { en = "?", ko = "?" }
+metric = "network_gbit_s"
+select = "highest"
+
+[[question]]
+id = "emu"
+kind = "numeric"
+text = { en = "?", ko = "?" }
+metric = "network_gbit_s"
+platform = "emulated"
+tolerance_percent = 5
+"#,
+    );
+    let r = run(&text);
+    let total = |name: &str| platform(&r, name).network.as_ref().unwrap().total_gbit_s();
+    assert!(
+        total("sriov") > total("emulated"),
+        "{} {}",
+        total("sriov"),
+        total("emulated")
+    );
+    assert_eq!(r.question("most").unwrap().answer, "sriov");
+    let emu: f64 = r.question("emu").unwrap().answer.parse().unwrap();
+    assert!(
+        (emu - total("emulated")).abs() < 0.01 * total("emulated"),
+        "{emu}"
+    );
+}

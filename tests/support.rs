@@ -271,6 +271,13 @@ pub fn summary(r: &RunResult) -> String {
         };
         let _ = writeln!(s, "  exits {:.1}/s: {exits}", p.exits_per_second);
         let _ = writeln!(s, "  p50/p99 µs: {}", latency_line(&p.latency));
+        if let Some(n) = &p.network {
+            let _ = writeln!(
+                s,
+                "  network Gbit/s: sent {:.4} received {:.4} (native {:.4} / {:.4})",
+                n.send_gbit_s, n.receive_gbit_s, n.baseline_send_gbit_s, n.baseline_receive_gbit_s
+            );
+        }
         if p.groups.len() > 1 {
             for g in &p.groups {
                 let _ = writeln!(

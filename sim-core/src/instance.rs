@@ -21,3 +21,20 @@ pub struct InstanceSpec {
     pub cap_percent: u32,
     pub working_set_mib: u64,
 }
+
+impl InstanceSpec {
+    /// Whether its workload sends or receives network messages ([`uses_network`]).
+    pub fn uses_network(&self) -> bool {
+        uses_network(&self.workload)
+    }
+}
+
+/// Whether `workload`'s threads put messages on the host's NIC or take them off it: its
+/// mix has `net_send` or `net_receive`, and it is no desktop activity (a desktop's display
+/// stream and input have their own figures, `desktop_bandwidth_kbit_s`). Only then does a
+/// platform carry network figures ([`crate::NetworkResult`]).
+pub fn uses_network(workload: &Workload) -> bool {
+    let mix = &workload.mix;
+    (mix.net_send > 0 || mix.net_receive > 0)
+        && crate::desktop::Activity::of(&workload.name).is_none()
+}

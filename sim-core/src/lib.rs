@@ -168,7 +168,7 @@ pub use metrics::LatencySummary;
 pub use path::{Category, ExitReason, Layer, OpPath, Step};
 pub use platform::{HostedDesign, IoModel, PlatformKind, SchedulerKind, Technique};
 pub use question::{Metric, QuestionAnswer, QuestionKind};
-pub use results::{PlatformResult, RunResult, SwapPath, UnknownName};
+pub use results::{NetworkResult, PlatformResult, RunResult, SwapPath, UnknownName};
 pub use runner::{JobOutcome, JobRun, Progress, RunOptions, Runner, SimError};
 pub use scenario::{Adjustments, Scenario, ScenarioError};
 pub use table::ComparisonTable;

@@ -78,6 +78,10 @@ pub const fn metric(m: Metric) -> Name {
         DesktopBandwidthKbitS => Name::new("세션당 kbit/s", "kbit/s per session"),
         DesktopFramesDeliveredPercent => Name::new("프레임 전달/요청", "Frames delivered/wanted"),
         DesktopSessionsDropped => Name::new("끊긴 세션", "Sessions dropped"),
+        NetworkGbitS => Name::new(
+            "네트워크 Gbit/s (송신+수신)",
+            "Network Gbit/s (sent + received)",
+        ),
         MigrationDowntimeMs => Name::new("마이그레이션 다운타임", "Migration downtime"),
         MigrationTotalMs => Name::new("마이그레이션 전체 시간", "Migration total time"),
     }

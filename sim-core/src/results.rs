@@ -270,6 +270,10 @@ pub struct PlatformResult {
     pub throughput: f64,
     /// The same instances run natively on the same host.
     pub baseline_throughput: f64,
+    /// What its instances sent and received over the host's NIC, when a workload of theirs
+    /// has `net_send` or `net_receive` (left out of the JSON otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<NetworkResult>,
     /// From the scenario's `[sweep]`: copies of the swept group that meet the p99 target.
     pub sweep_density: Option<u32>,
     /// Work done relative to the native baseline, percent: each group's operations over
@@ -386,8 +390,45 @@ pub struct GroupResult {
     pub throughput: f64,
     pub baseline_throughput: f64,
     pub relative_performance_percent: f64,
+    /// What the group's instances sent and received over the host's NIC, when its
+    /// workload has `net_send` or `net_receive` (left out of the JSON otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<NetworkResult>,
     pub latency: Vec<OpLatency>,
     pub baseline_latency: Vec<OpLatency>,
+}
+
+/// Network throughput: the payload bytes of the workloads' `net_send` and `net_receive`
+/// operations (each `message_bytes`) per simulated second, as Gbit/s (10^9 bits). A send
+/// counts once its last byte has left the host's NIC within the run, a receive once its
+/// message has arrived; the model has no protocol headers, so these are the bytes on the
+/// wire. Desktop sessions' display streams are not in it (`vdi`), nor a live migration's
+/// stream. The NIC is full duplex: each direction carries at most
+/// `host.nic.bandwidth_gbit_s`, shared by all of the platform's instances, so the two
+/// together may reach twice that.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NetworkResult {
+    /// Sent, Gbit/s.
+    pub send_gbit_s: f64,
+    /// Received, Gbit/s.
+    pub receive_gbit_s: f64,
+    /// Sent by the same instances run natively on the same host, Gbit/s.
+    pub baseline_send_gbit_s: f64,
+    /// Received by them natively, Gbit/s.
+    pub baseline_receive_gbit_s: f64,
+}
+
+impl NetworkResult {
+    /// Both directions together, Gbit/s (the metric `network_gbit_s`).
+    pub fn total_gbit_s(&self) -> f64 {
+        self.send_gbit_s + self.receive_gbit_s
+    }
+
+    /// Both directions together natively, Gbit/s.
+    pub fn baseline_total_gbit_s(&self) -> f64 {
+        self.baseline_send_gbit_s + self.baseline_receive_gbit_s
+    }
 }
 
 /// One instance on one platform.
@@ -634,6 +675,7 @@ impl PlatformResult {
             Metric::DesktopP99LatencyMs => p.vdi.as_ref()?.latency_p99_ms,
             Metric::DesktopBandwidthKbitS => p.vdi.as_ref()?.bandwidth_kbit_s,
             Metric::DesktopSessionsDropped => p.vdi.as_ref()?.sessions_dropped as f64,
+            Metric::NetworkGbitS => p.network.as_ref()?.total_gbit_s(),
             Metric::DesktopFramesDeliveredPercent => {
                 let v = p.vdi.as_ref()?;
                 if v.frames_wanted == 0 {

@@ -480,6 +480,12 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.cores", "코어", "cores"),
     ("table.core", "코어", "core"),
     metric("table.throughput", Metric::Throughput),
+    metric("table.network", Metric::NetworkGbitS),
+    (
+        "table.network.note",
+        "인스턴스의 워크로드가 net_send로 보내고 net_receive로 받은 메시지 바이트(message_bytes씩)를 시뮬레이션 1초당 기가비트(10^9비트)로 나타낸 값으로, 보낸 것(↑)과 받은 것(↓)을 더했습니다. 보낸 메시지는 마지막 바이트가 실행 안에 호스트 NIC를 떠났을 때, 받은 메시지는 도착했을 때 셉니다. 모델에 프로토콜 헤더가 없으므로 선로 위의 바이트가 모두 여기 들어 있습니다. NIC는 전이중이라 방향마다 host.nic.bandwidth_gbit_s까지 보낼 수 있고, 플랫폼의 모든 인스턴스가 그것을 나눠 씁니다. 그보다 낮다면 보낼 것이 더 없었거나(연산 속도) 더 빨리 보낼 수 없었던 것입니다(CPU, I/O 경로). 데스크톱의 화면 스트림(데스크톱 표의 kbit/s)과 라이브 마이그레이션의 트래픽은 들어 있지 않습니다. net_send나 net_receive가 없는 플랫폼에는 값이 없습니다(—).",
+        "The message bytes (message_bytes each) the instances' workloads sent by net_send and received by net_receive, in gigabits (10^9 bits) per simulated second, sent (↑) and received (↓) added. A sent message counts once its last byte has left the host's NIC within the run, a received one once it has arrived. The model has no protocol headers, so these are all the bytes on the wire. The NIC is full duplex: each direction carries up to host.nic.bandwidth_gbit_s, shared by all of the platform's instances; a platform below that either had no more to send (its operations' rate) or could not send faster (its CPU, its I/O path). A desktop's display stream (the desktop table's kbit/s) and a live migration's traffic are not in it. A platform without net_send or net_receive has no figure (—).",
+    ),
     metric("table.relative", Metric::RelativePerformancePercent),
     ("table.vdi_latency", "입력-화면 지연 p50 {} ms", "input-to-display p50 {} ms"),
     ("table.vdi_local", " (로컬 PC {} ms)", " (local PC {} ms)"),

@@ -59,6 +59,7 @@ pub fn table(r: &RunResult, lang: &str) -> String {
     headline_notes(&mut out, r, ko);
     platforms(&mut out, r, lang, nw);
     instance_groups(&mut out, r, ko);
+    network(&mut out, r, ko, nw);
     steal(&mut out, r, ko, nw);
     translation_cache(&mut out, r, ko, nw);
     latency(&mut out, r, ko);
@@ -365,6 +366,68 @@ fn instance_groups(out: &mut String, r: &RunResult, ko: bool) {
                 )
             );
         }
+    }
+}
+
+/// Network throughput over the host's NIC, for the platforms whose workloads send or
+/// receive (`net_send`, `net_receive`), and by group where more than one of a platform's
+/// groups does.
+fn network(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
+    if r.platforms.iter().all(|p| p.network.is_none()) {
+        return;
+    }
+    section(
+        out,
+        ko,
+        "network: message bytes sent / received over the host's NIC, Gbit/s (natively in brackets)",
+        "네트워크: 호스트 NIC로 보낸 / 받은 메시지 바이트, Gbit/s (괄호 안은 네이티브)",
+    );
+    let line = |n: &sim_core::NetworkResult| {
+        if ko {
+            format!(
+                "송신 {} Gbit/s ({}), 수신 {} Gbit/s ({})",
+                gbit_s(n.send_gbit_s),
+                gbit_s(n.baseline_send_gbit_s),
+                gbit_s(n.receive_gbit_s),
+                gbit_s(n.baseline_receive_gbit_s)
+            )
+        } else {
+            format!(
+                "sent {} Gbit/s ({}), received {} Gbit/s ({})",
+                gbit_s(n.send_gbit_s),
+                gbit_s(n.baseline_send_gbit_s),
+                gbit_s(n.receive_gbit_s),
+                gbit_s(n.baseline_receive_gbit_s)
+            )
+        }
+    };
+    for p in &r.platforms {
+        let Some(n) = &p.network else { continue };
+        let _ = writeln!(out, "{} {}", pad(&clean(&p.name), nw), line(n));
+        let groups: Vec<_> = p
+            .groups
+            .iter()
+            .filter_map(|g| g.network.as_ref().map(|n| (g, n)))
+            .collect();
+        if groups.len() > 1 {
+            for (g, n) in groups {
+                let name = format!("  {}", clean(&g.name));
+                let _ = writeln!(out, "{} {}", pad(&name, nw), line(n));
+            }
+        }
+    }
+}
+
+/// A throughput in Gbit/s: two decimals from 1 Gbit/s, three significant digits below (a
+/// request-response workload's 0.0123 Gbit/s does not read 0.01).
+fn gbit_s(v: f64) -> String {
+    if v == 0.0 {
+        "0".to_string()
+    } else if v.abs() < 1.0 {
+        let decimals = (2 - v.abs().log10().floor() as i32).clamp(3, 7) as usize;
+        format!("{v:.decimals$}")
+    } else {
+        format!("{v:.2}")
     }
 }
 

@@ -177,6 +177,14 @@ impl Machine {
             start = self.migration_shares_wire(start, bytes, now);
         }
         self.tx_free_at = start + wire_cycles(&self.spec.host, bytes);
+        let th = &self.threads[thread as usize];
+        // A workload's send counts once its last byte has left within the run (the queue
+        // is served in order, so that time is known now); a desktop agent's display stream
+        // has its own figures (`desktop.rs`).
+        if th.role.is_none() && self.tx_free_at <= self.spec.duration_cycles {
+            let c = &mut self.instances[th.instance as usize].counters;
+            c.net_sent_bytes = c.net_sent_bytes.saturating_add(bytes);
+        }
         self.threads[thread as usize].reply_on_wire_at = self.tx_free_at;
         self.tx_free_at
     }
@@ -629,6 +637,13 @@ impl Machine {
                 self.deliver(thread, now);
             }
             return;
+        }
+        if pending.op == Op::NetReceive && self.threads[thread as usize].role.is_none() {
+            // The workload's message has arrived (`device_time`).
+            let gi = self.instances[instance].group as usize;
+            let bytes = self.groups[gi].workload.message_bytes;
+            let c = &mut self.instances[instance].counters;
+            c.net_received_bytes = c.net_received_bytes.saturating_add(bytes);
         }
         if pending.op == Op::NetSend {
             // A sender that waited for room in its socket's send buffer: the NIC's transmit

@@ -420,6 +420,14 @@ pub struct InstanceCounters {
     pub cow_breaks: u64,
     /// When its balloon finished inflating.
     pub balloon_done_at: Option<Cycles>,
+    /// Payload bytes of its workload's `net_send`s whose last byte left the host's NIC by
+    /// the end of the run (a desktop session's display stream is not counted here).
+    #[serde(default)]
+    pub net_sent_bytes: u64,
+    /// Payload bytes of its workload's `net_receive`s whose message had arrived by the end
+    /// of the run (a desktop's input events are not counted here).
+    #[serde(default)]
+    pub net_received_bytes: u64,
 }
 
 struct InstanceRt {

@@ -73,6 +73,10 @@ pub enum Metric {
     DesktopFramesDeliveredPercent,
     /// VDI: user sessions a fault dropped.
     DesktopSessionsDropped,
+    /// Network throughput, Gbit/s: the payload bytes its instances' workloads sent and
+    /// received over the host's NIC per simulated second, both directions together
+    /// ([`crate::NetworkResult`]).
+    NetworkGbitS,
     /// Live migration: the stop-and-copy pause, milliseconds.
     MigrationDowntimeMs,
     /// Live migration: from the first round to the end of the stop-and-copy, milliseconds.
@@ -81,7 +85,7 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric, in the order the format lists them.
-    pub const ALL: [Metric; 28] = {
+    pub const ALL: [Metric; 29] = {
         use Metric::*;
         [
             RelativePerformancePercent,
@@ -110,6 +114,7 @@ impl Metric {
             DesktopBandwidthKbitS,
             DesktopFramesDeliveredPercent,
             DesktopSessionsDropped,
+            NetworkGbitS,
             MigrationDowntimeMs,
             MigrationTotalMs,
         ]
@@ -142,6 +147,7 @@ impl Metric {
             | MigrationDowntimeMs | MigrationTotalMs => "ms",
             FootprintMib => "MiB",
             DesktopBandwidthKbitS => "kbit/s",
+            NetworkGbitS => "Gbit/s",
             Density | SweepDensity | InstancesStopped | OpsLost | DesktopSessionsDropped => "",
         }
     }
@@ -181,6 +187,7 @@ impl Metric {
             Metric::DesktopBandwidthKbitS => "desktop_bandwidth_kbit_s",
             Metric::DesktopFramesDeliveredPercent => "desktop_frames_delivered_percent",
             Metric::DesktopSessionsDropped => "desktop_sessions_dropped",
+            Metric::NetworkGbitS => "network_gbit_s",
             Metric::MigrationDowntimeMs => "migration_downtime_ms",
             Metric::MigrationTotalMs => "migration_total_ms",
         }

@@ -200,6 +200,7 @@ fn every_metric_reads_back_from_its_name() {
         | Metric::DesktopBandwidthKbitS
         | Metric::DesktopFramesDeliveredPercent
         | Metric::DesktopSessionsDropped
+        | Metric::NetworkGbitS
         | Metric::MigrationDowntimeMs
         | Metric::MigrationTotalMs => (),
     };
@@ -223,6 +224,7 @@ fn each_metric_names_the_unit_its_name_ends_in() {
         DesktopP50LatencyMs,
         DesktopBandwidthKbitS,
         DesktopFramesDeliveredPercent,
+        NetworkGbitS,
         MigrationDowntimeMs,
     ] {
         let name = m.name();
@@ -232,6 +234,7 @@ fn each_metric_names_the_unit_its_name_ends_in() {
             Some("ms") => "ms",
             Some("mib") => "MiB",
             Some("s") if name.ends_with("kbit_s") => "kbit/s",
+            Some("s") if name.ends_with("gbit_s") => "Gbit/s",
             Some("throughput") => "ops/s",
             _ => "",
         };

@@ -19,7 +19,8 @@ use crate::path::{Category, ExitReason, Layer, PathBuilder, TranslationCount};
 use crate::platform::{PlatformKind, SchedulerKind, Stack, Technique};
 use crate::question::{QuestionAnswer, QuestionKind, Select};
 use crate::results::{
-    CpuShares, ExitCount, GroupResult, InstanceResult, OpLatency, PlatformResult, RunResult,
+    CpuShares, ExitCount, GroupResult, InstanceResult, NetworkResult, OpLatency, PlatformResult,
+    RunResult,
 };
 use crate::scenario::{InstanceSpec, Scenario, MAX_ESTIMATED_EVENTS};
 use crate::workload::Op;

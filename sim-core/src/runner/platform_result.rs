@@ -199,6 +199,7 @@ pub(super) fn platform_result(
         ops,
         throughput: ops as f64 / seconds,
         baseline_throughput: baseline_ops as f64 / seconds,
+        network: network_result(spec.groups.iter(), outcome, baseline, seconds),
         sweep_density: None,
         relative_performance_percent,
         cpu: cpu_shares(outcome),
@@ -302,11 +303,48 @@ fn group_results(
             throughput: group_ops as f64 / seconds,
             baseline_throughput: base_ops as f64 / seconds,
             relative_performance_percent: percent(group_ops, base_ops),
+            network: network_result(std::iter::once(g), outcome, baseline, seconds),
             latency: latencies(hist, per_us),
             baseline_latency: base_hist,
         });
     }
     (groups, all)
+}
+
+/// The network figures of the instances of `groups` (`None` when no workload of theirs
+/// sends or receives): their bytes sent and received over `seconds`, here and natively.
+fn network_result<'a>(
+    groups: impl Iterator<Item = &'a GroupSpec> + Clone,
+    outcome: &MachineOutcome,
+    baseline: &MachineOutcome,
+    seconds: f64,
+) -> Option<NetworkResult> {
+    if !groups
+        .clone()
+        .any(|g| crate::instance::uses_network(&g.workload))
+    {
+        return None;
+    }
+    let bytes = |o: &MachineOutcome| -> (u64, u64) {
+        o.instances
+            .iter()
+            .filter(|i| groups.clone().any(|g| g.scenario_index == i.group))
+            .fold((0u64, 0u64), |(sent, received), i| {
+                (
+                    sent.saturating_add(i.net_sent_bytes),
+                    received.saturating_add(i.net_received_bytes),
+                )
+            })
+    };
+    let gbit_s = |b: u64| b as f64 * 8.0 / seconds / 1e9;
+    let (sent, received) = bytes(outcome);
+    let (base_sent, base_received) = bytes(baseline);
+    Some(NetworkResult {
+        send_gbit_s: gbit_s(sent),
+        receive_gbit_s: gbit_s(received),
+        baseline_send_gbit_s: gbit_s(base_sent),
+        baseline_receive_gbit_s: gbit_s(base_received),
+    })
 }
 
 /// Platform-level relative performance: each group's ops over its baseline ops, weighted

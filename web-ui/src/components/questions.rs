@@ -293,6 +293,7 @@ fn where_shown(m: Metric) -> (&'static str, &'static str) {
         DesktopBandwidthKbitS => (desktop, "desktop.kbit"),
         DesktopFramesDeliveredPercent => (desktop, "desktop.frames"),
         DesktopSessionsDropped => (desktop, "desktop.dropped"),
+        NetworkGbitS => (column, "table.network"),
         MigrationDowntimeMs => (other_table, "table.downtime"),
         MigrationTotalMs => (other_table, "table.total"),
     }

@@ -247,6 +247,7 @@ pub(crate) const EXIT_COST_HEADS: [&str; 2] = ["table.exits_per_op", "table.cycl
 pub(crate) fn hiding_class(head: &str) -> Option<&'static str> {
     match head {
         "table.steal" => Some("opt-phone"),
+        "table.network" => Some("opt"),
         h if SHARE_HEADS.contains(&h) || EXIT_COST_HEADS.contains(&h) => Some("opt"),
         _ => None,
     }
@@ -263,6 +264,7 @@ fn column_note(key: &str) -> &'static str {
         "table.host" => "table.host.note",
         "table.idle" => "table.idle.note",
         "table.exits" => "table.exits.note",
+        "table.network" => "table.network.note",
         "table.exits_per_op" => "table.exits_per_op.note",
         "table.cycles_per_exit" => "table.cycles_per_exit.note",
         _ => "table.kern.note",
@@ -861,6 +863,7 @@ pub fn table(props: &TableProps) -> Html {
     };
     let said_once = common_scheduler(&r.platforms).map(|(s, _)| s);
     let exit_columns = r.platforms.iter().any(|p| exit_costs(p).is_some());
+    let network_column = r.platforms.iter().any(|p| p.network.is_some());
     html! {
         <div class="table-view" onkeydown={on_key} onfocusin={on_focus}>
             <button id="all-columns" class="link phone-only" aria-pressed={all_columns.to_string()} onclick={toggle_columns}>
@@ -873,6 +876,10 @@ pub fn table(props: &TableProps) -> Html {
                     <th scope="col">{ t(lang, "table.platform") }</th>
                     <th scope="col" class="text opt">{ t(lang, "table.kind") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
+                    // Network throughput, where a platform's workloads send or receive.
+                    if network_column {
+                        <th scope="col" class={classes!(hiding_class("table.network"))} data-col="network" title={t(lang, "table.network.note")}>{ t(lang, "table.network") }{ help_button("table.network") }</th>
+                    }
                     <th scope="col" title={t(lang, "table.relative.note")}>{ t(lang, "table.relative") }{ help_button("table.relative") }</th>
                     // Every share explains itself: what a column counts differs by platform
                     // (type 2's host-side work is under host OS, type 1's in the hypervisor).
@@ -897,6 +904,16 @@ pub fn table(props: &TableProps) -> Html {
                                 <br /><small>{ stack_details(lang, p, &props.baseline, said_once) }</small>
                             </td>
                             <td class="throughput">{ throughput }</td>
+                            if network_column {
+                                <td class={classes!(hiding_class("table.network"), "network")} data-col="network">
+                                    if let Some(n) = &p.network {
+                                        { crate::num::num(n.total_gbit_s()) }
+                                        <br /><small class="network-split">{ format!("↑\u{a0}{} ↓\u{a0}{}", crate::num::num(n.send_gbit_s), crate::num::num(n.receive_gbit_s)) }</small>
+                                    } else {
+                                        { "—" }
+                                    }
+                                </td>
+                            }
                             <td class="relative">{ &figures[0] }
                                 // A desktop's cost is its latency, not its updates (which
                                 // stay near 100% until the server saturates): the cell says

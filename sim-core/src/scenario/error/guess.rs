@@ -345,6 +345,21 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("msgsize", "message_bytes"),
     ("sriov", "passthrough"),
     ("vfio", "passthrough"),
+    // A network throughput, said otherwise: the metric in Gbit/s.
+    ("gbits", "network_gbit_s"),
+    ("gbps", "network_gbit_s"),
+    ("gbitps", "network_gbit_s"),
+    ("bandwidth", "network_gbit_s"),
+    ("netbandwidth", "network_gbit_s"),
+    ("networkbandwidth", "network_gbit_s"),
+    ("nicbandwidth", "network_gbit_s"),
+    ("netthroughput", "network_gbit_s"),
+    ("networkthroughput", "network_gbit_s"),
+    ("nicthroughput", "network_gbit_s"),
+    ("throughputgbits", "network_gbit_s"),
+    ("bandwidthgbits", "network_gbit_s"),
+    ("netgbits", "network_gbit_s"),
+    ("networkgbps", "network_gbit_s"),
 ];
 
 /// A key or value in another unit than the format's (`duration_s`, `memory_mib`,

@@ -1296,6 +1296,14 @@ mod tests {
             ("avg_lat", "mean_latency_us"),
             ("steal_pct", "steal_percent"),
             ("rel_perf_pct", "relative_performance_percent"),
+            ("gbit_s", "network_gbit_s"),
+            ("Gbps", "network_gbit_s"),
+            ("bandwidth", "network_gbit_s"),
+            ("net_throughput", "network_gbit_s"),
+            ("network_throughput", "network_gbit_s"),
+            ("net_tput", "network_gbit_s"),
+            ("net_gbit_s", "network_gbit_s"),
+            ("network_gbits", "network_gbit_s"),
         ] {
             assert_eq!(super::guess(given, &metrics), Some(meant), "{given}");
         }

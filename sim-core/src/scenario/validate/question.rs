@@ -494,6 +494,20 @@ pub(super) fn unanswerable(
             platform = platform.name
         ));
     }
+    if metric == Metric::NetworkGbitS
+        && !instances
+            .iter()
+            .any(|i| i.platforms.contains(&p) && i.uses_network())
+    {
+        return Some(msg!(
+            "unanswerable",
+            "question `{id}`: metric `{metric}` counts the bytes of `net_send` and `net_receive` operations, and no instance on platform `{platform}` runs either; give one a workload whose mix has net_send or net_receive (the preset network-rr has both), or choose another metric",
+            "질문 `{id}`: `{metric}` 지표는 `net_send`와 `net_receive` 연산의 바이트를 세는데 플랫폼 `{platform}`의 어떤 인스턴스도 둘 중 어느 것도 실행하지 않습니다. mix에 net_send나 net_receive가 있는 워크로드를 인스턴스에 주거나(프리셋 network-rr에는 둘 다 있습니다) 다른 지표를 고르세요",
+            id = id,
+            metric = metric.name(),
+            platform = platform.name
+        ));
+    }
     if metric == Metric::SweepDensity {
         return match sweep {
             None => Some(msg!(
