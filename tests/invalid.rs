@@ -1234,6 +1234,55 @@ fn the_error_codes_document_lists_every_code() {
     );
     check(&doc, &workspace_root().join("docs/error-codes.md"), COMMAND)
         .unwrap_or_else(|e| panic!("{e}"));
+    check(
+        &error_codes_module(&codes),
+        &workspace_root().join("sim-core/src/error_codes.rs"),
+        COMMAND,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // The module is what sim-core compiles: its list is the source's codes.
+    let listed: std::collections::BTreeSet<String> = sim_core::error_codes::ALL
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(listed, codes, "sim_core::error_codes::ALL");
+}
+
+/// `sim-core/src/error_codes.rs`: every code of `codes` as a constant (`UNKNOWN_NAME`), and
+/// `ALL`, so that a test author's misspelt code does not compile (a reviewer's
+/// `e.code == "unknown_variant"` compiled and never matched).
+fn error_codes_module(codes: &std::collections::BTreeSet<String>) -> String {
+    let mut out = String::from(
+        "//! Every error code of a [`crate::ScenarioError`] (its public field `code`) as a constant:\n\
+         //! `e.code == error_codes::UNKNOWN_NAME` does not compile with a misspelt name, where a\n\
+         //! misspelt `e.code == \"unknown_nmae\"` compiles and never matches. docs/error-codes.md\n\
+         //! gives an example of each.\n\
+         //!\n\
+         //! Generated with that document by `cargo test --release -p virtsim-tests --test invalid`\n\
+         //! (`UPDATE_EXPECT=1` after adding a code), which fails while a code of the source is\n\
+         //! missing here.\n\
+         //!\n\
+         //! ```\n\
+         //! use sim_core::{error_codes, Scenario};\n\
+         //!\n\
+         //! let e = Scenario::from_toml(\"t.toml\", \"[scenario]\\nname = \\\"t\\\"\\nduraton_ms = 5\\n\").unwrap_err();\n\
+         //! assert_eq!(e.code, error_codes::UNKNOWN_FIELD);\n\
+         //! assert!(error_codes::ALL.contains(&e.code));\n\
+         //! ```\n\n\
+         /// Every code, sorted.\n\
+         pub const ALL: &[&str] = &[\n",
+    );
+    for code in codes {
+        out.push_str(&format!("    {},\n", code.to_uppercase()));
+    }
+    out.push_str("];\n");
+    for code in codes {
+        out.push_str(&format!(
+            "\n/// `{code}`.\npub const {}: &str = \"{code}\";\n",
+            code.to_uppercase()
+        ));
+    }
+    out
 }
 
 /// Line endings: a file saved with classic Mac OS line endings (a carriage return alone)
