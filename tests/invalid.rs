@@ -1253,24 +1253,28 @@ fn the_error_codes_document_lists_every_code() {
 /// `e.code == "unknown_variant"` compiled and never matched).
 fn error_codes_module(codes: &std::collections::BTreeSet<String>) -> String {
     let mut out = String::from(
-        "//! Every error code of a [`crate::ScenarioError`] (its public field `code`) as a constant:\n\
-         //! `e.code == error_codes::UNKNOWN_NAME` does not compile with a misspelt name, where a\n\
-         //! misspelt `e.code == \"unknown_nmae\"` compiles and never matches. docs/error-codes.md\n\
-         //! gives an example of each.\n\
-         //!\n\
-         //! Generated with that document by `cargo test --release -p virtsim-tests --test invalid`\n\
-         //! (`UPDATE_EXPECT=1` after adding a code), which fails while a code of the source is\n\
-         //! missing here.\n\
-         //!\n\
-         //! ```\n\
-         //! use sim_core::{error_codes, Scenario};\n\
-         //!\n\
-         //! let e = Scenario::from_toml(\"t.toml\", \"[scenario]\\nname = \\\"t\\\"\\nduraton_ms = 5\\n\").unwrap_err();\n\
-         //! assert_eq!(e.code, error_codes::UNKNOWN_FIELD);\n\
-         //! assert!(error_codes::ALL.contains(&e.code));\n\
-         //! ```\n\n\
-         /// Every code, sorted.\n\
-         pub const ALL: &[&str] = &[\n",
+        r##"//! Every error code of a [`crate::ScenarioError`] (its public field `code`) as a constant:
+//! `e.code == error_codes::UNKNOWN_NAME` does not compile with a misspelt name, where a
+//! misspelt `e.code == "unknown_nmae"` compiles and never matches. docs/error-codes.md
+//! gives an example of each.
+//!
+//! Generated with that document by `cargo test --release -p virtsim-tests --test invalid`
+//! (`UPDATE_EXPECT=1` after adding a code), which fails while a code of the source is
+//! missing here.
+//!
+//! ```
+//! use sim_core::{error_codes, Scenario};
+//!
+//! let text = "[scenario]\nname = \"t\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\
+//!             [[instance]]\nname = \"i\"\nworkload = \"cpu-bund\"\n";
+//! let e = Scenario::from_toml("t.toml", text).unwrap_err(); // did you mean `cpu-bound`?
+//! assert_eq!(e.code, error_codes::UNKNOWN_NAME);
+//! assert!(error_codes::ALL.contains(&e.code));
+//! ```
+
+/// Every code, sorted.
+pub const ALL: &[&str] = &[
+"##,
     );
     for code in codes {
         out.push_str(&format!("    {},\n", code.to_uppercase()));

@@ -68,7 +68,11 @@ fn ulps_apart(a: f64, b: f64) -> Option<u64> {
     // The bits as integers in the floats' order (negative floats' bits run backwards).
     let ordered = |x: f64| {
         let bits = x.to_bits() as i64;
-        i128::from(if bits < 0 { i64::MIN.wrapping_sub(bits) } else { bits })
+        i128::from(if bits < 0 {
+            i64::MIN.wrapping_sub(bits)
+        } else {
+            bits
+        })
     };
     u64::try_from((ordered(a) - ordered(b)).unsigned_abs()).ok()
 }
@@ -267,7 +271,9 @@ impl Walk {
                 for (key, va) in x {
                     match y.iter().find(|(k, _)| k == key) {
                         Some((_, vb)) => self.step(&format!("{dot}{key}"), va, vb),
-                        None => self.differ(&format!("{dot}{key}"), short(va), "(absent)".into(), None)
+                        None => {
+                            self.differ(&format!("{dot}{key}"), short(va), "(absent)".into(), None)
+                        }
                     }
                 }
                 for (key, vb) in y {
@@ -819,7 +825,9 @@ mod tests {
         let d = first_difference(&run(), &other).unwrap();
         assert!(!d.only_rounding, "{d:?}");
         assert!(
-            d.to_string().ends_with("; 2 other values differ; these two differ only in the last digit (1 ULP apart)"),
+            d.to_string().ends_with(
+                "; 2 other values differ; these two differ only in the last digit (1 ULP apart)"
+            ),
             "{d}"
         );
         // Anything else beside: no hint of rounding.
@@ -829,11 +837,20 @@ mod tests {
         let d = first_difference(&run(), &other).unwrap();
         assert!(!d.only_rounding && d.ulps.is_none(), "{d:?}");
         // Negative floats, zeros of both signs, infinities.
-        assert_eq!(super::ulps_apart(-1.0, f64::from_bits((-1.0f64).to_bits() + 1)), Some(1));
+        assert_eq!(
+            super::ulps_apart(-1.0, f64::from_bits((-1.0f64).to_bits() + 1)),
+            Some(1)
+        );
         assert_eq!(super::ulps_apart(0.0, -0.0), Some(0));
-        assert_eq!(super::ulps_apart(-f64::MIN_POSITIVE, f64::MIN_POSITIVE), Some(2 * f64::MIN_POSITIVE.to_bits()));
+        assert_eq!(
+            super::ulps_apart(-f64::MIN_POSITIVE, f64::MIN_POSITIVE),
+            Some(2 * f64::MIN_POSITIVE.to_bits())
+        );
         assert_eq!(super::ulps_apart(1.0, f64::INFINITY), None);
-        assert_eq!(super::ulps_apart(f64::MAX, -f64::MAX), Some(2 * f64::MAX.to_bits()));
+        assert_eq!(
+            super::ulps_apart(f64::MAX, -f64::MAX),
+            Some(2 * f64::MAX.to_bits())
+        );
     }
 
     #[test]

@@ -10,8 +10,10 @@
 //! ```
 //! use sim_core::{error_codes, Scenario};
 //!
-//! let e = Scenario::from_toml("t.toml", "[scenario]\nname = \"t\"\nduraton_ms = 5\n").unwrap_err();
-//! assert_eq!(e.code, error_codes::UNKNOWN_FIELD);
+//! let text = "[scenario]\nname = \"t\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\
+//!             [[instance]]\nname = \"i\"\nworkload = \"cpu-bund\"\n";
+//! let e = Scenario::from_toml("t.toml", text).unwrap_err(); // did you mean `cpu-bound`?
+//! assert_eq!(e.code, error_codes::UNKNOWN_NAME);
 //! assert!(error_codes::ALL.contains(&e.code));
 //! ```
 

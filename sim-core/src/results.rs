@@ -202,8 +202,7 @@ impl UnknownName {
         } else {
             crate::scenario::guess(&self.given, &names)
         };
-        let guess = guess
-            .map_or_else(|| ".".to_string(), |g| format!("; did you mean `{g}`?"));
+        let guess = guess.map_or_else(|| ".".to_string(), |g| format!("; did you mean `{g}`?"));
         let list = if names.is_empty() {
             "none".to_string()
         } else {
@@ -718,7 +717,8 @@ impl PlatformResult {
     /// ```
     pub fn group_named(&self, name: &str) -> Result<&GroupResult, UnknownName> {
         self.group(name).ok_or_else(|| {
-            let mut e = UnknownName::new("group", name, self.groups.iter().map(|g| g.name.as_str()));
+            let mut e =
+                UnknownName::new("group", name, self.groups.iter().map(|g| g.name.as_str()));
             e.platform = Some(self.name.clone());
             e
         })
@@ -776,7 +776,10 @@ mod tests {
                     [[instance]]\nname = \"net-vm\"\nworkload = \"network-rr\"\nplatforms = [\"vm\"]\n";
         let result = Scenario::from_toml("g.toml", text).unwrap().run().unwrap();
         let vm = result.platform_named("vm").unwrap();
-        let (disk, net) = (vm.group_named("disk-vm").unwrap(), vm.group_named("net-vm").unwrap());
+        let (disk, net) = (
+            vm.group_named("disk-vm").unwrap(),
+            vm.group_named("net-vm").unwrap(),
+        );
         assert_eq!(disk.ops + net.ops, vm.ops);
         assert!(disk.ops > 0 && net.ops > 0, "{} {}", disk.ops, net.ops);
         assert!(disk.throughput < vm.throughput && net.throughput < vm.throughput);
@@ -792,8 +795,15 @@ mod tests {
         assert!(e.to_string().contains("; did you mean `disk-vm`?"), "{e}");
         assert_eq!((e.kind, e.platform.as_deref()), ("group", Some("vm")));
         // `net-vm` runs on `vm` only.
-        let e = result.platform_named("n").unwrap().group_named("net-vm").unwrap_err();
-        assert_eq!(e.to_string(), "platform `n` has no group `net-vm`. Its groups: `disk-vm`");
+        let e = result
+            .platform_named("n")
+            .unwrap()
+            .group_named("net-vm")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "platform `n` has no group `net-vm`. Its groups: `disk-vm`"
+        );
         assert!(result.platform("n").unwrap().group("disk-vm").is_some());
     }
 

@@ -1164,7 +1164,10 @@ mod host_memory_tests {
         assert!(base.adjusted(&big(128 * 1024)).is_ok());
         let e = base.adjusted(&big(64 * 1024)).unwrap_err();
         assert_eq!(e.code, "memory_setting_over_host", "{e}");
-        assert!(e.to_string().contains("the host has 63.0 GiB after the 1.0 GiB"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("the host has 63.0 GiB after the 1.0 GiB"),
+            "{e}"
+        );
     }
 }
-
