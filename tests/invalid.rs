@@ -1234,6 +1234,59 @@ fn the_error_codes_document_lists_every_code() {
     );
     check(&doc, &workspace_root().join("docs/error-codes.md"), COMMAND)
         .unwrap_or_else(|e| panic!("{e}"));
+    check(
+        &error_codes_module(&codes),
+        &workspace_root().join("sim-core/src/error_codes.rs"),
+        COMMAND,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // The module is what sim-core compiles: its list is the source's codes.
+    let listed: std::collections::BTreeSet<String> = sim_core::error_codes::ALL
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(listed, codes, "sim_core::error_codes::ALL");
+}
+
+/// `sim-core/src/error_codes.rs`: every code of `codes` as a constant (`UNKNOWN_NAME`), and
+/// `ALL`, so that a test author's misspelt code does not compile (a reviewer's
+/// `e.code == "unknown_variant"` compiled and never matched).
+fn error_codes_module(codes: &std::collections::BTreeSet<String>) -> String {
+    let mut out = String::from(
+        r##"//! Every error code of a [`crate::ScenarioError`] (its public field `code`) as a constant:
+//! `e.code == error_codes::UNKNOWN_NAME` does not compile with a misspelt name, where a
+//! misspelt `e.code == "unknown_nmae"` compiles and never matches. docs/error-codes.md
+//! gives an example of each.
+//!
+//! Generated with that document by `cargo test --release -p virtsim-tests --test invalid`
+//! (`UPDATE_EXPECT=1` after adding a code), which fails while a code of the source is
+//! missing here.
+//!
+//! ```
+//! use sim_core::{error_codes, Scenario};
+//!
+//! let text = "[scenario]\nname = \"t\"\n[[platform]]\nname = \"n\"\nkind = \"native\"\n\
+//!             [[instance]]\nname = \"i\"\nworkload = \"cpu-bund\"\n";
+//! let e = Scenario::from_toml("t.toml", text).unwrap_err(); // did you mean `cpu-bound`?
+//! assert_eq!(e.code, error_codes::UNKNOWN_NAME);
+//! assert!(error_codes::ALL.contains(&e.code));
+//! ```
+
+/// Every code, sorted.
+pub const ALL: &[&str] = &[
+"##,
+    );
+    for code in codes {
+        out.push_str(&format!("    {},\n", code.to_uppercase()));
+    }
+    out.push_str("];\n");
+    for code in codes {
+        out.push_str(&format!(
+            "\n/// `{code}`.\npub const {}: &str = \"{code}\";\n",
+            code.to_uppercase()
+        ));
+    }
+    out
 }
 
 /// Line endings: a file saved with classic Mac OS line endings (a carriage return alone)

@@ -440,6 +440,10 @@ impl<'a> Mutator<'a> {
                 .map(|_| (!r.chance(3)).then(|| number(r) as u32))
                 .collect();
         }
+        // A Rust test's host memory setting, in and out of range.
+        if r.chance(8) {
+            a.host_memory_mib = Some(number(r));
+        }
         a
     }
 

@@ -63,6 +63,8 @@ fn find(
 /// assert!(p99(t1).unwrap() < p99(t2).unwrap());                        // type 1 wins on I/O
 /// let share = t1.metric(Metric::HypervisorPercent, None);              // any question's metric
 /// assert_eq!(share, Some(t1.cpu.hypervisor));
+/// let disk = |p: &sim_core::PlatformResult| p.group_named("disk-vm").map(|g| g.throughput);
+/// assert!(disk(t1)? > disk(t2)?); // one [[instance]] group's ops/s (`t1.throughput` adds the net VM's)
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn scenario(name: &str) -> Option<&'static str> {
@@ -147,6 +149,37 @@ pub enum LoadError {
     /// each one).
     #[error(transparent)]
     Invalid(#[from] ScenarioError),
+}
+
+/// `?` on [`load`] or [`load_assignment`] in a function that returns sim-core's
+/// `Result<_, SimError>` (as [`Scenario::run`] does): [`LoadError::Invalid`] is
+/// `SimError::Invalid` with the same error, [`LoadError::Unknown`] a `SimError::Invalid`
+/// with code `unknown_name`, the name as its file and the same message in both languages
+/// ([`ScenarioError::unknown_file`]).
+///
+/// ```
+/// use sim_core::SimError;
+///
+/// fn p99_us(name: &str) -> Result<Option<f64>, SimError> {
+///     let result = virtsim_library::load(name)?.run()?;
+///     Ok(result.platforms[0].latency_of(sim_core::Op::DiskRead).map(|l| l.p99_us))
+/// }
+/// assert!(p99_us("type1-vs-type2")?.is_some());
+/// let Err(SimError::Invalid(e)) = p99_us("type1-vs-type3") else { panic!() };
+/// assert_eq!((e.code, e.file.as_str()), ("unknown_name", "type1-vs-type3"));
+/// assert!(e.to_string().ends_with("did you mean `type1-vs-type2.toml`?"), "{e}");
+/// # Ok::<(), SimError>(())
+/// ```
+impl From<LoadError> for sim_core::SimError {
+    fn from(e: LoadError) -> sim_core::SimError {
+        match e {
+            LoadError::Invalid(e) => sim_core::SimError::Invalid(e),
+            LoadError::Unknown { ref name, .. } => {
+                let message = Text::new(e.to_string(), e.message_in(Lang::Ko));
+                sim_core::SimError::Invalid(ScenarioError::unknown_file(name, message))
+            }
+        }
+    }
 }
 
 impl LoadError {

@@ -163,6 +163,32 @@ fn the_other_kinds_name_points_at_the_other_function() {
     assert_ne!(invalid.message_in(Lang::Ko), invalid.to_string());
 }
 
+/// A `Result<_, SimError>` function can `?` a `load` (a reviewer could not): a file that
+/// does not validate is its `ScenarioError` as it was, an unknown name one with code
+/// `unknown_name`, the name as its file and the same messages in both languages.
+#[test]
+fn a_load_error_converts_into_a_sim_error() {
+    fn load_sim(name: &str) -> Result<Scenario, sim_core::SimError> {
+        Ok(load(name)?)
+    }
+    assert!(load_sim("smoke").is_ok());
+    let unknown = load("type1-vs-type3").unwrap_err();
+    let Err(sim_core::SimError::Invalid(e)) = load_sim("type1-vs-type3") else {
+        panic!("an unknown name is SimError::Invalid");
+    };
+    assert_eq!(e.code, sim_core::error_codes::UNKNOWN_NAME);
+    assert_eq!(
+        (e.file.as_str(), e.line, e.column),
+        ("type1-vs-type3", 0, 0)
+    );
+    assert_eq!(e.message_in(Lang::En), unknown.message_in(Lang::En));
+    assert_eq!(e.message_in(Lang::Ko), unknown.message_in(Lang::Ko));
+    assert_eq!(e.to_string(), format!("type1-vs-type3: {unknown}"));
+    let invalid = ScenarioError::unknown_file("x.toml", Text::new("a", "가"));
+    let sim: sim_core::SimError = LoadError::Invalid(invalid.clone()).into();
+    assert_eq!(sim, sim_core::SimError::Invalid(invalid));
+}
+
 #[test]
 fn an_assignment_resolves_exact_file_names_only() {
     use sim_core::assignment::Library as _;

@@ -45,6 +45,36 @@ pub struct Difference {
     pub within: Vec<String>,
     /// How many other values differ after this one (a list's length counts once).
     pub others: usize,
+    /// When both values are finite floats: how far apart they are in ULPs (units in the
+    /// last place: 1 for two neighbouring `f64`s).
+    pub ulps: Option<u64>,
+    /// Whether every difference found, this one and the `others`, is of two floats at most
+    /// [`ROUNDING_ULPS`] apart: the mark of a result read back from JSON by a parser that
+    /// rounds the last digit (serde_json without its `float_roundtrip` feature), which
+    /// `Display` then says.
+    pub only_rounding: bool,
+}
+
+/// The most ULPs apart two floats may be for [`Difference::only_rounding`]: serde_json
+/// without `float_roundtrip` reads a float written in full to within one or two.
+pub const ROUNDING_ULPS: u64 = 2;
+
+/// How far apart `a` and `b` are in ULPs (the `f64`s between them, plus one); `None` when
+/// either is not finite. `0.0` and `-0.0` are 0 apart.
+fn ulps_apart(a: f64, b: f64) -> Option<u64> {
+    if !a.is_finite() || !b.is_finite() {
+        return None;
+    }
+    // The bits as integers in the floats' order (negative floats' bits run backwards).
+    let ordered = |x: f64| {
+        let bits = x.to_bits() as i64;
+        i128::from(if bits < 0 {
+            i64::MIN.wrapping_sub(bits)
+        } else {
+            bits
+        })
+    };
+    u64::try_from((ordered(a) - ordered(b)).unsigned_abs()).ok()
 }
 
 impl fmt::Display for Difference {
@@ -57,9 +87,32 @@ impl fmt::Display for Difference {
             write!(f, " ({})", self.within.join(", "))?;
         }
         match self.others {
-            0 => Ok(()),
-            1 => write!(f, "; 1 other value differs"),
-            n => write!(f, "; {n} other values differ"),
+            0 => {}
+            1 => write!(f, "; 1 other value differs")?,
+            n => write!(f, "; {n} other values differ")?,
+        }
+        let plural = |n: u64| if n == 1 { "" } else { "s" };
+        let read_back = "a result read back from JSON without serde_json's `float_roundtrip` \
+                         feature differs so; turn it on: serde_json = { version = \"1\", \
+                         features = [\"float_roundtrip\"] }";
+        match self.ulps {
+            Some(n) if self.only_rounding && self.others == 0 => write!(
+                f,
+                "; they differ only in the last digit ({n} ULP{} apart): {read_back}",
+                plural(n)
+            ),
+            Some(_) if self.only_rounding => write!(
+                f,
+                "; all {} differ only in the last digit (at most {ROUNDING_ULPS} ULPs \
+                 apart): {read_back}",
+                self.others + 1
+            ),
+            Some(n) if n <= ROUNDING_ULPS => write!(
+                f,
+                "; these two differ only in the last digit ({n} ULP{} apart)",
+                plural(n)
+            ),
+            _ => Ok(()),
         }
     }
 }
@@ -81,13 +134,19 @@ pub fn first_difference<T: Serialize + ?Sized>(left: &T, right: &T) -> Option<Di
                 right: text(b),
                 within: Vec::new(),
                 others: 0,
+                ulps: None,
+                only_rounding: false,
             });
         }
     };
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        only_rounding: true,
+        ..Walk::default()
+    };
     walk.compare(&a, &b);
     walk.first.map(|mut d| {
         d.others = walk.count - 1;
+        d.only_rounding = walk.only_rounding;
         d
     })
 }
@@ -175,11 +234,15 @@ struct Walk {
     within: Vec<String>,
     first: Option<Difference>,
     count: usize,
+    /// Whether every difference so far is of floats at most [`ROUNDING_ULPS`] apart.
+    only_rounding: bool,
 }
 
 impl Walk {
-    fn differ(&mut self, suffix: &str, left: String, right: String) {
+    /// A difference at `self.path + suffix`; `ulps` apart when both are floats.
+    fn differ(&mut self, suffix: &str, left: String, right: String, ulps: Option<u64>) {
         self.count += 1;
+        self.only_rounding &= ulps.is_some_and(|n| n <= ROUNDING_ULPS);
         if self.first.is_none() {
             self.first = Some(Difference {
                 path: format!("{}{suffix}", self.path),
@@ -187,6 +250,8 @@ impl Walk {
                 right,
                 within: self.within.clone(),
                 others: 0,
+                ulps,
+                only_rounding: false,
             });
         }
     }
@@ -206,12 +271,14 @@ impl Walk {
                 for (key, va) in x {
                     match y.iter().find(|(k, _)| k == key) {
                         Some((_, vb)) => self.step(&format!("{dot}{key}"), va, vb),
-                        None => self.differ(&format!("{dot}{key}"), short(va), "(absent)".into()),
+                        None => {
+                            self.differ(&format!("{dot}{key}"), short(va), "(absent)".into(), None)
+                        }
                     }
                 }
                 for (key, vb) in y {
                     if !x.iter().any(|(k, _)| k == key) {
-                        self.differ(&format!("{dot}{key}"), "(absent)".into(), short(vb));
+                        self.differ(&format!("{dot}{key}"), "(absent)".into(), short(vb), None);
                     }
                 }
             }
@@ -226,17 +293,17 @@ impl Walk {
                     }
                 }
                 if x.len() != y.len() {
-                    self.differ(".len()", x.len().to_string(), y.len().to_string());
+                    self.differ(".len()", x.len().to_string(), y.len().to_string(), None);
                 }
             }
             (Value::Float(p), Value::Float(q)) => {
                 if p.to_bits() != q.to_bits() {
-                    self.differ("", short(a), short(b));
+                    self.differ("", short(a), short(b), ulps_apart(*p, *q));
                 }
             }
             _ => {
                 if a != b {
-                    self.differ("", short(a), short(b));
+                    self.differ("", short(a), short(b), None);
                 }
             }
         }
@@ -693,6 +760,8 @@ mod tests {
                 right: "1240".into(),
                 within: vec!["name = \"type2\"".into(), "op = net_receive".into()],
                 others: 0,
+                ulps: None,
+                only_rounding: false,
             }
         );
         assert_eq!(
@@ -722,6 +791,65 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "platforms[1].evidence[1][1]: 2.0 != 2.5 (name = \"type2\", \"b\")"
+        );
+    }
+
+    /// A float read back by a parser that rounds the last digit (serde_json without
+    /// `float_roundtrip`: a reviewer's `guest_kernel: 3.6338875833333337 !=
+    /// 3.6338875833333333`, 87 others, with no hint) is said to be that, with the fix;
+    /// a difference of more than the last digits, or of anything but floats, is not.
+    #[test]
+    fn floats_apart_in_the_last_digit_only_point_at_float_roundtrip() {
+        let next = |x: f64, n: u64| f64::from_bits(x.to_bits() + n);
+        let mut other = run();
+        other.platforms[0].share = next(12.5, 1);
+        let d = first_difference(&run(), &other).unwrap();
+        assert_eq!((d.ulps, d.only_rounding), (Some(1), true));
+        assert_eq!(
+            d.to_string(),
+            "platforms[0].share: 12.5 != 12.500000000000002 (name = \"native\"); they differ \
+             only in the last digit (1 ULP apart): a result read back from JSON without \
+             serde_json's `float_roundtrip` feature differs so; turn it on: serde_json = { \
+             version = \"1\", features = [\"float_roundtrip\"] }"
+        );
+        other.platforms[1].evidence[0].1 = next(1.0, 2);
+        let d = first_difference(&run(), &other).unwrap();
+        assert!(d.only_rounding && d.others == 1, "{d:?}");
+        assert!(
+            d.to_string()
+                .contains("; 1 other value differs; all 2 differ only in the last digit (at most 2 ULPs apart): a result read back"),
+            "{d}"
+        );
+        // Three ULPs somewhere: not a rounding; the first still says how far apart it is.
+        other.platforms[1].share = next(12.5, 3);
+        let d = first_difference(&run(), &other).unwrap();
+        assert!(!d.only_rounding, "{d:?}");
+        assert!(
+            d.to_string().ends_with(
+                "; 2 other values differ; these two differ only in the last digit (1 ULP apart)"
+            ),
+            "{d}"
+        );
+        // Anything else beside: no hint of rounding.
+        let mut other = run();
+        other.platforms[0].share = next(12.5, 1);
+        other.seed = 8;
+        let d = first_difference(&run(), &other).unwrap();
+        assert!(!d.only_rounding && d.ulps.is_none(), "{d:?}");
+        // Negative floats, zeros of both signs, infinities.
+        assert_eq!(
+            super::ulps_apart(-1.0, f64::from_bits((-1.0f64).to_bits() + 1)),
+            Some(1)
+        );
+        assert_eq!(super::ulps_apart(0.0, -0.0), Some(0));
+        assert_eq!(
+            super::ulps_apart(-f64::MIN_POSITIVE, f64::MIN_POSITIVE),
+            Some(2 * f64::MIN_POSITIVE.to_bits())
+        );
+        assert_eq!(super::ulps_apart(1.0, f64::INFINITY), None);
+        assert_eq!(
+            super::ulps_apart(f64::MAX, -f64::MAX),
+            Some(2 * f64::MAX.to_bits())
         );
     }
 

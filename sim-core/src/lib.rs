@@ -25,6 +25,50 @@
 //! assert!(result.platforms[0].relative_performance_percent < 100.0);
 //! ```
 //!
+//! Every text a student reads in a scenario (`title`, `description`, a platform's `label`,
+//! a question's `text` and `explanation`) is written in both languages,
+//! `{ en = "...", ko = "..." }`; a plain string is an error that says so. A question is
+//! answered by every run (README's "From Rust tests" shows this scenario):
+//!
+//! ```
+//! let text = r#"
+//! [scenario]
+//! name = "lab"
+//! duration_ms = 20
+//!
+//! [[platform]]
+//! name = "emulated"
+//! kind = "type1"
+//! technique = "hardware_assist"
+//! io = "emulated"
+//!
+//! [[platform]]
+//! name = "virtio"
+//! kind = "type1"
+//! technique = "hardware_assist"
+//! io = "paravirtual"
+//!
+//! [[instance]]
+//! name = "db"
+//! workload = "disk-random-4k"
+//!
+//! [[question]]
+//! id = "faster-disk"
+//! kind = "choice"
+//! text = { en = "Which disk has the lower p99 read latency?", ko = "p99 읽기 지연 시간이 더 낮은 디스크는 어느 것인가요?" }
+//! metric = "p99_latency_us"
+//! op = "disk_read"
+//! select = "lowest"
+//! "#;
+//! let result = sim_core::Scenario::from_toml("lab.toml", text)?.run()?;
+//! assert_eq!(result.question_named("faster-disk")?.answer, "virtio");
+//! // A text in one language only is an error that says what to write.
+//! let one = text.replace("{ en = \"Which disk has the lower p99 read latency?\", ko = \"p99 읽기 지연 시간이 더 낮은 디스크는 어느 것인가요?\" }", "\"Which disk?\"");
+//! let e = sim_core::Scenario::from_toml("lab.toml", &one).unwrap_err();
+//! assert!(e.to_string().contains("expected a text in both languages: { en = \"...\", ko = \"...\" }"), "{e}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! A figure by platform and operation, or by a question's metric (README's example, which
 //! takes the text from `virtsim_library::scenario`; here the file is read from the
 //! repository, relative to this crate's directory):
@@ -40,6 +84,10 @@
 //! assert!(p99(t1).unwrap() < p99(t2).unwrap()); // type 1 wins on I/O
 //! let share = t1.metric(Metric::HypervisorPercent, None);
 //! assert_eq!(share, Some(t1.cpu.hypervisor));
+//! // One [[instance]] group's ops/s: a platform's `throughput` adds up every group's.
+//! let disk = |p: &sim_core::PlatformResult| p.group_named("disk-vm").map(|g| g.throughput);
+//! assert!(disk(t1)? > disk(t2)?);
+//! assert!(disk(t1)? < t1.throughput); // the net VM's requests are in the platform's
 //!
 //! // The scenario's questions, answered by the run: a choice question's answer is a
 //! // platform's name; `check` marks a student's answer as a grader would.
@@ -64,9 +112,11 @@
 //!   [`Scenario::run_with`] and [`RunOptions`]; [`Scenario::set_seed`]. An error is a
 //!   [`ScenarioError`] (`file:line:column: message`; its public field `code`, `err.code`
 //!   and not a method, is stable; in Korean with
-//!   [`ScenarioError::to_string_in`]) or a [`SimError`] (which a `ScenarioError` converts
-//!   into with `?`).
-//! - [`Adjustments`] and [`Scenario::adjusted`]: the page's slider settings;
+//!   [`ScenarioError::to_string_in`]; every code a constant of [`error_codes`], so that a
+//!   misspelt one does not compile) or a [`SimError`] (which a `ScenarioError`, and
+//!   `virtsim_library`'s `LoadError`, convert into with `?`).
+//! - [`Adjustments`] and [`Scenario::adjusted`]: the page's slider settings (and the
+//!   host's memory, [`Adjustments::host_memory_mib`], room for more instances);
 //!   [`Scenario::with_cost`]: one cost of the `[costs]` table, checked as the file's
 //!   (`virtsim run --cost NAME=VALUE`). Both give a copy that keeps the `[scenario]`
 //!   fields as they are (the seed, [`Scenario::set_seed`] or written by hand,
@@ -75,11 +125,18 @@
 //!   (`s.host.cores`, an instance's `count`) is dropped. Call them first, then set such
 //!   fields.
 //! - [`RunResult`]: [`RunResult::platform_named`] ([`PlatformResult`]: its `metric`,
-//!   `latency_of` an [`Op`]), [`RunResult::question_named`] ([`QuestionAnswer::check`]
-//!   grades an answer), whose error for a misspelt name lists the run's names (the
-//!   `Option`s of [`RunResult::platform`] and [`RunResult::question`] say only `None`); [`RunResult::first_difference`] and [`assert_same_results!`] compare two
-//!   results field by field; [`export_csv::to_csv`] is `virtsim run --format csv`.
-//! - [`Runner`] ([`Scenario::runner`]): a run advanced in slices, or its independent jobs
+//!   `latency_of` an [`Op`], [`PlatformResult::group_named`] one `[[instance]]` group's
+//!   figures, a [`results::GroupResult`]: a workload's own throughput, where the
+//!   platform's adds up every group's), [`RunResult::question_named`]
+//!   ([`QuestionAnswer::check`] grades an answer), whose error for a misspelt name lists
+//!   the names there are (the `Option`s of [`RunResult::platform`],
+//!   [`PlatformResult::group`] and [`RunResult::question`] say only `None`);
+//!   [`RunResult::first_difference`] and [`assert_same_results!`] compare two results
+//!   field by field (and say when every difference is a float's last digit, as in JSON
+//!   read back without serde_json's `float_roundtrip`); [`export_csv::to_csv`] is
+//!   `virtsim run --format csv`.
+//! - [`Runner`] ([`Scenario::runner`]): a run advanced in slices (at least one event a
+//!   call: [`Runner::advance`]`(0)` processes one), or its independent jobs
 //!   ([`Runner::take_jobs`]) run on threads of your own.
 //! - [`assignment::Assignment`] (from a file with [`assignment::Assignment::from_toml`]),
 //!   a student's scenarios ([`assignment::Assignment::step_scenario`]), answer keys, and a
@@ -129,6 +186,7 @@ pub mod boot;
 pub mod costs;
 pub mod desktop;
 pub mod diff;
+pub mod error_codes;
 // The discrete-event engine's queue and cycle type: workspace plumbing.
 #[doc(hidden)]
 pub mod engine;

@@ -170,16 +170,19 @@ impl RunResult {
 }
 
 /// A platform or question name that a [`RunResult`] does not have
-/// ([`RunResult::platform_named`], [`RunResult::question_named`]).
+/// ([`RunResult::platform_named`], [`RunResult::question_named`]), or a group name that a
+/// platform does not run ([`PlatformResult::group_named`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.message())]
 pub struct UnknownName {
-    /// `"platform"` or `"question"`.
+    /// `"platform"`, `"question"` or `"group"`.
     pub kind: &'static str,
     /// The name asked for.
     pub given: String,
-    /// The names the run has, in its order.
+    /// The names the run (for a group, the platform) has, in its order.
     pub names: Vec<String>,
+    /// For a group: the platform asked about.
+    pub platform: Option<String>,
 }
 
 impl UnknownName {
@@ -188,13 +191,20 @@ impl UnknownName {
             kind,
             given: given.to_string(),
             names: names.map(str::to_string).collect(),
+            platform: None,
         }
     }
 
     fn message(&self) -> String {
         let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
-        let guess = crate::scenario::guess(&self.given, &names)
-            .map_or_else(|| ".".to_string(), |g| format!("; did you mean `{g}`?"));
+        // A group's name is an instance's, which authors shorten as they like (`disk` for
+        // `disk-vm`), as a question's id.
+        let guess = if self.platform.is_some() {
+            crate::scenario::guess_id(&self.given, &names)
+        } else {
+            crate::scenario::guess(&self.given, &names)
+        };
+        let guess = guess.map_or_else(|| ".".to_string(), |g| format!("; did you mean `{g}`?"));
         let list = if names.is_empty() {
             "none".to_string()
         } else {
@@ -204,8 +214,12 @@ impl UnknownName {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let owner = match &self.platform {
+            Some(p) => format!("platform `{p}`"),
+            None => "this run".to_string(),
+        };
         format!(
-            "this run has no {} `{}`{guess} Its {}s: {list}",
+            "{owner} has no {} `{}`{guess} Its {}s: {list}",
             self.kind, self.given, self.kind
         )
     }
@@ -264,11 +278,14 @@ pub struct PlatformResult {
     pub vcpus: u64,
     pub instance_count: u64,
     pub memory_mib: u64,
-    /// Operations completed.
+    /// Operations completed, every instance group's together.
     pub ops: u64,
-    /// Operations per simulated second.
+    /// Operations per simulated second, every instance group's together (a disk group's
+    /// reads and a network group's requests added up): one workload's is its group's,
+    /// [`Self::group_named`]`(name)?.throughput`.
     pub throughput: f64,
-    /// The same instances run natively on the same host.
+    /// The same instances run natively on the same host, operations per simulated second
+    /// (every group's together, as `throughput`).
     pub baseline_throughput: f64,
     /// What its instances sent and received over the host's NIC, when a workload of theirs
     /// has `net_send` or `net_receive` (left out of the JSON otherwise).
@@ -297,8 +314,14 @@ pub struct PlatformResult {
     pub exits: Vec<ExitCount>,
     /// All of `exits` per simulated second.
     pub exits_per_second: f64,
+    /// Latency by operation, every group's operations of that kind together
+    /// ([`Self::latency_of`]); a group's own are in its [`GroupResult::latency`].
     pub latency: Vec<OpLatency>,
+    /// One result per `[[instance]]` group that runs on this platform, in the file's order
+    /// ([`Self::group_named`] by name): each workload's own operations, throughput and
+    /// latency against its native baseline, where the platform's figures add the groups up.
     pub groups: Vec<GroupResult>,
+    /// One result per instance (a group of `count = 3` has three), in the groups' order.
     pub instances: Vec<InstanceResult>,
     /// The layers of the stack, top (application) to bottom (hardware).
     pub layers: Vec<Layer>,
@@ -377,24 +400,45 @@ fn one() -> f64 {
 /// them (see [`PlatformResult::groups_fare_differently`]).
 pub const GROUP_SPREAD_POINTS: f64 = 10.0;
 
-/// One instance group (`[[instance]]` entry) on one platform.
+/// One instance group (`[[instance]]` entry) on one platform: its instances' figures
+/// together ([`PlatformResult::group_named`]).
+///
+/// ```
+/// let text = include_str!("../../scenarios/type1-vs-type2.toml");
+/// let result = sim_core::Scenario::from_toml("type1-vs-type2.toml", text)?.run()?;
+/// let disk = |p: &str| result.platform_named(p)?.group_named("disk-vm").map(|g| g.throughput);
+/// assert!(disk("type1")? > disk("type2")?); // the disk VM's reads per second, not the net VM's too
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupResult {
+    /// The group's `name` in the scenario (its instances are `name-0`, `name-1`...).
     pub name: String,
+    /// The workload its instances run: a preset's name or a `[[workload]]`'s.
     pub workload: String,
+    /// Its instances (`count`).
     pub count: u32,
+    /// vCPUs of each instance (`vcpus`).
     pub vcpus: u32,
+    /// Workload threads of each instance (`threads`, by default one per vCPU).
     pub threads: u32,
+    /// Operations its instances completed, together.
     pub ops: u64,
+    /// `ops` per simulated second: the group's throughput, operations per second.
     pub throughput: f64,
+    /// The same group run natively on the same host (the platform's baseline),
+    /// operations per simulated second.
     pub baseline_throughput: f64,
+    /// `ops` over the baseline's operations, percent (100: as fast as native).
     pub relative_performance_percent: f64,
     /// What the group's instances sent and received over the host's NIC, when its
     /// workload has `net_send` or `net_receive` (left out of the JSON otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<NetworkResult>,
+    /// Latency of each kind of operation the group completed, microseconds.
     pub latency: Vec<OpLatency>,
+    /// The same on the native baseline, microseconds.
     pub baseline_latency: Vec<OpLatency>,
 }
 
@@ -638,6 +682,12 @@ impl PlatformResult {
     /// latency metric ([`Metric::needs_op`]) without an operation, any other with one
     /// (`metric(Metric::HypervisorPercent, Some(Op::DiskRead))` is `None`, not the
     /// platform's hypervisor share).
+    ///
+    /// [`Metric::Throughput`] is the platform's, every group's operations together, as a
+    /// question's `metric = "throughput"` ranks platforms by it; with an operation it is
+    /// `None` too, as a question may not write `op` beside it (a group's workload mixes
+    /// operations, so "the throughput of disk reads" would be a figure no question reads).
+    /// One workload's throughput is its group's: [`Self::group_named`]`(name)?.throughput`.
     pub fn metric(&self, metric: Metric, op: Option<Op>) -> Option<f64> {
         let p = self;
         if op.is_some() != metric.needs_op() {
@@ -691,6 +741,38 @@ impl PlatformResult {
         self.latency.iter().find(|l| l.op == op).map(|l| &l.latency)
     }
 
+    /// The instance group named `name` (as in the scenario's `[[instance]]`).
+    pub fn group(&self, name: &str) -> Option<&GroupResult> {
+        self.groups.iter().find(|g| g.name == name)
+    }
+
+    /// [`Self::group`], for tests: a group the platform does not run is an error that
+    /// lists its groups and guesses the one meant (as [`RunResult::platform_named`]).
+    /// One workload's throughput is its group's; the platform's `throughput` adds every
+    /// group's.
+    ///
+    /// ```
+    /// let text = include_str!("../../scenarios/type1-vs-type2.toml");
+    /// let result = sim_core::Scenario::from_toml("type1-vs-type2.toml", text)?.run()?;
+    /// let type1 = result.platform_named("type1")?;
+    /// let disk = type1.group_named("disk-vm")?;
+    /// assert!(disk.throughput < type1.throughput); // the net VM's requests are not in it
+    /// let e = type1.group_named("disk").unwrap_err();
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "platform `type1` has no group `disk`; did you mean `disk-vm`? Its groups: `disk-vm`, `net-vm`"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn group_named(&self, name: &str) -> Result<&GroupResult, UnknownName> {
+        self.group(name).ok_or_else(|| {
+            let mut e =
+                UnknownName::new("group", name, self.groups.iter().map(|g| g.name.as_str()));
+            e.platform = Some(self.name.clone());
+            e
+        })
+    }
+
     /// How many a group stands for: its instances, or on a session host (RDS-like), its
     /// users' sessions (the group's instances there are the session host VMs it shares).
     pub fn group_members(&self, g: &GroupResult) -> u32 {
@@ -727,6 +809,51 @@ mod tests {
         assert!(p99.is_some());
         assert_eq!(vm.metric(Metric::P99LatencyUs, Some(Op::DiskRead)), p99);
         assert_eq!(vm.metric(Metric::P99LatencyUs, None), None);
+    }
+
+    /// One workload's throughput is its group's, by name (a reviewer's "type 1 beats type 2
+    /// on disk" read the platform's, which adds the network group's requests): the
+    /// platform's adds its groups' up, `metric(Throughput, Some(op))` is `None` as a
+    /// question may not ask it, and a group the platform does not run is an error naming
+    /// the platform and its groups.
+    #[test]
+    fn a_groups_throughput_is_its_own_and_the_platforms_adds_them_up() {
+        let text = "[scenario]\nname = \"g\"\nduration_ms = 5\n\
+                    [[platform]]\nname = \"vm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\
+                    [[platform]]\nname = \"n\"\nkind = \"native\"\n\
+                    [[instance]]\nname = \"disk-vm\"\nworkload = \"disk-random-4k\"\n\
+                    [[instance]]\nname = \"net-vm\"\nworkload = \"network-rr\"\nplatforms = [\"vm\"]\n";
+        let result = Scenario::from_toml("g.toml", text).unwrap().run().unwrap();
+        let vm = result.platform_named("vm").unwrap();
+        let (disk, net) = (
+            vm.group_named("disk-vm").unwrap(),
+            vm.group_named("net-vm").unwrap(),
+        );
+        assert_eq!(disk.ops + net.ops, vm.ops);
+        assert!(disk.ops > 0 && net.ops > 0, "{} {}", disk.ops, net.ops);
+        assert!(disk.throughput < vm.throughput && net.throughput < vm.throughput);
+        assert_eq!(disk.throughput, disk.ops as f64 / 0.005);
+        assert_eq!(vm.metric(Metric::Throughput, None), Some(vm.throughput));
+        assert_eq!(vm.metric(Metric::Throughput, Some(Op::DiskRead)), None);
+        let e = vm.group_named("disk").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "platform `vm` has no group `disk`; did you mean `disk-vm`? Its groups: `disk-vm`, `net-vm`"
+        );
+        let e = vm.group_named("dsk-vm").unwrap_err();
+        assert!(e.to_string().contains("; did you mean `disk-vm`?"), "{e}");
+        assert_eq!((e.kind, e.platform.as_deref()), ("group", Some("vm")));
+        // `net-vm` runs on `vm` only.
+        let e = result
+            .platform_named("n")
+            .unwrap()
+            .group_named("net-vm")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "platform `n` has no group `net-vm`. Its groups: `disk-vm`"
+        );
+        assert!(result.platform("n").unwrap().group("disk-vm").is_some());
     }
 
     /// Binary translation beside hardware assist is noted as two CPU generations, except on

@@ -266,7 +266,8 @@ impl JobRun {
         }
     }
 
-    /// Processes up to `budget` events; true once the job has finished.
+    /// Processes up to `budget` events; true once the job has finished. A budget of 0 is
+    /// taken as 1, as [`Runner::advance`] takes it: every call makes progress.
     pub fn advance(&mut self, budget: u64) -> bool {
         self.machine().advance(budget.max(1))
     }
@@ -651,8 +652,16 @@ impl Runner {
         machine
     }
 
+    /// Whether every job has run to its end (or been given back): [`Runner::finish`] may
+    /// be called.
     pub fn is_finished(&self) -> bool {
         self.outcomes.iter().all(Option::is_some)
+    }
+
+    /// Events processed so far by [`Runner::advance`] (not those of jobs taken out and
+    /// run elsewhere until they are given back).
+    pub fn events(&self) -> u64 {
+        self.events
     }
 
     pub fn progress(&self) -> Progress {
@@ -665,7 +674,22 @@ impl Runner {
         }
     }
 
-    /// Processes up to `budget` events.
+    /// Processes up to `budget` events, and at least one: a budget of 0 is taken as 1,
+    /// so that a loop of `advance` until [`Runner::is_finished`] ends whatever budget it
+    /// passes (a budget worked out from the time left, say). The [`Progress`] it returns is
+    /// in simulated cycles, which the first events may not move: `fraction()` can stay 0
+    /// while [`Runner::events`] grows.
+    ///
+    /// ```
+    /// let text = include_str!("../../../scenarios/smoke.toml");
+    /// let scenario = sim_core::Scenario::from_toml("smoke.toml", text)?;
+    /// let mut runner = scenario.runner(sim_core::RunOptions::default())?;
+    /// runner.advance(0)?;
+    /// assert_eq!(runner.events(), 1);
+    /// runner.advance(10)?;
+    /// assert_eq!(runner.events(), 11);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn advance(&mut self, budget: u64) -> Result<Progress, SimError> {
         let mut left = budget.max(1);
         while left > 0 && !self.is_finished() {

@@ -19,6 +19,13 @@ use super::{validate, Questions, Scenario, ScenarioError, Validator};
 /// setting too large for the host is answered with the largest multiple of it that fits.
 pub const MEMORY_STEP_MIB: u64 = 64;
 
+/// The least [`Adjustments::host_memory_mib`], MiB: the file's `host.memory_gib = 0.125`.
+pub const HOST_MEMORY_MIN_MIB: u64 = 128;
+
+/// The most [`Adjustments::host_memory_mib`], MiB: the file's `host.memory_gib = 65536`
+/// (64 TiB).
+pub const HOST_MEMORY_MAX_MIB: u64 = 65536 * 1024;
+
 /// Slider-style changes applied to a scenario; `None` leaves a value as it is.
 ///
 /// ```
@@ -48,6 +55,13 @@ pub struct Adjustments {
     pub host_cores: Option<u32>,
     /// Sets the host's clock, in MHz (`host.clock_ghz` × 1000).
     pub host_clock_mhz: Option<u32>,
+    /// Sets the host's memory, in MiB (`host.memory_gib` × 1024; 128 to 67 108 864, the
+    /// file's 0.125 to 65536 GiB): room for more instances, checked with the counts
+    /// (`instance_count`, `group_counts`) set beside it. A Rust test's setting (the page
+    /// has no control for it); `s.host.memory_mib` written by hand does not survive
+    /// [`Scenario::adjusted`].
+    #[serde(default)]
+    pub host_memory_mib: Option<u64>,
     /// Sets `count` of every instance group.
     pub instance_count: Option<u32>,
     /// Sets `count` of one instance group each, by its place in the file (after
@@ -166,6 +180,8 @@ impl Adjustments {
             text(self.host_clock_mhz.map(u64::from)),
             clock,
         );
+        let memory = &["host.memory_gib"];
+        one("host_memory_mib", text(self.host_memory_mib), memory);
         let count = text(self.instance_count.map(u64::from));
         one("instance_count", count, &["count"]);
         for (g, n) in self.group_counts.iter().enumerate().take(groups) {
@@ -378,6 +394,28 @@ impl Scenario {
             let at = or(raw.host.clock_ghz.span(), host_at.clone());
             raw.host.clock_ghz = Spanned::new(at, f64::from(mhz) / 1000.0);
         }
+        if let Some(mib) = adj.host_memory_mib {
+            let at = or(raw.host.memory_gib.span(), host_at.clone());
+            // Said in MiB, the setting's unit: the file's range error would quote GiB (and
+            // take 100 TiB for MiB written in GiB's place).
+            if !(HOST_MEMORY_MIN_MIB..=HOST_MEMORY_MAX_MIB).contains(&mib) {
+                return Err(v.error(
+                    at,
+                    msg!(
+                        "out_of_range",
+                        "host memory of {got} MiB is out of range: host.memory_gib takes 0.125 to 65536 GiB, so host_memory_mib takes {min} to {max} MiB",
+                        "호스트 메모리 {got} MiB는 범위를 벗어납니다: host.memory_gib는 0.125에서 65536 GiB까지이므로 host_memory_mib는 {min}에서 {max} MiB까지입니다",
+                        got = mib,
+                        min = HOST_MEMORY_MIN_MIB,
+                        max = HOST_MEMORY_MAX_MIB,
+                        field = "host.memory_gib"
+                    ),
+                ));
+            }
+            // Exact: a whole number of MiB over 1024 is a binary fraction, which the
+            // validation's `memory_gib × 1024` gives back.
+            raw.host.memory_gib = Spanned::new(at, mib as f64 / 1024.0);
+        }
         for (g, inst) in raw.instances.iter_mut().enumerate() {
             let name = inst.name.span();
             let keep =
@@ -501,7 +539,8 @@ impl Scenario {
         adj: &Adjustments,
     ) -> Option<ScenarioError> {
         let costs = &self.raw.costs;
-        let available = self.host.memory_mib.saturating_sub(costs.host_reserved_mib);
+        let host_mib = adj.host_memory_mib.unwrap_or(self.host.memory_mib);
+        let available = host_mib.saturating_sub(costs.host_reserved_mib);
         // Per platform: its instances, the overhead each adds, and the memory per
         // instance that fits: (available − count × overhead) / count.
         let fitting: Vec<(u64, usize, usize, u64, u64)> = (self.platforms.iter().enumerate())
@@ -960,6 +999,20 @@ mod hand_set_tests {
     use super::Adjustments;
     use crate::Scenario;
 
+    /// Scenarios compare with `==`: read twice from the same text, equal; a field set by
+    /// hand or a cost set by `with_cost`, not.
+    #[test]
+    fn scenarios_compare_equal_when_read_from_the_same_text() {
+        let a = Scenario::from_toml("t.toml", TEXT).unwrap();
+        assert_eq!(a, Scenario::from_toml("t.toml", TEXT).unwrap());
+        assert_eq!(a, a.clone());
+        let mut seeded = a.clone();
+        seeded.set_seed(2);
+        assert_ne!(a, seeded);
+        assert_ne!(a, a.with_cost("syscall_native", 300).unwrap());
+        assert_ne!(a, Scenario::from_toml("u.toml", TEXT).unwrap());
+    }
+
     const TEXT: &str = "[scenario]\nname = \"t\"\nduration_ms = 20\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"i\"\nworkload = \"cpu-bound\"\n";
 
     /// `duration_ms` and `trace` set by hand survive `with_cost` and `adjusted` as the
@@ -1000,5 +1053,121 @@ mod hand_set_tests {
         }
         // An adjustment's valid duration replaces it.
         assert_eq!(s.adjusted(&nine).unwrap().duration_ms, 9);
+    }
+}
+
+#[cfg(test)]
+mod host_memory_tests {
+    use super::{Adjustments, HOST_MEMORY_MAX_MIB};
+    use crate::Scenario;
+
+    const TYPE1_VS_TYPE2: &str = include_str!("../../../scenarios/type1-vs-type2.toml");
+
+    fn scenario() -> Scenario {
+        Scenario::from_toml("type1-vs-type2.toml", TYPE1_VS_TYPE2).unwrap()
+    }
+
+    /// The line and column of `needle` in type1-vs-type2.toml, 1-based.
+    fn place_of(needle: &str) -> (usize, usize) {
+        let at = TYPE1_VS_TYPE2.find(needle).expect("in the file");
+        let before = &TYPE1_VS_TYPE2[..at];
+        let line = before.matches('\n').count() + 1;
+        (line, at - before.rfind('\n').map_or(0, |n| n + 1) + 1)
+    }
+
+    /// A reviewer swept the instance count with `Adjustments`: 4 VMs of 4 GiB on each of
+    /// type1-vs-type2's platforms need more than its 32 GiB host (a good error), and the
+    /// host memory set by hand before `adjusted` was dropped. `host_memory_mib` makes room,
+    /// exactly as the file's `memory_gib = 128` does (the same run, bit for bit).
+    #[test]
+    fn host_memory_makes_room_for_more_instances_as_the_file_would() {
+        let base = scenario();
+        let four = Adjustments {
+            instance_count: Some(4),
+            duration_ms: Some(10),
+            ..Adjustments::default()
+        };
+        let e = base.adjusted(&four).unwrap_err();
+        assert_eq!(e.code, "memory_over_host", "{e}");
+        let roomy = Adjustments {
+            host_memory_mib: Some(128 * 1024),
+            ..four.clone()
+        };
+        let adjusted = base.adjusted(&roomy).unwrap();
+        assert_eq!(adjusted.host.memory_mib, 128 * 1024);
+        let edited = TYPE1_VS_TYPE2.replacen("memory_gib = 32", "memory_gib = 128", 1);
+        let by_text = Scenario::from_toml("type1-vs-type2.toml", &edited)
+            .unwrap()
+            .adjusted(&four)
+            .unwrap();
+        assert_eq!(by_text.host, adjusted.host);
+        crate::assert_same_results!(adjusted.run().unwrap(), by_text.run().unwrap());
+    }
+
+    /// Out of the file's range (0.125 to 65536 GiB): an error in the setting's unit, MiB,
+    /// at the file's `memory_gib`, naming the adjustment (not the file's hint that a
+    /// figure above 65536 is MiB written for GiB); too small for the instances: the file's
+    /// own error, naming the adjustment.
+    #[test]
+    fn a_host_memory_out_of_range_or_too_small_is_said_in_the_settings_terms() {
+        let base = scenario();
+        let at = place_of("memory_gib = 32");
+        let at = (at.0, at.1 + "memory_gib = ".len());
+        for mib in [0, 127, HOST_MEMORY_MAX_MIB + 1, 100 * 1024 * 1024, u64::MAX] {
+            let adj = Adjustments {
+                host_memory_mib: Some(mib),
+                ..Adjustments::default()
+            };
+            let e = base.adjusted(&adj).unwrap_err();
+            assert_eq!((e.code, (e.line, e.column)), ("out_of_range", at), "{e}");
+            let text = e.to_string();
+            assert!(
+                text.contains(&format!("host memory of {mib} MiB is out of range"))
+                    && text.contains("host_memory_mib takes 128 to 67108864 MiB")
+                    && text.ends_with(&format!("(with the adjustment host_memory_mib = {mib})"))
+                    && !text.contains("write memory_gib"),
+                "{text}"
+            );
+            let ko = e.to_string_in(crate::Lang::Ko);
+            assert!(ko.contains(&format!("호스트 메모리 {mib} MiB")), "{ko}");
+        }
+        for mib in [128, HOST_MEMORY_MAX_MIB] {
+            let adj = Adjustments {
+                host_memory_mib: Some(mib),
+                ..Adjustments::default()
+            };
+            let result = base.adjusted(&adj);
+            if mib == 128 {
+                let e = result.unwrap_err();
+                assert_eq!(e.code, "memory_over_host", "{e}");
+                assert!(
+                    e.to_string()
+                        .ends_with("(with the adjustment host_memory_mib = 128)"),
+                    "{e}"
+                );
+            } else {
+                assert_eq!(result.unwrap().host.memory_mib, HOST_MEMORY_MAX_MIB);
+            }
+        }
+    }
+
+    /// A memory setting too large is answered against the adjusted host, not the file's:
+    /// two 40000 MiB VMs fit 128 GiB, not 64 GiB (63 GiB after the 1 GiB the host keeps).
+    #[test]
+    fn a_memory_setting_is_checked_against_the_adjusted_host() {
+        let base = scenario();
+        let big = |host_mib: u64| Adjustments {
+            memory_per_instance_mib: Some(40_000),
+            host_memory_mib: Some(host_mib),
+            ..Adjustments::default()
+        };
+        assert!(base.adjusted(&big(128 * 1024)).is_ok());
+        let e = base.adjusted(&big(64 * 1024)).unwrap_err();
+        assert_eq!(e.code, "memory_setting_over_host", "{e}");
+        assert!(
+            e.to_string()
+                .contains("the host has 63.0 GiB after the 1.0 GiB"),
+            "{e}"
+        );
     }
 }

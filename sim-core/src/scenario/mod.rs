@@ -31,7 +31,10 @@ use crate::workload::Op;
 pub use crate::hardware::Host;
 pub use crate::instance::InstanceSpec;
 pub(crate) use adjust::oom_alone_lists;
-pub use adjust::{smallest_memory_setting, Adjustments, NetworkSetting, OomAlone, MEMORY_STEP_MIB};
+pub use adjust::{
+    smallest_memory_setting, Adjustments, NetworkSetting, OomAlone, HOST_MEMORY_MAX_MIB,
+    HOST_MEMORY_MIN_MIB, MEMORY_STEP_MIB,
+};
 pub use error::{guess, guess_id, line_column, ScenarioError};
 pub use estimate::{desktop_events, desktop_sends, fitting_duration_ms};
 pub use format::{
@@ -125,7 +128,11 @@ pub struct Question {
 /// have, with [`crate::SimError::Invalid`]. `adjusted` and `with_cost` keep the
 /// `[scenario]` fields as they are (the seed, `duration_ms`, `trace`) and start the others
 /// again from the file's own values, not from fields written by hand.
-#[derive(Debug, Clone)]
+///
+/// Two scenarios are equal (`==`) when every field is, the text they were read from and
+/// what [`Scenario::adjusted`] and [`Scenario::with_cost`] start from included: the same
+/// text read twice under the same file name, or a scenario and its clone.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     /// The file name given to [`Scenario::from_toml`]: it labels errors, and never changes
     /// a result.

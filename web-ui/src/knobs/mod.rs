@@ -139,6 +139,8 @@ impl Knobs {
             duration_ms: self.duration_ms,
             host_cores: self.host_cores,
             host_clock_mhz: self.host_clock_mhz,
+            // The page has no host memory control: the scenario's own.
+            host_memory_mib: None,
             memory_per_instance_mib: self.memory_per_instance_mib,
             instance_count: self.instance_count,
             group_counts: self.group_counts.clone(),

@@ -66,6 +66,36 @@ pub(crate) enum Stop {
 }
 
 impl ScenarioError {
+    /// The error of a file asked for by a name that a crate finding files by name does not
+    /// have (`virtsim_library::load("type1-vs-type3")`, whose `LoadError` converts into a
+    /// [`crate::SimError`] with it): code `unknown_name`, `file` the name asked for, no
+    /// location (`line` and `column` 0), `message` in both languages.
+    ///
+    /// ```
+    /// use sim_core::{Lang, ScenarioError, Text};
+    ///
+    /// let e = ScenarioError::unknown_file(
+    ///     "lab9.toml",
+    ///     Text::new("no scenario `lab9.toml`", "시나리오 `lab9.toml`이(가) 없습니다"),
+    /// );
+    /// assert_eq!((e.code, e.line, e.column), ("unknown_name", 0, 0));
+    /// assert_eq!(e.to_string(), "lab9.toml: no scenario `lab9.toml`");
+    /// assert!(e.message_in(Lang::Ko).starts_with("시나리오 `lab9.toml`"));
+    /// ```
+    pub fn unknown_file(file: &str, message: crate::text::Text) -> ScenarioError {
+        ScenarioError {
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+            message: message.en,
+            code: "unknown_name",
+            params: vec![("name", file.to_string()), ("message_ko", message.ko)],
+            ko: "{message_ko}",
+            stop: None,
+            adjustment: None,
+        }
+    }
+
     /// The message in `lang`.
     pub fn message_in(&self, lang: Lang) -> String {
         match lang {
