@@ -188,7 +188,8 @@ fn subtotals(
     let shown_names: Vec<&str> = shown.iter().map(|p| p.name.as_str()).collect();
     let native = scenario.map_or_else(Vec::new, |s| native_rows(s, r, &shown_names, op));
     // One native row is the baseline of every platform; several are named after their
-    // groups, each above the first platform it stands for.
+    // groups, each with the platforms it stands for under it (in the run's order within a
+    // row; a platform placed in its run order under the row above read as that row's).
     let native_label = |row: &NativeRow| {
         if native.len() == 1 {
             t(lang, "paths.native_baseline").to_string()
@@ -196,23 +197,32 @@ fn subtotals(
             t(lang, "paths.native_baseline_of").replace("{}", &row.groups.join(", "))
         }
     };
-    // (heading, cycles per layer, a native baseline's row)
-    let mut rows: Vec<(String, Vec<(Layer, f64)>, bool)> = Vec::new();
-    let mut placed = vec![false; native.len()];
-    for p in &shown {
-        if let Some(i) = native
+    let row_of = |p: &crate::sim::PlatformResult| {
+        native
             .iter()
             .position(|row| row.platforms.contains(&p.name))
-        {
-            if !placed[i] {
-                placed[i] = true;
-                rows.push((native_label(&native[i]), native[i].layers.clone(), true));
-            }
-        }
-        if let Some(path) = p.paths.iter().find(|x| x.op == op) {
-            rows.push((labels::platform(lang, p), layer_cycles(path), false));
-        }
+    };
+    let platform_row = |p: &crate::sim::PlatformResult| {
+        let path = p.paths.iter().find(|x| x.op == op)?;
+        Some((labels::platform(lang, p), layer_cycles(path), false))
+    };
+    // (heading, cycles per layer, a native baseline's row)
+    let mut rows: Vec<(String, Vec<(Layer, f64)>, bool)> = Vec::new();
+    for (i, row) in native.iter().enumerate() {
+        rows.push((native_label(row), row.layers.clone(), true));
+        rows.extend(
+            shown
+                .iter()
+                .filter(|p| row_of(p) == Some(i))
+                .filter_map(|p| platform_row(p)),
+        );
     }
+    rows.extend(
+        shown
+            .iter()
+            .filter(|p| row_of(p).is_none())
+            .filter_map(|p| platform_row(p)),
+    );
     let has_native = !native.is_empty();
     let used: Vec<Layer> = LAYERS
         .iter()
