@@ -109,6 +109,10 @@ fn native_rows(
     rows
 }
 
+/// A row of the Cycles per layer table: its heading, the cycles per layer, and whether it
+/// is a native baseline's row.
+type TableRow = (String, Vec<(Layer, f64)>, bool);
+
 /// Cycles one operation spends in each layer along `path` (batched steps amortized).
 fn layer_cycles(path: &OpPath) -> Vec<(Layer, f64)> {
     let mut out: Vec<(Layer, f64)> = Vec::new();
@@ -206,8 +210,7 @@ fn subtotals(
         let path = p.paths.iter().find(|x| x.op == op)?;
         Some((labels::platform(lang, p), layer_cycles(path), false))
     };
-    // (heading, cycles per layer, a native baseline's row)
-    let mut rows: Vec<(String, Vec<(Layer, f64)>, bool)> = Vec::new();
+    let mut rows: Vec<TableRow> = Vec::new();
     for (i, row) in native.iter().enumerate() {
         rows.push((native_label(row), row.layers.clone(), true));
         rows.extend(
