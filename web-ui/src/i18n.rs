@@ -1093,6 +1093,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.scheduler_others", "‘종류’ 열은 {}와 다른 스케줄러만 적습니다. 스케줄러가 적히지 않은 플랫폼은 이 스케줄러를 씁니다.", "The Kind column names a host scheduler only where a platform's is not the {}: the rows that name none run on it."),
     ("paths.native_baseline", "네이티브 기준", "Native baseline"),
     ("paths.native_note", "네이티브 기준: 같은 인스턴스가 이 호스트에서 가상화 없이 실행할 때의 같은 연산입니다(‘네이티브 대비 성능’이 비교하는 실행). 플랫폼의 행이 이보다 더 쓰는 사이클이 가상화가 더하는 비용입니다.", "Native baseline: the same operation of the same instances run on this host without virtualization (the run that Relative to native compares with). What a platform's row spends beyond it is what virtualization adds."),
+    ("paths.native_baseline_of", "네이티브 기준 ({})", "Native baseline ({})"),
+    ("paths.native_groups_note", "인스턴스 그룹마다 워크로드(메시지·I/O 크기, 작업 집합)가 달라 네이티브 비용도 다릅니다. 그래서 네이티브 행마다 괄호 안에 그 인스턴스 그룹의 이름을 적고, 그 아래에 그 그룹을 실행하는 플랫폼들을 두었습니다. 각 플랫폼은 바로 위의 네이티브 행과 비교하세요.", "The instance groups here have different workloads (message and I/O sizes, working sets), so the operation costs differently natively too: each native row names its instance group in brackets, with the platforms running that group under it. Compare each platform with the native row above it."),
     ("chart.vdi_ref_off", "{} ms 선은 그리지 않았습니다: 여기의 모든 막대가 그보다 한참 아래여서(가장 높은 막대 {} ms) 축을 막대에 맞췄습니다.", "The {} ms line is not drawn: every bar here is far below it (the tallest, {} ms), so the axis keeps to the bars."),
     ("chart.vdi_refs_off", "{} ms와 {} ms 선은 그리지 않았습니다: 여기의 모든 막대가 그보다 한참 아래여서(가장 높은 막대 {} ms) 축을 막대에 맞췄습니다.", "The {} and {} ms lines are not drawn: every bar here is far below them (the tallest, {} ms), so the axis keeps to the bars."),
 ];

@@ -4,6 +4,11 @@
 //! a table clipped at a column border otherwise gives no sign that it scrolls, and its
 //! scrollbar is at its bottom, often a screen or more below. [`follow`] keeps the marks
 //! as the boxes scroll, resize or change.
+//!
+//! Before it marks, it fits the measured table (`table#measured`) to the results column
+//! (`.main`, [`fit_measured_table`]): where the table with every column is wider than its
+//! box, `.main` gets `data-measured-main` and style.css keeps the table to its main
+//! columns, with "Show every column" above it.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -38,12 +43,75 @@ fn mark(el: &web_sys::Element) {
     }
 }
 
+/// The attribute on `.main` that keeps the measured table to its main columns (style.css).
+const MAIN_COLUMNS: &str = "data-measured-main";
+
+/// Whether a table `full` pixels wide with every column shows them all in a box
+/// `box_width` wide (a pixel of rounding fits).
+pub fn every_column_fits(full: f64, box_width: f64) -> bool {
+    full <= box_width + 1.0
+}
+
+thread_local! {
+    /// The measured table's width with every column, and the results column's width less
+    /// the table's box, when it was last in view: while another tab is shown, a change of
+    /// the window's width is judged by them (the Questions tab's "Show every column first").
+    static LAST_FIT: std::cell::Cell<Option<(f64, f64)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Keeps the measured table to its main columns wherever every column would not fit its
+/// box. A fixed width (a container query at 880 px of results column) was right for some
+/// scenarios only: the table's width goes with the scenario's platform names, the language
+/// and the fonts, from about 800 to 920 px, and at 1366 px windows twelve scenarios' tables
+/// went up to 36 px past the edge while others fitted with room to spare. The table is
+/// measured with every column shown (the attribute taken off, in the same frame, before the
+/// page is painted: nothing flickers), and the attribute put back if it is too wide.
+fn fit_measured_table(doc: &web_sys::Document) {
+    let Some(main) = doc.query_selector(".main").ok().flatten() else {
+        return;
+    };
+    let scroll = doc
+        .query_selector("table#measured")
+        .ok()
+        .flatten()
+        .and_then(|t| t.closest(".scroll").ok().flatten())
+        .filter(|b| b.client_width() > 0);
+    let main_width = f64::from(main.client_width());
+    let fits = match scroll {
+        Some(b) => {
+            if main.has_attribute(MAIN_COLUMNS) {
+                let _ = main.remove_attribute(MAIN_COLUMNS);
+            }
+            let (full, box_width) = (f64::from(b.scroll_width()), f64::from(b.client_width()));
+            LAST_FIT.with(|f| f.set(Some((full, main_width - box_width))));
+            every_column_fits(full, box_width)
+        }
+        // Not in view (another tab): as it was last seen, in today's width.
+        None => match LAST_FIT.with(|f| f.get()) {
+            Some((full, around)) if main_width > 0.0 => {
+                every_column_fits(full, main_width - around)
+            }
+            _ => return,
+        },
+    };
+    match (fits, main.has_attribute(MAIN_COLUMNS)) {
+        (false, false) => {
+            let _ = main.set_attribute(MAIN_COLUMNS, "");
+        }
+        (true, true) => {
+            let _ = main.remove_attribute(MAIN_COLUMNS);
+        }
+        _ => {}
+    }
+}
+
 /// Marks every `.scroll` box in the page (after a render: tables come and go, and change
-/// width with the window).
+/// width with the window), after fitting the measured table ([`fit_measured_table`]).
 pub fn mark_all() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    fit_measured_table(&doc);
     let Ok(boxes) = doc.query_selector_all(".scroll") else {
         return;
     };
@@ -177,5 +245,14 @@ mod tests {
         // A table that fits, or is off by a rounded pixel: nothing to scroll to.
         assert!(!more_to_the_right(0.0, 900.0, 900.0));
         assert!(!more_to_the_right(0.0, 899.5, 900.0));
+    }
+
+    #[test]
+    fn every_column_fits_only_a_table_no_wider_than_its_box() {
+        // 1366 px: a 918 px table in an 882 px box keeps its main columns.
+        assert!(!every_column_fits(918.0, 882.0));
+        assert!(every_column_fits(860.0, 882.0));
+        assert!(every_column_fits(882.5, 882.0), "a rounded pixel");
+        assert!(!every_column_fits(884.0, 882.0));
     }
 }

@@ -31,44 +31,87 @@ pub struct PathsProps {
     #[prop_or_default]
     pub on_step_through_move: Callback<StepThroughMove>,
     /// The scenario and settings the result came from (state's `result_input`): the
-    /// native baseline's path is built from it (`native_layers`).
+    /// native baseline's paths are built from it (`native_rows`).
     #[prop_or_default]
     pub input: Option<crate::state::RunInput>,
 }
 
-/// Cycles per layer of `op` in the run's native baseline, the same instances run without
-/// virtualization (`Stack::native`, as the runner's baseline builds them), for the Cycles
-/// per layer table, which had no row to compare the platforms with (a student's review);
-/// with the workload of the first group on the first platform shown (`first`, by name in
-/// `s`) that makes `op`, else that platform's first group, as its own path takes it.
-/// `None` when the run has a native platform of its own (its row is that), for no
-/// operation, or when the platform has no instance.
-fn native_layers(
+/// One row of the native baseline in the Cycles per layer table: `op` run without
+/// virtualization (`Stack::native`, as the runner's baseline builds it) with the workload
+/// of an instance group, as a platform's own path of `op` takes it.
+#[derive(Debug, Clone, PartialEq)]
+struct NativeRow {
+    /// The instance groups whose workload it takes (for the platforms it stands for), in
+    /// the order of those platforms.
+    groups: Vec<String>,
+    /// The shown platforms (by name) whose own path takes one of `groups`' workloads.
+    platforms: Vec<String>,
+    layers: Vec<(Layer, f64)>,
+}
+
+/// The native baseline's rows for the Cycles per layer table, which had no row to compare
+/// the platforms with (a student's review): for each platform shown (`shown`, by name in
+/// `s`), `op` with the workload its own path takes (sim-core's `shown_paths`: the first
+/// group on that platform that makes `op`, else its first group), one row for each
+/// different result. With several instance groups, platforms running different groups
+/// (containers-vs-vms: a network group, a disk group) have different native costs (message
+/// and I/O sizes, working sets); one row from the first platform's groups was wrong for
+/// the others. Empty when the run has a native platform of its own (its row is that), for
+/// no operation, or when no shown platform has an instance.
+fn native_rows(
     s: &crate::sim::Scenario,
     r: &crate::sim::RunResult,
-    first: &str,
+    shown: &[&str],
     op: Option<Op>,
-) -> Option<Vec<(Layer, f64)>> {
-    let op = op?;
-    if r.platforms.iter().any(|p| p.kind == PlatformKind::Native) {
-        return None;
-    }
-    let platform = s.platforms.iter().position(|p| p.name == first)?;
-    let on_platform = || {
-        s.instances
-            .iter()
-            .filter(move |i| i.platforms.contains(&platform))
+) -> Vec<NativeRow> {
+    let mut rows: Vec<NativeRow> = Vec::new();
+    let Some(op) = op else {
+        return rows;
     };
-    let instance = on_platform()
-        .find(|i| op.index() < Op::MIX_COUNT && i.workload.mix.weights()[op.index()] > 0)
-        .or_else(|| on_platform().next())?;
-    let stack = crate::sim::platform::Stack::native();
-    let path =
-        crate::sim::path::PathBuilder::for_host(&stack, &s.costs, &s.host, &instance.workload)
-            .with_working_set_mib(instance.working_set_mib)
-            .shown_path(op);
-    Some(layer_cycles(&path))
+    if r.platforms.iter().any(|p| p.kind == PlatformKind::Native) {
+        return rows;
+    }
+    for name in shown {
+        let Some(platform) = s.platforms.iter().position(|p| p.name == *name) else {
+            continue;
+        };
+        let on_platform = || {
+            s.instances
+                .iter()
+                .filter(move |i| i.platforms.contains(&platform))
+        };
+        let Some(instance) = on_platform()
+            .find(|i| op.index() < Op::MIX_COUNT && i.workload.mix.weights()[op.index()] > 0)
+            .or_else(|| on_platform().next())
+        else {
+            continue;
+        };
+        let stack = crate::sim::platform::Stack::native();
+        let path =
+            crate::sim::path::PathBuilder::for_host(&stack, &s.costs, &s.host, &instance.workload)
+                .with_working_set_mib(instance.working_set_mib)
+                .shown_path(op);
+        let layers = layer_cycles(&path);
+        match rows.iter_mut().find(|row| row.layers == layers) {
+            Some(row) => {
+                if !row.groups.contains(&instance.name) {
+                    row.groups.push(instance.name.clone());
+                }
+                row.platforms.push(name.to_string());
+            }
+            None => rows.push(NativeRow {
+                groups: vec![instance.name.clone()],
+                platforms: vec![name.to_string()],
+                layers,
+            }),
+        }
+    }
+    rows
 }
+
+/// A row of the Cycles per layer table: its heading, the cycles per layer, and whether it
+/// is a native baseline's row.
+type TableRow = (String, Vec<(Layer, f64)>, bool);
 
 /// Cycles one operation spends in each layer along `path` (batched steps amortized).
 fn layer_cycles(path: &OpPath) -> Vec<(Layer, f64)> {
@@ -131,7 +174,7 @@ fn none_made(r: &crate::sim::RunResult, op: Option<Op>) -> bool {
 }
 
 /// Per-layer subtotals of one operation on every platform, with a stacked bar; first, where
-/// `scenario` gives it, the native baseline's (`native_layers`).
+/// `scenario` gives it, the native baseline's (`native_rows`).
 fn subtotals(
     lang: Lang,
     r: &crate::sim::RunResult,
@@ -146,30 +189,56 @@ fn subtotals(
         .filter(|(i, _)| !out.contains(i))
         .map(|(_, p)| p)
         .collect();
-    let native = scenario
-        .zip(shown.first())
-        .and_then(|(s, first)| native_layers(s, r, &first.name, op));
-    let has_native = native.is_some();
-    let rows: Vec<(String, Vec<(Layer, f64)>)> = native
-        .map(|c| (t(lang, "paths.native_baseline").to_string(), c))
-        .into_iter()
-        .chain(shown.iter().filter_map(|p| {
-            let path = p.paths.iter().find(|x| x.op == op)?;
-            Some((labels::platform(lang, p), layer_cycles(path)))
-        }))
-        .collect();
+    let shown_names: Vec<&str> = shown.iter().map(|p| p.name.as_str()).collect();
+    let native = scenario.map_or_else(Vec::new, |s| native_rows(s, r, &shown_names, op));
+    // One native row is the baseline of every platform; several are named after their
+    // groups, each with the platforms it stands for under it (in the run's order within a
+    // row; a platform placed in its run order under the row above read as that row's).
+    let native_label = |row: &NativeRow| {
+        if native.len() == 1 {
+            t(lang, "paths.native_baseline").to_string()
+        } else {
+            t(lang, "paths.native_baseline_of").replace("{}", &row.groups.join(", "))
+        }
+    };
+    let row_of = |p: &crate::sim::PlatformResult| {
+        native
+            .iter()
+            .position(|row| row.platforms.contains(&p.name))
+    };
+    let platform_row = |p: &crate::sim::PlatformResult| {
+        let path = p.paths.iter().find(|x| x.op == op)?;
+        Some((labels::platform(lang, p), layer_cycles(path), false))
+    };
+    let mut rows: Vec<TableRow> = Vec::new();
+    for (i, row) in native.iter().enumerate() {
+        rows.push((native_label(row), row.layers.clone(), true));
+        rows.extend(
+            shown
+                .iter()
+                .filter(|p| row_of(p) == Some(i))
+                .filter_map(|p| platform_row(p)),
+        );
+    }
+    rows.extend(
+        shown
+            .iter()
+            .filter(|p| row_of(p).is_none())
+            .filter_map(|p| platform_row(p)),
+    );
+    let has_native = !native.is_empty();
     let used: Vec<Layer> = LAYERS
         .iter()
         .copied()
         .filter(|l| {
             rows.iter()
-                .any(|(_, c)| c.iter().any(|(x, v)| x == l && *v > 0.0))
+                .any(|(_, c, _)| c.iter().any(|(x, v)| x == l && *v > 0.0))
         })
         .collect();
     let total = |c: &[(Layer, f64)]| c.iter().map(|(_, v)| v).sum::<f64>();
     let max = rows
         .iter()
-        .map(|(_, c)| total(c))
+        .map(|(_, c, _)| total(c))
         .fold(0.0f64, f64::max)
         .max(1.0);
     let colour = |l: Layer| palette::css(palette::layer(l));
@@ -188,7 +257,7 @@ fn subtotals(
             .collect::<Vec<_>>()
             .join(",");
         csv.push('\n');
-        for (name, c) in &rows {
+        for (name, c, _) in &rows {
             let mut cells = vec![crate::sim::export_csv::field(name)];
             cells.extend(used.iter().map(|l| {
                 c.iter()
@@ -223,8 +292,8 @@ fn subtotals(
                 <th scope="col">{ t(lang, "paths.total") }</th>
             </tr></thead>
             <tbody>
-                { for rows.iter().enumerate().map(|(i, (name, c))| html! {
-                    <tr class={classes!((has_native && i == 0).then_some("native-baseline"))}>
+                { for rows.iter().map(|(name, c, native)| html! {
+                    <tr class={classes!(native.then_some("native-baseline"))}>
                         <th scope="row">{ name.clone() }</th>
                         <td class="text bar-col" aria-hidden="true">
                             <div class="layer-bar">
@@ -244,7 +313,8 @@ fn subtotals(
         </table>
         </div>
         if has_native {
-            <p class="hint" id="layer-native-note">{ t(lang, "paths.native_note") }</p>
+            <p class="hint" id="layer-native-note">{ t(lang, "paths.native_note") }
+                if native.len() > 1 { { " " }{ t(lang, "paths.native_groups_note") } }</p>
         }
         <p class="chart-downloads"><button class="link" id="layer-subtotals-csv" onclick={download}>{ t(lang, "paths.export_csv") }</button></p>
         if let Some(o) = op.filter(|_| !out.is_empty()) {
@@ -544,7 +614,11 @@ mod tests {
         let text = crate::builtin::text_by_name("type1-vs-type2.toml").unwrap();
         let s = crate::sim::Scenario::from_toml("t.toml", &text).unwrap();
         let r = s.run().unwrap();
-        let native = native_layers(&s, &r, "type1", Some(Op::DiskRead)).expect("a native row");
+        let names: Vec<&str> = r.platforms.iter().map(|p| p.name.as_str()).collect();
+        let rows = native_rows(&s, &r, &names, Some(Op::DiskRead));
+        assert_eq!(rows.len(), 1, "one group, one native row: {rows:?}");
+        assert_eq!(rows[0].platforms, names);
+        let native = &rows[0].layers;
         let total = |c: &[(Layer, f64)]| c.iter().map(|(_, v)| v).sum::<f64>();
         assert!(
             native.iter().all(|(l, _)| !matches!(
@@ -557,21 +631,94 @@ mod tests {
             let path = p.paths.iter().find(|x| x.op == Some(Op::DiskRead)).unwrap();
             let virtualized = layer_cycles(path);
             assert!(
-                total(&native) < total(&virtualized),
+                total(native) < total(&virtualized),
                 "{}: {native:?} {virtualized:?}",
                 p.name
             );
         }
-        assert_eq!(native_layers(&s, &r, "type1", None), None);
+        assert_eq!(native_rows(&s, &r, &names, None), Vec::new());
         assert_eq!(
-            native_layers(&s, &r, "no-such-platform", Some(Op::DiskRead)),
-            None
+            native_rows(&s, &r, &["no-such-platform"], Some(Op::DiskRead)),
+            Vec::new()
         );
         let smoke = crate::builtin::text_by_name("smoke.toml").unwrap();
         let s = crate::sim::Scenario::from_toml("s.toml", &smoke).unwrap();
         let r = s.run().unwrap();
-        let first = r.platforms[0].name.clone();
-        assert_eq!(native_layers(&s, &r, &first, Some(Op::Syscall)), None);
+        let names: Vec<&str> = r.platforms.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(native_rows(&s, &r, &names, Some(Op::Syscall)), Vec::new());
+    }
+
+    /// Platforms that run different instance groups get the native row of their own
+    /// group: sending a 64 KiB message natively copies more than a 512-byte one, and one
+    /// row from the first platform's group (as the table had) understated the bulk
+    /// sender's baseline. Platforms running the same group share a row.
+    #[test]
+    fn each_platform_has_the_native_row_of_its_own_groups() {
+        let text = r#"
+[scenario]
+name = "groups"
+duration_ms = 5
+[host]
+cores = 4
+[[platform]]
+name = "a"
+kind = "type1"
+technique = "hardware_assist"
+[[platform]]
+name = "b"
+kind = "type1"
+technique = "hardware_assist"
+[[platform]]
+name = "c"
+kind = "type2"
+technique = "hardware_assist"
+[[workload]]
+name = "bulk-send"
+base = "network-rr"
+message_bytes = 65536
+[[instance]]
+name = "rr"
+platforms = ["a", "c"]
+count = 1
+vcpus = 1
+workload = "network-rr"
+[[instance]]
+name = "bulk"
+platforms = ["b"]
+count = 1
+vcpus = 1
+workload = "bulk-send"
+"#;
+        let s = crate::sim::Scenario::from_toml("g.toml", text).unwrap();
+        let r = s.run().unwrap();
+        let rows = native_rows(&s, &r, &["a", "b", "c"], Some(Op::NetSend));
+        let total = |c: &[(Layer, f64)]| c.iter().map(|(_, v)| v).sum::<f64>();
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(
+            (rows[0].groups.clone(), rows[0].platforms.clone()),
+            (
+                vec!["rr".to_string()],
+                vec!["a".to_string(), "c".to_string()]
+            )
+        );
+        assert_eq!(
+            (rows[1].groups.clone(), rows[1].platforms.clone()),
+            (vec!["bulk".to_string()], vec!["b".to_string()])
+        );
+        assert!(
+            total(&rows[1].layers) > total(&rows[0].layers),
+            "a 64 KiB send costs more natively than a 512-byte one: {rows:?}"
+        );
+        // Each row is below the platform's own path of the same group's send.
+        for (row, name) in [(&rows[0], "a"), (&rows[0], "c"), (&rows[1], "b")] {
+            let p = r.platforms.iter().find(|p| p.name == name).unwrap();
+            let own = layer_cycles(p.paths.iter().find(|x| x.op == Some(Op::NetSend)).unwrap());
+            assert!(total(&row.layers) < total(&own), "{name}: {row:?} {own:?}");
+        }
+        // Shown alone, b gets its own group's row, not the first platform's.
+        let alone = native_rows(&s, &r, &["b"], Some(Op::NetSend));
+        assert_eq!(alone.len(), 1);
+        assert_eq!(alone[0].layers, rows[1].layers);
     }
 
     #[test]

@@ -144,7 +144,7 @@ impl SliceChangedNothing {
 
 /// Whether the run `now` (its settings and result) after the run `before` of the same
 /// scenario text changed the time slice alone, and no figure: every figure of the two
-/// results the same, but for the count of simulated events (a slice's end is an event)
+/// results the same (bit for bit, so that NaN is the same as NaN), but for the count of simulated events (a slice's end is an event)
 /// and the timeline (where a slice ends). `base` is the scenario's own values (a slider
 /// left untouched runs each platform's own slice). A slider that changes nothing seen
 /// teaches nothing unless the page says why (containers-vs-vms: as many vCPUs as cores,
@@ -171,7 +171,13 @@ pub fn slice_changed_nothing(
         }
         r
     };
-    (bare(before.1) == bare(now.1)).then(|| SliceChangedNothing {
+    // Compared in the binary form the workers send results in (floats bit for bit), not
+    // with `==`: a figure that is not a number (a latency of no operation, a share of
+    // nothing) is unequal to itself, and one NaN made every re-run "changed". The same
+    // computation gives the same bits, NaN's too.
+    let bytes = |r: &RunResult| crate::sim::binary_form::to_bytes(&bare(r)).ok();
+    let (a, b) = (bytes(before.1)?, bytes(now.1)?);
+    (a == b).then(|| SliceChangedNothing {
         nothing_waited: now.1.platforms.iter().all(|p| p.steal_percent == 0.0),
     })
 }

@@ -854,3 +854,41 @@ fn a_time_slice_that_changed_no_figure_is_said_with_why() {
     let same = crate::knobs::slice_changed_nothing((&slice(5), &moved), (&slice(5), &later), &base);
     assert_eq!(same, None);
 }
+
+/// A figure that is not a number (NaN, unequal to itself under `==`) in both results does
+/// not hide that the slice changed nothing; a NaN on one side only, or another figure
+/// changed beside it, is still a change.
+#[test]
+fn a_time_slice_that_changed_no_figure_is_said_with_a_nan_figure() {
+    let scenario = Scenario::from_toml("t.toml", TWO).unwrap();
+    let base = crate::knobs::Baseline::of(&scenario);
+    let mut before = scenario.run().unwrap();
+    before.platforms[0].relative_performance_percent = f64::NAN;
+    let mut now = before.clone();
+    now.events += 3;
+    now.platforms[0].events += 3;
+    assert!(before != now, "the case: `==` calls them different");
+    let slice = |ms: u64| Knobs {
+        time_slice_ms: Some(ms),
+        ..Knobs::default()
+    };
+    let said = crate::knobs::slice_changed_nothing((&slice(2), &before), (&slice(9), &now), &base);
+    assert_eq!(
+        said,
+        Some(crate::knobs::SliceChangedNothing {
+            nothing_waited: before.platforms.iter().all(|p| p.steal_percent == 0.0)
+        })
+    );
+    let mut one_side = now.clone();
+    one_side.platforms[0].relative_performance_percent = 1.0;
+    assert_eq!(
+        crate::knobs::slice_changed_nothing((&slice(2), &before), (&slice(9), &one_side), &base),
+        None
+    );
+    let mut other = now.clone();
+    other.platforms[0].throughput += 1.0;
+    assert_eq!(
+        crate::knobs::slice_changed_nothing((&slice(2), &before), (&slice(9), &other), &base),
+        None
+    );
+}
