@@ -53,10 +53,9 @@ struct NativeRow {
 /// the platforms with (a student's review): for each platform shown (`shown`, by name in
 /// `s`), `op` with the workload its own path takes (sim-core's `shown_paths`: the first
 /// group on that platform that makes `op`, else its first group), one row for each
-/// different result. With several instance groups, platforms running different groups
-/// (containers-vs-vms: a network group, a disk group) have different native costs (message
-/// and I/O sizes, working sets); one row from the first platform's groups was wrong for
-/// the others. Empty when the run has a native platform of its own (its row is that), for
+/// different result. Platforms running groups of different workloads (message and I/O
+/// sizes, working sets) have different native costs: one row from the first platform's
+/// groups was wrong for the others. Empty when the run has a native platform of its own (its row is that), for
 /// no operation, or when no shown platform has an instance.
 fn native_rows(
     s: &crate::sim::Scenario,
@@ -173,8 +172,9 @@ fn none_made(r: &crate::sim::RunResult, op: Option<Op>) -> bool {
     !r.platforms.is_empty() && r.platforms.iter().all(|p| !made(p, op))
 }
 
-/// Per-layer subtotals of one operation on every platform, with a stacked bar; first, where
-/// `scenario` gives it, the native baseline's (`native_rows`).
+/// Per-layer subtotals of one operation on every platform, with a stacked bar; where
+/// `scenario` gives them, the native baseline's rows (`native_rows`), each above the
+/// platforms it stands for.
 fn subtotals(
     lang: Lang,
     r: &crate::sim::RunResult,
