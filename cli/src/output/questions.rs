@@ -357,7 +357,7 @@ pub(crate) fn note_costs_set(file: &str, costs: &[String], result: &sim_core::Ru
 }
 
 /// [`note_thin_percentiles`]'s notes, not printed: of the platforms each question is
-/// about ([`asked_platforms`]), those whose p99 of the question's op rests on fewer than
+/// about ([`sim_core::QuestionAnswer::asked_platforms`]), those whose p99 of the question's op rests on fewer than
 /// [`P99_FEW_SAMPLES`] operations, and, for a desktop latency question (p50 or p99), those
 /// whose figure rests on fewer than [`P99_FEW_SAMPLES`] inputs (a desktop group makes an
 /// input a second or so: a short run's few move with the seed).
