@@ -97,7 +97,13 @@ impl Pcpu {
 
     /// Everything [`Self::plan`] sets but the cost.
     #[inline(always)]
-    fn plan_fields(&mut self, item: Item, charge_to: Option<u32>, group: u32, what: &'static str) {
+    pub(super) fn plan_fields(
+        &mut self,
+        item: Item,
+        charge_to: Option<u32>,
+        group: u32,
+        what: &'static str,
+    ) {
         self.item = Some(item);
         self.charge_to = charge_to;
         self.group = group;
@@ -300,7 +306,7 @@ impl Machine {
 
     /// Whether the entity running on `p` is a vCPU (or process slot) of an instance.
     #[inline(always)]
-    fn on_vcpu(&self, p: u32) -> bool {
+    pub(super) fn on_vcpu(&self, p: u32) -> bool {
         let pc = &self.pcpus[p as usize];
         pc.current.is_some() && pc.current_is_vcpu
     }
@@ -639,7 +645,7 @@ impl Machine {
 /// Adds `cost` to the machine's busy time `busy` and to `charge_to`'s counters (a free
 /// function, so that the cost can stay borrowed from the pCPU).
 #[inline(always)]
-fn charge(
+pub(super) fn charge(
     busy: &mut [u64; Category::COUNT],
     instances: &mut [super::InstanceRt],
     charge_to: Option<u32>,
