@@ -306,7 +306,7 @@ impl Machine {
 
     /// Whether the entity running on `p` is a vCPU (or process slot) of an instance.
     #[inline(always)]
-    pub(super) fn on_vcpu(&self, p: u32) -> bool {
+    fn on_vcpu(&self, p: u32) -> bool {
         let pc = &self.pcpus[p as usize];
         pc.current.is_some() && pc.current_is_vcpu
     }
@@ -645,7 +645,7 @@ impl Machine {
 /// Adds `cost` to the machine's busy time `busy` and to `charge_to`'s counters (a free
 /// function, so that the cost can stay borrowed from the pCPU).
 #[inline(always)]
-pub(super) fn charge(
+fn charge(
     busy: &mut [u64; Category::COUNT],
     instances: &mut [super::InstanceRt],
     charge_to: Option<u32>,
@@ -656,18 +656,27 @@ pub(super) fn charge(
         *slot += c;
     }
     if let Some(instance) = charge_to {
-        let counters = &mut instances[instance as usize].counters;
-        for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
-            *slot += c;
-        }
-        if on_vcpu {
-            // `total` is the categories' sum (`clip` keeps it so).
-            counters.vcpu_cycles += cost.total;
-        }
-        if cost.has_exits {
-            for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
-                *slot += u64::from(c);
-            }
+        charge_instance(&mut instances[instance as usize].counters, cost, on_vcpu);
+    }
+}
+
+/// [`charge`]'s part for the instance charged: `cost` added to its `counters`.
+#[inline(always)]
+pub(super) fn charge_instance(
+    counters: &mut super::InstanceCounters,
+    cost: &PathCost,
+    on_vcpu: bool,
+) {
+    for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
+        *slot += c;
+    }
+    if on_vcpu {
+        // `total` is the categories' sum (`clip` keeps it so).
+        counters.vcpu_cycles += cost.total;
+    }
+    if cost.has_exits {
+        for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
+            *slot += u64::from(c);
         }
     }
 }

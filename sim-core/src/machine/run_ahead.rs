@@ -28,10 +28,9 @@
 //! place (the benchmark: system calls on 64 pCPUs): a pCPU's items then run in a tight
 //! loop with its state in the CPU's caches instead of one pass through the event heap each.
 
-use super::cache::CacheOwner;
 use super::guest::ticks_in;
 use super::item::Item;
-use super::pcpu::charge;
+use super::pcpu::{charge_instance, repeated, room};
 use super::shootdown::FlushPhase;
 use super::{slot, Machine, Owner};
 use crate::engine::Cycles;
@@ -316,56 +315,72 @@ impl Machine {
         else {
             unreachable!("a step ahead ends a work item")
         };
-        // The item's end (`item_done`).
+        debug_assert!(self.trace.is_none(), "no run-ahead when traced");
+        // The item's end (`item_done`): its cost charged (below when it is pending), the
+        // entity's run accounted.
+        if !cost_pending {
+            self.settle(p, now);
+        }
+        let ran = now - self.pcpus[pi].start;
+        self.account_run(e, ran);
+        // Each table borrowed once: indexing `self.x[i]` again after a store reloads the
+        // vector and checks the bound again.
+        let Machine {
+            pcpus,
+            entities,
+            threads,
+            instances,
+            groups,
+            busy,
+            spec,
+            cache_fill,
+            tick_cycles,
+            run_ahead,
+            ..
+        } = self;
+        let pc = &mut pcpus[pi];
+        let ent = &mut entities[e as usize];
+        let th = &mut threads[thread as usize];
+        let inst = &mut instances[ii];
+        let group = &mut groups[gi];
         if cost_pending {
             // `settle`'s common case (the whole item ran, untraced, not a poll), its cost
             // taken in its two parts.
-            let on_vcpu = self.on_vcpu(p);
-            let Machine {
-                busy,
-                instances,
-                groups,
-                pcpus,
-                ..
-            } = self;
-            let submit = op.map_or(&PathCost::ZERO, |o| {
-                &groups[gi].submit_kick_inline[o.index()]
-            });
-            charge(busy, instances, Some(ii as u32), submit, on_vcpu);
-            let user = pcpus[pi].user;
-            busy[Category::GuestUser as usize] += user;
-            let counters = &mut instances[ii].counters;
-            counters.cycles[Category::GuestUser as usize] += user;
-            if on_vcpu {
-                counters.vcpu_cycles += user;
+            let on_vcpu = pc.current.is_some() && pc.current_is_vcpu;
+            let submit = op.map_or(&PathCost::ZERO, |o| &group.submit_kick_inline[o.index()]);
+            for (slot, c) in busy.iter_mut().zip(submit.by_category) {
+                *slot += c;
             }
-        } else {
-            self.settle(p, now);
+            charge_instance(&mut inst.counters, submit, on_vcpu);
+            let user = pc.user;
+            busy[Category::GuestUser as usize] += user;
+            inst.counters.cycles[Category::GuestUser as usize] += user;
+            if on_vcpu {
+                inst.counters.vcpu_cycles += user;
+            }
         }
-        let pc = &mut self.pcpus[pi];
         pc.item = None;
-        let ran = now - pc.start;
         let op_start = pc.preemptible_until;
-        self.account_run(e, ran);
-        let th = &mut self.threads[thread as usize];
         th.burst_left = th.burst_left.saturating_sub(burst);
         if let Some(op) = op {
             th.burst_left = 0;
             th.next_op = None;
-            // `issue`: the operation completes where it was issued.
-            self.record(ii, op, now - op_start);
+            // `issue`: the operation completes where it was issued (`record`).
+            inst.counters.ops += 1;
+            inst.counters.ops_by_kind[op.index()] += 1;
+            group.latency[op.index()].record(now - op_start);
         }
         // `schedule_next` keeps the entity; `start_vcpu_item` plans its next work.
-        let th = &mut self.threads[thread as usize];
         if th.next_op.is_none() && th.burst_left == 0 {
-            let (burst, op) = self.groups[gi].sampler.draw(&mut th.rng);
+            let (burst, op) = group.sampler.draw(&mut th.rng);
             th.burst_left = burst;
             th.next_op = op;
         }
         let (left, next_op) = (th.burst_left, th.next_op);
-        let room = self.room(p, e, now);
+        let room = room(pc, ent, spec.scheduler, now);
         let burst = left.min(room).max(1);
-        let refill = self.cache_refill(CacheOwner::Instance(ii), burst);
+        // `cache_refill` of the instance's cache.
+        let refill = inst.cache.refill(&spec.costs, cache_fill, burst);
         let op = if left <= room { next_op } else { None };
         let item = Item::Work {
             thread,
@@ -374,39 +389,38 @@ impl Machine {
             op,
         };
         let what = op.map_or("compute", |o| o.name());
+        let submit = op.map_or(&PathCost::ZERO, |o| &group.submit_kick_inline[o.index()]);
         // `add_compute`: the compute and the timer ticks inside it.
         let user = refill + burst;
-        let tick = self.tick_cycles;
-        let (ticks, first_tick) =
-            ticks_in(&mut self.entities[e as usize].next_tick, now, user, tick);
-        if ticks > 0 {
-            // The item planned in full, its cost in the pCPU (as `plan`, `push_op` and
-            // `add_compute` put it together).
-            self.plan(p, item, Some(ii as u32), gi as u32, what);
-            if let Some(op) = op {
-                self.pcpus[pi].cost = self.groups[gi].submit_kick_inline[op.index()];
-            }
-            self.plan_cycles(p, Category::GuestUser, user);
-            self.plan_repeat(p, slot::TIMER, ticks);
-            let pc = &mut self.pcpus[pi];
-            pc.user = user;
-            pc.ticks = ticks;
-            pc.first_tick = first_tick;
-            self.start(p, now);
-            return false;
-        }
-        // `plan` and `start` without the cost: what `start` computes from it.
-        let submit_total = op.map_or(0, |o| self.groups[gi].submit_kick_inline[o.index()].total);
-        let pc = &mut self.pcpus[pi];
+        let (ticks, first_tick) = ticks_in(&mut ent.next_tick, now, user, *tick_cycles);
         pc.plan_fields(item, Some(ii as u32), gi as u32, what);
         pc.user = user;
         pc.start = now;
-        pc.end = now + (submit_total + user).max(1);
-        pc.preemptible_until = now + user;
-        debug_assert_eq!(self.run_ahead.chain, Some(p));
-        debug_assert!(!self.run_ahead.deferred, "two items started on one pCPU");
-        self.run_ahead.deferred = true;
-        true
+        let pending = if ticks > 0 {
+            // The item planned in full, its cost in the pCPU (as `plan`, `push_op`,
+            // `add_compute` and `start` put it together).
+            pc.cost.set(submit);
+            pc.cost.total += user;
+            pc.cost.by_category[Category::GuestUser as usize] += user;
+            let timer = &group.costs[slot::TIMER];
+            pc.cost.add(&repeated(timer, ticks));
+            pc.ticks = ticks;
+            pc.first_tick = first_tick;
+            pc.end = now + pc.cost.total.max(1);
+            pc.preemptible_until = now + user + u64::from(ticks) * timer.total;
+            false
+        } else {
+            // `start` without the cost: what it computes from it.
+            pc.end = now + (submit.total + user).max(1);
+            pc.preemptible_until = now + user;
+            true
+        };
+        // `start`: the pCPU running ahead decides next whether to run this item's end at
+        // once or to schedule it.
+        debug_assert_eq!(run_ahead.chain, Some(p));
+        debug_assert!(!run_ahead.deferred, "two items started on one pCPU");
+        run_ahead.deferred = true;
+        pending
     }
 
     /// Writes into the pCPU's `cost` the cost of the item a step ahead planned without it
