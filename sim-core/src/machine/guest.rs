@@ -537,7 +537,12 @@ impl Machine {
 /// The timer ticks that fall in `cycles` of compute from `now`, the next due at
 /// `next_tick` (moved past them): how many, and when the first comes after `now`.
 #[inline(always)]
-fn ticks_in(next_tick: &mut Cycles, now: Cycles, cycles: u64, tick: Cycles) -> (u32, Cycles) {
+pub(super) fn ticks_in(
+    next_tick: &mut Cycles,
+    now: Cycles,
+    cycles: u64,
+    tick: Cycles,
+) -> (u32, Cycles) {
     if *next_tick < now + cycles {
         let first = (*next_tick).max(now);
         let n = (now + cycles - 1 - first) / tick + 1;

@@ -97,7 +97,13 @@ impl Pcpu {
 
     /// Everything [`Self::plan`] sets but the cost.
     #[inline(always)]
-    fn plan_fields(&mut self, item: Item, charge_to: Option<u32>, group: u32, what: &'static str) {
+    pub(super) fn plan_fields(
+        &mut self,
+        item: Item,
+        charge_to: Option<u32>,
+        group: u32,
+        what: &'static str,
+    ) {
         self.item = Some(item);
         self.charge_to = charge_to;
         self.group = group;
@@ -650,18 +656,27 @@ fn charge(
         *slot += c;
     }
     if let Some(instance) = charge_to {
-        let counters = &mut instances[instance as usize].counters;
-        for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
-            *slot += c;
-        }
-        if on_vcpu {
-            // `total` is the categories' sum (`clip` keeps it so).
-            counters.vcpu_cycles += cost.total;
-        }
-        if cost.has_exits {
-            for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
-                *slot += u64::from(c);
-            }
+        charge_instance(&mut instances[instance as usize].counters, cost, on_vcpu);
+    }
+}
+
+/// [`charge`]'s part for the instance charged: `cost` added to its `counters`.
+#[inline(always)]
+pub(super) fn charge_instance(
+    counters: &mut super::InstanceCounters,
+    cost: &PathCost,
+    on_vcpu: bool,
+) {
+    for (slot, c) in counters.cycles.iter_mut().zip(cost.by_category) {
+        *slot += c;
+    }
+    if on_vcpu {
+        // `total` is the categories' sum (`clip` keeps it so).
+        counters.vcpu_cycles += cost.total;
+    }
+    if cost.has_exits {
+        for (slot, c) in counters.exits.iter_mut().zip(cost.exits) {
+            *slot += u64::from(c);
         }
     }
 }

@@ -28,12 +28,13 @@
 //! place (the benchmark: system calls on 64 pCPUs): a pCPU's items then run in a tight
 //! loop with its state in the CPU's caches instead of one pass through the event heap each.
 
-use super::cache::CacheOwner;
+use super::guest::ticks_in;
 use super::item::Item;
+use super::pcpu::{charge_instance, repeated, room};
 use super::shootdown::FlushPhase;
-use super::{Machine, Owner};
+use super::{slot, Machine, Owner};
 use crate::engine::Cycles;
-use crate::path::Category;
+use crate::path::{Category, PathCost};
 use crate::platform::SchedulerKind;
 
 /// What a step may touch (see the module comment).
@@ -253,6 +254,9 @@ impl Machine {
         let instance = self.entities[e as usize].instance().unwrap_or(0) as usize;
         let group = self.instances[instance].group as usize;
         let mut siblings = None;
+        // Whether the item planned on `p` has its cost only in the chain's hands (see
+        // `own_step`): written into the pCPU when the chain stops.
+        let mut cost_pending = false;
         while self.run_ahead.deferred {
             self.run_ahead.deferred = false;
             let pc = &self.pcpus[p as usize];
@@ -263,13 +267,16 @@ impl Machine {
                 && (self.instances[instance].cache.cold == 0
                     || t < *siblings.get_or_insert_with(|| self.sibling_bound(p)));
             if !ahead {
+                if cost_pending {
+                    self.write_pending_cost(p, group);
+                }
                 self.schedule_item_end(p);
                 break;
             }
             steps_left -= 1;
             self.queue.run_directly(t);
             self.run_ahead.steps_ahead += 1;
-            self.own_step(p, t, e, instance, group);
+            cost_pending = self.own_step(p, t, e, instance, group, cost_pending);
         }
         self.run_ahead.chain = None;
     }
@@ -282,8 +289,25 @@ impl Machine {
     /// or cap; the operation completes in place and has no batched part).
     /// `tests/determinism.rs` compares it with the general path (the reference mode) on
     /// every library scenario and the benchmark's machine.
+    ///
+    /// The item it plans costs its operation's submit steps (the group's sum,
+    /// `submit_kick_inline`) and its compute (`user` cycles of guest user time), plus
+    /// the timer ticks inside that compute, if any. Without ticks its cost is not written
+    /// into the pCPU's `cost`: the next step charges those two parts straight from where
+    /// they are (`cost_pending` true, the return value), and
+    /// [`Self::write_pending_cost`] writes the sum when the chain stops. Writing it every
+    /// step and reading it back at the next made the read wait for the writes (a
+    /// store-forwarding stall: 10 % of the benchmark's time by `perf annotate`).
     #[inline(always)]
-    fn own_step(&mut self, p: u32, now: Cycles, e: u32, ii: usize, gi: usize) {
+    fn own_step(
+        &mut self,
+        p: u32,
+        now: Cycles,
+        e: u32,
+        ii: usize,
+        gi: usize,
+        cost_pending: bool,
+    ) -> bool {
         let pi = p as usize;
         let Some(Item::Work {
             thread, burst, op, ..
@@ -291,53 +315,129 @@ impl Machine {
         else {
             unreachable!("a step ahead ends a work item")
         };
-        // The item's end (`item_done`).
-        self.settle(p, now);
-        let pc = &mut self.pcpus[pi];
-        pc.item = None;
-        let ran = now - pc.start;
-        let op_start = pc.preemptible_until;
+        debug_assert!(self.trace.is_none(), "no run-ahead when traced");
+        // The item's end (`item_done`): its cost charged (below when it is pending), the
+        // entity's run accounted.
+        if !cost_pending {
+            self.settle(p, now);
+        }
+        let ran = now - self.pcpus[pi].start;
         self.account_run(e, ran);
-        let th = &mut self.threads[thread as usize];
+        // Each table borrowed once: indexing `self.x[i]` again after a store reloads the
+        // vector and checks the bound again.
+        let Machine {
+            pcpus,
+            entities,
+            threads,
+            instances,
+            groups,
+            busy,
+            spec,
+            cache_fill,
+            tick_cycles,
+            run_ahead,
+            ..
+        } = self;
+        let pc = &mut pcpus[pi];
+        let ent = &mut entities[e as usize];
+        let th = &mut threads[thread as usize];
+        let inst = &mut instances[ii];
+        let group = &mut groups[gi];
+        if cost_pending {
+            // `settle`'s common case (the whole item ran, untraced, not a poll), its cost
+            // taken in its two parts.
+            let on_vcpu = pc.current.is_some() && pc.current_is_vcpu;
+            let submit = op.map_or(&PathCost::ZERO, |o| &group.submit_kick_inline[o.index()]);
+            for (slot, c) in busy.iter_mut().zip(submit.by_category) {
+                *slot += c;
+            }
+            charge_instance(&mut inst.counters, submit, on_vcpu);
+            let user = pc.user;
+            busy[Category::GuestUser as usize] += user;
+            inst.counters.cycles[Category::GuestUser as usize] += user;
+            if on_vcpu {
+                inst.counters.vcpu_cycles += user;
+            }
+        }
+        pc.item = None;
+        let op_start = pc.preemptible_until;
         th.burst_left = th.burst_left.saturating_sub(burst);
         if let Some(op) = op {
             th.burst_left = 0;
             th.next_op = None;
-            // `issue`: the operation completes where it was issued.
-            self.record(ii, op, now - op_start);
+            // `issue`: the operation completes where it was issued (`record`).
+            inst.counters.ops += 1;
+            inst.counters.ops_by_kind[op.index()] += 1;
+            group.latency[op.index()].record(now - op_start);
         }
         // `schedule_next` keeps the entity; `start_vcpu_item` plans its next work.
-        let th = &mut self.threads[thread as usize];
         if th.next_op.is_none() && th.burst_left == 0 {
-            let (burst, op) = self.groups[gi].sampler.draw(&mut th.rng);
+            let (burst, op) = group.sampler.draw(&mut th.rng);
             th.burst_left = burst;
             th.next_op = op;
         }
         let (left, next_op) = (th.burst_left, th.next_op);
-        let room = self.room(p, e, now);
+        let room = room(pc, ent, spec.scheduler, now);
         let burst = left.min(room).max(1);
-        let refill = self.cache_refill(CacheOwner::Instance(ii), burst);
+        // `cache_refill` of the instance's cache.
+        let refill = inst.cache.refill(&spec.costs, cache_fill, burst);
         let op = if left <= room { next_op } else { None };
-        self.plan(
-            p,
-            Item::Work {
-                thread,
-                refill,
-                burst,
-                op,
-            },
-            Some(ii as u32),
-            gi as u32,
-            op.map_or("compute", |o| o.name()),
-        );
-        if let Some(op) = op {
-            // `push_op` for an operation without ring or batched part: its submit steps,
-            // put first (the sum is the same; the cost is copied in once instead of
-            // added to the zeroes `plan` wrote).
-            self.pcpus[pi].cost = self.groups[gi].submit_kick_inline[op.index()];
+        let item = Item::Work {
+            thread,
+            refill,
+            burst,
+            op,
+        };
+        let what = op.map_or("compute", |o| o.name());
+        let submit = op.map_or(&PathCost::ZERO, |o| &group.submit_kick_inline[o.index()]);
+        // `add_compute`: the compute and the timer ticks inside it.
+        let user = refill + burst;
+        let (ticks, first_tick) = ticks_in(&mut ent.next_tick, now, user, *tick_cycles);
+        pc.plan_fields(item, Some(ii as u32), gi as u32, what);
+        pc.user = user;
+        pc.start = now;
+        let pending = if ticks > 0 {
+            // The item planned in full, its cost in the pCPU (as `plan`, `push_op`,
+            // `add_compute` and `start` put it together).
+            pc.cost.set(submit);
+            pc.cost.total += user;
+            pc.cost.by_category[Category::GuestUser as usize] += user;
+            let timer = &group.costs[slot::TIMER];
+            pc.cost.add(&repeated(timer, ticks));
+            pc.ticks = ticks;
+            pc.first_tick = first_tick;
+            pc.end = now + pc.cost.total.max(1);
+            pc.preemptible_until = now + user + u64::from(ticks) * timer.total;
+            false
+        } else {
+            // `start` without the cost: what it computes from it.
+            pc.end = now + (submit.total + user).max(1);
+            pc.preemptible_until = now + user;
+            true
+        };
+        // `start`: the pCPU running ahead decides next whether to run this item's end at
+        // once or to schedule it.
+        debug_assert_eq!(run_ahead.chain, Some(p));
+        debug_assert!(!run_ahead.deferred, "two items started on one pCPU");
+        run_ahead.deferred = true;
+        pending
+    }
+
+    /// Writes into the pCPU's `cost` the cost of the item a step ahead planned without it
+    /// (see [`Self::own_step`]): what `plan`, `push_op` and `add_compute` would have put
+    /// there.
+    #[inline(never)]
+    fn write_pending_cost(&mut self, p: u32, gi: usize) {
+        let pc = &mut self.pcpus[p as usize];
+        let Some(Item::Work { op, .. }) = pc.item else {
+            unreachable!("a step ahead plans a work item")
+        };
+        match op {
+            Some(op) => pc.cost.set(&self.groups[gi].submit_kick_inline[op.index()]),
+            None => pc.cost = PathCost::ZERO,
         }
-        self.add_compute(p, e, now, Category::GuestUser, refill + burst);
-        self.start(p, now);
+        pc.cost.total += pc.user;
+        pc.cost.by_category[Category::GuestUser as usize] += pc.user;
     }
 }
 

@@ -198,6 +198,14 @@ pub struct PathCost {
 }
 
 impl PathCost {
+    /// Nothing: no cycles, no exits (what `default` gives, as a constant).
+    pub const ZERO: PathCost = PathCost {
+        total: 0,
+        by_category: [0; Category::COUNT],
+        exits: [0; ExitReason::COUNT],
+        has_exits: false,
+    };
+
     /// Cycles of one category, no exits.
     pub fn single(category: Category, cycles: u64) -> PathCost {
         let mut by_category = [0; Category::COUNT];
