@@ -829,7 +829,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     // And by what it accepts, as the library's Questions tab says it (a student's review:
     // the assignment left the tolerance out), before the answer is given.
     // (In the page's language: an earlier step may have left Korean chosen.)
-    assert(/± ?10%/.test(described[1] || '') && await p.isVisible('#cq-type2-host-share-tolerance'),
+    assert(/±10%/.test(described[1] || '') && await p.isVisible('#cq-type2-host-share-tolerance'),
       `the number box does not say what it accepts: ${described}`);
     // Its button says an answer is final (one try, unlike the library's Check).
     const submit = await p.textContent('#course-answer-type2-host-share');
