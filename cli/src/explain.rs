@@ -179,9 +179,14 @@ fn phase_lines(
             let heading = match (section, ko) {
                 (Section::Submit, _) => String::new(),
                 (Section::Batched, false) => {
-                    format!("once every {} operations:", crate::output::count(e.batch_every))
+                    format!(
+                        "once every {} operations:",
+                        crate::output::count(e.batch_every)
+                    )
                 }
-                (Section::Batched, true) => format!("연산 {}회마다 한 번:", crate::output::count(e.batch_every)),
+                (Section::Batched, true) => {
+                    format!("연산 {}회마다 한 번:", crate::output::count(e.batch_every))
+                }
                 (Section::Complete, false) => {
                     "completion (after the device or timer finishes):".to_string()
                 }

@@ -185,9 +185,7 @@ pub fn grouped(number: &str) -> String {
 pub fn fixed(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
     match text.strip_prefix('-') {
-        Some(unsigned) if unsigned.bytes().all(|b| b == b'0' || b == b'.') => {
-            unsigned.to_string()
-        }
+        Some(unsigned) if unsigned.bytes().all(|b| b == b'0' || b == b'.') => unsigned.to_string(),
         _ => grouped(&text),
     }
 }
@@ -582,7 +580,9 @@ mod tests {
         assert_eq!(grouped("3000"), "3,000");
         assert_eq!(grouped("999.5"), "999.5");
         assert_eq!(grouped("0.000333"), "0.000333");
-        for other in ["—", "NaN", "inf", "-inf", "1,234", "", "-", "1.", ".5", "1e9"] {
+        for other in [
+            "—", "NaN", "inf", "-inf", "1,234", "", "-", "1.", ".5", "1e9",
+        ] {
             assert_eq!(grouped(other), other);
         }
         assert_eq!(fixed(518000.0, 0), "518,000");

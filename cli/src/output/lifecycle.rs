@@ -33,9 +33,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
     let _ = writeln!(out);
     for p in &r.platforms {
         let l = &p.lifecycle;
-        let cpu_fit = l
-            .density_cpu
-            .map_or_else(|| "-".to_string(), count);
+        let cpu_fit = l.density_cpu.map_or_else(|| "-".to_string(), count);
         let figures = [
             fixed(l.startup_ms, 0),
             fixed(l.startup_all_ms, 0),
@@ -97,7 +95,11 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             .map(|s| {
                 // Steps on the host kernel take well under a millisecond: keep a decimal.
                 let digits = if s.alone_ms < 10.0 { 1 } else { 0 };
-                format!("{} {} ms", clean(s.what.get(lang)), fixed(s.alone_ms, digits))
+                format!(
+                    "{} {} ms",
+                    clean(s.what.get(lang)),
+                    fixed(s.alone_ms, digits)
+                )
             })
             .collect();
         let _ = writeln!(out, "  {} {}", pad(&clean(&p.name), 20), steps.join(" → "));
@@ -133,12 +135,12 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             // (desk-1, ... desk-8; 8 sessions)"), not in a second pair beside them.
             let (stopped_sessions, surviving_sessions) = match f.sessions {
                 Some(s) if ko => (
-                    format!("; 세션 {}개", s.stopped),
-                    format!(" (세션 {}개)", s.surviving),
+                    format!("; 세션 {}개", count(s.stopped)),
+                    format!(" (세션 {}개)", count(s.surviving)),
                 ),
                 Some(s) => (
-                    format!("; {} {}", s.stopped, plural_sessions(s.stopped)),
-                    format!(" ({} {})", s.surviving, plural_sessions(s.surviving)),
+                    format!("; {} {}", count(s.stopped), plural_sessions(s.stopped)),
+                    format!(" ({} {})", count(s.surviving), plural_sessions(s.surviving)),
                 ),
                 None => (String::new(), String::new()),
             };
@@ -152,9 +154,9 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                     if f.stopped.is_empty() {
                         "중단된 것 없음 (앞선 장애로 이미 멈춤)".to_string()
                     } else {
-                        format!("{}개 중단 ({stopped}{stopped_sessions})", f.stopped.len())
+                        format!("{}개 중단 ({stopped}{stopped_sessions})", count(f.stopped.len()))
                     },
-                    f.survivors,
+                    count(f.survivors),
                     count(f.ops_lost),
                     fixed(f.recovery_ms, 0),
                     host_boot(f, true),
@@ -169,9 +171,9 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                     if f.stopped.is_empty() {
                         "stopped none (an earlier fault had stopped them)".to_string()
                     } else {
-                        format!("stopped {} ({stopped}{stopped_sessions})", f.stopped.len())
+                        format!("stopped {} ({stopped}{stopped_sessions})", count(f.stopped.len()))
                     },
-                    f.survivors,
+                    count(f.survivors),
                     count(f.ops_lost),
                     fixed(f.recovery_ms, 0),
                     host_boot(f, false),
@@ -189,13 +191,15 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 let _ = writeln!(
                     out,
                     "{name} 진입점 약 {}개, 인스턴스 {}개가 공유: {interface}",
-                    a.entry_points, a.shared_by
+                    count(a.entry_points),
+                    count(a.shared_by)
                 );
             } else {
                 let _ = writeln!(
                     out,
                     "{name} ~{} entry points, shared by {}: {interface}",
-                    a.entry_points, a.shared_by
+                    count(a.entry_points),
+                    count(a.shared_by)
                 );
             }
         }
@@ -389,7 +393,10 @@ fn host_boot(f: &sim_core::isolation::FaultResult, ko: bool) -> String {
     if f.host_boot_ms <= 0.0 {
         String::new()
     } else if ko {
-        format!(" (그중 서버와 호스트 OS 부팅 {} ms)", fixed(f.host_boot_ms, 0))
+        format!(
+            " (그중 서버와 호스트 OS 부팅 {} ms)",
+            fixed(f.host_boot_ms, 0)
+        )
     } else {
         format!(
             " (the server and its host OS boot first: {} ms of it)",

@@ -35,12 +35,12 @@ pub(super) fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
             let line = if ko {
                 format!(
                     "{name} 정책 {policies}, 오버커밋 {:.2}배: 요구 {}, 상주 {}, 벌룬 {}, KSM 공유 {}, 스왑 {} (작업 집합의 최대 {hot:.1}%), OOM kill {}",
-                    m.overcommit_ratio, fixed(m.demand_mib, 0), fixed(m.resident_mib, 0), fixed(m.balloon_mib, 0), fixed(m.shared_mib, 0), fixed(m.swapped_mib, 0), m.oom_kills.len()
+                    m.overcommit_ratio, fixed(m.demand_mib, 0), fixed(m.resident_mib, 0), fixed(m.balloon_mib, 0), fixed(m.shared_mib, 0), fixed(m.swapped_mib, 0), count(m.oom_kills.len())
                 )
             } else {
                 format!(
                     "{name} policy {policies}, overcommit {:.2}x: demand {}, resident {}, ballooned {}, merged {}, swapped {} (up to {hot:.1}% of a working set), OOM kills {}",
-                    m.overcommit_ratio, fixed(m.demand_mib, 0), fixed(m.resident_mib, 0), fixed(m.balloon_mib, 0), fixed(m.shared_mib, 0), fixed(m.swapped_mib, 0), m.oom_kills.len()
+                    m.overcommit_ratio, fixed(m.demand_mib, 0), fixed(m.resident_mib, 0), fixed(m.balloon_mib, 0), fixed(m.shared_mib, 0), fixed(m.swapped_mib, 0), count(m.oom_kills.len())
                 )
             };
             let _ = writeln!(out, "{line}");
@@ -259,9 +259,19 @@ pub(super) fn throughput_by_phase(
         let part = |label: (&str, &str), v: Option<(f64, f64)>| {
             v.map(|(ops, native)| {
                 if ko {
-                    format!("{} {} (네이티브 {})", label.1, fixed(ops, 0), fixed(native, 0))
+                    format!(
+                        "{} {} (네이티브 {})",
+                        label.1,
+                        fixed(ops, 0),
+                        fixed(native, 0)
+                    )
                 } else {
-                    format!("{} {} (native {})", label.0, fixed(ops, 0), fixed(native, 0))
+                    format!(
+                        "{} {} (native {})",
+                        label.0,
+                        fixed(ops, 0),
+                        fixed(native, 0)
+                    )
                 }
             })
         };

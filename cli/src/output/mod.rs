@@ -26,8 +26,8 @@ pub(crate) use questions::{
 };
 use terminal::*;
 pub(crate) use terminal::{
-    clean, clean_lines, count, exit_word, figure, fixed, lang_of, long_value, op_word, pad, print_warnings, rpad,
-    snake, stack, word, wrap,
+    clean, clean_lines, count, exit_word, figure, fixed, lang_of, long_value, op_word, pad,
+    print_warnings, rpad, snake, stack, word, wrap,
 };
 
 /// Width of the platform column of the tables: the longest name, at least 22 columns.
@@ -267,15 +267,15 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
                     "{} ({}에 {}개 중 {}개 멈춤{sessions})",
                     clean(&p.name),
                     f.when(lang),
-                    f.of,
-                    f.stopped
+                    count(f.of),
+                    count(f.stopped)
                 )
             } else {
                 format!(
                     "{} ({} of {} stopped at {}{sessions})",
                     clean(&p.name),
-                    f.stopped,
-                    f.of,
+                    count(f.stopped),
+                    count(f.of),
                     f.when(lang)
                 )
             })

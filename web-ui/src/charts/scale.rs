@@ -326,12 +326,18 @@ mod tests {
         assert_eq!(tick_label_on(500_000.0, Some(500_000.0), 1e7), "0.5M");
         use crate::i18n::Lang::Ko;
         assert_eq!(tick_label_in(Ko, 2_000.0, Some(2_000.0), 12_000.0), "2,000");
-        assert_eq!(tick_label_in(Ko, 12_000.0, Some(2_000.0), 12_000.0), "12,000");
+        assert_eq!(
+            tick_label_in(Ko, 12_000.0, Some(2_000.0), 12_000.0),
+            "12,000"
+        );
         assert_eq!(tick_label_in(Ko, 50_000.0, Some(50_000.0), 2e5), "5만");
         assert_eq!(tick_label_in(Ko, 25_000.0, Some(25_000.0), 2e5), "2.5만");
         assert_eq!(tick_label_in(Ko, 100_000.0, Some(100_000.0), 2e5), "10만");
         assert_eq!(tick_label_in(Ko, 200_000.0, Some(100_000.0), 2e5), "20만");
-        assert_eq!(tick_label_in(Ko, 1.722e6, Some(2_000.0), 1.731e6), "172.2만");
+        assert_eq!(
+            tick_label_in(Ko, 1.722e6, Some(2_000.0), 1.731e6),
+            "172.2만"
+        );
         assert_eq!(tick_label_in(Ko, 3e8, Some(1e8), 3e8), "3억");
         assert_eq!(tick_label_in(Ko, 9_000.0, Some(1_000.0), 9_000.0), "9,000");
         assert_eq!(tick_label_in(Ko, 0.0, Some(1e5), 2e5), "0");
