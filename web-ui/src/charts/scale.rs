@@ -54,8 +54,19 @@ pub fn tick_label_in(lang: crate::i18n::Lang, v: f64, step: Option<f64>, top: f6
         None if a > 0.0 => (10f64.powf(a.log10().floor() - 1.0), true),
         None => (1.0, true),
     };
-    // The decimals that tell ticks `step` apart (a hair under a power of ten is that power).
-    let decimals = (-(step / div).log10() - 1e-9).ceil().clamp(0.0, 9.0) as usize;
+    // The decimals that tell ticks `step` apart (a hair under a power of ten is that power;
+    // a step of 2.5만 needs one: "2.5만, 5.0만").
+    let unit_step = step / div;
+    let mut decimals = (-unit_step.log10() - 1e-9).ceil().clamp(0.0, 9.0) as usize;
+    // Plotters' spacings are 1, 2 or 5 times a power of ten (2.5 in a unit ten thousand
+    // times larger): one more decimal at most.
+    let most = (decimals + 1).min(9);
+    while decimals < most && {
+        let scaled = unit_step * 10f64.powi(decimals as i32);
+        (scaled - scaled.round()).abs() > 1e-6 * scaled.abs().max(1.0)
+    } {
+        decimals += 1;
+    }
     let mut s = format!("{:.decimals$}", v / div);
     if trim && s.contains('.') {
         s = s.trim_end_matches('0').trim_end_matches('.').to_string();
@@ -265,7 +276,7 @@ mod tests {
     fn time_labels_keep_their_value_in_the_new_unit() {
         // 1.5M µs reads 1500 ms; 60k ms reads 60 s; 1 µs on a ms axis 0.001 ms.
         let us = AxisUnit::new("µs", 2e6);
-        assert_eq!(us.label(1.5e6), "1500");
+        assert_eq!(us.label(1.5e6), "1,500");
         assert_eq!(us.label(250_000.0), "250");
         assert_eq!(us.label(1.0), "0.001");
         assert_eq!(us.label(1600.0), "1.6");
@@ -275,11 +286,11 @@ mod tests {
     #[test]
     fn every_axis_writes_its_ticks_alike() {
         // Under 10 000 written out on a time axis and on any other: no "1k" beside "1000".
-        assert_eq!(AxisUnit::new("ms", 9_000.0).label(5_000.0), "5000");
-        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(5_000.0), "5000");
-        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(1_000.0), "1000");
-        assert_eq!(AxisUnit::new("MiB", 2e6).label(1.5e6), "1.5M");
-        assert_eq!(AxisUnit::new("ops/s", 2e4).label(12_000.0), "12k");
+        assert_eq!(AxisUnit::new("ms", 9_000.0).label(5_000.0), "5,000");
+        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(5_000.0), "5,000");
+        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(1_000.0), "1,000");
+        assert_eq!(AxisUnit::new("MiB", 2e6).label(1.5e6), "1,500,000");
+        assert_eq!(AxisUnit::new("ops/s", 2e4).label(12_000.0), "12,000");
         // On a linear axis every tick has the decimals of the ticks' spacing.
         // plotters' key points on 0..1.2 with at most 6 labels are 0.5 apart: one decimal,
         // on the whole numbers too.
