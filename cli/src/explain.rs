@@ -179,9 +179,14 @@ fn phase_lines(
             let heading = match (section, ko) {
                 (Section::Submit, _) => String::new(),
                 (Section::Batched, false) => {
-                    format!("once every {} operations:", e.batch_every)
+                    format!(
+                        "once every {} operations:",
+                        crate::output::count(e.batch_every)
+                    )
                 }
-                (Section::Batched, true) => format!("연산 {}회마다 한 번:", e.batch_every),
+                (Section::Batched, true) => {
+                    format!("연산 {}회마다 한 번:", crate::output::count(e.batch_every))
+                }
                 (Section::Complete, false) => {
                     "completion (after the device or timer finishes):".to_string()
                 }
@@ -197,7 +202,7 @@ fn phase_lines(
             rpad(&(i + 1).to_string(), W_NUM),
             pad(p.kind.label(lang), W_KIND),
             pad(layer(ko, p.layer, e.kind), W_LAYER),
-            rpad(&p.cycles.to_string(), W_CYCLES),
+            rpad(&crate::output::count(p.cycles), W_CYCLES),
             text
         );
         if sources {
@@ -256,7 +261,7 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
             },
             W_NUM + W_KIND + W_LAYER + 2
         ),
-        rpad(&own.total.to_string(), W_CYCLES)
+        rpad(&crate::output::count(own.total), W_CYCLES)
     );
     if let Some(note) = &own.note {
         let _ = writeln!(
@@ -292,7 +297,7 @@ fn table(scenario: &Scenario, own: &Explanation, others: &[Explanation], ko: boo
             let _ = writeln!(
                 out,
                 "\n{name}{label}: {} {}",
-                e.total,
+                crate::output::count(e.total),
                 match (ko, e.total) {
                     (true, _) => "사이클",
                     (false, 1) => "cycle",

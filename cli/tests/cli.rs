@@ -1569,12 +1569,12 @@ fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
     // 1000 + 1 instances, each killed by its own OOM kill at the same moment: the
     // denominator is the platform's instances, not one kill's stopped + survivors (1).
     assert!(
-        out.contains("emulated (1001 of 1001 stopped at 0 ms)"),
-        "no 1001 of 1001:\n{out}"
+        out.contains("emulated (1,001 of 1,001 stopped at 0 ms)"),
+        "no 1,001 of 1,001:\n{out}"
     );
     assert!(
-        out.contains("which stopped 1001 of 1001 instances"),
-        "comparison table lacks 1001 of 1001:\n{out}"
+        out.contains("which stopped 1,001 of 1,001 instances"),
+        "comparison table lacks 1,001 of 1,001:\n{out}"
     );
     assert!(!out.contains(" of 1 "), "a denominator of 1:\n{out}");
     // An answer of 0 accepts 0 alone (a relative tolerance of it is 0), said so, with no
@@ -1586,7 +1586,7 @@ fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
     assert!(!out.contains("-0"), "a negative zero:\n{out}");
     let o = virtsim(&["run", file.to_str().unwrap(), "--lang", "ko"]);
     let out = stdout(&o);
-    assert!(out.contains("1001개 중 1001개"), "ko count:\n{out}");
+    assert!(out.contains("1,001개 중 1,001개"), "ko count:\n{out}");
     assert!(
         out.contains("-> 0% (이 값과 정확히 같아야 정답)"),
         "ko answer 0:\n{out}"

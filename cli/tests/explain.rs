@@ -49,7 +49,7 @@ fn a_privileged_instruction_under_hardware_assist_is_stepped_through() {
         at += found;
     }
     // smoke.toml's host is a Sandy Bridge: round trip 784 + generic handler 2216.
-    assert!(out.contains("3000"), "total 3000 missing:\n{out}");
+    assert!(out.contains("3,000"), "total 3,000 missing:\n{out}");
 }
 
 #[test]

@@ -151,6 +151,92 @@ pub fn thousands(digits: &str) -> String {
     out
 }
 
+/// A number written elsewhere (`format!("{:.2}")`) with the digits of its whole part
+/// grouped in thousands, as the page and the tables print figures: "518,000" for "518000",
+/// "12,711.11" for "12711.11", "-1,234.5" for "-1234.5", "3,000" for "3000" (as the page's
+/// `Intl.NumberFormat` writes it in both languages); "999.5" stays. Any text that is not such a number (a
+/// dash, "NaN", "inf", a number already grouped) is returned as it is. Never for JSON, CSV or
+/// any file a program reads: those keep plain numbers.
+pub fn grouped(number: &str) -> String {
+    let (sign, unsigned) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || fraction.is_some_and(|f| !digits(f)) {
+        return number.to_string();
+    }
+    let mut out = format!("{sign}{}", thousands(whole));
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// `value` with `decimals` decimals, its whole part grouped in thousands ([`grouped`]):
+/// `fixed(518000.0, 0)` is "518,000", `fixed(12711.111, 2)` "12,711.11". For what a person
+/// reads; JSON, CSV and jsonl keep `format!`'s plain digits.
+/// A negative value that rounds to zero prints without its sign ("0", not "-0").
+pub fn fixed(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    match text.strip_prefix('-') {
+        Some(unsigned) if unsigned.bytes().all(|b| b == b'0' || b == b'.') => unsigned.to_string(),
+        _ => grouped(&text),
+    }
+}
+
+/// Rewrites the long digit runs of a text written elsewhere (sim-core's measured
+/// cells, "109243 exits/s"; a step's phases) in the page's and the tables' number format: thousands separators inserted
+/// into the digits as written, never read through a float (a `u64` such as
+/// 18446744073709551615 stays exact). Runs glued to letters ("p99", "1080p"), short
+/// numbers, runs with a leading zero ("0007"), code points ("U+0000") and the decimals
+/// after a point stay as they are.
+pub fn regroup(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let glued =
+            i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '.' || chars[i - 1] == ',');
+        // "U+0000": a code point's hex digits, not a number.
+        let code_point = i > 1 && chars[i - 1] == '+' && matches!(chars[i - 2], 'U' | 'u');
+        if c.is_ascii_digit() && !glued && !code_point {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let int_end = i;
+            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+            // Glued to a Latin letter ("1080p", "x86", hex "1234abcd"), a name; a Korean
+            // counter after it ("1534개", "3회") is the number's unit.
+            let after_glued = i < chars.len() && chars[i].is_ascii_alphabetic();
+            let int = &chars[start..int_end];
+            let leading_zero = int.len() > 1 && int[0] == '0';
+            if int.len() >= 4 && !after_glued && !leading_zero {
+                out.push_str(&thousands(&int.iter().collect::<String>()));
+                out.extend(&chars[int_end..i]);
+            } else {
+                out.extend(&chars[start..i]);
+            }
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// A large count as Korean reads it, rounded to three significant digits in units of 만
 /// (10⁴), 억 (10⁸) and 조 (10¹²): "228만" for 2,277,293, "1,100만" for 11,000,000, "1.23만"
 /// for 12,345, "20억" for 2,000,000,000; below 10,000 the whole number ("9,876"). For an
@@ -485,6 +571,26 @@ pub fn quotes_a_figure(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn figures_are_grouped_in_thousands_and_other_text_is_left_alone() {
+        use super::{fixed, grouped};
+        assert_eq!(grouped("518000"), "518,000");
+        assert_eq!(grouped("12711.11"), "12,711.11");
+        assert_eq!(grouped("-1234.5"), "-1,234.5");
+        assert_eq!(grouped("3000"), "3,000");
+        assert_eq!(grouped("999.5"), "999.5");
+        assert_eq!(grouped("0.000333"), "0.000333");
+        for other in [
+            "—", "NaN", "inf", "-inf", "1,234", "", "-", "1.", ".5", "1e9",
+        ] {
+            assert_eq!(grouped(other), other);
+        }
+        assert_eq!(fixed(518000.0, 0), "518,000");
+        assert_eq!(fixed(12711.111, 2), "12,711.11");
+        assert_eq!(fixed(-0.4, 0), "0");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+    }
+
     /// Large counts in 만, 억 and 조 with three significant digits, as the estimates print them.
     #[test]
     fn a_large_count_reads_in_korean_units() {

@@ -829,7 +829,7 @@ await step('an assignment step shows its scenario in the library list; an answer
     // And by what it accepts, as the library's Questions tab says it (a student's review:
     // the assignment left the tolerance out), before the answer is given.
     // (In the page's language: an earlier step may have left Korean chosen.)
-    assert(/± ?10%/.test(described[1] || '') && await p.isVisible('#cq-type2-host-share-tolerance'),
+    assert(/±10%/.test(described[1] || '') && await p.isVisible('#cq-type2-host-share-tolerance'),
       `the number box does not say what it accepts: ${described}`);
     // Its button says an answer is final (one try, unlike the library's Check).
     const submit = await p.textContent('#course-answer-type2-host-share');
@@ -2880,7 +2880,7 @@ await step("start-up steps: under the comparison table each platform's steps, in
     }
     const microvm = platforms.find((x) => x.name === 'microvm');
     assert(microvm.total === '245 ms' && microvm.steps.some(([what, v]) => /kernel boots/.test(what) && v === '125 ms'), `microvm: ${JSON.stringify(microvm)}`);
-    // The CLI's steps, word for word and figure for figure (its numbers ungrouped).
+    // The CLI's steps, word for word and figure for figure (its numbers grouped as the page's).
     const cliSteps = (lang) => {
       const out = execFileSync(process.env.VIRTSIM_BIN, ['run', join(SCEN_DIR, 'startup-density.toml'), '--lang', lang]).toString();
       return Object.fromEntries(out.split('\n').filter((l) => l.includes(' → ')).map((l) => {
@@ -2888,7 +2888,7 @@ await step("start-up steps: under the comparison table each platform's steps, in
         return [name, rest.trim()];
       }));
     };
-    const line = (pl) => pl.steps.map(([what, v]) => `${what} ${v.replace(/,/g, '')}`).join(' → ');
+    const line = (pl) => pl.steps.map(([what, v]) => `${what} ${v}`).join(' → ');
     if (process.env.VIRTSIM_BIN) {
       const cli = cliSteps('en');
       for (const pl of platforms) assert(line(pl) === cli[pl.name], `${pl.name}: page '${line(pl)}' vs CLI '${cli[pl.name]}'`);
@@ -2976,7 +2976,7 @@ await step("the exits chart shows its small bars on a log axis on request: its b
     assert(!(await axis()).some((t) => /\(log\)/.test(t)) && !(await p.$('#chart-exits .log-note')), 'linear at first');
     // The thinnest bar (the series' rects, not the legend's swatches, the axis line or the
     // background): a pixel or less on the linear axis, where a reason of a few hundred
-    // exits a second stands beside 200k.
+    // exits a second stands beside 200,000.
     const thinnest = () => p.$$eval('#chart-exits svg rect', (rs) => Math.min(...rs
       .filter((r) => !['#FFFFFF', '#000000'].includes(r.getAttribute('fill').toUpperCase()))
       .map((r) => [Number(r.getAttribute('width')), Number(r.getAttribute('height'))])

@@ -48,7 +48,7 @@ pub fn answer_decimals(q: &QuestionAnswer, v: f64) -> usize {
 /// the figure with as many decimals as the CLI prints it (`virtsim answers` and `grade`:
 /// "4.11%" where the CLI says "4.11 %"), in the page's number format, with its unit and what is
 /// accepted around it, as a range and the relative tolerance ("27.08% (accepted: 24.38% to
-/// 29.78%, ± 10% of it)": a percentage's "± 10%" alone would read as points). With
+/// 29.78%, ±10% of it)": a percentage's "±10%" alone would read as points). With
 /// no tolerance that figure is what a student must give; with one, a rate of a thousand or
 /// more per second is shown whole (its decimals are far inside any tolerance). `None` for a
 /// choice question.
@@ -64,8 +64,8 @@ pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
         return Some(shown);
     }
     // The range it accepts, in the answer's unit, rounded inward (every figure shown in it
-    // is right), as the CLI prints it: a percentage's "± 10%" alone would read as
-    // percentage points, and any other "± 5%" leaves the student to work the range out.
+    // is right), as the CLI prints it: a percentage's "±10%" alone would read as
+    // percentage points, and any other "±5%" leaves the student to work the range out.
     // More decimals where the answer's own would show one figure ("1% to 1%").
     let range = u32::try_from(decimals)
         .ok()
@@ -84,7 +84,7 @@ pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
                 1,
             )
             .replacen("{}", &q.tolerance_percent.to_string(), 1),
-        None => format!("{shown} (± {}%)", q.tolerance_percent),
+        None => format!("{shown} (±{}%)", q.tolerance_percent),
     })
 }
 
@@ -93,7 +93,7 @@ pub fn computed_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
 /// (`sim_core::assignment::expected_shown`: the figure with the digits that tell what is
 /// right, its unit and the range accepted, said as what the tolerance means), so that a
 /// student and the instructor read one text, not two (the page's own format differed:
-/// "회/초", "accepted: … ± 10% of it"). `None` for a choice question.
+/// "회/초", "accepted: … ±10% of it"). `None` for a choice question.
 pub fn assignment_answer(lang: Lang, q: &QuestionAnswer) -> Option<String> {
     (q.kind == QuestionKind::Numeric && q.value.is_some()).then(|| {
         crate::sim::assignment::expected_shown(q)

@@ -404,7 +404,7 @@ pub const TERMS: &[Term] = &[
         name_ko: "상한 (cap)",
         name_en: "cap",
         forms: &["cap", "caps", "credit cap", "상한", "credit 상한"],
-        ko: "호스트에 노는 CPU가 있어도 VM이 쓸 수 있는 CPU의 상한으로, pCPU 하나에 대한 백분율입니다(Xen: cap 50 = pCPU 절반, 0 = 상한 없음). 이 시뮬레이터는 vCPU(또는 컨테이너 CPU 슬롯)마다 따로, 주기(credit 30 ms, 공정 공유 100 ms)마다 상한을 적용합니다: cap 50인 vCPU 4개 VM은 모두 합쳐 pCPU 두 개까지 쓰며, Xen이라면 모두 합쳐 pCPU 절반입니다. 몫을 다 쓴 vCPU는 기다리고, 그 시간은 스틸로 셉니다.",
+        ko: "호스트에 노는 CPU가 있어도 VM이 쓸 수 있는 CPU의 상한으로, pCPU 하나에 대한 백분율입니다(Xen: cap 50 = pCPU 절반, 0 = 상한 없음). 이 시뮬레이터는 vCPU(또는 컨테이너 CPU 슬롯)마다 따로, 주기(credit 30 ms, CFS 100 ms)마다 상한을 적용합니다: cap 50인 vCPU 4개 VM은 모두 합쳐 pCPU 두 개까지 쓰며, Xen이라면 모두 합쳐 pCPU 절반입니다. 몫을 다 쓴 vCPU는 기다리고, 그 시간은 스틸로 셉니다.",
         en: "A limit on the CPU a VM may use even when the host has CPU to spare, in percent of one pCPU (Xen: cap 50 is half a pCPU, 0 no cap). This simulator caps each vCPU (or container CPU slot) separately, per period (30 ms under credit, 100 ms under fair share): a 4-vCPU VM with cap 50 may use two pCPUs in all, where Xen would allow half a pCPU in total. A vCPU that has used its share waits, and that wait counts as steal.",
     },
     Term {

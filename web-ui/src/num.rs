@@ -194,71 +194,27 @@ pub fn parse_answer(text: &str) -> Option<f64> {
 }
 
 /// Rewrites the long digit runs of a text written elsewhere (sim-core's measured
-/// cells, "109243 exits/s") in the page's number format: thousands separators inserted
-/// into the digits as written, never read through a float (a `u64` such as
-/// 18446744073709551615 stays exact). Runs glued to letters ("p99", "1080p"), short
-/// numbers, runs with a leading zero ("0007"), code points ("U+0000") and the decimals
-/// after a point stay as they are.
+/// cells, "109243 exits/s") in the page's number format: sim-core's
+/// [`regroup`](crate::sim::text::regroup), which the CLI prints those texts through too.
 pub fn regroup(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let glued =
-            i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '.' || chars[i - 1] == ',');
-        // "U+0000": a code point's hex digits, not a number.
-        let code_point = i > 1 && chars[i - 1] == '+' && matches!(chars[i - 2], 'U' | 'u');
-        if c.is_ascii_digit() && !glued && !code_point {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            let int_end = i;
-            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
-                i += 1;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-            }
-            // Glued to a Latin letter ("1080p", "x86", hex "1234abcd"), a name; a Korean
-            // counter after it ("1534개", "3회") is the number's unit.
-            let after_glued = i < chars.len() && chars[i].is_ascii_alphabetic();
-            let int = &chars[start..int_end];
-            let leading_zero = int.len() > 1 && int[0] == '0';
-            if int.len() >= 4 && !after_glued && !leading_zero {
-                out.push_str(&group_digits(int));
-                out.extend(&chars[int_end..i]);
-            } else {
-                out.extend(&chars[start..i]);
-            }
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    out
+    crate::sim::text::regroup(text)
 }
 
-/// ASCII digits with a thousands separator every three from the right ("1,234,567"; the
-/// page's two languages, en-US and ko-KR, both group so).
-fn group_digits(digits: &[char]) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(*c);
+/// A count of events as the page says an estimate or its limit: in Korean in 만 and 억
+/// with three significant digits ("2억", "12.3억": `sim_core::text::korean_large_count`),
+/// in English grouped in thousands ("200,000,000").
+pub fn large_count(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Ko => crate::sim::text::korean_large_count(n),
+        Lang::En => int(n),
     }
-    out
 }
 
 /// A whole number in the page's format, exact for every `u64` (the number format reads an
 /// `f64`, which rounds past 2^53: a seed of 18446744073709551615 would show as
 /// "18,446,744,073,709,552,000").
 pub fn int(v: u64) -> String {
-    let digits: Vec<char> = v.to_string().chars().collect();
-    group_digits(&digits)
+    crate::sim::text::thousands(&v.to_string())
 }
 
 #[cfg(test)]

@@ -20,17 +20,22 @@ pub enum RunEnd {
 /// limit on events ([`MAX_EVENTS`]) names that limit and the page's settings that shorten
 /// a run, not sim-core's `RunOptions::max_events`, which only a program sets (sim-core's
 /// words, shared with the CLI, where `--max-events` is the limit); its numbers grouped as
-/// the page groups numbers. Any other error in sim-core's words. The worker's runs and
+/// the page groups numbers, in Korean in 만 and 억 as the page's estimate reads them
+/// ([`crate::num::large_count`]). Any other error in sim-core's words. The worker's runs and
 /// the main thread's (`run.rs`) say the same.
 pub fn failure_message(e: &crate::sim::SimError) -> Msg {
     if let crate::sim::SimError::EventLimit { limit, estimate } = *e {
+        let (limit_ko, estimate_ko) = (
+            crate::sim::text::korean_large_count(limit),
+            crate::sim::text::korean_large_count(estimate),
+        );
         let (limit, estimate) = (crate::num::int(limit), crate::num::int(estimate));
         return Msg {
             en: format!(
                 "the run needed more than {limit} events, the page's limit (the scenario's estimate is at most {estimate} events): lower the simulated time or the instances per group (or vCPUs, threads), or run the scenario with the CLI (`virtsim run`), which runs larger ones"
             ),
             ko: format!(
-                "실행에 페이지 한도인 이벤트 {limit}개보다 많은 이벤트가 필요했습니다 (시나리오 추정치는 최대 {estimate}개). 시뮬레이션 시간이나 그룹당 인스턴스 수(또는 vCPU, 스레드)를 줄이거나, 더 큰 시나리오도 실행하는 CLI(`virtsim run`)로 실행하세요"
+                "실행에 페이지 한도인 이벤트 {limit_ko} 개보다 많은 이벤트가 필요했습니다 (시나리오 추정치는 최대 {estimate_ko} 개). 시뮬레이션 시간이나 그룹당 인스턴스 수(또는 vCPU, 스레드)를 줄이거나, 더 큰 시나리오도 실행하는 CLI(`virtsim run`)로 실행하세요"
             ),
         };
     }
@@ -64,7 +69,7 @@ mod tests {
         );
         assert_eq!(
             m.ko,
-            "실행에 페이지 한도인 이벤트 200,000,000개보다 많은 이벤트가 필요했습니다 (시나리오 추정치는 최대 1,234,567,890개). 시뮬레이션 시간이나 그룹당 인스턴스 수(또는 vCPU, 스레드)를 줄이거나, 더 큰 시나리오도 실행하는 CLI(`virtsim run`)로 실행하세요"
+            "실행에 페이지 한도인 이벤트 2억 개보다 많은 이벤트가 필요했습니다 (시나리오 추정치는 최대 12.3억 개). 시뮬레이션 시간이나 그룹당 인스턴스 수(또는 vCPU, 스레드)를 줄이거나, 더 큰 시나리오도 실행하는 CLI(`virtsim run`)로 실행하세요"
         );
         for text in [&m.en, &m.ko] {
             assert!(

@@ -33,17 +33,15 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
     let _ = writeln!(out);
     for p in &r.platforms {
         let l = &p.lifecycle;
-        let cpu_fit = l
-            .density_cpu
-            .map_or_else(|| "-".to_string(), |n| n.to_string());
+        let cpu_fit = l.density_cpu.map_or_else(|| "-".to_string(), count);
         let figures = [
-            format!("{:.0}", l.startup_ms),
-            format!("{:.0}", l.startup_all_ms),
-            format!("{:.0}", l.footprint_mib),
-            format!("{:.1}", l.cpu_per_instance_percent),
-            l.density_memory.to_string(),
+            fixed(l.startup_ms, 0),
+            fixed(l.startup_all_ms, 0),
+            fixed(l.footprint_mib, 0),
+            fixed(l.cpu_per_instance_percent, 1),
+            count(l.density_memory),
             cpu_fit,
-            l.density.to_string(),
+            count(l.density),
         ];
         let _ = write!(out, "{}", pad(&clean(&p.name), nw));
         for (f, w) in figures.iter().zip(widths) {
@@ -97,7 +95,11 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             .map(|s| {
                 // Steps on the host kernel take well under a millisecond: keep a decimal.
                 let digits = if s.alone_ms < 10.0 { 1 } else { 0 };
-                format!("{} {:.*} ms", clean(s.what.get(lang)), digits, s.alone_ms)
+                format!(
+                    "{} {} ms",
+                    clean(s.what.get(lang)),
+                    fixed(s.alone_ms, digits)
+                )
             })
             .collect();
         let _ = writeln!(out, "  {} {}", pad(&clean(&p.name), 20), steps.join(" → "));
@@ -133,12 +135,12 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             // (desk-1, ... desk-8; 8 sessions)"), not in a second pair beside them.
             let (stopped_sessions, surviving_sessions) = match f.sessions {
                 Some(s) if ko => (
-                    format!("; 세션 {}개", s.stopped),
-                    format!(" (세션 {}개)", s.surviving),
+                    format!("; 세션 {}개", count(s.stopped)),
+                    format!(" (세션 {}개)", count(s.surviving)),
                 ),
                 Some(s) => (
-                    format!("; {} {}", s.stopped, plural_sessions(s.stopped)),
-                    format!(" ({} {})", s.surviving, plural_sessions(s.surviving)),
+                    format!("; {} {}", count(s.stopped), plural_sessions(s.stopped)),
+                    format!(" ({} {})", count(s.surviving), plural_sessions(s.surviving)),
                 ),
                 None => (String::new(), String::new()),
             };
@@ -146,34 +148,34 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 // "하이퍼바이저 장애 (100 ms): 하이퍼바이저이(가) 멈춤", not "...: 하이퍼바이저
                 // 장애" again.
                 let line = format!(
-                    "{name} {} ({} ms): {failed}이(가) 멈춤; {}, {}개{surviving_sessions} 계속 실행; 잃은 연산 {}개; 재시작 {:.0} ms{}",
+                    "{name} {} ({} ms): {failed}이(가) 멈춤; {}, {}개{surviving_sessions} 계속 실행; 잃은 연산 {}개; 재시작 {} ms{}",
                     ko_word(f.kind.name()),
-                    f.at_ms,
+                    count(f.at_ms),
                     if f.stopped.is_empty() {
                         "중단된 것 없음 (앞선 장애로 이미 멈춤)".to_string()
                     } else {
-                        format!("{}개 중단 ({stopped}{stopped_sessions})", f.stopped.len())
+                        format!("{}개 중단 ({stopped}{stopped_sessions})", count(f.stopped.len()))
                     },
-                    f.survivors,
-                    f.ops_lost,
-                    f.recovery_ms,
+                    count(f.survivors),
+                    count(f.ops_lost),
+                    fixed(f.recovery_ms, 0),
                     host_boot(f, true),
                 );
                 let _ = writeln!(out, "{}", sim_core::text::particles(&line));
             } else {
                 let _ = writeln!(
                     out,
-                    "{name} {} at {} ms: {failed} failed; {}, {}{surviving_sessions} kept running; {} ops lost; restart {:.0} ms{}",
+                    "{name} {} at {} ms: {failed} failed; {}, {}{surviving_sessions} kept running; {} ops lost; restart {} ms{}",
                     f.kind.name(),
-                    f.at_ms,
+                    count(f.at_ms),
                     if f.stopped.is_empty() {
                         "stopped none (an earlier fault had stopped them)".to_string()
                     } else {
-                        format!("stopped {} ({stopped}{stopped_sessions})", f.stopped.len())
+                        format!("stopped {} ({stopped}{stopped_sessions})", count(f.stopped.len()))
                     },
-                    f.survivors,
-                    f.ops_lost,
-                    f.recovery_ms,
+                    count(f.survivors),
+                    count(f.ops_lost),
+                    fixed(f.recovery_ms, 0),
                     host_boot(f, false),
                 );
             }
@@ -189,13 +191,15 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 let _ = writeln!(
                     out,
                     "{name} 진입점 약 {}개, 인스턴스 {}개가 공유: {interface}",
-                    a.entry_points, a.shared_by
+                    count(a.entry_points),
+                    count(a.shared_by)
                 );
             } else {
                 let _ = writeln!(
                     out,
                     "{name} ~{} entry points, shared by {}: {interface}",
-                    a.entry_points, a.shared_by
+                    count(a.entry_points),
+                    count(a.shared_by)
                 );
             }
         }
@@ -244,22 +248,22 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
         let _ = writeln!(out);
         for &(p, v) in &vdis {
             let figures = [
-                v.sessions.to_string(),
-                format!("{:.0}", v.rtt_ms),
-                v.inputs.to_string(),
+                count(v.sessions),
+                fixed(v.rtt_ms, 0),
+                count(v.inputs),
                 latency_ms(v.latency_mean_ms, v.latency_p50_ms),
                 latency_ms(v.latency_mean_ms, v.latency_p99_ms),
                 v.local.as_ref().map_or(String::new(), |l| {
                     if l.frames_delivered == 0 {
                         "-".to_string()
                     } else {
-                        format!("{:.1}", l.latency_p50_ms)
+                        fixed(l.latency_p50_ms, 1)
                     }
                 }),
                 latency_ms(v.latency_mean_ms, v.within_150ms_percent),
-                v.sessions_dropped.to_string(),
-                format!("{:.1}", v.bandwidth_kbit_s),
-                format!("{}/{}", v.frames_delivered, v.frames_wanted),
+                count(v.sessions_dropped),
+                fixed(v.bandwidth_kbit_s, 1),
+                format!("{}/{}", count(v.frames_delivered), count(v.frames_wanted)),
                 share(v.cpu.applications),
                 share(v.cpu.encode),
                 share(v.cpu.guest_background),
@@ -278,16 +282,16 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
             let _ = writeln!(out);
             for g in &v.groups {
                 let figures = [
-                    g.sessions.to_string(),
+                    count(g.sessions),
                     String::new(),
-                    g.inputs.to_string(),
+                    count(g.inputs),
                     latency_ms(g.latency_mean_ms, g.latency_p50_ms),
                     latency_ms(g.latency_mean_ms, g.latency_p99_ms),
                     String::new(),
                     String::new(),
                     String::new(),
-                    format!("{:.1}", g.bandwidth_kbit_s),
-                    format!("{}/{}", g.frames_delivered, g.frames_wanted),
+                    fixed(g.bandwidth_kbit_s, 1),
+                    format!("{}/{}", count(g.frames_delivered), count(g.frames_wanted)),
                 ];
                 let _ = write!(
                     out,
@@ -389,11 +393,14 @@ fn host_boot(f: &sim_core::isolation::FaultResult, ko: bool) -> String {
     if f.host_boot_ms <= 0.0 {
         String::new()
     } else if ko {
-        format!(" (그중 서버와 호스트 OS 부팅 {:.0} ms)", f.host_boot_ms)
+        format!(
+            " (그중 서버와 호스트 OS 부팅 {} ms)",
+            fixed(f.host_boot_ms, 0)
+        )
     } else {
         format!(
-            " (the server and its host OS boot first: {:.0} ms of it)",
-            f.host_boot_ms
+            " (the server and its host OS boot first: {} ms of it)",
+            fixed(f.host_boot_ms, 0)
         )
     }
 }

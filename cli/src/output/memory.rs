@@ -34,13 +34,13 @@ pub(super) fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                 .fold(0.0, f64::max);
             let line = if ko {
                 format!(
-                    "{name} 정책 {policies}, 오버커밋 {:.2}배: 요구 {:.0}, 상주 {:.0}, 벌룬 {:.0}, KSM 공유 {:.0}, 스왑 {:.0} (작업 집합의 최대 {hot:.1}%), OOM kill {}",
-                    m.overcommit_ratio, m.demand_mib, m.resident_mib, m.balloon_mib, m.shared_mib, m.swapped_mib, m.oom_kills.len()
+                    "{name} 정책 {policies}, 오버커밋 {:.2}배: 요구 {}, 상주 {}, 벌룬 {}, KSM 공유 {}, 스왑 {} (작업 집합의 최대 {hot:.1}%), OOM kill {}",
+                    m.overcommit_ratio, fixed(m.demand_mib, 0), fixed(m.resident_mib, 0), fixed(m.balloon_mib, 0), fixed(m.shared_mib, 0), fixed(m.swapped_mib, 0), count(m.oom_kills.len())
                 )
             } else {
                 format!(
-                    "{name} policy {policies}, overcommit {:.2}x: demand {:.0}, resident {:.0}, ballooned {:.0}, merged {:.0}, swapped {:.0} (up to {hot:.1}% of a working set), OOM kills {}",
-                    m.overcommit_ratio, m.demand_mib, m.resident_mib, m.balloon_mib, m.shared_mib, m.swapped_mib, m.oom_kills.len()
+                    "{name} policy {policies}, overcommit {:.2}x: demand {}, resident {}, ballooned {}, merged {}, swapped {} (up to {hot:.1}% of a working set), OOM kills {}",
+                    m.overcommit_ratio, fixed(m.demand_mib, 0), fixed(m.resident_mib, 0), fixed(m.balloon_mib, 0), fixed(m.shared_mib, 0), fixed(m.swapped_mib, 0), count(m.oom_kills.len())
                 )
             };
             let _ = writeln!(out, "{line}");
@@ -51,13 +51,17 @@ pub(super) fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                     "{}",
                     if ko {
                         format!(
-                            "{} 이 실행의 페이징(실행 전체 평균): 초당 페이지 인 {ins:.0} (각 4 KiB 읽기), 그중 초당 {outs:.0}개는 내보낸 더티 페이지의 스왑 쓰기도 시작",
-                            pad("", 22)
+                            "{} 이 실행의 페이징(실행 전체 평균): 초당 페이지 인 {} (각 4 KiB 읽기), 그중 초당 {}개는 내보낸 더티 페이지의 스왑 쓰기도 시작",
+                            pad("", 22),
+                            fixed(ins, 0),
+                            fixed(outs, 0)
                         )
                     } else {
                         format!(
-                            "{} paging, averaged over this run: {ins:.0} page-ins/s (each a 4 KiB read), {outs:.0}/s of them also started the write of the dirty page they evicted",
-                            pad("", 22)
+                            "{} paging, averaged over this run: {} page-ins/s (each a 4 KiB read), {}/s of them also started the write of the dirty page they evicted",
+                            pad("", 22),
+                            fixed(ins, 0),
+                            fixed(outs, 0)
                         )
                     }
                 );
@@ -109,13 +113,13 @@ pub(super) fn memory_sections(out: &mut String, r: &RunResult, ko: bool) {
                     "{}",
                     if ko {
                         format!(
-                            "{} 위는 회수가 끝났을 때의 값; 이 실행이 끝날 때는 아직 진행 중: 상주 {:.0}, 벌룬 {:.0}, 보고 {:.0}, KSM 공유 {:.0}, 스왑 {:.0}",
-                            pad("", 22), e.resident_mib, e.balloon_mib, e.reported_mib, e.shared_mib, e.swapped_mib
+                            "{} 위는 회수가 끝났을 때의 값; 이 실행이 끝날 때는 아직 진행 중: 상주 {}, 벌룬 {}, 보고 {}, KSM 공유 {}, 스왑 {}",
+                            pad("", 22), fixed(e.resident_mib, 0), fixed(e.balloon_mib, 0), fixed(e.reported_mib, 0), fixed(e.shared_mib, 0), fixed(e.swapped_mib, 0)
                         )
                     } else {
                         format!(
-                            "{} above: once reclaim is complete; at the end of this run it is still under way: resident {:.0}, ballooned {:.0}, reported {:.0}, merged {:.0}, swapped {:.0}",
-                            pad("", 22), e.resident_mib, e.balloon_mib, e.reported_mib, e.shared_mib, e.swapped_mib
+                            "{} above: once reclaim is complete; at the end of this run it is still under way: resident {}, ballooned {}, reported {}, merged {}, swapped {}",
+                            pad("", 22), fixed(e.resident_mib, 0), fixed(e.balloon_mib, 0), fixed(e.reported_mib, 0), fixed(e.shared_mib, 0), fixed(e.swapped_mib, 0)
                         )
                     }
                 );
@@ -255,9 +259,19 @@ pub(super) fn throughput_by_phase(
         let part = |label: (&str, &str), v: Option<(f64, f64)>| {
             v.map(|(ops, native)| {
                 if ko {
-                    format!("{} {:.0} (네이티브 {:.0})", label.1, ops, native)
+                    format!(
+                        "{} {} (네이티브 {})",
+                        label.1,
+                        fixed(ops, 0),
+                        fixed(native, 0)
+                    )
                 } else {
-                    format!("{} {:.0} (native {:.0})", label.0, ops, native)
+                    format!(
+                        "{} {} (native {})",
+                        label.0,
+                        fixed(ops, 0),
+                        fixed(native, 0)
+                    )
                 }
             })
         };

@@ -26,8 +26,8 @@ pub(crate) use questions::{
 };
 use terminal::*;
 pub(crate) use terminal::{
-    clean, clean_lines, exit_word, figure, lang_of, long_value, op_word, pad, print_warnings, rpad,
-    snake, stack, word, wrap,
+    clean, clean_lines, count, exit_word, figure, fixed, lang_of, long_value, op_word, pad,
+    print_warnings, rpad, snake, stack, word, wrap,
 };
 
 /// Width of the platform column of the tables: the longest name, at least 22 columns.
@@ -43,7 +43,7 @@ fn name_width(r: &RunResult) -> usize {
 /// A latency in ms, or `-` when no update was measured (a zero mean).
 fn latency_ms(mean: f64, value: f64) -> String {
     if mean > 0.0 {
-        format!("{value:.1}")
+        fixed(value, 1)
     } else {
         "-".to_string()
     }
@@ -105,13 +105,21 @@ fn heading(out: &mut String, r: &RunResult, lang: &str) {
         let _ = writeln!(
             out,
             "시드 {}, 플랫폼마다 {} ms 시뮬레이션, pCPU {}개 {} MHz, 이벤트 {}개\n",
-            r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
+            r.seed,
+            count(r.duration_ms),
+            r.cores,
+            count(r.clock_mhz),
+            count(r.events)
         );
     } else {
         let _ = writeln!(
             out,
             "seed {}, {} ms simulated per platform, {} pCPUs at {} MHz, {} events\n",
-            r.seed, r.duration_ms, r.cores, r.clock_mhz, r.events
+            r.seed,
+            count(r.duration_ms),
+            r.cores,
+            count(r.clock_mhz),
+            count(r.events)
         );
     }
 }
@@ -138,8 +146,8 @@ fn headline(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
     let _ = writeln!(out);
     for p in &r.platforms {
         let figures = [
-            format!("{:.0}", p.throughput),
-            format!("{:.1}%", p.relative_performance_percent),
+            fixed(p.throughput, 0),
+            format!("{}%", fixed(p.relative_performance_percent, 1)),
             share(p.cpu.guest_user),
             share(p.cpu.guest_kernel),
             share(p.cpu.hypervisor),
@@ -147,7 +155,7 @@ fn headline(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
             share(p.cpu.host_os),
             share(p.cpu.idle),
             share(p.steal_percent),
-            format!("{:.0}", p.exits_per_second),
+            fixed(p.exits_per_second, 0),
         ];
         let _ = write!(out, "{}", pad(&clean(&p.name), nw));
         for (f, w) in figures.iter().zip(widths) {
@@ -191,7 +199,7 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
         .platforms
         .iter()
         .filter(|p| p.groups_fare_differently())
-        .map(|p| p.groups_against_native(&clean(&p.name), clean, |v| format!("{v:.1}%")))
+        .map(|p| p.groups_against_native(&clean(&p.name), clean, |v| format!("{}%", fixed(v, 1))))
         .collect();
     if !spread.is_empty() {
         let _ = writeln!(
@@ -240,11 +248,16 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
             };
             let sessions = p.vdi.as_ref().filter(differ).map(|v| {
                 if ko {
-                    format!(": 세션 {}개 중 {}개 끊김", v.sessions, v.sessions_dropped)
+                    format!(
+                        ": 세션 {}개 중 {}개 끊김",
+                        count(v.sessions),
+                        count(v.sessions_dropped)
+                    )
                 } else {
                     format!(
                         ": {} of {} sessions dropped",
-                        v.sessions_dropped, v.sessions
+                        count(v.sessions_dropped),
+                        count(v.sessions)
                     )
                 }
             });
@@ -254,15 +267,15 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
                     "{} ({}에 {}개 중 {}개 멈춤{sessions})",
                     clean(&p.name),
                     f.when(lang),
-                    f.of,
-                    f.stopped
+                    count(f.of),
+                    count(f.stopped)
                 )
             } else {
                 format!(
                     "{} ({} of {} stopped at {}{sessions})",
                     clean(&p.name),
-                    f.stopped,
-                    f.of,
+                    count(f.stopped),
+                    count(f.of),
                     f.when(lang)
                 )
             })
@@ -338,16 +351,19 @@ fn instance_groups(out: &mut String, r: &RunResult, ko: bool) {
                     pad(&clean(&g.name), 20),
                     pad(&clean(&g.workload), 16),
                     pad(&count, 5),
-                    rpad(&format!("{:.0}", g.throughput), 12),
+                    rpad(&fixed(g.throughput, 0), 12),
                     tr(ko, "ops/s", "초당 연산,"),
                     if ko {
                         // Right-aligned as the English column is: 93.6% under 100.0%.
                         format!(
                             "네이티브 대비 {:>6}",
-                            format!("{:.1}%", g.relative_performance_percent)
+                            format!("{}%", fixed(g.relative_performance_percent, 1))
                         )
                     } else {
-                        format!("{:>7.1}% vs native", g.relative_performance_percent)
+                        format!(
+                            "{:>8} vs native",
+                            format!("{}%", fixed(g.relative_performance_percent, 1))
+                        )
                     }
                 );
             }
@@ -567,7 +583,7 @@ fn latency_us(v: f64) -> String {
         let decimals = (1 - v.abs().log10().floor() as i32).clamp(2, 6) as usize;
         format!("{v:.decimals$}")
     } else {
-        format!("{v:.1}")
+        fixed(v, 1)
     }
 }
 
@@ -584,10 +600,10 @@ fn exits(out: &mut String, r: &RunResult, ko: bool) {
             .iter()
             .map(|e| {
                 format!(
-                    "{}{}{:.0}",
+                    "{}{}{}",
                     exit_word(ko, e.reason, r.vendor()),
                     tr(ko, "=", " "),
-                    e.per_second
+                    fixed(e.per_second, 0)
                 )
             })
             .collect();
@@ -646,7 +662,7 @@ fn comparison_table(out: &mut String, r: &RunResult, lang: &str) {
                 "  {} {} | {}",
                 pad(&clean(column.heading.get(lang)), width),
                 clean(cell.seed.get(lang)),
-                clean(cell.measured.get(lang))
+                sim_core::text::regroup(&clean(cell.measured.get(lang)))
             );
         }
     }
@@ -697,11 +713,11 @@ fn consolidation_sweep(
                     (true, _) => String::new(),
                     (false, 0) => "!".to_string(),
                     (false, killed) => format!(
-                        "!oom {killed}@{:.0}ms",
-                        p.first_oom_at_ms.unwrap_or_default()
+                        "!oom {killed}@{}ms",
+                        fixed(p.first_oom_at_ms.unwrap_or_default(), 0)
                     ),
                 };
-                format!("{}:{:.1}µs{mark}", p.count, p.p99_us)
+                format!("{}:{}µs{mark}", p.count, fixed(p.p99_us, 1))
             })
             .collect();
         let density = curve
@@ -812,9 +828,9 @@ fn differing_baselines(r: &sim_core::RunResult, ko: bool) -> Vec<String> {
                     .iter()
                     .map(|(p, b)| {
                         if ko {
-                            format!("{} 초당 연산 {:.0}", clean(p), b)
+                            format!("{} 초당 연산 {}", clean(p), fixed(*b, 0))
                         } else {
-                            format!("{} {:.0} ops/s", clean(p), b)
+                            format!("{} {} ops/s", clean(p), fixed(*b, 0))
                         }
                     })
                     .collect();

@@ -681,13 +681,13 @@ fn shown_tie_diag(
         .unwrap_or(9);
     let exact = |v: f64| {
         let s = format!("{v:.decimals$}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        sim_core::text::grouped(s.trim_end_matches('0').trim_end_matches('.'))
     };
     let apart = figure((w - r).abs() / w.abs().max(f64::MIN_POSITIVE) * 100.0);
     let percent = q.metric.unit() == "%";
     let shown = |v: f64| {
         let d = sim_core::question::shown_decimals(v, percent);
-        format!("{v:.d$}")
+        fixed(v, d)
     };
     // The answer's figure as its evidence line prints it: the rule the tie was found by.
     let values: Vec<f64> = q.evidence.iter().map(|(_, v)| *v).collect();

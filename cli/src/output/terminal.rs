@@ -239,15 +239,27 @@ pub(crate) fn exit_word(
     }
 }
 
-/// A figure with two decimals, without trailing zeros.
+/// A figure with two decimals, without trailing zeros, its thousands grouped ("12,711.5").
 pub(crate) fn figure(value: f64) -> String {
     let s = format!("{value:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".to_string()
     } else {
-        s.to_string()
+        sim_core::text::grouped(s)
     }
+}
+
+/// `value` with `decimals` decimals, its thousands grouped as the page groups them
+/// ("285,120", "5,386.4": [`sim_core::text::fixed`]). Only for what a person reads: JSON
+/// and CSV keep plain numbers.
+pub(crate) fn fixed(value: f64, decimals: usize) -> String {
+    sim_core::text::fixed(value, decimals)
+}
+
+/// A whole number with its thousands grouped ("281,955").
+pub(crate) fn count(n: impl std::fmt::Display) -> String {
+    sim_core::text::grouped(&n.to_string())
 }
 
 /// A blank line and a section heading in the output language.

@@ -470,10 +470,10 @@ pub fn expected_shown(q: &QuestionAnswer) -> Text {
         unit => format!("{figure} {unit}"),
     };
     // The figure with the digits that tell what is right (0.0967 µs, not 0.10 µs).
-    let answer = with_unit(
-        &q.expected_figure()
-            .map_or_else(|| q.answer.clone(), |(figure, _)| figure),
-    );
+    let answer = with_unit(&q.expected_figure().map_or_else(
+        || q.answer.clone(),
+        |(figure, _)| crate::text::grouped(&figure),
+    ));
     // Two decimals at most, trailing zeros trimmed: "±10%", "±2.5%".
     let tolerance = {
         let s = format!("{:.2}", q.tolerance_percent);
@@ -493,7 +493,7 @@ pub fn expected_shown(q: &QuestionAnswer) -> Text {
                 if x == 0.0 {
                     "0".to_string()
                 } else {
-                    format!("{x:.decimals$}")
+                    crate::text::fixed(x, decimals)
                 }
             };
             (low < high).then(|| (with_unit(&bound(low)), with_unit(&bound(high))))

@@ -1771,7 +1771,7 @@ fn a_vm_exit_choice_is_within_a_lessons_range() {
         let e = parse(&text).unwrap_err();
         assert_eq!((e.code, e.line), ("out_of_range", 16), "{e}");
         assert!(
-            e.message.contains("from 100 to 100000")
+            e.message.contains("from 100 to 100,000")
                 && e.message.contains(&format!("got {bad}"))
                 && e.message.contains("CPU's own figure"),
             "{e}"

@@ -271,11 +271,12 @@ impl QuestionAnswer {
             .1;
         let percent = self.metric.unit() == "%";
         // The evidence line as the CLI prints it (its figures share their decimals), each
-        // figure read back as a number: "1.000" (0.9996) and "1" read the same.
+        // figure read back as a number (its thousands separators left out): "1.000" (0.9996)
+        // and "1" read the same.
         let values: Vec<f64> = self.evidence.iter().map(|(_, v)| *v).collect();
         let printed: Vec<Option<f64>> = printed_figures(&values)
             .iter()
-            .map(|text| text.parse::<f64>().ok())
+            .map(|text| text.replace(',', "").parse::<f64>().ok())
             .collect();
         let printed_winner = self
             .evidence

@@ -337,13 +337,16 @@ pub const PRINTED_DECIMALS: usize = 2;
 ///   `0.0967`, `0.000333`, `0.500` (not `0.35`, `0.10` or `0`, which hide a difference
 ///   or read as no cost at all).
 ///
-/// A figure that rounds to zero prints without a sign.
+/// A figure that rounds to zero prints without a sign; the digits of a whole part past
+/// 999 are grouped in thousands, as the page writes them (`12,711.11`, `518,000`:
+/// [`crate::text::grouped`]).
 ///
 /// ```
 /// use sim_core::question::printed_figures;
 /// assert_eq!(printed_figures(&[74.2, 57.28, 0.0]), ["74.20", "57.28", "0.00"]);
 /// assert_eq!(printed_figures(&[0.3473, 1.14, 0.354]), ["0.347", "1.14", "0.354"]);
 /// assert_eq!(printed_figures(&[16.0, 12.0]), ["16", "12"]);
+/// assert_eq!(printed_figures(&[12711.111, 518000.0]), ["12,711.11", "518,000.00"]);
 /// ```
 ///
 /// [`QuestionAnswer::shown_tie`]: super::QuestionAnswer::shown_tie
@@ -376,7 +379,7 @@ pub fn printed_figures(values: &[f64]) -> Vec<String> {
                 Some(unsigned) if unsigned.chars().all(|c| c == '0' || c == '.') => {
                     unsigned.to_string()
                 }
-                _ => text,
+                _ => crate::text::grouped(&text),
             }
         })
         .collect()

@@ -594,6 +594,6 @@ mod tests {
         };
         let svg = xy_lines("t", "ms", "MiB", &[line], None);
         assert!(!svg.contains("1.7k"), "{svg}");
-        assert!(svg.contains("1720") && svg.contains("1730"), "{svg}");
+        assert!(svg.contains("1,720") && svg.contains("1,730"), "{svg}");
     }
 }

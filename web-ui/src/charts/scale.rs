@@ -9,44 +9,64 @@
 
 use super::Series;
 
-/// The one way an axis tick is written, on every chart and on the timeline: numbers under
-/// 10 000 in full, from 10 000 up in thousands, millions or billions ("9000", "12k",
-/// "1.5M", "3G"; never "1k" on one axis and "1000" on another). With the ticks' spacing
-/// `step` every tick has the decimals that spacing needs ("0.5, 1.0"; "1720, 1722";
-/// "1.720M, 1.722M"), and 0 reads "0" (the origin needs no decimals: "0 – 2.95 s", "0,
-/// 0.5, 1.0"); without one (a logarithmic axis) a value below 100 keeps two
-/// significant digits, trailing zeros dropped ("0.001", "1.6", "25"), and a whole number
-/// of 100 or more is written whole ("1234": the log axes round their ticks with
-/// `round_sig` before they get here, so they read "1200"). Each value picks its own
-/// thousands or millions; [`tick_label_on`] gives every tick of an axis the same.
+/// The one way an axis tick is written, on every chart and on the timeline, as the tables
+/// write figures: in English every digit, grouped in thousands ("9,000", "100,000",
+/// "1,500,000") below ten million, from there in millions or billions ("12M", "3G"); in
+/// Korean grouped below 100,000 ("9,000", "12,000"), from there in 만 and 억 as a Korean
+/// student reads large numbers ("10만", "150만", "3억", `sim_core::text::korean_large_count`'s
+/// units). With
+/// the ticks' spacing `step` every tick has the decimals that spacing needs ("0.5, 1.0";
+/// "1,720, 1,722"; "172.0만, 172.2만"), and 0 reads "0" (the origin needs no decimals: "0 –
+/// 2.95 s", "0, 0.5, 1.0"); without one (a logarithmic axis) a value below 100 keeps two
+/// significant digits, trailing zeros dropped ("0.001", "1.6", "25"), and a whole number of
+/// 100 or more is written whole ("1,234": the log axes round their ticks with `round_sig`
+/// before they get here, so they read "1,200"). Each value picks its own unit;
+/// [`tick_label_on`] gives every tick of an axis the same. In the page's language
+/// (`crate::num::lang`).
 pub fn tick_label(v: f64, step: Option<f64>) -> String {
     tick_label_on(v, step, v)
 }
 
-/// [`tick_label`] on an axis whose largest tick is `top`: every tick in the thousands,
-/// millions or billions `top` is written in ("0, 0.5M, 1.0M", never "500k" beside "1.0M").
+/// [`tick_label`] on an axis whose largest tick is `top`: every tick in the unit `top` is
+/// written in ("0, 0.5M, 1.0M" past ten million's axis too, never "500,000" beside "12M";
+/// "0, 5만, 10만", never "50,000" beside "10만").
 pub fn tick_label_on(v: f64, step: Option<f64>, top: f64) -> String {
+    tick_label_in(crate::num::lang(), v, step, top)
+}
+
+/// [`tick_label_on`] in `lang`.
+pub fn tick_label_in(lang: crate::i18n::Lang, v: f64, step: Option<f64>, top: f64) -> String {
     if !v.is_finite() {
         return "—".into();
     }
     let a = v.abs();
     let t = if top.is_finite() { top.abs().max(a) } else { a };
-    let (div, suffix) = if t >= 1e9 {
-        (1e9, "G")
-    } else if t >= 1e6 {
-        (1e6, "M")
-    } else if t >= 1e4 {
-        (1e3, "k")
-    } else {
-        (1.0, "")
+    let (div, suffix) = match lang {
+        crate::i18n::Lang::Ko if t >= 1e12 => (1e12, "조"),
+        crate::i18n::Lang::Ko if t >= 1e8 => (1e8, "억"),
+        crate::i18n::Lang::Ko if t >= 1e5 => (1e4, "만"),
+        crate::i18n::Lang::En if t >= 1e9 => (1e9, "G"),
+        crate::i18n::Lang::En if t >= 1e7 => (1e6, "M"),
+        _ => (1.0, ""),
     };
     let (step, trim) = match step.filter(|s| s.is_finite() && *s > 0.0) {
         Some(s) => (s, false),
         None if a > 0.0 => (10f64.powf(a.log10().floor() - 1.0), true),
         None => (1.0, true),
     };
-    // The decimals that tell ticks `step` apart (a hair under a power of ten is that power).
-    let decimals = (-(step / div).log10() - 1e-9).ceil().clamp(0.0, 9.0) as usize;
+    // The decimals that tell ticks `step` apart (a hair under a power of ten is that power;
+    // a step of 2.5만 needs one: "2.5만, 5.0만").
+    let unit_step = step / div;
+    let mut decimals = (-unit_step.log10() - 1e-9).ceil().clamp(0.0, 9.0) as usize;
+    // Plotters' spacings are 1, 2 or 5 times a power of ten (2.5 in a unit ten thousand
+    // times larger): one more decimal at most.
+    let most = (decimals + 1).min(9);
+    while decimals < most && {
+        let scaled = unit_step * 10f64.powi(decimals as i32);
+        (scaled - scaled.round()).abs() > 1e-6 * scaled.abs().max(1.0)
+    } {
+        decimals += 1;
+    }
     let mut s = format!("{:.decimals$}", v / div);
     if trim && s.contains('.') {
         s = s.trim_end_matches('0').trim_end_matches('.').to_string();
@@ -58,7 +78,7 @@ pub fn tick_label_on(v: f64, step: Option<f64>, top: f64) -> String {
     {
         return "0".into();
     }
-    s + suffix
+    crate::sim::text::grouped(&s) + suffix
 }
 
 /// The spacing of the labelled ticks plotters draws on a linear axis from `lo` to `hi`
@@ -256,7 +276,7 @@ mod tests {
     fn time_labels_keep_their_value_in_the_new_unit() {
         // 1.5M µs reads 1500 ms; 60k ms reads 60 s; 1 µs on a ms axis 0.001 ms.
         let us = AxisUnit::new("µs", 2e6);
-        assert_eq!(us.label(1.5e6), "1500");
+        assert_eq!(us.label(1.5e6), "1,500");
         assert_eq!(us.label(250_000.0), "250");
         assert_eq!(us.label(1.0), "0.001");
         assert_eq!(us.label(1600.0), "1.6");
@@ -266,11 +286,11 @@ mod tests {
     #[test]
     fn every_axis_writes_its_ticks_alike() {
         // Under 10 000 written out on a time axis and on any other: no "1k" beside "1000".
-        assert_eq!(AxisUnit::new("ms", 9_000.0).label(5_000.0), "5000");
-        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(5_000.0), "5000");
-        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(1_000.0), "1000");
-        assert_eq!(AxisUnit::new("MiB", 2e6).label(1.5e6), "1.5M");
-        assert_eq!(AxisUnit::new("ops/s", 2e4).label(12_000.0), "12k");
+        assert_eq!(AxisUnit::new("ms", 9_000.0).label(5_000.0), "5,000");
+        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(5_000.0), "5,000");
+        assert_eq!(AxisUnit::new("MiB", 9_000.0).label(1_000.0), "1,000");
+        assert_eq!(AxisUnit::new("MiB", 2e6).label(1.5e6), "1,500,000");
+        assert_eq!(AxisUnit::new("ops/s", 2e4).label(12_000.0), "12,000");
         // On a linear axis every tick has the decimals of the ticks' spacing.
         // plotters' key points on 0..1.2 with at most 6 labels are 0.5 apart: one decimal,
         // on the whole numbers too.
@@ -280,38 +300,63 @@ mod tests {
         assert_eq!(labels, ["0", "0.5", "1.0"]);
         let big = AxisUnit::new("MiB", 50_000.0).linear(0.0, 50_000.0, 6);
         assert_eq!(big.label(0.0), "0");
-        assert_eq!(big.label(10_000.0), "10k");
-        assert_eq!(big.label(20_000.0), "20k");
+        assert_eq!(big.label(10_000.0), "10,000");
+        assert_eq!(big.label(20_000.0), "20,000");
         // A narrow range far from 0 keeps the digits that tell its ticks apart.
         let rounds = AxisUnit::new("time (ms)", 1731.0).linear(1719.0, 1731.0, 6);
         assert_eq!(
             [1720.0, 1722.0].map(|v| rounds.label(v)),
-            ["1720".to_string(), "1722".to_string()]
+            ["1,720".to_string(), "1,722".to_string()]
         );
         let far = AxisUnit::new("MiB", 1.731e6).linear(1.719e6, 1.731e6, 6);
-        assert_eq!(far.label(1.72e6), "1.720M");
-        assert_eq!(far.label(1.722e6), "1.722M");
-        // A seconds axis past 10 000 s goes on in k like the rest.
-        assert_eq!(AxisUnit::new("ms", 1e8).label(2e7), "20k");
+        assert_eq!(far.label(1.72e6), "1,720,000");
+        assert_eq!(far.label(1.722e6), "1,722,000");
+        // A seconds axis past 10 000 s goes on grouped like the rest.
+        assert_eq!(AxisUnit::new("ms", 1e8).label(2e7), "20,000");
     }
 
-    /// One axis, one suffix: a throughput axis to 1M reads "0, 0.5M, 1.0M", not
-    /// "0, 500k, 1.0M"; an axis to 12 000 reads "2k" beside "12k", not "2000".
+    /// One axis, one unit: a throughput axis to 11M reads "0, 5M, 10M", not
+    /// "0, 5,000,000, 10M"; in Korean an axis to 200 000 reads "5만" beside "20만", not
+    /// "50,000"; below ten million English writes every digit, as the tables do.
     #[test]
     fn every_tick_of_an_axis_has_the_same_suffix() {
         let mbit = AxisUnit::new("kbit/s", 1.1e6).linear(0.0, 1.1e6, 3);
         assert_eq!(tick_step(0.0, 1.1e6, 3), Some(500_000.0));
         assert_eq!(
             [0.0, 5e5, 1e6].map(|v| mbit.label(v)),
-            ["0", "0.5M", "1.0M"].map(String::from)
+            ["0", "500,000", "1,000,000"].map(String::from)
+        );
+        let big = AxisUnit::new("ops/s", 1.1e7).linear(0.0, 1.1e7, 3);
+        assert_eq!(
+            [0.0, 5e6, 1e7].map(|v| big.label(v)),
+            ["0", "5M", "10M"].map(String::from)
         );
         let k = AxisUnit::new("ops/s", 12_500.0).linear(0.0, 12_500.0, 6);
-        assert_eq!(k.label(2_000.0), "2k");
-        assert_eq!(k.label(12_000.0), "12k");
-        assert_eq!(tick_label_on(500_000.0, Some(500_000.0), 1e6), "0.5M");
+        assert_eq!(k.label(2_000.0), "2,000");
+        assert_eq!(k.label(12_000.0), "12,000");
+        assert_eq!(tick_label_on(500_000.0, Some(500_000.0), 1e7), "0.5M");
+        use crate::i18n::Lang::Ko;
+        assert_eq!(tick_label_in(Ko, 2_000.0, Some(2_000.0), 12_000.0), "2,000");
+        assert_eq!(
+            tick_label_in(Ko, 12_000.0, Some(2_000.0), 12_000.0),
+            "12,000"
+        );
+        assert_eq!(tick_label_in(Ko, 50_000.0, Some(50_000.0), 2e5), "5만");
+        assert_eq!(tick_label_in(Ko, 25_000.0, Some(25_000.0), 2e5), "2.5만");
+        assert_eq!(tick_label_in(Ko, 100_000.0, Some(100_000.0), 2e5), "10만");
+        assert_eq!(tick_label_in(Ko, 200_000.0, Some(100_000.0), 2e5), "20만");
+        assert_eq!(
+            tick_label_in(Ko, 1.722e6, Some(2_000.0), 1.731e6),
+            "172.2만"
+        );
+        assert_eq!(tick_label_in(Ko, 3e8, Some(1e8), 3e8), "3억");
+        assert_eq!(tick_label_in(Ko, 9_000.0, Some(1_000.0), 9_000.0), "9,000");
+        assert_eq!(tick_label_in(Ko, 0.0, Some(1e5), 2e5), "0");
         // Without an axis (a log axis) each value keeps its own.
-        assert_eq!(tick_label(500_000.0, None), "500k");
-        assert_eq!(tick_label(1e6, None), "1M");
+        assert_eq!(tick_label(500_000.0, None), "500,000");
+        assert_eq!(tick_label(1e6, None), "1,000,000");
+        assert_eq!(tick_label(1e8, None), "100M");
+        assert_eq!(tick_label_in(Ko, 1e6, None, 1e6), "100만");
     }
 
     #[test]
@@ -336,8 +381,8 @@ mod tests {
         assert_eq!(tick_label(-2.0, Some(1.0)), "-2");
         // A spacing a hair under a power of ten needs that power's decimals.
         assert_eq!(tick_label(0.3, Some(0.1 - 1e-15)), "0.3");
-        assert_eq!(tick_label(9_999.0, Some(1.0)), "9999");
-        assert_eq!(tick_label(10_000.0, Some(2_000.0)), "10k");
+        assert_eq!(tick_label(9_999.0, Some(1.0)), "9,999");
+        assert_eq!(tick_label(10_000.0, Some(2_000.0)), "10,000");
         assert_eq!(tick_label(3e9, Some(1e9)), "3G");
         assert_eq!(tick_label(f64::NAN, Some(1.0)), "—");
         // Without a spacing (a log axis): two significant digits, no trailing zeros.
@@ -347,11 +392,12 @@ mod tests {
             (0.5, "0.5"),
             (1.6, "1.6"),
             (25.0, "25"),
-            (1000.0, "1000"),
-            (4000.0, "4000"),
-            (1e5, "100k"),
-            (1e6, "1M"),
-            (1.5e6, "1.5M"),
+            (1000.0, "1,000"),
+            (4000.0, "4,000"),
+            (1e5, "100,000"),
+            (1e6, "1,000,000"),
+            (1.5e6, "1,500,000"),
+            (1.5e7, "15M"),
             (0.0, "0"),
         ] {
             assert_eq!(tick_label(v, None), s, "{v}");

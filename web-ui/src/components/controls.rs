@@ -1359,7 +1359,7 @@ fn progress_view(state: &State, lang: Lang) -> Html {
                 <div class="progress">
                     <span>{ t(lang, "run.running") }{ label }
                         if let Some(ms) = left { { " · " }<span class="remaining">{ t(lang, "run.remaining").replace("{}", &crate::num::duration_ms(ms)) }</span> }
-                        if may_stop { { " · " }<span id="run-may-stop">{ t(lang, "run.may_stop").replace("{}", &fmt_num(crate::run_end::MAX_EVENTS as f64)) }</span> }
+                        if may_stop { { " · " }<span id="run-may-stop">{ t(lang, "run.may_stop").replace("{}", &crate::num::large_count(lang, crate::run_end::MAX_EVENTS)) }</span> }
                     </span>
                     if *total > 0 {
                         <progress max="100" value={format!("{pct:.0}")} aria-label={t(lang, "run.running")}></progress>
@@ -1403,8 +1403,8 @@ fn estimate_view(state: &UseReducerHandle<State>, lang: Lang) -> Option<Html> {
             html! {
                 <div id="estimate" class="estimate over" role="alert">
                     <p>{ t(lang, "estimate.over")
-                        .replacen("{}", &fmt_num(e.events as f64), 1)
-                        .replacen("{}", &fmt_num(crate::run_end::MAX_EVENTS as f64), 1) }</p>
+                        .replacen("{}", &crate::num::large_count(lang, e.events), 1)
+                        .replacen("{}", &crate::num::large_count(lang, crate::run_end::MAX_EVENTS), 1) }</p>
                     // Not even 1 ms would fit: no duration to offer (the hint says what would).
                     if fit > 0 {
                         <button id="estimate-fix" onclick={shorten}>{ t(lang, "estimate.fix").replace("{}", &fmt_num(fit as f64)) }</button>
@@ -1417,10 +1417,7 @@ fn estimate_view(state: &UseReducerHandle<State>, lang: Lang) -> Option<Html> {
             html! {
                 <p id="estimate" class="estimate hint" data-events={e.events.to_string()}>
                     { t(lang, "estimate.line")
-                        .replacen("{}", &match lang {
-                            Lang::Ko => crate::sim::text::korean_large_count(e.events),
-                            Lang::En => fmt_num(e.events as f64),
-                        }, 1)
+                        .replacen("{}", &crate::num::large_count(lang, e.events), 1)
                         .replacen("{}", &crate::num::duration_ms(e.millis.max(1.0)), 1) }
                 </p>
             }

@@ -96,7 +96,7 @@ fn trimmed(v: f64, decimals: usize) -> String {
 pub fn tolerance_note(lang: Lang, q: &QuestionAnswer) -> String {
     if q.tolerance_percent > 0.0 {
         let tolerance = q.tolerance_percent.to_string();
-        // A percentage's "± 10%" could be read as percentage points: said to be relative,
+        // A percentage's "±10%" could be read as percentage points: said to be relative,
         // with what it accepts around a made-up answer of 50% (not the question's own,
         // which is not shown before it is answered).
         let example = QuestionAnswer::numeric("", q.metric, 50.0, q.tolerance_percent);
@@ -913,12 +913,12 @@ mod tests {
     #[test]
     fn a_computed_answer_has_its_unit_and_what_is_accepted() {
         // The range accepted, rounded inward, and the relative tolerance: for a percentage
-        // "± 10%" alone would read as points. 27.0817 × 0.9 = 24.374 up to 24.38,
+        // "±10%" alone would read as points. 27.0817 × 0.9 = 24.374 up to 24.38,
         // × 1.1 = 29.790 down to 29.78.
         let share = numeric(Metric::HostOsPercent, 27.0817, 10.0);
         assert_eq!(
             computed_answer(Lang::En, &share).as_deref(),
-            Some("27.08% (accepted: 24.38% to 29.78%, ± 10% of it)")
+            Some("27.08% (accepted: 24.38% to 29.78%, ±10% of it)")
         );
         assert_eq!(
             computed_answer(Lang::Ko, &share).as_deref(),
@@ -929,7 +929,7 @@ mod tests {
         assert_eq!(
             computed_answer(Lang::En, &latency).as_deref(),
             // 3.9213 × 0.95 = 3.7252 up to 3.73, × 1.05 = 4.1174 down to 4.11.
-            Some("3.92 µs (accepted: 3.73 µs to 4.11 µs, ± 5% of it)")
+            Some("3.92 µs (accepted: 3.73 µs to 4.11 µs, ±5% of it)")
         );
         // No tolerance: the printed figure, which is what must be given.
         let exact = numeric(Metric::HostOsPercent, 27.1134, 0.0);
@@ -960,7 +960,7 @@ mod tests {
         );
         assert_eq!(
             computed_answer(Lang::En, &exits).as_deref(),
-            Some("157,124/s (accepted: 150,839/s to 163,408/s, ± 4% of it)")
+            Some("157,124/s (accepted: 150,839/s to 163,408/s, ±4% of it)")
         );
         // Exact: the printed figure, decimals and all, is what must be given.
         exits.tolerance_percent = 0.0;
@@ -1102,7 +1102,7 @@ mod tests {
         let share = numeric(Metric::HostOsPercent, 27.08, 0.8);
         assert_eq!(
             tolerance_note(Lang::En, &share),
-            "Accepted within ± 0.8% of the correct value, relative, not percentage points: \
+            "Accepted within ±0.8% of the correct value, relative, not percentage points: \
              if the answer were 50%, anything from 49.6% to 50.4% would be right"
         );
         assert_eq!(
@@ -1116,7 +1116,7 @@ mod tests {
         assert!(!fifty.check("49.59") && !fifty.check("50.41"));
         assert_eq!(
             tolerance_note(Lang::En, &numeric(Metric::HostOsPercent, 27.08, 10.0)),
-            "Accepted within ± 10% of the correct value, relative, not percentage points: \
+            "Accepted within ±10% of the correct value, relative, not percentage points: \
              if the answer were 50%, anything from 45% to 55% would be right"
         );
         // Nothing of the answer itself, in either language.
@@ -1132,7 +1132,7 @@ mod tests {
         let tolerant = numeric(Metric::MeanLatencyUs, 27.08, 10.0);
         assert_eq!(
             tolerance_note(lang, &tolerant),
-            "Accepted within ± 10% of the correct value (relative)"
+            "Accepted within ±10% of the correct value (relative)"
         );
         let count = numeric(Metric::Density, 8.0, 0.0);
         assert_eq!(tolerance_note(lang, &count), t(lang, "questions.exact"));

@@ -289,8 +289,8 @@ pub(super) fn check_choice(
             VM_EXIT_CYCLES.1,
             "cycles",
             "사이클",
-            " (a real round trip is 500 to 5000: Sandy Bridge's 784; 0 would mean the CPU's own figure, not a free exit)",
-            " (실제 왕복은 500~5000: Sandy Bridge는 784; 0은 공짜 exit가 아니라 CPU 자체 값을 뜻함)",
+            " (a real round trip is 500 to 5,000: Sandy Bridge's 784; 0 would mean the CPU's own figure, not a free exit)",
+            " (실제 왕복은 500~5,000: Sandy Bridge는 784; 0은 공짜 exit가 아니라 CPU 자체 값을 뜻함)",
         )),
         _ => None,
     };
@@ -308,8 +308,8 @@ pub(super) fn check_choice(
                     name = parameter.name(),
                     unit = unit,
                     unit_ko = unit_ko,
-                    min = min,
-                    max = max,
+                    min = crate::text::grouped(&min.to_string()),
+                    max = crate::text::grouped(&max.to_string()),
                     example = example,
                     example_ko = example_ko,
                     value = n

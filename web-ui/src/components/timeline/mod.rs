@@ -1219,10 +1219,10 @@ mod tests {
         // Near the start no round time to count from: plain ms and µs, not "0 s + …".
         let early = TimeAxis::new(900.0, 200.0);
         assert_eq!((early.unit.0, early.offset), ("ms", false));
-        assert_eq!(early.range(900.0, 1_100.0), "900 – 1100 ms");
+        assert_eq!(early.range(900.0, 1_100.0), "900 – 1,100 ms");
         let first_ms = TimeAxis::new(0.9, 0.3);
         assert_eq!((first_ms.unit.0, first_ms.offset), ("µs", false));
-        assert_eq!(first_ms.range(0.9, 1.2), "900 – 1200 µs");
+        assert_eq!(first_ms.range(0.9, 1.2), "900 – 1,200 µs");
         // Every zoom level of a run has between two and twelve ticks, each distinct.
         let mut span = 868.0;
         while span > 1e-6 {
