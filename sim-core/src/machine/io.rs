@@ -741,3 +741,26 @@ impl Machine {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SendBuffer;
+
+    /// A socket's bytes still queued are its own sends' stretches of the wire, not the
+    /// other sockets' between them: its send on [0, 100) and another on [200, 300), with
+    /// another socket's on [100, 200), leave 50 + 100 = 150 cycles of the wire at 50 (the
+    /// one queue would say 250); they drain to 60 at 240 (within its last send) and to 120
+    /// at 80 (within its first); a send gone is forgotten at the next push.
+    #[test]
+    fn a_socket_counts_only_its_own_bytes_still_to_leave() {
+        let mut socket = SendBuffer::default();
+        assert_eq!(socket.push(0, 100, 0), 100);
+        assert_eq!(socket.push(200, 300, 50), 150);
+        assert_eq!(socket.drained_to(60), 240);
+        assert_eq!(socket.drained_to(120), 80);
+        assert_eq!(socket.last_end(), 300);
+        assert_eq!(socket.push(300, 400, 150), 200);
+        assert_eq!(socket.sends.len(), 2);
+        assert_eq!(socket.total, 200);
+    }
+}
