@@ -85,7 +85,7 @@ impl Machine {
     /// desktop agent's large-send segment) beyond the one packet's that the group's path
     /// holds, by part ([`SEND_PARTS`]): the same path built for the segment's bytes, less
     /// the group's. The per-send work (the system call, the stack's per-packet work, the
-    /// kick's exit or the emulated NIC's register writes, the back end's request and the
+    /// kick's exit or the emulated NIC's transmit tail write, the back end's request and the
     /// software switch) is the same for one packet and for 64 KB, so only the per-byte
     /// steps differ (the guest's `net_tx_per_kib`, the back end's copy, Xen's grant maps by
     /// page); the exits do not. Built the first time a group sends that many packets.

@@ -3,13 +3,66 @@
 //! interrupt the guest (virtio notification suppression, OASIS VIRTIO 1.1), and back
 //! ends that run as scheduled entities (a driver domain's vCPU, a VMM or vhost thread);
 //! the host NIC's transmit queue, which every send of every platform shares, and the
-//! sender's wait for room in its socket's send buffer (`send_on_wire`, `send_issued`).
+//! sender's wait for room in its own socket's send buffer (`send_on_wire`, `send_issued`,
+//! `SendBuffer`).
 
 use super::item::{Item, Job};
 use super::{slot, Entity, EntityState, Event, InstanceRt, Machine, Owner};
 use crate::engine::Cycles;
 use crate::platform::{BackendPlacement, IoModel, Stack};
 use crate::workload::Op;
+
+/// One sending socket's bytes still to leave the host's NIC (the model's socket: a
+/// workload thread's, one connection to its client, as Linux gives each socket its own
+/// send buffer, `sk_sndbuf`), kept as the stretches of the wire's time its sends take
+/// there: `(start, end)` in cycles, in send order, disjoint (a socket's bytes leave in the
+/// order it sent them; other sockets' sends fall between them). Its bytes still queued at
+/// a time are the wire's time its stretches still take after it (the bytes are freed as
+/// they leave the wire, as for UDP; TCP keeps them until they are acknowledged, which the
+/// model does not simulate). A sender that never outruns the wire keeps at most its last
+/// send here.
+#[derive(Debug, Clone, Default)]
+pub(super) struct SendBuffer {
+    sends: std::collections::VecDeque<(Cycles, Cycles)>,
+    /// The sum of the stretches' lengths.
+    total: Cycles,
+}
+
+impl SendBuffer {
+    /// Adds a send that takes the wire from `start` to `end` (not before the last one's
+    /// end), and forgets the sends gone by `now`; returns the wire's time the socket's
+    /// bytes still take after `now`.
+    fn push(&mut self, start: Cycles, end: Cycles, now: Cycles) -> Cycles {
+        while let Some(&(s, e)) = self.sends.front() {
+            if e > now {
+                break;
+            }
+            self.total -= e - s;
+            self.sends.pop_front();
+        }
+        self.sends.push_back((start, end));
+        self.total += end - start;
+        let (first, _) = self.sends[0];
+        self.total - now.saturating_sub(first)
+    }
+
+    /// When the socket's bytes still queued take no more than `left` cycles of the wire.
+    fn drained_to(&self, left: Cycles) -> Cycles {
+        let mut after = 0;
+        for &(start, end) in self.sends.iter().rev() {
+            if after + (end - start) >= left {
+                return end - (left - after);
+            }
+            after += end - start;
+        }
+        self.sends.front().map_or(0, |&(start, _)| start)
+    }
+
+    /// When its last send's last byte leaves (0: none queued).
+    fn last_end(&self) -> Cycles {
+        self.sends.back().map_or(0, |&(_, end)| end)
+    }
+}
 
 /// State of one PV ring (per instance and device).
 #[derive(Debug, Clone, Copy, Default)]
@@ -195,19 +248,21 @@ impl Machine {
     /// that is later than now: a sender that outruns the wire waits. Linux blocks a sender
     /// whose socket send buffer is full (`sk_stream_wait_memory`, `sock_alloc_send_pskb`)
     /// until transmit completions free room; the model lets a send return at once while no
-    /// more than `socket_send_buffer_bytes` of queued bytes are still to leave before its
-    /// own last byte, and else when half that is left (every flow's bytes ahead of it
-    /// count, one transmit queue: a sender waits a
-    /// little earlier than with a buffer per socket, and the wire's rate is what all of
-    /// them get together either way). With a scheduled back end the bytes are counted
-    /// from now, behind the queue as it is. A send with room returns at once (no event).
-    /// A desktop agent's sends are paced by its session (`desktop/session.rs`): their
-    /// bytes are queued, the agent does not wait here.
+    /// more than `socket_send_buffer_bytes` of its own socket's bytes ([`SendBuffer`]: the
+    /// thread's) are still to leave the wire, this send's included, and else when half
+    /// that is left. Other senders' bytes in the queue delay its bytes but take none of its
+    /// buffer. With a scheduled back end the bytes are counted from now, behind the queue
+    /// as it is and behind the socket's own earlier sends. A send with room returns at once
+    /// (no event). A desktop agent's sends are paced by its session
+    /// (`desktop/session.rs`): their bytes are queued, the agent does not wait here.
     fn send_issued(&mut self, thread: u32, backend: bool, now: Cycles) -> Option<Cycles> {
         let packets = self.send_packets(thread);
+        let bytes = self.send_bytes(thread, packets);
+        let wire = wire_cycles(&self.spec.host, bytes);
         let last_byte = if backend {
-            let bytes = self.send_bytes(thread, packets);
-            now.max(self.tx_free_at) + wire_cycles(&self.spec.host, bytes)
+            now.max(self.tx_free_at)
+                .max(self.send_buffers[thread as usize].last_end())
+                + wire
         } else {
             self.send_on_wire(thread, packets, now)
         };
@@ -215,14 +270,16 @@ impl Machine {
             return None;
         }
         let buffer = self.spec.costs.socket_send_buffer_bytes;
-        if last_byte.saturating_sub(wire_cycles(&self.spec.host, buffer)) <= now {
+        let socket = &mut self.send_buffers[thread as usize];
+        let queued = socket.push(last_byte - wire, last_byte, now);
+        if queued <= wire_cycles(&self.spec.host, buffer) {
             return None;
         }
         // The buffer is full: the sender sleeps until half of it is free again, when the
         // socket's write-space callback wakes it (`sock_def_write_space`: once twice the
         // bytes still queued fit the send buffer), so a sender that outruns the wire
         // wakes once per half a buffer, not once per send.
-        Some(last_byte.saturating_sub(wire_cycles(&self.spec.host, buffer / 2)))
+        Some(socket.drained_to(wire_cycles(&self.spec.host, buffer / 2)))
     }
 
     fn pv_rings(&self) -> bool {
@@ -697,5 +754,28 @@ impl Machine {
             }
             _ => now,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SendBuffer;
+
+    /// A socket's bytes still queued are its own sends' stretches of the wire, not the
+    /// other sockets' between them: its send on [0, 100) and another on [200, 300), with
+    /// another socket's on [100, 200), leave 50 + 100 = 150 cycles of the wire at 50 (the
+    /// one queue would say 250); they drain to 60 at 240 (within its last send) and to 120
+    /// at 80 (within its first); a send gone is forgotten at the next push.
+    #[test]
+    fn a_socket_counts_only_its_own_bytes_still_to_leave() {
+        let mut socket = SendBuffer::default();
+        assert_eq!(socket.push(0, 100, 0), 100);
+        assert_eq!(socket.push(200, 300, 50), 150);
+        assert_eq!(socket.drained_to(60), 240);
+        assert_eq!(socket.drained_to(120), 80);
+        assert_eq!(socket.last_end(), 300);
+        assert_eq!(socket.push(300, 400, 150), 200);
+        assert_eq!(socket.sends.len(), 2);
+        assert_eq!(socket.total, 200);
     }
 }

@@ -653,6 +653,10 @@ pub struct Machine {
     ple_windows: Vec<u64>,
     /// Per thread: where it is with a TLB shootdown.
     flush_phase: Vec<shootdown::FlushPhase>,
+    /// Per thread: its socket's send buffer, the stretches of the wire its sends still to
+    /// leave the host's NIC take (`io.rs`, `send_issued`; empty for a thread that never
+    /// outran the wire).
+    send_buffers: Vec<io::SendBuffer>,
     /// Per entity: the threads whose shootdown waits for this (preempted) vCPU to run.
     flush_waiters: Vec<Vec<u32>>,
     /// Per entity: shootdown IPIs it has still to handle, and whether PV TLB flush asked
@@ -961,6 +965,7 @@ impl Machine {
             guest_locks: vec![locks::GuestLock::default(); instances.len()],
             ple_windows: vec![0; entities.len()],
             flush_phase: vec![shootdown::FlushPhase::None; threads.len()],
+            send_buffers: vec![io::SendBuffer::default(); threads.len()],
             flush_waiters: vec![Vec::new(); entities.len()],
             flush_pending: vec![(0, false); entities.len()],
             tx_event: vec![None; entities.len()],

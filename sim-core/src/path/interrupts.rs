@@ -443,47 +443,43 @@ impl PathBuilder<'_> {
         }
     }
 
-    /// The guest's accesses to an emulated device's registers in its interrupt handler (a
-    /// disk's status read; `emulated_nic_accesses` for the e1000-like NIC: Linux's
-    /// `e1000_intr` reads ICR, which clears the causes, and masks the interrupts with IMC,
-    /// unmasking them with IMS after its poll), each trapping to the device model: an exit
-    /// (or BT's translated call, or a PV fault) and the model's access. Nothing for other
-    /// I/O models or outside a VM.
+    /// The guest's accesses to an emulated device's registers for one of its interrupts,
+    /// each trapping to the device model. The IDE-like disk: one read of its status port,
+    /// which clears the interrupt (an `io_instruction` exit, or BT's translated call, or a
+    /// PV fault). The e1000-like NIC: `emulated_nic_interrupt_accesses` accesses to its
+    /// memory-mapped registers, as Linux's e1000 driver makes them for a received frame
+    /// (`e1000_main.c`): `e1000_intr` reads ICR, which clears the causes, masks the
+    /// interrupts with an IMC write and flushes it with a STATUS read
+    /// (`E1000_WRITE_FLUSH`); its NAPI poll, `e1000_clean`, refills the receive ring
+    /// (`e1000_clean_rx_irq` -> `e1000_alloc_rx_buffers`: one RDT write) and, done,
+    /// unmasks the interrupts (`e1000_irq_enable`: an IMS write and its flushing STATUS
+    /// read). Each access is an MMIO trap (`emulated_mmio_access`). Linux runs the poll
+    /// after the handler's EOI, in its softirq; the model charges it with the handler.
+    /// Nothing for other I/O models or outside a VM.
     fn emulated_status_reads(&self, s: &mut Steps, source: IrqSource) {
         if !self.stack.is_vm() || self.stack.io != IoModel::Emulated {
             return;
         }
         let c = self.costs;
-        let reads = match source {
-            IrqSource::Disk => 1,
-            IrqSource::Nic => c.emulated_nic_accesses,
-            IrqSource::Timer => 0,
-        };
-        for read in 0..reads {
-            let (en, ko) = match (source, read) {
-                (IrqSource::Nic, 0) => (
-                    "the guest's handler reads the emulated e1000-like NIC's interrupt cause (ICR), which clears it (before its EOI)",
-                    "게스트의 핸들러가 e1000 유사 에뮬레이션 NIC의 인터럽트 원인(ICR)을 읽어 지움 (EOI 전에)",
-                ),
-                (IrqSource::Nic, 1) => (
-                    "the guest's handler masks the NIC's interrupts (an IMC write) for its poll",
-                    "게스트의 핸들러가 폴링하는 동안 NIC의 인터럽트를 막음 (IMC 쓰기)",
-                ),
-                (IrqSource::Nic, 2) => (
-                    "the guest unmasks the NIC's interrupts once its poll is done (an IMS write; Linux's NAPI poll runs after the EOI, the model charges it with the handler)",
-                    "게스트가 폴링을 마치고 NIC의 인터럽트를 다시 엶 (IMS 쓰기; Linux의 NAPI 폴링은 EOI 뒤에 실행되지만 모델은 핸들러와 함께 계산)",
-                ),
-                (IrqSource::Nic, _) => (
-                    "another access to an emulated NIC register per interrupt",
-                    "인터럽트마다 에뮬레이션 NIC 레지스터에 한 번 더 접근",
-                ),
-                _ => (
+        match source {
+            IrqSource::Disk => {
+                let (en, ko) = (
                     "guest reads the emulated device's status (before its EOI)",
                     "게스트가 에뮬레이션 장치 상태 읽기 (EOI 전에)",
-                ),
-            };
-            self.intercept(s, ExitReason::IoInstruction, c.bt_io_port, en, ko);
-            self.emulate_status_read(s, read == 0);
+                );
+                self.intercept(s, ExitReason::IoInstruction, c.bt_io_port, en, ko);
+                self.emulate_status_read(s, true);
+            }
+            IrqSource::Nic => {
+                for access in 0..c.emulated_nic_interrupt_accesses {
+                    let (en, ko) = NIC_INTERRUPT_ACCESSES
+                        .get(access as usize)
+                        .copied()
+                        .unwrap_or(NIC_INTERRUPT_ACCESS_MORE);
+                    self.emulated_mmio_access(s, en, ko, access == 0);
+                }
+            }
+            IrqSource::Timer => {}
         }
     }
 
@@ -568,3 +564,39 @@ impl PathBuilder<'_> {
         s
     }
 }
+
+/// The e1000-like NIC's register accesses for one interrupt, in Linux's e1000 driver's
+/// order (`e1000_intr`, then its NAPI poll `e1000_clean`), in both languages.
+const NIC_INTERRUPT_ACCESSES: [(&str, &str); 6] = [
+    (
+        "the guest's handler reads the emulated e1000-like NIC's interrupt cause (ICR), which clears it (e1000_intr, before its EOI)",
+        "게스트의 핸들러가 e1000 유사 에뮬레이션 NIC의 인터럽트 원인(ICR)을 읽어 지움 (e1000_intr, EOI 전에)",
+    ),
+    (
+        "the handler masks the NIC's interrupts for its poll (an IMC write)",
+        "핸들러가 폴링하는 동안 NIC의 인터럽트를 막음 (IMC 쓰기)",
+    ),
+    (
+        "the handler flushes that write by reading the NIC's STATUS register (E1000_WRITE_FLUSH)",
+        "핸들러가 NIC의 STATUS 레지스터를 읽어 그 쓰기를 내보냄 (E1000_WRITE_FLUSH)",
+    ),
+    (
+        "the poll gives the NIC back the receive buffer it took (an RDT write, e1000_alloc_rx_buffers; Linux's NAPI poll runs after the EOI, the model charges it with the handler)",
+        "폴링이 NIC가 사용한 수신 버퍼를 돌려줌 (RDT 쓰기, e1000_alloc_rx_buffers; Linux의 NAPI 폴링은 EOI 뒤에 실행되지만 모델은 핸들러와 함께 계산)",
+    ),
+    (
+        "the poll, done, unmasks the NIC's interrupts (an IMS write, e1000_irq_enable)",
+        "폴링을 마치고 NIC의 인터럽트를 다시 엶 (IMS 쓰기, e1000_irq_enable)",
+    ),
+    (
+        "and flushes that write with a STATUS read (E1000_WRITE_FLUSH)",
+        "그리고 STATUS 읽기로 그 쓰기를 내보냄 (E1000_WRITE_FLUSH)",
+    ),
+];
+
+/// A NIC register access per interrupt beyond the driver's six (a `[costs]` setting above
+/// the default).
+const NIC_INTERRUPT_ACCESS_MORE: (&str, &str) = (
+    "another access to an emulated NIC register per interrupt",
+    "인터럽트마다 에뮬레이션 NIC 레지스터에 한 번 더 접근",
+);

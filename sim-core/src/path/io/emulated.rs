@@ -3,7 +3,7 @@
 //! driver domain), its work, and the interrupt it raises or lowers in the guest.
 
 use super::Device;
-use crate::path::{Category, Layer, PathBuilder, Steps};
+use crate::path::{Category, ExitReason, Layer, PathBuilder, Steps};
 use crate::platform::{BackendPlacement, IoModel, PlatformKind, Technique};
 
 impl PathBuilder<'_> {
@@ -113,6 +113,40 @@ impl PathBuilder<'_> {
                 "하이퍼바이저의 장치 모델",
             ),
         }
+    }
+
+    /// One access of the guest to a memory-mapped register of an emulated device (the
+    /// e1000-like NIC's), trapped and emulated as the `mmio` operation is (`path/mod.rs`):
+    /// under hardware assist an `mmio` exit (the device's page is left unmapped in EPT, or
+    /// NPT, so the access exits as an EPT misconfiguration or a nested page fault, and the
+    /// handler decodes the instruction to learn the access: the generic `exit_handler`,
+    /// which decodes and dispatches any exit); under binary translation a hidden fault (the
+    /// register's page is not mapped in the shadow page table, and no translated code can
+    /// spot a plain load or store: the VMM's part of a BT guest page fault, `bt_page_fault`
+    /// less `page_fault_native`, far dearer than a translated IN or OUT's `bt_io_port`);
+    /// from a PV guest a trap into Xen, counted as a hypercall; then the device model's
+    /// access. `clears_cause`: the read of the interrupt's cause, which lowers the line
+    /// ([`Self::emulate_status_read`]).
+    pub(in crate::path) fn emulated_mmio_access(
+        &self,
+        s: &mut Steps,
+        en: &str,
+        ko: &str,
+        clears_cause: bool,
+    ) {
+        let c = self.costs;
+        match self.technique() {
+            Some(Technique::BinaryTranslation) => s.push_exit(
+                Layer::Hypervisor,
+                Category::Hypervisor,
+                c.bt_page_fault.saturating_sub(c.page_fault_native),
+                &format!("{en}: the access faults into the VMM (the register's page is not mapped in the shadow page table), which decodes it"),
+                &format!("{ko}: 접근이 VMM으로 폴트됨 (레지스터의 페이지가 섀도 페이지 테이블에 매핑되어 있지 않음), VMM이 디코드"),
+                Some(ExitReason::Mmio),
+            ),
+            _ => self.intercept(s, ExitReason::Mmio, 0, en, ko),
+        }
+        self.emulate_status_read(s, clears_cause);
     }
 
     /// One ioreq of a Xen HVM guest to QEMU in the driver domain (xen/common/ioreq.c,

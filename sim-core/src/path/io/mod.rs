@@ -65,32 +65,30 @@ impl PathBuilder<'_> {
                 );
             }
             IoModel::Emulated => {
-                // The emulated NIC is e1000-like: its registers are memory-mapped, but its
-                // accesses are charged as the IDE-like disk's port accesses are (an
-                // `io_instruction` exit; the same cost as an `mmio` exit under hardware
-                // assist, less than an MMIO access's hidden fault under BT: docs/cost-model.md,
-                // "An emulated disk takes one command at a time").
-                let accesses = match device {
-                    Device::Disk => c.emulated_disk_accesses,
-                    Device::Nic => c.emulated_nic_accesses,
-                };
-                for access in 0..accesses {
-                    let (en, ko) = match (device, access) {
-                        (Device::Disk, _) => (
-                            "I/O port access to an emulated device register",
-                            "에뮬레이션 장치 레지스터에 I/O 포트 접근",
-                        ),
-                        (Device::Nic, 0) => (
-                            "write of the emulated e1000-like NIC's transmit tail (TDT), which hands it the send's descriptors (a memory-mapped register on an e1000, charged as an I/O port access)",
-                            "e1000 유사 에뮬레이션 NIC의 transmit tail(TDT) 쓰기로 전송의 디스크립터를 넘김 (e1000에서는 메모리에 매핑된 레지스터, I/O 포트 접근으로 계산)",
-                        ),
-                        (Device::Nic, _) => (
-                            "another access to an emulated NIC register per send (estimate: Linux's e1000 driver writes only the tail)",
-                            "전송마다 에뮬레이션 NIC 레지스터에 한 번 더 접근 (추정: Linux의 e1000 드라이버는 tail만 씀)",
-                        ),
-                    };
-                    self.intercept(s, ExitReason::IoInstruction, c.bt_io_port, en, ko);
-                    self.emulate_access(s);
+                match device {
+                    // The IDE-like disk is programmed through I/O ports (its task file and
+                    // the bus master's registers): each access an `io_instruction` exit.
+                    Device::Disk => {
+                        for _ in 0..c.emulated_disk_accesses {
+                            self.intercept(
+                                s,
+                                ExitReason::IoInstruction,
+                                c.bt_io_port,
+                                "I/O port access to an emulated device register",
+                                "에뮬레이션 장치 레지스터에 I/O 포트 접근",
+                            );
+                            self.emulate_access(s);
+                        }
+                    }
+                    // The e1000-like NIC's registers are memory-mapped, and Linux's e1000
+                    // driver hands it a send (a packet, or a TCP segmentation context with
+                    // its data descriptors) with one register write, the transmit tail.
+                    Device::Nic => self.emulated_mmio_access(
+                        s,
+                        "write of the emulated e1000-like NIC's transmit tail (TDT), a memory-mapped register, which hands it the send's descriptors (Linux's e1000_xmit_frame: one write per send)",
+                        "e1000 유사 에뮬레이션 NIC의 메모리 매핑 레지스터인 transmit tail(TDT)에 쓰기로 전송의 디스크립터를 넘김 (Linux의 e1000_xmit_frame: 전송마다 한 번 쓰기)",
+                        false,
+                    ),
                 }
                 let mark = s.mark();
                 self.backend_driver(s, device);
