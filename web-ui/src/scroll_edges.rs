@@ -8,7 +8,9 @@
 //! Before it marks, it fits the measured table (`table#measured`) to the results column
 //! (`.main`, [`fit_measured_table`]): where the table with every column is wider than its
 //! box, `.main` gets `data-measured-main` and style.css keeps the table to its main
-//! columns, with "Show every column" above it.
+//! columns, with "Show every column" above it. The desktop tables likewise
+//! ([`fit_desktop_tables`]): where one is wider than its box as a table, its box gets
+//! `data-as-list` and style.css lists each platform's figures under its name.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -105,13 +107,49 @@ fn fit_measured_table(doc: &web_sys::Document) {
     }
 }
 
+/// The attribute on a desktop table's box that lists the table (style.css).
+const AS_LIST: &str = "data-as-list";
+
+/// The desktop tables (`table#desktop`, `table#desktop-cpu`), each a table where it fits its
+/// box and a list under each platform's name where it does not. A fixed cut-off (a container
+/// query at 940 px of results column) listed them wherever the sessions' twelve columns did
+/// not fit, the CPU split's six too, and its width was right for one scenario's names in
+/// one language only. Each is measured as a table (the attribute taken off, in the same
+/// frame, before the page is painted) and the attribute put back if it is too wide. Only
+/// the tab in view has them: a tab shown again is rendered, and fitted, anew.
+fn fit_desktop_tables(doc: &web_sys::Document) {
+    for selector in ["table#desktop", "table#desktop-cpu"] {
+        let Some(b) = doc
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|t| t.closest(".scroll").ok().flatten())
+        else {
+            continue;
+        };
+        let listed = b.has_attribute(AS_LIST);
+        if listed {
+            let _ = b.remove_attribute(AS_LIST);
+        }
+        if b.client_width() == 0 {
+            continue;
+        }
+        let fits = every_column_fits(f64::from(b.scroll_width()), f64::from(b.client_width()));
+        if !fits {
+            let _ = b.set_attribute(AS_LIST, "");
+        }
+    }
+}
+
 /// Marks every `.scroll` box in the page (after a render: tables come and go, and change
-/// width with the window), after fitting the measured table ([`fit_measured_table`]).
+/// width with the window), after fitting the measured table ([`fit_measured_table`]) and
+/// the desktop tables ([`fit_desktop_tables`]).
 pub fn mark_all() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     fit_measured_table(&doc);
+    fit_desktop_tables(&doc);
     let Ok(boxes) = doc.query_selector_all(".scroll") else {
         return;
     };
