@@ -5514,7 +5514,10 @@ await step('at 768 and 1024 px the measured table keeps its main columns in view
           return { scrollW: box.scrollWidth, boxW: box.clientWidth, exitsRight: exits.right, boxRight: box.getBoundingClientRect().right };
         });
         assert(fit.scrollW <= fit.boxW + 1 && fit.exitsRight <= fit.boxRight + 1, `${width} px, ${file}: ${JSON.stringify(fit)}`);
-        assert(await p.isVisible('#all-columns'), `${width} px, ${file}: no "Show every column"`);
+        // Main columns, with "Show every column" above, unless every column fits (the page
+        // measures the table: memory-limits' fits at 768 px).
+        const cols = await p.$$eval('#measured thead th', (h) => [h.length, h.filter((x) => getComputedStyle(x).display !== 'none').length]);
+        assert(cols[0] === cols[1] || await p.isVisible('#all-columns'), `${width} px, ${file}: ${cols[1]} of ${cols[0]} columns, no "Show every column"`);
         // The desktop tables as lists under each platform's name, none past the edge.
         for (const id of ['desktop', 'desktop-cpu']) {
           const box = await p.$eval(`#${id}`, (t) => [t.closest('.scroll').scrollWidth, t.closest('.scroll').clientWidth]).catch(() => null);
