@@ -5603,11 +5603,13 @@ await step('at 1440 px the desktop tables fit the results column (EN and KO); a 
         await p.waitForFunction(() => document.documentElement.lang === 'ko');
       }
       for (const id of ['desktop', 'desktop-cpu']) {
-        const [scrollW, boxW, marked] = await p.$eval(`#${id}`, (t) => {
+        const [scrollW, boxW, marked, listed] = await p.$eval(`#${id}`, (t) => {
           const box = t.closest('.scroll');
-          return [box.scrollWidth, box.clientWidth, box.hasAttribute('data-more-right')];
+          return [box.scrollWidth, box.clientWidth, box.hasAttribute('data-more-right'), box.hasAttribute('data-as-list')];
         });
         assert(scrollW <= boxW + 1 && !marked, `${lang}: #${id} is ${scrollW}px in ${boxW}px`);
+        // A table, not the list a narrower column gets (scroll_edges.rs measures it).
+        assert(!listed, `${lang}: #${id} is listed at 1440 px`);
       }
       // The sessions' figures and the CPU split each under their own headings.
       const cpu = await p.$$eval('#desktop-cpu thead th', (h) => h.map((x) => x.textContent));
