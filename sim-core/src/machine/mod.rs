@@ -553,6 +553,8 @@ struct GroupRt {
     /// message's serialization on the NIC (`io::service_times`).
     disk_service: u64,
     net_wire: u64,
+    /// Cycles a send of one message takes on the wire (`io::wire_cycles`).
+    send_wire: Cycles,
     /// Shadow paging: 4 KiB pages of an address space's working set (0 without shadow
     /// paging), each a hidden page fault after a switch whose root was not cached.
     shadow_pages: u64,
@@ -675,6 +677,12 @@ pub struct Machine {
     running_vruntimes: BinaryHeap<Reverse<(u64, u32, u32)>>,
     enqueue_counter: u64,
     slice_cycles: Cycles,
+    /// Fair share's slice by the number of entities running or queued (`sched::fair_slice`,
+    /// worked out once for every count up to the entities'; empty under other schedulers).
+    fair_slices: Vec<Cycles>,
+    /// The wire's time of a socket's whole send buffer and of half of it (`io.rs`,
+    /// `send_issued`).
+    send_buffer_wire: (Cycles, Cycles),
     tick_cycles: Cycles,
     period_cycles: Cycles,
     disk_free_at: Cycles,
@@ -941,6 +949,20 @@ impl Machine {
             running_vruntimes: BinaryHeap::new(),
             enqueue_counter: 0,
             slice_cycles,
+            fair_slices: if spec.scheduler == crate::platform::SchedulerKind::Fair {
+                (0..=entities.len() as u64)
+                    .map(|waiting| sched::fair_slice(slice_cycles, &spec.host, waiting))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            send_buffer_wire: {
+                let buffer = spec.costs.socket_send_buffer_bytes;
+                (
+                    io::wire_cycles(&spec.host, buffer),
+                    io::wire_cycles(&spec.host, buffer / 2),
+                )
+            },
             tick_cycles: per_us * 1_000_000 / TICK_HZ,
             period_cycles,
             disk_free_at: 0,
@@ -1353,6 +1375,7 @@ impl GroupRt {
             hot_kib: cache::hot_set_kib(g.working_set_mib.saturating_mul(1024), shared_cache_kib),
             disk_service,
             net_wire,
+            send_wire: io::wire_cycles(&spec.host, g.workload.message_bytes),
             submit_kick_inline,
             completion,
             shadow_pages: if spec.stack.memory == crate::platform::MemoryVirtualization::Shadow {
