@@ -718,6 +718,9 @@ pub struct Machine {
     /// state those mechanisms keep never leaves its idle value, so their checks are
     /// skipped.
     rare_guest: bool,
+    /// Whether a fault has stopped any instance (`fault`): until then no entity is dead,
+    /// and [`Machine::is_dead`] needs no look at its instance.
+    any_dead: bool,
     finished: bool,
 }
 
@@ -942,6 +945,7 @@ impl Machine {
             run_ahead: run_ahead::RunAhead::new(run_ahead_possible, cores as usize),
             run_ahead_possible,
             rare_guest,
+            any_dead: false,
             queue: EventQueue::default(),
             pcpus: vec![Pcpu::default(); cores as usize],
             idle_pcpus: (0..cores).rev().collect(),
@@ -1151,10 +1155,11 @@ impl Machine {
     }
 
     fn is_dead(&self, e: u32) -> bool {
-        match self.entities[e as usize].owner {
-            Owner::Vcpu(i) => self.instances[i as usize].dead,
-            _ => false,
-        }
+        self.any_dead
+            && match self.entities[e as usize].owner {
+                Owner::Vcpu(i) => self.instances[i as usize].dead,
+                _ => false,
+            }
     }
 
     #[inline(always)]
@@ -1178,6 +1183,7 @@ impl Machine {
                 continue;
             }
             rt.dead = true;
+            self.any_dead = true;
             rt.counters.stopped_at = Some(now);
             rt.ready.clear();
             rt.halted.clear();
