@@ -644,10 +644,15 @@ impl Machine {
 
 /// Fair share's slice when `waiting` entities are running or queued on `host`'s pCPUs: the
 /// scheduling period (`slice_cycles`) shared by the entities per pCPU, at least the
-/// minimum granularity (CFS's `sched_slice`).
-pub(super) fn fair_slice(slice_cycles: Cycles, host: &crate::hardware::Host, waiting: u64) -> Cycles {
+/// minimum granularity.
+pub(super) fn fair_slice(
+    slice_cycles: Cycles,
+    host: &crate::hardware::Host,
+    waiting: u64,
+) -> Cycles {
     let cores = u64::from(host.cores);
-    let min = FAIR_MIN_GRANULARITY_US * SchedulerKind::fair_scale(host.cores) * host.cycles_per_us();
+    let min =
+        FAIR_MIN_GRANULARITY_US * SchedulerKind::fair_scale(host.cores) * host.cycles_per_us();
     if waiting <= cores {
         // One entity per pCPU at most: the whole slice (no division).
         return slice_cycles.max(min);
