@@ -102,7 +102,10 @@ impl Machine {
             th.balloon_credit = th.balloon_credit.saturating_add(user);
         }
         let op = if left <= room { next_op } else { None };
-        let what = op.map_or("compute", |o| o.name());
+        let what = match op {
+            Some(o) => o.name(),
+            None => "compute",
+        };
         self.plan(
             p,
             Item::Work {
@@ -211,7 +214,10 @@ impl Machine {
             burst,
             op,
         };
-        let what = op.map_or("compute", |o| o.name());
+        let what = match op {
+            Some(o) => o.name(),
+            None => "compute",
+        };
         match summed_op {
             Some(o) => pc.plan_from(
                 item,

@@ -108,13 +108,26 @@ impl Machine {
         }
         // Where the interrupt goes: a polling vCPU picks it up at once; otherwise a
         // halted one is woken; otherwise a running one is interrupted.
+        // Each look at the vCPUs only when the one before found none (only halt polling
+        // sets `polling`, so without it none polls).
         let rt = &self.instances[instance];
         let range = rt.first_entity..rt.first_entity + rt.vcpus;
-        let polling = range.clone().find(|&e| self.entities[e as usize].polling);
-        let running = range
-            .clone()
-            .find(|&e| self.entities[e as usize].state == EntityState::Running);
-        let halted = self.instances[instance].halted.last().copied();
+        let polling = if self.spec.stack.halt_poll_us > 0 {
+            range.clone().find(|&e| self.entities[e as usize].polling)
+        } else {
+            None
+        };
+        let halted = polling
+            .is_none()
+            .then(|| rt.halted.last().copied())
+            .flatten();
+        let running = if polling.is_none() && halted.is_none() {
+            range
+                .clone()
+                .find(|&e| self.entities[e as usize].state == EntityState::Running)
+        } else {
+            None
+        };
         let state = if polling.is_some() {
             VcpuState::Waiting
         } else if halted.is_some() {

@@ -33,6 +33,15 @@ impl SendBuffer {
     /// end), and forgets the sends gone by `now`; returns the wire's time the socket's
     /// bytes still take after `now`.
     fn push(&mut self, start: Cycles, end: Cycles, now: Cycles) -> Cycles {
+        // The stretches are in send order and disjoint: when the last is gone by `now`, so
+        // are all (the common case, a sender that never outruns the wire): the same state
+        // as the loop below leaves, without it.
+        if self.sends.back().is_none_or(|&(_, e)| e <= now) {
+            self.sends.clear();
+            self.sends.push_back((start, end));
+            self.total = end - start;
+            return self.total - now.saturating_sub(start);
+        }
         while let Some(&(s, e)) = self.sends.front() {
             if e > now {
                 break;
@@ -206,13 +215,16 @@ pub(super) fn wire_cycles(host: &crate::hardware::Host, bytes: u64) -> Cycles {
 }
 
 impl Machine {
-    /// The bytes of a send of `packets` packets of thread `thread`'s workload message.
-    fn send_bytes(&self, thread: u32, packets: u64) -> u64 {
+    /// The bytes of a send of `packets` packets of thread `thread`'s workload message, and
+    /// the cycles they take on the wire ([`wire_cycles`]; one packet's kept by the group).
+    fn send_bytes(&self, thread: u32, packets: u64) -> (u64, Cycles) {
         let instance = self.threads[thread as usize].instance as usize;
-        self.groups[self.instances[instance].group as usize]
-            .workload
-            .message_bytes
-            .saturating_mul(packets)
+        let group = &self.groups[self.instances[instance].group as usize];
+        if packets == 1 {
+            return (group.workload.message_bytes, group.send_wire);
+        }
+        let bytes = group.workload.message_bytes.saturating_mul(packets);
+        (bytes, wire_cycles(&self.spec.host, bytes))
     }
 
     /// Thread `thread`'s send of `packets` packets reaches the host's NIC at `now`. Every
@@ -224,12 +236,12 @@ impl Machine {
     /// which is also when a request-response client can answer it: the thread's next
     /// request cannot arrive before (`device_time`).
     pub(super) fn send_on_wire(&mut self, thread: u32, packets: u64, now: Cycles) -> Cycles {
-        let bytes = self.send_bytes(thread, packets);
+        let (bytes, wire) = self.send_bytes(thread, packets);
         let mut start = now.max(self.tx_free_at);
         if self.migration.is_some() {
             start = self.migration_shares_wire(start, bytes, now);
         }
-        self.tx_free_at = start + wire_cycles(&self.spec.host, bytes);
+        self.tx_free_at = start + wire;
         let th = &self.threads[thread as usize];
         // A workload's send counts once its last byte has left within the run (the queue
         // is served in order, so that time is known now); a desktop agent's display stream
@@ -257,8 +269,7 @@ impl Machine {
     /// (`desktop/session.rs`): their bytes are queued, the agent does not wait here.
     fn send_issued(&mut self, thread: u32, backend: bool, now: Cycles) -> Option<Cycles> {
         let packets = self.send_packets(thread);
-        let bytes = self.send_bytes(thread, packets);
-        let wire = wire_cycles(&self.spec.host, bytes);
+        let (_, wire) = self.send_bytes(thread, packets);
         let last_byte = if backend {
             now.max(self.tx_free_at)
                 .max(self.send_buffers[thread as usize].last_end())
@@ -269,17 +280,17 @@ impl Machine {
         if self.threads[thread as usize].role.is_some() {
             return None;
         }
-        let buffer = self.spec.costs.socket_send_buffer_bytes;
+        let (buffer, half) = self.send_buffer_wire;
         let socket = &mut self.send_buffers[thread as usize];
         let queued = socket.push(last_byte - wire, last_byte, now);
-        if queued <= wire_cycles(&self.spec.host, buffer) {
+        if queued <= buffer {
             return None;
         }
         // The buffer is full: the sender sleeps until half of it is free again, when the
         // socket's write-space callback wakes it (`sock_def_write_space`: once twice the
         // bytes still queued fit the send buffer), so a sender that outruns the wire
         // wakes once per half a buffer, not once per send.
-        Some(socket.drained_to(wire_cycles(&self.spec.host, buffer / 2)))
+        Some(socket.drained_to(half))
     }
 
     fn pv_rings(&self) -> bool {

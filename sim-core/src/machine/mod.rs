@@ -553,6 +553,8 @@ struct GroupRt {
     /// message's serialization on the NIC (`io::service_times`).
     disk_service: u64,
     net_wire: u64,
+    /// Cycles a send of one message takes on the wire (`io::wire_cycles`).
+    send_wire: Cycles,
     /// Shadow paging: 4 KiB pages of an address space's working set (0 without shadow
     /// paging), each a hidden page fault after a switch whose root was not cached.
     shadow_pages: u64,
@@ -675,6 +677,12 @@ pub struct Machine {
     running_vruntimes: BinaryHeap<Reverse<(u64, u32, u32)>>,
     enqueue_counter: u64,
     slice_cycles: Cycles,
+    /// Fair share's slice by the number of entities running or queued (`sched::fair_slice`,
+    /// worked out once for every count up to the entities'; empty under other schedulers).
+    fair_slices: Vec<Cycles>,
+    /// The wire's time of a socket's whole send buffer and of half of it (`io.rs`,
+    /// `send_issued`).
+    send_buffer_wire: (Cycles, Cycles),
     tick_cycles: Cycles,
     period_cycles: Cycles,
     disk_free_at: Cycles,
@@ -710,6 +718,9 @@ pub struct Machine {
     /// state those mechanisms keep never leaves its idle value, so their checks are
     /// skipped.
     rare_guest: bool,
+    /// Whether a fault has stopped any instance (`fault`): until then no entity is dead,
+    /// and [`Machine::is_dead`] needs no look at its instance.
+    any_dead: bool,
     finished: bool,
 }
 
@@ -934,6 +945,7 @@ impl Machine {
             run_ahead: run_ahead::RunAhead::new(run_ahead_possible, cores as usize),
             run_ahead_possible,
             rare_guest,
+            any_dead: false,
             queue: EventQueue::default(),
             pcpus: vec![Pcpu::default(); cores as usize],
             idle_pcpus: (0..cores).rev().collect(),
@@ -941,6 +953,20 @@ impl Machine {
             running_vruntimes: BinaryHeap::new(),
             enqueue_counter: 0,
             slice_cycles,
+            fair_slices: if spec.scheduler == crate::platform::SchedulerKind::Fair {
+                (0..=entities.len() as u64)
+                    .map(|waiting| sched::fair_slice(slice_cycles, &spec.host, waiting))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            send_buffer_wire: {
+                let buffer = spec.costs.socket_send_buffer_bytes;
+                (
+                    io::wire_cycles(&spec.host, buffer),
+                    io::wire_cycles(&spec.host, buffer / 2),
+                )
+            },
             tick_cycles: per_us * 1_000_000 / TICK_HZ,
             period_cycles,
             disk_free_at: 0,
@@ -1129,10 +1155,11 @@ impl Machine {
     }
 
     fn is_dead(&self, e: u32) -> bool {
-        match self.entities[e as usize].owner {
-            Owner::Vcpu(i) => self.instances[i as usize].dead,
-            _ => false,
-        }
+        self.any_dead
+            && match self.entities[e as usize].owner {
+                Owner::Vcpu(i) => self.instances[i as usize].dead,
+                _ => false,
+            }
     }
 
     #[inline(always)]
@@ -1156,6 +1183,7 @@ impl Machine {
                 continue;
             }
             rt.dead = true;
+            self.any_dead = true;
             rt.counters.stopped_at = Some(now);
             rt.ready.clear();
             rt.halted.clear();
@@ -1353,6 +1381,7 @@ impl GroupRt {
             hot_kib: cache::hot_set_kib(g.working_set_mib.saturating_mul(1024), shared_cache_kib),
             disk_service,
             net_wire,
+            send_wire: io::wire_cycles(&spec.host, g.workload.message_bytes),
             submit_kick_inline,
             completion,
             shadow_pages: if spec.stack.memory == crate::platform::MemoryVirtualization::Shadow {

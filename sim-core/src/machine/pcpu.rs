@@ -245,13 +245,16 @@ impl Machine {
     pub(super) fn start(&mut self, p: u32, now: Cycles) {
         let pc = &mut self.pcpus[p as usize];
         let total = pc.cost.total.max(1);
-        let timer = self.groups[pc.group as usize].costs[slot::TIMER].total;
         pc.start = now;
         pc.end = now + total;
-        pc.preemptible_until = if pc.item.is_some_and(Item::is_compute) {
-            now + pc.user + u64::from(pc.ticks) * timer
-        } else {
+        pc.preemptible_until = if !pc.item.is_some_and(Item::is_compute) {
             now
+        } else if pc.ticks == 0 {
+            // No tick inside (nearly every item): the timer's path is not needed.
+            now + pc.user
+        } else {
+            let timer = self.groups[pc.group as usize].costs[slot::TIMER].total;
+            now + pc.user + u64::from(pc.ticks) * timer
         };
         if self.run_ahead.chain == Some(p) {
             // The pCPU running ahead decides next whether to run this item's end at once

@@ -124,15 +124,11 @@ impl Machine {
                 let cores = u64::from(self.spec.host.cores);
                 let running = cores - self.idle_pcpus.len() as u64;
                 let waiting = self.runqueue.len() as u64 + running;
-                let min = FAIR_MIN_GRANULARITY_US
-                    * SchedulerKind::fair_scale(self.spec.host.cores)
-                    * self.spec.host.cycles_per_us();
-                if waiting <= cores {
-                    // One entity per pCPU at most: the whole slice (no division).
-                    return self.slice_cycles.max(min);
+                // Worked out once per count (two divisions each).
+                match self.fair_slices.get(waiting as usize) {
+                    Some(&slice) => slice,
+                    None => fair_slice(self.slice_cycles, &self.spec.host, waiting),
                 }
-                let per_cpu = waiting.div_ceil(cores).max(1);
-                (self.slice_cycles / per_cpu).max(min)
             }
             _ => self.slice_cycles,
         }
@@ -644,4 +640,23 @@ impl Machine {
         self.plan_single(p, Item::Switch, charge_to, group, "switch", index);
         self.start(p, now);
     }
+}
+
+/// Fair share's slice when `waiting` entities are running or queued on `host`'s pCPUs: the
+/// scheduling period (`slice_cycles`) shared by the entities per pCPU, at least the
+/// minimum granularity.
+pub(super) fn fair_slice(
+    slice_cycles: Cycles,
+    host: &crate::hardware::Host,
+    waiting: u64,
+) -> Cycles {
+    let cores = u64::from(host.cores);
+    let min =
+        FAIR_MIN_GRANULARITY_US * SchedulerKind::fair_scale(host.cores) * host.cycles_per_us();
+    if waiting <= cores {
+        // One entity per pCPU at most: the whole slice (no division).
+        return slice_cycles.max(min);
+    }
+    let per_cpu = waiting.div_ceil(cores).max(1);
+    (slice_cycles / per_cpu).max(min)
 }
