@@ -193,7 +193,11 @@ mod tests {
         let n = vm.network.as_ref().expect("the vm platform runs net-vm");
         assert!(n.send_gbit_s > 0.0 && n.receive_gbit_s > 0.0, "{n:?}");
         assert!(result.platform_named("disk").unwrap().network.is_none());
-        let rows: Vec<Vec<&str>> = csv.lines().skip(1).map(|l| l.split(',').collect()).collect();
+        let rows: Vec<Vec<&str>> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').collect())
+            .collect();
         for row in &rows {
             assert_eq!(row.len(), header.len(), "{row:?}");
             let cells = &row[first..];
