@@ -3,7 +3,10 @@
 //! operation), the platform's headline figures repeated on each of its rows. A VDI
 //! platform's rows also carry what its users see over the network (input-to-display
 //! latency, bandwidth per session, frames delivered): its operations' latencies are the
-//! desktop VMs' own, where a receive waits for the user's next input.
+//! desktop VMs' own, where a receive waits for the user's next input. A platform whose
+//! workloads send or receive has its network throughput at the end of its rows, sent and
+//! received in Gbit/s and the same natively (`PlatformResult::network`); the columns came
+//! after the others so that a reader of the older columns by position reads them alike.
 
 use std::fmt::Write as _;
 
@@ -11,7 +14,7 @@ use crate::platform::{IoModel, Technique};
 use crate::results::RunResult;
 
 /// The header line of [`to_csv`].
-pub const HEADER: &str = "scenario,seed,platform,kind,technique,io,throughput_ops_s,relative_performance_percent,guest_user_pct,guest_kernel_pct,hypervisor_pct,device_emulation_pct,host_os_pct,idle_pct,steal_pct,exits_per_s,op,count,mean_us,p50_us,p99_us,vdi_rtt_ms,vdi_inputs,vdi_input_to_display_p50_ms,vdi_input_to_display_p99_ms,vdi_within_150ms_percent,vdi_kbit_s_per_session,vdi_frames_delivered,vdi_frames_wanted";
+pub const HEADER: &str = "scenario,seed,platform,kind,technique,io,throughput_ops_s,relative_performance_percent,guest_user_pct,guest_kernel_pct,hypervisor_pct,device_emulation_pct,host_os_pct,idle_pct,steal_pct,exits_per_s,op,count,mean_us,p50_us,p99_us,vdi_rtt_ms,vdi_inputs,vdi_input_to_display_p50_ms,vdi_input_to_display_p99_ms,vdi_within_150ms_percent,vdi_kbit_s_per_session,vdi_frames_delivered,vdi_frames_wanted,network_sent_gbit_s,network_received_gbit_s,network_native_sent_gbit_s,network_native_received_gbit_s";
 
 /// A text cell: a cell a spreadsheet would take for a formula (starting with `=`, `+`, `-`,
 /// `@`, tab or carriage return) gets a leading `'`; a cell with a comma, quote or line
@@ -79,10 +82,23 @@ pub fn to_csv(r: &RunResult) -> String {
                 )
             },
         );
+        // Empty cells on a platform whose workloads neither send nor receive.
+        let network = p.network.as_ref().map_or_else(
+            || ",,,".to_string(),
+            |n| {
+                format!(
+                    "{:.3},{:.3},{:.3},{:.3}",
+                    n.send_gbit_s,
+                    n.receive_gbit_s,
+                    n.baseline_send_gbit_s,
+                    n.baseline_receive_gbit_s
+                )
+            },
+        );
         for l in &p.latency {
             let _ = writeln!(
                 out,
-                "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{},{},{},{vdi}",
+                "{},{},{},{},{},{},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{:.3},{},{},{},{},{},{vdi},{network}",
                 field(&r.scenario),
                 r.seed,
                 field(&p.name),
@@ -141,6 +157,64 @@ mod tests {
         assert_eq!(latency_cell(4.56789), "4.568");
         assert_eq!(latency_cell(1234.5), "1234.500");
         assert_eq!(latency_cell(0.0), "0.000");
+    }
+
+    /// The network columns come last, after every older column, and hold the platform's
+    /// `network` figures on each of its rows; a platform whose workloads neither send nor
+    /// receive (here `disk`, which runs only the disk group) leaves them empty.
+    #[test]
+    fn the_network_columns_are_appended_and_empty_without_network() {
+        let text = "[scenario]\nname = \"n\"\nduration_ms = 5\n\
+                    [[platform]]\nname = \"vm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\
+                    [[platform]]\nname = \"disk\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\
+                    [[instance]]\nname = \"disk-vm\"\nworkload = \"disk-random-4k\"\n\
+                    [[instance]]\nname = \"net-vm\"\nworkload = \"network-rr\"\nplatforms = [\"vm\"]\n";
+        let result = crate::Scenario::from_toml("n.toml", text)
+            .unwrap()
+            .run()
+            .unwrap();
+        let csv = to_csv(&result);
+        let header: Vec<&str> = HEADER.split(',').collect();
+        let first = header
+            .iter()
+            .position(|h| *h == "network_sent_gbit_s")
+            .unwrap();
+        assert_eq!(header[first - 1], "vdi_frames_wanted");
+        assert_eq!(
+            &header[first..],
+            [
+                "network_sent_gbit_s",
+                "network_received_gbit_s",
+                "network_native_sent_gbit_s",
+                "network_native_received_gbit_s"
+            ]
+        );
+        let vm = result.platform_named("vm").unwrap();
+        let n = vm.network.as_ref().expect("the vm platform runs net-vm");
+        assert!(n.send_gbit_s > 0.0 && n.receive_gbit_s > 0.0, "{n:?}");
+        assert!(result.platform_named("disk").unwrap().network.is_none());
+        let rows: Vec<Vec<&str>> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').collect())
+            .collect();
+        for row in &rows {
+            assert_eq!(row.len(), header.len(), "{row:?}");
+            let cells = &row[first..];
+            match row[2] {
+                "vm" => assert_eq!(
+                    cells,
+                    [
+                        format!("{:.3}", n.send_gbit_s),
+                        format!("{:.3}", n.receive_gbit_s),
+                        format!("{:.3}", n.baseline_send_gbit_s),
+                        format!("{:.3}", n.baseline_receive_gbit_s)
+                    ]
+                ),
+                _ => assert_eq!(cells, ["", "", "", ""], "{row:?}"),
+            }
+        }
+        assert!(rows.iter().any(|r| r[2] == "disk") && rows.iter().any(|r| r[2] == "vm"));
     }
 
     #[test]

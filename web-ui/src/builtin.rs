@@ -113,6 +113,7 @@ pub const COURSE_ORDER: &[((&str, &str), &[&str])] = &[
             "memory-nested-paging.toml",
             "shadow-hidden-faults.toml",
             "io-paths.toml",
+            "network-stream.toml",
             "queue-depth.toml",
             "startup-techniques.toml",
         ],
@@ -429,6 +430,7 @@ mod tests {
             "memory-nested-paging.toml",
             "shadow-hidden-faults.toml",
             "io-paths.toml",
+            "network-stream.toml",
             "queue-depth.toml",
             "startup-techniques.toml",
         ] {

@@ -906,12 +906,7 @@ pub fn table(props: &TableProps) -> Html {
                             <td class="throughput">{ throughput }</td>
                             if network_column {
                                 <td class={classes!(hiding_class("table.network"), "network")} data-col="network">
-                                    if let Some(n) = &p.network {
-                                        { crate::num::num(n.total_gbit_s()) }
-                                        <br /><small class="network-split">{ format!("↑\u{a0}{} ↓\u{a0}{}", crate::num::num(n.send_gbit_s), crate::num::num(n.receive_gbit_s)) }</small>
-                                    } else {
-                                        { "—" }
-                                    }
+                                    { network_cell(p.network.as_ref()) }
                                 </td>
                             }
                             <td class="relative">{ &figures[0] }
@@ -1070,11 +1065,31 @@ fn slow_vm(
     })
 }
 
-/// Each platform's instance groups, when a platform runs more than one.
+/// A network throughput cell: both directions' total, Gbit/s, over its split (↑ sent, ↓
+/// received); "—" for a platform or group that neither sends nor receives.
+fn network_cell(n: Option<&crate::sim::NetworkResult>) -> Html {
+    match n {
+        Some(n) => html! {
+            <>
+                { crate::num::num(n.total_gbit_s()) }
+                <br /><small class="network-split">{ format!("↑\u{a0}{} ↓\u{a0}{}", crate::num::num(n.send_gbit_s), crate::num::num(n.receive_gbit_s)) }</small>
+            </>
+        },
+        None => html! { { "—" } },
+    }
+}
+
+/// Each platform's instance groups, when a platform runs more than one; with each group's
+/// network throughput where a group's workload sends or receives (as the measured table's
+/// column, the total over the directions split below it).
 fn groups_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
     if r.platforms.iter().map(|p| p.groups.len()).sum::<usize>() <= 1 {
         return html! {};
     }
+    let network_column = r
+        .platforms
+        .iter()
+        .any(|p| p.groups.iter().any(|g| g.network.is_some()));
     html! {
         <>
             <div class="scroll" tabindex="0" role="region" aria-label={t(lang, "table.groups")}>
@@ -1086,6 +1101,9 @@ fn groups_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                     <th scope="col" class="text opt">{ t(lang, "controls.workload") }</th>
                     <th scope="col">{ t(lang, "table.count") }</th>
                     <th scope="col">{ t(lang, "table.throughput") }</th>
+                    if network_column {
+                        <th scope="col" data-col="network" title={t(lang, "table.network.note")}>{ t(lang, "table.network") }</th>
+                    }
                     <th scope="col">{ t(lang, "table.relative") }</th>
                 </tr></thead>
                 <tbody>
@@ -1098,6 +1116,9 @@ fn groups_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                             <td class="text opt">{ crate::labels::workload(lang, &g.workload) }</td>
                             <td>{ fmt_num(f64::from(p.group_members(g))) }</td>
                             <td>{ throughput }</td>
+                            if network_column {
+                                <td class="network" data-col="network">{ network_cell(g.network.as_ref()) }</td>
+                            }
                             <td>{ percent(g.relative_performance_percent) }</td>
                         </tr>
                     }) }
