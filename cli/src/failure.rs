@@ -141,7 +141,10 @@ pub(crate) fn sim_failure(e: sim_core::SimError, lang: Lang) -> Failure {
 pub(crate) fn run_failure(e: sim_core::SimError, lang: Lang, flag: Option<u64>) -> Failure {
     match (e, flag) {
         (sim_core::SimError::EventLimit { limit, estimate }, Some(n)) if limit == n => {
-            let cap = sim_core::scenario::MAX_ESTIMATED_EVENTS;
+            // Grouped as the tables print counts ("2,000,000,000").
+            let group = |n: u64| sim_core::text::grouped(&n.to_string());
+            let (n, estimate) = (group(n), group(estimate));
+            let cap = group(sim_core::scenario::MAX_ESTIMATED_EVENTS);
             Failure::Other(match lang {
                 Lang::En => anyhow::anyhow!(
                     "the run needed more than --max-events {n} events (the scenario's estimate is at most {estimate} events): raise --max-events (at most {cap}) or leave it out; else shorten duration_ms or use fewer instances"

@@ -513,7 +513,7 @@ fn run_many_files_on_many_threads_prints_them_in_order() {
     let o = virtsim(&["run", &smoke(), "--max-events", "100000", "-j", "2"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).contains("needed more than --max-events 100000 events"),
+        stderr(&o).contains("needed more than --max-events 100,000 events"),
         "{}",
         stderr(&o)
     );
@@ -1074,6 +1074,39 @@ fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
         "{}",
         stderr(&o)
     );
+    // Its figures grouped as the CLI prints counts: the limit given, the estimate, the most
+    // --max-events takes.
+    let o = virtsim(&["run", &smoke(), "--max-events", "10000"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("more than --max-events 10,000 events")
+            && err.contains("(at most 2,000,000,000)")
+            && !err.contains("2000000000"),
+        "{err}"
+    );
+    let estimate = err
+        .split_once("estimate is at most ")
+        .and_then(|(_, rest)| rest.split_once(' '))
+        .map(|(n, _)| n)
+        .expect("the estimate");
+    assert!(estimate.contains(','), "grouped: {err}");
+    let o = virtsim(&["run", &smoke(), "--max-events", "10000", "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("--max-events 10,000개보다") && stderr(&o).contains("(최대 2,000,000,000)"),
+        "{}",
+        stderr(&o)
+    );
+    // Past the most it takes: clap's refusal, its bounds grouped, in both languages.
+    for (lang, said) in [
+        ("en", "999999999999 is not in 1..=2,000,000,000"),
+        ("ko", "1 이상 2,000,000,000 이하여야 합니다"),
+    ] {
+        let o = virtsim(&["run", &smoke(), "--max-events", "999999999999", "--lang", lang]);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        assert!(stderr(&o).contains(said), "{}", stderr(&o));
+    }
+    let o = virtsim(&["run", &smoke(), "--max-events", "-5"]);
+    assert!(stderr(&o).contains("invalid digit found in string"), "{}", stderr(&o));
     // Enough events: the run completes.
     let o = virtsim(&[
         "run",
@@ -2505,7 +2538,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2);
     assert!(
         stderr(&o).contains(
-            "costs.hosted_world_switch must be between 0 and 1000000000 cycles; got 99999999999999"
+            "costs.hosted_world_switch must be between 0 and 1,000,000,000 cycles; got 99999999999999"
         ),
         "{}",
         stderr(&o)
@@ -2515,7 +2548,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
-            ": --cost hosted_world_switch=-5: costs.hosted_world_switch must be between 0 and 1000000000 cycles; got -5"
+            ": --cost hosted_world_switch=-5: costs.hosted_world_switch must be between 0 and 1,000,000,000 cycles; got -5"
         ),
         "{}",
         stderr(&o)
@@ -2524,7 +2557,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
-            ": --cost hosted_world_switch=1.5: costs.hosted_world_switch takes a whole number from 0 to 1000000000 cycles; got `1.5`"
+            ": --cost hosted_world_switch=1.5: costs.hosted_world_switch takes a whole number from 0 to 1,000,000,000 cycles; got `1.5`"
         ),
         "{}",
         stderr(&o)
@@ -2540,7 +2573,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
-            "costs.hosted_world_switch에는 0에서 1000000000 cycles 사이의 정수를 쓰세요. 입력값: `1.5`"
+            "costs.hosted_world_switch에는 0에서 1,000,000,000 cycles 사이의 정수를 쓰세요. 입력값: `1.5`"
         ),
         "{}",
         stderr(&o)
