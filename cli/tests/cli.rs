@@ -1968,9 +1968,16 @@ fn a_numeric_question_on_a_platform_without_a_figure_names_the_ones_with_one() {
     assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("question `hw-sys` has no answer: the platform it asks about has no value")
-            && err.contains("(`bt` has one)")
+        err.contains(
+            "question `hw-sys` has no answer: platform `hw`, which it asks about, has no value of `mean_latency_us`"
+        ) && err.contains("(`bt` has one)")
             && !err.contains("sweep"),
+        "{err}"
+    );
+    let o = virtsim(&["run", file.to_str().expect("utf-8 path"), "--lang", "ko"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("질문 `hw-sys`에 답이 없습니다: 묻는 플랫폼 `hw`에 이 실행에서 지표 `mean_latency_us`의 값이 없습니다(`bt`에는 있음)"),
         "{err}"
     );
 }
