@@ -1857,6 +1857,37 @@ fn baselines_that_differ_between_platforms_are_named() {
     assert!(!stdout(&virtsim(&["run", &smoke()])).contains("own baseline"));
 }
 
+/// In Korean, a list of figures is joined by " · ": with ", " the comma inside a grouped
+/// number and the one between items read alike ("I/O 명령어 64,490, MMIO 169,025"). The
+/// exits by reason, the latency per operation and the native baselines' note; English
+/// keeps its separators.
+#[test]
+fn korean_lists_of_figures_are_joined_by_a_middle_dot() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/type1-vs-type2.toml");
+    let ko = stdout(&virtsim(&["run", file, "--lang", "ko"]));
+    let exits = exits_section(&ko, true);
+    let type1 = exits
+        .lines()
+        .find(|l| l.starts_with("type1 "))
+        .unwrap_or_else(|| panic!("type1's exits in:\n{exits}"));
+    assert!(type1.contains(" · MMIO "), "{type1}");
+    // No comma after a figure's last group of digits.
+    let comma_after_figure = |l: &str| {
+        let b = l.as_bytes();
+        (1..b.len().saturating_sub(1)).any(|i| b[i] == b',' && b[i - 1].is_ascii_digit() && b[i + 1] == b' ')
+    };
+    assert!(!comma_after_figure(type1), "{type1}");
+    let latency = ko
+        .lines()
+        .find(|l| l.starts_with("type1 ") && l.contains("시스템 콜 "))
+        .unwrap_or_else(|| panic!("type1's latency in:\n{ko}"));
+    assert!(latency.contains(" · 디스크 읽기 "), "{latency}");
+    assert!(!comma_after_figure(latency), "{latency}");
+    let en = stdout(&virtsim(&["run", file]));
+    let exits = exits_section(&en, false);
+    assert!(!exits.contains(" · "), "{exits}");
+}
+
 /// The words of Intel's VT-x that an AMD host's exit labels must not use.
 const VT_X_WORDS: [&str; 9] = [
     "EPT", "VMX", "VMCS", "VMREAD", "VMWRITE", "VMRESUME", "VT-x", "VPID", "APICv",

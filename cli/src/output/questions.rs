@@ -118,7 +118,7 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
             "  {} ({}): {}",
             tr(ko, "evidence", "근거"),
             metric_named(q, ko),
-            evidence.join(", ")
+            figure_list(&evidence, ko)
         );
     }
     let answer = clean(&q.answer);
@@ -390,7 +390,7 @@ pub(crate) fn thin_percentile_diags(
             if thin.is_empty() {
                 continue;
             }
-            let list = thin.join(", ");
+            let list = figure_list(&thin, ko);
             out.push(Diag::note(&scenario, if ko {
                 format!(
                     "질문 `{id}`의 데스크톱 지연이 일부 플랫폼에서 100개보다 적은 입력에 기대고 있습니다({list}): 그런 지연은 시드와 실행 길이에 따라 움직입니다. 더 긴 duration_ms나 더 많은 인스턴스가 표본을 늘립니다."
@@ -414,7 +414,7 @@ pub(crate) fn thin_percentile_diags(
         if thin.is_empty() {
             continue;
         }
-        let list = thin.join(", ");
+        let list = figure_list(&thin, ko);
         let op = op.name();
         if ko {
             out.push(Diag::note(&scenario, format!(
@@ -553,7 +553,7 @@ pub(crate) fn question_diags(
                 .zip(sim_core::question::printed_figures(&values))
                 .map(|((name, _), figure)| format!("{} = {figure}", clean(name)))
                 .collect();
-            let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
+            let (list, tolerance) = (figure_list(&list, ko), figure(q.tolerance_percent));
             if ko {
                 out.push(Diag::warning(&scenario, format!(
                     "숫자 질문 `{id}`의 허용 오차 범위(정답 값의 ±{tolerance}%)에 다른 플랫폼의 값도 들어갑니다({list}). \
