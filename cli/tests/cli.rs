@@ -2710,3 +2710,41 @@ fn answers_notes_thin_figures_only_of_the_platforms_asked_about() {
         stderr(&o)
     );
 }
+
+/// A warning about a value's unit (an rtt_ms that reads as seconds) is printed beside the
+/// file's errors, by `validate` and by `run` (exit 2 still), in both languages: an author
+/// fixing the errors reads it now, not only once the file is valid.
+#[test]
+fn a_unit_warning_is_printed_beside_the_errors() {
+    let file = scratch(
+        "unit-beside-errors.toml",
+        "[scenario]\nname = \"d\"\nduration_ms = 0\n[[platform]]\nname = \"vdi\"\nkind = \"vdi\"\nrtt_ms = 0.02\n[[instance]]\nname = \"a\"\nworkload = \"desktop-office\"\n",
+    );
+    let path = file.to_str().expect("utf-8 path");
+    for command in ["validate", "run"] {
+        let o = virtsim(&[command, path]);
+        assert_eq!(code(&o), 2, "{}", stderr(&o));
+        let err = stderr(&o);
+        let error = err
+            .find(&format!("{path}:3:15: duration_ms must be between"))
+            .unwrap_or_else(|| panic!("the error: {err}"));
+        let warning = err
+            .find(&format!("warning: {path}:7:10: platform `vdi`: rtt_ms = 0.02 is 20 µs"))
+            .unwrap_or_else(|| panic!("the warning: {err}"));
+        assert!(error < warning, "errors first: {err}");
+    }
+    let o = virtsim(&["validate", path, "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains(&format!("경고: {path}:7:10: 플랫폼 `vdi`: rtt_ms = 0.02")),
+        "{}",
+        stderr(&o)
+    );
+    // Once valid, the same warning, once.
+    let valid = std::fs::read_to_string(&file)
+        .expect("scratch")
+        .replace("duration_ms = 0", "duration_ms = 5");
+    std::fs::write(&file, valid).expect("scratch");
+    let o = virtsim(&["validate", path]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stderr(&o).matches("rtt_ms = 0.02 is").count(), 1, "{}", stderr(&o));
+}
