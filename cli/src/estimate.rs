@@ -59,7 +59,12 @@ pub(crate) fn events_estimate(events: u64, lang: Lang) -> String {
 /// offer the duration that fits ([`sim_core::scenario::fitting_duration_ms`]), which the
 /// note names; the CLI runs it as it is. None within the limit.
 pub(crate) fn page_limit_note(scenario: &Scenario, lang: Lang) -> Option<String> {
-    page_limit_note_of(scenario.duration_ms, scenario.estimated_events(), false, lang)
+    page_limit_note_of(
+        scenario.duration_ms,
+        scenario.estimated_events(),
+        false,
+        lang,
+    )
 }
 
 /// [`page_limit_note`] of a run of `duration_ms` estimated at `events` (an assignment

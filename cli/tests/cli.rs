@@ -1092,7 +1092,8 @@ fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
     assert!(estimate.contains(','), "grouped: {err}");
     let o = virtsim(&["run", &smoke(), "--max-events", "10000", "--lang", "ko"]);
     assert!(
-        stderr(&o).contains("--max-events 10,000개보다") && stderr(&o).contains("(최대 2,000,000,000)"),
+        stderr(&o).contains("--max-events 10,000개보다")
+            && stderr(&o).contains("(최대 2,000,000,000)"),
         "{}",
         stderr(&o)
     );
@@ -1101,12 +1102,23 @@ fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
         ("en", "999999999999 is not in 1..=2,000,000,000"),
         ("ko", "1 이상 2,000,000,000 이하여야 합니다"),
     ] {
-        let o = virtsim(&["run", &smoke(), "--max-events", "999999999999", "--lang", lang]);
+        let o = virtsim(&[
+            "run",
+            &smoke(),
+            "--max-events",
+            "999999999999",
+            "--lang",
+            lang,
+        ]);
         assert_eq!(code(&o), 1, "{}", stderr(&o));
         assert!(stderr(&o).contains(said), "{}", stderr(&o));
     }
     let o = virtsim(&["run", &smoke(), "--max-events", "-5"]);
-    assert!(stderr(&o).contains("invalid digit found in string"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("invalid digit found in string"),
+        "{}",
+        stderr(&o)
+    );
     // Enough events: the run completes.
     let o = virtsim(&[
         "run",
@@ -1863,7 +1875,10 @@ fn baselines_that_differ_between_platforms_are_named() {
 /// keeps its separators.
 #[test]
 fn korean_lists_of_figures_are_joined_by_a_middle_dot() {
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/type1-vs-type2.toml");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/type1-vs-type2.toml"
+    );
     let ko = stdout(&virtsim(&["run", file, "--lang", "ko"]));
     let exits = exits_section(&ko, true);
     let type1 = exits
@@ -1874,7 +1889,8 @@ fn korean_lists_of_figures_are_joined_by_a_middle_dot() {
     // No comma after a figure's last group of digits.
     let comma_after_figure = |l: &str| {
         let b = l.as_bytes();
-        (1..b.len().saturating_sub(1)).any(|i| b[i] == b',' && b[i - 1].is_ascii_digit() && b[i + 1] == b' ')
+        (1..b.len().saturating_sub(1))
+            .any(|i| b[i] == b',' && b[i - 1].is_ascii_digit() && b[i + 1] == b' ')
     };
     assert!(!comma_after_figure(type1), "{type1}");
     let latency = ko
@@ -2729,7 +2745,9 @@ fn a_unit_warning_is_printed_beside_the_errors() {
             .find(&format!("{path}:3:15: duration_ms must be between"))
             .unwrap_or_else(|| panic!("the error: {err}"));
         let warning = err
-            .find(&format!("warning: {path}:7:10: platform `vdi`: rtt_ms = 0.02 is 20 µs"))
+            .find(&format!(
+                "warning: {path}:7:10: platform `vdi`: rtt_ms = 0.02 is 20 µs"
+            ))
             .unwrap_or_else(|| panic!("the warning: {err}"));
         assert!(error < warning, "errors first: {err}");
     }
@@ -2746,5 +2764,10 @@ fn a_unit_warning_is_printed_beside_the_errors() {
     std::fs::write(&file, valid).expect("scratch");
     let o = virtsim(&["validate", path]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(stderr(&o).matches("rtt_ms = 0.02 is").count(), 1, "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o).matches("rtt_ms = 0.02 is").count(),
+        1,
+        "{}",
+        stderr(&o)
+    );
 }

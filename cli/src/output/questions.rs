@@ -467,8 +467,14 @@ pub(crate) fn question_diags(
                 // The platform asked about by its name (a numeric question has one).
                 let asked = q.platform.as_deref().map(clean);
                 let (asked_en, asked_ko) = match &asked {
-                    Some(p) => (format!("platform `{p}`, which it asks about,"), format!("묻는 플랫폼 `{p}`")),
-                    None => ("the platform it asks about".to_string(), "묻는 플랫폼".to_string()),
+                    Some(p) => (
+                        format!("platform `{p}`, which it asks about,"),
+                        format!("묻는 플랫폼 `{p}`"),
+                    ),
+                    None => (
+                        "the platform it asks about".to_string(),
+                        "묻는 플랫폼".to_string(),
+                    ),
                 };
                 out.push(if ko {
                     Diag::warning(&scenario, format!(

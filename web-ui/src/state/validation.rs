@@ -299,7 +299,9 @@ mod tests {
         assert_eq!(e.warnings.len(), 1);
         assert_eq!((e.warnings[0].line, e.warnings[0].column), (7, 10));
         assert!(e.warnings[0].message.en.contains("rtt_ms = 0.02"));
-        assert!(editor_errors(&text.replace("0.02", "20")).warnings.is_empty());
+        assert!(editor_errors(&text.replace("0.02", "20"))
+            .warnings
+            .is_empty());
     }
 
     fn editor_errors(text: &str) -> EditorErrors {
