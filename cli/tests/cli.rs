@@ -1055,7 +1055,7 @@ fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "the run needed more than --max-events 1000 events (the scenario's estimate is at most"
+            "the run needed more than --max-events 1,000 events (the scenario's estimate is at most"
         ),
         "{err}"
     );
@@ -1069,7 +1069,7 @@ fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
     let o = virtsim(&["run", &smoke(), "--max-events", "1000", "--lang", "ko"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).contains("--max-events 1000개보다 많은 이벤트가 필요했습니다")
+        stderr(&o).contains("--max-events 1,000개보다 많은 이벤트가 필요했습니다")
             && stderr(&o).contains("--max-events를 늘리거나"),
         "{}",
         stderr(&o)
