@@ -334,7 +334,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "cost-in-inline-table",
             1,
             51,
-            &["costs.exit_handler", "between 0 and 1000000000"],
+            &["costs.exit_handler", "between 0 and 1,000,000,000"],
         ),
         (
             "cost-quoted-key",
@@ -833,11 +833,11 @@ fn a_negative_cost_says_its_unit() {
     let e = Scenario::from_toml("t.toml", &text).expect_err("invalid");
     assert_eq!(
         e.message,
-        "costs.syscall_native must be between 0 and 1000000000 cycles; got -5"
+        "costs.syscall_native must be between 0 and 1,000,000,000 cycles; got -5"
     );
     assert!(e
         .message_in(sim_core::Lang::Ko)
-        .contains("0에서 1000000000 cycles 사이여야"));
+        .contains("0에서 1,000,000,000 cycles 사이여야"));
 }
 
 /// A decimal cost says its unit as a negative one does (both languages).
@@ -848,11 +848,11 @@ fn a_decimal_cost_says_its_unit() {
     let e = Scenario::from_toml("t.toml", &text).expect_err("invalid");
     assert_eq!(
         e.message,
-        "invalid type: floating point `1.5`; costs.syscall_native takes a whole number from 0 to 1000000000 cycles"
+        "invalid type: floating point `1.5`; costs.syscall_native takes a whole number from 0 to 1,000,000,000 cycles"
     );
     assert!(e
         .message_in(sim_core::Lang::Ko)
-        .contains("0에서 1000000000 cycles 사이의 정수를 쓰세요"));
+        .contains("0에서 1,000,000,000 cycles 사이의 정수를 쓰세요"));
 }
 
 #[test]

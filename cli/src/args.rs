@@ -128,7 +128,7 @@ pub(crate) enum Command {
         trace: bool,
         /// Stop with an error past this many events (default and maximum: the
         /// validator's limit, 2,000,000,000).
-        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u64).range(1..=sim_core::scenario::MAX_ESTIMATED_EVENTS))]
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = max_events)]
         max_events: Option<u64>,
     },
     /// Check scenario and assignment files without running the simulation.
@@ -260,6 +260,22 @@ pub(crate) enum Command {
         #[arg(long)]
         file: Option<PathBuf>,
     },
+}
+
+/// `--max-events N`: a whole number from 1 to the validator's limit. clap's own range
+/// check said "is not in 1..=2000000000"; its bounds are grouped here as the CLI prints
+/// counts ("1..=2,000,000,000"; `clap_korean.rs` words the same reason in Korean).
+fn max_events(value: &str) -> Result<u64, String> {
+    let cap = sim_core::scenario::MAX_ESTIMATED_EVENTS;
+    let n = value.parse::<u64>().map_err(|e| e.to_string())?;
+    if (1..=cap).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!(
+            "{value} is not in 1..={}",
+            sim_core::text::grouped(&cap.to_string())
+        ))
+    }
 }
 
 /// The command line with `--lang X` (or `--lang=X`) taken out when its command is `help`

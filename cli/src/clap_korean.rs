@@ -168,7 +168,12 @@ fn korean_reason(reason: &str) -> String {
     // clap's ranges: "5 is not in 1..=2".
     if let Some((_, range)) = reason.split_once(" is not in ") {
         return match range.split_once("..=") {
-            Some((low, high)) => format!("{low} 이상 {high} 이하여야 합니다"),
+            // Grouped as the CLI prints counts ("2,000,000,000"; one already grouped stays).
+            Some((low, high)) => format!(
+                "{} 이상 {} 이하여야 합니다",
+                sim_core::text::grouped(low),
+                sim_core::text::grouped(high)
+            ),
             None => format!("허용 범위 {range} 밖입니다"),
         };
     }

@@ -59,12 +59,24 @@ pub(crate) fn events_estimate(events: u64, lang: Lang) -> String {
 /// offer the duration that fits ([`sim_core::scenario::fitting_duration_ms`]), which the
 /// note names; the CLI runs it as it is. None within the limit.
 pub(crate) fn page_limit_note(scenario: &Scenario, lang: Lang) -> Option<String> {
-    page_limit_note_of(scenario.duration_ms, scenario.estimated_events(), lang)
+    page_limit_note_of(
+        scenario.duration_ms,
+        scenario.estimated_events(),
+        false,
+        lang,
+    )
 }
 
 /// [`page_limit_note`] of a run of `duration_ms` estimated at `events` (an assignment
-/// step's largest variant: [`sim_core::Assignment::step_estimated_events`]).
-pub(crate) fn page_limit_note_of(duration_ms: u64, events: u64, lang: Lang) -> Option<String> {
+/// step's largest variant: [`sim_core::Assignment::step_estimated_events`]). `varied`: the
+/// step's `vary` sets `duration_ms`, so `duration_ms` is the largest choice and what fits
+/// is said of that choice (a `duration_ms = N` written in the scenario would be replaced).
+pub(crate) fn page_limit_note_of(
+    duration_ms: u64,
+    events: u64,
+    varied: bool,
+    lang: Lang,
+) -> Option<String> {
     use sim_core::scenario::{fitting_duration_ms, PAGE_MAX_EVENTS};
     if events <= PAGE_MAX_EVENTS {
         return None;
@@ -76,6 +88,12 @@ pub(crate) fn page_limit_note_of(duration_ms: u64, events: u64, lang: Lang) -> O
             let fix = if fit == 0 {
                 "not even `duration_ms = 1` fits: fewer instances, vCPUs or threads would"
                     .to_string()
+            } else if varied {
+                format!(
+                    "the largest `duration_ms` choice of the step's `vary` fits at {} or less (it is {})",
+                    sim_core::text::thousands(&fit.to_string()),
+                    sim_core::text::thousands(&duration_ms.to_string())
+                )
             } else {
                 format!(
                     "`duration_ms = {}` fits",
@@ -90,6 +108,12 @@ pub(crate) fn page_limit_note_of(duration_ms: u64, events: u64, lang: Lang) -> O
             let fix = if fit == 0 {
                 "`duration_ms = 1`도 한도를 넘습니다. 인스턴스, vCPU 또는 스레드를 줄여야 합니다"
                     .to_string()
+            } else if varied {
+                format!(
+                    "단계의 `vary`에서 가장 큰 `duration_ms` 선택지가 {} 이하이면 한도 안에 듭니다(지금은 {})",
+                    sim_core::text::thousands(&fit.to_string()),
+                    sim_core::text::thousands(&duration_ms.to_string())
+                )
             } else {
                 format!(
                     "`duration_ms = {}`이면 한도 안에 듭니다",

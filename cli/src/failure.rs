@@ -78,11 +78,30 @@ pub(crate) fn io_reason(lang: Lang, e: &std::io::Error) -> String {
 /// checks stopped if they did (`note: FILE:LINE:COLUMN: reading stopped here: ...`); or,
 /// when the reading stopped after the errors shown, `FILE: more errors follow: the reading
 /// stopped at LINE:COLUMN after the first 20; ...` alone.
-pub(crate) fn invalid(file: &str, errors: &[sim_core::ScenarioError], lang: Lang) -> Failure {
-    Failure::Invalid(error_lines(file, errors, lang))
+///
+/// Then the file's warnings about a value's unit
+/// ([`sim_core::Scenario::unit_warnings`]: an rtt_ms that reads as seconds, a host memory
+/// in MiB), which do not wait for the errors to be fixed: `warning: FILE:LINE:COLUMN:
+/// message` (`경고:` in Korean) as a valid file's warnings are printed.
+pub(crate) fn invalid_with_warnings(
+    file: &str,
+    errors: &[sim_core::ScenarioError],
+    text: &str,
+    lang: Lang,
+) -> Failure {
+    let mut lines = error_lines(file, errors, lang);
+    let warnings = sim_core::Scenario::unit_warnings(file, text);
+    let label = match lang {
+        Lang::En => "warning",
+        Lang::Ko => "경고",
+    };
+    for w in warnings.iter().take(sim_core::scenario::MAX_WARNINGS_SHOWN) {
+        lines.push_str(&format!("\n{label}: {}", w.to_string_in(lang.core())));
+    }
+    Failure::Invalid(lines)
 }
 
-/// The lines of [`invalid`] (an assignment's errors too: those of a step's scenario).
+/// The error lines of [`invalid_with_warnings`] (an assignment's errors too: those of a step's scenario).
 pub(crate) fn error_lines(file: &str, errors: &[sim_core::ScenarioError], lang: Lang) -> String {
     let shown = sim_core::scenario::MAX_ERRORS_SHOWN;
     let mut lines: Vec<String> = (errors.iter().take(shown))
@@ -141,7 +160,10 @@ pub(crate) fn sim_failure(e: sim_core::SimError, lang: Lang) -> Failure {
 pub(crate) fn run_failure(e: sim_core::SimError, lang: Lang, flag: Option<u64>) -> Failure {
     match (e, flag) {
         (sim_core::SimError::EventLimit { limit, estimate }, Some(n)) if limit == n => {
-            let cap = sim_core::scenario::MAX_ESTIMATED_EVENTS;
+            // Grouped as the tables print counts ("2,000,000,000").
+            let group = |n: u64| sim_core::text::grouped(&n.to_string());
+            let (n, estimate) = (group(n), group(estimate));
+            let cap = group(sim_core::scenario::MAX_ESTIMATED_EVENTS);
             Failure::Other(match lang {
                 Lang::En => anyhow::anyhow!(
                     "the run needed more than --max-events {n} events (the scenario's estimate is at most {estimate} events): raise --max-events (at most {cap}) or leave it out; else shorten duration_ms or use fewer instances"

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use sim_core::Scenario;
 
-use crate::failure::{invalid, io_reason};
+use crate::failure::io_reason;
 use crate::{output, Failure, Lang};
 
 /// "cannot read FILE: why", in the language of the messages: the usual reasons are
@@ -89,7 +89,8 @@ pub(crate) fn load(path: &Path, lang: Lang) -> Result<Scenario, Failure> {
     let bytes = read_scenario_bytes(path, lang)?;
     let text = utf8(path, bytes, lang)?;
     let file = shown(path);
-    Scenario::from_toml_all(&file, &text).map_err(|errors| invalid(&file, &errors, lang))
+    Scenario::from_toml_all(&file, &text)
+        .map_err(|errors| crate::failure::invalid_with_warnings(&file, &errors, &text, lang))
 }
 
 /// The file's bytes, read only if it is not larger than the largest scenario accepted.

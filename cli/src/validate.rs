@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use sim_core::Scenario;
 
 use crate::estimate::{cost_estimate, page_limit_note};
-use crate::failure::invalid;
 use crate::files::{cannot_read, load, scenario_too_large, shown, utf8};
 use crate::{batch, coursework, output, report, Failure, Lang};
 
@@ -51,7 +50,12 @@ fn validate_stream(path: &Path, lang: Lang) -> Result<u8, Failure> {
     }
     match Scenario::from_toml_all(&shown(path), &text) {
         Ok(scenario) => print_valid_scenario(path, &scenario, lang),
-        Err(errors) => Ok(report(invalid(&shown(path), &errors, lang))),
+        Err(errors) => Ok(report(crate::failure::invalid_with_warnings(
+            &shown(path),
+            &errors,
+            &text,
+            lang,
+        ))),
     }
 }
 

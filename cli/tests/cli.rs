@@ -513,7 +513,7 @@ fn run_many_files_on_many_threads_prints_them_in_order() {
     let o = virtsim(&["run", &smoke(), "--max-events", "100000", "-j", "2"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).contains("needed more than --max-events 100000 events"),
+        stderr(&o).contains("needed more than --max-events 100,000 events"),
         "{}",
         stderr(&o)
     );
@@ -1055,7 +1055,7 @@ fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "the run needed more than --max-events 1000 events (the scenario's estimate is at most"
+            "the run needed more than --max-events 1,000 events (the scenario's estimate is at most"
         ),
         "{err}"
     );
@@ -1069,8 +1069,53 @@ fn a_run_past_its_event_cap_stops_with_the_limit_and_the_estimate() {
     let o = virtsim(&["run", &smoke(), "--max-events", "1000", "--lang", "ko"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).contains("--max-events 1000개보다 많은 이벤트가 필요했습니다")
+        stderr(&o).contains("--max-events 1,000개보다 많은 이벤트가 필요했습니다")
             && stderr(&o).contains("--max-events를 늘리거나"),
+        "{}",
+        stderr(&o)
+    );
+    // Its figures grouped as the CLI prints counts: the limit given, the estimate, the most
+    // --max-events takes.
+    let o = virtsim(&["run", &smoke(), "--max-events", "10000"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("more than --max-events 10,000 events")
+            && err.contains("(at most 2,000,000,000)")
+            && !err.contains("2000000000"),
+        "{err}"
+    );
+    let estimate = err
+        .split_once("estimate is at most ")
+        .and_then(|(_, rest)| rest.split_once(' '))
+        .map(|(n, _)| n)
+        .expect("the estimate");
+    assert!(estimate.contains(','), "grouped: {err}");
+    let o = virtsim(&["run", &smoke(), "--max-events", "10000", "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains("--max-events 10,000개보다")
+            && stderr(&o).contains("(최대 2,000,000,000)"),
+        "{}",
+        stderr(&o)
+    );
+    // Past the most it takes: clap's refusal, its bounds grouped, in both languages.
+    for (lang, said) in [
+        ("en", "999999999999 is not in 1..=2,000,000,000"),
+        ("ko", "1 이상 2,000,000,000 이하여야 합니다"),
+    ] {
+        let o = virtsim(&[
+            "run",
+            &smoke(),
+            "--max-events",
+            "999999999999",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        assert!(stderr(&o).contains(said), "{}", stderr(&o));
+    }
+    let o = virtsim(&["run", &smoke(), "--max-events", "-5"]);
+    assert!(
+        stderr(&o).contains("invalid digit found in string"),
         "{}",
         stderr(&o)
     );
@@ -1824,6 +1869,41 @@ fn baselines_that_differ_between_platforms_are_named() {
     assert!(!stdout(&virtsim(&["run", &smoke()])).contains("own baseline"));
 }
 
+/// In Korean, a list of figures is joined by " · ": with ", " the comma inside a grouped
+/// number and the one between items read alike ("I/O 명령어 64,490, MMIO 169,025"). The
+/// exits by reason, the latency per operation and the native baselines' note; English
+/// keeps its separators.
+#[test]
+fn korean_lists_of_figures_are_joined_by_a_middle_dot() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/type1-vs-type2.toml"
+    );
+    let ko = stdout(&virtsim(&["run", file, "--lang", "ko"]));
+    let exits = exits_section(&ko, true);
+    let type1 = exits
+        .lines()
+        .find(|l| l.starts_with("type1 "))
+        .unwrap_or_else(|| panic!("type1's exits in:\n{exits}"));
+    assert!(type1.contains(" · MMIO "), "{type1}");
+    // No comma after a figure's last group of digits.
+    let comma_after_figure = |l: &str| {
+        let b = l.as_bytes();
+        (1..b.len().saturating_sub(1))
+            .any(|i| b[i] == b',' && b[i - 1].is_ascii_digit() && b[i + 1] == b' ')
+    };
+    assert!(!comma_after_figure(type1), "{type1}");
+    let latency = ko
+        .lines()
+        .find(|l| l.starts_with("type1 ") && l.contains("시스템 콜 "))
+        .unwrap_or_else(|| panic!("type1's latency in:\n{ko}"));
+    assert!(latency.contains(" · 디스크 읽기 "), "{latency}");
+    assert!(!comma_after_figure(latency), "{latency}");
+    let en = stdout(&virtsim(&["run", file]));
+    let exits = exits_section(&en, false);
+    assert!(!exits.contains(" · "), "{exits}");
+}
+
 /// The words of Intel's VT-x that an AMD host's exit labels must not use.
 const VT_X_WORDS: [&str; 9] = [
     "EPT", "VMX", "VMCS", "VMREAD", "VMWRITE", "VMRESUME", "VT-x", "VPID", "APICv",
@@ -1935,9 +2015,16 @@ fn a_numeric_question_on_a_platform_without_a_figure_names_the_ones_with_one() {
     assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("question `hw-sys` has no answer: the platform it asks about has no value")
-            && err.contains("(`bt` has one)")
+        err.contains(
+            "question `hw-sys` has no answer: platform `hw`, which it asks about, has no value of `mean_latency_us`"
+        ) && err.contains("(`bt` has one)")
             && !err.contains("sweep"),
+        "{err}"
+    );
+    let o = virtsim(&["run", file.to_str().expect("utf-8 path"), "--lang", "ko"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("질문 `hw-sys`에 답이 없습니다: 묻는 플랫폼 `hw`에 이 실행에서 지표 `mean_latency_us`의 값이 없습니다(`bt`에는 있음)"),
         "{err}"
     );
 }
@@ -2505,7 +2592,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2);
     assert!(
         stderr(&o).contains(
-            "costs.hosted_world_switch must be between 0 and 1000000000 cycles; got 99999999999999"
+            "costs.hosted_world_switch must be between 0 and 1,000,000,000 cycles; got 99999999999999"
         ),
         "{}",
         stderr(&o)
@@ -2515,7 +2602,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
-            ": --cost hosted_world_switch=-5: costs.hosted_world_switch must be between 0 and 1000000000 cycles; got -5"
+            ": --cost hosted_world_switch=-5: costs.hosted_world_switch must be between 0 and 1,000,000,000 cycles; got -5"
         ),
         "{}",
         stderr(&o)
@@ -2524,7 +2611,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
-            ": --cost hosted_world_switch=1.5: costs.hosted_world_switch takes a whole number from 0 to 1000000000 cycles; got `1.5`"
+            ": --cost hosted_world_switch=1.5: costs.hosted_world_switch takes a whole number from 0 to 1,000,000,000 cycles; got `1.5`"
         ),
         "{}",
         stderr(&o)
@@ -2540,7 +2627,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
-            "costs.hosted_world_switch에는 0에서 1000000000 cycles 사이의 정수를 쓰세요. 입력값: `1.5`"
+            "costs.hosted_world_switch에는 0에서 1,000,000,000 cycles 사이의 정수를 쓰세요. 입력값: `1.5`"
         ),
         "{}",
         stderr(&o)
@@ -2635,6 +2722,51 @@ fn answers_notes_thin_figures_only_of_the_platforms_asked_about() {
     assert!(
         stderr(&o)
             .contains("질문 `wan-latency`의 데스크톱 지연이 일부 플랫폼에서 100개보다 적은 입력에"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A warning about a value's unit (an rtt_ms that reads as seconds) is printed beside the
+/// file's errors, by `validate` and by `run` (exit 2 still), in both languages: an author
+/// fixing the errors reads it now, not only once the file is valid.
+#[test]
+fn a_unit_warning_is_printed_beside_the_errors() {
+    let file = scratch(
+        "unit-beside-errors.toml",
+        "[scenario]\nname = \"d\"\nduration_ms = 0\n[[platform]]\nname = \"vdi\"\nkind = \"vdi\"\nrtt_ms = 0.02\n[[instance]]\nname = \"a\"\nworkload = \"desktop-office\"\n",
+    );
+    let path = file.to_str().expect("utf-8 path");
+    for command in ["validate", "run"] {
+        let o = virtsim(&[command, path]);
+        assert_eq!(code(&o), 2, "{}", stderr(&o));
+        let err = stderr(&o);
+        let error = err
+            .find(&format!("{path}:3:15: duration_ms must be between"))
+            .unwrap_or_else(|| panic!("the error: {err}"));
+        let warning = err
+            .find(&format!(
+                "warning: {path}:7:10: platform `vdi`: rtt_ms = 0.02 is 20 µs"
+            ))
+            .unwrap_or_else(|| panic!("the warning: {err}"));
+        assert!(error < warning, "errors first: {err}");
+    }
+    let o = virtsim(&["validate", path, "--lang", "ko"]);
+    assert!(
+        stderr(&o).contains(&format!("경고: {path}:7:10: 플랫폼 `vdi`: rtt_ms = 0.02")),
+        "{}",
+        stderr(&o)
+    );
+    // Once valid, the same warning, once.
+    let valid = std::fs::read_to_string(&file)
+        .expect("scratch")
+        .replace("duration_ms = 0", "duration_ms = 5");
+    std::fs::write(&file, valid).expect("scratch");
+    let o = virtsim(&["validate", path]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o).matches("rtt_ms = 0.02 is").count(),
+        1,
         "{}",
         stderr(&o)
     );

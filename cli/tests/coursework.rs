@@ -3226,12 +3226,22 @@ fn validate_notes_a_step_over_the_pages_limit() {
         stdout(&o)
     );
     let err = stderr(&o);
-    for (place, step) in [
-        ("a.toml".to_string(), "embedded"),
-        (format!("a.toml:{line}:12"), "from-file"),
+    // The step that varies duration_ms: what fits is its largest choice, not a
+    // `duration_ms = N` in the scenario (which the variation replaces).
+    for (place, step, fix) in [
+        (
+            "a.toml".to_string(),
+            "embedded",
+            format!("the largest `duration_ms` choice of the step's `vary` fits at {fit} or less (it is 460)"),
+        ),
+        (
+            format!("a.toml:{line}:12"),
+            "from-file",
+            format!("`duration_ms = {fit}` fits"),
+        ),
     ] {
         let note = format!(
-            "note: {place}: step `{step}`'s scenario: over the web page's limit of {limit} estimated events: the page would ask before running it (offering a shorter run) and may take long; `duration_ms = {fit}` fits (the CLI runs it as it is)\n"
+            "note: {place}: step `{step}`'s scenario: over the web page's limit of {limit} estimated events: the page would ask before running it (offering a shorter run) and may take long; {fix} (the CLI runs it as it is)\n"
         );
         assert!(err.contains(&note), "{note}\n{err}");
     }
@@ -3242,7 +3252,10 @@ fn validate_notes_a_step_over_the_pages_limit() {
     assert!(
         err.contains(&format!(
             "참고: a.toml: 단계 `embedded`의 시나리오: 추정 이벤트가 웹 페이지 한도인 {limit}개를 넘습니다"
-        )) && err.contains(&format!("`duration_ms = {fit}`이면 한도 안에 듭니다")),
+        )) && err.contains(&format!("`duration_ms = {fit}`이면 한도 안에 듭니다"))
+            && err.contains(&format!(
+                "단계의 `vary`에서 가장 큰 `duration_ms` 선택지가 {fit} 이하이면 한도 안에 듭니다(지금은 460)"
+            )),
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -178,6 +178,28 @@ pub fn grouped(number: &str) -> String {
     out
 }
 
+/// A list of figures, each a name and its number ("I/O 명령어 211,975"), joined as a
+/// reader of `lang` tells them apart: ", " in English, " · " in Korean, whose lists of
+/// figures read a comma inside a grouped number and a comma between items alike ("I/O
+/// 명령어 211,975, HLT 35,530"); English keeps its comma, as its words put the items apart.
+/// For what a person reads (the CLI's tables and notes); CSV and JSON keep their own.
+///
+/// ```
+/// use sim_core::text::{figure_list, Lang};
+///
+/// let items = ["HLT 35,530", "MMIO 169,025"];
+/// assert_eq!(figure_list(&items, Lang::En), "HLT 35,530, MMIO 169,025");
+/// assert_eq!(figure_list(&items, Lang::Ko), "HLT 35,530 · MMIO 169,025");
+/// ```
+pub fn figure_list<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
+    let separator = match lang {
+        Lang::En => ", ",
+        Lang::Ko => " · ",
+    };
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    items.join(separator)
+}
+
 /// `value` with `decimals` decimals, its whole part grouped in thousands ([`grouped`]):
 /// `fixed(518000.0, 0)` is "518,000", `fixed(12711.111, 2)` "12,711.11". For what a person
 /// reads; JSON, CSV and jsonl keep `format!`'s plain digits.

@@ -1767,6 +1767,18 @@ await step('a scenario that runs but not as meant shows the validator\'s warning
   assert(/line 10, column \d+/.test(warning) && !/:10:\d+/.test(warning) && /OOM/.test(warning), `warning at line 10: ${warning}`);
 });
 
+await step('a unit warning shows beside the errors, not only once they are fixed', async () => {
+  // rtt_ms = 0.02 reads as seconds (virtsim validate warns beside the error too).
+  const text = '[scenario]\nname = "d"\nduration_ms = 0\n[[platform]]\nname = "vdi"\nkind = "vdi"\nrtt_ms = 0.02\n[[instance]]\nname = "a"\nworkload = "desktop-office"\n';
+  await setEditorText(page, text);
+  await page.waitForSelector('#editor-error');
+  await page.waitForSelector('.editor-warning');
+  const err = await page.textContent('#editor-error');
+  const warning = await page.textContent('.editor-warning');
+  assert(/line 3, column 15/.test(err) && /duration_ms/.test(err), `the error: ${err}`);
+  assert(/line 7, column 10/.test(warning) && /rtt_ms = 0\.02/.test(warning), `the warning: ${warning}`);
+});
+
 await step('an oversized scenario gives an error, not a frozen tab', async () => {
   // Pasted in one go (page.fill would type it through the input method).
   const t0 = Date.now();

@@ -439,9 +439,14 @@ fn print_valid(path: &Path, a: &Assignment, lang: Lang) -> u8 {
 /// file alone for an embedded `scenario_toml`), the step named.
 fn page_limit_notes(a: &Assignment, lang: Lang) {
     for (i, step) in a.steps.iter().enumerate() {
+        // With `vary` on duration_ms the note speaks of its largest choice, not of a
+        // `duration_ms = N` the scenario would have (the variation replaces it).
+        let varied =
+            (step.vary.iter()).any(|v| v.parameter == sim_core::assignment::Parameter::DurationMs);
         let Some(note) = crate::estimate::page_limit_note_of(
             a.step_largest_duration_ms(i),
             a.step_estimated_events(i),
+            varied,
             lang,
         ) else {
             continue;

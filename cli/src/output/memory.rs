@@ -294,7 +294,7 @@ pub(super) fn throughput_by_phase(
             } else {
                 "guest ops/s"
             },
-            parts.join(", ")
+            figure_list(&parts, ko)
         )
     })
 }

@@ -550,7 +550,12 @@ fn latency(out: &mut String, r: &RunResult, ko: bool) {
             out,
             "{} {}",
             pad(&clean(&p.name), 22),
-            entries.join(tr(ko, " ", ", "))
+            // Korean by " · ": its figures' commas would read as the list's ([`figure_list`]).
+            if ko {
+                figure_list(&entries, ko)
+            } else {
+                entries.join(" ")
+            }
         );
     }
     // What a desktop's blocking operations wait for (as the page's latency chart says).
@@ -613,8 +618,11 @@ fn exits(out: &mut String, r: &RunResult, ko: bool) {
             pad(&clean(&p.name), 22),
             if reasons.is_empty() {
                 "-".to_string()
+            } else if ko {
+                // "I/O 명령어 64,490 · MMIO 169,025": not a comma between items ([`figure_list`]).
+                figure_list(&reasons, ko)
             } else {
-                reasons.join(tr(ko, " ", ", "))
+                reasons.join(" ")
             }
         );
     }
@@ -835,7 +843,7 @@ fn differing_baselines(r: &sim_core::RunResult, ko: bool) -> Vec<String> {
                     })
                     .collect();
                 if ko {
-                    format!("{} 네이티브: {}", clean(name), each.join(", "))
+                    format!("{} 네이티브: {}", clean(name), figure_list(&each, ko))
                 } else {
                     format!("{} natively: {}", clean(name), each.join(", "))
                 }

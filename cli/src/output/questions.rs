@@ -118,7 +118,7 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
             "  {} ({}): {}",
             tr(ko, "evidence", "근거"),
             metric_named(q, ko),
-            evidence.join(", ")
+            figure_list(&evidence, ko)
         );
     }
     let answer = clean(&q.answer);
@@ -390,7 +390,7 @@ pub(crate) fn thin_percentile_diags(
             if thin.is_empty() {
                 continue;
             }
-            let list = thin.join(", ");
+            let list = figure_list(&thin, ko);
             out.push(Diag::note(&scenario, if ko {
                 format!(
                     "질문 `{id}`의 데스크톱 지연이 일부 플랫폼에서 100개보다 적은 입력에 기대고 있습니다({list}): 그런 지연은 시드와 실행 길이에 따라 움직입니다. 더 긴 duration_ms나 더 많은 인스턴스가 표본을 늘립니다."
@@ -414,7 +414,7 @@ pub(crate) fn thin_percentile_diags(
         if thin.is_empty() {
             continue;
         }
-        let list = thin.join(", ");
+        let list = figure_list(&thin, ko);
         let op = op.name();
         if ko {
             out.push(Diag::note(&scenario, format!(
@@ -464,13 +464,25 @@ pub(crate) fn question_diags(
                     .collect();
                 let have = if with.len() == 1 { "has" } else { "have" };
                 let with = with.join(", ");
+                // The platform asked about by its name (a numeric question has one).
+                let asked = q.platform.as_deref().map(clean);
+                let (asked_en, asked_ko) = match &asked {
+                    Some(p) => (
+                        format!("platform `{p}`, which it asks about,"),
+                        format!("묻는 플랫폼 `{p}`"),
+                    ),
+                    None => (
+                        "the platform it asks about".to_string(),
+                        "묻는 플랫폼".to_string(),
+                    ),
+                };
                 out.push(if ko {
                     Diag::warning(&scenario, format!(
-                        "질문 `{id}`에 답이 없습니다: 묻는 플랫폼에 이 실행에서 지표 `{metric}`의 값이 없습니다({with}에는 있음). 그 플랫폼의 인스턴스가 그 연산을 하지 않았거나 아무 일도 하지 못했습니다(예: OOM kill, 장애, 너무 비싼 설정). 학생은 이 질문에 맞힐 수 없습니다: 설정이나 지표를 바꾸세요."
+                        "질문 `{id}`에 답이 없습니다: {asked_ko}에 이 실행에서 지표 `{metric}`의 값이 없습니다({with}에는 있음). 그 플랫폼의 인스턴스가 그 연산을 하지 않았거나 아무 일도 하지 못했습니다(예: OOM kill, 장애, 너무 비싼 설정). 학생은 이 질문에 맞힐 수 없습니다: 설정이나 지표를 바꾸세요."
                     ))
                 } else {
                     Diag::warning(&scenario, format!(
-                        "question `{id}` has no answer: the platform it asks about has no value of `{metric}` in this run ({with} {have} one): its instances did not do that operation or did no work at all (say, an OOM kill, a fault, or a setting too costly to run). No student can answer it right: change the settings or the metric."
+                        "question `{id}` has no answer: {asked_en} has no value of `{metric}` in this run ({with} {have} one): its instances did not do that operation or did no work at all (say, an OOM kill, a fault, or a setting too costly to run). No student can answer it right: change the settings or the metric."
                     ))
                 });
                 continue;
@@ -547,7 +559,7 @@ pub(crate) fn question_diags(
                 .zip(sim_core::question::printed_figures(&values))
                 .map(|((name, _), figure)| format!("{} = {figure}", clean(name)))
                 .collect();
-            let (list, tolerance) = (list.join(", "), figure(q.tolerance_percent));
+            let (list, tolerance) = (figure_list(&list, ko), figure(q.tolerance_percent));
             if ko {
                 out.push(Diag::warning(&scenario, format!(
                     "숫자 질문 `{id}`의 허용 오차 범위(정답 값의 ±{tolerance}%)에 다른 플랫폼의 값도 들어갑니다({list}). \

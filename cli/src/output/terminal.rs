@@ -257,6 +257,17 @@ pub(crate) fn fixed(value: f64, decimals: usize) -> String {
     sim_core::text::fixed(value, decimals)
 }
 
+/// A list of figures ("vm 12,345") as [`sim_core::text::figure_list`] joins one: ", " in
+/// English, " · " in Korean, where a comma between items reads as one inside a number.
+pub(crate) fn figure_list(items: &[String], ko: bool) -> String {
+    let lang = if ko {
+        sim_core::text::Lang::Ko
+    } else {
+        sim_core::text::Lang::En
+    };
+    sim_core::text::figure_list(items, lang)
+}
+
 /// A whole number with its thousands grouped ("281,955").
 pub(crate) fn count(n: impl std::fmt::Display) -> String {
     sim_core::text::grouped(&n.to_string())

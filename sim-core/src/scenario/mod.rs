@@ -300,6 +300,32 @@ impl Scenario {
         validate::warnings(self)
     }
 
+    /// The warnings of [`Self::warnings`] about a value's unit alone (a host memory_gib
+    /// that reads as MiB, `host_memory_unusual`; a VDI rtt_ms that reads as seconds,
+    /// `rtt_below_any_network`), from the file's text whether or not it is valid: an author
+    /// fixing a file's errors sees them beside the errors, not only once the file is
+    /// valid. Empty when the text does not read as a scenario's tables (a TOML syntax
+    /// error, a value of the wrong type). The other warnings need the checked groups and
+    /// host (a group's memory against its guest's, its vCPUs against the cores): they come
+    /// with the valid file only. In the file's order; for a valid file they are among
+    /// [`Self::warnings`].
+    ///
+    /// ```
+    /// let text = "[scenario]\nname = \"d\"\nduration_ms = 0\n[[platform]]\nname = \"vdi\"\nkind = \"vdi\"\nrtt_ms = 0.02\n[[instance]]\nname = \"a\"\nworkload = \"desktop-office\"\n";
+    /// assert!(sim_core::Scenario::from_toml_all("d.toml", text).is_err()); // duration_ms = 0
+    /// let w = sim_core::Scenario::unit_warnings("d.toml", text);
+    /// assert_eq!((w.len(), w[0].code, w[0].line), (1, "rtt_below_any_network", 7));
+    /// ```
+    pub fn unit_warnings(file_name: &str, text: &str) -> Vec<ScenarioError> {
+        if text.len() > MAX_FILE_BYTES {
+            return Vec::new();
+        }
+        let Ok(raw) = crate::toml_reader::from_str::<format::ScenarioFile>(text) else {
+            return Vec::new();
+        };
+        validate::unit_warnings(file_name, text, &raw)
+    }
+
     /// Sets the seed the scenario runs with (the same as writing `seed`, kept by
     /// [`Scenario::adjusted`] too).
     pub fn set_seed(&mut self, seed: u64) {

@@ -291,6 +291,17 @@ pub fn editor(props: &EditorProps) -> Html {
             </>
         },
         Validation::Invalid(errors) => {
+            // A value's unit the validator doubts (an rtt_ms that reads as seconds), beside
+            // the errors as `virtsim validate` prints it: not only once they are fixed.
+            let unit_warnings = html! {
+                { for errors.warnings.iter().map(|w| html! {
+                    <div class="editor-warning" role="note">
+                        <p><strong>{ "⚠ " }{ t(lang, "editor.warning") }</strong>
+                            { format!(" — {} {}, {} {}", t(lang, "editor.line"), w.line, t(lang, "editor.column"), w.column) }</p>
+                        <pre class="error-text">{ super::with_code(w.message.get(lang)) }</pre>
+                    </div>
+                }) }
+            };
             let goto = |line: usize, column: usize| {
                 let area = area.clone();
                 let cm = cm.clone();
@@ -331,6 +342,7 @@ pub fn editor(props: &EditorProps) -> Html {
             // into the reading at each keystroke that changed it (a keyboard reviewer).
             if errors.shown.len() == 1 && errors.more == 0 {
                 html! {
+                    <>
                     <div id="editor-error" class="invalid" role="status">
                         <p>
                             <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
@@ -340,6 +352,8 @@ pub fn editor(props: &EditorProps) -> Html {
                         <button class="link" onclick={goto(first.line, first.column)}>{ t(lang, "editor.goto") }</button>
                         { stopped }
                     </div>
+                    { unit_warnings }
+                    </>
                 }
             } else {
                 // Every independent error, in the file's order, as `virtsim validate`
@@ -347,6 +361,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 // column, a link there.
                 let count = errors.shown.len() + errors.more;
                 html! {
+                    <>
                     <div id="editor-error" class="invalid" role="status">
                         <p>
                             <strong>{ "✗ " }{ t(lang, "editor.invalid") }</strong>
@@ -364,6 +379,8 @@ pub fn editor(props: &EditorProps) -> Html {
                         { more }
                         { stopped }
                     </div>
+                    { unit_warnings }
+                    </>
                 }
             }
         }

@@ -51,6 +51,10 @@ pub struct EditorErrors {
     /// missing...: `ScenarioError::stop_reason_in`): its line, column and why, so that the
     /// page says that more errors may show once it is fixed, as `virtsim validate` does.
     pub stopped: Option<(usize, usize, Msg)>,
+    /// The text's warnings about a value's unit (`Scenario::unit_warnings`: an rtt_ms
+    /// that reads as seconds, a host memory in MiB), shown beside the errors rather than
+    /// only once they are fixed, as `virtsim validate` prints them.
+    pub warnings: Vec<EditorError>,
 }
 
 impl EditorErrors {
@@ -85,6 +89,7 @@ impl EditorErrors {
                     },
                 ))
             }),
+            warnings: Vec::new(),
         }
     }
 }
@@ -142,12 +147,21 @@ pub fn validate(
                 }],
                 more: 0,
                 stopped: None,
+                warnings: Vec::new(),
             }),
             None,
         );
     }
     match crate::parsed::scenario(file, text) {
-        Err(errors) => (Validation::Invalid(EditorErrors::of(&errors)), None),
+        Err(errors) => {
+            let mut errors = EditorErrors::of(&errors);
+            errors.warnings = Scenario::unit_warnings(file, text)
+                .iter()
+                .take(crate::sim::scenario::MAX_WARNINGS_SHOWN)
+                .map(EditorError::located)
+                .collect();
+            (Validation::Invalid(errors), None)
+        }
         Ok(base) => {
             let baseline = Box::new(baseline_of(&base));
             let all = base.warnings();
@@ -273,6 +287,21 @@ mod tests {
             }
             Validation::Invalid(e) => panic!("invalid: {:?}", e.first().message.en),
         }
+    }
+
+    /// A warning about a value's unit (an rtt_ms that reads as seconds) shows beside the
+    /// file's errors, not only once they are fixed; a file without one has none.
+    #[test]
+    fn a_unit_warning_shows_beside_the_errors() {
+        let text = "[scenario]\nname = \"d\"\nduration_ms = 0\n[[platform]]\nname = \"vdi\"\nkind = \"vdi\"\nrtt_ms = 0.02\n[[instance]]\nname = \"a\"\nworkload = \"desktop-office\"\n";
+        let e = editor_errors(text);
+        assert_eq!(e.first().line, 3, "{:?}", e.first().message.en);
+        assert_eq!(e.warnings.len(), 1);
+        assert_eq!((e.warnings[0].line, e.warnings[0].column), (7, 10));
+        assert!(e.warnings[0].message.en.contains("rtt_ms = 0.02"));
+        assert!(editor_errors(&text.replace("0.02", "20"))
+            .warnings
+            .is_empty());
     }
 
     fn editor_errors(text: &str) -> EditorErrors {

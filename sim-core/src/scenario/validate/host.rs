@@ -239,12 +239,18 @@ pub(super) const UNUSUAL_HOST_MEMORY_GIB: f64 = 4096.0;
 /// [`UNUSUAL_HOST_MEMORY_GIB`] (valid up to 65536, but more often a figure in MiB than the
 /// point), at its value, with the figure in TiB and the memory_gib it is in MiB.
 pub(crate) fn warnings(s: &crate::Scenario) -> Vec<ScenarioError> {
-    let raw = &s.raw.host.memory_gib;
+    unit_warnings(&s.file_name, &s.source, &s.raw.host)
+}
+
+/// [`warnings`] from the `[host]` table as read, valid or not (`Scenario::unit_warnings`:
+/// beside a file's errors); a memory_gib out of its range is an error, not warned about.
+pub(crate) fn unit_warnings(file: &str, source: &str, host: &HostSection) -> Vec<ScenarioError> {
+    let raw = &host.memory_gib;
     let got = *raw.get_ref();
-    if got <= UNUSUAL_HOST_MEMORY_GIB || raw.span().is_empty() {
+    if got <= UNUSUAL_HOST_MEMORY_GIB || got > 65536.0 || raw.span().is_empty() {
         return Vec::new();
     }
-    let v = Validator::unparsed(&s.file_name, &s.source);
+    let v = Validator::unparsed(file, source);
     vec![v.error(
         raw.span(),
         msg!(

@@ -52,6 +52,18 @@ pub(crate) fn warnings(s: &Scenario) -> Vec<ScenarioError> {
     out.sort_by_key(|w| (w.line, w.column));
     out
 }
+/// [`Scenario::unit_warnings`]: the host's memory_gib and the VDI platforms' rtt_ms, read
+/// from the file as written (valid or not), in the file's order.
+pub(crate) fn unit_warnings(
+    file: &str,
+    source: &str,
+    raw: &super::format::ScenarioFile,
+) -> Vec<ScenarioError> {
+    let mut out = host::unit_warnings(file, source, &raw.host);
+    out.extend(platform::unit_warnings(file, source, &raw.platforms));
+    out.sort_by_key(|w| (w.line, w.column));
+    out
+}
 use platform::validate_platform;
 use question::validate_question_against;
 use sweep::validate_sweep;

@@ -897,10 +897,22 @@ pub(super) const LEAST_REAL_RTT_MS: f64 = 0.1;
 /// below [`LEAST_REAL_RTT_MS`] (valid, as 0 to 2000 are, but more often seconds written in
 /// ms, `0.005` for 5 ms, than the point), at its value, with the range and the unit.
 pub(crate) fn warnings(s: &crate::Scenario) -> Vec<ScenarioError> {
-    let v = Validator::unparsed(&s.file_name, &s.source);
+    unit_warnings(&s.file_name, &s.source, &s.raw.platforms)
+}
+
+/// [`warnings`] from the `[[platform]]` tables as read, valid or not
+/// (`Scenario::unit_warnings`: beside a file's errors): a VDI platform's (`kind = "vdi"`,
+/// the only kind with a network round trip) rtt_ms.
+pub(crate) fn unit_warnings(
+    file: &str,
+    source: &str,
+    platforms: &[PlatformSection],
+) -> Vec<ScenarioError> {
+    let v = Validator::unparsed(file, source);
     let mut out = Vec::new();
-    for (p, raw) in s.platforms.iter().zip(&s.raw.platforms) {
-        let Some(rtt) = raw.rtt_ms.as_ref().filter(|_| p.vdi.is_some()) else {
+    for raw in platforms {
+        let vdi = *raw.kind.get_ref() == PlatformKind::Vdi;
+        let Some(rtt) = raw.rtt_ms.as_ref().filter(|_| vdi) else {
             continue;
         };
         let got = *rtt.get_ref();
@@ -925,7 +937,7 @@ pub(crate) fn warnings(s: &crate::Scenario) -> Vec<ScenarioError> {
                 "rtt_below_any_network",
                 "platform `{name}`: rtt_ms = {got} is {us} µs, shorter than any network round trip between a thin client and its server (about 0.1 to 0.5 ms on a LAN); rtt_ms is in milliseconds, 0 to 2000 (0: no network delay at all){hint}",
                 "플랫폼 `{name}`: rtt_ms = {got}은(는) {us} µs로, 씬 클라이언트와 서버 사이 어떤 네트워크의 왕복 시간보다 짧습니다(LAN에서 약 0.1에서 0.5 ms). rtt_ms는 밀리초 단위이며 0에서 2000입니다(0은 네트워크 지연 없음){hint_ko}",
-                name = p.name,
+                name = raw.name.get_ref(),
                 got = got,
                 us = short(as_ms),
                 hint = hint,

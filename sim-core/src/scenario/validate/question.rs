@@ -368,16 +368,28 @@ pub(super) fn missing_op(id: &str, metric: Metric, instances: &[InstanceSpec]) -
     )
 }
 
-/// An op on a metric that is not a latency.
+/// An op on a metric that is not a latency. Beside a platform's total of every group's
+/// operations (`throughput`, `relative_performance_percent`), the author likely wants one
+/// workload's figure: the message says how a question gets it (a platform that runs that
+/// group alone) and where each group's figure already is (the JSON output's `groups`, the
+/// Rust API's `PlatformResult::group_named`), as no question takes a group.
 pub(super) fn op_not_applicable(id: &str, metric: Metric) -> Msg {
-    msg!(
+    let mut m = msg!(
         "not_applicable",
         "question `{id}`: op applies to the latency metrics only (mean_latency_us, p50_latency_us, p99_latency_us), not `{metric}`; remove it",
         "질문 `{id}`: op는 지연 지표(mean_latency_us, p50_latency_us, p99_latency_us)에만 해당하며 `{metric}`에는 해당하지 않습니다. 지우세요",
         id = id,
         field = "op",
         metric = metric.name()
-    )
+    );
+    if matches!(
+        metric,
+        Metric::Throughput | Metric::RelativePerformancePercent
+    ) {
+        m.en = "question `{id}`: op applies to the latency metrics only (mean_latency_us, p50_latency_us, p99_latency_us), not `{metric}`, which counts every operation of every instance group on the platform; remove it. To ask about one group's `{metric}`, give that group a platform it runs alone on: another [[platform]], which the other [[instance]] groups leave out of their `platforms = [...]` (in any run, each group's figure is in the JSON output's `platforms[].groups[]` and in the Rust API's `PlatformResult::group_named`)";
+        m.ko = "질문 `{id}`: op는 지연 지표(mean_latency_us, p50_latency_us, p99_latency_us)에만 해당하며 `{metric}`에는 해당하지 않습니다. 이 지표는 플랫폼에 있는 모든 인스턴스 그룹의 연산을 모두 셉니다. op를 지우세요. 그룹 하나의 `{metric}` 값을 물으려면 그 그룹만 실행되는 플랫폼을 두세요: [[platform]]을 하나 더 만들고, 다른 [[instance]] 그룹들의 `platforms = [...]`에서 그 플랫폼을 빼세요 (어느 실행에서든 그룹마다의 값은 JSON 출력의 `platforms[].groups[]`와 Rust API의 `PlatformResult::group_named`에 있습니다)";
+    }
+    m
 }
 
 /// A tolerance outside 0 to 100 percent.
