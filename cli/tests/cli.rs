@@ -1330,6 +1330,48 @@ fn a_figure_lowered_by_a_fault_says_so() {
 }
 
 #[test]
+fn a_fault_recovery_names_what_boots_on_the_server() {
+    // fault-blast-radius: the shared component's restart begins with the server's own
+    // boot. Under the containers it is the host OS's; under a type-1 hypervisor (and on
+    // the VDI server, a type-1 host too) there is no host OS: the hypervisor boots.
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/fault-blast-radius.toml"
+    );
+    for (lang, host_os, hypervisor) in [
+        (
+            "en",
+            "the server and its host OS boot first",
+            "the server and its hypervisor boot first",
+        ),
+        (
+            "ko",
+            "그중 서버와 호스트 OS 부팅",
+            "그중 서버와 하이퍼바이저 부팅",
+        ),
+    ] {
+        let out = stdout(&virtsim(&["--lang", lang, "run", file]));
+        let line = |name: &str| {
+            out.lines()
+                .find(|l| {
+                    l.starts_with(&format!("{name} "))
+                        && (l.contains("; restart ") || l.contains("; 재시작 "))
+                })
+                .unwrap_or_else(|| panic!("no fault line of {name}:\n{out}"))
+                .to_string()
+        };
+        assert!(line("container").contains(host_os), "{}", line("container"));
+        for name in ["vm-hypervisor", "vdi"] {
+            let l = line(name);
+            assert!(l.contains(hypervisor), "{l}");
+            assert!(!l.contains("host OS") && !l.contains("호스트 OS"), "{l}");
+        }
+        // A guest kernel's panic boots no server.
+        assert!(!line("vm").contains(host_os) && !line("vm").contains(hypervisor));
+    }
+}
+
+#[test]
 fn a_platform_whose_groups_fare_very_differently_is_named_under_the_table() {
     // tlb-shootdown: on `hw` the app VM does about three quarters of native while the CPU
     // hogs beside it run as natively (100%); the platform figure is their CPU-weighted

@@ -158,9 +158,10 @@ pub struct FaultResult {
     /// Time to start the stopped instances again, all at once (their start-up path), after
     /// the failed shared component's own boot (`host_boot_ms`).
     pub recovery_ms: f64,
-    /// The part of `recovery_ms` that the server and its host OS take to boot again before
-    /// any instance can start (its firmware's self test, the host kernel, its services): 0
-    /// when only a guest kernel or an instance's processes failed.
+    /// The part of `recovery_ms` that the server and its host OS (on a type-1 hypervisor or
+    /// a VDI server: its hypervisor) take to boot again before any instance can start (its
+    /// firmware's self test, the host kernel, its services): 0 when only a guest kernel or
+    /// an instance's processes failed.
     #[serde(default)]
     pub host_boot_ms: f64,
 }

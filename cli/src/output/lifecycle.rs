@@ -159,7 +159,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                     count(f.survivors),
                     count(f.ops_lost),
                     fixed(f.recovery_ms, 0),
-                    host_boot(f, true),
+                    host_boot(f, p.kind, true),
                 );
                 let _ = writeln!(out, "{}", sim_core::text::particles(&line));
             } else {
@@ -176,7 +176,7 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                     count(f.survivors),
                     count(f.ops_lost),
                     fixed(f.recovery_ms, 0),
-                    host_boot(f, false),
+                    host_boot(f, p.kind, false),
                 );
             }
         }
@@ -388,18 +388,34 @@ fn plural_sessions(n: u64) -> &'static str {
 
 /// The server's own boot inside a fault's restart time, when the failed component was
 /// shared (host kernel, hypervisor, server): a container's restart of two minutes is
-/// mostly its host's firmware, not the containers.
-fn host_boot(f: &sim_core::isolation::FaultResult, ko: bool) -> String {
+/// mostly its host's firmware, not the containers. What boots on the server is its host
+/// OS, or on a type-1 hypervisor (a VDI server's included) the hypervisor, which has no
+/// host OS under it.
+fn host_boot(
+    f: &sim_core::isolation::FaultResult,
+    kind: sim_core::PlatformKind,
+    ko: bool,
+) -> String {
+    let hypervisor = matches!(
+        kind,
+        sim_core::PlatformKind::Type1 | sim_core::PlatformKind::Vdi
+    );
     if f.host_boot_ms <= 0.0 {
         String::new()
     } else if ko {
         format!(
-            " (그중 서버와 호스트 OS 부팅 {} ms)",
+            " (그중 서버와 {} 부팅 {} ms)",
+            if hypervisor {
+                "하이퍼바이저"
+            } else {
+                "호스트 OS"
+            },
             fixed(f.host_boot_ms, 0)
         )
     } else {
         format!(
-            " (the server and its host OS boot first: {} ms of it)",
+            " (the server and its {} boot first: {} ms of it)",
+            if hypervisor { "hypervisor" } else { "host OS" },
             fixed(f.host_boot_ms, 0)
         )
     }

@@ -706,11 +706,21 @@ fn sessions_note(lang: Lang, sessions: Option<u64>) -> Html {
 
 /// The server's own boot inside a fault's recovery time (its firmware, host kernel and
 /// services), when a shared component failed: the containers' two minutes are mostly it.
-fn host_boot_note(lang: Lang, ms: f64) -> Html {
+/// On a type-1 hypervisor (a VDI server's included) it is the hypervisor that boots: there
+/// is no host OS.
+fn host_boot_note(lang: Lang, kind: crate::sim::PlatformKind, ms: f64) -> Html {
     if ms <= 0.0 {
         return html! {};
     }
-    let text = t(lang, "table.recovery.host_boot").replace("{}", &crate::num::duration_ms(ms));
+    let key = if matches!(
+        kind,
+        crate::sim::PlatformKind::Type1 | crate::sim::PlatformKind::Vdi
+    ) {
+        "table.recovery.hypervisor_boot"
+    } else {
+        "table.recovery.host_boot"
+    };
+    let text = t(lang, key).replace("{}", &crate::num::duration_ms(ms));
     html! { <small class="host-boot">{ format!(" ({text})") }</small> }
 }
 
@@ -1224,7 +1234,7 @@ fn faults_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                             <td class="stopped">{ fmt_num(f.stopped.len() as f64) }{ sessions_note(lang, sessions.map(|s| s.0)) }</td>
                             <td class="survivors">{ fmt_num(f.survivors as f64) }{ sessions_note(lang, sessions.map(|s| s.1)) }</td>
                             <td>{ fmt_num(f.ops_lost as f64) }</td>
-                            <td>{ crate::num::duration_ms(f.recovery_ms) }{ host_boot_note(lang, f.host_boot_ms) }</td>
+                            <td>{ crate::num::duration_ms(f.recovery_ms) }{ host_boot_note(lang, p.kind, f.host_boot_ms) }</td>
                         </tr>
                     }) }
                 </tbody>
