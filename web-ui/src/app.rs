@@ -25,7 +25,7 @@ use crate::components::{
     glossary::{Described, GlossaryList},
     header::Header,
     library::Library,
-    one_column::use_one_column,
+    one_column::{sync_jump_bar_height, use_one_column},
     results::Results,
     scenario_terms::ScenarioTerms,
 };
@@ -492,6 +492,7 @@ pub fn app() -> Html {
     let jump_to_results = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         if let Some(target) = result_views_element() {
+            sync_jump_bar_height();
             target.scroll_into_view();
             let _ = target.focus();
         }
@@ -549,7 +550,8 @@ pub fn app() -> Html {
             // scenario or a setting, and back up to see what it did); a bar held at the
             // top of the window reaches each. Two columns show them side by side.
             if one_column {
-                <nav class="jump-bar" id="jump-bar" aria-label={t(lang, "jump.nav")}>
+                <nav class="jump-bar" id="jump-bar" aria-label={t(lang, "jump.nav")}
+                    onclick={Callback::from(|_: MouseEvent| sync_jump_bar_height())}>
                     if state.course.is_some() {
                         <a href="#course">{ t(lang, "jump.course") }</a>
                     }

@@ -21,6 +21,33 @@ fn query() -> Option<web_sys::MediaQueryList> {
     web_sys::window()?.match_media(ONE_COLUMN).ok().flatten()
 }
 
+/// Sets `--jump-bar-h` on `<html>` to the phone bar's height (`#jump-bar`, held at the
+/// window's top), which style.css's `scroll-padding-top` leaves free: the bar wraps to two
+/// lines on a phone (four links at 390 px, in either language), and a fixed allowance for
+/// one line left a step's title scrolled under it after Start (a student reviewer's
+/// screenshot). Called before the page scrolls something into view; without the bar the
+/// property is removed.
+pub fn sync_jump_bar_height() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(html) = document
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let height = document
+        .get_element_by_id("jump-bar")
+        .map(|bar| bar.get_bounding_client_rect().height())
+        .filter(|h| *h > 0.0);
+    let style = html.style();
+    let _ = match height {
+        Some(h) => style.set_property("--jump-bar-h", &format!("{}px", h.ceil())),
+        None => style.remove_property("--jump-bar-h").map(|_| ()),
+    };
+}
+
 /// The element with the focus, if any (not the document's body).
 fn focused() -> Option<web_sys::HtmlElement> {
     let document = web_sys::window()?.document()?;

@@ -183,6 +183,7 @@ fn scroll_to_and_focus(id: &str) {
         Some(el)
     };
     if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        super::one_column::sync_jump_bar_height();
         el.scroll_into_view();
         let _ = el.focus();
     }

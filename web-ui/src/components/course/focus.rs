@@ -16,6 +16,7 @@ pub(super) fn focus_by_id(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     match element {
         Some(element) => {
+            crate::components::one_column::sync_jump_bar_height();
             let _ = element.focus();
         }
         None => focus_step_title(),
@@ -39,6 +40,7 @@ pub(super) fn focus_step_title() {
     else {
         return;
     };
+    crate::components::one_column::sync_jump_bar_height();
     if let Some(title) = title.dyn_ref::<web_sys::HtmlElement>() {
         let _ = title.focus();
     }
