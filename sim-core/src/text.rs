@@ -848,7 +848,9 @@ mod tests {
         assert!(quotes_a_figure("This type 1 has no host OS at all (0%)."));
         assert!(quotes_a_figure("about 3000 cycles"));
         assert!(quotes_a_figure("Type 1은 12.04%"));
-        assert!(!quotes_a_figure("{relative_performance_percent:vm-2}% of native"));
+        assert!(!quotes_a_figure(
+            "{relative_performance_percent:vm-2}% of native"
+        ));
         assert!(quotes_a_figure("{{literal}} 3%"));
     }
 }

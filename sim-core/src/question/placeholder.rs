@@ -28,7 +28,10 @@ pub enum Piece<'a> {
     Literal(String),
     Placeholder(Placeholder<'a>),
     /// Not a placeholder: what was written from its `{`, and its byte offset.
-    Malformed { written: &'a str, at: usize },
+    Malformed {
+        written: &'a str,
+        at: usize,
+    },
 }
 
 /// A name of a placeholder's part: letters, digits, `_`, `-`, `.` (names of platforms,
@@ -137,4 +140,118 @@ pub fn pending(text: &str) -> String {
 /// thousands ([`crate::text::fixed`]); no unit (the text writes it, in its language's place).
 pub fn shown_value(metric: Metric, value: f64) -> String {
     crate::text::fixed(value, shown_decimals(value, metric.unit() == "%"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{pending, pieces, Piece};
+    use crate::{Lang, Scenario, Text};
+
+    #[test]
+    fn placeholders_escapes_and_mistakes_are_told_apart() {
+        let p = pieces("a {throughput:vm} b {p99_latency_us:t1-hw:net_receive} {{c}} d}");
+        assert_eq!(p.len(), 5, "{p:?}");
+        assert_eq!(p[0], Piece::Literal("a ".into()));
+        let Piece::Placeholder(first) = p[1] else {
+            panic!("{p:?}")
+        };
+        assert_eq!(
+            (first.metric, first.platform, first.op),
+            ("throughput", "vm", None)
+        );
+        assert_eq!((first.at, first.written), (2, "{throughput:vm}"));
+        let Piece::Placeholder(second) = p[3] else {
+            panic!("{p:?}")
+        };
+        assert_eq!(second.op, Some("net_receive"));
+        assert_eq!(p[4], Piece::Literal(" {c} d}".into()));
+        // Not two or three names between colons, or never closed: malformed, quoted short.
+        for (text, written) in [
+            ("x {vm} y", "{vm}"),
+            ("x {a:b:c:d} y", "{a:b:c:d}"),
+            ("x {a: b} y", "{a: b}"),
+            ("x {throughput:vm and more", "{throughput:vm"),
+        ] {
+            let found = pieces(text).into_iter().find_map(|p| match p {
+                Piece::Malformed { written, .. } => Some(written),
+                _ => None,
+            });
+            assert_eq!(found, Some(written), "{text}");
+        }
+        assert_eq!(pending("{throughput:vm} ops/s, {{x}}"), "… ops/s, {x}");
+        assert_eq!(pending("no braces"), "no braces");
+    }
+
+    const SCENARIO: &str = r#"
+[scenario]
+name = "fill"
+description = { en = "Type 1 reaches {relative_performance_percent:t1}% of native, {{not}} a placeholder; a receive takes {mean_latency_us:t1:net_receive} µs.", ko = "Type 1은 네이티브 대비 {relative_performance_percent:t1}%이고 수신은 {mean_latency_us:t1:net_receive} µs 걸립니다." }
+seed = 1
+duration_ms = 20
+
+[[platform]]
+name = "t1"
+kind = "type1"
+technique = "hardware_assist"
+
+[[platform]]
+name = "c"
+kind = "container"
+
+[[instance]]
+name = "web"
+workload = "network-rr"
+
+[[question]]
+id = "rel"
+kind = "numeric"
+platform = "t1"
+text = { en = "What share of native does t1 reach?", ko = "t1은 네이티브 대비 몇 %인가요?" }
+metric = "relative_performance_percent"
+explanation = { en = "{relative_performance_percent:t1}% here.", ko = "여기서는 {relative_performance_percent:t1}%입니다." }
+"#;
+
+    /// The filled texts carry the run's own figures, in both languages, and another seed's
+    /// run other figures (the text is the same).
+    #[test]
+    fn a_text_is_filled_with_its_runs_figures_at_any_seed() {
+        let scenario = Scenario::from_toml("fill.toml", SCENARIO).expect("valid");
+        let result = scenario.run().expect("runs");
+        let t1 = &result.platforms[0];
+        let relative = crate::text::fixed(t1.relative_performance_percent, 1);
+        let receive = t1.metric(crate::Metric::MeanLatencyUs, Some(crate::Op::NetReceive));
+        let receive = super::shown_value(crate::Metric::MeanLatencyUs, receive.expect("ran"));
+        let description = result.description.clone().expect("described");
+        assert_eq!(
+            result.fill(&description, Lang::En),
+            format!("Type 1 reaches {relative}% of native, {{not}} a placeholder; a receive takes {receive} µs.")
+        );
+        assert_eq!(
+            result.fill(&description, Lang::Ko),
+            format!("Type 1은 네이티브 대비 {relative}%이고 수신은 {receive} µs 걸립니다.")
+        );
+        // A question's explanation comes filled.
+        let answer = &result.questions[0];
+        assert_eq!(
+            answer.explanation,
+            Some(Text::new(
+                format!("{relative}% here."),
+                format!("여기서는 {relative}%입니다.")
+            ))
+        );
+        // Another seed: the same text, other figures.
+        let other = Scenario::from_toml("fill.toml", &SCENARIO.replace("seed = 1", "seed = 2"))
+            .expect("valid")
+            .run()
+            .expect("runs");
+        let relative_other = crate::text::fixed(other.platforms[0].relative_performance_percent, 1);
+        assert_ne!(relative_other, relative, "the seed changes the figure");
+        assert!(other
+            .fill(&description, Lang::Ko)
+            .contains(&format!("네이티브 대비 {relative_other}%")));
+        assert_ne!(
+            other.fill(&description, Lang::En),
+            result.fill(&description, Lang::En)
+        );
+    }
 }

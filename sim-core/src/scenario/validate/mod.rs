@@ -770,7 +770,11 @@ pub(super) fn validate_all(
 
     // The placeholders of the texts: each as a numeric question on its platform.
     let known = placeholder::Known {
-        names: raw.platforms.iter().map(|p| p.name.get_ref().as_str()).collect(),
+        names: raw
+            .platforms
+            .iter()
+            .map(|p| p.name.get_ref().as_str())
+            .collect(),
         all: match (&all_platforms, &instances, &sweep) {
             (Some(p), Some(i), Some(sw)) => Some((p.as_slice(), i.as_slice(), sw.as_ref())),
             _ => None,

@@ -40,14 +40,24 @@ pub(super) fn placeholder_errors(
     if let Some(d) = &raw.scenario.description {
         let path = vec![Key::Name("scenario"), Key::Name("description")];
         let owner = (String::new(), String::new());
-        texts.push((d, Place { path, key: "description", owner }));
+        texts.push((
+            d,
+            Place {
+                path,
+                key: "description",
+                owner,
+            },
+        ));
     }
     for (index, q) in raw.questions.iter().enumerate() {
         let owner = (
             format!("question `{}`: ", q.id.get_ref()),
             format!("질문 `{}`: ", q.id.get_ref()),
         );
-        for (text, key) in [(Some(&q.text), "text"), (q.explanation.as_ref(), "explanation")] {
+        for (text, key) in [
+            (Some(&q.text), "text"),
+            (q.explanation.as_ref(), "explanation"),
+        ] {
             if let Some(text) = text {
                 let path = vec![Key::Name("question"), Key::Index(index), Key::Name(key)];
                 let owner = owner.clone();
@@ -172,7 +182,9 @@ fn check(p: &Placeholder<'_>, known: &Known<'_>) -> Option<Msg> {
     // Why a numeric question would have no value, its words without the question's.
     let why = unanswerable(p.written, metric, op, index, platforms, instances, sweep)?;
     let strip = |text: String, prefix: String| {
-        text.strip_prefix(&prefix).map(str::to_string).unwrap_or(text)
+        text.strip_prefix(&prefix)
+            .map(str::to_string)
+            .unwrap_or(text)
     };
     let why_en = strip(
         render(why.en, &why.params),
