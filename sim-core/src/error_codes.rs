@@ -22,6 +22,7 @@ pub const ALL: &[&str] = &[
     ASSIGNMENT_TOO_MANY_EVENTS,
     BACKEND_NOT_APPLICABLE,
     BAD_NAME,
+    BAD_PLACEHOLDER,
     BAD_STUDENT_ID,
     BASE_CIRCLE,
     BASE_DEFINED_LATER,
@@ -124,6 +125,9 @@ pub const BACKEND_NOT_APPLICABLE: &str = "backend_not_applicable";
 
 /// `bad_name`.
 pub const BAD_NAME: &str = "bad_name";
+
+/// `bad_placeholder`.
+pub const BAD_PLACEHOLDER: &str = "bad_placeholder";
 
 /// `bad_student_id`.
 pub const BAD_STUDENT_ID: &str = "bad_student_id";

@@ -19,7 +19,7 @@ use crate::platform::{
 };
 use crate::question::{Metric, QuestionAnswer};
 use crate::table::ComparisonTable;
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::workload::Op;
 
 /// The result of running a whole scenario.
@@ -65,7 +65,48 @@ pub struct RunResult {
     pub events: u64,
 }
 
+/// `text` with its placeholders filled from `platforms`' figures ([`RunResult::fill`]).
+pub fn filled(platforms: &[PlatformResult], text: &str) -> String {
+    crate::question::placeholder::fill_with(text, |p| {
+        let metric = Metric::from_name(p.metric)?;
+        let op = match p.op {
+            Some(name) => Some(Op::from_name(name)?),
+            None => None,
+        };
+        let platform = platforms.iter().find(|x| x.name == p.platform)?;
+        let value = platform.metric(metric, op)?;
+        Some(crate::question::placeholder::shown_value(metric, value))
+    })
+}
+
 impl RunResult {
+    /// A text of the scenario (its description, a question's text or explanation) in
+    /// `lang`, its placeholders (`{metric:platform}`, `{metric:platform:op}`:
+    /// [`crate::question::placeholder`]) filled with this run's figures, each the value a
+    /// numeric question of that metric on that platform computes
+    /// ([`PlatformResult::metric`]), as the page shows figures (one decimal for a
+    /// percentage below 100, grouped thousands: [`crate::question::placeholder::shown_value`]).
+    /// A figure the run does not have shows as "…". A question's text and explanation come
+    /// filled already ([`QuestionAnswer`]'s, in both languages); the description is kept as
+    /// written, for this.
+    ///
+    /// ```
+    /// use sim_core::{Lang, Scenario, Text};
+    /// let toml = include_str!("../../scenarios/smoke.toml");
+    /// let scenario = Scenario::from_toml("smoke.toml", toml)?;
+    /// let result = scenario.run()?;
+    /// let text = Text::new("{{native}} {relative_performance_percent:native}%", "네이티브의 {relative_performance_percent:native}%");
+    /// let (en, ko) = (result.fill(&text, Lang::En), result.fill(&text, Lang::Ko));
+    /// let figure = result.platforms[0].relative_performance_percent;
+    /// let shown = sim_core::text::fixed(figure, if figure < 100.0 { 1 } else { 0 });
+    /// assert_eq!(en, format!("{{native}} {shown}%"));
+    /// assert_eq!(ko, format!("네이티브의 {shown}%"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn fill(&self, text: &Text, lang: Lang) -> String {
+        filled(&self.platforms, text.in_lang(lang))
+    }
+
     /// A run that sets binary translation beside hardware assist on a CPU after the
     /// Pentium 4 compares two CPU generations: BT's costs are Adams & Agesen's Pentium 4
     /// measurements (2006), taken in the same cycles on every `host.cpu`, while a VM exit's

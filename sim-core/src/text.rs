@@ -558,10 +558,19 @@ pub fn code_point(c: char) -> String {
 
 /// Whether a text (a description, an explanation) quotes a figure: a number standing as a
 /// word, not one that is part of a name ("type 1", "Type 2", "p99", "L2", "x86", "dom0", "Windows 10" are names).
+/// A placeholder (`{relative_performance_percent:vm-2}`) quotes none: it is filled with the
+/// run's own figure.
 pub fn quotes_a_figure(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
+        if chars[i] == '{' {
+            // Up to its `}` (a `{{` escape skips nothing that matters: its `}}` ends it).
+            while i < chars.len() && chars[i] != '}' {
+                i += 1;
+            }
+            continue;
+        }
         if !chars[i].is_ascii_digit() {
             i += 1;
             continue;
@@ -839,5 +848,9 @@ mod tests {
         assert!(quotes_a_figure("This type 1 has no host OS at all (0%)."));
         assert!(quotes_a_figure("about 3000 cycles"));
         assert!(quotes_a_figure("Type 1은 12.04%"));
+        assert!(!quotes_a_figure(
+            "{relative_performance_percent:vm-2}% of native"
+        ));
+        assert!(quotes_a_figure("{{literal}} 3%"));
     }
 }

@@ -448,7 +448,8 @@ pub fn app() -> Html {
                         <p class="hint" id="about-hidden">{ t(lang, "course.description_hidden") }</p>
                     } else if let (Some(note), Some(d)) = (&description_note, &description) {
                         // Said only of a description that quotes figures (digits).
-                        if lang.pick(&d.ko, &d.en).chars().any(|c| c.is_ascii_digit()) {
+                        // Its placeholders are filled with this run's own: not counted.
+                        if crate::sim::question::placeholder::pending(lang.pick(&d.ko, &d.en)).chars().any(|c| c.is_ascii_digit()) {
                             <p class="hint about-variant" id="about-variant">{ note.clone() }</p>
                         }
                     }
@@ -456,10 +457,11 @@ pub fn app() -> Html {
                         // In paragraphs (a blank line parts them), its jargon marked: a click on a
                         // term shows what it means.
                         // Its lead, the rest under "More detail" (closed at first).
-                        <Described {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())}
+                        // Its figures (`{metric:platform}`) are the shown run's.
+                        <Described {lang} text={AttrValue::from(state.filled_text(lang.pick(&d.ko, &d.en)))}
                             more={AttrValue::from(t(lang, "about.more"))} />
                         // The description's own terms first, then the whole glossary.
-                        <ScenarioTerms {lang} text={AttrValue::from(lang.pick(&d.ko, &d.en).to_string())} />
+                        <ScenarioTerms {lang} text={AttrValue::from(state.filled_text(lang.pick(&d.ko, &d.en)))} />
                     }
                     <GlossaryList {lang} />
                 </details>

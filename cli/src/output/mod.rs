@@ -96,7 +96,9 @@ fn heading(out: &mut String, r: &RunResult, lang: &str) {
         .map_or(r.scenario.clone(), |t| t.get(lang).to_string());
     let _ = writeln!(out, "{}", clean(&title));
     if let Some(description) = &r.description {
-        for paragraph in sim_core::text::paragraphs(description.get(lang)) {
+        // Its placeholders filled with this run's figures.
+        let filled = r.fill(description, sim_core::Lang::from_code(lang));
+        for paragraph in sim_core::text::paragraphs(&filled) {
             out.push_str(&wrap(&clean(&paragraph), WRAP, ""));
             out.push('\n');
         }

@@ -6,11 +6,13 @@
 //! ([`Metric`], [`QuestionKind`], [`Select`]); `answer.rs` the computed answer
 //! ([`QuestionAnswer`]: its JSON, grading, ties); `numbers.rs` how answers are printed and
 //! how the numbers students type are read ([`parse_number`], [`read_number_in`],
-//! [`shown_decimals`], and [`printed_figures`], the CLI's rule for a line of figures).
+//! [`shown_decimals`], and [`printed_figures`], the CLI's rule for a line of figures);
+//! `placeholder.rs` the figures a scenario's texts quote from the run (`{metric:platform}`).
 
 mod answer;
 mod metric;
 mod numbers;
+pub mod placeholder;
 #[cfg(test)]
 mod tests;
 

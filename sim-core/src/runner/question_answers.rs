@@ -42,9 +42,16 @@ pub(crate) fn answer(
             )
         }
     };
+    // The figures its texts quote, this run's (`{metric:platform}`).
+    let fill = |t: &crate::text::Text| {
+        crate::text::Text::new(
+            crate::results::filled(platforms, &t.en),
+            crate::results::filled(platforms, &t.ko),
+        )
+    };
     QuestionAnswer {
         id: q.id.clone(),
-        text: q.text.clone(),
+        text: fill(&q.text),
         kind: q.kind,
         metric: q.metric,
         // A numeric question's platform is `platform`: it has nothing to choose from.
@@ -57,7 +64,7 @@ pub(crate) fn answer(
         value,
         tolerance_percent: q.tolerance_percent,
         evidence,
-        explanation: q.explanation.clone(),
+        explanation: q.explanation.as_ref().map(fill),
         op: q.op,
     }
 }

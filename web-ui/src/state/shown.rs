@@ -53,6 +53,19 @@ impl State {
                 .is_none_or(|r| r.text != self.text || r.knobs != self.knobs)
     }
 
+    /// A scenario text (its description) as the page shows it: its placeholders
+    /// (`{metric:platform}`) filled with the shown result's figures when that result ran
+    /// the text on screen (at any settings: its figures are the ones in the results
+    /// below), else each as "…" (the page's first paint, a run of another text).
+    pub fn filled_text(&self, text: &str) -> String {
+        match (&self.result, &self.result_input) {
+            (Some(r), Some(input)) if input.text == self.text => {
+                crate::sim::results::filled(&r.platforms, text)
+            }
+            _ => crate::sim::question::placeholder::pending(text),
+        }
+    }
+
     /// The seed the shown result ran with, when it is not its scenario's own (figures a
     /// description quotes are the own seed's; the questions' notes leave a seed out).
     pub fn result_seed_changed(&self) -> Option<u64> {

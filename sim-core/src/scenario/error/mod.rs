@@ -301,7 +301,7 @@ fn shortened_ko(ko: &str) -> String {
 }
 
 /// A message template with `{name}` placeholders filled in.
-fn render(template: &str, params: &[(&'static str, String)]) -> String {
+pub(crate) fn render(template: &str, params: &[(&'static str, String)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

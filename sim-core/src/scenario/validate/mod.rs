@@ -21,6 +21,7 @@ mod fault;
 mod host;
 mod instance;
 mod memory;
+mod placeholder;
 mod platform;
 mod question;
 mod sweep;
@@ -766,6 +767,20 @@ pub(super) fn validate_all(
             }
         }
     }
+
+    // The placeholders of the texts: each as a numeric question on its platform.
+    let known = placeholder::Known {
+        names: raw
+            .platforms
+            .iter()
+            .map(|p| p.name.get_ref().as_str())
+            .collect(),
+        all: match (&all_platforms, &instances, &sweep) {
+            (Some(p), Some(i), Some(sw)) => Some((p.as_slice(), i.as_slice(), sw.as_ref())),
+            _ => None,
+        },
+    };
+    errors.extend(placeholder::placeholder_errors(v, &raw, &known));
 
     let (Some(platforms), Some(instances)) = (all_platforms, instances) else {
         return Err(sorted(errors));

@@ -544,7 +544,11 @@ impl Course {
                 let sq = scenario.questions.iter().find(|x| x.id == q.id)?;
                 Some(QuestionView {
                     id: q.id.clone(),
-                    text: q.text.clone(),
+                    // Asked before the run: a figure it quotes from the run shows as "…".
+                    text: crate::sim::Text::new(
+                        crate::sim::question::placeholder::pending(&q.text.en),
+                        crate::sim::question::placeholder::pending(&q.text.ko),
+                    ),
                     kind: sq.kind,
                     options: sq
                         .candidates
