@@ -320,7 +320,7 @@ impl Scenario {
         if text.len() > MAX_FILE_BYTES {
             return Vec::new();
         }
-        let Ok(raw) = crate::toml_reader::from_str::<format::ScenarioFile>(text) else {
+        let Ok(raw) = read::read_tables(text) else {
             return Vec::new();
         };
         validate::unit_warnings(file_name, text, &raw)

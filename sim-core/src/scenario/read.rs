@@ -28,6 +28,14 @@ pub(crate) fn bidi_control_error(file_name: &str, text: &str) -> Option<Scenario
     ))
 }
 
+/// The file's tables as written, by the one TOML reader: its only call, so that the reading
+/// code (inlined into its callers in wasm) is in the page's module once, not once per caller
+/// (`Scenario::unit_warnings` calling the reader itself added 458 KB to the wasm).
+#[inline(never)]
+pub(super) fn read_tables(text: &str) -> Result<ScenarioFile, crate::toml_reader::ReadError> {
+    crate::toml_reader::from_str(text)
+}
+
 /// A scenario file of `size` bytes, more than [`MAX_FILE_BYTES`] (located at its start).
 #[cfg_attr(target_arch = "wasm32", inline)]
 pub(super) fn too_large(file_name: &str, text: &str, size: usize) -> ScenarioError {
@@ -214,7 +222,7 @@ impl Scenario {
         past: &mut Past,
     ) -> Result<Scenario, Vec<ScenarioError>> {
         let mut value_span = None;
-        let raw: ScenarioFile = crate::toml_reader::from_str(text).map_err(|e| {
+        let raw: ScenarioFile = read_tables(text).map_err(|e| {
             // An assignment given where a scenario belongs: say so, not "unknown field".
             if let (Some(at), None) = (
                 error::table_header(text, "[assignment]"),
