@@ -2,7 +2,9 @@
 // one machine: docs/performance.md's way of comparing a change with the page before it.
 //   cd web-ui/e2e && OLD_URL=http://127.0.0.1:8111/ NEW_URL=http://127.0.0.1:8110/ \
 //     CHROMIUM=/usr/bin/chromium ROUNDS=3 PICKS=seed-table-full.toml,io-paths.toml node ab-rerun.mjs
-// (WARM=1 opens every built-in scenario first, as the e2e's measurement has by then.)
+// (WARM=1 opens every built-in scenario first, as the e2e's measurement has by then.
+// OLD_CORES / NEW_CORES: the navigator.hardwareConcurrency that page sees, to compare pool
+// sizes on one build: OLD_URL = NEW_URL, OLD_CORES=2 NEW_CORES=3.)
 // Each round opens each page afresh, picks each scenario and moves the VM exit cost five
 // times; it prints each round's median re-run time (the page's #run-status data-ms).
 import { chromium } from 'playwright-core';
@@ -26,6 +28,8 @@ for (let round = 0; round < Number(process.env.ROUNDS || 3); round++) {
   for (const [name, url] of (round % 2 ? Object.entries(servers).reverse() : Object.entries(servers))) {
     const b = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ab-')), { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
     const p = await b.newPage();
+    const cores = process.env[name === 'old' ? 'OLD_CORES' : 'NEW_CORES'];
+    if (cores) await p.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), Number(cores));
     await p.goto(url);
     await p.waitForSelector('.page[data-status=done]', { timeout: 60000 });
     // WARM=1: first open every built-in scenario once, as the e2e's measurement does before
