@@ -379,6 +379,32 @@ mod tests {
     }
 
     #[test]
+    fn a_one_cycle_step_of_the_exit_cost_changes_every_job_it_re_runs() {
+        // The page's exit cost slider moves by 1 cycle. On seed-table-full, the library's
+        // slowest re-run (docs/performance.md), the jobs whose key such a step changes (the
+        // VM platform, its sweep points and the two desktop platforms) each give another
+        // outcome, and the jobs it keeps give the same: the key re-runs no job whose
+        // outcome it could have kept. (Shortened to 30 ms for a debug test; the page's
+        // 200 ms run was checked the same way in wasm.)
+        let (file, text) = library()
+            .into_iter()
+            .find(|(f, _)| f == "seed-table-full.toml")
+            .expect("library scenario");
+        let mut low = run_jobs(&mut runner(&file, &text, 1000, Some(30)));
+        let mut high = run_jobs(&mut runner(&file, &text, 1001, Some(30)));
+        let mut changed = 0;
+        for ((key_low, low), (key_high, high)) in low.drain(..).zip(high.drain(..)) {
+            if key_low == key_high {
+                assert_eq!(json(&low), json(&high), "a kept job's outcome");
+            } else {
+                assert_ne!(json(&low), json(&high), "a re-run job's outcome");
+                changed += 1;
+            }
+        }
+        assert_eq!(changed, 7, "jobs re-run for one cycle more per exit");
+    }
+
+    #[test]
     fn jobs_that_are_not_vms_do_not_read_the_exit_round_trip() {
         // The key's one normalization (module documentation): on every library scenario
         // (shortened to 30 ms where it can be), a native or container job, and every baseline, gives the
