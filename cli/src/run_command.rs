@@ -118,11 +118,11 @@ pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Resu
         });
         if let Some(own) = own {
             let tables = matches!(format, Format::Table);
-            output::note_own_seed(places.file(), own, result, tables, lang == "ko");
+            output::note_own_seed(places.file(), own, scenario, result, tables, lang == "ko");
         }
         if !costs.is_empty() {
             let given: Vec<String> = costs.iter().map(|c| c.given.clone()).collect();
-            output::note_costs_set(places.file(), &given, result, lang == "ko");
+            output::note_costs_set(places.file(), &given, scenario, lang == "ko");
         }
         Ok(())
     };

@@ -147,6 +147,42 @@ fn seed_flag_changes_the_seed_and_the_numbers() {
     assert_eq!(other, again);
 }
 
+/// Texts that quote figures only through placeholders (`{exits_per_second:virtio}`, filled
+/// with this run's own figures) get no note under another seed or other costs: the texts as
+/// written are read, not the run's filled ones (an instructor's lecture file was told its
+/// figures were seed 1's); "type-1" and "타입 1" are names, not figures.
+#[test]
+fn texts_quoting_only_placeholders_get_no_own_seed_note() {
+    let text = "[scenario]\nname = \"pv\"\nduration_ms = 50\n\
+        description = { en = \"VMs on one type-1 host: {exits_per_second:virtio} exits/s.\", ko = \"하나의 타입 1 호스트에서 초당 {exits_per_second:virtio}번.\" }\n\n\
+        [host]\ncores = 4\n\n\
+        [[platform]]\nname = \"virtio\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nio = \"paravirtual\"\n\n\
+        [[instance]]\nname = \"db\"\ncount = 1\nvcpus = 1\nworkload = \"disk-random-4k\"\n\n\
+        [[question]]\nid = \"exits\"\nkind = \"numeric\"\nmetric = \"exits_per_second\"\nplatform = \"virtio\"\n\
+        text = { en = \"How many?\", ko = \"몇 번?\" }\n\
+        explanation = { en = \"{exits_per_second:virtio} exits/s.\", ko = \"초당 {exits_per_second:virtio}번.\" }\n";
+    let file = scratch("placeholders-only.toml", text);
+    let shown = file.display().to_string();
+    for args in [
+        vec!["run", shown.as_str(), "--seed", "5"],
+        vec!["--lang", "ko", "run", shown.as_str(), "--seed", "5"],
+        vec!["run", shown.as_str(), "--cost", "vm_exit_roundtrip=2000"],
+    ] {
+        let o = virtsim(&args);
+        assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            !err.contains("figures quoted") && !err.contains("적힌 수치"),
+            "{args:?}: {err}"
+        );
+    }
+    // The same file with a figure of its own in an explanation gets it.
+    let quoting = text.replace("\"{exits_per_second:virtio} exits/s.\", ko", "\"about 3000 exits/s.\", ko");
+    let file = scratch("placeholders-and-a-figure.toml", &quoting);
+    let o = virtsim(&["run", &file.display().to_string(), "--seed", "5"]);
+    assert!(stderr(&o).contains("from the file's own seed 1"), "{}", stderr(&o));
+}
+
 /// A run under another seed than the file's says its texts' figures are the file's seed's
 /// (smoke's is 1, and it has a description), on stderr whatever the format (JSON's figures
 /// are the output's); the file's own seed says nothing.

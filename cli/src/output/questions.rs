@@ -290,18 +290,16 @@ pub(crate) fn note_thin_percentiles(
 pub(crate) fn note_own_seed(
     file: &str,
     own: u64,
+    scenario: &sim_core::Scenario,
     result: &sim_core::RunResult,
     tables: bool,
     ko: bool,
 ) {
-    // Only where a text quotes a figure (`sim_core::text::quotes_a_figure`, as the page
-    // decides its note): "type 1" or "p99" are names, and smoke's description quotes none.
-    let quotes = |t: &sim_core::text::Text| {
-        sim_core::text::quotes_a_figure(&t.en) || sim_core::text::quotes_a_figure(&t.ko)
-    };
-    let texts = result.description.as_ref().is_some_and(quotes)
-        || (result.questions.iter()).any(|q| q.explanation.as_ref().is_some_and(quotes));
-    if !texts {
+    // Only where a text as written quotes a figure (`Scenario::texts_quote_a_figure`, as
+    // the page decides its note): "type 1" or "p99" are names, smoke's description quotes
+    // none, and a placeholder is filled with this run's figure (the result's explanations
+    // come filled, so they are not what is read).
+    if !scenario.texts_quote_a_figure() {
         return;
     }
     let seed = result.seed;
@@ -330,13 +328,8 @@ pub(crate) fn note_own_seed(
 /// A note for a run under `--cost` when one of the scenario's texts (its description, a
 /// question's explanation) quotes a figure: those are the file's costs' figures, and this
 /// run's are in its output (as [`note_own_seed`] says of another seed).
-pub(crate) fn note_costs_set(file: &str, costs: &[String], result: &sim_core::RunResult, ko: bool) {
-    let quotes = |t: &sim_core::text::Text| {
-        sim_core::text::quotes_a_figure(&t.en) || sim_core::text::quotes_a_figure(&t.ko)
-    };
-    let texts = result.description.as_ref().is_some_and(quotes)
-        || (result.questions.iter()).any(|q| q.explanation.as_ref().is_some_and(quotes));
-    if !texts {
+pub(crate) fn note_costs_set(file: &str, costs: &[String], scenario: &sim_core::Scenario, ko: bool) {
+    if !scenario.texts_quote_a_figure() {
         return;
     }
     let given: Vec<String> = costs

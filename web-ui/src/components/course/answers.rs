@@ -46,6 +46,7 @@ pub(super) fn verdict(
     expected: Option<&QuestionAnswer>,
     reveal: bool,
     variant_changes: bool,
+    quotes: bool,
     label: &dyn Fn(&str) -> String,
 ) -> Option<Verdict> {
     let (Some(q), true) = (expected, reveal) else {
@@ -75,7 +76,7 @@ pub(super) fn verdict(
                     { questions::explanation(lang, &answer_id(&q.id), why.get(lang.tag()), false) }
                     // Written for the scenario's own settings: its figures are not the
                     // student's variant's (said only of an explanation that quotes figures).
-                    if variant_changes && crate::sim::text::quotes_a_figure(why.get(lang.tag())) {
+                    if variant_changes && quotes {
                         <p class="hint figures-note">{ t(lang, "course.explanation_figures") }</p>
                     }
                 }
