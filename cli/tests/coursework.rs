@@ -290,9 +290,13 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["files"][0]["points"], 3);
-    assert_eq!(json["files"][1]["points"], 0);
+    // Not graded: no points, not a zero (as the table's `-/2` and the CSV's empty cells).
+    assert_eq!(json["files"][1]["points"], serde_json::Value::Null, "{json}");
+    assert_eq!(json["files"][1]["points_final"], false);
     assert_eq!(json["files"][1]["problems"][0]["problem"], "tampered");
     assert_eq!(json["files"][1]["rows"][0]["verdict"], "not_graded");
+    assert_eq!(json["files"][1]["rows"][0]["points"], serde_json::Value::Null);
+    assert_eq!(json["files"][0]["rows"][0]["points"], 2, "{json}");
     // Each file's status, as the CSV's.
     assert_eq!(json["files"][0]["file_status"], "graded");
     assert_eq!(json["files"][1]["file_status"], "not_graded");
@@ -378,6 +382,11 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["files"][0]["points_final"], false, "{json}");
     assert_eq!(json["files"][0]["file_status"], "stale", "{json}");
+    // Nor zeros: the file's points and every stale row's are null (the CSV's empty cells).
+    assert_eq!(json["files"][0]["points"], serde_json::Value::Null, "{json}");
+    for row in json["files"][0]["rows"].as_array().unwrap() {
+        assert_eq!(row["points"], serde_json::Value::Null, "{json}");
+    }
     let o = virtsim(&["grade", &changed, &good, "--lang", "ko"]);
     assert!(
         stdout(&o).contains("채점하지 않음: 답이 모두 다른 시나리오 버전"),
