@@ -108,9 +108,17 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
     let shown = q.shown_evidence();
     if !shown.is_empty() {
         let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
+        // A numeric question's evidence is its answer's figure: at the answer's decimals
+        // (`4.00%`, not `4%` above `-> 4.00%`).
+        let figures = match q.expected_figure() {
+            Some((_, decimals)) => (values.iter())
+                .map(|v| with_unit(sim_core::text::grouped(&format!("{v:.decimals$}")), q))
+                .collect(),
+            None => figures_shown(&values, q),
+        };
         let evidence: Vec<String> = shown
             .iter()
-            .zip(figures_shown(&values, q))
+            .zip(figures)
             .map(|((name, _), figure)| format!("{} {figure}", clean(name)))
             .collect();
         let _ = writeln!(
@@ -739,5 +747,30 @@ fn shown_tie_diag(
                 fix_advice(q, 2, false)
             ),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A numeric question's evidence is printed at its answer's decimals: `vms 4.00%` above
+    /// `-> 4.00%`, not `vms 4%` (an instructor's kernel-share question, 4.0045), in both
+    /// languages.
+    #[test]
+    fn a_numeric_questions_evidence_has_the_answers_decimals() {
+        use sim_core::question::Metric;
+        let mut q = sim_core::QuestionAnswer::numeric(
+            "kernel-share",
+            Metric::GuestKernelPercent,
+            4.0045,
+            10.0,
+        );
+        q.platform = Some("vms".to_string());
+        q.evidence = vec![("vms".to_string(), 4.0045), ("containers".to_string(), 9.5)];
+        for lang in ["en", "ko"] {
+            let mut out = String::new();
+            super::questions(&mut out, &q, lang);
+            assert!(out.contains("): vms 4.00%\n"), "{out}");
+            assert!(out.contains("  -> 4.00%"), "{out}");
+        }
     }
 }
