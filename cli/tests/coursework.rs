@@ -3269,3 +3269,33 @@ fn validate_notes_a_step_over_the_pages_limit() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A step with neither `student_seed` nor a `[[step.vary]]` gives every student the same
+/// answers: `answers` says so, of that step only, in both languages (an instructor's step
+/// got no word of it); a step with a seed per student or a variation gets no such note.
+#[test]
+fn answers_notes_a_step_where_every_student_gets_the_same_answers() {
+    let dir = scratch_dir("same-answers");
+    let same = ASSIGNMENT
+        .replace("student_seed = true\n", "")
+        .replace("[[step.vary]]\nparameter = \"host_cores\"\nchoices = [1, 2]\n", "");
+    assert_ne!(same, ASSIGNMENT);
+    let a = write(&dir, "same.toml", &same);
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("note: step `one`: every student gets the same answers"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["--lang", "ko", "answers", &a]);
+    assert!(
+        stderr(&o).contains("참고: 단계 `one`: 모든 학생이 같은 답을 받습니다"),
+        "{}",
+        stderr(&o)
+    );
+    let a = write(&dir, "varied.toml", ASSIGNMENT);
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(!stderr(&o).contains("every student gets the same"), "{}", stderr(&o));
+}
