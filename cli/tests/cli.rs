@@ -121,13 +121,19 @@ fn run_json_is_the_library_result() {
         names,
         ["native", "container", "t1-bt", "t1-hw", "t1-para", "t2-hw"]
     );
-    // Byte for byte what the library gives for the same file.
+    // Byte for byte what the library gives for the same file, its description filled
+    // with the run's figures as its questions come (smoke's quotes two placeholders).
     let text = std::fs::read_to_string(smoke()).unwrap();
-    let lib = sim_core::Scenario::from_toml("smoke.toml", &text)
+    let mut lib = sim_core::Scenario::from_toml("smoke.toml", &text)
         .unwrap()
         .run()
         .unwrap();
+    assert!(lib.description.as_ref().unwrap().en.contains("{relative_performance_percent:t1-hw}"));
+    lib.fill_description();
     let o = virtsim(&["run", &smoke(), "--format", "json"]);
+    let description = value["description"]["en"].as_str().unwrap();
+    assert!(!description.contains("{relative_performance_percent"), "{description}");
+    assert!(!value["description"]["ko"].as_str().unwrap().contains("{relative_performance_percent"));
     assert_eq!(
         stdout(&o),
         serde_json::to_string_pretty(&lib).unwrap() + "\n"
