@@ -2539,6 +2539,43 @@ fn the_comparison_tables_notes_are_printed_once_under_it() {
     }
 }
 
+/// The comparison table's lines of one row keep their columns in display columns (a
+/// Hangul syllable is two wide): the `|` before the measurements at one column in each
+/// row, the ratings two spaces after the widest platform heading (an instructor's Korean
+/// `OS 수준 가상화 (OS-level): containers` ran into its rating); and the attack surface's
+/// sharers in one word order, "인스턴스 8개가 공유", as the lifecycle section says it.
+#[test]
+fn the_comparison_tables_columns_line_up_in_korean() {
+    use unicode_width::UnicodeWidthStr;
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/containers-vs-vms.toml");
+    for lang in ["en", "ko"] {
+        let out = stdout(&virtsim(&["run", file, "--lang", lang]));
+        let table: Vec<&str> = out
+            .lines()
+            .skip_while(|l| !l.starts_with("comparison table") && !l.starts_with("비교표"))
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let mut rows = 0;
+        for group in table.split(|l| l.starts_with('[')) {
+            let bars: Vec<usize> = (group.iter())
+                .filter(|l| l.contains(" | "))
+                .map(|l| l[..l.find(" | ").unwrap()].width())
+                .collect();
+            if bars.is_empty() {
+                continue;
+            }
+            rows += 1;
+            assert!(bars.iter().all(|&b| b == bars[0]), "{lang}: {group:#?}");
+        }
+        assert!(rows >= 5, "{lang}: {table:#?}");
+        if lang == "ko" {
+            assert!(!out.contains("개 인스턴스가 공유"), "{out}");
+            assert!(out.contains("개가 공유"), "{out}");
+        }
+    }
+}
+
 fn type1_vs_type2() -> String {
     concat!(
         env!("CARGO_MANIFEST_DIR"),
