@@ -1615,13 +1615,26 @@ fn new_from_copies_a_library_file_and_run_points_to_it() {
     let o = virtsim_in(&dir, &["validate", "hw-1.toml"]);
     assert!(stdout(&o).contains("assignment `hw-1`"), "{}", stdout(&o));
 
-    let o = virtsim_in(&dir, &["run", "type1-vs-type2"]);
-    assert_eq!(code(&o), 1);
+    // A library scenario's name where no file has it: the library's scenario runs, as
+    // `new --from` would copy it, and a note says so (an instructor tried `run smoke`).
+    let o = virtsim_in(&dir, &["run", "type1-vs-type2", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("`type1-vs-type2` is a library scenario: `virtsim new scenario my-type1-vs-type2 --from type1-vs-type2`"),
+        stderr(&o).contains("note: no file `type1-vs-type2` here: running the library scenario `type1-vs-type2` (`virtsim new scenario my-type1-vs-type2 --from type1-vs-type2` writes a copy to change)"),
         "{}",
         stderr(&o)
     );
+    let from_library: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let o = virtsim(&["run", concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/type1-vs-type2.toml"), "--format", "json"]);
+    let from_file: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(from_library["platforms"], from_file["platforms"]);
+    // A file of that name comes first; a name the library lacks is a file not found.
+    std::fs::write(dir.join("smoke"), "not toml").unwrap();
+    let o = virtsim_in(&dir, &["run", "smoke"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let o = virtsim_in(&dir, &["run", "no-such-scenario"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot read no-such-scenario"), "{}", stderr(&o));
     // An assignment's name to `new scenario`: said to be one (an instructor's review).
     let o = virtsim_in(
         &dir,
