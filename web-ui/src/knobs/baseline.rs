@@ -115,17 +115,19 @@ impl Baseline {
     /// figures were written for other settings belongs under it. A placeholder quotes
     /// none (the shown run fills it with its own figure), so the result's filled
     /// explanation is not what is read.
-    pub fn explanation_quotes_a_figure(&self, id: &str, lang: Lang) -> bool {
+    /// `None` for a question the scenario does not have (an assignment step's own question,
+    /// when the scenario shown is not the step's).
+    pub fn explanation_quotes_a_figure(&self, id: &str, lang: Lang) -> Option<bool> {
         (self.explanations.iter())
             .find(|(q, _)| q == id)
-            .is_some_and(|(_, t)| crate::sim::text::quotes_a_figure(lang.pick(&t.ko, &t.en)))
+            .map(|(_, t)| crate::sim::text::quotes_a_figure(lang.pick(&t.ko, &t.en)))
     }
 
     /// The questions (ids) whose explanation as written quotes a figure in `lang`
     /// ([`Self::explanation_quotes_a_figure`]).
     pub fn explanations_quoting(&self, lang: Lang) -> Vec<String> {
         (self.explanations.iter())
-            .filter(|(id, _)| self.explanation_quotes_a_figure(id, lang))
+            .filter(|(id, _)| self.explanation_quotes_a_figure(id, lang) == Some(true))
             .map(|(id, _)| id.clone())
             .collect()
     }
