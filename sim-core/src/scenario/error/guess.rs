@@ -129,12 +129,12 @@ fn guess_as_written<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
         }
     }
     if (2..SHORTENED_MIN_CHARS).contains(&letters) {
-        // A short name one letter short of the one valid name it starts (`vm`: `vms`):
-        // too short for the edits a longer name allows, but no other name is as near.
-        let mut longer = names.iter().filter(|name| {
-            let name = plain(name);
-            name.chars().count() == letters + 1 && name.starts_with(want.as_str())
-        });
+        // A short name whose plural is the one valid name (`vm`: `vms`, a platform): too
+        // short for the edits a longer name allows, but no other name is as near. Only
+        // the plural: `kin` is not guessed as `kind`, nor `pi` as `pin`.
+        let mut longer = names
+            .iter()
+            .filter(|name| plain(name) == format!("{want}s"));
         if let (Some(name), None) = (longer.next(), longer.next()) {
             return Some(name);
         }

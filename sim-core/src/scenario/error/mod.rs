@@ -1196,14 +1196,15 @@ mod tests {
         assert!(!super::guess::nearest(&"a".repeat(120), &names, 4).is_empty());
     }
 
-    /// An instructor's misses: a short name one letter short of the one valid name it
-    /// starts (`vm`: `vms`), but not of two (`vm` among `vms` and `vmx`), nor a name it is
-    /// not the start of; a question's `select` and `kind` in other words.
+    /// An instructor's misses: a short name whose plural is the one valid name (`vm`:
+    /// `vms`), not another letter added (`kin`: no guess of `kind`, as before), nor a name
+    /// it is not the start of; a question's `select` and `kind` in other words.
     #[test]
     fn short_names_and_other_words_for_select_and_kind_are_guessed() {
         let platforms = ["native", "containers", "vms"];
         assert_eq!(super::guess("vm", &platforms), Some("vms"));
-        assert_eq!(super::guess("vm", &["vms", "vmx"]), None);
+        assert_eq!(super::guess("vm", &["vmx"]), None);
+        assert_eq!(super::guess("kin", &["kind", "name"]), None);
         assert_eq!(super::guess("ms", &platforms), None);
         assert_eq!(super::guess("v", &platforms), None);
         assert_eq!(super::guess("min", &["lowest", "highest"]), Some("lowest"));
