@@ -638,11 +638,23 @@ fn smokes_hypercall_and_exit_are_compared_with_their_handlers() {
     };
     let (hypercall, exit) = (total("t1-para"), total("t1-hw"));
     let description = s.description.as_ref().expect("a description");
-    let quoted = format!("({} cycles with its handler in this model, against about {} for an exit with its handler)",
+    let quoted = format!(
+        "({} cycles with its handler in this model, against about {} for an exit with its handler)",
         hypercall,
-        sim_core::text::thousands(&exit.to_string()));
-    assert!(description.en.contains(&quoted), "{quoted}\n{}", description.en);
-    let quoted_ko = format!("하이퍼콜은 {hypercall} 사이클, exit는 약 {} 사이클",
-        sim_core::text::thousands(&exit.to_string()));
-    assert!(description.ko.contains(&quoted_ko), "{quoted_ko}\n{}", description.ko);
+        sim_core::text::thousands(&exit.to_string())
+    );
+    assert!(
+        description.en.contains(&quoted),
+        "{quoted}\n{}",
+        description.en
+    );
+    let quoted_ko = format!(
+        "하이퍼콜은 {hypercall} 사이클, exit는 약 {} 사이클",
+        sim_core::text::thousands(&exit.to_string())
+    );
+    assert!(
+        description.ko.contains(&quoted_ko),
+        "{quoted_ko}\n{}",
+        description.ko
+    );
 }

@@ -128,12 +128,23 @@ fn run_json_is_the_library_result() {
         .unwrap()
         .run()
         .unwrap();
-    assert!(lib.description.as_ref().unwrap().en.contains("{relative_performance_percent:t1-hw}"));
+    assert!(lib
+        .description
+        .as_ref()
+        .unwrap()
+        .en
+        .contains("{relative_performance_percent:t1-hw}"));
     lib.fill_description();
     let o = virtsim(&["run", &smoke(), "--format", "json"]);
     let description = value["description"]["en"].as_str().unwrap();
-    assert!(!description.contains("{relative_performance_percent"), "{description}");
-    assert!(!value["description"]["ko"].as_str().unwrap().contains("{relative_performance_percent"));
+    assert!(
+        !description.contains("{relative_performance_percent"),
+        "{description}"
+    );
+    assert!(!value["description"]["ko"]
+        .as_str()
+        .unwrap()
+        .contains("{relative_performance_percent"));
     assert_eq!(
         stdout(&o),
         serde_json::to_string_pretty(&lib).unwrap() + "\n"
@@ -183,10 +194,17 @@ fn texts_quoting_only_placeholders_get_no_own_seed_note() {
         );
     }
     // The same file with a figure of its own in an explanation gets it.
-    let quoting = text.replace("\"{exits_per_second:virtio} exits/s.\", ko", "\"about 3000 exits/s.\", ko");
+    let quoting = text.replace(
+        "\"{exits_per_second:virtio} exits/s.\", ko",
+        "\"about 3000 exits/s.\", ko",
+    );
     let file = scratch("placeholders-and-a-figure.toml", &quoting);
     let o = virtsim(&["run", &file.display().to_string(), "--seed", "5"]);
-    assert!(stderr(&o).contains("from the file's own seed 1"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("from the file's own seed 1"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// A run under another seed than the file's says its texts' figures are the file's seed's
@@ -2547,7 +2565,10 @@ fn the_comparison_tables_notes_are_printed_once_under_it() {
 #[test]
 fn the_comparison_tables_columns_line_up_in_korean() {
     use unicode_width::UnicodeWidthStr;
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/containers-vs-vms.toml");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/containers-vs-vms.toml"
+    );
     for lang in ["en", "ko"] {
         let out = stdout(&virtsim(&["run", file, "--lang", lang]));
         let table: Vec<&str> = out

@@ -291,11 +291,18 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["files"][0]["points"], 3);
     // Not graded: no points, not a zero (as the table's `-/2` and the CSV's empty cells).
-    assert_eq!(json["files"][1]["points"], serde_json::Value::Null, "{json}");
+    assert_eq!(
+        json["files"][1]["points"],
+        serde_json::Value::Null,
+        "{json}"
+    );
     assert_eq!(json["files"][1]["points_final"], false);
     assert_eq!(json["files"][1]["problems"][0]["problem"], "tampered");
     assert_eq!(json["files"][1]["rows"][0]["verdict"], "not_graded");
-    assert_eq!(json["files"][1]["rows"][0]["points"], serde_json::Value::Null);
+    assert_eq!(
+        json["files"][1]["rows"][0]["points"],
+        serde_json::Value::Null
+    );
     assert_eq!(json["files"][0]["rows"][0]["points"], 2, "{json}");
     // Each file's status, as the CSV's.
     assert_eq!(json["files"][0]["file_status"], "graded");
@@ -383,7 +390,11 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
     assert_eq!(json["files"][0]["points_final"], false, "{json}");
     assert_eq!(json["files"][0]["file_status"], "stale", "{json}");
     // Nor zeros: the file's points and every stale row's are null (the CSV's empty cells).
-    assert_eq!(json["files"][0]["points"], serde_json::Value::Null, "{json}");
+    assert_eq!(
+        json["files"][0]["points"],
+        serde_json::Value::Null,
+        "{json}"
+    );
     for row in json["files"][0]["rows"].as_array().unwrap() {
         assert_eq!(row["points"], serde_json::Value::Null, "{json}");
     }
@@ -1625,7 +1636,15 @@ fn new_from_copies_a_library_file_and_run_points_to_it() {
         stderr(&o)
     );
     let from_library: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let o = virtsim(&["run", concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/type1-vs-type2.toml"), "--format", "json"]);
+    let o = virtsim(&[
+        "run",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../scenarios/type1-vs-type2.toml"
+        ),
+        "--format",
+        "json",
+    ]);
     let from_file: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(from_library["platforms"], from_file["platforms"]);
     // A file of that name comes first; a name the library lacks is a file not found.
@@ -1634,7 +1653,11 @@ fn new_from_copies_a_library_file_and_run_points_to_it() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     let o = virtsim_in(&dir, &["run", "no-such-scenario"]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(stderr(&o).contains("cannot read no-such-scenario"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot read no-such-scenario"),
+        "{}",
+        stderr(&o)
+    );
     // An assignment's name to `new scenario`: said to be one (an instructor's review).
     let o = virtsim_in(
         &dir,
@@ -3289,9 +3312,10 @@ fn validate_notes_a_step_over_the_pages_limit() {
 #[test]
 fn answers_notes_a_step_where_every_student_gets_the_same_answers() {
     let dir = scratch_dir("same-answers");
-    let same = ASSIGNMENT
-        .replace("student_seed = true\n", "")
-        .replace("[[step.vary]]\nparameter = \"host_cores\"\nchoices = [1, 2]\n", "");
+    let same = ASSIGNMENT.replace("student_seed = true\n", "").replace(
+        "[[step.vary]]\nparameter = \"host_cores\"\nchoices = [1, 2]\n",
+        "",
+    );
     assert_ne!(same, ASSIGNMENT);
     let a = write(&dir, "same.toml", &same);
     let o = virtsim(&["answers", &a]);
@@ -3310,5 +3334,9 @@ fn answers_notes_a_step_where_every_student_gets_the_same_answers() {
     let a = write(&dir, "varied.toml", ASSIGNMENT);
     let o = virtsim(&["answers", &a]);
     assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
-    assert!(!stderr(&o).contains("every student gets the same"), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("every student gets the same"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -336,7 +336,12 @@ pub(crate) fn note_own_seed(
 /// A note for a run under `--cost` when one of the scenario's texts (its description, a
 /// question's explanation) quotes a figure: those are the file's costs' figures, and this
 /// run's are in its output (as [`note_own_seed`] says of another seed).
-pub(crate) fn note_costs_set(file: &str, costs: &[String], scenario: &sim_core::Scenario, ko: bool) {
+pub(crate) fn note_costs_set(
+    file: &str,
+    costs: &[String],
+    scenario: &sim_core::Scenario,
+    ko: bool,
+) {
     if !scenario.texts_quote_a_figure() {
         return;
     }

@@ -236,9 +236,8 @@ impl Scenario {
     /// match. A placeholder (`{metric:platform}`) quotes none: a run fills it with its own
     /// figure, so the texts as written are read, not the run's filled ones.
     pub fn texts_quote_a_figure(&self) -> bool {
-        let quotes = |t: &Text| {
-            crate::text::quotes_a_figure(&t.en) || crate::text::quotes_a_figure(&t.ko)
-        };
+        let quotes =
+            |t: &Text| crate::text::quotes_a_figure(&t.en) || crate::text::quotes_a_figure(&t.ko);
         self.description.as_ref().is_some_and(quotes)
             || (self.questions.iter()).any(|q| q.explanation.as_ref().is_some_and(quotes))
     }

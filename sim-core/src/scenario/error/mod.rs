@@ -1209,7 +1209,10 @@ mod tests {
         assert_eq!(super::guess("v", &platforms), None);
         assert_eq!(super::guess("min", &["lowest", "highest"]), Some("lowest"));
         assert_eq!(super::guess("max", &["lowest", "highest"]), Some("highest"));
-        assert_eq!(super::guess("number", &["choice", "numeric"]), Some("numeric"));
+        assert_eq!(
+            super::guess("number", &["choice", "numeric"]),
+            Some("numeric")
+        );
     }
 
     /// A reading error (an unknown key, an unknown value) quotes a key or value longer than
