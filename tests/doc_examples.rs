@@ -429,3 +429,38 @@ fn the_network_example_is_the_fixtures_own() {
         block.text
     );
 }
+
+/// scenario-format.md's table of products names every product the course overview names
+/// (its type 1, type 2 and container lists: an instructor missed Parallels Desktop and
+/// Podman), each in a row of its kind.
+#[test]
+fn the_product_table_names_the_course_overviews_products() {
+    let doc = std::fs::read_to_string(workspace_root().join("docs/scenario-format.md"))
+        .expect("scenario-format.md");
+    let rows: Vec<&str> = doc
+        .lines()
+        .skip_while(|l| !l.starts_with("| product | `kind` |"))
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert!(rows.len() > 5, "no product table: {rows:?}");
+    for (product, kind) in [
+        ("ESXi", "`type1`"),
+        ("Hyper-V", "`type1`"),
+        ("Xen", "`type1`"),
+        ("KVM", "`type1`"),
+        ("VirtualBox", "`type2`"),
+        ("VMware Workstation", "`type2`"),
+        ("Parallels Desktop", "`type2`"),
+        ("Docker", "`container`"),
+        ("LXC", "`container`"),
+        ("Podman", "`container`"),
+    ] {
+        assert!(
+            rows.iter().any(|r| {
+                let cells: Vec<&str> = r.split('|').map(str::trim).collect();
+                cells.len() > 2 && cells[1].contains(product) && cells[2] == kind
+            }),
+            "{product} ({kind}) is not in the product table"
+        );
+    }
+}

@@ -621,3 +621,40 @@ fn on_an_amd_host_the_runs_paths_use_amd_vs_names() {
         &failures,
     );
 }
+
+/// smoke's description compares a hypercall with an exit, each with its handler (an
+/// instructor read "242 cycles", the hypercall's round trip without its handler, against
+/// "about 3,000" with one): the figures it quotes are the step-through's totals of a
+/// control-register write on the para platform and under hardware assist.
+#[test]
+fn smokes_hypercall_and_exit_are_compared_with_their_handlers() {
+    let text =
+        std::fs::read_to_string(virtsim_tests::workspace_root().join("scenarios/smoke.toml"))
+            .expect("smoke.toml");
+    let s = virtsim_tests::scenario(&text);
+    let total = |name: &str| {
+        let p = (s.platforms.iter().position(|p| p.name == name)).expect("platform");
+        explain(&s, p, Op::CrWrite).expect("explained").total
+    };
+    let (hypercall, exit) = (total("t1-para"), total("t1-hw"));
+    let description = s.description.as_ref().expect("a description");
+    let quoted = format!(
+        "({} cycles with its handler in this model, against about {} for an exit with its handler)",
+        hypercall,
+        sim_core::text::thousands(&exit.to_string())
+    );
+    assert!(
+        description.en.contains(&quoted),
+        "{quoted}\n{}",
+        description.en
+    );
+    let quoted_ko = format!(
+        "하이퍼콜은 {hypercall} 사이클, exit는 약 {} 사이클",
+        sim_core::text::thousands(&exit.to_string())
+    );
+    assert!(
+        description.ko.contains(&quoted_ko),
+        "{quoted_ko}\n{}",
+        description.ko
+    );
+}

@@ -53,7 +53,8 @@ pub(crate) enum GradeFormat {
     /// points; with --roster, then a line per roster student without a file
     Table,
     /// One JSON document: `assignment`, `max_points` and `files`, each with its `file`,
-    /// `student`, `points`, `points_final` (false: not a total to record), `file_status`
+    /// `student`, `points` (null when `points_final` is false: a file not graded, a stale
+    /// step; a row not graded has null `points` too), `points_final`, `file_status`
     /// (as the CSV's), `rows` (step,
     /// question, answer, expected, verdict, points, max_points, predicted), `problems`
     /// and `messages`, or the `error` that kept it from being read; with --roster, then an

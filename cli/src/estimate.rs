@@ -95,10 +95,8 @@ pub(crate) fn page_limit_note_of(
                     sim_core::text::thousands(&duration_ms.to_string())
                 )
             } else {
-                format!(
-                    "`duration_ms = {}` fits",
-                    sim_core::text::thousands(&fit.to_string())
-                )
+                // Written as TOML, to paste into the file: no thousands separators.
+                format!("`duration_ms = {fit}` fits")
             };
             format!(
                 "over the web page's limit of {limit} estimated events: the page would ask before running it (offering a shorter run) and may take long; {fix} (the CLI runs it as it is)"
@@ -115,14 +113,33 @@ pub(crate) fn page_limit_note_of(
                     sim_core::text::thousands(&duration_ms.to_string())
                 )
             } else {
-                format!(
-                    "`duration_ms = {}`이면 한도 안에 듭니다",
-                    sim_core::text::thousands(&fit.to_string())
-                )
+                format!("`duration_ms = {fit}`이면 한도 안에 듭니다")
             };
             format!(
                 "추정 이벤트가 웹 페이지 한도인 {limit}개를 넘습니다. 페이지는 실행 전에 묻고(더 짧은 실행을 제안) 오래 걸릴 수 있습니다. {fix} (CLI는 그대로 실행합니다)"
             )
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The duration that fits is written as TOML, to paste into the file: `20000`, never
+    /// `20,000` (which TOML does not read), in both languages.
+    #[test]
+    fn the_duration_that_fits_is_written_as_toml() {
+        use sim_core::scenario::{fitting_duration_ms, PAGE_MAX_EVENTS};
+        let (duration_ms, events) = (60_000, PAGE_MAX_EVENTS * 3);
+        let fit = fitting_duration_ms(duration_ms, events, PAGE_MAX_EVENTS);
+        assert!(fit >= 1000, "{fit}");
+        for (lang, said) in [
+            (Lang::En, format!("`duration_ms = {fit}` fits")),
+            (Lang::Ko, format!("`duration_ms = {fit}`이면")),
+        ] {
+            let note = page_limit_note_of(duration_ms, events, false, lang).expect("over");
+            assert!(note.contains(&said), "{note}");
+        }
+    }
 }

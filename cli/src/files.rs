@@ -86,11 +86,43 @@ fn is_a_directory(path: &Path, lang: Lang) -> Failure {
 }
 
 pub(crate) fn load(path: &Path, lang: Lang) -> Result<Scenario, Failure> {
+    if let Some(text) = library_scenario(path) {
+        // `virtsim run smoke`: no file of that name here, and the library has one (an
+        // instructor tried the name the docs use). Said, so a missing file is not hidden.
+        crate::errln!(
+            "{}",
+            match lang {
+                Lang::En => format!(
+                    "note: no file `{0}` here: running the library scenario `{0}` (`virtsim new scenario my-{0} --from {0}` writes a copy to change)",
+                    shown(path)
+                ),
+                Lang::Ko => format!(
+                    "참고: 여기에 `{0}` 파일이 없으므로 같은 이름의 라이브러리 시나리오를 실행합니다(고칠 사본은 `virtsim new scenario my-{0} --from {0}`)",
+                    shown(path)
+                ),
+            }
+        );
+        let file = shown(path);
+        return Scenario::from_toml_all(&file, text)
+            .map_err(|errors| crate::failure::invalid_with_warnings(&file, &errors, text, lang));
+    }
     let bytes = read_scenario_bytes(path, lang)?;
     let text = utf8(path, bytes, lang)?;
     let file = shown(path);
     Scenario::from_toml_all(&file, &text)
         .map_err(|errors| crate::failure::invalid_with_warnings(&file, &errors, &text, lang))
+}
+
+/// The library scenario `path` names when no file has that name: a bare name (no folder),
+/// with or without `.toml` (`smoke`, `smoke.toml`). `None` for a path to a file that exists
+/// (a file always comes first), for standard input, and for a name the library lacks.
+fn library_scenario(path: &Path) -> Option<&'static str> {
+    let name = path.to_str()?;
+    if is_stdin(path) || name.contains(['/', '\\']) || path.exists() {
+        return None;
+    }
+    let stem = name.strip_suffix(".toml").unwrap_or(name);
+    virtsim_library::scenario(stem)
 }
 
 /// The file's bytes, read only if it is not larger than the largest scenario accepted.

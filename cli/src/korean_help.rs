@@ -265,7 +265,8 @@ const TEXTS: &[Text] = &[
          않음\", 오래된 단계가 있으면 \"최종 점수 아님\"), 문제들, 그리고 질문마다 한 행: 답, \
          계산된 정답, 판정, 점수. --roster와 함께: 이어서 파일이 없는 명단의 학생마다 한 줄\n\
          - json:      JSON 문서 하나: `assignment`, `max_points`, `files`. 파일마다 `file`, \
-         `student`, `points`, `points_final`(false: 기록할 총점이 아님), `file_status`(CSV와 \
+         `student`, `points`(`points_final`이 false이면 null: 채점하지 않은 파일, 오래된 \
+         단계. 채점하지 않은 행의 `points`도 null), `points_final`, `file_status`(CSV와 \
          같음), `rows`(step, question, answer, expected, verdict, points, max_points, \
          predicted), `problems`, `messages`, 또는 읽지 못한 까닭인 `error`. --roster와 함께: \
          이어서 파일이 없는 명단의 학생마다 항목 하나: `file` null, `student`, `file_status` \

@@ -85,14 +85,23 @@ pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Resu
             Lang::En => "en",
             Lang::Ko => "ko",
         };
+        // The description's placeholders filled with this run's figures, as the
+        // questions' come (the result keeps it as written for the table, which fills it).
+        let filled = || {
+            let mut filled = result.clone();
+            filled.fill_description();
+            filled
+        };
         let text = match format {
             Format::Table => output::table(result, lang),
             Format::Json => {
-                serde_json::to_string_pretty(result).context("serializing results")? + "\n"
+                serde_json::to_string_pretty(&filled()).context("serializing results")? + "\n"
             }
             // The same object as `json`'s, compact, on one line (serde_json escapes a line
             // break inside a string).
-            Format::Jsonl => serde_json::to_string(result).context("serializing results")? + "\n",
+            Format::Jsonl => {
+                serde_json::to_string(&filled()).context("serializing results")? + "\n"
+            }
             Format::Csv => {
                 let csv = output::csv(result);
                 if csv_header_written.replace(true) {
@@ -118,11 +127,11 @@ pub(crate) fn run(files: &[PathBuf], settings: &RunSettings, lang: Lang) -> Resu
         });
         if let Some(own) = own {
             let tables = matches!(format, Format::Table);
-            output::note_own_seed(places.file(), own, result, tables, lang == "ko");
+            output::note_own_seed(places.file(), own, scenario, result, tables, lang == "ko");
         }
         if !costs.is_empty() {
             let given: Vec<String> = costs.iter().map(|c| c.given.clone()).collect();
-            output::note_costs_set(places.file(), &given, result, lang == "ko");
+            output::note_costs_set(places.file(), &given, scenario, lang == "ko");
         }
         Ok(())
     };

@@ -121,13 +121,30 @@ fn run_json_is_the_library_result() {
         names,
         ["native", "container", "t1-bt", "t1-hw", "t1-para", "t2-hw"]
     );
-    // Byte for byte what the library gives for the same file.
+    // Byte for byte what the library gives for the same file, its description filled
+    // with the run's figures as its questions come (smoke's quotes two placeholders).
     let text = std::fs::read_to_string(smoke()).unwrap();
-    let lib = sim_core::Scenario::from_toml("smoke.toml", &text)
+    let mut lib = sim_core::Scenario::from_toml("smoke.toml", &text)
         .unwrap()
         .run()
         .unwrap();
+    assert!(lib
+        .description
+        .as_ref()
+        .unwrap()
+        .en
+        .contains("{relative_performance_percent:t1-hw}"));
+    lib.fill_description();
     let o = virtsim(&["run", &smoke(), "--format", "json"]);
+    let description = value["description"]["en"].as_str().unwrap();
+    assert!(
+        !description.contains("{relative_performance_percent"),
+        "{description}"
+    );
+    assert!(!value["description"]["ko"]
+        .as_str()
+        .unwrap()
+        .contains("{relative_performance_percent"));
     assert_eq!(
         stdout(&o),
         serde_json::to_string_pretty(&lib).unwrap() + "\n"
@@ -145,6 +162,49 @@ fn seed_flag_changes_the_seed_and_the_numbers() {
     // And the same seed twice is the same output.
     let again = json_of(&["run", &smoke(), "--format", "json", "--seed", "42"]);
     assert_eq!(other, again);
+}
+
+/// Texts that quote figures only through placeholders (`{exits_per_second:virtio}`, filled
+/// with this run's own figures) get no note under another seed or other costs: the texts as
+/// written are read, not the run's filled ones (an instructor's lecture file was told its
+/// figures were seed 1's); "type-1" and "타입 1" are names, not figures.
+#[test]
+fn texts_quoting_only_placeholders_get_no_own_seed_note() {
+    let text = "[scenario]\nname = \"pv\"\nduration_ms = 50\n\
+        description = { en = \"VMs on one type-1 host: {exits_per_second:virtio} exits/s.\", ko = \"하나의 타입 1 호스트에서 초당 {exits_per_second:virtio}번.\" }\n\n\
+        [host]\ncores = 4\n\n\
+        [[platform]]\nname = \"virtio\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\nio = \"paravirtual\"\n\n\
+        [[instance]]\nname = \"db\"\ncount = 1\nvcpus = 1\nworkload = \"disk-random-4k\"\n\n\
+        [[question]]\nid = \"exits\"\nkind = \"numeric\"\nmetric = \"exits_per_second\"\nplatform = \"virtio\"\n\
+        text = { en = \"How many?\", ko = \"몇 번?\" }\n\
+        explanation = { en = \"{exits_per_second:virtio} exits/s.\", ko = \"초당 {exits_per_second:virtio}번.\" }\n";
+    let file = scratch("placeholders-only.toml", text);
+    let shown = file.display().to_string();
+    for args in [
+        vec!["run", shown.as_str(), "--seed", "5"],
+        vec!["--lang", "ko", "run", shown.as_str(), "--seed", "5"],
+        vec!["run", shown.as_str(), "--cost", "vm_exit_roundtrip=2000"],
+    ] {
+        let o = virtsim(&args);
+        assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            !err.contains("figures quoted") && !err.contains("적힌 수치"),
+            "{args:?}: {err}"
+        );
+    }
+    // The same file with a figure of its own in an explanation gets it.
+    let quoting = text.replace(
+        "\"{exits_per_second:virtio} exits/s.\", ko",
+        "\"about 3000 exits/s.\", ko",
+    );
+    let file = scratch("placeholders-and-a-figure.toml", &quoting);
+    let o = virtsim(&["run", &file.display().to_string(), "--seed", "5"]);
+    assert!(
+        stderr(&o).contains("from the file's own seed 1"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// A run under another seed than the file's says its texts' figures are the file's seed's
@@ -2494,6 +2554,46 @@ fn the_comparison_tables_notes_are_printed_once_under_it() {
         assert_eq!(table.matches(words).count(), 1, "{lang}");
         let mark = note.trim().split(' ').next().unwrap();
         assert_eq!(table.matches(&format!("{few}{mark}")).count(), 2, "{lang}");
+    }
+}
+
+/// The comparison table's lines of one row keep their columns in display columns (a
+/// Hangul syllable is two wide): the `|` before the measurements at one column in each
+/// row, the ratings two spaces after the widest platform heading (an instructor's Korean
+/// `OS 수준 가상화 (OS-level): containers` ran into its rating); and the attack surface's
+/// sharers in one word order, "인스턴스 8개가 공유", as the lifecycle section says it.
+#[test]
+fn the_comparison_tables_columns_line_up_in_korean() {
+    use unicode_width::UnicodeWidthStr;
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scenarios/containers-vs-vms.toml"
+    );
+    for lang in ["en", "ko"] {
+        let out = stdout(&virtsim(&["run", file, "--lang", lang]));
+        let table: Vec<&str> = out
+            .lines()
+            .skip_while(|l| !l.starts_with("comparison table") && !l.starts_with("비교표"))
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let mut rows = 0;
+        for group in table.split(|l| l.starts_with('[')) {
+            let bars: Vec<usize> = (group.iter())
+                .filter(|l| l.contains(" | "))
+                .map(|l| l[..l.find(" | ").unwrap()].width())
+                .collect();
+            if bars.is_empty() {
+                continue;
+            }
+            rows += 1;
+            assert!(bars.iter().all(|&b| b == bars[0]), "{lang}: {group:#?}");
+        }
+        assert!(rows >= 5, "{lang}: {table:#?}");
+        if lang == "ko" {
+            assert!(!out.contains("개 인스턴스가 공유"), "{out}");
+            assert!(out.contains("개가 공유"), "{out}");
+        }
     }
 }
 

@@ -290,9 +290,20 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["files"][0]["points"], 3);
-    assert_eq!(json["files"][1]["points"], 0);
+    // Not graded: no points, not a zero (as the table's `-/2` and the CSV's empty cells).
+    assert_eq!(
+        json["files"][1]["points"],
+        serde_json::Value::Null,
+        "{json}"
+    );
+    assert_eq!(json["files"][1]["points_final"], false);
     assert_eq!(json["files"][1]["problems"][0]["problem"], "tampered");
     assert_eq!(json["files"][1]["rows"][0]["verdict"], "not_graded");
+    assert_eq!(
+        json["files"][1]["rows"][0]["points"],
+        serde_json::Value::Null
+    );
+    assert_eq!(json["files"][0]["rows"][0]["points"], 2, "{json}");
     // Each file's status, as the CSV's.
     assert_eq!(json["files"][0]["file_status"], "graded");
     assert_eq!(json["files"][1]["file_status"], "not_graded");
@@ -378,6 +389,15 @@ fn grade_grades_each_student_and_reports_files_it_cannot_grade() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["files"][0]["points_final"], false, "{json}");
     assert_eq!(json["files"][0]["file_status"], "stale", "{json}");
+    // Nor zeros: the file's points and every stale row's are null (the CSV's empty cells).
+    assert_eq!(
+        json["files"][0]["points"],
+        serde_json::Value::Null,
+        "{json}"
+    );
+    for row in json["files"][0]["rows"].as_array().unwrap() {
+        assert_eq!(row["points"], serde_json::Value::Null, "{json}");
+    }
     let o = virtsim(&["grade", &changed, &good, "--lang", "ko"]);
     assert!(
         stdout(&o).contains("채점하지 않음: 답이 모두 다른 시나리오 버전"),
@@ -1606,10 +1626,35 @@ fn new_from_copies_a_library_file_and_run_points_to_it() {
     let o = virtsim_in(&dir, &["validate", "hw-1.toml"]);
     assert!(stdout(&o).contains("assignment `hw-1`"), "{}", stdout(&o));
 
-    let o = virtsim_in(&dir, &["run", "type1-vs-type2"]);
-    assert_eq!(code(&o), 1);
+    // A library scenario's name where no file has it: the library's scenario runs, as
+    // `new --from` would copy it, and a note says so (an instructor tried `run smoke`).
+    let o = virtsim_in(&dir, &["run", "type1-vs-type2", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("`type1-vs-type2` is a library scenario: `virtsim new scenario my-type1-vs-type2 --from type1-vs-type2`"),
+        stderr(&o).contains("note: no file `type1-vs-type2` here: running the library scenario `type1-vs-type2` (`virtsim new scenario my-type1-vs-type2 --from type1-vs-type2` writes a copy to change)"),
+        "{}",
+        stderr(&o)
+    );
+    let from_library: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let o = virtsim(&[
+        "run",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../scenarios/type1-vs-type2.toml"
+        ),
+        "--format",
+        "json",
+    ]);
+    let from_file: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(from_library["platforms"], from_file["platforms"]);
+    // A file of that name comes first; a name the library lacks is a file not found.
+    std::fs::write(dir.join("smoke"), "not toml").unwrap();
+    let o = virtsim_in(&dir, &["run", "smoke"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let o = virtsim_in(&dir, &["run", "no-such-scenario"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot read no-such-scenario"),
         "{}",
         stderr(&o)
     );
@@ -3259,4 +3304,39 @@ fn validate_notes_a_step_over_the_pages_limit() {
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A step with neither `student_seed` nor a `[[step.vary]]` gives every student the same
+/// answers: `answers` says so, of that step only, in both languages (an instructor's step
+/// got no word of it); a step with a seed per student or a variation gets no such note.
+#[test]
+fn answers_notes_a_step_where_every_student_gets_the_same_answers() {
+    let dir = scratch_dir("same-answers");
+    let same = ASSIGNMENT.replace("student_seed = true\n", "").replace(
+        "[[step.vary]]\nparameter = \"host_cores\"\nchoices = [1, 2]\n",
+        "",
+    );
+    assert_ne!(same, ASSIGNMENT);
+    let a = write(&dir, "same.toml", &same);
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("note: step `one`: every student gets the same answers"),
+        "{}",
+        stderr(&o)
+    );
+    let o = virtsim(&["--lang", "ko", "answers", &a]);
+    assert!(
+        stderr(&o).contains("참고: 단계 `one`: 모든 학생이 같은 답을 받습니다"),
+        "{}",
+        stderr(&o)
+    );
+    let a = write(&dir, "varied.toml", ASSIGNMENT);
+    let o = virtsim(&["answers", &a]);
+    assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("every student gets the same"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -88,7 +88,7 @@ impl RunResult {
     /// percentage below 100, grouped thousands: [`crate::question::placeholder::shown_value`]).
     /// A figure the run does not have shows as "…". A question's text and explanation come
     /// filled already ([`QuestionAnswer`]'s, in both languages); the description is kept as
-    /// written, for this.
+    /// written, for this (the CLI's JSON fills it: [`Self::fill_description`]).
     ///
     /// ```
     /// use sim_core::{Lang, Scenario, Text};
@@ -105,6 +105,18 @@ impl RunResult {
     /// ```
     pub fn fill(&self, text: &Text, lang: Lang) -> String {
         filled(&self.platforms, text.in_lang(lang))
+    }
+
+    /// The description's placeholders filled with this run's figures, in both languages
+    /// ([`Self::fill`]), as the questions' texts and explanations come: what `virtsim run
+    /// --format json` writes, so that a reader of the JSON never meets a raw
+    /// `{metric:platform}`. Once filled, the description is not filled again (a `{{`
+    /// written in it is a `{` now).
+    pub fn fill_description(&mut self) {
+        if let Some(d) = &self.description {
+            let filled = Text::new(self.fill(d, Lang::En), self.fill(d, Lang::Ko));
+            self.description = Some(filled);
+        }
     }
 
     /// A run that sets binary translation beside hardware assist on a CPU after the

@@ -585,13 +585,14 @@ pub fn quotes_a_figure(text: &str) -> bool {
         }
         // A type of hypervisor or a Windows version, named by its number.
         let before: String = chars[..start].iter().collect();
+        // "type 1", "type-1", "타입 1" (the Korean texts' word for a hypervisor's type).
         let word = before
-            .trim_end()
+            .trim_end_matches([' ', '-'])
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if ["type", "windows"].contains(&word.to_ascii_lowercase().as_str())
-            && before.ends_with(' ')
+        if ["type", "windows", "타입"].contains(&word.to_ascii_lowercase().as_str())
+            && (before.ends_with(' ') || before.ends_with('-'))
         {
             continue;
         }
@@ -852,5 +853,9 @@ mod tests {
             "{relative_performance_percent:vm-2}% of native"
         ));
         assert!(quotes_a_figure("{{literal}} 3%"));
+        // Written with a hyphen, and in Korean's word (an instructor's type-1 host).
+        assert!(!quotes_a_figure("VMs on one type-1 host"));
+        assert!(!quotes_a_figure("하나의 타입 1 호스트에서"));
+        assert!(quotes_a_figure("타입 1 호스트에서 12%"));
     }
 }

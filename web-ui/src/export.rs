@@ -13,9 +13,12 @@ pub fn result_json(file: &str, text: &str) -> Result<String, String> {
 
 /// Pretty JSON of a result, ending in a newline: byte for byte what `virtsim run --format
 /// json` prints for it (README, "Headless use"), so a download and the CLI's
-/// output have the same checksum.
+/// output have the same checksum: the description's placeholders filled with the run's
+/// figures ([`RunResult::fill_description`]), as the CLI writes it.
 pub fn to_json(result: &RunResult) -> Result<String, String> {
-    serde_json::to_string_pretty(result)
+    let mut filled = result.clone();
+    filled.fill_description();
+    serde_json::to_string_pretty(&filled)
         .map(|json| json + "\n")
         .map_err(|e| e.to_string())
 }

@@ -359,6 +359,21 @@ fn reference_and_samples(
         }
     }
     choice_ties(assignment, index, &choice_runs, &reused, lang)?;
+    if !varies && !step.student_seed && !step.questions.is_empty() {
+        // Nothing tells one student's run from another's: one answers file is everyone's
+        // (an instructor's step had neither and was not told).
+        let step_id = clean(&step.id);
+        match lang {
+            Lang::En => crate::errln!(
+                "note: step `{step_id}`: every student gets the same answers: the step has neither `student_seed = true` nor a `[[step.vary]]`, so one student's answers are every student's. \
+                 If they should differ, add `student_seed = true` (a seed per student) or a `[[step.vary]]`."
+            ),
+            Lang::Ko => crate::errln!(
+                "참고: 단계 `{step_id}`: 모든 학생이 같은 답을 받습니다. 이 단계에는 `student_seed = true`도 `[[step.vary]]`도 없어 한 학생의 답이 모든 학생의 답입니다. \
+                 학생마다 달라야 한다면 `student_seed = true`(학생마다 시드)나 `[[step.vary]]`를 더하세요."
+            ),
+        }
+    }
     if students.is_empty() {
         return Ok(reference);
     }

@@ -176,6 +176,31 @@ struct Graded {
     code: u8,
 }
 
+/// A graded file's JSON (`file`, [`Graded`] serialized) with the points not given as
+/// `null`, not 0, as the CSV leaves them empty and the table shows `-/2`: the file's
+/// `points` when they are not a total to record ([`StudentGrade::points_final`]: a file not
+/// graded, a stale step), and a row's when it was not graded (a stale step, a file not
+/// graded, any row of a file of which nothing was graded). A gradebook reading the JSON
+/// then finds a mark to chase, not a zero.
+fn json_points_not_given(file: &mut serde_json::Value, grade: &StudentGrade) {
+    if !grade.points_final() {
+        file["points"] = serde_json::Value::Null;
+    }
+    let nothing = grade.nothing_graded();
+    if let Some(rows) = file["rows"].as_array_mut() {
+        for (row, r) in rows.iter_mut().zip(&grade.rows) {
+            if nothing
+                || matches!(
+                    r.verdict,
+                    sim_core::assignment::Verdict::Stale | sim_core::assignment::Verdict::NotGraded
+                )
+            {
+                row["points"] = serde_json::Value::Null;
+            }
+        }
+    }
+}
+
 /// serde_json's reason in Korean, for the reasons a hand-edited answers file gives (a
 /// reviewer read "trailing comma" in a Korean message); another one as serde_json words it.
 fn json_reason_ko(what: &str) -> String {
@@ -337,6 +362,11 @@ pub fn run(
         Format::Json | Format::Jsonl => {
             let mut files = serde_json::to_value(&graded).context("serializing grades")?;
             if let Some(files) = files.as_array_mut() {
+                for (file, g) in files.iter_mut().zip(&graded) {
+                    if let Some(grade) = &g.grade {
+                        json_points_not_given(file, grade);
+                    }
+                }
                 for student in &missing {
                     files.push(
                         serde_json::to_value(Missing {

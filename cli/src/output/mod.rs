@@ -665,13 +665,19 @@ fn comparison_table(out: &mut String, r: &RunResult, lang: &str) {
         .max(30);
     for (row_index, heading) in r.table.row_headings.iter().enumerate() {
         let _ = writeln!(out, "[{}]", clean(heading.get(lang)));
+        // The overview's ratings of the row in one width too, in display columns (a
+        // Hangul syllable is two): the `|` before the measurements lines up in the row.
+        let rating_width = (r.table.columns.iter())
+            .map(|c| clean(c.cells[row_index].seed.get(lang)).width())
+            .max()
+            .unwrap_or(0);
         for column in &r.table.columns {
             let cell = &column.cells[row_index];
             let _ = writeln!(
                 out,
-                "  {} {} | {}",
+                "  {}  {} | {}",
                 pad(&clean(column.heading.get(lang)), width),
-                clean(cell.seed.get(lang)),
+                pad(&clean(cell.seed.get(lang)), rating_width),
                 sim_core::text::regroup(&clean(cell.measured.get(lang)))
             );
         }

@@ -108,9 +108,17 @@ pub(crate) fn questions(out: &mut String, q: &sim_core::QuestionAnswer, lang: &s
     let shown = q.shown_evidence();
     if !shown.is_empty() {
         let values: Vec<f64> = shown.iter().map(|(_, v)| *v).collect();
+        // A numeric question's evidence is its answer's figure: at the answer's decimals
+        // (`4.00%`, not `4%` above `-> 4.00%`).
+        let figures = match q.expected_figure() {
+            Some((_, decimals)) => (values.iter())
+                .map(|v| with_unit(sim_core::text::grouped(&format!("{v:.decimals$}")), q))
+                .collect(),
+            None => figures_shown(&values, q),
+        };
         let evidence: Vec<String> = shown
             .iter()
-            .zip(figures_shown(&values, q))
+            .zip(figures)
             .map(|((name, _), figure)| format!("{} {figure}", clean(name)))
             .collect();
         let _ = writeln!(
@@ -290,18 +298,16 @@ pub(crate) fn note_thin_percentiles(
 pub(crate) fn note_own_seed(
     file: &str,
     own: u64,
+    scenario: &sim_core::Scenario,
     result: &sim_core::RunResult,
     tables: bool,
     ko: bool,
 ) {
-    // Only where a text quotes a figure (`sim_core::text::quotes_a_figure`, as the page
-    // decides its note): "type 1" or "p99" are names, and smoke's description quotes none.
-    let quotes = |t: &sim_core::text::Text| {
-        sim_core::text::quotes_a_figure(&t.en) || sim_core::text::quotes_a_figure(&t.ko)
-    };
-    let texts = result.description.as_ref().is_some_and(quotes)
-        || (result.questions.iter()).any(|q| q.explanation.as_ref().is_some_and(quotes));
-    if !texts {
+    // Only where a text as written quotes a figure (`Scenario::texts_quote_a_figure`, as
+    // the page decides its note): "type 1" or "p99" are names, smoke's description quotes
+    // none, and a placeholder is filled with this run's figure (the result's explanations
+    // come filled, so they are not what is read).
+    if !scenario.texts_quote_a_figure() {
         return;
     }
     let seed = result.seed;
@@ -330,13 +336,13 @@ pub(crate) fn note_own_seed(
 /// A note for a run under `--cost` when one of the scenario's texts (its description, a
 /// question's explanation) quotes a figure: those are the file's costs' figures, and this
 /// run's are in its output (as [`note_own_seed`] says of another seed).
-pub(crate) fn note_costs_set(file: &str, costs: &[String], result: &sim_core::RunResult, ko: bool) {
-    let quotes = |t: &sim_core::text::Text| {
-        sim_core::text::quotes_a_figure(&t.en) || sim_core::text::quotes_a_figure(&t.ko)
-    };
-    let texts = result.description.as_ref().is_some_and(quotes)
-        || (result.questions.iter()).any(|q| q.explanation.as_ref().is_some_and(quotes));
-    if !texts {
+pub(crate) fn note_costs_set(
+    file: &str,
+    costs: &[String],
+    scenario: &sim_core::Scenario,
+    ko: bool,
+) {
+    if !scenario.texts_quote_a_figure() {
         return;
     }
     let given: Vec<String> = costs
@@ -746,5 +752,30 @@ fn shown_tie_diag(
                 fix_advice(q, 2, false)
             ),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A numeric question's evidence is printed at its answer's decimals: `vms 4.00%` above
+    /// `-> 4.00%`, not `vms 4%` (an instructor's kernel-share question, 4.0045), in both
+    /// languages.
+    #[test]
+    fn a_numeric_questions_evidence_has_the_answers_decimals() {
+        use sim_core::question::Metric;
+        let mut q = sim_core::QuestionAnswer::numeric(
+            "kernel-share",
+            Metric::GuestKernelPercent,
+            4.0045,
+            10.0,
+        );
+        q.platform = Some("vms".to_string());
+        q.evidence = vec![("vms".to_string(), 4.0045), ("containers".to_string(), 9.5)];
+        for lang in ["en", "ko"] {
+            let mut out = String::new();
+            super::questions(&mut out, &q, lang);
+            assert!(out.contains("): vms 4.00%\n"), "{out}");
+            assert!(out.contains("  -> 4.00%"), "{out}");
+        }
     }
 }

@@ -506,6 +506,41 @@ fn every_phase_speaks_both_languages() {
     }
 }
 
+/// "와" and "를" follow a vowel; after a final consonant (받침) the particle is "과" and
+/// "을" ("원인과", not "원인와": an instructor's review), also across a parenthesis after the
+/// word ("원인(EPT violation)과"). The syllables before each particle written in a phase.
+#[test]
+fn every_phase_takes_the_particle_its_word_ends_with() {
+    let has_final_consonant = |c: char| ('가'..='힣').contains(&c) && (c as u32 - 0xAC00) % 28 != 0;
+    for e in every_explanation() {
+        for p in &e.phases {
+            let chars: Vec<char> = p.ko.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                let ends = chars.get(i + 1).is_none_or(|n| !('가'..='힣').contains(n));
+                if !matches!(c, '와' | '를') || i == 0 || !ends {
+                    continue;
+                }
+                // The word before: before a parenthesis, the word it follows.
+                let mut j = i - 1;
+                if chars[j] == ')' {
+                    while j > 0 && chars[j] != '(' {
+                        j -= 1;
+                    }
+                    j = j.saturating_sub(1);
+                }
+                assert!(
+                    !has_final_consonant(chars[j]),
+                    "{} {:?}: {c} after {}: {}",
+                    e.name,
+                    e.op,
+                    chars[j],
+                    p.ko
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn an_emulated_port_access_on_type2_resumes_after_the_device_model() {
     // The VMM process's device model runs before the guest is entered again.

@@ -163,7 +163,7 @@ impl Expander<'_> {
                 CpuVendor::Amd => format!("VM exit (#VMEXIT): the CPU saves the guest's RIP, RSP, RAX, RFLAGS, control and segment registers and some MSRs into the VMCB's state-save area, records the exit code ({name}{hw_en}) and the exit information ({q_en}) in the VMCB's control area, and reloads the hypervisor's state that VMRUN saved in the host save area; the hypervisor's exit stub then saves the guest's other general-purpose registers itself (the CPU saves only RAX and RSP)."),
             },
             ko: match vendor {
-                CpuVendor::Intel => format!("VM exit: CPU가 게스트의 RIP, RSP, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCS 게스트 상태 영역에 저장하고, exit 원인({name}{hw_ko})와 exit qualification({q_ko})을 기록한 뒤 호스트 상태 영역에서 하이퍼바이저 상태를 적재합니다. 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
+                CpuVendor::Intel => format!("VM exit: CPU가 게스트의 RIP, RSP, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCS 게스트 상태 영역에 저장하고, exit 원인({name}{hw_ko})과 exit qualification({q_ko})을 기록한 뒤 호스트 상태 영역에서 하이퍼바이저 상태를 적재합니다. 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
                 CpuVendor::Amd => format!("VM exit(#VMEXIT): CPU가 게스트의 RIP, RSP, RAX, RFLAGS, 제어·세그먼트 레지스터와 일부 MSR을 VMCB의 상태 저장 영역에 저장하고, exit 코드({name}{hw_ko})와 exit 정보({q_ko})를 VMCB의 제어 영역에 기록한 뒤, VMRUN이 호스트 저장 영역에 저장해 둔 하이퍼바이저 상태를 다시 적재합니다. RAX와 RSP를 제외한 게스트의 범용 레지스터는 CPU가 아니라 하이퍼바이저의 exit 진입 코드가 직접 저장합니다."),
             },
             source: Some(if vendor == CpuVendor::Amd
@@ -222,7 +222,7 @@ impl Expander<'_> {
             let read_exit = vendor.pick(
                 (
                     "The hypervisor reads the exit reason and qualification from the VMCS (VMREAD),",
-                    "하이퍼바이저가 VMCS에서 exit 원인와 qualification을 읽고(VMREAD)",
+                    "하이퍼바이저가 VMCS에서 exit 원인과 qualification을 읽고(VMREAD)",
                 ),
                 (
                     "The hypervisor reads the exit code and information from the VMCB (ordinary memory loads: the VMCB is in memory),",
@@ -331,7 +331,7 @@ pub(super) fn nested_entry(
     let (found_en, found_ko) = vendor.pick(
         (
             "exit reason and qualification",
-            "exit 원인와 qualification을",
+            "exit 원인과 qualification을",
         ),
         ("exit code and information", "exit 코드와 정보를"),
     );

@@ -710,7 +710,7 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     a.interface.en, a.entry_points, a.shared_by
                 ));
                 ko.push(format!(
-                    "공격 표면: {} (진입점 약 {}개, {}개 인스턴스가 공유)",
+                    "공격 표면: {} (진입점 약 {}개, 인스턴스 {}개가 공유)",
                     a.interface.ko, a.entry_points, a.shared_by
                 ));
             }

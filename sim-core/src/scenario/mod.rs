@@ -230,6 +230,18 @@ impl Scenario {
         Self::from_toml(file_name, &text_of(file_name, bytes.to_vec())?)
     }
 
+    /// Whether one of the scenario's texts as written (its description, a question's
+    /// explanation) quotes a figure of its own ([`crate::text::quotes_a_figure`]): a figure
+    /// the text was written for, which a run at another seed or with other costs may not
+    /// match. A placeholder (`{metric:platform}`) quotes none: a run fills it with its own
+    /// figure, so the texts as written are read, not the run's filled ones.
+    pub fn texts_quote_a_figure(&self) -> bool {
+        let quotes =
+            |t: &Text| crate::text::quotes_a_figure(&t.en) || crate::text::quotes_a_figure(&t.ko);
+        self.description.as_ref().is_some_and(quotes)
+            || (self.questions.iter()).any(|q| q.explanation.as_ref().is_some_and(quotes))
+    }
+
     /// The `[scenario]` table's `name` (what [`RunResult::scenario`](crate::RunResult)
     /// holds), not the file name, which only labels errors ([`Self::file_name`](Scenario)).
     pub fn name(&self) -> &str {

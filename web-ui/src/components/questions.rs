@@ -212,11 +212,11 @@ pub fn given_as_fraction(q: &QuestionAnswer, given: &str) -> bool {
 /// Said under a revealed explanation when the result ran with settings other than the
 /// scenario's own (`changed`, from `state::changed_settings`): the author wrote the
 /// explanation for the scenario as written, and its figures may not match. Not under an
-/// explanation that quotes no figure ([`quotes_a_figure`](crate::sim::text::quotes_a_figure) of `explanation`, the text
-/// shown): there is nothing in it to differ (a reviewer found the note under every
-/// explanation).
-pub fn settings_note(lang: Lang, changed: &[String], explanation: &str) -> Html {
-    if changed.is_empty() || !crate::sim::text::quotes_a_figure(explanation) {
+/// explanation that quotes no figure (`quotes`: [`Baseline::explanation_quotes_a_figure`](crate::knobs::Baseline::explanation_quotes_a_figure),
+/// of the text as written, whose placeholders the shown run fills with its own figures):
+/// there is nothing in it to differ (a reviewer found the note under every explanation).
+pub fn settings_note(lang: Lang, changed: &[String], quotes: bool) -> Html {
+    if changed.is_empty() || !quotes {
         return html! {};
     }
     html! {
@@ -482,6 +482,7 @@ fn explained(
     q: &QuestionAnswer,
     settings_changed: &[String],
     written: Option<&[QuestionAnswer]>,
+    quoting: &[String],
 ) -> Html {
     // The explanation contradicted: these settings give another answer than the scenario
     // as written, which it explains.
@@ -505,7 +506,7 @@ fn explained(
                 // opens its definition under the paragraph).
                 { explanation(lang, &question_dom_id("q-", &q.id), lang.pick(&ex.ko, &ex.en), contradicted.is_some()) }
                 if contradicted.is_none() {
-                    { settings_note(lang, settings_changed, lang.pick(&ex.ko, &ex.en)) }
+                    { settings_note(lang, settings_changed, quoting.iter().any(|id| *id == q.id)) }
                 }
             }
             // For the author, with the scenario's own settings only (a tie the student's
@@ -554,6 +555,10 @@ pub struct QuestionsProps {
     /// these settings change is flagged.
     #[prop_or_default]
     pub written: Option<Rc<Vec<QuestionAnswer>>>,
+    /// The questions (ids) whose explanation as written quotes a figure of its own, in the
+    /// page's language (`Baseline::explanation_quotes_a_figure`).
+    #[prop_or_default]
+    pub quoting: Vec<String>,
 }
 
 #[function_component(Questions)]
@@ -740,11 +745,11 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         </div>
                         // Right: why, as the reveal says it (unless shown there already).
                         if verdict == Some(Some(true)) && !is_revealed {
-                            { explained(lang, r, q, &props.settings_changed, props.written.as_deref().map(Vec::as_slice)) }
+                            { explained(lang, r, q, &props.settings_changed, props.written.as_deref().map(Vec::as_slice), &props.quoting) }
                         }
                         <div id={format!("{id}-answer")} class="revealed">
                             if is_revealed {
-                                { explained(lang, r, q, &props.settings_changed, props.written.as_deref().map(Vec::as_slice)) }
+                                { explained(lang, r, q, &props.settings_changed, props.written.as_deref().map(Vec::as_slice), &props.quoting) }
                             }
                         </div>
                     </li>

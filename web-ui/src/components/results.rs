@@ -109,7 +109,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 let left_out = state.result_baseline.as_ref().map_or(0, |b| {
                     b.question_count.saturating_sub(result.questions.len())
                 });
-                html! { <Questions key={result.scenario.clone()} {lang} result={result.clone()} settings_changed={state.result_settings_changed()} {left_out} written={state.written_answers()} /> }
+                html! { <Questions key={result.scenario.clone()} {lang} result={result.clone()} settings_changed={state.result_settings_changed()} {left_out} written={state.written_answers()} quoting={state.baseline.explanations_quoting(lang)} /> }
             }
         },
     };

@@ -68,6 +68,10 @@ pub struct Baseline {
     /// The scenario's questions as written (a setting can leave some out: a question
     /// about an operation the chosen workload does not make).
     pub question_count: usize,
+    /// Each question's explanation as written (by question id), its placeholders unfilled:
+    /// whether it quotes a figure of its own is read here, not in a result's filled one
+    /// ([`Self::explanation_quotes_a_figure`]).
+    pub explanations: Vec<(String, Text)>,
     /// Each platform's network, by place: `Some` for a VDI platform.
     pub networks: Vec<Option<NetBase>>,
     /// The workloads the workload menu offers, each one the scenario is valid with: the
@@ -106,6 +110,28 @@ fn workload_choices(s: &Scenario) -> Vec<String> {
 }
 
 impl Baseline {
+    /// Whether question `id`'s explanation as written, in `lang`, quotes a figure of its
+    /// own ([`quotes_a_figure`](crate::sim::text::quotes_a_figure)): a note that the
+    /// figures were written for other settings belongs under it. A placeholder quotes
+    /// none (the shown run fills it with its own figure), so the result's filled
+    /// explanation is not what is read.
+    /// `None` for a question the scenario does not have (an assignment step's own question,
+    /// when the scenario shown is not the step's).
+    pub fn explanation_quotes_a_figure(&self, id: &str, lang: Lang) -> Option<bool> {
+        (self.explanations.iter())
+            .find(|(q, _)| q == id)
+            .map(|(_, t)| crate::sim::text::quotes_a_figure(lang.pick(&t.ko, &t.en)))
+    }
+
+    /// The questions (ids) whose explanation as written quotes a figure in `lang`
+    /// ([`Self::explanation_quotes_a_figure`]).
+    pub fn explanations_quoting(&self, lang: Lang) -> Vec<String> {
+        (self.explanations.iter())
+            .filter(|(id, _)| self.explanation_quotes_a_figure(id, lang) == Some(true))
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
     /// The label of platform `name` in the page's language (the name when it has none).
     pub fn platform_label(&self, lang: Lang, name: &str) -> String {
         self.platform_labels
@@ -187,6 +213,11 @@ impl Baseline {
                 .map(|i| i.workload.name.clone())
                 .collect(),
             question_count: s.questions.len(),
+            explanations: s
+                .questions
+                .iter()
+                .filter_map(|q| Some((q.id.clone(), q.explanation.clone()?)))
+                .collect(),
             platform_labels: s
                 .platforms
                 .iter()

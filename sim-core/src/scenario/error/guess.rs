@@ -128,6 +128,17 @@ fn guess_as_written<'n>(given: &str, names: &[&'n str]) -> Option<&'n str> {
             }
         }
     }
+    if (2..SHORTENED_MIN_CHARS).contains(&letters) {
+        // A short name whose plural is the one valid name (`vm`: `vms`, a platform): too
+        // short for the edits a longer name allows, but no other name is as near. Only
+        // the plural: `kin` is not guessed as `kind`, nor `pi` as `pin`.
+        let mut longer = names
+            .iter()
+            .filter(|name| plain(name) == format!("{want}s"));
+        if let (Some(name), None) = (longer.next(), longer.next()) {
+            return Some(name);
+        }
+    }
     if letters < SHORTENED_MIN_CHARS && !names.iter().any(|name| plain(name) == want) {
         let mut with_unit = names.iter().filter(|name| {
             name.rsplit_once(['_', '-']).is_some_and(|(stem, unit)| {
@@ -293,7 +304,8 @@ pub(super) const SHORTENED_MIN_CHARS: usize = 4;
 /// Hyper-V, Xen, and KVM: `type1`; VirtualBox, VMware Workstation, Parallels: `type2`;
 /// Docker, LXC, Podman: `container`), as are the overview's Korean words for the kinds and
 /// techniques (`반가상화` is `para`, `컨테이너` `container`...); VT-x, AMD-V and HVM are
-/// hardware assist, BT binary translation.
+/// hardware assist, BT binary translation. A question's `select` of `min` or `max` (and
+/// `minimum`, `smallest`...) is `lowest` or `highest`, its `kind` `number` `numeric`.
 pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("esxi", "type1"),
     ("hyperv", "type1"),
@@ -346,6 +358,15 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("sriov", "passthrough"),
     ("vfio", "passthrough"),
     // A network throughput, said otherwise: the metric in Gbit/s.
+    // A question's `select` and `kind` in other words.
+    ("min", "lowest"),
+    ("minimum", "lowest"),
+    ("smallest", "lowest"),
+    ("max", "highest"),
+    ("maximum", "highest"),
+    ("largest", "highest"),
+    ("number", "numeric"),
+    ("num", "numeric"),
     ("gbits", "network_gbit_s"),
     ("gbps", "network_gbit_s"),
     ("gbitps", "network_gbit_s"),

@@ -1196,6 +1196,25 @@ mod tests {
         assert!(!super::guess::nearest(&"a".repeat(120), &names, 4).is_empty());
     }
 
+    /// An instructor's misses: a short name whose plural is the one valid name (`vm`:
+    /// `vms`), not another letter added (`kin`: no guess of `kind`, as before), nor a name
+    /// it is not the start of; a question's `select` and `kind` in other words.
+    #[test]
+    fn short_names_and_other_words_for_select_and_kind_are_guessed() {
+        let platforms = ["native", "containers", "vms"];
+        assert_eq!(super::guess("vm", &platforms), Some("vms"));
+        assert_eq!(super::guess("vm", &["vmx"]), None);
+        assert_eq!(super::guess("kin", &["kind", "name"]), None);
+        assert_eq!(super::guess("ms", &platforms), None);
+        assert_eq!(super::guess("v", &platforms), None);
+        assert_eq!(super::guess("min", &["lowest", "highest"]), Some("lowest"));
+        assert_eq!(super::guess("max", &["lowest", "highest"]), Some("highest"));
+        assert_eq!(
+            super::guess("number", &["choice", "numeric"]),
+            Some("numeric")
+        );
+    }
+
     /// A reading error (an unknown key, an unknown value) quotes a key or value longer than
     /// any name by its start, as the checks do.
     #[test]

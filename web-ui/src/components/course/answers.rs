@@ -46,6 +46,9 @@ pub(super) fn verdict(
     expected: Option<&QuestionAnswer>,
     reveal: bool,
     variant_changes: bool,
+    // Whether the explanation as written quotes a figure (`Baseline::explanation_quotes_a_figure`);
+    // `None` when unknown: the shown one is read then.
+    quotes: Option<bool>,
     label: &dyn Fn(&str) -> String,
 ) -> Option<Verdict> {
     let (Some(q), true) = (expected, reveal) else {
@@ -75,7 +78,7 @@ pub(super) fn verdict(
                     { questions::explanation(lang, &answer_id(&q.id), why.get(lang.tag()), false) }
                     // Written for the scenario's own settings: its figures are not the
                     // student's variant's (said only of an explanation that quotes figures).
-                    if variant_changes && crate::sim::text::quotes_a_figure(why.get(lang.tag())) {
+                    if variant_changes && quotes.unwrap_or_else(|| crate::sim::text::quotes_a_figure(why.get(lang.tag()))) {
                         <p class="hint figures-note">{ t(lang, "course.explanation_figures") }</p>
                     }
                 }

@@ -285,6 +285,7 @@ pub(super) fn step_view(props: &StepProps) -> Html {
                     find(&q.id),
                     step.reveal,
                     variant_changes,
+                    state.baseline.explanation_quotes_a_figure(&q.id, lang),
                     &label,
                 ),
                 false,

@@ -252,6 +252,37 @@ pub(crate) fn other_format_syntax(
             && whole_digits.chars().all(|c| c.is_ascii_digit())
             && !fraction.is_empty()
         {
+            // `1,024` or `20,000,000`: groups of three digits after a comma are thousands
+            // grouped, not a decimal (TOML groups digits with `_`, if at all).
+            let groups = thousands_groups(&after[1..]);
+            if whole_digits.len() <= 3 && !groups.is_empty() {
+                let key = before[..before.rfind('=')?].trim();
+                let key = key.rsplit('.').next().unwrap_or(key).trim_matches('"');
+                let typed = format!("{whole},{}", groups.join(","));
+                let plain = format!("{whole}{}", groups.concat());
+                let underscored = format!("{whole}_{}", groups.join("_"));
+                let m = if DECIMAL_KEYS.contains(&key) {
+                    msg!(
+                        "syntax",
+                        "TOML does not group digits with commas, and its decimals have a point: write {plain} (or {underscored}) for thousands, {point} for a decimal, not {typed}",
+                        "TOML은 숫자를 쉼표로 묶지 않고 소수는 점으로 씁니다: {typed} 대신 천 단위라면 {plain}(또는 {underscored}), 소수라면 {point}(으)로 쓰세요",
+                        plain = plain,
+                        underscored = underscored,
+                        point = format!("{whole}.{fraction}"),
+                        typed = typed
+                    )
+                } else {
+                    msg!(
+                        "syntax",
+                        "digits are not grouped with commas in TOML: write {plain} (or {underscored}), not {typed}",
+                        "TOML에서는 숫자를 쉼표로 묶지 않습니다: {typed} 대신 {plain}(으)로 쓰세요(묶으려면 {underscored})",
+                        plain = plain,
+                        underscored = underscored,
+                        typed = typed
+                    )
+                };
+                return Some((at..at + 1, m));
+            }
             return Some((
                 at..at + 1,
                 msg!(
@@ -372,4 +403,34 @@ pub(crate) fn never_closed(
         )
     };
     Some((open..open + 1, m))
+}
+
+/// The scenario keys whose values are decimals (`f64` in the format), where `1,024` may be a
+/// decimal comma as well as grouped thousands; every other number key is an integer.
+const DECIMAL_KEYS: &[&str] = &[
+    "clock_ghz",
+    "memory_gib",
+    "rtt_ms",
+    "client_bandwidth_mbit_s",
+    "loss_percent",
+    "frame_rate",
+    "link_gbit_s",
+    "max_downtime_ms",
+    "p99_target_us",
+    "tolerance_percent",
+];
+
+/// The groups of exactly three digits in `rest` (the text after a number's first comma), each
+/// group ended by another comma or by the end of the number; empty when any group has another
+/// length, as in a decimal comma (`2,5`).
+fn thousands_groups(rest: &str) -> Vec<&str> {
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .unwrap_or(rest.len());
+    let groups: Vec<&str> = rest[..end].split(',').collect();
+    if groups.iter().all(|g| g.len() == 3) {
+        groups
+    } else {
+        Vec::new()
+    }
 }

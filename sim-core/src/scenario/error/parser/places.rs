@@ -201,7 +201,11 @@ pub(crate) fn key_at(text: &str, offset: usize) -> Option<&str> {
 pub(crate) fn number_after_key(text: &str, span: &Range<usize>) -> Option<f64> {
     let rest = text.get(span.end..)?;
     let line = rest.split('\n').next()?;
-    let value = line.split_once('=')?.1.split('#').next()?.trim();
+    // Up to a comment, or the end of the entry in an inline table (`disk = { latency_ms = 1 }`).
+    let value = (line.split_once('=')?.1)
+        .split(['#', ',', '}'])
+        .next()?
+        .trim();
     let value: f64 = value.replace('_', "").parse().ok()?;
     value.is_finite().then_some(value)
 }
