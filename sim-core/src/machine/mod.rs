@@ -476,14 +476,22 @@ mod slot {
     pub fn op(op: Op, part: usize) -> usize {
         op.index() * PER_OP + part
     }
-    /// Interrupt delivery: 3 sources × 3 vCPU states.
+    /// Interrupt delivery: 4 sources × 3 vCPU states.
     pub const DELIVERY: usize = Op::COUNT * PER_OP;
+    /// The interrupt sources in their slots' order.
+    pub const SOURCES: [IrqSource; 4] = [
+        IrqSource::Disk,
+        IrqSource::Nic,
+        IrqSource::NicTx,
+        IrqSource::Timer,
+    ];
     /// The slot of one delivery: `source`'s interrupt to a vCPU in `state`.
     pub fn delivery(source: IrqSource, state: VcpuState) -> usize {
         let s = match source {
             IrqSource::Disk => 0,
             IrqSource::Nic => 1,
-            IrqSource::Timer => 2,
+            IrqSource::NicTx => 2,
+            IrqSource::Timer => 3,
         };
         let v = match state {
             VcpuState::Running => 0,
@@ -492,7 +500,7 @@ mod slot {
         };
         DELIVERY + s * 3 + v
     }
-    pub const TIMER: usize = DELIVERY + 9;
+    pub const TIMER: usize = DELIVERY + SOURCES.len() * 3;
     pub const GUEST_SWITCH: usize = TIMER + 1;
     pub const HALT: usize = GUEST_SWITCH + 1;
     pub const VCPU_SWITCH: usize = HALT + 1;
@@ -932,6 +940,11 @@ impl Machine {
             || (spec.stack.is_vm()
                 && spec.stack.io == crate::platform::IoModel::Paravirtual
                 && spec.stack.backend == crate::platform::BackendPlacement::DriverDomain)
+            // An emulated NIC's transmit-done interrupts, when the machine delivers them
+            // (`io.rs`, `tx_done`: the send's path does not take them, `tx_done_in_send`).
+            || (spec.stack.is_vm()
+                && spec.stack.io == crate::platform::IoModel::Emulated
+                && (spec.stack.backend_is_scheduled() || spec.stack.irq_coalesce_us > 0))
             || spec.stack.memory == crate::platform::MemoryVirtualization::Shadow
             || spec
                 .groups
@@ -1213,7 +1226,7 @@ impl GroupRt {
         g: &GroupSpec,
         shared_cache_kib: u64,
     ) -> GroupRt {
-        use crate::path::{IrqSource, Path, VcpuState};
+        use crate::path::{Path, VcpuState};
         let mut costs = Box::new([PathCost::default(); slot::COUNT]);
         let mut pieces = vec![Vec::new(); slot::COUNT];
         let mut batch_every = [1; Op::COUNT];
@@ -1253,10 +1266,7 @@ impl GroupRt {
                 &pick(&path.complete.steps, Part::Guest),
             );
         }
-        for (si, source) in [IrqSource::Disk, IrqSource::Nic, IrqSource::Timer]
-            .into_iter()
-            .enumerate()
-        {
+        for (si, source) in slot::SOURCES.into_iter().enumerate() {
             for (vi, state) in [VcpuState::Running, VcpuState::Halted, VcpuState::Waiting]
                 .into_iter()
                 .enumerate()
