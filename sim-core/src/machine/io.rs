@@ -267,7 +267,17 @@ impl Machine {
     /// as it is and behind the socket's own earlier sends. A send with room returns at once
     /// (no event). A desktop agent's sends are paced by its session
     /// (`desktop/session.rs`): their bytes are queued, the agent does not wait here.
-    fn send_issued(&mut self, thread: u32, backend: bool, now: Cycles) -> Option<Cycles> {
+    ///
+    /// An inline emulated NIC's send ends with the transmit-done interrupt its device model
+    /// raised once it had sent the frame (`tx_done_in_send`): the frame reached the NIC that
+    /// many cycles before `now` (`send_after_frame`), not after the guest's handler.
+    fn send_issued(
+        &mut self,
+        thread: u32,
+        backend: bool,
+        op_start: Cycles,
+        now: Cycles,
+    ) -> Option<Cycles> {
         let packets = self.send_packets(thread);
         let (_, wire) = self.send_bytes(thread, packets);
         let last_byte = if backend {
@@ -275,7 +285,12 @@ impl Machine {
                 .max(self.send_buffers[thread as usize].last_end())
                 + wire
         } else {
-            self.send_on_wire(thread, packets, now)
+            let instance = self.threads[thread as usize].instance as usize;
+            let gi = self.instances[instance].group as usize;
+            let sent = now
+                .saturating_sub(self.groups[gi].send_after_frame)
+                .max(op_start);
+            self.send_on_wire(thread, packets, sent)
         };
         if self.threads[thread as usize].role.is_some() {
             return None;
@@ -350,7 +365,7 @@ impl Machine {
         let backend = ring_of(op).and_then(|r| self.instances[instance].backend[r]);
         let has_backend_submit = matches!(op, Op::DiskRead | Op::DiskWrite | Op::NetSend);
         let send_waits_until = if op == Op::NetSend {
-            self.send_issued(thread, backend.is_some(), now)
+            self.send_issued(thread, backend.is_some(), op_start, now)
         } else {
             None
         };

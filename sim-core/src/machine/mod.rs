@@ -563,6 +563,10 @@ struct GroupRt {
     net_wire: u64,
     /// Cycles a send of one message takes on the wire (`io::wire_cycles`).
     send_wire: Cycles,
+    /// An inline emulated NIC's send: the cycles of its path after the device model sent
+    /// the frame (the transmit-done interrupt taken inside the send, `tx_done_in_send`),
+    /// by which the frame reached the NIC before the send's end (0 otherwise).
+    send_after_frame: Cycles,
     /// Shadow paging: 4 KiB pages of an address space's working set (0 without shadow
     /// paging), each a hidden page fault after a switch whose root was not cached.
     shadow_pages: u64,
@@ -1378,6 +1382,11 @@ impl GroupRt {
                         && batched.total == 0
                         && !batched.has_exits
                 });
+        let send_after_frame = if builder.tx_done_in_send() {
+            costs[slot::delivery(crate::path::IrqSource::NicTx, VcpuState::Waiting)].total
+        } else {
+            0
+        };
         GroupRt {
             ops_complete_in_place,
             costs,
@@ -1392,6 +1401,7 @@ impl GroupRt {
             disk_service,
             net_wire,
             send_wire: io::wire_cycles(&spec.host, g.workload.message_bytes),
+            send_after_frame,
             submit_kick_inline,
             completion,
             shadow_pages: if spec.stack.memory == crate::platform::MemoryVirtualization::Shadow {
