@@ -680,7 +680,10 @@ impl Machine {
         let state = self.tx_event[e as usize].take().expect("a pending event");
         let gi = self.instances[instance as usize].group;
         self.plan(p, Item::TxEvent, Some(instance), gi, "tx completion event");
-        self.plan_path(p, super::slot::delivery(crate::path::IrqSource::NicTx, state));
+        self.plan_path(
+            p,
+            super::slot::delivery(crate::path::IrqSource::NicTx, state),
+        );
         self.start(p, now);
     }
 
