@@ -324,11 +324,22 @@ pub(super) fn scheduled_backend_note(
         // `tx_completion_event`).
         let (tx_en, tx_ko) = if dom0 && stack.io == IoModel::Paravirtual {
             (
-                " Not quite the same steps: dom0 reaches the guest's packet only through grant operations (hypercalls that copy its first 128 bytes, map the rest and unmap it once sent), dearer than an inline back end's copy. The back end's last steps notify the guest of the packet's TX response (dom0's EVTCHNOP_send): the guest's netfront takes that event later to reclaim the buffer, with a wake-up of its vCPU if it has halted, outside the send's latency.",
-                " 단계가 똑같지는 않습니다: dom0는 grant 연산(패킷의 처음 128바이트를 복사하고, 나머지를 매핑했다가 보낸 뒤 해제하는 하이퍼콜)을 거쳐서만 게스트의 패킷에 닿으므로, 인라인 백엔드의 복사보다 비쌉니다. 백엔드의 마지막 단계는 패킷의 TX 응답을 게스트에 알립니다(dom0의 EVTCHNOP_send): 게스트의 netfront는 버퍼를 회수하려고 나중에 그 이벤트를 받으며, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다.",
+                " Not quite the same steps: dom0 reaches the guest's packet only through grant operations (hypercalls that copy its first 128 bytes, map the rest and unmap it once sent), dearer than an inline back end's copy. The back end's last steps notify the guest of the packet's TX response (dom0's EVTCHNOP_send): the guest's netfront takes that event later to reclaim the buffer, with a wake-up of its vCPU if it has halted, outside the send's latency.".to_string(),
+                " 단계가 똑같지는 않습니다: dom0는 grant 연산(패킷의 처음 128바이트를 복사하고, 나머지를 매핑했다가 보낸 뒤 해제하는 하이퍼콜)을 거쳐서만 게스트의 패킷에 닿으므로, 인라인 백엔드의 복사보다 비쌉니다. 백엔드의 마지막 단계는 패킷의 TX 응답을 게스트에 알립니다(dom0의 EVTCHNOP_send): 게스트의 netfront는 버퍼를 회수하려고 나중에 그 이벤트를 받으며, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다.".to_string(),
             )
+        } else if stack.io == IoModel::Emulated {
+            // The e1000's transmit-done interrupt, raised when the back end has sent the
+            // frame (`machine/io.rs`, `tx_done`).
+            {
+                // The receive's accesses but its poll's RDT write (`path/interrupts.rs`).
+                let accesses = costs.emulated_nic_interrupt_accesses.saturating_sub(1);
+                (
+                    format!(" The back end's last step raises the emulated NIC's transmit-done interrupt once the frame is sent: the guest takes it later, its handler's {accesses} register accesses each a trap into the device model (the receive's but the RDT write), with a wake-up of its vCPU if it has halted, outside the send's latency. With the device model inline the same interrupt is taken inside the send, at the entry that ends the TDT write's exit."),
+                    format!(" 백엔드의 마지막 단계는 프레임을 보낸 뒤 에뮬레이션 NIC의 전송 완료 인터럽트를 올립니다. 게스트는 나중에 그 인터럽트를 받으며, 핸들러의 레지스터 접근 {accesses}번(수신 때와 같되 RDT 쓰기 없음)이 각각 장치 모델로 트랩되고, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다. 장치 모델이 인라인이면 같은 인터럽트를 전송 안에서, TDT 쓰기의 exit를 끝내는 entry 때 받습니다."),
+                )
+            }
         } else {
-            ("", "")
+            (String::new(), String::new())
         };
         (
             format!(

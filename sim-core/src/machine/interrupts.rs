@@ -17,6 +17,8 @@ use crate::platform::IoModel;
 pub(super) struct Coalesced {
     /// Threads whose completions wait, oldest first.
     pub threads: Vec<u32>,
+    /// The NIC's transmit completions waiting with them (`hold_tx_done`).
+    pub tx: u32,
     /// Bumped at each flush, so that a stale delay timer is ignored.
     pub generation: u32,
 }
@@ -34,14 +36,32 @@ impl Machine {
             return;
         };
         let instance = self.threads[thread as usize].instance as usize;
-        let held = &mut self.instances[instance].coalesced[r];
-        held.threads.push(thread);
+        self.instances[instance].coalesced[r].threads.push(thread);
+        self.held_one_more(instance, r, now);
+    }
+
+    /// A send's transmit completion (`io.rs`, `tx_done`) waits with the NIC's other
+    /// completions under the same rule: the NIC moderates its interrupts, whatever their
+    /// cause (an e1000's ITR, `ethtool -C`), and one interrupt's handler takes every cause
+    /// pending (ICR read once). With a receive's completion in the same batch the transmit
+    /// completion costs nothing more; alone it raises the transmit-done interrupt.
+    pub(super) fn hold_tx_done(&mut self, instance: usize, now: Cycles) {
+        let nic = 1;
+        self.instances[instance].coalesced[nic].tx += 1;
+        self.held_one_more(instance, nic, now);
+    }
+
+    /// Device `r` of `instance` holds one completion more: the batch goes out once it
+    /// holds `irq_coalesce_frames`, or `irq_coalesce_us` after its first.
+    fn held_one_more(&mut self, instance: usize, r: usize, now: Cycles) {
+        let delay = self.spec.stack.irq_coalesce_us;
+        let held = &self.instances[instance].coalesced[r];
+        let count = held.threads.len() + held.tx as usize;
+        let generation = held.generation;
         let frames = self.spec.stack.irq_coalesce_frames as usize;
-        if frames > 0 && held.threads.len() >= frames {
-            let generation = held.generation;
+        if frames > 0 && count >= frames {
             self.coalesce_flush(instance, r, generation, now);
-        } else if held.threads.len() == 1 {
-            let generation = held.generation;
+        } else if count == 1 {
             self.queue.schedule(
                 now + delay * self.spec.host.cycles_per_us(),
                 super::Event::CoalesceFlush {
@@ -67,11 +87,17 @@ impl Machine {
         }
         held.generation = held.generation.wrapping_add(1);
         let threads = std::mem::take(&mut held.threads);
+        let tx = std::mem::take(&mut held.tx);
         if self.instances[instance].dead {
             return;
         }
         for (k, &thread) in threads.iter().enumerate() {
             self.deliver_now(thread, k > 0, now);
+        }
+        // Transmit completions alone raise their own interrupt; with a completion of a
+        // blocked operation in the batch, its handler takes them too.
+        if tx > 0 && threads.is_empty() {
+            self.tx_completion_event(instance, now);
         }
         // Keep the buffer's allocation for the next batch.
         let held = &mut self.instances[instance].coalesced[ring];

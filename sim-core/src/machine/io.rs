@@ -267,7 +267,17 @@ impl Machine {
     /// as it is and behind the socket's own earlier sends. A send with room returns at once
     /// (no event). A desktop agent's sends are paced by its session
     /// (`desktop/session.rs`): their bytes are queued, the agent does not wait here.
-    fn send_issued(&mut self, thread: u32, backend: bool, now: Cycles) -> Option<Cycles> {
+    ///
+    /// An inline emulated NIC's send ends with the transmit-done interrupt its device model
+    /// raised once it had sent the frame (`tx_done_in_send`): the frame reached the NIC that
+    /// many cycles before `now` (`send_after_frame`), not after the guest's handler.
+    fn send_issued(
+        &mut self,
+        thread: u32,
+        backend: bool,
+        op_start: Cycles,
+        now: Cycles,
+    ) -> Option<Cycles> {
         let packets = self.send_packets(thread);
         let (_, wire) = self.send_bytes(thread, packets);
         let last_byte = if backend {
@@ -275,7 +285,12 @@ impl Machine {
                 .max(self.send_buffers[thread as usize].last_end())
                 + wire
         } else {
-            self.send_on_wire(thread, packets, now)
+            let instance = self.threads[thread as usize].instance as usize;
+            let gi = self.instances[instance].group as usize;
+            let sent = now
+                .saturating_sub(self.groups[gi].send_after_frame)
+                .max(op_start);
+            self.send_on_wire(thread, packets, sent)
         };
         if self.threads[thread as usize].role.is_some() {
             return None;
@@ -350,7 +365,7 @@ impl Machine {
         let backend = ring_of(op).and_then(|r| self.instances[instance].backend[r]);
         let has_backend_submit = matches!(op, Op::DiskRead | Op::DiskWrite | Op::NetSend);
         let send_waits_until = if op == Op::NetSend {
-            self.send_issued(thread, backend.is_some(), now)
+            self.send_issued(thread, backend.is_some(), op_start, now)
         } else {
             None
         };
@@ -368,6 +383,15 @@ impl Machine {
         }
         if let Some(at) = send_waits_until {
             self.queue.schedule(at, Event::DeviceDone { thread });
+        }
+        // An inline device model sent the frame inside the TDT write's exit; with its
+        // transmit-done interrupt held by coalescing it is not part of the send's path.
+        if op == Op::NetSend
+            && backend.is_none()
+            && self.emulated_nic()
+            && self.spec.stack.irq_coalesce_us > 0
+        {
+            self.tx_done(instance, now);
         }
         match backend {
             Some(b) if has_backend_submit => {
@@ -572,8 +596,8 @@ impl Machine {
                 self.desktop_on_wire(job.thread, packets, now);
             }
             self.send_on_wire(job.thread, packets, now);
-            if self.xen_split_drivers() {
-                self.tx_completion_event(instance, now);
+            if self.xen_split_drivers() || self.emulated_nic() {
+                self.tx_done(instance, now);
             }
         }
         if job.op.blocks() {
@@ -586,15 +610,37 @@ impl Machine {
         self.pv_rings() && self.spec.stack.backend == BackendPlacement::DriverDomain
     }
 
+    /// A VM's emulated (e1000-like) NIC, whose device model raises a transmit-done
+    /// interrupt for every send (`path/io/mod.rs`, `emulated_tx_done`).
+    pub(super) fn emulated_nic(&self) -> bool {
+        self.spec.stack.is_vm() && self.spec.stack.io == IoModel::Emulated
+    }
+
+    /// A send of `instance` is done at the NIC's device model or back end at `now`: its
+    /// transmit completion goes to the guest (netback's TX response, an emulated NIC's
+    /// transmit-done interrupt). Interrupt coalescing holds it with the NIC's other
+    /// completions, under the same rule (`interrupts.rs`, `hold_tx_done`); else it is
+    /// delivered now.
+    fn tx_done(&mut self, instance: usize, now: Cycles) {
+        if self.spec.stack.irq_coalesce_us > 0 {
+            self.hold_tx_done(instance, now);
+        } else {
+            self.tx_completion_event(instance, now);
+        }
+    }
+
     /// Netback posted a sent packet's TX response and notified the guest
     /// (`make_tx_response` -> `notify_remote_via_irq`: the EVTCHNOP_send is the send's
     /// back-end path's last step): the guest's netfront takes the event, its interrupt
-    /// handler reclaiming the buffers (`xennet_tx_buf_gc`). The event goes where a
+    /// handler reclaiming the buffers (`xennet_tx_buf_gc`). Or an emulated NIC's device
+    /// model raised its transmit-done interrupt, whose handler's register accesses trap
+    /// (`IrqSource::NicTx`). The event goes where a
     /// completion's interrupt would (`deliver_now`): a halted vCPU is woken for it, a running
     /// one takes it at once, a vCPU waiting for a pCPU when it runs. While one is pending on
-    /// a vCPU of the instance, another merges into it (the event channel's pending bit). The
+    /// a vCPU of the instance, another merges into it (the event channel's pending bit; the
+    /// e1000's interrupt cause register, read once by the handler). The
     /// send itself returned long before: nothing waits for this but the guest's CPU.
-    fn tx_completion_event(&mut self, instance: usize, now: Cycles) {
+    pub(super) fn tx_completion_event(&mut self, instance: usize, now: Cycles) {
         use crate::path::VcpuState;
         let rt = &self.instances[instance];
         if rt.dead {
@@ -628,12 +674,16 @@ impl Machine {
     }
 
     /// vCPU `e` takes its pending transmit-completion event: the delivery of a NIC's
-    /// event by the vCPU's state when it came (a wake-up, the upcall, netfront's handler).
+    /// transmit completion by the vCPU's state when it came (a wake-up, the upcall or the
+    /// interrupt's exit, the guest's handler with an emulated NIC's register accesses).
     pub(super) fn start_tx_event(&mut self, p: u32, e: u32, instance: u32, now: Cycles) {
         let state = self.tx_event[e as usize].take().expect("a pending event");
         let gi = self.instances[instance as usize].group;
         self.plan(p, Item::TxEvent, Some(instance), gi, "tx completion event");
-        self.plan_path(p, super::slot::delivery(crate::path::IrqSource::Nic, state));
+        self.plan_path(
+            p,
+            super::slot::delivery(crate::path::IrqSource::NicTx, state),
+        );
         self.start(p, now);
     }
 

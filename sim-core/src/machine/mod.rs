@@ -476,14 +476,22 @@ mod slot {
     pub fn op(op: Op, part: usize) -> usize {
         op.index() * PER_OP + part
     }
-    /// Interrupt delivery: 3 sources × 3 vCPU states.
+    /// Interrupt delivery: 4 sources × 3 vCPU states.
     pub const DELIVERY: usize = Op::COUNT * PER_OP;
+    /// The interrupt sources in their slots' order.
+    pub const SOURCES: [IrqSource; 4] = [
+        IrqSource::Disk,
+        IrqSource::Nic,
+        IrqSource::NicTx,
+        IrqSource::Timer,
+    ];
     /// The slot of one delivery: `source`'s interrupt to a vCPU in `state`.
     pub fn delivery(source: IrqSource, state: VcpuState) -> usize {
         let s = match source {
             IrqSource::Disk => 0,
             IrqSource::Nic => 1,
-            IrqSource::Timer => 2,
+            IrqSource::NicTx => 2,
+            IrqSource::Timer => 3,
         };
         let v = match state {
             VcpuState::Running => 0,
@@ -492,7 +500,7 @@ mod slot {
         };
         DELIVERY + s * 3 + v
     }
-    pub const TIMER: usize = DELIVERY + 9;
+    pub const TIMER: usize = DELIVERY + SOURCES.len() * 3;
     pub const GUEST_SWITCH: usize = TIMER + 1;
     pub const HALT: usize = GUEST_SWITCH + 1;
     pub const VCPU_SWITCH: usize = HALT + 1;
@@ -555,6 +563,10 @@ struct GroupRt {
     net_wire: u64,
     /// Cycles a send of one message takes on the wire (`io::wire_cycles`).
     send_wire: Cycles,
+    /// An inline emulated NIC's send: the cycles of its path after the device model sent
+    /// the frame (the transmit-done interrupt taken inside the send, `tx_done_in_send`),
+    /// by which the frame reached the NIC before the send's end (0 otherwise).
+    send_after_frame: Cycles,
     /// Shadow paging: 4 KiB pages of an address space's working set (0 without shadow
     /// paging), each a hidden page fault after a switch whose root was not cached.
     shadow_pages: u64,
@@ -932,6 +944,11 @@ impl Machine {
             || (spec.stack.is_vm()
                 && spec.stack.io == crate::platform::IoModel::Paravirtual
                 && spec.stack.backend == crate::platform::BackendPlacement::DriverDomain)
+            // An emulated NIC's transmit-done interrupts, when the machine delivers them
+            // (`io.rs`, `tx_done`: the send's path does not take them, `tx_done_in_send`).
+            || (spec.stack.is_vm()
+                && spec.stack.io == crate::platform::IoModel::Emulated
+                && (spec.stack.backend_is_scheduled() || spec.stack.irq_coalesce_us > 0))
             || spec.stack.memory == crate::platform::MemoryVirtualization::Shadow
             || spec
                 .groups
@@ -1213,7 +1230,7 @@ impl GroupRt {
         g: &GroupSpec,
         shared_cache_kib: u64,
     ) -> GroupRt {
-        use crate::path::{IrqSource, Path, VcpuState};
+        use crate::path::{Path, VcpuState};
         let mut costs = Box::new([PathCost::default(); slot::COUNT]);
         let mut pieces = vec![Vec::new(); slot::COUNT];
         let mut batch_every = [1; Op::COUNT];
@@ -1253,10 +1270,7 @@ impl GroupRt {
                 &pick(&path.complete.steps, Part::Guest),
             );
         }
-        for (si, source) in [IrqSource::Disk, IrqSource::Nic, IrqSource::Timer]
-            .into_iter()
-            .enumerate()
-        {
+        for (si, source) in slot::SOURCES.into_iter().enumerate() {
             for (vi, state) in [VcpuState::Running, VcpuState::Halted, VcpuState::Waiting]
                 .into_iter()
                 .enumerate()
@@ -1368,6 +1382,11 @@ impl GroupRt {
                         && batched.total == 0
                         && !batched.has_exits
                 });
+        let send_after_frame = if builder.tx_done_in_send() {
+            costs[slot::delivery(crate::path::IrqSource::NicTx, VcpuState::Waiting)].total
+        } else {
+            0
+        };
         GroupRt {
             ops_complete_in_place,
             costs,
@@ -1382,6 +1401,7 @@ impl GroupRt {
             disk_service,
             net_wire,
             send_wire: io::wire_cycles(&spec.host, g.workload.message_bytes),
+            send_after_frame,
             submit_kick_inline,
             completion,
             shadow_pages: if spec.stack.memory == crate::platform::MemoryVirtualization::Shadow {

@@ -832,10 +832,14 @@ workload = "desktop-web"
             .iter()
             .map(|&part| m.groups[0].costs[slot::op(Op::NetSend, part)])
             .collect();
+        // The emulated NIC's send also takes its transmit-done interrupt inside it (the
+        // device model is in the hypervisor): five MMIO accesses and the EOI's exit, once
+        // per send however large.
+        let (all, mmio) = if io == "emulated" { (7, 6) } else { (1, 1) };
         let io_exits: u16 = one.iter().map(|c| c.exits.iter().sum::<u16>()).sum();
-        assert_eq!(io_exits, 1, "{io}");
+        assert_eq!(io_exits, all, "{io}");
         let by_reason: u16 = one.iter().map(|c| c.exits[reason as usize]).sum();
-        assert_eq!(by_reason, 1, "{io}");
+        assert_eq!(by_reason, mmio, "{io}");
         let extra = m.send_extra(0, 36);
         for e in &extra {
             assert!(!e.has_exits && e.exits.iter().all(|&n| n == 0), "{io}");

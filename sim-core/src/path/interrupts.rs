@@ -31,6 +31,10 @@ impl PathBuilder<'_> {
         };
         let (handler_en, handler_ko) = match source {
             IrqSource::Timer => ("guest timer handler", "게스트 타이머 핸들러"),
+            IrqSource::NicTx => (
+                "guest interrupt handler for the NIC's transmit completion (its poll frees the sent buffers)",
+                "NIC의 전송 완료에 대한 게스트 인터럽트 핸들러 (폴링이 보낸 버퍼를 해제)",
+            ),
             _ => ("guest interrupt handler", "게스트 인터럽트 핸들러"),
         };
         let mark = s.mark();
@@ -470,8 +474,16 @@ impl PathBuilder<'_> {
                 self.intercept(s, ExitReason::IoInstruction, c.bt_io_port, en, ko);
                 self.emulate_status_read(s, true);
             }
-            IrqSource::Nic => {
+            IrqSource::Nic | IrqSource::NicTx => {
                 for access in 0..c.emulated_nic_interrupt_accesses {
+                    // A transmit-done interrupt's poll cleans the transmit ring, which
+                    // needs no register access (`e1000_clean_tx_irq` reads the descriptors'
+                    // done bits in guest memory), and gives the receive ring back no buffer:
+                    // with no frame received, `e1000_alloc_rx_buffers` has none to return and
+                    // writes no RDT. The other accesses are the same.
+                    if source == IrqSource::NicTx && access == NIC_RECEIVE_REFILL {
+                        continue;
+                    }
                     let (en, ko) = NIC_INTERRUPT_ACCESSES
                         .get(access as usize)
                         .copied()
@@ -564,6 +576,10 @@ impl PathBuilder<'_> {
         s
     }
 }
+
+/// The index in [`NIC_INTERRUPT_ACCESSES`] of the receive poll's RDT write, which a
+/// transmit-done interrupt does not make.
+const NIC_RECEIVE_REFILL: u64 = 3;
 
 /// The e1000-like NIC's register accesses for one interrupt, in Linux's e1000 driver's
 /// order (`e1000_intr`, then its NAPI poll `e1000_clean`), in both languages.

@@ -160,7 +160,12 @@ pub enum VcpuState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IrqSource {
     Disk,
+    /// The NIC's receive completions (and a blocked sender's room in its send buffer).
     Nic,
+    /// The NIC's transmit completions: an emulated e1000-like NIC's transmit-done
+    /// interrupt (`path/io/mod.rs`, `emulated_tx_done`), a Xen netfront's TX-response
+    /// event (`machine/io.rs`, `tx_completion_event`).
+    NicTx,
     Timer,
 }
 

@@ -290,9 +290,10 @@ impl PathBuilder<'_> {
     /// `xendevicemodel_set_pci_intx_level` (or `set_isa_irq_level`), an ioctl on
     /// /dev/xen/privcmd (IOCTL_PRIVCMD_DM_OP) whose handler makes the dm_op hypercall, in
     /// which Xen asserts the line on the guest's virtual interrupt controller; then QEMU
-    /// waits again. (The line goes down again when the guest reads the device's status:
-    /// [`PathBuilder::qemu_lowers_guest_interrupt`].)
-    pub(in crate::path) fn qemu_raises_guest_interrupt(&self, s: &mut Steps) {
+    /// waits again (`then_waits`; a transmit's interrupt QEMU raises while it handles the
+    /// guest's TDT write, whose ioreq already counts its return to `ppoll`). (The line goes down again when the
+    /// guest reads the device's status: [`PathBuilder::qemu_lowers_guest_interrupt`].)
+    pub(in crate::path) fn qemu_raises_guest_interrupt(&self, s: &mut Steps, then_waits: bool) {
         let c = self.costs;
         s.dom0(
             c.syscall_native,
@@ -309,6 +310,9 @@ impl PathBuilder<'_> {
             "Xen asserts the line on the guest's virtual interrupt controller",
             "Xen이 게스트의 가상 인터럽트 컨트롤러에 인터럽트 선을 올림",
         );
+        if !then_waits {
+            return;
+        }
         s.dom0(
             c.syscall_native - c.syscall_native / 2,
             "QEMU goes back to its ppoll (half a system call's round trip)",

@@ -92,7 +92,18 @@ impl PathBuilder<'_> {
                 }
                 let mark = s.mark();
                 self.backend_driver(s, device);
+                if device == Device::Nic {
+                    self.emulated_tx_done(s);
+                }
                 s.tag_from(mark, Part::Backend);
+                if device == Device::Nic && self.tx_done_in_send() {
+                    // The transmit-done interrupt was raised inside the TDT write's exit:
+                    // the vCPU takes it at the entry that ends that exit, inside the send's
+                    // system call (the handler runs on the vCPU, part of the send).
+                    let mark = s.mark();
+                    self.deliver(s, IrqSource::NicTx, VcpuState::Waiting);
+                    s.tag_from(mark, Part::Guest);
+                }
             }
             IoModel::Paravirtual => {
                 s.kernel(
@@ -215,6 +226,44 @@ impl PathBuilder<'_> {
         }
     }
 
+    /// The emulated e1000-like NIC's transmit completion, in its device model: once it has
+    /// sent the frame it writes the descriptors' done status back into the guest's ring
+    /// (the report-status bit Linux's e1000 driver sets on every send's last descriptor,
+    /// `E1000_TXD_CMD_RS`) and raises the transmit-done interrupt (ICR's TXDW; QEMU's
+    /// hw/net/e1000.c `start_xmit` -> `set_ics`), as it completes a received frame
+    /// (`device_emulation_access`, the same estimate); QEMU in a driver domain raises the
+    /// line by a dm_op. Where the interrupt is taken: [`Self::tx_done_in_send`].
+    fn emulated_tx_done(&self, s: &mut Steps) {
+        s.push(
+            self.device_model_layer(),
+            Category::DeviceEmulation,
+            self.costs.device_emulation_access,
+            "device model writes the sent descriptors' done status back into the guest's ring and raises the transmit-done interrupt (e1000's TXDW: Linux's driver asks for it with each send)",
+            "장치 모델이 보낸 디스크립터의 완료 상태를 게스트의 링에 다시 쓰고 전송 완료 인터럽트를 올림 (e1000의 TXDW: Linux 드라이버가 전송마다 요청)",
+        );
+        if self.qemu_in_driver_domain() {
+            self.qemu_raises_guest_interrupt(s, false);
+        } else {
+            self.notify_guest_from_driver_domain(s);
+        }
+    }
+
+    /// Whether an emulated NIC's transmit-done interrupt is part of the send: with the
+    /// device model inline (in the hypervisor, or in QEMU's vCPU thread, which the TDT
+    /// write's exit returned to) the interrupt is pending when that exit ends and is
+    /// injected at its entry, so the guest's handler runs inside the send's system call;
+    /// the vCPU was neither running guest code nor halted (no exit, no wake-up for the
+    /// delivery). A scheduled back end (a VMM's I/O thread, a driver domain) sends the
+    /// frame later, and interrupt coalescing (`irq_coalesce_us`) holds the interrupt: then
+    /// the machine delivers it by the vCPU's state at that time (`machine/io.rs`,
+    /// `tx_completion_event`).
+    pub(crate) fn tx_done_in_send(&self) -> bool {
+        self.stack.is_vm()
+            && self.stack.io == IoModel::Emulated
+            && !self.scheduled_backend()
+            && self.stack.irq_coalesce_us == 0
+    }
+
     /// Completion of one request: from the physical interrupt to the guest's handler.
     pub(in crate::path) fn device_complete(&self, s: &mut Steps, device: Device) {
         let c = self.costs;
@@ -264,7 +313,7 @@ impl PathBuilder<'_> {
                     "장치 모델이 요청을 완료하고 게스트의 가상 인터럽트를 올림",
                 );
                 if qemu {
-                    self.qemu_raises_guest_interrupt(s);
+                    self.qemu_raises_guest_interrupt(s, true);
                 } else {
                     self.notify_guest_from_driver_domain(s);
                 }
