@@ -690,7 +690,7 @@ pub const TERMS: &[Term] = &[
         name_en: "vs native (command-line table)",
         forms: &["vs native", "네이티브 대비"],
         ko: "명령줄 표의 열 이름으로, 페이지의 ‘네이티브 대비 성능’ 열입니다: 같은 인스턴스가 같은 호스트에서 네이티브로 한 일에 대한 이 플랫폼의 일의 백분율입니다(100% = 가상화 비용 없음). 네이티브 기준 실행도 같은 오버커밋, 상한, 스케줄링을 쓰므로 가상화 자체의 비용만 남습니다. 데스크톱(VDI) 플랫폼에서는 화면 갱신 중 실제로 본 비율(‘갱신’)이라 늦게 온 갱신도 셉니다: 사용자가 느끼는 것은 그 앞에 나오는 입력-화면 지연입니다.",
-        en: "The command line's name for the page's Relative to native column: the work a platform's instances did as a percentage of what the same instances did natively on the same host (100% = no cost of virtualization). The native baseline has the same overcommit, caps and scheduling, so the figure isolates virtualization itself. On a desktop (VDI) platform it is the share of the screen updates its users see ("updates"), which counts a late update too: what they feel is the input-to-display latency shown before it.",
+        en: "The command line's name for the page's Relative to native column: the work a platform's instances did as a percentage of what the same instances did natively on the same host (100% = no cost of virtualization). The native baseline has the same overcommit, caps and scheduling, so the figure isolates virtualization itself. On a desktop (VDI) platform it is the share of the screen updates its users see (\"updates\"), which counts a late update too: what they feel is the input-to-display latency shown before it.",
     },
     Term {
         id: "lowest-group",
