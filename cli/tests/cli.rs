@@ -1406,15 +1406,18 @@ fn a_platforms_lowest_group_stands_beside_its_figure() {
             .lines()
             .find(|l| l.contains(heading) && !l.contains(':'))
             .expect("the column");
-        // Its display column: the rows below are ASCII, where a byte is a column.
-        let column = unicode_width::UnicodeWidthStr::width(&head[..head.find(heading).unwrap()]);
+        // Where its heading ends, in display columns: the rows below are ASCII, where a
+        // byte is a column, and their figures end there too (right-aligned).
+        let width = unicode_width::UnicodeWidthStr::width;
+        let start = width(&head[..head.find(heading).unwrap()]);
+        let end = start + width(heading);
         let starved = row("busy-no-boost");
         assert!(
-            starved.contains("93.6%") && starved[column..].starts_with("db 0.1%"),
+            starved.contains(" 93.6% ") && starved[..end].ends_with(" db 0.1%"),
             "{head}\n{starved}"
         );
         let quiet = row("quiet");
-        assert!(quiet[column..].starts_with("  "), "{head}\n{quiet}");
+        assert!(quiet[start..end].trim().is_empty(), "{head}\n{quiet}");
         assert!(out.lines().any(|l| l.starts_with(note)), "{lang}: the note");
     }
 }

@@ -1046,6 +1046,18 @@ pub fn table(props: &TableProps) -> Html {
     }
 }
 
+/// The line under a platform's figure against native that gives its lowest group's
+/// ([`lowest_group`]), marked so that it reads as a caveat of the figure above it; nothing
+/// where the platform's figure hides no group.
+fn lowest_group_line(lang: Lang, p: &PlatformResult) -> Html {
+    match lowest_group(lang, p) {
+        Some(text) => html! {
+            <><br /><small class="lowest-group" title={t(lang, "table.relative.lowest")}>{ text }</small></>
+        },
+        None => html! {},
+    }
+}
+
 /// Where a platform's time went when no operation's path carries its gap to native: its
 /// hypervisor's and host OS's shares of the CPU and its vCPUs' wait for a core, as the
 /// measured table reads them (a review: a fixed "waiting or scheduling" blamed steal and
