@@ -223,8 +223,8 @@ fn lowest_group_cell(p: &sim_core::PlatformResult) -> Option<String> {
 }
 
 /// The headline figures: one row per platform; beside "vs native", where a platform's
-/// groups print otherwise, its lowest group's own (right-aligned as every column of
-/// figures, so that its heading ends where they do).
+/// groups print otherwise, its lowest group's own, else `-` (right-aligned as every
+/// column of figures, so that its heading ends where they do).
 fn headline(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
     let headers = [
         tr(ko, "ops/s", "초당 연산"),
@@ -280,7 +280,7 @@ fn headline(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
         for (i, (f, w)) in figures.iter().zip(widths).enumerate() {
             let _ = write!(out, " {}", rpad(f, w));
             if let (1, Some(lw)) = (i, lowest_width) {
-                let _ = write!(out, "  {}", rpad(lowest.as_deref().unwrap_or(""), lw));
+                let _ = write!(out, "  {}", rpad(lowest.as_deref().unwrap_or("-"), lw));
             }
         }
         let _ = writeln!(out);
