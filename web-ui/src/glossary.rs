@@ -689,8 +689,16 @@ pub const TERMS: &[Term] = &[
         name_ko: "vs native (명령줄 표)",
         name_en: "vs native (command-line table)",
         forms: &["vs native", "네이티브 대비"],
-        ko: "명령줄 표의 열 이름으로, 페이지의 ‘네이티브 대비 성능’ 열입니다: 같은 인스턴스가 같은 호스트에서 네이티브로 한 일에 대한 이 플랫폼의 일의 백분율입니다(100% = 가상화 비용 없음). 네이티브 기준 실행도 같은 오버커밋, 상한, 스케줄링을 쓰므로 가상화 자체의 비용만 남습니다.",
-        en: "The command line's name for the page's Relative to native column: the work a platform's instances did as a percentage of what the same instances did natively on the same host (100% = no cost of virtualization). The native baseline has the same overcommit, caps and scheduling, so the figure isolates virtualization itself.",
+        ko: "명령줄 표의 열 이름으로, 페이지의 ‘네이티브 대비 성능’ 열입니다: 같은 인스턴스가 같은 호스트에서 네이티브로 한 일에 대한 이 플랫폼의 일의 백분율입니다(100% = 가상화 비용 없음). 네이티브 기준 실행도 같은 오버커밋, 상한, 스케줄링을 쓰므로 가상화 자체의 비용만 남습니다. 데스크톱(VDI) 플랫폼에서는 화면 갱신 중 실제로 본 비율(‘갱신’)이라 늦게 온 갱신도 셉니다: 사용자가 느끼는 것은 그 앞에 나오는 입력-화면 지연입니다.",
+        en: "The command line's name for the page's Relative to native column: the work a platform's instances did as a percentage of what the same instances did natively on the same host (100% = no cost of virtualization). The native baseline has the same overcommit, caps and scheduling, so the figure isolates virtualization itself. On a desktop (VDI) platform it is the share of the screen updates its users see (\"updates\"), which counts a late update too: what they feel is the input-to-display latency shown before it.",
+    },
+    Term {
+        id: "lowest-group",
+        name_ko: "최저 그룹",
+        name_en: "lowest group",
+        forms: &["lowest group", "최저 그룹"],
+        ko: "그룹이 둘 이상인 플랫폼의 네이티브 대비는 각 그룹의 값을 그룹이 네이티브에서 쓴 CPU로 가중한 평균이라, 굶주린 그룹을 가릴 수 있습니다: driver-domain-starvation에서 BOOST 없는 플랫폼은 93.6%인데 db VM은 0.1%입니다. 그래서 가장 낮은 그룹의 값이 플랫폼의 값과 다르게 찍힐 때마다, 그 그룹과 값을 플랫폼의 값 옆에 적습니다(명령줄 표의 ‘최저 그룹’ 열, 페이지의 값 아래). 기준은 조정한 문턱값이 아니라 찍힌 두 숫자가 다르다는 사실입니다.",
+        en: "The figure against native of a platform with more than one group is their mean weighted by the CPU each group uses natively, which can hide a starved group: driver-domain-starvation's platforms without BOOST read 93.6% while the db VM gets 0.1%. So wherever the lowest group's figure prints otherwise than the platform's, that group and its figure stand beside it (the command line's lowest group column; on the page, under the figure). The rule is no tuned threshold, only that the two printed numbers differ.",
     },
     Term {
         id: "kern-percent",

@@ -126,19 +126,15 @@ fn share(v: f64) -> String {
     }
 }
 
-/// The platforms whose groups fare very differently against native
-/// (`PlatformResult::groups_fare_differently`), with the groups' figures (the CLI says the
-/// same under its table).
-fn group_spread(lang: Lang, r: &crate::sim::RunResult) -> Option<String> {
-    let list: Vec<String> = r
-        .platforms
-        .iter()
-        .filter(|p| p.groups_fare_differently())
-        .map(|p| {
-            p.groups_against_native(&labels::platform(lang, p), str::to_string, crate::num::pct)
-        })
-        .collect();
-    (!list.is_empty()).then(|| list.join("; "))
+/// A platform's lowest group and its own figure against native, where the platform's
+/// (their mean weighted by native CPU) hides it: the two print differently
+/// (`PlatformResult::lowest_group`, as the CLI's "lowest group" column).
+fn lowest_group(lang: Lang, p: &PlatformResult) -> Option<String> {
+    p.lowest_group().map(|g| {
+        t(lang, "table.lowest_group")
+            .replace("{group}", &g.name)
+            .replace("{pct}", &percent(g.relative_performance_percent))
+    })
 }
 
 /// The platforms a fault (injected, or an OOM kill) stopped instances of, with how many
@@ -919,18 +915,25 @@ pub fn table(props: &TableProps) -> Html {
                                     { network_cell(p.network.as_ref()) }
                                 </td>
                             }
-                            <td class="relative">{ &figures[0] }
-                                // A desktop's cost is its latency, not its updates (which
-                                // stay near 100% until the server saturates): the cell says
-                                // what its share counts, and the latency stands beside it
-                                // (two reviews read "100%" on a satellite link as native).
-                                if let Some(v) = p.vdi.as_ref().filter(|v| v.sessions > 0) {
+                            // A desktop leads with what its users feel, the latency against a
+                            // local PC; its share of the screen updates (which stays near 100%
+                            // until the server saturates, over a 600 ms link too) after it,
+                            // said for what it is (reviews read "100%" on a satellite link as
+                            // native).
+                            if let Some(v) = p.vdi.as_ref().filter(|v| v.sessions > 0) {
+                                <td class="relative vdi">
+                                    <span class="vdi-latency">{ vdi_latency(lang, v) }</span>
                                     // No update wanted in the run (sessions still logging on): its
                                     // 100% is of nothing, and says so.
-                                    <br /><small class="vdi-updates">{ t(lang, if v.frames_wanted == 0 { "table.vdi_no_updates" } else { "table.vdi_updates" }) }</small>
-                                    <br /><small class="vdi-latency">{ vdi_latency(lang, v) }</small>
-                                }
-                            </td>
+                                    <br /><small class="vdi-updates">
+                                        if v.frames_wanted == 0 { { t(lang, "table.vdi_no_updates") } }
+                                        else { { t(lang, "table.vdi_updates").replace("{}", &figures[0]) } }
+                                    </small>
+                                    { lowest_group_line(lang, p) }
+                                </td>
+                            } else {
+                                <td class="relative">{ &figures[0] }{ lowest_group_line(lang, p) }</td>
+                            }
                             { for SHARE_HEADS.iter().zip(&figures[1..8]).map(|(k, v)| html! { <td class={classes!(hiding_class(k))}>{ v }</td> }) }
                             <td>{ crate::num::whole(p.exits_per_second) }</td>
                             if exit_columns {
@@ -965,8 +968,9 @@ pub fn table(props: &TableProps) -> Html {
             if let Some(faulted) = faults_lowering(lang, r) {
                 <p class="hint" id="relative-faulted">{ t(lang, "table.relative.faulted").replace("{}", &faulted) }</p>
             }
-            if let Some(spread) = group_spread(lang, r) {
-                <p class="hint" id="relative-spread">{ t(lang, "table.relative.spread").replace("{}", &spread) }</p>
+            // What the lowest group beside a platform's figure is (the CLI's note alike).
+            if r.platforms.iter().any(|p| p.lowest_group().is_some()) {
+                <p class="hint" id="relative-lowest">{ t(lang, "table.relative.lowest") }</p>
             }
             // Binary translation's Pentium 4 costs beside another generation's VM exits.
             if let Some(note) = r.generations_note() {
@@ -1039,6 +1043,18 @@ pub fn table(props: &TableProps) -> Html {
             { attack_table(lang, r) }
             <p class="hint" id="run-line">{ run_line(lang, r) }</p>
         </div>
+    }
+}
+
+/// The line under a platform's figure against native that gives its lowest group's
+/// ([`lowest_group`]), marked so that it reads as a caveat of the figure above it; nothing
+/// where the platform's figure hides no group.
+fn lowest_group_line(lang: Lang, p: &PlatformResult) -> Html {
+    match lowest_group(lang, p) {
+        Some(text) => html! {
+            <><br /><small class="lowest-group" title={t(lang, "table.relative.lowest")}>{ text }</small></>
+        },
+        None => html! {},
     }
 }
 
