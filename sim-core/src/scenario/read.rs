@@ -240,7 +240,7 @@ impl Scenario {
             let span = e.span().unwrap_or(0..0);
             value_span = Some((span.clone(), ReadPast::of(&e)));
             let message = e.message().trim().replace('\n', " ");
-            error::parser_error(file_name, text, span, message, |at, number| {
+            error::parser_error(file_name, text, span, message, &|at, number| {
                 if !probe || at.is_empty() || at.end > text.len() {
                     return error::FieldRange::Unknown;
                 }
