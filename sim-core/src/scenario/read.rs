@@ -31,7 +31,7 @@ pub(crate) fn bidi_control_error(file_name: &str, text: &str) -> Option<Scenario
 /// The file's tables as written, by the one TOML reader. Inline in wasm, as every function
 /// on the page's way to the reader is (`Scenario::from_toml` says why): the reading is then
 /// compiled in the page, at its opt-level "z". `#[inline(never)]` here made sim-core's
-/// opt-level-3 reading the page's (185 KB more of wasm, its visitors with the value
+/// opt-level-3 reading the page's (176 KB more of wasm, its visitors with the value
 /// reader inlined into each field's), and a caller that is not inline in wasm
 /// (`Scenario::unit_warnings` was) adds that copy beside the page's (458 KB).
 #[cfg_attr(target_arch = "wasm32", inline)]
