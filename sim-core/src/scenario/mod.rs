@@ -328,6 +328,9 @@ impl Scenario {
     /// let w = sim_core::Scenario::unit_warnings("d.toml", text);
     /// assert_eq!((w.len(), w[0].code, w[0].line), (1, "rtt_below_any_network", 7));
     /// ```
+    ///
+    /// Inline in wasm like `from_toml`, for the same reason: it reads the file.
+    #[cfg_attr(target_arch = "wasm32", inline)]
     pub fn unit_warnings(file_name: &str, text: &str) -> Vec<ScenarioError> {
         if text.len() > MAX_FILE_BYTES {
             return Vec::new();

@@ -28,10 +28,13 @@ pub(crate) fn bidi_control_error(file_name: &str, text: &str) -> Option<Scenario
     ))
 }
 
-/// The file's tables as written, by the one TOML reader: its only call, so that the reading
-/// code (inlined into its callers in wasm) is in the page's module once, not once per caller
-/// (`Scenario::unit_warnings` calling the reader itself added 458 KB to the wasm).
-#[inline(never)]
+/// The file's tables as written, by the one TOML reader. Inline in wasm, as every function
+/// on the page's way to the reader is (`Scenario::from_toml` says why): the reading is then
+/// compiled in the page, at its opt-level "z". `#[inline(never)]` here made sim-core's
+/// opt-level-3 reading the page's (176 KB more of wasm, its visitors with the value
+/// reader inlined into each field's), and a caller that is not inline in wasm
+/// (`Scenario::unit_warnings` was) adds that copy beside the page's (458 KB).
+#[cfg_attr(target_arch = "wasm32", inline)]
 pub(super) fn read_tables(text: &str) -> Result<ScenarioFile, crate::toml_reader::ReadError> {
     crate::toml_reader::from_str(text)
 }
@@ -240,7 +243,7 @@ impl Scenario {
             let span = e.span().unwrap_or(0..0);
             value_span = Some((span.clone(), ReadPast::of(&e)));
             let message = e.message().trim().replace('\n', " ");
-            error::parser_error(file_name, text, span, message, |at, number| {
+            error::parser_error(file_name, text, span, message, &|at, number| {
                 if !probe || at.is_empty() || at.end > text.len() {
                     return error::FieldRange::Unknown;
                 }

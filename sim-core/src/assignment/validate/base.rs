@@ -115,7 +115,7 @@ pub(super) fn missing_text(v: &Validator<'_>, table: &[Key<'_>], field: &str) ->
         v.text,
         v.span_of(table),
         format!("missing field `{field}`"),
-        |_, _| crate::scenario::error::FieldRange::Unknown,
+        &|_, _| crate::scenario::error::FieldRange::Unknown,
     )
 }
 

@@ -76,7 +76,7 @@ fn reading_error(
     }
     let span = e.span().unwrap_or(0..0);
     let message = e.message().trim().replace('\n', " ");
-    crate::scenario::error::parser_error(file_name, text, span, message, |at, number| {
+    crate::scenario::error::parser_error(file_name, text, span, message, &|at, number| {
         use crate::scenario::error::FieldRange;
         if !probe || at.is_empty() || at.end > text.len() {
             return FieldRange::Unknown;

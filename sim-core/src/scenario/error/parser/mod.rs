@@ -345,13 +345,6 @@ impl FieldRange {
     }
 }
 
-/// The error of a file the TOML reader refused (`message` at `span`), told in the
-/// scenario writer's terms: [`parser_msg`], with the key named where the reader's message
-/// does not (a duplicate key, a missing field of an inline table), for a whole number of
-/// the wrong type or sign the field's range when `range_at` finds it (validating the text
-/// with the number it is given in the value's place), and for a decimal
-/// number of the wrong type the field's range (or at least its key) and examples, never
-/// serde's "expected f64".
 /// The reader's message with each name or value in backticks that is longer than any name
 /// can be quoted by its start and its length, as [`super::Validator::error`] quotes values
 /// (a 200 000-character key or `kind` was echoed whole, 200 KB of message).
@@ -376,12 +369,20 @@ fn shorten_quoted(message: &str) -> String {
     out
 }
 
+/// The error of a file the TOML reader refused (`message` at `span`), told in the
+/// scenario writer's terms: [`parser_msg`], with the key named where the reader's message
+/// does not (a duplicate key, a missing field of an inline table), for a whole number of
+/// the wrong type or sign the field's range when `range_at` finds it (validating the text
+/// with the number it is given in the value's place), and for a decimal
+/// number of the wrong type the field's range (or at least its key) and examples, never
+/// serde's "expected f64". `range_at` is a `dyn` closure so that this is compiled once, not
+/// once for the scenario's reading and once for the assignment's (13 KB of the page's wasm).
 pub(crate) fn parser_error(
     file: &str,
     text: &str,
     span: Range<usize>,
     message: String,
-    range_at: impl Fn(Range<usize>, u64) -> FieldRange,
+    range_at: &dyn Fn(Range<usize>, u64) -> FieldRange,
 ) -> ScenarioError {
     let v = Validator::unparsed(file, text);
     let message = datetime_found(text, &span, tidy_found(&shorten_quoted(&message)));
@@ -391,7 +392,7 @@ pub(crate) fn parser_error(
         .or_else(|| lookalike_character(text, &span, &message))
         .or_else(|| other_format_syntax(text, &span, &message))
         .or_else(|| never_closed(text, &span, &message))
-        .or_else(|| too_large_number(text, &span, &message, &range_at))
+        .or_else(|| too_large_number(text, &span, &message, range_at))
         .or_else(|| bracket_slip(text, &span, &message))
         .or_else(|| duplicate_key(text, &span, &message))
         .or_else(|| missing_value(text, &span, &message))
@@ -425,7 +426,7 @@ pub(crate) fn parser_error(
     if let Some(m) = quoted_number_with_unit(&m, text, &span) {
         return v.error(span, m);
     }
-    if let Some((at, m)) = number_of_wrong_type(&m, text, &span, &range_at) {
+    if let Some((at, m)) = number_of_wrong_type(&m, text, &span, range_at) {
         return v.error(at, m);
     }
     if let Some(m) = list_or_table_wanted(&m, text, &span) {
@@ -562,7 +563,7 @@ fn too_large_number(
     text: &str,
     span: &Range<usize>,
     message: &str,
-    range_at: &impl Fn(Range<usize>, u64) -> FieldRange,
+    range_at: &dyn Fn(Range<usize>, u64) -> FieldRange,
 ) -> Option<(Range<usize>, Msg)> {
     if message != "floating-point number overflowed" && message != "integer number overflowed" {
         return None;
@@ -629,7 +630,7 @@ fn number_of_wrong_type(
     m: &Msg,
     text: &str,
     span: &Range<usize>,
-    range_at: &impl Fn(Range<usize>, u64) -> FieldRange,
+    range_at: &dyn Fn(Range<usize>, u64) -> FieldRange,
 ) -> Option<(Range<usize>, Msg)> {
     let detail = m
         .params
