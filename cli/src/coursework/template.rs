@@ -138,7 +138,8 @@ const KOREAN_COMMENTS: &[(&str, &str)] = &[
     ("# The id goes into every answers file and every student's seed: keep it once handed out.", "# id는 모든 답안 파일과 학생마다의 시드에 들어갑니다: 배포한 뒤에는 바꾸지 마세요."),
     ("# show right/wrong and the computed answer once answered", "# 답하면 정답 여부와 계산된 정답을 보여 줍니다"),
     ("# A scenario of the library, by file name (or embed one: scenario_toml = '''...''').", "# 라이브러리의 시나리오, 파일 이름으로 (또는 직접 넣기: scenario_toml = '''...''')."),
-    ("# Questions of the scenario itself, by id (one point each).", "# 시나리오 자체의 질문, id로 (각 1점)."),
+    ("# Questions of the scenario itself, by id (one point each): here the prediction below,", "# 시나리오 자체의 질문, id로 (각 1점): 여기서는 아래의 예측 질문을"),
+    ("# asked again once the run has answered it.", "# 실행이 답한 뒤에 다시 묻습니다."),
     ("# Each student gets a seed of their own (from the assignment id and their student id).", "# 학생마다 자기 시드를 받습니다(과제 id와 학번에서)."),
     ("# A seed alone does not move a figure that comes from fixed costs (the host OS's share", "# 시드만으로는 고정 비용에서 나오는 수치(아래의 호스트 OS 비율)가 움직이지 않습니다:"),
     ("# below): each student also gets one of these choices (picked from a hash of the ids),", "# 그래서 학생마다 이 선택지 중 하나(id들의 해시로 고름), 곧 그룹마다 실행되는 VM 수도"),
@@ -511,8 +512,9 @@ title = { en = "Who pays for I/O?", ko = "I/O 비용은 누가 치르나?" }
 intro = { en = "The same VMs run on a type-1 and a type-2 hypervisor; how many of them run differs between students. Predict first, then run.", ko = "같은 VM들을 Type 1과 Type 2 하이퍼바이저에서 실행합니다. VM 수는 학생마다 다릅니다. 먼저 예측하고 실행하세요." }
 # A scenario of the library, by file name (or embed one: scenario_toml = '''...''').
 scenario = "type1-vs-type2.toml"
-# Questions of the scenario itself, by id (one point each).
-scenario_questions = ["lowest-disk-p99"]
+# Questions of the scenario itself, by id (one point each): here the prediction below,
+# asked again once the run has answered it.
+scenario_questions = ["lowest-relative"]
 # Each student gets a seed of their own (from the assignment id and their student id).
 student_seed = true
 # A seed alone does not move a figure that comes from fixed costs (the host OS's share
