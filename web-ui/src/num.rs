@@ -200,6 +200,13 @@ pub fn regroup(text: &str) -> String {
     crate::sim::text::regroup(text)
 }
 
+/// A list of figures ("vm 95.3%", "host memory 16,384 MiB") joined as the CLI joins one
+/// ([`figure_list`](crate::sim::text::figure_list)): ", " in English, " · " in Korean,
+/// whose comma between items would read as one inside a grouped number.
+pub fn figure_list(lang: Lang, items: &[String]) -> String {
+    crate::sim::text::figure_list(items, lang.core())
+}
+
 /// A count of events as the page says an estimate or its limit: in Korean in 만 and 억
 /// with three significant digits ("2억", "12.3억": `sim_core::text::korean_large_count`),
 /// in English grouped in thousands ("200,000,000").
@@ -256,6 +263,16 @@ mod tests {
         assert_eq!(pct(98.314), "98.3%");
         assert_eq!(duration_ms(27397.0), "27.4 s");
         assert_eq!(duration_ms(840.2), "840 ms");
+    }
+
+    /// A figure list as the CLI joins one: a Korean reader's comma would run into the
+    /// grouped figure's ("vm 16,384 MiB, ct 12" reads as three figures).
+    #[test]
+    fn figure_lists_are_joined_as_the_cli_joins_them() {
+        let items = ["vm 16,384 MiB".to_string(), "ct 12 MiB".to_string()];
+        assert_eq!(figure_list(Lang::En, &items), "vm 16,384 MiB, ct 12 MiB");
+        assert_eq!(figure_list(Lang::Ko, &items), "vm 16,384 MiB · ct 12 MiB");
+        assert_eq!(figure_list(Lang::Ko, &items[..1]), "vm 16,384 MiB");
     }
 
     #[test]

@@ -220,7 +220,7 @@ pub fn settings_note(lang: Lang, changed: &[String], explanation: &str) -> Html 
         return html! {};
     }
     html! {
-        <p class="hint settings-differ">{ t(lang, "questions.settings_differ").replace("{}", &changed.join(", ")) }</p>
+        <p class="hint settings-differ">{ t(lang, "questions.settings_differ").replace("{}", &crate::num::figure_list(lang, changed)) }</p>
     }
 }
 
@@ -254,7 +254,7 @@ pub fn contradiction(
     }
     Some(
         t(lang, "questions.contradicted")
-            .replacen("{}", &changed.join(", "), 1)
+            .replacen("{}", &crate::num::figure_list(lang, changed), 1)
             .replacen("{}", &answer_named(lang, q, label), 1)
             .replacen("{}", &answer_named(lang, written, label), 1),
     )
@@ -433,12 +433,12 @@ pub fn authoring_notes(
         let decimals = (3..=9)
             .find(|&d| format!("{w:.d$}") != format!("{r:.d$}"))
             .unwrap_or(9);
-        let figures = format!(
-            "{} {}, {} {}",
-            name_of(&q.answer),
-            crate::num::fixed(w, decimals),
-            name,
-            crate::num::fixed(r, decimals)
+        let figures = crate::num::figure_list(
+            lang,
+            &[
+                format!("{} {}", name_of(&q.answer), crate::num::fixed(w, decimals)),
+                format!("{name} {}", crate::num::fixed(r, decimals)),
+            ],
         );
         notes.push(crate::sim::text::particles(
             &t(lang, "questions.shown_tie")
@@ -456,7 +456,7 @@ pub fn authoring_notes(
         notes.push(
             t(lang, "questions.tolerance_others")
                 .replacen("{}", &crate::num::num(q.tolerance_percent), 1)
-                .replacen("{}", &list.join(", "), 1),
+                .replacen("{}", &crate::num::figure_list(lang, &list), 1),
         );
     }
     notes
@@ -1055,10 +1055,14 @@ mod tests {
         q.value = None;
         q.answer = "kvm".into();
         q.evidence = vec![("kvm".into(), 1.2312), ("docker".into(), 1.2349)];
-        for lang in [Lang::En, Lang::Ko] {
+        // Two figures, joined as the CLI joins figures: " · " in Korean.
+        for (lang, figures) in [
+            (Lang::En, "KVM 1.231, DOCKER 1.235"),
+            (Lang::Ko, "KVM 1.231 · DOCKER 1.235"),
+        ] {
             let notes = authoring_notes(lang, &q, &name);
             assert_eq!(notes.len(), 1, "{notes:?}");
-            assert!(notes[0].contains("KVM 1.231, DOCKER 1.235"), "{notes:?}");
+            assert!(notes[0].contains(figures), "{notes:?}");
         }
         // Below 1, three significant digits tell them apart: nothing.
         q.evidence = vec![("kvm".into(), 0.3473), ("docker".into(), 0.354)];
