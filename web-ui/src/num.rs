@@ -55,6 +55,16 @@ pub fn num(v: f64) -> String {
     fixed(v, decimals(v))
 }
 
+/// A throughput in Gbit/s as the CLI prints it ([`gbit_s`](crate::sim::text::gbit_s)):
+/// two decimals from 1 Gbit/s ("10.00" for 9.996, where [`num`] shows "10"), three
+/// significant digits below.
+pub fn gbit_s(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    crate::sim::text::gbit_s(v)
+}
+
 /// A percentage: "98.3%".
 pub fn pct(v: f64) -> String {
     if !v.is_finite() {
@@ -273,6 +283,19 @@ mod tests {
         assert_eq!(figure_list(Lang::En, &items), "vm 16,384 MiB, ct 12 MiB");
         assert_eq!(figure_list(Lang::Ko, &items), "vm 16,384 MiB · ct 12 MiB");
         assert_eq!(figure_list(Lang::Ko, &items[..1]), "vm 16,384 MiB");
+    }
+
+    /// 9.996 Gbit/s read "10" on the page beside the CLI's "10.00", and 12.3456 "12.3"
+    /// beside "12.35": Gbit/s has the CLI's decimals, two from 1 Gbit/s.
+    #[test]
+    fn gbit_s_has_the_clis_decimals() {
+        assert_eq!(num(9.996), "10");
+        assert_eq!(gbit_s(9.996), "10.00");
+        assert_eq!(gbit_s(12.3456), "12.35");
+        assert_eq!(gbit_s(9.4949), "9.49");
+        assert_eq!(gbit_s(0.012345), "0.0123");
+        assert_eq!(gbit_s(0.0), "0");
+        assert_eq!(gbit_s(f64::NAN), "—");
     }
 
     #[test]

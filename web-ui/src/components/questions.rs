@@ -52,6 +52,8 @@ pub fn number_hint(lang: Lang, unit: &str) -> String {
 pub fn value_with_unit(lang: Lang, m: Metric, v: f64) -> String {
     match m.unit() {
         "%" => crate::num::pct(v),
+        // With the CLI's decimals, as the network cells show it ("10.00", not "10").
+        "Gbit/s" => with_unit(lang, crate::num::gbit_s(v), "Gbit/s"),
         unit => with_unit(lang, fmt_num(v), unit),
     }
 }
