@@ -334,7 +334,7 @@ fn the_rule_catches_a_broken_example() {
         .map(|(i, _)| i + 1)
         .expect("cores = 0");
     assert!(
-        c.failures[0].contains(&format!("t.md:{cores_line}:9: error in the ```toml scenario example opening at line {second_fence}: host.cores must be between 1 and 1024")),
+        c.failures[0].contains(&format!("t.md:{cores_line}:9: error in the ```toml scenario example opening at line {second_fence}: host.cores must be between 1 and 1,024")),
         "{text}"
     );
     assert!(

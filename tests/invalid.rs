@@ -230,7 +230,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "zero-cores",
             6,
             9,
-            &["host.cores", "between 1 and 1024", "got 0"],
+            &["host.cores", "between 1 and 1,024", "got 0"],
         ),
         (
             "unknown-preset",
@@ -250,13 +250,13 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "duration-too-long",
             3,
             15,
-            &["between 1 and 60000", "60001"],
+            &["between 1 and 60,000", "60001"],
         ),
         (
             "too-many-instances-in-a-group",
             14,
             9,
-            &["between 1 and 1024", "1025"],
+            &["between 1 and 1,024", "1025"],
         ),
         // A platform over its limits: at the count of the group that adds the most (web's
         // 600, the first of two equals), with the count that would fit.

@@ -4,8 +4,8 @@
 //!
 //! [`regroup`] puts separators into the digits of a text written elsewhere (the
 //! comparison table's measured cells, the step-through's phases) as they are written,
-//! never through a float. A validator's message is shown as the CLI prints it, its
-//! figures without separators.
+//! never through a float. A validator's message is shown as the CLI prints it: its
+//! ranges' bounds grouped (by sim-core), the value written as written.
 
 use std::cell::Cell;
 
