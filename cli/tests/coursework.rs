@@ -992,7 +992,7 @@ fn a_steps_scenario_file_too_large_or_a_directory_is_said_to_be_one() {
     assert!(
         err.contains(&format!("{a}:10:12: step `s1`: scenario file `"))
             && err.contains(&format!(
-                "is {} bytes; a scenario file is at most 262144",
+                "is {} bytes; a scenario file is at most 262,144",
                 big.len()
             )),
         "{err}"
