@@ -334,7 +334,7 @@ fn the_rule_catches_a_broken_example() {
         .map(|(i, _)| i + 1)
         .expect("cores = 0");
     assert!(
-        c.failures[0].contains(&format!("t.md:{cores_line}:9: error in the ```toml scenario example opening at line {second_fence}: host.cores must be between 1 and 1024")),
+        c.failures[0].contains(&format!("t.md:{cores_line}:9: error in the ```toml scenario example opening at line {second_fence}: host.cores must be between 1 and 1,024")),
         "{text}"
     );
     assert!(
@@ -461,6 +461,79 @@ fn the_product_table_names_the_course_overviews_products() {
                 cells.len() > 2 && cells[1].contains(product) && cells[2] == kind
             }),
             "{product} ({kind}) is not in the product table"
+        );
+    }
+}
+
+/// The assignment docs/assignment-format.md's answers file example is of: `week3`'s step
+/// `io-paths`, the library's io-paths.toml with a predict question of its own and one of the
+/// scenario's, no `student_seed` and no `[[step.vary]]`, so its `scenario_hash` is every
+/// student's (the document says so).
+const ANSWERS_EXAMPLE_ASSIGNMENT: &str = r#"
+[assignment]
+id = "week3"
+title = { en = "Week 3", ko = "3주차" }
+intro = { en = "I/O paths.", ko = "I/O 경로." }
+
+[[step]]
+id = "io-paths"
+title = { en = "I/O paths", ko = "I/O 경로" }
+intro = { en = "Predict first, then run.", ko = "먼저 예측하고 실행하세요." }
+scenario = "io-paths.toml"
+scenario_questions = ["most-exits"]
+
+[[step.question]]
+id = "predict-slowest"
+predict = true
+kind = "choice"
+text = { en = "Before running: which platform will reach the smallest share of native throughput?", ko = "실행 전에: 네이티브 대비 처리량 비율이 가장 낮을 플랫폼은 어느 것인가요?" }
+metric = "relative_performance_percent"
+select = "lowest"
+"#;
+
+/// The `scenario_hash` in docs/assignment-format.md's answers file is the one `grade`
+/// computes for that step (it was left stale once when io-paths.toml changed), its
+/// assignment and student are the example's, and its answers name the step's questions.
+#[test]
+fn the_answers_file_examples_scenario_hash_is_computed() {
+    let root = workspace_root();
+    let doc = std::fs::read_to_string(root.join("docs/assignment-format.md")).expect("doc");
+    let at = doc
+        .find("\"format\": \"virtsim-answers/1\"")
+        .expect("the document shows an answers file");
+    let start = doc[..at].rfind("```json").expect("in a json block");
+    let blocks = fenced_blocks(&doc[start..]).expect("markdown");
+    let block = blocks.first().expect("the answers file's block");
+    // The example is JSON but for its checksum's "..."; read it as JSON.
+    let file: serde_json::Value = serde_json::from_str(&block.text).expect("the example is JSON");
+    let assignment = Assignment::from_toml(
+        "week3.toml",
+        ANSWERS_EXAMPLE_ASSIGNMENT,
+        &virtsim_library::Library,
+    )
+    .expect("the example's assignment validates");
+    assert_eq!(file["assignment"], assignment.id.as_str());
+    let student = file["student"].as_str().expect("a student");
+    let steps = file["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 1);
+    let step = &steps[0];
+    assert_eq!(step["step"], assignment.steps[0].id.as_str());
+    let expected = assignment.scenario_hash(0, Some(student));
+    assert_eq!(
+        step["scenario_hash"].as_str(),
+        Some(expected.as_str()),
+        "docs/assignment-format.md's example scenario_hash for step `io-paths` is stale: write {expected}"
+    );
+    // Without a seed of the student's or a varied parameter, every student's hash is this one.
+    assert_eq!(assignment.scenario_hash(0, Some("s002")), expected);
+    let questions: Vec<&str> = (assignment.steps[0].questions.iter())
+        .map(|q| q.id.as_str())
+        .collect();
+    for answer in step["answers"].as_array().expect("answers") {
+        let id = answer["question"].as_str().expect("a question id");
+        assert!(
+            questions.contains(&id),
+            "`{id}` is not a question of the step: {questions:?}"
         );
     }
 }

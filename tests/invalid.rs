@@ -230,7 +230,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "zero-cores",
             6,
             9,
-            &["host.cores", "between 1 and 1024", "got 0"],
+            &["host.cores", "between 1 and 1,024", "got 0"],
         ),
         (
             "unknown-preset",
@@ -250,13 +250,13 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "duration-too-long",
             3,
             15,
-            &["between 1 and 60000", "60001"],
+            &["between 1 and 60,000", "60001"],
         ),
         (
             "too-many-instances-in-a-group",
             14,
             9,
-            &["between 1 and 1024", "1025"],
+            &["between 1 and 1,024", "1025"],
         ),
         // A platform over its limits: at the count of the group that adds the most (web's
         // 600, the first of two equals), with the count that would fit.
@@ -267,7 +267,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             &[
                 "instance `web`: count = 600",
                 "1200 instances",
-                "at most 1024",
+                "at most 1,024",
                 "lower count to 424 or less",
             ],
         ),
@@ -275,7 +275,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "too-many-vcpus",
             14,
             9,
-            &["5120 vCPUs", "at most 4096", "lower count to 819 or less"],
+            &["5120 vCPUs", "at most 4,096", "lower count to 819 or less"],
         ),
         // A text in one language: what to add, in the text's own key.
         (
@@ -301,7 +301,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             14,
             &[
                 "host.memory_gib is in GiB",
-                "between 0.125 and 65536",
+                "between 0.125 and 65,536",
                 "for 131072 MiB write memory_gib = 128",
             ],
         ),
@@ -382,7 +382,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "memory-gib-overflows",
             8,
             14,
-            &["host.memory_gib must be between 0.125 and 65536; got 1e400"],
+            &["host.memory_gib must be between 0.125 and 65,536; got 1e400"],
         ),
         (
             "seed-overflows",
@@ -421,7 +421,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "nic-bandwidth-too-high",
             6,
             20,
-            &["host.nic.bandwidth_gbit_s", "between 1 and 10000"],
+            &["host.nic.bandwidth_gbit_s", "between 1 and 10,000"],
         ),
         // Estimated events: 60 s at 3 GHz is 1.8e11 cycles per machine on 64 cores; even
         // items of 100 000 cycles would give 64 x 1.8e6 x 2 (platform and baseline) =
@@ -483,7 +483,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "cores-written-as-a-date",
             8,
             9,
-            &["a date", "from 1 to 1024"],
+            &["a date", "from 1 to 1,024"],
         ),
         (
             "sweep-target-infinite",

@@ -799,3 +799,44 @@ fn every_tables_notes_are_numbered_in_order_and_referred_to() {
         }
     }
 }
+
+/// A VDI platform's groups' kbit/s per session are listed as the CLI lists figures
+/// (`sim_core::text::figure_list`): vdi-network's video users send over a thousand kbit/s,
+/// which the tables group ("1,141"), so a Korean list joined by ", " read "`office` 7,
+/// `video` 1,141" as three figures; it is joined by " · " in Korean, ", " in English.
+#[test]
+fn a_vdi_platforms_groups_kbit_s_are_a_list_of_figures_in_each_language() {
+    let r =
+        run(&std::fs::read_to_string(workspace_root().join("scenarios/vdi-network.toml")).unwrap());
+    let row = performance_row(&r);
+    let (mut checked, mut grouped) = (0, false);
+    for column in &r.table.columns {
+        let p = platform(&r, &column.platform);
+        let Some(v) = p.vdi.as_ref().filter(|v| v.groups.len() > 1) else {
+            continue;
+        };
+        let cell = &column.cells[row].measured;
+        let each: Vec<String> = (v.groups.iter())
+            .map(|g| format!("`{}` {:.0}", g.group, g.bandwidth_kbit_s))
+            .collect();
+        grouped |= v.groups.iter().any(|g| g.bandwidth_kbit_s >= 1000.0);
+        assert!(
+            cell.en
+                .contains(&format!("kbit/s per session: {}", each.join(", "))),
+            "{}",
+            cell.en
+        );
+        assert!(
+            cell.ko
+                .contains(&format!("세션당 kbit/s: {}", each.join(" · "))),
+            "{}",
+            cell.ko
+        );
+        checked += 1;
+    }
+    assert!(
+        checked > 0,
+        "vdi-network has a VDI platform of several groups"
+    );
+    assert!(grouped, "a figure the tables group (1,000 kbit/s or more)");
+}

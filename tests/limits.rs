@@ -133,8 +133,21 @@ fn desktop_sessions_count_against_the_run_budget() {
         Err(sim_core::SimError::EventLimit { limit, estimate }) => {
             assert_eq!(limit, needed - 1);
             assert_eq!(estimate, s.estimated_events());
-            let message = result.unwrap_err().to_string();
-            assert!(message.contains(&format!("{}", needed - 1)), "{message}");
+            // Its counts grouped as the tables print them ("123,456"), in both languages.
+            let e = result.unwrap_err();
+            let limit = sim_core::text::grouped(&(needed - 1).to_string());
+            let estimate = sim_core::text::grouped(&estimate.to_string());
+            let message = e.to_string();
+            assert!(
+                message.contains(&format!("the run needed more than {limit} events (the scenario's estimate is at most {estimate} events)")),
+                "{message}"
+            );
+            let korean = e.message_in(sim_core::Lang::Ko);
+            assert!(
+                korean.contains(&format!("이벤트가 {limit}개보다 많이")),
+                "{korean}"
+            );
+            assert!(needed - 1 >= 1000, "a count the message groups: {needed}");
         }
         other => panic!("expected the event limit, got {other:?}"),
     }

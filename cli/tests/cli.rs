@@ -1082,7 +1082,7 @@ fn validate_and_run_speak_korean_with_lang_ko() {
         // `cores = 0` is on line 5; the value starts in column 9.
         assert!(
             stderr(&o).contains(&format!(
-                "{path}:5:9: host.cores 값은 1에서 1024 사이여야 합니다. 입력값: 0"
+                "{path}:5:9: host.cores 값은 1에서 1,024 사이여야 합니다. 입력값: 0"
             )),
             "{command}: {}",
             stderr(&o)
@@ -1090,7 +1090,7 @@ fn validate_and_run_speak_korean_with_lang_ko() {
     }
     let o = virtsim(&["validate", &path]);
     assert!(
-        stderr(&o).contains(":5:9: host.cores must be between 1 and 1024; got 0"),
+        stderr(&o).contains(":5:9: host.cores must be between 1 and 1,024; got 0"),
         "{}",
         stderr(&o)
     );

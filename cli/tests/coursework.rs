@@ -1012,7 +1012,7 @@ fn a_steps_scenario_file_too_large_or_a_directory_is_said_to_be_one() {
     assert!(
         err.contains(&format!("{a}:10:12: step `s1`: scenario file `"))
             && err.contains(&format!(
-                "is {} bytes; a scenario file is at most 262144",
+                "is {} bytes; a scenario file is at most 262,144",
                 big.len()
             )),
         "{err}"
@@ -1553,7 +1553,7 @@ fn validate_lists_every_error_of_an_embedded_scenario() {
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 2, "{err}");
     assert!(
-        lines[0].starts_with(&format!("{a}:14:9: host.cores must be between 1 and 1024")),
+        lines[0].starts_with(&format!("{a}:14:9: host.cores must be between 1 and 1,024")),
         "{err}"
     );
     assert!(
@@ -1565,7 +1565,7 @@ fn validate_lists_every_error_of_an_embedded_scenario() {
     let o = virtsim(&["validate", &a, "--lang", "ko"]);
     let err = stderr(&o);
     assert!(
-        err.contains(":14:9: host.cores 값은 1에서 1024 사이여야 합니다"),
+        err.contains(":14:9: host.cores 값은 1에서 1,024 사이여야 합니다"),
         "{err}"
     );
     assert!(
@@ -2361,7 +2361,7 @@ fn a_negative_vary_choice_is_explained_in_korean() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "단계 `one`: `host_cores`의 선택지 `-3`이 음수입니다: `host_cores`는 코어 수, 1~1024입니다"
+            "단계 `one`: `host_cores`의 선택지 `-3`이 음수입니다: `host_cores`는 코어 수, 1~1,024입니다"
         ),
         "{err}"
     );
@@ -2370,7 +2370,7 @@ fn a_negative_vary_choice_is_explained_in_korean() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
-            "step `one`: choice `-3` of `host_cores` is negative: `host_cores` is a count of cores, from 1 to 1024"
+            "step `one`: choice `-3` of `host_cores` is negative: `host_cores` is a count of cores, from 1 to 1,024"
         ),
         "{}",
         stderr(&o)

@@ -594,7 +594,8 @@ impl FaultsStopped {
 }
 
 /// Times in ms, in words: "100 ms", "100 and 126 ms", "100, 110 and 126 ms", or "between 100
-/// and 190 ms" for more than three (Korean alike).
+/// and 190 ms" for more than three (Korean alike, its three joined by " · " as
+/// [`figure_list`](crate::text::figure_list) joins figures: a table groups "1,000").
 pub fn times_ms(at_ms: &[u64], lang: crate::text::Lang) -> String {
     let ko = lang == crate::text::Lang::Ko;
     let times: Vec<String> = at_ms.iter().map(u64::to_string).collect();
@@ -603,7 +604,7 @@ pub fn times_ms(at_ms: &[u64], lang: crate::text::Lang) -> String {
         [one] => format!("{one} ms"),
         [a, b] if ko => format!("{a} ms와 {b} ms"),
         [a, b] => format!("{a} and {b} ms"),
-        [a, b, c] if ko => format!("{a}, {b}, {c} ms"),
+        [a, b, c] if ko => format!("{a} · {b} · {c} ms"),
         [a, b, c] => format!("{a}, {b} and {c} ms"),
         [first, .., last] if ko => format!("{first}~{last} ms 사이"),
         [first, .., last] => format!("between {first} and {last} ms"),

@@ -212,6 +212,31 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A throughput in Gbit/s as the CLI's network section and the page's network cells print
+/// it: two decimals from 1 Gbit/s ("9.56", and "10.00" for 9.996, which a figure of
+/// fewer decimals would show as "10" beside the CLI's "10.00"), three significant digits
+/// below (a request-response workload's 0.0123 Gbit/s does not read 0.01); 0 is "0".
+///
+/// ```
+/// use sim_core::text::gbit_s;
+///
+/// assert_eq!(gbit_s(9.996), "10.00");
+/// assert_eq!(gbit_s(9.4949), "9.49");
+/// assert_eq!(gbit_s(0.012345), "0.0123");
+/// assert_eq!(gbit_s(0.5), "0.500");
+/// assert_eq!(gbit_s(0.0), "0");
+/// ```
+pub fn gbit_s(v: f64) -> String {
+    if v == 0.0 {
+        "0".to_string()
+    } else if v.abs() < 1.0 {
+        let decimals = (2 - v.abs().log10().floor() as i32).clamp(3, 7) as usize;
+        fixed(v, decimals)
+    } else {
+        fixed(v, 2)
+    }
+}
+
 /// Rewrites the long digit runs of a text written elsewhere (sim-core's measured
 /// cells, "109243 exits/s"; a step's phases) in the page's and the tables' number format: thousands separators inserted
 /// into the digits as written, never read through a float (a `u64` such as

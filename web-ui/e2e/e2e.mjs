@@ -3357,11 +3357,11 @@ await step('validator messages are in Korean when the page is', async () => {
   await setEditorText(page, bad);
   await page.waitForSelector('#editor-error');
   // Its figures as the CLI prints them (no separators).
-  assert(/must be between 1 and 1024/.test(await page.textContent('#editor-error')), 'English message in English');
+  assert(/must be between 1 and 1,024/.test(await page.textContent('#editor-error')), 'English message in English');
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'ko');
   const ko = await page.textContent('#editor-error');
-  assert(/host\.cores 값은 1에서 1024 사이여야 합니다/.test(ko), `Korean validator message: ${ko}`);
+  assert(/host\.cores 값은 1에서 1,024 사이여야 합니다/.test(ko), `Korean validator message: ${ko}`);
   assert(/줄 5, 열 9/.test(ko), `Korean line and column: ${ko}`);
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -3419,7 +3419,7 @@ await step('every independent error is marked in the editor and listed under it,
   assert(/2 errors/.test(s.heading), `heading counts 2: ${s.heading}`);
   // The place once, in words: no "file:line:column:" after it (it named a file the page
   // had made up from the scenario's name).
-  assert(/^line 5, column 9host\.cores must be between 1 and 1024/.test(s.items[0]), `first entry: ${s.items[0]}`);
+  assert(/^line 5, column 9host\.cores must be between 1 and 1,024/.test(s.items[0]), `first entry: ${s.items[0]}`);
   assert(/^line 14, column 12instance b: unknown workload web-sever/.test(s.items[1]) && /web-server/.test(s.items[1]), `second entry: ${s.items[1]}`);
   assert(!s.items.some((i) => /\.toml|:\d+:\d+:/.test(i)), `no file name or second place: ${s.items}`);
   // The text was typed here: the heading names no file the user never saved.
@@ -3436,7 +3436,7 @@ await step('every independent error is marked in the editor and listed under it,
   await page.waitForFunction(() => /오류 2개/.test(document.querySelector('#editor-error p').textContent), null, { timeout: 5000 });
   s = await seen();
   assert(JSON.stringify(s.marks) === '[[5,9],[14,12]]', `Korean: markers at 5:9 and 14:12: ${JSON.stringify(s.marks)}`);
-  assert(/^줄 5, 열 9host\.cores 값은 1에서 1024 사이여야 합니다/.test(s.items[0]), `Korean first entry: ${s.items[0]}`);
+  assert(/^줄 5, 열 9host\.cores 값은 1에서 1,024 사이여야 합니다/.test(s.items[0]), `Korean first entry: ${s.items[0]}`);
   assert(/^줄 14, 열 12/.test(s.items[1]) && /알 수 없는 워크로드 web-sever/.test(s.items[1]), `Korean second entry: ${s.items[1]}`);
   // The marker's message is in Korean too (hovering the second marked range).
   await page.hover('#cm-host .cm-lintRange-error >> nth=1');
@@ -3487,7 +3487,7 @@ await step('an assignment whose embedded scenario has two independent errors lis
   const notice = await page.$eval('.notice', (n) => n.innerText);
   const lines = notice.split('\n').filter((l) => /two\.toml:\d+:\d+:/.test(l));
   assert(lines.length === 2, `two lines: ${notice}`);
-  assert(/^two\.toml:14:9: host\.cores must be between 1 and 1024/.test(lines[0]), `first: ${lines[0]}`);
+  assert(/^two\.toml:14:9: host\.cores must be between 1 and 1,024/.test(lines[0]), `first: ${lines[0]}`);
   assert(/^two\.toml:20:12: instance a: unknown workload web-sever/.test(lines[1]), `second: ${lines[1]}`);
   // What the lines mean together, above them.
   assert(notice.split('\n')[0].includes('two.toml could not be opened as an assignment: 2 errors'), `heading: ${notice}`);
@@ -3499,7 +3499,7 @@ await step('an assignment whose embedded scenario has two independent errors lis
   const saidKo = await saidOverSwitchToKorean(page, '#notice-status');
   assert(!saidKo.some((t) => t.trim()), `the switch said the notice again: ${JSON.stringify(saidKo)}`);
   const ko = await page.$eval('.notice', (n) => n.innerText);
-  assert(/two\.toml을\(를\)|two\.toml을|two\.toml를/.test(ko) && /과제로 열 수 없습니다: 오류 2개/.test(ko) && /host\.cores 값은 1에서 1024 사이여야 합니다/.test(ko), `Korean notice: ${ko}`);
+  assert(/two\.toml을\(를\)|two\.toml을|two\.toml를/.test(ko) && /과제로 열 수 없습니다: 오류 2개/.test(ko) && /host\.cores 값은 1에서 1,024 사이여야 합니다/.test(ko), `Korean notice: ${ko}`);
   await page.evaluate(() => {
     window.__said = [];
     new MutationObserver(() => window.__said.push(document.querySelector('#notice-status').textContent))

@@ -51,9 +51,11 @@ impl ChangedNet {
         if parts.is_empty() {
             return label.to_string();
         }
-        t("label.changed")
-            .replacen("{}", label, 1)
-            .replacen("{}", &parts.join(", "), 1)
+        t("label.changed").replacen("{}", label, 1).replacen(
+            "{}",
+            &crate::num::figure_list(lang, &parts),
+            1,
+        )
     }
 }
 

@@ -4,8 +4,8 @@
 //!
 //! [`regroup`] puts separators into the digits of a text written elsewhere (the
 //! comparison table's measured cells, the step-through's phases) as they are written,
-//! never through a float. A validator's message is shown as the CLI prints it, its
-//! figures without separators.
+//! never through a float. A validator's message is shown as the CLI prints it: its
+//! ranges' bounds grouped (by sim-core), the value written as written.
 
 use std::cell::Cell;
 
@@ -53,6 +53,16 @@ pub fn exact(v: f64, decimals: usize) -> String {
 /// `v` with a precision fitting its size.
 pub fn num(v: f64) -> String {
     fixed(v, decimals(v))
+}
+
+/// A throughput in Gbit/s as the CLI prints it ([`gbit_s`](crate::sim::text::gbit_s)):
+/// two decimals from 1 Gbit/s ("10.00" for 9.996, where [`num`] shows "10"), three
+/// significant digits below.
+pub fn gbit_s(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    crate::sim::text::gbit_s(v)
 }
 
 /// A percentage: "98.3%".
@@ -200,6 +210,13 @@ pub fn regroup(text: &str) -> String {
     crate::sim::text::regroup(text)
 }
 
+/// A list of figures ("vm 95.3%", "host memory 16,384 MiB") joined as the CLI joins one
+/// ([`figure_list`](crate::sim::text::figure_list)): ", " in English, " · " in Korean,
+/// whose comma between items would read as one inside a grouped number.
+pub fn figure_list(lang: Lang, items: &[String]) -> String {
+    crate::sim::text::figure_list(items, lang.core())
+}
+
 /// A count of events as the page says an estimate or its limit: in Korean in 만 and 억
 /// with three significant digits ("2억", "12.3억": `sim_core::text::korean_large_count`),
 /// in English grouped in thousands ("200,000,000").
@@ -256,6 +273,29 @@ mod tests {
         assert_eq!(pct(98.314), "98.3%");
         assert_eq!(duration_ms(27397.0), "27.4 s");
         assert_eq!(duration_ms(840.2), "840 ms");
+    }
+
+    /// A figure list as the CLI joins one: a Korean reader's comma would run into the
+    /// grouped figure's ("vm 16,384 MiB, ct 12" reads as three figures).
+    #[test]
+    fn figure_lists_are_joined_as_the_cli_joins_them() {
+        let items = ["vm 16,384 MiB".to_string(), "ct 12 MiB".to_string()];
+        assert_eq!(figure_list(Lang::En, &items), "vm 16,384 MiB, ct 12 MiB");
+        assert_eq!(figure_list(Lang::Ko, &items), "vm 16,384 MiB · ct 12 MiB");
+        assert_eq!(figure_list(Lang::Ko, &items[..1]), "vm 16,384 MiB");
+    }
+
+    /// 9.996 Gbit/s read "10" on the page beside the CLI's "10.00", and 12.3456 "12.3"
+    /// beside "12.35": Gbit/s has the CLI's decimals, two from 1 Gbit/s.
+    #[test]
+    fn gbit_s_has_the_clis_decimals() {
+        assert_eq!(num(9.996), "10");
+        assert_eq!(gbit_s(9.996), "10.00");
+        assert_eq!(gbit_s(12.3456), "12.35");
+        assert_eq!(gbit_s(9.4949), "9.49");
+        assert_eq!(gbit_s(0.012345), "0.0123");
+        assert_eq!(gbit_s(0.0), "0");
+        assert_eq!(gbit_s(f64::NAN), "—");
     }
 
     #[test]

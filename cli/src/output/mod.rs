@@ -549,17 +549,9 @@ fn network(out: &mut String, r: &RunResult, ko: bool, nw: usize) {
     }
 }
 
-/// A throughput in Gbit/s: two decimals from 1 Gbit/s, three significant digits below (a
-/// request-response workload's 0.0123 Gbit/s does not read 0.01).
+/// A throughput in Gbit/s as the page prints it too ([`sim_core::text::gbit_s`]).
 fn gbit_s(v: f64) -> String {
-    if v == 0.0 {
-        "0".to_string()
-    } else if v.abs() < 1.0 {
-        let decimals = (2 - v.abs().log10().floor() as i32).clamp(3, 7) as usize;
-        format!("{v:.decimals$}")
-    } else {
-        format!("{v:.2}")
-    }
+    sim_core::text::gbit_s(v)
 }
 
 /// Steal time as the host measures it and as the guests see it.

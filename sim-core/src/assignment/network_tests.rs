@@ -117,13 +117,13 @@ fn each_network_parameter_sets_its_key_of_every_vdi_platform() {
 #[test]
 fn a_network_choice_out_of_range_is_an_error_at_the_choice() {
     for (parameter, choices, bad, range) in [
-        ("vdi_rtt_ms", "[20, 3000]", "3000", "in ms, from 0 to 2000"),
+        ("vdi_rtt_ms", "[20, 3000]", "3000", "in ms, from 0 to 2,000"),
         ("vdi_loss_percent", "[0, 60]", "60", "in %, from 0 to 50"),
         (
             "vdi_client_bandwidth_mbit_s",
             "[20, 0.032]",
             "0.032",
-            "in Mbit/s, from 0.064 to 100000",
+            "in Mbit/s, from 0.064 to 100,000",
         ),
     ] {
         let text = with(parameter, choices);
@@ -246,20 +246,20 @@ fn a_negative_choice_is_out_of_the_parameters_range_at_the_choice() {
             "vdi_rtt_ms",
             "[20, -5.5]",
             "-5.5",
-            "is in ms, from 0 to 2000",
+            "is in ms, from 0 to 2,000",
         ),
         ("vdi_loss_percent", "[-3, 1]", "-3", "is in %, from 0 to 50"),
         (
             "duration_ms",
             "[500, -1]",
             "-1",
-            "is in ms, from 1 to 60000",
+            "is in ms, from 1 to 60,000",
         ),
         (
             "memory_per_instance_mib",
             "[2048, -9223372036854775808]",
             "-9223372036854775808",
-            "is in MiB, from 1 to 67108864",
+            "is in MiB, from 1 to 67,108,864",
         ),
     ] {
         let text = with(parameter, choices);

@@ -1724,11 +1724,12 @@ fn grading_without_computed_answers_says_so() {
 /// (the vCPUs' 256, not the 32 bits' 4294967295 it quoted); 0 stays the variant's error.
 #[test]
 fn a_count_choice_names_the_counts_own_limit() {
-    for (parameter, max) in [
-        ("vcpus_per_instance", 256),
-        ("threads_per_instance", 256),
-        ("host_cores", 1024),
-        ("instance_count", 1024),
+    // The limit as the message says it, grouped as every range's bound.
+    for (parameter, max, said) in [
+        ("vcpus_per_instance", 256, "256"),
+        ("threads_per_instance", 256, "256"),
+        ("host_cores", 1024, "1,024"),
+        ("instance_count", 1024, "1,024"),
     ] {
         for too_many in [max + 1, 5_000_000_000_u64] {
             let text = ASSIGNMENT.replace(
@@ -1739,11 +1740,11 @@ fn a_count_choice_names_the_counts_own_limit() {
             assert_eq!((e.code, e.line, e.column), ("out_of_range", 16, 15), "{e}");
             assert_eq!(
                 e.message,
-                format!("step `one`: choice `{too_many}` of `{parameter}` is too large: it must be between 1 and {max}")
+                format!("step `one`: choice `{too_many}` of `{parameter}` is too large: it must be between 1 and {said}")
             );
             assert!(
                 e.message_in(crate::Lang::Ko)
-                    .contains(&format!("1에서 {max} 사이여야 합니다")),
+                    .contains(&format!("1에서 {said} 사이여야 합니다")),
                 "{e}"
             );
         }

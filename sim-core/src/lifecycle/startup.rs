@@ -310,11 +310,19 @@ pub fn container_restore_steps(stack: &Stack, host: &Host, c: &CostTable) -> Vec
 
 /// Booting the host itself (after a host-kernel, hypervisor or server failure): the
 /// physical server's firmware (its POST, minutes: not a VM's virtual firmware), then the
-/// kernel and init of the host OS or hypervisor.
-pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
+/// kernel and init of the host OS or hypervisor: a platform of `kind` on the hardware (type
+/// 1, and a VDI platform's type-1 server) boots its hypervisor, any other its host OS's
+/// kernel (the same costs: the model has no hypervisor-specific boot figure).
+pub fn host_boot_steps(kind: PlatformKind, c: &CostTable) -> Vec<StartStep> {
     let linux = |s: StartStep| StartStep {
         read_request_kib: boot::read_request_kib(c, GuestOs::Linux),
         ..s
+    };
+    let (kernel_en, kernel_ko) = match kind {
+        PlatformKind::Type1 | PlatformKind::Vdi => ("hypervisor boots", "하이퍼바이저 부팅"),
+        PlatformKind::Native | PlatformKind::Type2 | PlatformKind::Container => {
+            ("host kernel boots", "호스트 커널 부팅")
+        }
     };
     [
         step(
@@ -324,8 +332,8 @@ pub fn host_boot_steps(c: &CostTable) -> Vec<StartStep> {
             0,
         ),
         step(
-            "host kernel boots",
-            "호스트 커널 부팅",
+            kernel_en,
+            kernel_ko,
             c.linux_kernel_boot_us,
             c.linux_kernel_read_mib,
         ),

@@ -118,9 +118,42 @@ fn start_steps_read_in_their_guest_oss_request_size() {
         let steps = start_steps(&stack, os, &h, &c);
         assert!(steps.iter().all(|s| s.read_request_kib == kib), "{os:?}");
     }
-    assert!(host_boot_steps(&c)
+    assert!(host_boot_steps(PlatformKind::Type2, &c)
         .iter()
         .all(|s| s.read_request_kib == 128));
+}
+
+/// A type-1 host boots its hypervisor, not a host kernel (a VDI platform's server is a
+/// type 1); a hosted platform's host boots its OS's kernel. Said in both languages, at the
+/// same cost.
+#[test]
+fn a_type1_host_boots_its_hypervisor() {
+    let c = CostTable::default();
+    let kernel_step = |kind| host_boot_steps(kind, &c)[1].clone();
+    for kind in [PlatformKind::Type1, PlatformKind::Vdi] {
+        let s = kernel_step(kind);
+        assert_eq!(
+            (s.what.en.as_str(), s.what.ko.as_str()),
+            ("hypervisor boots", "하이퍼바이저 부팅"),
+            "{kind:?}"
+        );
+    }
+    for kind in [
+        PlatformKind::Native,
+        PlatformKind::Type2,
+        PlatformKind::Container,
+    ] {
+        let s = kernel_step(kind);
+        assert_eq!(
+            (s.what.en.as_str(), s.what.ko.as_str()),
+            ("host kernel boots", "호스트 커널 부팅"),
+            "{kind:?}"
+        );
+    }
+    assert_eq!(
+        kernel_step(PlatformKind::Type1).cpu_us,
+        kernel_step(PlatformKind::Type2).cpu_us
+    );
 }
 
 #[test]

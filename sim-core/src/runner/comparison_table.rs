@@ -7,7 +7,7 @@ use crate::sweep::SweepResult;
 use crate::table::{
     note_mark, ComparisonTable, SeedColumn, TableCell, TableColumn, TableNote, TableRow,
 };
-use crate::text::{Lang, Text};
+use crate::text::{figure_list, Lang, Text};
 
 /// The seed's table with a column per platform: the seed's words and this run's figures
 /// (with the run's sweep, where it has one).
@@ -757,10 +757,12 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     let each = |g: &crate::desktop::VdiGroupResult| {
                         format!("`{}` {:.0}", g.group, g.bandwidth_kbit_s)
                     };
-                    let list = v.groups.iter().map(each).collect::<Vec<_>>().join(", ");
+                    // Joined as a reader of each language tells figures apart: the tables
+                    // group "1,500", which a Korean list's comma would run into.
+                    let each: Vec<String> = v.groups.iter().map(each).collect();
                     (
-                        format!("kbit/s per session: {list}"),
-                        format!("세션당 kbit/s: {list}"),
+                        format!("kbit/s per session: {}", figure_list(&each, Lang::En)),
+                        format!("세션당 kbit/s: {}", figure_list(&each, Lang::Ko)),
                     )
                 }
                 _ => (
@@ -869,13 +871,16 @@ fn fault_note(p: &PlatformResult) -> (String, String) {
     if let Some(v) = p.vdi.as_ref().filter(|_| !p.faults.is_empty()) {
         // Desktops count in sessions (a session host's users share its VMs).
         let at: Vec<String> = p.faults.iter().map(|f| format!("{} ms", f.at_ms)).collect();
-        let at = at.join(", ");
         let (dropped, all) = (v.sessions_dropped, v.sessions);
         en += &format!(
-            "; lowered by the fault at {at}, which ended {dropped} of {}",
+            "; lowered by the fault at {}, which ended {dropped} of {}",
+            figure_list(&at, Lang::En),
             counted(all, "session")
         );
-        ko += &format!("; {at}의 장애로 세션 {all}개 중 {dropped}개가 끝나 낮아짐");
+        ko += &format!(
+            "; {}의 장애로 세션 {all}개 중 {dropped}개가 끝나 낮아짐",
+            figure_list(&at, Lang::Ko)
+        );
         return (en, ko);
     }
     if let Some(f) = p.faults_stopped() {

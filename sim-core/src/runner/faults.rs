@@ -104,7 +104,7 @@ pub(super) fn fault_results(
         let host_boot = if component == crate::isolation::Component::GuestKernel {
             0.0
         } else {
-            let boot = lifecycle::host_boot_steps(&s.costs);
+            let boot = lifecycle::host_boot_steps(p.stack.kind, &s.costs);
             lifecycle::storm(&[boot], &s.host, p.host_background_percent, s.seed)[0]
         };
         let mut recovery_ms = host_boot

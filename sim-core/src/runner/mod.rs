@@ -110,8 +110,12 @@ impl SimError {
 
 /// [`SimError::EventLimit`]'s message: what to shorten, and, when the cap was set below
 /// the scenario's estimate (by the caller: the validator's own cap is above it), to raise it.
+/// Its counts grouped as the tables print them ("200,000,000"), in Korean alike (the CLI's
+/// `--max-events` message groups them so too).
 fn event_limit_text(limit: u64, estimate: u64, lang: crate::text::Lang) -> String {
     let below = limit < estimate;
+    let group = |n: u64| crate::text::grouped(&n.to_string());
+    let (limit, estimate) = (group(limit), group(estimate));
     match lang {
         crate::text::Lang::En => format!(
             "the run needed more than {limit} events (the scenario's estimate is at most {estimate} events); shorten duration_ms or use fewer instances{}",

@@ -403,8 +403,8 @@ impl Scenario {
                     at,
                     msg!(
                         "out_of_range",
-                        "host memory of {got} MiB is out of range: host.memory_gib takes 0.125 to 65536 GiB, so host_memory_mib takes {min} to {max} MiB",
-                        "호스트 메모리 {got} MiB는 범위를 벗어납니다: host.memory_gib는 0.125에서 65536 GiB까지이므로 host_memory_mib는 {min}에서 {max} MiB까지입니다",
+                        "host memory of {got} MiB is out of range: host.memory_gib takes 0.125 to 65,536 GiB, so host_memory_mib takes {min} to {max} MiB",
+                        "호스트 메모리 {got} MiB는 범위를 벗어납니다: host.memory_gib는 0.125에서 65,536 GiB까지이므로 host_memory_mib는 {min}에서 {max} MiB까지입니다",
                         got = mib,
                         min = HOST_MEMORY_MIN_MIB,
                         max = HOST_MEMORY_MAX_MIB,
@@ -926,7 +926,7 @@ mod network_tests {
         assert_eq!((e.code, e.line, e.column), ("out_of_range", 59, 10), "{e}");
         let text = e.to_string();
         assert!(
-            text.contains("rtt_ms must be between 0 and 2000")
+            text.contains("rtt_ms must be between 0 and 2,000")
                 && text.contains("with the adjustment platform_networks[0].rtt_ms = 3000"),
             "{text}"
         );
@@ -1123,7 +1123,7 @@ mod host_memory_tests {
             let text = e.to_string();
             assert!(
                 text.contains(&format!("host memory of {mib} MiB is out of range"))
-                    && text.contains("host_memory_mib takes 128 to 67108864 MiB")
+                    && text.contains("host_memory_mib takes 128 to 67,108,864 MiB")
                     && text.ends_with(&format!("(with the adjustment host_memory_mib = {mib})"))
                     && !text.contains("write memory_gib"),
                 "{text}"

@@ -288,7 +288,7 @@ impl Scenario {
     /// let mut scenario = sim_core::Scenario::from_toml("smoke.toml", text)?;
     /// scenario.host.cores = 0;
     /// let e = scenario.check().unwrap_err();
-    /// assert_eq!(e.to_string(), "smoke.toml: host.cores must be between 1 and 1024; got 0");
+    /// assert_eq!(e.to_string(), "smoke.toml: host.cores must be between 1 and 1,024; got 0");
     /// assert!(matches!(scenario.run(), Err(sim_core::SimError::Invalid(_))));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1106,7 +1106,7 @@ workload = "syscall-heavy"
         assert_eq!((e.code, e.line, e.column), ("out_of_range", 4, 14));
         assert_eq!(
             e.message,
-            "host.memory_gib is in GiB and must be between 0.125 and 65536 (64 TiB); got 131072: for 131072 MiB write memory_gib = 128"
+            "host.memory_gib is in GiB and must be between 0.125 and 65,536 (64 TiB); got 131072: for 131072 MiB write memory_gib = 128"
         );
         assert!(e
             .message_in(crate::text::Lang::Ko)

@@ -615,7 +615,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         <section class="card controls" aria-labelledby="controls-h" {onfocusin}>
             <h2 id="controls-h">{ t(lang, "controls") }</h2>
             if !variant.is_empty() {
-                <p class="hint" id="variant-settings">{ t(lang, "controls.variant").replace("{}", &variant.join(", ")) }</p>
+                <p class="hint" id="variant-settings">{ t(lang, "controls.variant").replace("{}", &crate::num::figure_list(lang, &variant)) }</p>
             }
             <div class="sliders">
                 if per_group {
@@ -1277,7 +1277,7 @@ fn announced_text(state: &State, lang: Lang, before: Option<&[Figure]>) -> Strin
                                 "{}; {}: {}",
                                 t(lang, "run.unchanged"),
                                 kind.name(lang),
-                                figures.join(", ")
+                                crate::num::figure_list(lang, &figures)
                             )
                         }
                         // The time slice alone moved, and no figure: said, with why.
@@ -1289,7 +1289,7 @@ fn announced_text(state: &State, lang: Lang, before: Option<&[Figure]>) -> Strin
                         }
                     }
                 } else {
-                    changed.join(", ")
+                    crate::num::figure_list(lang, &changed)
                 };
                 return format!(
                     "{}. {}: {what}",
@@ -1310,7 +1310,7 @@ fn announced_text(state: &State, lang: Lang, before: Option<&[Figure]>) -> Strin
                 text.push_str(&format!(
                     ". {}: {}",
                     t(lang, "table.relative"),
-                    relative.join(", ")
+                    crate::num::figure_list(lang, &relative)
                 ));
             }
             text

@@ -52,6 +52,8 @@ pub fn number_hint(lang: Lang, unit: &str) -> String {
 pub fn value_with_unit(lang: Lang, m: Metric, v: f64) -> String {
     match m.unit() {
         "%" => crate::num::pct(v),
+        // With the CLI's decimals, as the network cells show it ("10.00", not "10").
+        "Gbit/s" => with_unit(lang, crate::num::gbit_s(v), "Gbit/s"),
         unit => with_unit(lang, fmt_num(v), unit),
     }
 }
@@ -220,7 +222,7 @@ pub fn settings_note(lang: Lang, changed: &[String], quotes: bool) -> Html {
         return html! {};
     }
     html! {
-        <p class="hint settings-differ">{ t(lang, "questions.settings_differ").replace("{}", &changed.join(", ")) }</p>
+        <p class="hint settings-differ">{ t(lang, "questions.settings_differ").replace("{}", &crate::num::figure_list(lang, changed)) }</p>
     }
 }
 
@@ -254,7 +256,7 @@ pub fn contradiction(
     }
     Some(
         t(lang, "questions.contradicted")
-            .replacen("{}", &changed.join(", "), 1)
+            .replacen("{}", &crate::num::figure_list(lang, changed), 1)
             .replacen("{}", &answer_named(lang, q, label), 1)
             .replacen("{}", &answer_named(lang, written, label), 1),
     )
@@ -433,12 +435,12 @@ pub fn authoring_notes(
         let decimals = (3..=9)
             .find(|&d| format!("{w:.d$}") != format!("{r:.d$}"))
             .unwrap_or(9);
-        let figures = format!(
-            "{} {}, {} {}",
-            name_of(&q.answer),
-            crate::num::fixed(w, decimals),
-            name,
-            crate::num::fixed(r, decimals)
+        let figures = crate::num::figure_list(
+            lang,
+            &[
+                format!("{} {}", name_of(&q.answer), crate::num::fixed(w, decimals)),
+                format!("{name} {}", crate::num::fixed(r, decimals)),
+            ],
         );
         notes.push(crate::sim::text::particles(
             &t(lang, "questions.shown_tie")
@@ -456,7 +458,7 @@ pub fn authoring_notes(
         notes.push(
             t(lang, "questions.tolerance_others")
                 .replacen("{}", &crate::num::num(q.tolerance_percent), 1)
-                .replacen("{}", &list.join(", "), 1),
+                .replacen("{}", &crate::num::figure_list(lang, &list), 1),
         );
     }
     notes
@@ -1060,10 +1062,14 @@ mod tests {
         q.value = None;
         q.answer = "kvm".into();
         q.evidence = vec![("kvm".into(), 1.2312), ("docker".into(), 1.2349)];
-        for lang in [Lang::En, Lang::Ko] {
+        // Two figures, joined as the CLI joins figures: " · " in Korean.
+        for (lang, figures) in [
+            (Lang::En, "KVM 1.231, DOCKER 1.235"),
+            (Lang::Ko, "KVM 1.231 · DOCKER 1.235"),
+        ] {
             let notes = authoring_notes(lang, &q, &name);
             assert_eq!(notes.len(), 1, "{notes:?}");
-            assert!(notes[0].contains("KVM 1.231, DOCKER 1.235"), "{notes:?}");
+            assert!(notes[0].contains(figures), "{notes:?}");
         }
         // Below 1, three significant digits tell them apart: nothing.
         q.evidence = vec![("kvm".into(), 0.3473), ("docker".into(), 0.354)];

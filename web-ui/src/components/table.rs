@@ -1092,13 +1092,14 @@ fn slow_vm(
 }
 
 /// A network throughput cell: both directions' total, Gbit/s, over its split (↑ sent, ↓
-/// received); "—" for a platform or group that neither sends nor receives.
+/// received), with the CLI's decimals ([`crate::num::gbit_s`]); "—" for a platform or group
+/// that neither sends nor receives.
 fn network_cell(n: Option<&crate::sim::NetworkResult>) -> Html {
     match n {
         Some(n) => html! {
             <>
-                { crate::num::num(n.total_gbit_s()) }
-                <br /><small class="network-split">{ format!("↑\u{a0}{} ↓\u{a0}{}", crate::num::num(n.send_gbit_s), crate::num::num(n.receive_gbit_s)) }</small>
+                { crate::num::gbit_s(n.total_gbit_s()) }
+                <br /><small class="network-split">{ format!("↑\u{a0}{} ↓\u{a0}{}", crate::num::gbit_s(n.send_gbit_s), crate::num::gbit_s(n.receive_gbit_s)) }</small>
             </>
         },
         None => html! { { "—" } },

@@ -619,7 +619,9 @@ fn a_network_setting_out_of_range_is_blamed_on_its_control() {
     let err = s.knob_error.as_ref().expect("an error");
     assert_eq!(err.control, Some("k-rtt"));
     assert!(
-        err.message.en.contains("rtt_ms must be between 0 and 2000"),
+        err.message
+            .en
+            .contains("rtt_ms must be between 0 and 2,000"),
         "{err:?}"
     );
     let scenario = Scenario::from_toml(file, text).unwrap();

@@ -321,7 +321,8 @@ mod tests {
     #[test]
     fn a_message_keeps_its_numbers_exact() {
         // A seed one past u64::MAX: grouped through a float, the rejected value and the
-        // largest one both showed as 18,446,744,073,709,552,000; now as the CLI prints them.
+        // largest one both showed as 18,446,744,073,709,552,000; now as the CLI prints them:
+        // the range's bound grouped from its digits, the value as written.
         // (A whole file: with other errors, the checks that give a field's range are not
         // reached, and the message says so instead of quoting a range.)
         let text = "[scenario]\nname = \"s\"\nseed = 18446744073709551616\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n";
@@ -330,7 +331,7 @@ mod tests {
             .expect("the seed's error");
         for lang in [Lang::En, Lang::Ko] {
             let m = e.message.get(lang);
-            assert!(m.contains("18446744073709551615"), "{m}");
+            assert!(m.contains("18,446,744,073,709,551,615"), "{m}");
             assert!(m.contains("18446744073709551616"), "{m}");
         }
         // A code point is written as it is.
@@ -360,7 +361,7 @@ mod tests {
             e.shown[0]
                 .message
                 .en
-                .starts_with("host.cores must be between 1 and 1024"),
+                .starts_with("host.cores must be between 1 and 1,024"),
             "{}",
             e.shown[0].message.en
         );
@@ -373,7 +374,7 @@ mod tests {
             e.shown[0]
                 .message
                 .ko
-                .contains("host.cores 값은 1에서 1024 사이여야 합니다"),
+                .contains("host.cores 값은 1에서 1,024 사이여야 합니다"),
             "{}",
             e.shown[0].message.ko
         );

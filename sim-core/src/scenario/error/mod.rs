@@ -705,6 +705,15 @@ impl<'a> Validator<'a> {
                 *value = format!("{start}… ({} characters)", value.chars().count());
             }
         }
+        // A range's bounds grouped as the tables print figures ("between 0 and
+        // 1,000,000,000", in Korean alike), every message's the same way; the value
+        // written (`got`) stays as written, and a bound already grouped or not a plain
+        // number ("duration_ms - 1") is left as it is.
+        for (key, value) in &mut msg.params {
+            if matches!(*key, "min" | "max") {
+                *value = crate::text::grouped(value);
+            }
+        }
         // A name written with another case or separators (`Network-RR`): the one meant.
         let mut message = render(msg.en, &msg.params);
         if msg.code == "unknown_name" && self.guesses_left.get() > 0 {
@@ -874,7 +883,7 @@ mod tests {
         let e = crate::Scenario::from_toml("t.toml", "[scenario]\nname = \"t\"\nduration_ms = 0\n[[platform]]\nname = \"n\"\nkind = \"native\"\n[[instance]]\nname = \"a\"\nworkload = \"web-server\"\n").unwrap_err();
         assert_eq!(
             format!("{e:?}"),
-            "t.toml:3:15: duration_ms must be between 1 and 60000; got 0 [out_of_range]"
+            "t.toml:3:15: duration_ms must be between 1 and 60,000; got 0 [out_of_range]"
         );
         let boxed: Box<dyn std::error::Error> = Box::new(e.clone());
         assert_eq!(format!("{boxed:?}"), format!("{e:?}"));

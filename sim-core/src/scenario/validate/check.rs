@@ -703,11 +703,11 @@ mod tests {
         assert_eq!((e.code, e.line, e.column), ("out_of_range", 0, 0));
         assert_eq!(
             e.to_string(),
-            "smoke.toml: host.cores must be between 1 and 1024; got 0"
+            "smoke.toml: host.cores must be between 1 and 1,024; got 0"
         );
         assert_eq!(
             e.to_string_in(Lang::Ko),
-            "smoke.toml: host.cores 값은 1에서 1024 사이여야 합니다. 입력값: 0"
+            "smoke.toml: host.cores 값은 1에서 1,024 사이여야 합니다. 입력값: 0"
         );
         // The same words as the file's own error (which has a location).
         let text = include_str!("../../../../scenarios/smoke.toml");
@@ -902,17 +902,17 @@ mod tests {
             let e = invalid(&s);
             assert_eq!(
                 e.message,
-                format!("migration.link_gbit_s must be between 0.01 and 1000; got {got}")
+                format!("migration.link_gbit_s must be between 0.01 and 1,000; got {got}")
             );
             assert_eq!(
                 e.message_in(Lang::Ko),
-                format!("migration.link_gbit_s 값은 0.01에서 1000 사이여야 합니다. 입력값: {got}")
+                format!("migration.link_gbit_s 값은 0.01에서 1,000 사이여야 합니다. 입력값: {got}")
             );
         }
         let from_file = file_error(file, text, "link_gbit_s = 10,", "link_gbit_s = 0,");
         assert_eq!(
             from_file.message,
-            "migration.link_gbit_s must be between 0.01 and 1000; got 0"
+            "migration.link_gbit_s must be between 0.01 and 1,000; got 0"
         );
         let mut s = library(file, text);
         s.platforms[0]
@@ -939,27 +939,27 @@ mod tests {
         let cases: [(Set, &str); 9] = [
             (
                 |w| w.compute_cycles = u64::MAX,
-                "compute_cycles must be between 0 and 1000000000",
+                "compute_cycles must be between 0 and 1,000,000,000",
             ),
             (
                 |w| w.syscall_work_cycles = u64::MAX,
-                "syscall_work_cycles must be between 0 and 100000000",
+                "syscall_work_cycles must be between 0 and 100,000,000",
             ),
             (
                 |w| w.io_bytes = u64::MAX,
-                "io_bytes must be between 1 and 67108864",
+                "io_bytes must be between 1 and 67,108,864",
             ),
             (
                 |w| w.io_bytes = 0,
-                "io_bytes must be between 1 and 67108864; got 0",
+                "io_bytes must be between 1 and 67,108,864; got 0",
             ),
             (
                 |w| w.message_bytes = u64::MAX,
-                "message_bytes must be between 1 and 67108864",
+                "message_bytes must be between 1 and 67,108,864",
             ),
             (
                 |w| w.think_time_us = u64::MAX,
-                "think_time_us must be between 0 and 10000000",
+                "think_time_us must be between 0 and 10,000,000",
             ),
             (
                 |w| w.lock_percent = 1000,
@@ -967,11 +967,11 @@ mod tests {
             ),
             (
                 |w| w.lock_hold_cycles = 0,
-                "lock_hold_cycles must be between 1 and 100000000",
+                "lock_hold_cycles must be between 1 and 100,000,000",
             ),
             (
                 |w| w.kernel_code_kib = u64::MAX,
-                "kernel_code_kib must be between 1 and 1048576",
+                "kernel_code_kib must be between 1 and 1,048,576",
             ),
         ];
         for (set, expected) in cases {
@@ -1051,7 +1051,7 @@ mod tests {
         assert_eq!(
             e.message,
             format!(
-                "platform `{name}`: rtt_ms must be between 0 and 2000; got {} ms (rtt_us = {})",
+                "platform `{name}`: rtt_ms must be between 0 and 2,000; got {} ms (rtt_us = {})",
                 u64::MAX as f64 / 1000.0,
                 u64::MAX
             )

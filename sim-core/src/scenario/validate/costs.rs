@@ -27,10 +27,9 @@ pub(super) fn validate_costs(v: &Validator<'_>, costs: &CostTable) -> Result<(),
                     "{field} must be between {min} and {max} {unit}; got {got}",
                     "{field} 값은 {min}에서 {max} {unit} 사이여야 합니다. 입력값: {got}",
                     field = format!("costs.{name}"),
-                    // Grouped as the tables print figures ("1,000,000,000"); the value
-                    // written stays as written.
-                    min = crate::text::grouped(&low.to_string()),
-                    max = crate::text::grouped(&high.to_string()),
+                    // Grouped as every range's bounds are ("1,000,000,000": `error`).
+                    min = low,
+                    max = high,
                     unit = row.unit,
                     got = value
                 ),

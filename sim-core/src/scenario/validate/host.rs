@@ -64,8 +64,8 @@ pub(super) fn validate_host(v: &Validator<'_>, h: &HostSection) -> Result<Host, 
             h.memory_gib.span(),
             msg!(
                 "out_of_range",
-                "host.memory_gib is in GiB and must be between 0.125 and 65536 (64 TiB); got {got}: for {got} MiB write memory_gib = {gib}",
-                "host.memory_gib는 GiB 단위이며 0.125에서 65536(64 TiB) 사이여야 합니다. 입력값: {got}. {got} MiB라면 memory_gib = {gib}(으)로 쓰세요",
+                "host.memory_gib is in GiB and must be between 0.125 and 65,536 (64 TiB); got {got}: for {got} MiB write memory_gib = {gib}",
+                "host.memory_gib는 GiB 단위이며 0.125에서 65,536(64 TiB) 사이여야 합니다. 입력값: {got}. {got} MiB라면 memory_gib = {gib}(으)로 쓰세요",
                 got = memory_gib,
                 gib = short_number(memory_gib / 1024.0)
             ),

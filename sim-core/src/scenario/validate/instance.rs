@@ -326,8 +326,8 @@ pub(super) fn pin_out_of_range(name: &str, got: u32, cores: u32) -> Msg {
 pub(super) fn memory_gib_msg(name: &str, got: impl std::fmt::Display) -> Msg {
     msg!(
             "out_of_range",
-            "instance `{name}`: memory_gib must be at least 0.0009765625 (1 MiB) and at most 65536; got {got}",
-            "인스턴스 `{name}`: memory_gib는 0.0009765625(1 MiB) 이상 65536 이하여야 합니다. 입력값: {got}",
+            "instance `{name}`: memory_gib must be at least 0.0009765625 (1 MiB) and at most 65,536; got {got}",
+            "인스턴스 `{name}`: memory_gib는 0.0009765625(1 MiB) 이상 65,536 이하여야 합니다. 입력값: {got}",
             name = name,
             field = "memory_gib",
             min = 1.0 / 1024.0,

@@ -471,8 +471,8 @@ fn interrupt_settings(
                     x.span(),
                     msg!(
                         "coalesce_frames_without_delay",
-                        "platform `{name}`: irq_coalesce_frames needs irq_coalesce_us (1 to 10000): without a delay a completion could wait forever",
-                        "플랫폼 `{name}`: irq_coalesce_frames에는 irq_coalesce_us(1~10000)가 필요합니다: 지연 한도가 없으면 완료가 끝없이 기다릴 수 있습니다",
+                        "platform `{name}`: irq_coalesce_frames needs irq_coalesce_us (1 to 10,000): without a delay a completion could wait forever",
+                        "플랫폼 `{name}`: irq_coalesce_frames에는 irq_coalesce_us(1~10,000)가 필요합니다: 지연 한도가 없으면 완료가 끝없이 기다릴 수 있습니다",
                         name = name
                     ),
                 ));

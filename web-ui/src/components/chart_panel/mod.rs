@@ -62,7 +62,8 @@ pub fn export_caption(lang: Lang, r: &RunResult, settings: &[String]) -> String 
     if settings.is_empty() {
         line
     } else {
-        let changed = t(lang, "chart.caption_changed").replace("{}", &settings.join(", "));
+        let changed = t(lang, "chart.caption_changed")
+            .replace("{}", &crate::num::figure_list(lang, settings));
         format!("{line} · {changed}")
     }
 }

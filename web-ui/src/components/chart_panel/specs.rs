@@ -144,7 +144,9 @@ fn steal_unseen(lang: Lang, r: &RunResult, names: &[String], most: f64) -> Optio
         notes.push(t(lang, "chart.steal_none").replace("{}", &none.join(", ")));
     }
     if !small.is_empty() {
-        notes.push(t(lang, "chart.steal_small").replace("{}", &small.join(", ")));
+        notes.push(
+            t(lang, "chart.steal_small").replace("{}", &crate::num::figure_list(lang, &small)),
+        );
     }
     (!notes.is_empty()).then(|| notes.join(" "))
 }

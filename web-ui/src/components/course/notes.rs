@@ -22,7 +22,7 @@ pub(super) fn variant_text(lang: Lang, v: &crate::sim::assignment::Variant) -> S
         };
         t(lang, setting_key(*p)).replace("{}", &value)
     }));
-    parts.join(", ")
+    crate::num::figure_list(lang, &parts)
 }
 
 /// The words of the page's settings notes for an assignment's parameter.
@@ -126,7 +126,7 @@ pub fn description_note(lang: Lang, c: &Course, base: &crate::knobs::Baseline) -
     let (own, v) = variant_own(lang, c, base)?;
     Some(
         t(lang, "course.description_figures")
-            .replacen("{}", &own.join(", "), 1)
+            .replacen("{}", &crate::num::figure_list(lang, &own), 1)
             .replacen("{}", &variant_text(lang, &v), 1),
     )
 }
@@ -173,6 +173,7 @@ pub fn figures_note(state: &crate::state::State) -> Option<String> {
     if let Some(seed) = state.result_seed_changed() {
         changed.insert(0, t(lang, "settings.seed").replace("{}", &seed.to_string()));
     }
-    (!changed.is_empty())
-        .then(|| t(lang, "about.settings_differ").replace("{}", &changed.join(", ")))
+    (!changed.is_empty()).then(|| {
+        t(lang, "about.settings_differ").replace("{}", &crate::num::figure_list(lang, &changed))
+    })
 }
