@@ -2,7 +2,8 @@
 //! one changed by hand (`s.host.cores = 0`, `s.instances.clear()`) has not been through
 //! the file's validation.
 //!
-//! [`check`] reads the fields themselves, not the text: a text left empty, every range and
+//! [`check`] reads the fields themselves, not the text: a text left empty or a placeholder
+//! in it that is none or names what the scenario lacks, every range and
 //! count the file's
 //! validation enforces on them (a workload's fields within its `[[workload]]` keys'
 //! ranges, a VDI network's within its keys'), with its messages (no location: the value
@@ -42,7 +43,6 @@ use crate::hardware::CpuFeatures;
 use crate::isolation::FaultKind;
 use crate::platform::{HostedDesign, PlatformKind, Technique};
 use crate::question::QuestionKind;
-use crate::scenario::error::Key;
 use crate::scenario::error::{msg, Msg};
 use crate::scenario::limits::{
     MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_DURATION_MS, MAX_FAULTS, MAX_INSTANCES,
@@ -50,40 +50,29 @@ use crate::scenario::limits::{
     MAX_THREADS_PER_INSTANCE,
 };
 use crate::scenario::{Scenario, ScenarioError, Validator};
-use crate::text::Text;
 
 /// The first text of `s` left empty or only whitespace by hand, as the file's validation
 /// words it ([`super::empty_texts`]: the title, the description, a platform's label, a
-/// question's text or explanation).
-fn empty_text(v: &Validator<'_>, s: &Scenario) -> Option<ScenarioError> {
-    let none = || (String::new(), String::new());
-    let mut texts: Vec<(&Text, &str, (String, String))> = Vec::new();
-    for (text, key) in [(&s.title, "title"), (&s.description, "description")] {
-        texts.extend(text.as_ref().map(|t| (t, key, none())));
-    }
-    for p in &s.platforms {
-        let owner = || {
-            (
-                format!("platform `{}`: ", p.name),
-                format!("플랫폼 `{}`: ", p.name),
-            )
+/// question's text or explanation), or the first placeholder of a text that fills
+/// ([`super::placeholder`]: a `{` that opens none, an unknown metric, platform or
+/// operation, an operation missing or not applicable). Not whether the platform has a
+/// value of the metric: a setting's change may take it away (another workload, without the
+/// operation quoted), and the figure then shows as "…", as the question it leaves without
+/// an answer is dropped (`Scenario::adjusted`).
+fn text_problem(v: &Validator<'_>, s: &Scenario) -> Option<ScenarioError> {
+    let texts = super::scenario_texts(s);
+    let names_only = super::placeholder::Known {
+        names: s.platforms.iter().map(|p| p.name.as_str()).collect(),
+        all: None,
+    };
+    texts.iter().find_map(|t| {
+        let empty = super::empty_texts(v, t.text, &t.path, (&t.owner.0, &t.owner.1));
+        let placeholders = || {
+            t.fills
+                .then(|| super::placeholder::text_placeholder_errors(v, t, &names_only))
+                .unwrap_or_default()
         };
-        texts.extend(p.label.as_ref().map(|t| (t, "label", owner())));
-    }
-    for q in &s.questions {
-        let owner = || {
-            (
-                format!("question `{}`: ", q.id),
-                format!("질문 `{}`: ", q.id),
-            )
-        };
-        texts.push((&q.text, "text", owner()));
-        texts.extend(q.explanation.as_ref().map(|t| (t, "explanation", owner())));
-    }
-    texts.into_iter().find_map(|(text, key, owner)| {
-        super::empty_texts(v, text, &[Key::Name(key)], (&owner.0, &owner.1))
-            .into_iter()
-            .next()
+        (empty.into_iter().next()).or_else(|| placeholders().into_iter().next())
     })
 }
 
@@ -100,7 +89,7 @@ pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
             return Err(e);
         }
     }
-    if let Some(e) = empty_text(&v, s) {
+    if let Some(e) = text_problem(&v, s) {
         return Err(e);
     }
     if s.faults.len() > MAX_FAULTS {
