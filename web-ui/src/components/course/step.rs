@@ -403,7 +403,7 @@ pub(super) fn step_view(props: &StepProps) -> Html {
         <div class="course-step" data-step-id={step.id.clone()}>
             <h3 id="course-step-h" tabindex="-1">{ format!("{} {}/{} · {}", t(lang, "course.step"), index + 1, a.steps.len(), step.title.get(lang.tag())) }</h3>
             // Its figures (`{metric:platform}`) are the step's run's, "…" before it.
-            <p class="course-intro">{ c.step_text(&state, step.intro.get(lang.tag())) }</p>
+            <p class="course-intro">{ c.step_text(state, step.intro.get(lang.tag())) }</p>
             if !variant.is_empty() {
                 <p class="hint course-variant">{ format!("{}: {variant}", t(lang, "course.variant")) }</p>
             }
