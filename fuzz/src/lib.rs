@@ -208,6 +208,24 @@ const WORDS: &[&str] = &[
     "db",
     "a",
     "b",
+    // Placeholders of the texts (`{metric:platform}`, `{metric:platform:op}`): where a
+    // description or a question's text was, a figure of a platform the seeds have or not,
+    // an operation where one applies or not, escapes and braces that open none.
+    "{relative_performance_percent:vm}",
+    "{relative_performance_percent:native}",
+    "{throughput:t1-hw} ops/s",
+    "{mean_latency_us:vm:net_receive} µs",
+    "{p99_latency_us:vm:disk_read}",
+    "{p99_latency_us:vm}",
+    "{throughput:vm:syscall}",
+    "{desktop_p99_latency_ms:vm}",
+    "{density:nosuch}",
+    "{{relative_performance_percent:vm}}",
+    "{vm}",
+    "{a:b:c:d}",
+    "{throughput:vm",
+    "}{",
+    "{{",
 ];
 
 /// Lines an author might add anywhere.
@@ -669,6 +687,12 @@ fn check_unwinding(input: &Input) -> Result<Stage, String> {
     };
     match short.run_with(options) {
         Ok(result) => {
+            // The description's placeholders filled with the run's figures.
+            if let Some(description) = &result.description {
+                for lang in [sim_core::Lang::En, sim_core::Lang::Ko] {
+                    result.fill(description, lang);
+                }
+            }
             if result.events > estimate {
                 return Err(format!(
                     "ran {} events, more than the estimate {estimate}",

@@ -1863,3 +1863,82 @@ fn a_bidirectional_control_character_is_an_error_at_its_place() {
     // The marks that reorder nothing beyond themselves are allowed.
     assert!(parse(&ASSIGNMENT.replace("Which is slower?", "Which is slower?\u{200f}")).is_ok());
 }
+
+/// A step's intro and its own questions' texts quote the step's run (`{metric:platform}`):
+/// checked against every variant's scenario, located at the placeholder (a workload that
+/// sends nothing leaves `{mean_latency_us:vm:net_send}` without a value), and filled with
+/// the student's own figures in the computed answers, in both languages.
+#[test]
+fn a_steps_texts_quote_its_run_under_every_variant() {
+    let quoting = r#"
+[assignment]
+id = "quotes"
+title = { en = "Quotes", ko = "인용" }
+
+[[step]]
+id = "one"
+title = { en = "One", ko = "하나" }
+intro = { en = "bt reaches {relative_performance_percent:bt}% here.", ko = "여기서 bt는 {relative_performance_percent:bt}%입니다." }
+scenario = "syscalls.toml"
+
+[[step.vary]]
+parameter = "workload"
+choices = ["network-rr", "cpu-bound"]
+
+[[step.question]]
+id = "rel"
+text = { en = "hw reaches {relative_performance_percent:hw}%; and bt?", ko = "hw는 {relative_performance_percent:hw}%입니다. bt는?" }
+kind = "numeric"
+metric = "relative_performance_percent"
+platform = "bt"
+explanation = { en = "A send takes {mean_latency_us:vm:net_send} µs.", ko = "전송은 {mean_latency_us:vm:net_send} µs 걸립니다." }
+"#;
+    // `vm` is an instance, not a platform: named as such, with the platforms listed.
+    let e = parse(quoting).expect_err("no platform vm");
+    assert_eq!(e.code, "unknown_name", "{e}");
+    let (line, column) = (e.line, e.column);
+    let at = quoting.lines().nth(line - 1).expect("its line");
+    assert!(
+        at[column - 1..].starts_with("{mean_latency_us:vm:net_send}"),
+        "{e}"
+    );
+    assert!(e.message.contains("step `one`, question `rel`: placeholder `{mean_latency_us:vm:net_send}` in the English text of `explanation`: unknown platform `vm`"), "{e}");
+    assert!(
+        e.message_in(crate::Lang::Ko)
+            .starts_with("단계 `one`, 질문 `rel`: `explanation`의 영어 글의 자리 표시자"),
+        "{}",
+        e.message_in(crate::Lang::Ko)
+    );
+    // On a platform: the second choice's workload sends nothing.
+    let on_hw = quoting.replace(":vm:net_send", ":hw:net_send");
+    let e = parse(&on_hw).expect_err("cpu-bound sends nothing");
+    assert_eq!(e.code, "unanswerable", "{e}");
+    let at = on_hw.lines().nth(e.line - 1).expect("its line");
+    assert!(
+        at[e.column - 1..].starts_with("{mean_latency_us:hw:net_send}"),
+        "{e}"
+    );
+    // Both choices send: valid, and the answers quote the student's own run.
+    let valid = on_hw.replace("\"cpu-bound\"", "\"web-server\"");
+    let a = parse(&valid).expect("valid");
+    let result = a
+        .step_scenario(0, Some("s1"))
+        .expect("valid")
+        .run()
+        .expect("runs");
+    let hw = &result.platforms[1];
+    let shown = crate::text::fixed(hw.relative_performance_percent, 1);
+    let rel = &result.questions[0];
+    assert_eq!(rel.text.en, format!("hw reaches {shown}%; and bt?"));
+    assert_eq!(rel.text.ko, format!("hw는 {shown}%입니다. bt는?"));
+    assert!(!rel
+        .explanation
+        .as_ref()
+        .expect("explained")
+        .ko
+        .contains('{'));
+    // The intro, with that run's figures.
+    let bt = crate::text::fixed(result.platforms[0].relative_performance_percent, 1);
+    let intro = crate::results::filled(&result.platforms, &a.steps[0].intro.en);
+    assert_eq!(intro, format!("bt reaches {bt}% here."));
+}

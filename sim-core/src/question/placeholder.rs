@@ -254,4 +254,29 @@ explanation = { en = "{relative_performance_percent:t1}% here.", ko = "여기서
             result.fill(&description, Lang::En)
         );
     }
+
+    /// A setting that takes a quoted figure away (another workload, without the operation
+    /// quoted) runs: the figure shows as "…", as a question left without an answer is
+    /// dropped; the file itself is refused with that workload.
+    #[test]
+    fn a_figure_a_setting_takes_away_shows_as_an_ellipsis() {
+        let scenario = Scenario::from_toml("fill.toml", SCENARIO).expect("valid");
+        let adjusted = scenario
+            .adjusted(&crate::Adjustments {
+                workload: Some("cpu-bound".into()),
+                ..crate::Adjustments::default()
+            })
+            .expect("runs without the receive");
+        let result = adjusted.run().expect("runs");
+        let description = result.description.clone().expect("described");
+        let en = result.fill(&description, Lang::En);
+        assert!(en.ends_with("a receive takes … µs."), "{en}");
+        assert!(!en.contains("{relative"), "{en}");
+        let e = Scenario::from_toml(
+            "fill.toml",
+            &SCENARIO.replace("workload = \"network-rr\"", "workload = \"cpu-bound\""),
+        )
+        .expect_err("no receive to quote");
+        assert_eq!(e.code, "unanswerable", "{e}");
+    }
 }

@@ -59,7 +59,9 @@ use validate::{validate, validate_all, Questions};
 // For assignments (crate::assignment), which validate their own questions against a
 // scenario and locate errors in their own file.
 pub(crate) use validate::first as validate_first;
-pub(crate) use validate::{empty_texts, validate_question};
+pub(crate) use validate::{
+    empty_texts, text_placeholder_errors, validate_question, PlaceholderNames, WrittenText,
+};
 
 // ---------------------------------------------------------------------------------------
 // The validated form.

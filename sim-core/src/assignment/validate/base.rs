@@ -175,3 +175,36 @@ impl Placed<'_> {
         self.poisoned.iter().any(|p| p.part == table)
     }
 }
+
+/// A placeholder (`{metric:platform}`) in the assignment's intro, at it: the intro is shown
+/// before the student id is asked, before any step has run, so it has no figures to quote
+/// (its braces are shown as written, as a title's). A step's intro and its questions quote
+/// the step's run.
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: on the page's validation path (see `Assignment::from_toml`)
+pub(super) fn placeholder_before_any_run(v: &Validator<'_>, intro: &Text) -> Option<ScenarioError> {
+    use crate::question::placeholder::{pieces, Piece};
+    let (en, ko) = (&intro.en, &intro.ko);
+    [("en", en, "English", "영어"), ("ko", ko, "Korean", "한국어")]
+        .into_iter()
+        .find_map(|(lang, written, language, language_ko)| {
+            let got = pieces(written).into_iter().find_map(|p| match p {
+                Piece::Placeholder(p) => Some(p.written),
+                _ => None,
+            })?;
+            let span = v.span_of(&[Key::Name("assignment"), Key::Name("intro"), Key::Name(lang)]);
+            let at = (v.text.get(span.clone()))
+                .and_then(|source| source.find(got))
+                .map_or(span.start, |o| span.start + o);
+            Some(v.error(
+                at..at + got.len(),
+                crate::scenario::error::msg!(
+                    "bad_placeholder",
+                    "`{placeholder}` in the {language} text of the assignment's `intro` quotes a figure of a run, but the intro is shown before any step has run: quote it in a step's `intro` or in a question, which are shown beside the step's run (the assignment's intro shows its braces as written)",
+                    "과제 `intro`의 {language_ko} 글에 있는 `{placeholder}`은(는) 실행 결과의 수치를 인용하지만, 과제 소개는 어떤 단계도 실행하기 전에 보입니다: 단계의 `intro`나 질문에서 인용하세요. 그곳은 그 단계의 실행 결과와 함께 보입니다(과제 소개의 중괄호는 쓴 그대로 보입니다)",
+                    placeholder = got,
+                    language = language,
+                    language_ko = language_ko
+                ),
+            ))
+        })
+}

@@ -21,7 +21,9 @@ mod vary;
 mod warnings;
 
 pub(super) use base::Errors;
-use base::{fail, first_empty_text, missing_text, taken_out, Found, Placed};
+use base::{
+    fail, first_empty_text, missing_text, placeholder_before_any_run, taken_out, Found, Placed,
+};
 use names::{bad_id, valid_id};
 use step::validate_step;
 pub(super) use variants::prepared;
@@ -165,6 +167,11 @@ fn read(
         ) {
             found.push(e);
         }
+        if let Some(e) =
+            (raw.assignment.intro.as_ref()).and_then(|intro| placeholder_before_any_run(&v, intro))
+        {
+            found.push(e);
+        }
     }
     if raw.steps.is_empty() {
         found.push(v.error(
@@ -230,7 +237,7 @@ fn read(
         // reading (what follows from the mistake would be said too).
         for (index, step, _) in steps.iter().filter(|(.., clean)| *clean) {
             if let Some(first) = all_variants(step).first() {
-                if let Err(e) = prepared_with(&v, step, &raw.steps[*index], first) {
+                if let Err(e) = prepared_with(&v, step, (*index, &raw.steps[*index]), first) {
                     found.push(e);
                 }
             }
@@ -276,7 +283,7 @@ fn read(
         };
         let (mut most, mut duration_ms) = (0u64, 0u64);
         for variant in checked {
-            match prepared_with(&v, s, &assignment.raw.steps[index], variant) {
+            match prepared_with(&v, s, (index, &assignment.raw.steps[index]), variant) {
                 Ok(scenario) => {
                     let events = scenario.estimated_events();
                     if events > most || duration_ms == 0 {

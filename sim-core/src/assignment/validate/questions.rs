@@ -6,10 +6,12 @@ use std::ops::Range;
 use super::base::{first_empty_text, Found, Placed};
 use super::names::{bad_id, valid_id};
 
-use crate::assignment::format::StepQuestionSection;
+use crate::assignment::format::{StepQuestionSection, StepSection};
 use crate::assignment::{StepQuestion, MAX_QUESTIONS_PER_STEP};
 use crate::scenario::error::{msg, Key, Validator};
-use crate::scenario::{Scenario, ScenarioError};
+use crate::scenario::{
+    text_placeholder_errors, PlaceholderNames, Scenario, ScenarioError, WrittenText,
+};
 
 /// The step's questions: the scenario's, then the step's own, the predictions first; the
 /// errors added to `found`: their number's, each `scenario_questions` entry's, and each
@@ -180,4 +182,50 @@ pub(super) fn step_question(
         ));
     }
     Ok(())
+}
+
+/// The first error of a placeholder (`{metric:platform}`) in the texts of step `raw`
+/// (number `index` in the file) that are shown beside its run: its intro, and each of its
+/// own questions' text and explanation; each checked against `scenario`, the step's
+/// scenario as one student gets it, as a scenario's texts are against it (a `{` that opens
+/// none, an unknown metric, platform or operation, a platform without the figure), located
+/// at the placeholder. The scenario's own texts and questions are checked with it.
+pub(super) fn step_text_placeholders(
+    v: &Validator<'_>,
+    index: usize,
+    raw: &StepSection,
+    scenario: &Scenario,
+) -> Option<ScenarioError> {
+    let known = PlaceholderNames::of(scenario);
+    let step_id = raw.id.get_ref();
+    let step = || [Key::Name("step"), Key::Index(index)];
+    let mut texts: Vec<WrittenText<'_>> = Vec::new();
+    if let Some(intro) = &raw.intro {
+        texts.push(WrittenText {
+            text: intro,
+            path: [&step()[..], &[Key::Name("intro")]].concat(),
+            owner: (format!("step `{step_id}`: "), format!("단계 `{step_id}`: ")),
+            fills: true,
+        });
+    }
+    for (q_index, q) in raw.questions.iter().enumerate() {
+        let id = q.id.get_ref();
+        for (text, key) in [
+            (Some(&q.text), "text"),
+            (q.explanation.as_ref(), "explanation"),
+        ] {
+            let Some(text) = text else { continue };
+            let question = [Key::Name("question"), Key::Index(q_index), Key::Name(key)];
+            texts.push(WrittenText {
+                text,
+                path: [&step()[..], &question[..]].concat(),
+                owner: (
+                    format!("step `{step_id}`, question `{id}`: "),
+                    format!("단계 `{step_id}`, 질문 `{id}`: "),
+                ),
+                fills: true,
+            });
+        }
+    }
+    (texts.iter()).find_map(|t| text_placeholder_errors(v, t, &known).into_iter().next())
 }

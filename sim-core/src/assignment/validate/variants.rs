@@ -2,6 +2,7 @@
 //! into a scenario and checked, its errors located in the file the student's scenario came
 //! from.
 
+use super::questions::step_text_placeholders;
 use crate::assignment::format::{Choice, Parameter, StepSection};
 use crate::assignment::{Assignment, Step, StepSource, Variant};
 use crate::scenario::error::{msg, Validator};
@@ -51,14 +52,15 @@ pub(in crate::assignment) fn prepared(
     variant: &Variant,
 ) -> Result<Scenario, ScenarioError> {
     let v = Validator::new(&a.file_name, &a.source);
-    prepared_with(&v, &a.steps[index], &a.raw.steps[index], variant)
+    prepared_with(&v, &a.steps[index], (index, &a.raw.steps[index]), variant)
 }
 
-/// [`prepared`] with the assignment's validator (parsed once for all variants).
+/// [`prepared`] with the assignment's validator (parsed once for all variants); `raw`: the
+/// step as written and its number among the file's steps.
 pub(super) fn prepared_with(
     v: &Validator<'_>,
     s: &Step,
-    raw: &StepSection,
+    (index, raw): (usize, &StepSection),
     variant: &Variant,
 ) -> Result<Scenario, ScenarioError> {
     let step_id = &s.id;
@@ -182,6 +184,10 @@ pub(super) fn prepared_with(
             &scenario.instances,
             scenario.sweep.as_ref(),
         )?);
+    }
+    // The figures the step's texts quote, this variant's.
+    if let Some(e) = step_text_placeholders(v, index, raw, &scenario) {
+        return Err(e);
     }
     // In the step's order: the predictions first (`validate_step`).
     let predicted = |id: &str| {

@@ -2,7 +2,8 @@
 //! one changed by hand (`s.host.cores = 0`, `s.instances.clear()`) has not been through
 //! the file's validation.
 //!
-//! [`check`] reads the fields themselves, not the text: a text left empty, every range and
+//! [`check`] reads the fields themselves, not the text: a text left empty or a placeholder
+//! in it that is none or names what the scenario lacks, every range and
 //! count the file's
 //! validation enforces on them (a workload's fields within its `[[workload]]` keys'
 //! ranges, a VDI network's within its keys'), with its messages (no location: the value
@@ -42,7 +43,6 @@ use crate::hardware::CpuFeatures;
 use crate::isolation::FaultKind;
 use crate::platform::{HostedDesign, PlatformKind, Technique};
 use crate::question::QuestionKind;
-use crate::scenario::error::Key;
 use crate::scenario::error::{msg, Msg};
 use crate::scenario::limits::{
     MAX_CORES, MAX_DISK_BANDWIDTH_MB_S, MAX_DISK_IOPS, MAX_DURATION_MS, MAX_FAULTS, MAX_INSTANCES,
@@ -50,41 +50,38 @@ use crate::scenario::limits::{
     MAX_THREADS_PER_INSTANCE,
 };
 use crate::scenario::{Scenario, ScenarioError, Validator};
-use crate::text::Text;
 
 /// The first text of `s` left empty or only whitespace by hand, as the file's validation
 /// words it ([`super::empty_texts`]: the title, the description, a platform's label, a
 /// question's text or explanation).
 fn empty_text(v: &Validator<'_>, s: &Scenario) -> Option<ScenarioError> {
-    let none = || (String::new(), String::new());
-    let mut texts: Vec<(&Text, &str, (String, String))> = Vec::new();
-    for (text, key) in [(&s.title, "title"), (&s.description, "description")] {
-        texts.extend(text.as_ref().map(|t| (t, key, none())));
-    }
-    for p in &s.platforms {
-        let owner = || {
-            (
-                format!("platform `{}`: ", p.name),
-                format!("플랫폼 `{}`: ", p.name),
-            )
-        };
-        texts.extend(p.label.as_ref().map(|t| (t, "label", owner())));
-    }
-    for q in &s.questions {
-        let owner = || {
-            (
-                format!("question `{}`: ", q.id),
-                format!("질문 `{}`: ", q.id),
-            )
-        };
-        texts.push((&q.text, "text", owner()));
-        texts.extend(q.explanation.as_ref().map(|t| (t, "explanation", owner())));
-    }
-    texts.into_iter().find_map(|(text, key, owner)| {
-        super::empty_texts(v, text, &[Key::Name(key)], (&owner.0, &owner.1))
+    (super::scenario_texts(s).iter()).find_map(|t| {
+        let owner = (t.owner.0.as_str(), t.owner.1.as_str());
+        super::empty_texts(v, t.text, &t.path, owner)
             .into_iter()
             .next()
     })
+}
+
+/// The first placeholder of a text of `s` that quotes the run (the description, a
+/// question's text or explanation: [`super::placeholder`]) that is none or names what `s`
+/// lacks: a `{` that opens none, an unknown metric, platform or operation, an operation
+/// missing or where none applies. Not whether the platform has a value of the metric: a
+/// setting's change may take it away (another workload, without the operation quoted),
+/// and the figure then shows as "…", as a question it leaves without an answer is
+/// dropped (`Scenario::adjusted`).
+fn placeholder_problem(v: &Validator<'_>, s: &Scenario) -> Option<ScenarioError> {
+    let names_only = super::placeholder::Known {
+        names: s.platforms.iter().map(|p| p.name.as_str()).collect(),
+        all: None,
+    };
+    (super::scenario_texts(s).iter())
+        .filter(|t| t.fills)
+        .find_map(|t| {
+            super::placeholder::text_placeholder_errors(v, t, &names_only)
+                .into_iter()
+                .next()
+        })
 }
 
 /// The first thing wrong with `s`'s values, as the file's validation words it.
@@ -128,6 +125,9 @@ pub(crate) fn check(s: &Scenario) -> Result<(), ScenarioError> {
         if let Some(m) = platform(p, &s.host) {
             return fail(m);
         }
+    }
+    if let Some(e) = placeholder_problem(&v, s) {
+        return Err(e);
     }
     if s.instances.is_empty() {
         return fail(no_instance());
@@ -687,6 +687,41 @@ mod tests {
                 .starts_with("smoke.toml: the English text of `title` (`en`) is empty"),
             "{e}"
         );
+    }
+
+    /// A placeholder written by hand into a text that quotes the run is checked as the
+    /// file's would be (without a location), in either language; a title's braces are
+    /// literal.
+    #[test]
+    fn a_placeholder_written_by_hand_is_checked_before_a_run() {
+        use crate::text::Text;
+        let mut s = smoke();
+        s.description = Some(Text::new(
+            "{relative_performance_percent:t1-hw}% against {throughput:t1-hx}",
+            "{relative_performance_percent:t1-hw}%",
+        ));
+        let e = invalid(&s);
+        assert_eq!((e.code, e.line, e.column), ("unknown_name", 0, 0));
+        assert_eq!(
+            e.to_string(),
+            "smoke.toml: placeholder `{throughput:t1-hx}` in the English text of `description`: unknown platform `t1-hx`; expected one of `native`, `container`, `t1-bt`, `t1-hw`, `t1-para`, `t2-hw`; did you mean `t1-hw`?"
+        );
+        s.description = Some(Text::new("fine", "{t1-hw}의 수치"));
+        let e = invalid(&s);
+        assert_eq!(e.code, "bad_placeholder");
+        assert!(
+            e.to_string_in(Lang::Ko)
+                .starts_with("smoke.toml: `description`의 한국어 글에 있는 `{t1-hw}`은(는) 자리 표시자가 아닙니다"),
+            "{}",
+            e.to_string_in(Lang::Ko)
+        );
+        // A latency without its operation.
+        s.description = Some(Text::new("{p99_latency_us:t1-hw} µs", "ok"));
+        assert_eq!(invalid(&s).code, "bad_placeholder");
+        // Shown before any run: literal.
+        let mut s = smoke();
+        s.title = Some(Text::new("{throughput:nowhere}", "{throughput:nowhere}"));
+        assert_eq!(s.check(), Ok(()));
     }
 
     #[test]

@@ -75,6 +75,8 @@ use workload::validate_workloads;
 pub(crate) use question::validate_question;
 // For `Scenario::check` (scenario/mod.rs).
 pub(crate) use check::check;
+// For an assignment's texts, which quote its steps' runs (crate::assignment).
+pub(crate) use placeholder::{text_placeholder_errors, Known as PlaceholderNames};
 
 /// MiB as GiB for messages: one decimal for whole numbers, up to three otherwise.
 pub(super) fn gib(mib: u64) -> String {
@@ -308,44 +310,153 @@ pub(crate) fn empty_texts(
     errors
 }
 
-/// [`empty_texts`] of every text of a scenario file: `[scenario]`'s title and description,
-/// each platform's label, each question's text and explanation.
-#[cfg_attr(target_arch = "wasm32", inline)] // for size: on the page's validation path (see `Scenario::from_toml`)
-fn scenario_empty_texts(v: &Validator<'_>, raw: &ScenarioFile) -> Vec<ScenarioError> {
-    let mut errors = Vec::new();
+/// A bilingual text of a scenario or an assignment, with where it is written and whose it
+/// is: what the checks of every text (empty, placeholders) report at.
+pub(crate) struct WrittenText<'t> {
+    pub(crate) text: &'t Text,
+    /// Its keys from the top of the file (`question`, 2, `text`); for a text written
+    /// nowhere (a [`Scenario`]'s field), its key alone, which the messages name.
+    pub(crate) path: Vec<Key<'t>>,
+    /// Its owner in the messages, in English and Korean ("question `faster`: "), or
+    /// nothing.
+    pub(crate) owner: (String, String),
+    /// Whether it is shown beside a run and so may quote the run's figures
+    /// (placeholders): a description, a question's text or explanation; not a title or a
+    /// platform's label, shown before any run (their braces are literal).
+    pub(crate) fills: bool,
+}
+
+impl WrittenText<'_> {
+    /// Its key, the last name of its path (`text`, `explanation`, `description`).
+    pub(crate) fn key(&self) -> &str {
+        self.path
+            .iter()
+            .rev()
+            .find_map(|k| match k {
+                Key::Name(name) => Some(*name),
+                Key::Index(_) => None,
+            })
+            .unwrap_or("text")
+    }
+}
+
+/// A question's owner in the messages, in English and Korean.
+fn question_owner(id: &str) -> (String, String) {
+    (format!("question `{id}`: "), format!("질문 `{id}`: "))
+}
+
+/// Every text of a scenario file, in the file's order of its parts: `[scenario]`'s title
+/// and description, each platform's label, each question's text and explanation.
+fn file_texts(raw: &ScenarioFile) -> Vec<WrittenText<'_>> {
+    let mut texts = Vec::new();
     let s = &raw.scenario;
-    for (text, key) in [(&s.title, "title"), (&s.description, "description")] {
+    for (text, key, fills) in [
+        (&s.title, "title", false),
+        (&s.description, "description", true),
+    ] {
         if let Some(text) = text {
-            let path = [Key::Name("scenario"), Key::Name(key)];
-            errors.extend(empty_texts(v, text, &path, ("", "")));
+            let path = vec![Key::Name("scenario"), Key::Name(key)];
+            let owner = (String::new(), String::new());
+            texts.push(WrittenText {
+                text,
+                path,
+                owner,
+                fills,
+            });
         }
     }
     for (index, p) in raw.platforms.iter().enumerate() {
-        if let Some(label) = &p.label {
-            let path = [Key::Name("platform"), Key::Index(index), Key::Name("label")];
+        if let Some(text) = &p.label {
+            let path = vec![Key::Name("platform"), Key::Index(index), Key::Name("label")];
             let owner = (
                 format!("platform `{}`: ", p.name.get_ref()),
                 format!("플랫폼 `{}`: ", p.name.get_ref()),
             );
-            errors.extend(empty_texts(v, label, &path, (&owner.0, &owner.1)));
+            texts.push(WrittenText {
+                text,
+                path,
+                owner,
+                fills: false,
+            });
         }
     }
     for (index, q) in raw.questions.iter().enumerate() {
-        let owner = (
-            format!("question `{}`: ", q.id.get_ref()),
-            format!("질문 `{}`: ", q.id.get_ref()),
-        );
         for (text, key) in [
             (Some(&q.text), "text"),
             (q.explanation.as_ref(), "explanation"),
         ] {
             if let Some(text) = text {
-                let path = [Key::Name("question"), Key::Index(index), Key::Name(key)];
-                errors.extend(empty_texts(v, text, &path, (&owner.0, &owner.1)));
+                let path = vec![Key::Name("question"), Key::Index(index), Key::Name(key)];
+                let owner = question_owner(q.id.get_ref());
+                texts.push(WrittenText {
+                    text,
+                    path,
+                    owner,
+                    fills: true,
+                });
             }
         }
     }
-    errors
+    texts
+}
+
+/// Every text of a validated scenario ([`file_texts`] of its fields), each by its key
+/// alone: `check` reads fields written nowhere.
+pub(super) fn scenario_texts(s: &Scenario) -> Vec<WrittenText<'_>> {
+    let none = || (String::new(), String::new());
+    let mut texts = Vec::new();
+    for (text, key, fills) in [
+        (&s.title, "title", false),
+        (&s.description, "description", true),
+    ] {
+        if let Some(text) = text {
+            texts.push(WrittenText {
+                text,
+                path: vec![Key::Name(key)],
+                owner: none(),
+                fills,
+            });
+        }
+    }
+    for p in &s.platforms {
+        if let Some(text) = &p.label {
+            let owner = (
+                format!("platform `{}`: ", p.name),
+                format!("플랫폼 `{}`: ", p.name),
+            );
+            texts.push(WrittenText {
+                text,
+                path: vec![Key::Name("label")],
+                owner,
+                fills: false,
+            });
+        }
+    }
+    for q in &s.questions {
+        for (text, key) in [
+            (Some(&q.text), "text"),
+            (q.explanation.as_ref(), "explanation"),
+        ] {
+            if let Some(text) = text {
+                let owner = question_owner(&q.id);
+                texts.push(WrittenText {
+                    text,
+                    path: vec![Key::Name(key)],
+                    owner,
+                    fills: true,
+                });
+            }
+        }
+    }
+    texts
+}
+
+/// [`empty_texts`] of every text of a scenario file ([`file_texts`]).
+#[cfg_attr(target_arch = "wasm32", inline)] // for size: on the page's validation path (see `Scenario::from_toml`)
+fn scenario_empty_texts(v: &Validator<'_>, raw: &ScenarioFile) -> Vec<ScenarioError> {
+    (file_texts(raw).iter())
+        .flat_map(|t| empty_texts(v, t.text, &t.path, (&t.owner.0, &t.owner.1)))
+        .collect()
 }
 
 /// [`validate_all`]'s first error in the file's order, for the callers that show one.
@@ -780,7 +891,13 @@ pub(super) fn validate_all(
             _ => None,
         },
     };
-    errors.extend(placeholder::placeholder_errors(v, &raw, &known));
+    let placeholders = placeholder::placeholder_errors(v, &raw, &known);
+    // A figure that the page's settings take away (another workload, without the
+    // operation quoted) shows as "…", as a question they leave without an answer is
+    // dropped: the run goes on. Every other mistake of a placeholder is the text's.
+    errors.extend(placeholders.into_iter().filter(|e| {
+        questions_mode == Questions::Strict || e.code != crate::error_codes::UNANSWERABLE
+    }));
 
     let (Some(platforms), Some(instances)) = (all_platforms, instances) else {
         return Err(sorted(errors));

@@ -2,106 +2,90 @@
 //! `{metric:platform:op}` in the description, a question's text or explanation): each
 //! checked as a numeric question on that platform would be, located at the placeholder.
 
-use super::names;
 use super::question::unanswerable;
+use super::{file_texts, names, WrittenText};
 use crate::question::placeholder::{pieces, Piece, Placeholder};
 use crate::question::Metric;
 use crate::scenario::error::{msg, render, Key, Msg};
 use crate::scenario::format::ScenarioFile;
-use crate::scenario::{InstanceSpec, PlatformSpec, ScenarioError, Validator};
+use crate::scenario::{InstanceSpec, PlatformSpec, Scenario, ScenarioError, Validator};
 use crate::sweep::Sweep;
-use crate::text::Text;
 use crate::workload::Op;
 
 /// What a placeholder is checked against: the platforms' names as written, and, once
 /// every platform, instance and the sweep are valid, them (whether a platform has a value
 /// of the metric).
-pub(super) struct Known<'a> {
-    pub(super) names: Vec<&'a str>,
-    pub(super) all: Option<(&'a [PlatformSpec], &'a [InstanceSpec], Option<&'a Sweep>)>,
+pub(crate) struct Known<'a> {
+    pub(crate) names: Vec<&'a str>,
+    pub(crate) all: Option<(&'a [PlatformSpec], &'a [InstanceSpec], Option<&'a Sweep>)>,
 }
 
-/// Where a text is and whose it is, for a message.
-struct Place<'p> {
-    path: Vec<Key<'p>>,
-    key: &'p str,
-    owner: (String, String),
+impl<'a> Known<'a> {
+    /// Everything of a valid scenario's platforms, instances and sweep.
+    pub(crate) fn of(s: &'a Scenario) -> Known<'a> {
+        Known {
+            names: s.platforms.iter().map(|p| p.name.as_str()).collect(),
+            all: Some((&s.platforms, &s.instances, s.sweep.as_ref())),
+        }
+    }
 }
 
-/// The errors of every placeholder in `raw`'s texts that may hold them: the description,
-/// each question's text and explanation (a title or a platform's label is shown before
-/// any run: its braces are literal).
+/// The errors of every placeholder in `raw`'s texts that may hold them ([`file_texts`]'s
+/// that fill: the description, each question's text and explanation; a title or a
+/// platform's label is shown before any run: its braces are literal).
 pub(super) fn placeholder_errors(
     v: &Validator<'_>,
     raw: &ScenarioFile,
     known: &Known<'_>,
 ) -> Vec<ScenarioError> {
-    let mut texts: Vec<(&Text, Place<'_>)> = Vec::new();
-    if let Some(d) = &raw.scenario.description {
-        let path = vec![Key::Name("scenario"), Key::Name("description")];
-        let owner = (String::new(), String::new());
-        texts.push((
-            d,
-            Place {
-                path,
-                key: "description",
-                owner,
-            },
-        ));
-    }
-    for (index, q) in raw.questions.iter().enumerate() {
-        let owner = (
-            format!("question `{}`: ", q.id.get_ref()),
-            format!("질문 `{}`: ", q.id.get_ref()),
-        );
-        for (text, key) in [
-            (Some(&q.text), "text"),
-            (q.explanation.as_ref(), "explanation"),
-        ] {
-            if let Some(text) = text {
-                let path = vec![Key::Name("question"), Key::Index(index), Key::Name(key)];
-                let owner = owner.clone();
-                texts.push((text, Place { path, key, owner }));
-            }
-        }
-    }
+    (file_texts(raw).iter())
+        .filter(|t| t.fills)
+        .flat_map(|t| text_placeholder_errors(v, t, known))
+        .collect()
+}
+
+/// The errors of the placeholders of text `t`, in both languages, each at the placeholder
+/// (at the text's start where it is not found as written, at 0 where `v` locates nothing).
+pub(crate) fn text_placeholder_errors(
+    v: &Validator<'_>,
+    t: &WrittenText<'_>,
+    known: &Known<'_>,
+) -> Vec<ScenarioError> {
     let mut errors = Vec::new();
-    for (text, place) in &texts {
-        for (lang, written, language, language_ko) in [
-            ("en", &text.en, "English", "영어"),
-            ("ko", &text.ko, "Korean", "한국어"),
-        ] {
-            let mut at = place.path.clone();
-            at.push(Key::Name(lang));
-            let span = v.span_of(&at);
-            // The source of the string as written (escapes and line continuations may
-            // move a placeholder's offset): each placeholder located by its own text there.
-            let source = v.text.get(span.clone()).unwrap_or("");
-            let mut searched = 0;
-            for piece in pieces(written) {
-                let (got, problem) = match piece {
-                    Piece::Literal(_) => continue,
-                    Piece::Malformed { written, .. } => (written, Some(malformed())),
-                    Piece::Placeholder(p) => (p.written, check(&p, known)),
-                };
-                let offset = source[searched.min(source.len())..]
-                    .find(got)
-                    .map(|o| searched + o);
-                if let Some(o) = offset {
-                    searched = o + got.len();
-                }
-                let Some(mut m) = problem else { continue };
-                m.params.extend([
-                    ("owner", place.owner.0.clone()),
-                    ("owner_ko", place.owner.1.clone()),
-                    ("key", place.key.to_string()),
-                    ("language", language.to_string()),
-                    ("language_ko", language_ko.to_string()),
-                    ("placeholder", got.to_string()),
-                ]);
-                let start = offset.map_or(span.start, |o| span.start + o);
-                errors.push(v.error(start..start + got.len(), m));
+    for (lang, written, language, language_ko) in [
+        ("en", &t.text.en, "English", "영어"),
+        ("ko", &t.text.ko, "Korean", "한국어"),
+    ] {
+        let mut at = t.path.clone();
+        at.push(Key::Name(lang));
+        let span = v.span_of(&at);
+        // The source of the string as written (escapes and line continuations may
+        // move a placeholder's offset): each placeholder located by its own text there.
+        let source = v.text.get(span.clone()).unwrap_or("");
+        let mut searched = 0;
+        for piece in pieces(written) {
+            let (got, problem) = match piece {
+                Piece::Literal(_) => continue,
+                Piece::Malformed { written, .. } => (written, Some(malformed())),
+                Piece::Placeholder(p) => (p.written, check(&p, known)),
+            };
+            let offset = source[searched.min(source.len())..]
+                .find(got)
+                .map(|o| searched + o);
+            if let Some(o) = offset {
+                searched = o + got.len();
             }
+            let Some(mut m) = problem else { continue };
+            m.params.extend([
+                ("owner", t.owner.0.clone()),
+                ("owner_ko", t.owner.1.clone()),
+                ("key", t.key().to_string()),
+                ("language", language.to_string()),
+                ("language_ko", language_ko.to_string()),
+                ("placeholder", got.to_string()),
+            ]);
+            let start = offset.map_or(span.start, |o| span.start + o);
+            errors.push(v.error(start..start + got.len(), m));
         }
     }
     errors

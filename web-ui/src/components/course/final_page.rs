@@ -89,7 +89,8 @@ fn step_review(lang: Lang, c: &Course, index: usize) -> Html {
             (Some(_), Some(true)) => ("course.right", "right"),
             (Some(_), Some(false)) => ("course.wrong", "wrong"),
         };
-        let mut question = q.text.get(lang.tag()).to_string();
+        // No run beside it: a figure the question quotes (`{metric:platform}`) is "…".
+        let mut question = crate::sim::question::placeholder::pending(q.text.get(lang.tag()));
         if q.predict {
             question = format!("{question} ({})", t(lang, "course.review.predicted"));
         }

@@ -318,7 +318,8 @@ pub(super) fn step_view(props: &StepProps) -> Html {
             // live regions not changed ones (which would read out every saved verdict).
             <li key={format!("{}/{}", step.id, q.id)} class="course-q" data-question={q.id.clone()} data-answered={saved.is_some().to_string()}>
                 <p class="prompt" id={prompt_id(q)}>
-                    { q.text.get(lang.tag()).to_string() }
+                    // Filled with the step's run's figures once it has one.
+                    { find(&q.id).map_or_else(|| q.text.get(lang.tag()).to_string(), |e| e.text.get(lang.tag()).to_string()) }
                     <span class="points">{ match lang {
                         // Korean writes the counter without a space: "2점".
                         Lang::Ko => format!(" ({}{})", q.points, t(lang, "course.points")),
@@ -402,7 +403,8 @@ pub(super) fn step_view(props: &StepProps) -> Html {
     html! {
         <div class="course-step" data-step-id={step.id.clone()}>
             <h3 id="course-step-h" tabindex="-1">{ format!("{} {}/{} · {}", t(lang, "course.step"), index + 1, a.steps.len(), step.title.get(lang.tag())) }</h3>
-            <p class="course-intro">{ step.intro.get(lang.tag()).to_string() }</p>
+            // Its figures (`{metric:platform}`) are the step's run's, "…" before it.
+            <p class="course-intro">{ c.step_text(state, step.intro.get(lang.tag())) }</p>
             if !variant.is_empty() {
                 <p class="hint course-variant">{ format!("{}: {variant}", t(lang, "course.variant")) }</p>
             }

@@ -105,6 +105,14 @@ impl Course {
     /// The computed answers of the current step, once the page shows a result of exactly
     /// this step's scenario and variant.
     pub fn expected(&self, state: &State) -> Option<Vec<QuestionAnswer>> {
+        let result = self.step_result(state)?;
+        let prepared = self.prepared.as_ref()?;
+        Some(assignment::answers_from_result(&prepared.0, result))
+    }
+
+    /// The result the page shows, when it is a run of exactly this step's scenario and
+    /// variant.
+    fn step_result<'s>(&self, state: &'s State) -> Option<&'s crate::sim::RunResult> {
         let want = self.step_input()?;
         let got = state.result_input.as_ref()?;
         // Compared as the sliders hold them: a variant at the scenario's own value is
@@ -112,9 +120,17 @@ impl Course {
         if got.text != want.text || got.knobs != state.as_written(want.knobs) {
             return None;
         }
-        let result = state.result.as_ref()?;
-        let prepared = self.prepared.as_ref()?;
-        Some(assignment::answers_from_result(&prepared.0, result))
+        state.result.as_ref().map(|r| &*r.0)
+    }
+
+    /// A text of the current step (its intro) as the step shows it: the figures it quotes
+    /// (`{metric:platform}`) those of the step's run once the page shows one
+    /// ([`Course::expected`]'s), each "…" before.
+    pub fn step_text(&self, state: &State, text: &str) -> String {
+        match self.step_result(state) {
+            Some(result) => crate::sim::results::filled(&result.platforms, text),
+            None => crate::sim::question::placeholder::pending(text),
+        }
     }
 
     /// Why the current step's answers cannot be given now (`None`: they can, a result of
