@@ -508,7 +508,7 @@ fn explained(
                 // opens its definition under the paragraph).
                 { explanation(lang, &question_dom_id("q-", &q.id), lang.pick(&ex.ko, &ex.en), contradicted.is_some()) }
                 if contradicted.is_none() {
-                    { settings_note(lang, settings_changed, quoting.iter().any(|id| *id == q.id)) }
+                    { settings_note(lang, settings_changed, quoting.contains(&q.id)) }
                 }
             }
             // For the author, with the scenario's own settings only (a tie the student's
@@ -814,7 +814,11 @@ mod tests {
         let ex = q.explanation.as_ref().unwrap();
         for (lang, said) in [(Lang::En, &ex.en), (Lang::Ko, &ex.ko)] {
             let (mut found, mut texts) = (false, Vec::new());
-            walk::<Described>(&explained(lang, &r, q, &[], None), &mut found, &mut texts);
+            walk::<Described>(
+                &explained(lang, &r, q, &[], None, &[]),
+                &mut found,
+                &mut texts,
+            );
             assert!(found, "{lang:?}: the explanation is not marked");
             // Not written out as plain text as well.
             let head: String = said.chars().take(20).collect();
