@@ -5175,7 +5175,7 @@ await step('an assignment step: the variant in words, no "settings differ" note 
     await p.click('#lang');
     await p.waitForFunction(() => document.documentElement.lang === 'ko');
     const ko = await p.textContent('.course-variant');
-    assert(/^내 문제 설정: 시드 \d+, VM exit 왕복 [\d,]+ 사이클$/.test(ko), `Korean variant: ${ko}`);
+    assert(/^내 문제 설정: 시드 \d+ · VM exit 왕복 [\d,]+ 사이클$/.test(ko), `Korean variant: ${ko}`);
     const koMenu = await p.$eval('#assignment-select option[value="hypervisor-types.toml"]', (o) => o.textContent);
     assert(koMenu === '하이퍼바이저 유형과 가상화 기법', `Korean menu: ${koMenu}`);
     await p.click('#lang');
