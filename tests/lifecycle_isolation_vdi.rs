@@ -996,4 +996,43 @@ platforms = ["native", "container", "type2", "type2-module", "xen", "hyperv", "k
     let wait = boot("xen") - boot("kvm");
     assert!((wait - 5000.0).abs() < 1e-6, "{wait}");
     assert_eq!(boot("xen"), boot("hyperv"));
+    // The comparison table's isolation row says it in both languages: what crashed and how
+    // many stopped, and, without a host OS, that there was none.
+    let isolation = r
+        .table
+        .rows
+        .iter()
+        .position(|row| *row == sim_core::table::TableRow::Isolation)
+        .unwrap();
+    let cell = |name: &str| {
+        r.table
+            .columns
+            .iter()
+            .find(|c| c.platform == name)
+            .unwrap()
+            .cells[isolation]
+            .measured
+            .clone()
+    };
+    let (type2, esxi) = (cell("type2"), cell("esxi"));
+    assert!(
+        type2
+            .en
+            .contains("host_os_crash at 20 ms in the host OS stopped 3 of 3 instances"),
+        "{}",
+        type2.en
+    );
+    assert!(
+        type2
+            .ko
+            .contains("20 ms에 호스트 OS 장애: 인스턴스 3개 중 3개 중단"),
+        "{}",
+        type2.ko
+    );
+    assert!(
+        esxi.en.contains("host_os_crash at 20 ms with no host OS (the hypervisor runs on the hardware itself), stopped 0 of 3 instances"),
+        "{}",
+        esxi.en
+    );
+    assert!(esxi.ko.contains("닿을 호스트 OS 없음"), "{}", esxi.ko);
 }

@@ -924,9 +924,10 @@ fn fault_where_ko(f: &crate::isolation::FaultResult) -> String {
             "드라이버 도메인(dom0)의 OS 장애 (이어서 하이퍼바이저가 호스트 전체를 재시작)"
                 .to_string()
         }
-        (FaultKind::HostOsCrash, Component::NoHostOs, ..) => {
-            format!("{} ({})", f.kind.name_ko(), f.failed.ko)
-        }
+        (FaultKind::HostOsCrash, Component::NoHostOs, ..) => format!(
+            "{} (닿을 호스트 OS 없음: 하이퍼바이저가 하드웨어 위에서 직접 실행)",
+            f.kind.name_ko()
+        ),
         (FaultKind::HypervisorFailure, ..) => f.kind.name_ko().to_string(),
         (_, Component::GuestKernel, Some(user), [host])
             if user != host && f.sessions.is_some_and(|s| s.stopped > 1) =>

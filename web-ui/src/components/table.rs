@@ -1470,7 +1470,9 @@ fn sample_notes<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{column, fault_cell, fault_sessions, fmt_num, percent, platform_figures, sample_notes};
+    use super::{
+        column, fault_cell, fault_sessions, fmt_num, percent, platform_figures, sample_notes,
+    };
     use crate::i18n::Lang;
 
     /// A heading's note stands beside its column, not over the values it explains: right of
