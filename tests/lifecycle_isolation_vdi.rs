@@ -840,3 +840,199 @@ fn a_vdi_platforms_groups_kbit_s_are_a_list_of_figures_in_each_language() {
     );
     assert!(grouped, "a figure the tables group (1,000 kbit/s or more)");
 }
+
+#[test]
+fn a_host_os_crash_stops_what_runs_on_a_general_purpose_os_and_nothing_without_one() {
+    // The same three web servers on every kind of platform, and a host OS crash at 20 ms
+    // of 40 on each but `esxi-quiet`, the twin of `esxi` without it. What crashes is the
+    // general-purpose OS under the instances (`isolation::failed_component`): the host OS
+    // under type 2 (either design), containers, native processes and a KVM-like type 1
+    // (back ends in host threads, a microVM's VMM process); the driver domain of a
+    // Xen-like or Hyper-V-like type 1 (and a `para` VDI server's dom0), after which Xen
+    // restarts the machine; nothing under an ESXi-like type 1 or a `hybrid` VDI server.
+    let r = run(r#"
+[scenario]
+name = "host-os-crash"
+seed = 3
+duration_ms = 40
+
+[host]
+cores = 4
+memory_gib = 64
+
+[[platform]]
+name = "native"
+kind = "native"
+
+[[platform]]
+name = "container"
+kind = "container"
+
+[[platform]]
+name = "type2"
+kind = "type2"
+technique = "hardware_assist"
+
+[[platform]]
+name = "type2-module"
+kind = "type2"
+technique = "hardware_assist"
+hosted_design = "host_module"
+
+[[platform]]
+name = "xen"
+kind = "type1"
+technique = "para"
+
+[[platform]]
+name = "hyperv"
+kind = "type1"
+technique = "hybrid"
+driver_domain = true
+
+[[platform]]
+name = "kvm"
+kind = "type1"
+technique = "hybrid"
+scheduler = "fair"
+backend = "device_thread"
+
+[[platform]]
+name = "microvm"
+kind = "type1"
+technique = "hybrid"
+microvm = true
+
+[[platform]]
+name = "esxi"
+kind = "type1"
+technique = "hybrid"
+
+[[platform]]
+name = "esxi-quiet"
+kind = "type1"
+technique = "hybrid"
+
+[[platform]]
+name = "vdi"
+kind = "vdi"
+
+[[platform]]
+name = "vdi-para"
+kind = "vdi"
+technique = "para"
+
+[[instance]]
+name = "web"
+platforms = ["native", "container", "type2", "type2-module", "xen", "hyperv", "kvm", "microvm", "esxi", "esxi-quiet"]
+count = 3
+workload = "web-server"
+
+[[instance]]
+name = "desk"
+platforms = ["vdi", "vdi-para"]
+count = 2
+workload = "desktop-office"
+
+[[fault]]
+at_ms = 20
+kind = "host_os_crash"
+platforms = ["native", "container", "type2", "type2-module", "xen", "hyperv", "kvm", "microvm", "esxi", "vdi", "vdi-para"]
+"#);
+    use sim_core::isolation::Component;
+    let expected = [
+        ("native", Component::HostOs, 3),
+        ("container", Component::HostOs, 3),
+        ("type2", Component::HostOs, 3),
+        ("type2-module", Component::HostOs, 3),
+        ("xen", Component::DriverDomain, 3),
+        ("hyperv", Component::DriverDomain, 3),
+        ("kvm", Component::HostOs, 3),
+        ("microvm", Component::HostOs, 3),
+        ("esxi", Component::NoHostOs, 0),
+        ("vdi", Component::NoHostOs, 0),
+        ("vdi-para", Component::DriverDomain, 2),
+    ];
+    for (name, component, stopped) in expected {
+        let p = platform(&r, name);
+        assert_eq!(p.faults.len(), 1, "{name}");
+        let f = &p.faults[0];
+        assert_eq!(
+            (f.component, f.stopped.len()),
+            (component, stopped),
+            "{name}: {f:?}"
+        );
+        let all = p.instances.len() as u64;
+        assert_eq!(f.survivors, all - stopped as u64, "{name}");
+        if stopped == 0 {
+            // Nothing failed: nothing boots, nothing restarts, nothing is lost.
+            assert_eq!(
+                (f.ops_lost, f.recovery_ms, f.host_boot_ms),
+                (0, 0.0, 0.0),
+                "{name}"
+            );
+            assert!(
+                p.instances.iter().all(|i| i.stopped_at_ms.is_none()),
+                "{name}"
+            );
+        } else {
+            assert!(f.ops_lost > 0 && f.host_boot_ms > 0.0, "{name}: {f:?}");
+            assert!(
+                p.instances.iter().all(|i| i.stopped_at_ms == Some(20.0)),
+                "{name}"
+            );
+        }
+    }
+    // A fault that reaches nothing leaves the run as it was: `esxi` did what its twin did.
+    let (esxi, quiet) = (platform(&r, "esxi"), platform(&r, "esxi-quiet"));
+    assert_eq!((esxi.ops, &esxi.cpu), (quiet.ops, &quiet.cpu));
+    for (a, b) in esxi.instances.iter().zip(&quiet.instances) {
+        assert_eq!(a.ops, b.ops, "{}", a.name);
+    }
+    // The host boots again the same way after either type 1's host OS crash, but after a
+    // crash of its driver domain Xen first waits its 5 s (`xen_crash_reboot_wait_us`): the
+    // host boots alone, where a step's CPU time is its duration.
+    let boot = |name: &str| platform(&r, name).faults[0].host_boot_ms;
+    let wait = boot("xen") - boot("kvm");
+    assert!((wait - 5000.0).abs() < 1e-6, "{wait}");
+    assert_eq!(boot("xen"), boot("hyperv"));
+    // The comparison table's isolation row says it in both languages: what crashed and how
+    // many stopped, and, without a host OS, that there was none.
+    let isolation = r
+        .table
+        .rows
+        .iter()
+        .position(|row| *row == sim_core::table::TableRow::Isolation)
+        .unwrap();
+    let cell = |name: &str| {
+        r.table
+            .columns
+            .iter()
+            .find(|c| c.platform == name)
+            .unwrap()
+            .cells[isolation]
+            .measured
+            .clone()
+    };
+    let (type2, esxi) = (cell("type2"), cell("esxi"));
+    assert!(
+        type2
+            .en
+            .contains("host_os_crash at 20 ms in the host OS stopped 3 of 3 instances"),
+        "{}",
+        type2.en
+    );
+    assert!(
+        type2
+            .ko
+            .contains("20 ms에 호스트 OS 장애: 인스턴스 3개 중 3개 중단"),
+        "{}",
+        type2.ko
+    );
+    assert!(
+        esxi.en.contains("host_os_crash at 20 ms with no host OS (the hypervisor runs on the hardware itself), stopped 0 of 3 instances"),
+        "{}",
+        esxi.en
+    );
+    assert!(esxi.ko.contains("닿을 호스트 OS 없음"), "{}", esxi.ko);
+}

@@ -157,6 +157,7 @@ const WORDS: &[&str] = &[
     "rdp",
     "kernel_panic",
     "hypervisor_failure",
+    "host_os_crash",
     "server_failure",
     "choice",
     "numeric",

@@ -350,6 +350,8 @@ cost_table! {
     firmware_boot_us: 1_000_000, "µs", "estimate: no figure in the reference";
     /// A physical server's firmware at power-on (POST: memory training, RAID and NIC option ROMs) before its OS or hypervisor boots.
     server_firmware_boot_us: 120_000_000, "µs", "estimate: a rack server's POST takes minutes (memory training, storage and network option ROMs); no figure in the reference";
+    /// Xen's wait between its hardware domain's (dom0's) crash and the machine's restart.
+    xen_crash_reboot_wait_us: 5_000_000, "µs", "Xen xen/common/shutdown.c: hwdom_shutdown() on a crashed hardware domain calls maybe_reboot(), which prints \"rebooting machine in 5 seconds\" and calls machine_restart(5000) (the `noreboot` option halts instead); outside the reference file";
     /// Linux guest kernel boot (decompress, probe devices, mount root), CPU time.
     linux_kernel_boot_us: 1_500_000, "µs", "estimate: no figure in the reference";
     /// Bytes a Linux guest reads to boot its kernel and initrd.
@@ -611,7 +613,7 @@ mod tests {
     #[test]
     fn every_default_has_a_source_and_matches_the_table() {
         let table = CostTable::default();
-        assert_eq!(CostTable::SOURCES.len(), 146);
+        assert_eq!(CostTable::SOURCES.len(), 147);
         for row in CostTable::SOURCES {
             assert!(!row.source.is_empty(), "{} lacks a source", row.name);
         }

@@ -2,13 +2,19 @@
 //! it (the blast radius), and the interface an instance can reach (the attack surface).
 //!
 //! Nothing here says "containers are less isolated". A fault names *where* it happens
-//! (the kernel an instance's code runs on, the hypervisor, the whole server); the stack of
-//! the platform decides which component that is, and every instance that runs on that
-//! component stops. The machine then simply stops those instances at the fault's time.
+//! (the kernel an instance's code runs on, the hypervisor, the host OS, the whole server);
+//! the stack of the platform decides which component that is, and every instance that runs
+//! on that component stops. The machine then simply stops those instances at the fault's
+//! time.
+//!
+//! A crash of the host OS ([`FaultKind::HostOsCrash`]) is where the kinds differ most, and
+//! [`failed_component`] says what it reaches on each ([`Component::HostOs`],
+//! [`Component::DriverDomain`], [`Component::NoHostOs`]): the course overview's "type 2
+//! depends on its host OS" as a run shows it.
 
 use serde::{Deserialize, Serialize};
 
-use crate::platform::{IoModel, PlatformKind, Stack, Technique};
+use crate::platform::{BackendPlacement, IoModel, PlatformKind, Stack, Technique};
 use crate::text::Text;
 
 /// What goes wrong.
@@ -21,7 +27,14 @@ pub enum FaultKind {
     KernelPanic,
     /// The hypervisor (or, under type 2, its kernel module in the host) fails.
     HypervisorFailure,
-    /// The whole physical server fails (power, hardware, host OS): every instance on it.
+    /// The general-purpose operating system under the instances crashes (a panic or bug
+    /// check of its kernel, set off by its own drivers or software rather than by an
+    /// instance's code): the host OS of a type-2 hypervisor, a container engine or a native
+    /// host; a type-1 hypervisor's driver domain (Xen's dom0); nothing on a type-1
+    /// hypervisor without one (ESXi-like). [`failed_component`] says which, and why.
+    HostOsCrash,
+    /// The physical server itself fails (power, hardware): every instance on it, whatever
+    /// runs there. A crash of its host OS alone is [`FaultKind::HostOsCrash`].
     ServerFailure,
     /// The OOM killer stops an instance that ran out of memory (its memory cgroup, its
     /// guest, or the host). Not injected (a scenario names an [`InjectedFault`]): it
@@ -39,7 +52,9 @@ pub enum InjectedFault {
     KernelPanic,
     /// The hypervisor (or, under type 2, its kernel module in the host) fails.
     HypervisorFailure,
-    /// The whole physical server fails: every instance on it.
+    /// The general-purpose host OS crashes (on a type-1 hypervisor: its driver domain's).
+    HostOsCrash,
+    /// The physical server itself fails (power, hardware): every instance on it.
     ServerFailure,
 }
 
@@ -48,6 +63,7 @@ impl From<InjectedFault> for FaultKind {
         match f {
             InjectedFault::KernelPanic => FaultKind::KernelPanic,
             InjectedFault::HypervisorFailure => FaultKind::HypervisorFailure,
+            InjectedFault::HostOsCrash => FaultKind::HostOsCrash,
             InjectedFault::ServerFailure => FaultKind::ServerFailure,
         }
     }
@@ -58,6 +74,7 @@ impl FaultKind {
         match self {
             FaultKind::KernelPanic => "kernel_panic",
             FaultKind::HypervisorFailure => "hypervisor_failure",
+            FaultKind::HostOsCrash => "host_os_crash",
             FaultKind::ServerFailure => "server_failure",
             FaultKind::OomKill => "oom_kill",
         }
@@ -68,6 +85,7 @@ impl FaultKind {
         match self {
             FaultKind::KernelPanic => "커널 패닉",
             FaultKind::HypervisorFailure => "하이퍼바이저 장애",
+            FaultKind::HostOsCrash => "호스트 OS 장애",
             FaultKind::ServerFailure => "서버 장애",
             FaultKind::OomKill => "OOM kill",
         }
@@ -84,6 +102,18 @@ pub enum Component {
     /// The one kernel every container or process on the host shares.
     SharedHostKernel,
     Hypervisor,
+    /// The general-purpose host OS (its kernel, and the processes and modules on it): a
+    /// type-2 hypervisor's VMM, a container engine's containers, a native host's processes,
+    /// and a type-1 hypervisor whose back ends are host threads (KVM's vhost workers or
+    /// QEMU's I/O thread, a microVM's VMM process), which is a module of that kernel.
+    HostOs,
+    /// A type-1 hypervisor's driver domain (Xen's dom0, Hyper-V's root partition): a
+    /// general-purpose OS in a privileged VM, which holds the real drivers and the guests'
+    /// I/O back ends; when it crashes the hypervisor restarts the whole host.
+    DriverDomain,
+    /// Nothing: a type-1 hypervisor with its drivers inline (ESXi-like) runs no
+    /// general-purpose OS under its VMs, so a host OS crash has nothing to hit.
+    NoHostOs,
     Server,
     /// The processes of one instance (a container's cgroup, a guest's application, a VM's
     /// VMM process), killed by an OOM killer.
@@ -101,6 +131,15 @@ impl Component {
                 Text::new("the shared host kernel", "공유된 호스트 커널")
             }
             Component::Hypervisor => Text::new("the hypervisor", "하이퍼바이저"),
+            Component::HostOs => Text::new("the host OS", "호스트 OS"),
+            Component::DriverDomain => Text::new(
+                "the driver domain (dom0; the hypervisor then restarts the whole host)",
+                "드라이버 도메인 dom0 (이어서 하이퍼바이저가 호스트 전체를 재시작)",
+            ),
+            Component::NoHostOs => Text::new(
+                "no host OS (the hypervisor runs on the hardware itself)",
+                "호스트 OS 없음 (하이퍼바이저가 하드웨어 위에서 직접 실행)",
+            ),
             Component::Server => Text::new("the whole server", "서버 전체"),
             Component::InstanceProcesses => Text::new(
                 format!("the processes of `{origin}` (OOM killer)"),
@@ -111,13 +150,53 @@ impl Component {
 }
 
 /// The component a fault takes down on a stack: follows from which kernel runs the code.
+///
+/// A host OS crash ([`FaultKind::HostOsCrash`]) takes down whatever general-purpose OS the
+/// platform has under its instances:
+/// - type 2: the host OS, whose process (and, in the `host_module` design, kernel module)
+///   the VMM is: every VM stops (VirtualBox, VMware Workstation and Parallels run as
+///   applications of Windows, macOS or Linux, the seed's "depends on the host OS");
+/// - a container engine: the host OS, whose kernel every container shares: every container;
+/// - native: the host OS the processes run on: every process group;
+/// - type 1 (and a VDI server, which is one) with a driver domain (Xen's dom0, Hyper-V's
+///   root partition): the driver domain's OS. The guests' I/O back ends live there, and
+///   Xen does not let the guests run on without it: a crashed Linux dom0 reports
+///   `SHUTDOWN_crash` to Xen (Linux `arch/x86/xen/enlighten.c`, `xen_panic_event`, "to
+///   preserve original dom0 behavior we have to drop into hypervisor") and Xen's
+///   `hwdom_shutdown` answers a crashed hardware domain with "rebooting machine in 5
+///   seconds" (`xen/common/shutdown.c`; the `noreboot` option halts it instead): every
+///   guest stops. That Hyper-V's root partition takes its guests down alike is an
+///   estimate (not checked against a source here);
+/// - type 1 with back ends in host threads (`backend = "vm_thread"` or `"device_thread"`:
+///   KVM with QEMU or vhost, a Firecracker-like microVM): the host OS, Linux, of which the
+///   hypervisor is a module: every VM;
+/// - type 1 with its back ends inline (ESXi-like, `backend = "hypervisor"`): no
+///   general-purpose OS runs under the VMs, so nothing stops ([`Component::NoHostOs`]).
+///   (ESX before 5.0 also ran a Linux service console for management; it is not modelled.)
+///   A failure of the hypervisor's own kernel (ESXi's vmkernel) is
+///   [`FaultKind::HypervisorFailure`].
 pub fn failed_component(stack: &Stack, kind: FaultKind) -> Component {
     match kind {
         FaultKind::KernelPanic if stack.is_vm() => Component::GuestKernel,
         FaultKind::KernelPanic => Component::SharedHostKernel,
         FaultKind::HypervisorFailure => Component::Hypervisor,
+        FaultKind::HostOsCrash => host_os(stack),
         FaultKind::ServerFailure => Component::Server,
         FaultKind::OomKill => Component::InstanceProcesses,
+    }
+}
+
+/// The general-purpose OS under a platform's instances, if it has one (see
+/// [`failed_component`]).
+fn host_os(stack: &Stack) -> Component {
+    match stack.kind {
+        PlatformKind::Native | PlatformKind::Type2 | PlatformKind::Container => Component::HostOs,
+        PlatformKind::Type1 | PlatformKind::Vdi => match stack.backend {
+            _ if stack.driver_domain => Component::DriverDomain,
+            BackendPlacement::DriverDomain => Component::DriverDomain,
+            BackendPlacement::VmThread | BackendPlacement::DeviceThread => Component::HostOs,
+            BackendPlacement::Hypervisor => Component::NoHostOs,
+        },
     }
 }
 
@@ -126,9 +205,12 @@ pub fn failed_component(stack: &Stack, kind: FaultKind) -> Component {
 pub fn blast_radius(component: Component, origin: Option<u32>, all: u32) -> Vec<u32> {
     match component {
         Component::GuestKernel | Component::InstanceProcesses => origin.into_iter().collect(),
-        Component::SharedHostKernel | Component::Hypervisor | Component::Server => {
-            (0..all).collect()
-        }
+        Component::SharedHostKernel
+        | Component::Hypervisor
+        | Component::HostOs
+        | Component::DriverDomain
+        | Component::Server => (0..all).collect(),
+        Component::NoHostOs => Vec::new(),
     }
 }
 
@@ -405,6 +487,41 @@ mod tests {
         assert_eq!(blast_radius(c, Some(2), 5), vec![0, 1, 2, 3, 4]);
         let c = failed_component(&vm, FaultKind::HypervisorFailure);
         assert_eq!(blast_radius(c, None, 3).len(), 3);
+    }
+
+    #[test]
+    fn a_host_os_crash_reaches_the_instances_on_a_general_purpose_os_only() {
+        let crash = |s: &Stack| failed_component(s, FaultKind::HostOsCrash);
+        let mut type2 = stack(PlatformKind::Type2, Some(Technique::HardwareAssist));
+        type2.backend = BackendPlacement::VmThread;
+        assert_eq!(crash(&type2), Component::HostOs);
+        assert_eq!(
+            crash(&stack(PlatformKind::Container, None)),
+            Component::HostOs
+        );
+        assert_eq!(crash(&stack(PlatformKind::Native, None)), Component::HostOs);
+        // Type 1: its driver domain if it has one, the host OS if its back ends are host
+        // threads (KVM-like), nothing if they are inline (ESXi-like); a VDI server alike.
+        let mut type1 = stack(PlatformKind::Type1, Some(Technique::Hybrid));
+        assert_eq!(crash(&type1), Component::NoHostOs);
+        type1.backend = BackendPlacement::DeviceThread;
+        assert_eq!(crash(&type1), Component::HostOs);
+        type1.backend = BackendPlacement::DriverDomain;
+        type1.driver_domain = true;
+        assert_eq!(crash(&type1), Component::DriverDomain);
+        let vdi = stack(PlatformKind::Vdi, Some(Technique::Hybrid));
+        assert_eq!(crash(&vdi), Component::NoHostOs);
+        assert_eq!(
+            blast_radius(Component::NoHostOs, None, 4),
+            Vec::<u32>::new()
+        );
+        assert_eq!(blast_radius(Component::HostOs, None, 4), vec![0, 1, 2, 3]);
+        assert_eq!(blast_radius(Component::DriverDomain, None, 2), vec![0, 1]);
+        // The server failure is the machine, whatever runs on it.
+        assert_eq!(
+            failed_component(&vdi, FaultKind::ServerFailure),
+            Component::Server
+        );
     }
 
     #[test]

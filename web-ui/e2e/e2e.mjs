@@ -1983,7 +1983,8 @@ await step('a language switch during a run does not say "Running…" again, in t
 });
 
 await step('the instances note counts what one platform runs when groups are limited to platforms', async () => {
-  // fault-blast-radius: web (4) runs on vm, container and vm-hypervisor, desk (8) on vdi
+  // fault-blast-radius: web (4) runs on vm, container, vm-hypervisor, type2, xen-dom0 and
+  // esxi-like, desk (8) on vdi
   // only: no platform runs 4 + 8 = 12, each runs 4 or 8.
   await afterRun(page, () => page.selectOption('#scenario-select', String(builtin.indexOf('fault-blast-radius.toml'))));
   // A slider per group, the note under the last.

@@ -403,6 +403,7 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("table.recovery", "복구 시간", "Recovery"),
     ("table.recovery.host_boot", "그중 서버와 호스트 OS 부팅 {}", "of which the server and its host OS boot {}"),
     ("table.recovery.hypervisor_boot", "그중 서버와 하이퍼바이저 부팅 {}", "of which the server and its hypervisor boot {}"),
+    ("table.recovery.restart_boot", "그중 하이퍼바이저의 재시작 대기와 서버와 하이퍼바이저 부팅 {}", "of which the hypervisor's wait before it restarts the host and the server's and hypervisor's boot {}"),
     ("table.attack", "공격 표면", "Attack surface"),
     ("table.attack_note", "진입점의 개수일 뿐 위험의 크기가 아닙니다: 에뮬레이션 장치 모델은 exit 핸들러보다 훨씬 크고, 공개된 VM 탈출은 대부분 장치 모델을 거쳤습니다(예: QEMU 플로피 컨트롤러의 VENOM, CVE-2015-3456).", "Counts of entry points, not of risk: an emulated device model is far larger than an exit handler, and most published VM escapes went through one (e.g. VENOM, CVE-2015-3456, in QEMU's floppy controller)."),
     ("table.memory", "호스트 메모리: 요구량, 회수, 스왑 (MiB; 페이징은 초당 4 KiB 페이지 수, 실행 전체 평균)", "Host memory: demand, reclaim, swap (MiB; paging in 4 KiB pages per second, averaged over the run)"),

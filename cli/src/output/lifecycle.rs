@@ -144,7 +144,27 @@ pub(super) fn lifecycle_tables(out: &mut String, r: &RunResult, lang: &str) {
                 ),
                 None => (String::new(), String::new()),
             };
-            if ko {
+            if f.component == sim_core::isolation::Component::NoHostOs {
+                // A host OS crash under a type-1 hypervisor that has none: nothing failed,
+                // nothing restarts.
+                if ko {
+                    let _ = writeln!(
+                        out,
+                        "{name} {} ({} ms): {failed}: 멈춘 것 없음, {}개{surviving_sessions} 계속 실행",
+                        ko_word(f.kind.name()),
+                        count(f.at_ms),
+                        count(f.survivors),
+                    );
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "{name} {} at {} ms: {failed}: nothing to crash, none stopped, {}{surviving_sessions} kept running",
+                        f.kind.name(),
+                        count(f.at_ms),
+                        count(f.survivors),
+                    );
+                }
+            } else if ko {
                 // "하이퍼바이저 장애 (100 ms): 하이퍼바이저이(가) 멈춤", not "...: 하이퍼바이저
                 // 장애" again.
                 let line = format!(
@@ -402,6 +422,19 @@ fn host_boot(
     );
     if f.host_boot_ms <= 0.0 {
         String::new()
+    } else if f.component == sim_core::isolation::Component::DriverDomain {
+        // After its driver domain crashed, the hypervisor waits before it restarts the host.
+        if ko {
+            format!(
+                " (그중 하이퍼바이저의 재시작 대기와 서버와 하이퍼바이저 부팅 {} ms)",
+                fixed(f.host_boot_ms, 0)
+            )
+        } else {
+            format!(
+                " (the hypervisor's wait before it restarts the host, then the server and its hypervisor boot: {} ms of it)",
+                fixed(f.host_boot_ms, 0)
+            )
+        }
     } else if ko {
         format!(
             " (그중 서버와 {} 부팅 {} ms)",

@@ -181,6 +181,7 @@ pub(super) fn ko_word(word: &str) -> &str {
         "direct_pv" => "PV 직접 페이징",
         "kernel_panic" => "커널 패닉",
         "hypervisor_failure" => "하이퍼바이저 장애",
+        "host_os_crash" => "호스트 OS 장애",
         "server_failure" => "서버 장애",
         "oom_kill" => "OOM kill",
         other => other,

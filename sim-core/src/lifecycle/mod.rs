@@ -32,8 +32,8 @@ mod tests;
 pub use density::{cpu_ceiling_cores, density, CpuBeyondVcpus};
 pub use footprint::{footprint, FootprintPart};
 pub use startup::{
-    container_restore_steps, host_boot_steps, start_steps, start_steps_together, start_steps_with,
-    ImageCache, StartStep,
+    container_restore_steps, hardware_domain_crash_wait, host_boot_steps, start_steps,
+    start_steps_together, start_steps_with, ImageCache, StartStep,
 };
 pub use storm::{storm, time_steps_alone, MAX_PIECES_PER_STEP, READ_PIECE_MIB};
 

@@ -308,7 +308,22 @@ pub fn container_restore_steps(stack: &Stack, host: &Host, c: &CostTable) -> Vec
     container_setup_steps(stack, host, c, ImageCache::Cold)
 }
 
-/// Booting the host itself (after a host-kernel, hypervisor or server failure): the
+/// What a hypervisor does between its driver domain's crash and the host's restart: Xen
+/// logs "Hardware Dom0 crashed: rebooting machine in 5 seconds" and waits that long
+/// (`hwdom_shutdown`, `maybe_reboot` in `xen/common/shutdown.c`; `xen_crash_reboot_wait_us`).
+/// It is a step of the host's boot, which runs alone: its "CPU time" is its duration
+/// there (a wait uses no CPU to speak of; with `host_background_percent` it is stretched as
+/// the boot's other steps are).
+pub fn hardware_domain_crash_wait(c: &CostTable) -> StartStep {
+    step(
+        "the hypervisor waits, then restarts the machine",
+        "하이퍼바이저가 기다린 뒤 머신을 재시작",
+        c.xen_crash_reboot_wait_us,
+        0,
+    )
+}
+
+/// Booting the host itself (after a host-kernel, host OS, hypervisor or server failure): the
 /// physical server's firmware (its POST, minutes: not a VM's virtual firmware), then the
 /// kernel and init of the host OS or hypervisor: a platform of `kind` on the hardware (type
 /// 1, and a VDI platform's type-1 server) boots its hypervisor, any other its host OS's

@@ -1034,6 +1034,11 @@ impl Machine {
         // OVER only at an accounting that finds its credit spent).
         machine.queue.schedule(0, Event::Accounting);
         for (index, fault) in machine.spec.faults.iter().enumerate() {
+            // A fault that reaches no instance (a host OS crash where there is no host OS)
+            // changes nothing: no event, so the run is the same as without it.
+            if fault.instances.is_empty() {
+                continue;
+            }
             machine.queue.schedule(
                 fault.at,
                 Event::Fault {

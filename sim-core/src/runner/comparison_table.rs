@@ -622,10 +622,10 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                 if let Some(v) = session_host {
                     // Users' sessions, not the session host VMs, are what a student counts.
                     en.push(format!(
-                        "{} at {} ms in {} ended {} of {}",
+                        "{} at {} ms {} ended {} of {}",
                         f.kind.name(),
                         f.at_ms,
-                        f.failed.en,
+                        fault_where_en(f),
                         v.sessions_dropped,
                         counted(v.sessions, "session")
                     ));
@@ -639,10 +639,10 @@ fn extra(p: &PlatformResult, row: TableRow) -> Option<Text> {
                     continue;
                 }
                 en.push(format!(
-                    "{} at {} ms in {} stopped {} of {}, {} lost",
+                    "{} at {} ms {} stopped {} of {}, {} lost",
                     f.kind.name(),
                     f.at_ms,
-                    f.failed.en,
+                    fault_where_en(f),
                     f.stopped.len(),
                     counted(n, "instance"),
                     counted(f.ops_lost, "op")
@@ -907,6 +907,9 @@ fn fault_note(p: &PlatformResult) -> (String, String) {
 /// set off in a session host's server OS says the session after the panic ("세션 호스트
 /// `office`의 서버 OS 커널에서 커널 패닉 (`office-3` 세션이 일으킴)"), not in brackets
 /// before "에서" (a Korean student's review).
+///
+/// A host OS crash says what it struck: the host OS by itself ("호스트 OS 장애"), a driver
+/// domain and the host's restart, or that there was no host OS to crash.
 fn fault_where_ko(f: &crate::isolation::FaultResult) -> String {
     use crate::isolation::{Component, FaultKind};
     match (
@@ -916,6 +919,15 @@ fn fault_where_ko(f: &crate::isolation::FaultResult) -> String {
         f.stopped.as_slice(),
     ) {
         (FaultKind::ServerFailure, ..) => "서버 전체 장애".to_string(),
+        (FaultKind::HostOsCrash, Component::HostOs, ..) => f.kind.name_ko().to_string(),
+        (FaultKind::HostOsCrash, Component::DriverDomain, ..) => {
+            "드라이버 도메인(dom0)의 OS 장애 (이어서 하이퍼바이저가 호스트 전체를 재시작)"
+                .to_string()
+        }
+        (FaultKind::HostOsCrash, Component::NoHostOs, ..) => format!(
+            "{} (닿을 호스트 OS 없음: 하이퍼바이저가 하드웨어 위에서 직접 실행)",
+            f.kind.name_ko()
+        ),
         (FaultKind::HypervisorFailure, ..) => f.kind.name_ko().to_string(),
         (_, Component::GuestKernel, Some(user), [host])
             if user != host && f.sessions.is_some_and(|s| s.stopped > 1) =>
@@ -926,6 +938,17 @@ fn fault_where_ko(f: &crate::isolation::FaultResult) -> String {
             )
         }
         _ => format!("{}에서 {}", f.failed.ko, f.kind.name_ko()),
+    }
+}
+
+/// Where a fault struck, in English, after its kind and time: "in the host OS"; a host OS
+/// crash under a type-1 hypervisor without one says so (": no host OS (...),") rather than
+/// "in no host OS".
+fn fault_where_en(f: &crate::isolation::FaultResult) -> String {
+    if f.component == crate::isolation::Component::NoHostOs {
+        format!("with {},", f.failed.en)
+    } else {
+        format!("in {}", f.failed.en)
     }
 }
 

@@ -100,12 +100,18 @@ pub(super) fn fault_results(
             &s.host,
             &s.costs,
         );
-        // A failed shared component (host kernel, hypervisor, server) boots first.
-        let host_boot = if component == crate::isolation::Component::GuestKernel {
-            0.0
-        } else {
-            let boot = lifecycle::host_boot_steps(p.stack.kind, &s.costs);
-            lifecycle::storm(&[boot], &s.host, p.host_background_percent, s.seed)[0]
+        // A failed shared component (host kernel, host OS, hypervisor, server) boots first;
+        // after a crash of its driver domain the hypervisor waits before it restarts the
+        // host. Nothing boots where nothing failed (no host OS under a type-1 hypervisor).
+        let host_boot = match component {
+            crate::isolation::Component::GuestKernel | crate::isolation::Component::NoHostOs => 0.0,
+            _ => {
+                let mut boot = lifecycle::host_boot_steps(p.stack.kind, &s.costs);
+                if component == crate::isolation::Component::DriverDomain {
+                    boot.insert(0, lifecycle::hardware_domain_crash_wait(&s.costs));
+                }
+                lifecycle::storm(&[boot], &s.host, p.host_background_percent, s.seed)[0]
+            }
         };
         let mut recovery_ms = host_boot
             + lifecycle::storm(&restart, &s.host, p.host_background_percent, s.seed)

@@ -983,7 +983,7 @@ mod network_tests {
         // A platform that is not VDI has no network to set: said at its name.
         let blast = Scenario::from_toml("fault-blast-radius.toml", BLAST_RADIUS).unwrap();
         let e = blast.adjusted(&rtt_of(0, 30.0)).unwrap_err();
-        assert_eq!((e.code, e.line), ("not_applicable", 31), "{e}");
+        assert_eq!((e.code, e.line), ("not_applicable", 42), "{e}");
         assert!(
             e.to_string()
                 .contains("rtt_ms applies to kind = \"vdi\" platforms only"),

@@ -58,7 +58,9 @@ pub struct FaultSection {
         schemars(with = "u64", range(min = 1, max = 60000))
     )]
     pub at_ms: Spanned<u64>,
-    /// `kernel_panic` (the kernel the instance runs on), `hypervisor_failure` or `server_failure`.
+    /// `kernel_panic` (the kernel the instance runs on), `hypervisor_failure`, `host_os_crash`
+    /// (the general-purpose OS under the instances, if the platform has one) or `server_failure`
+    /// (the machine itself).
     #[cfg_attr(feature = "schema", schemars(with = "InjectedFault"))]
     pub kind: Spanned<InjectedFault>,
     /// kernel_panic: the instance group whose code triggers the fault.

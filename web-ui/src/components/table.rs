@@ -704,11 +704,29 @@ fn sessions_note(lang: Lang, sessions: Option<u64>) -> Html {
 /// services), when a shared component failed: the containers' two minutes are mostly it.
 /// On a type-1 hypervisor (a VDI server's included) it is the hypervisor that boots: there
 /// is no host OS.
-fn host_boot_note(lang: Lang, kind: crate::sim::PlatformKind, ms: f64) -> Html {
+/// A fault's cell: its kind, its time and what failed ("host OS crash @ 100 ms: the host
+/// OS"; where a type-1 hypervisor has no host OS to crash: "…: no host OS (…)").
+fn fault_cell(lang: Lang, f: &crate::sim::isolation::FaultResult) -> String {
+    format!(
+        "{} @ {} ms: {}",
+        lang.pick(f.kind.name_ko(), f.kind.name()),
+        fmt_num(f.at_ms as f64),
+        unquote(&pick(lang, &f.failed))
+    )
+}
+
+fn host_boot_note(
+    lang: Lang,
+    kind: crate::sim::PlatformKind,
+    f: &crate::sim::isolation::FaultResult,
+) -> Html {
+    let ms = f.host_boot_ms;
     if ms <= 0.0 {
         return html! {};
     }
-    let key = if matches!(
+    let key = if f.component == crate::sim::isolation::Component::DriverDomain {
+        "table.recovery.restart_boot"
+    } else if matches!(
         kind,
         crate::sim::PlatformKind::Type1 | crate::sim::PlatformKind::Vdi
     ) {
@@ -1247,11 +1265,11 @@ fn faults_table(lang: Lang, r: &crate::sim::RunResult) -> Html {
                     { for r.platforms.iter().flat_map(|p| fault_sessions(p).into_iter().zip(&p.faults).map(move |(s, f)| (p, f, s))).map(|(p, f, sessions)| html! {
                         <tr>
                             <th scope="row">{ platform_cell(lang, p) }</th>
-                            <td class="text">{ format!("{} @ {} ms: ", lang.pick(f.kind.name_ko(), f.kind.name()), fmt_num(f.at_ms as f64)) }{ unquote(&pick(lang, &f.failed)) }</td>
+                            <td class="text">{ fault_cell(lang, f) }</td>
                             <td class="stopped">{ fmt_num(f.stopped.len() as f64) }{ sessions_note(lang, sessions.map(|s| s.0)) }</td>
                             <td class="survivors">{ fmt_num(f.survivors as f64) }{ sessions_note(lang, sessions.map(|s| s.1)) }</td>
                             <td>{ fmt_num(f.ops_lost as f64) }</td>
-                            <td>{ crate::num::duration_ms(f.recovery_ms) }{ host_boot_note(lang, p.kind, f.host_boot_ms) }</td>
+                            <td>{ crate::num::duration_ms(f.recovery_ms) }{ host_boot_note(lang, p.kind, f) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -1452,7 +1470,9 @@ fn sample_notes<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{column, fault_sessions, fmt_num, percent, platform_figures, sample_notes};
+    use super::{
+        column, fault_cell, fault_sessions, fmt_num, percent, platform_figures, sample_notes,
+    };
     use crate::i18n::Lang;
 
     /// A heading's note stands beside its column, not over the values it explains: right of
@@ -1642,6 +1662,38 @@ mod tests {
                 .starts_with("입력이 100개보다 적은 그룹: 그 p99는"),
             "{notes:?}"
         );
+    }
+
+    /// A host OS crash names what it struck in the page's language: the host OS under a
+    /// type 2, and under an ESXi-like type 1 that there was none.
+    #[test]
+    fn a_host_os_crash_cell_says_what_it_struck() {
+        use crate::sim::isolation::{Component, FaultKind, FaultResult};
+        let fault = |component: Component| FaultResult {
+            kind: FaultKind::HostOsCrash,
+            at_ms: 100,
+            origin: None,
+            component,
+            failed: component.text("-"),
+            stopped: Vec::new(),
+            survivors: 4,
+            sessions: None,
+            ops_lost: 0,
+            recovery_ms: 0.0,
+            host_boot_ms: 0.0,
+        };
+        assert_eq!(
+            fault_cell(Lang::En, &fault(Component::HostOs)),
+            "host_os_crash @ 100 ms: the host OS"
+        );
+        assert_eq!(
+            fault_cell(Lang::Ko, &fault(Component::HostOs)),
+            "호스트 OS 장애 @ 100 ms: 호스트 OS"
+        );
+        assert!(fault_cell(Lang::Ko, &fault(Component::NoHostOs))
+            .starts_with("호스트 OS 장애 @ 100 ms: 호스트 OS 없음"));
+        assert!(fault_cell(Lang::En, &fault(Component::DriverDomain))
+            .contains("the driver domain (dom0; the hypervisor then restarts the whole host)"));
     }
 
     /// session-host-vs-vdi: one kernel panic stops one instance on each platform, which

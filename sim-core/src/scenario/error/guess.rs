@@ -356,6 +356,13 @@ pub(super) const SYNONYMS: &[(&str, &str)] = &[
     ("messagesize", "message_bytes"),
     ("msgsize", "message_bytes"),
     ("sriov", "passthrough"),
+    // A fault of the host's operating system, said otherwise (`server_failure` is the machine).
+    ("hostosfailure", "host_os_crash"),
+    ("hostospanic", "host_os_crash"),
+    ("hostcrash", "host_os_crash"),
+    ("oscrash", "host_os_crash"),
+    ("osfailure", "host_os_crash"),
+    ("호스트os장애", "host_os_crash"),
     ("vfio", "passthrough"),
     // A network throughput, said otherwise: the metric in Gbit/s.
     // A question's `select` and `kind` in other words.

@@ -34,9 +34,13 @@ pub(super) fn validate_fault(
         (None, FaultKind::KernelPanic) => {
             return Err(v.error(f.kind.span(), missing_instance(instances)))
         }
-        (Some(i), FaultKind::HypervisorFailure | FaultKind::ServerFailure | FaultKind::OomKill) => {
-            return Err(v.error(i.span(), instance_not_applicable(kind)))
-        }
+        (
+            Some(i),
+            FaultKind::HypervisorFailure
+            | FaultKind::HostOsCrash
+            | FaultKind::ServerFailure
+            | FaultKind::OomKill,
+        ) => return Err(v.error(i.span(), instance_not_applicable(kind))),
         (None, _) => None,
         (Some(i), FaultKind::KernelPanic) => {
             let index = instances
@@ -160,8 +164,8 @@ pub(super) fn missing_instance(instances: &[InstanceSpec]) -> Msg {
 pub(super) fn instance_not_applicable(kind: FaultKind) -> Msg {
     msg!(
         "not_applicable",
-        "instance applies to kernel_panic faults only; a {kind} takes the whole platform",
-        "instance는 kernel_panic 장애에만 해당합니다. {kind}는 플랫폼 전체를 멈춥니다",
+        "instance applies to kernel_panic faults only; a {kind} strikes what the whole platform runs on, not one instance's code",
+        "instance는 kernel_panic 장애에만 해당합니다. {kind}는 한 인스턴스의 코드가 아니라 플랫폼 전체가 딛고 선 것에 일어납니다",
         field = "instance",
         kind = kind.name()
     )
@@ -202,8 +206,8 @@ pub(super) fn no_hypervisor(
         .find(|p| !p.stack.is_vm())?;
     Some(msg!(
         "no_hypervisor",
-        "fault: platform `{platform}` (kind = \"{kind}\") has no hypervisor; use kernel_panic (its kernel) or server_failure (the whole host), or list only hypervisor platforms in platforms",
-        "fault: 플랫폼 `{platform}`(kind = \"{kind}\")에는 하이퍼바이저가 없습니다. kernel_panic(그 커널)이나 server_failure(호스트 전체)를 쓰거나, platforms에 하이퍼바이저 플랫폼만 나열하세요",
+        "fault: platform `{platform}` (kind = \"{kind}\") has no hypervisor; use kernel_panic (its kernel), host_os_crash (its host OS) or server_failure (the machine itself), or list only hypervisor platforms in platforms",
+        "fault: 플랫폼 `{platform}`(kind = \"{kind}\")에는 하이퍼바이저가 없습니다. kernel_panic(그 커널), host_os_crash(그 호스트 OS), server_failure(머신 자체) 중 하나를 쓰거나, platforms에 하이퍼바이저 플랫폼만 나열하세요",
         platform = p.name,
         kind = p.stack.kind.name()
     ))
