@@ -1810,6 +1810,12 @@ fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
     let o = virtsim(&["run", file.to_str().unwrap(), "--lang", "ko"]);
     let out = stdout(&o);
     assert!(out.contains("1,001개 중 1,001개"), "ko count:\n{out}");
+    // The platforms a fault lowers are listed as figures are in Korean, by " · ": the
+    // counts' own commas ("1,001개 중") read as the list's between items ("멈춤), paravirtual").
+    assert!(
+        out.contains("1,001개 멈춤) · paravirtual (") && !out.contains("멈춤), "),
+        "ko list of the faulted platforms:\n{out}"
+    );
     assert!(
         out.contains("-> 0% (이 값과 정확히 같아야 정답)"),
         "ko answer 0:\n{out}"

@@ -405,7 +405,8 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
                 "ops/s and vs native are lowered by the instances a fault stopped, which do nothing after it (see the faults section): ",
                 "장애로 멈춘 인스턴스는 그 뒤로 일을 하지 않으므로 초당 연산과 네이티브 대비가 그만큼 낮아집니다(장애 절 참고): ",
             ),
-            faulted.join(", ")
+            // Korean by " · ": each item's counts ("1,000개 중 ...") hold commas of their own.
+            figure_list(&faulted, ko)
         );
     }
     // A desktop platform's "vs native" is not its operations': see `runner/platform_result.rs`.
