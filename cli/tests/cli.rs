@@ -2816,7 +2816,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2);
     assert!(
         stderr(&o).contains(
-            "costs.hosted_world_switch must be between 0 and 1,000,000,000 cycles; got 99999999999999"
+            "costs.hosted_world_switch must be between 0 and 1,000,000,000 cycles; got 99,999,999,999,999"
         ),
         "{}",
         stderr(&o)

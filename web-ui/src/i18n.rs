@@ -18,10 +18,10 @@ impl Msg {
     }
 
     /// A validator error's message in both languages, as `virtsim validate` prints it and
-    /// an assignment's notice says it: its figures without separators ("got 5000"; the
-    /// page had grouped them, "got 5,000", while the CLI and the assignment notice did not,
-    /// a reviewer), so that one error reads the same everywhere and a value it quotes is
-    /// the one the file must have.
+    /// an assignment's notice says it, not regrouped by the page (it had grouped "got 5000"
+    /// while the CLI and the assignment notice did not, a reviewer), so that one error reads
+    /// the same everywhere: sim-core groups a number beside a bound ("got 5,000") and
+    /// leaves a value quoted as the file writes it (`memory_gib = 2048`).
     pub fn of_error(e: &crate::sim::ScenarioError) -> Msg {
         Msg {
             en: e.message_in(crate::sim::text::Lang::En),
