@@ -2759,7 +2759,7 @@ fn an_evidence_lines_figures_have_the_same_decimals() {
     assert_eq!(code(&o), 0, "stderr: {}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("type1 66.22%, type2 49.60%, type2-busy-host 46.13%"),
+        out.contains("type1 66.82%, type2 49.60%, type2-busy-host 46.13%"),
         "{out}"
     );
     // A numeric question's evidence is its own platform's figure, not every platform's.

@@ -40,7 +40,9 @@ impl SendBuffer {
             self.sends.clear();
             self.sends.push_back((start, end));
             self.total = end - start;
-            return self.total - now.saturating_sub(start);
+            // An inline device model's frame may have left the wire before the send returns
+            // (`send_after_frame`): nothing of it is left then.
+            return end.saturating_sub(now.max(start));
         }
         while let Some(&(s, e)) = self.sends.front() {
             if e > now {
@@ -838,5 +840,16 @@ mod tests {
         assert_eq!(socket.push(300, 400, 150), 200);
         assert_eq!(socket.sends.len(), 2);
         assert_eq!(socket.total, 200);
+    }
+
+    /// An inline emulated NIC's send returns after its transmit-done interrupt, when the
+    /// frame (on the wire at [1 000, 1 100)) has already left at 5 000: nothing of it is
+    /// queued, so the sender does not wait (the subtraction once wrapped below zero, and a
+    /// sender slept on a full buffer that was empty). Pushed at 1 050, 50 cycles are left.
+    #[test]
+    fn a_frame_gone_before_its_send_returns_leaves_nothing_queued() {
+        let mut socket = SendBuffer::default();
+        assert_eq!(socket.push(1_000, 1_100, 5_000), 0);
+        assert_eq!(socket.push(6_000, 6_100, 6_050), 50);
     }
 }
