@@ -3008,12 +3008,28 @@ fn a_description_figure_the_run_does_not_have_is_said_under_it() {
     );
     let path = file.to_str().unwrap();
     let own = stdout(&virtsim(&["run", path]));
-    assert!(!own.contains('…') && !own.contains("this run does not have"), "{own}");
+    assert!(
+        !own.contains('…') && !own.contains("this run does not have"),
+        "{own}"
+    );
     for (lang, said) in [
-        ("en", "(the “…” in the description above is a figure it quotes that this run does not have"),
-        ("ko", "(위 설명의 “…”는 설명이 인용하는 수치 중 이번 실행에 없는 것입니다(1개)"),
+        (
+            "en",
+            "(the “…” in the description above is a figure it quotes that this run does not have",
+        ),
+        (
+            "ko",
+            "(위 설명의 “…”는 설명이 인용하는 수치 중 이번 실행에 없는 것입니다(1개)",
+        ),
     ] {
-        let o = virtsim(&["run", path, "--cost", "exit_handler=1000000000", "--lang", lang]);
+        let o = virtsim(&[
+            "run",
+            path,
+            "--cost",
+            "exit_handler=1000000000",
+            "--lang",
+            lang,
+        ]);
         assert_eq!(code(&o), 0, "{}", stderr(&o));
         let out = stdout(&o);
         assert!(out.contains("… µs"), "{out}");

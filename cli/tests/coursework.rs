@@ -2840,10 +2840,16 @@ fn answers_over_seeds_names_the_seeds_where_the_own_answer_is_wrong() {
     // In Korean too.
     let o = virtsim(&["answers", &seed_twins(), "--seeds", "1..12", "--lang", "ko"]);
     assert!(stderr(&o).contains("경고: "), "{}", stderr(&o));
-    assert!(stderr(&o).contains("무작위 추출만 다른데도"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("무작위 추출만 다른데도"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stdout(&o).contains("12개 중"), "{}", stdout(&o));
     assert!(
-        stdout(&o).starts_with("시드 1..12마다 시나리오를 다시 실행하며, 바뀌는 것은 무작위 추출뿐입니다"),
+        stdout(&o).starts_with(
+            "시드 1..12마다 시나리오를 다시 실행하며, 바뀌는 것은 무작위 추출뿐입니다"
+        ),
         "{}",
         stdout(&o)
     );

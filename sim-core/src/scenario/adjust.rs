@@ -1126,8 +1126,7 @@ mod host_memory_tests {
                 text.contains(&format!(
                     "host memory of {} MiB is out of range",
                     crate::text::grouped(&mib.to_string())
-                ))
-                    && text.contains("host_memory_mib takes 128 to 67,108,864 MiB")
+                )) && text.contains("host_memory_mib takes 128 to 67,108,864 MiB")
                     && text.ends_with(&format!("(with the adjustment host_memory_mib = {mib})"))
                     && !text.contains("write memory_gib"),
                 "{text}"
