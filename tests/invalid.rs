@@ -250,13 +250,13 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "duration-too-long",
             3,
             15,
-            &["between 1 and 60,000", "60001"],
+            &["between 1 and 60,000", "60,001"],
         ),
         (
             "too-many-instances-in-a-group",
             14,
             9,
-            &["between 1 and 1,024", "1025"],
+            &["between 1 and 1,024", "1,025"],
         ),
         // A platform over its limits: at the count of the group that adds the most (web's
         // 600, the first of two equals), with the count that would fit.
@@ -266,7 +266,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             9,
             &[
                 "instance `web`: count = 600",
-                "1200 instances",
+                "1,200 instances",
                 "at most 1,024",
                 "lower count to 424 or less",
             ],
@@ -275,7 +275,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "too-many-vcpus",
             14,
             9,
-            &["5120 vCPUs", "at most 4,096", "lower count to 819 or less"],
+            &["5,120 vCPUs", "at most 4,096", "lower count to 819 or less"],
         ),
         // A text in one language: what to add, in the text's own key.
         (
@@ -302,7 +302,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             &[
                 "host.memory_gib is in GiB",
                 "between 0.125 and 65,536",
-                "for 131072 MiB write memory_gib = 128",
+                "for 131,072 MiB write memory_gib = 128",
             ],
         ),
         // Other words for the format's names guessed as those names (SR-IOV the passthrough
@@ -320,7 +320,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             9,
             &[
                 "count = 1000 with vcpus = 8",
-                "8000 vCPUs",
+                "8,000 vCPUs",
                 "lower count to 512",
             ],
         ),
@@ -340,13 +340,13 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "cost-quoted-key",
             15,
             18,
-            &["costs.exit_handler", "got 2000000000"],
+            &["costs.exit_handler", "got 2,000,000,000"],
         ),
         (
             "cost-dotted-key",
             1,
             22,
-            &["costs.exit_handler", "got 2000000000"],
+            &["costs.exit_handler", "got 2,000,000,000"],
         ),
         (
             "blank-scenario-name-inline",
@@ -476,7 +476,7 @@ fn key_messages_point_at_the_token_and_say_what_is_valid() {
             "pin-too-large-for-its-type",
             23,
             11,
-            &["pCPU 18446744073709551615", "pCPUs 0 to 3"],
+            &["pCPU 18,446,744,073,709,551,615", "pCPUs 0 to 3"],
         ),
         // A date for a number, inf for a finite number.
         (

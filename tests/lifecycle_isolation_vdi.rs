@@ -657,6 +657,60 @@ fn the_lowest_group_is_named_wherever_it_prints_otherwise_than_its_platform() {
     assert_eq!(victim("round-robin"), None);
 }
 
+/// A desktop platform's performance cell gives its lowest group's share of screen updates
+/// beside its own wherever the two print differently, as the other platforms' rows and the
+/// measured table do: vdi-network's thin 1 Mbit/s link shows its video users fewer updates
+/// than its office users, and the platform's share of every session's updates together
+/// hides how many fewer. The note under the table says what a desktop's figure counts.
+#[test]
+fn a_desktop_performance_row_gives_its_lowest_group_where_it_prints_otherwise() {
+    let r =
+        run(&std::fs::read_to_string(workspace_root().join("scenarios/vdi-network.toml")).unwrap());
+    let row = performance_row(&r);
+    let mut named = 0;
+    for p in &r.platforms {
+        let c = r
+            .table
+            .columns
+            .iter()
+            .find(|c| c.platform == p.name)
+            .unwrap();
+        let cell = &c.cells[row].measured;
+        match p.lowest_group() {
+            Some(g) => {
+                named += 1;
+                for (text, words) in [(&cell.en, "lowest group"), (&cell.ko, "최저 그룹")] {
+                    let said = format!(
+                        "({words}: {} {:.1}%)",
+                        g.name, g.relative_performance_percent
+                    );
+                    assert!(text.contains(&said), "{}: {text}", p.name);
+                }
+            }
+            None => assert!(!cell.en.contains("lowest group"), "{}: {}", p.name, cell.en),
+        }
+    }
+    assert!(
+        named > 0,
+        "a platform whose groups print apart (thin-1mbit's video)"
+    );
+    let note = (r.table.notes.iter())
+        .find(|n| n.text.en.contains("with more than one group"))
+        .expect("the note on the groups");
+    assert!(
+        note.text
+            .en
+            .contains("share of screen updates of a desktop platform"),
+        "{}",
+        note.text.en
+    );
+    assert!(
+        !note.text.en.contains("weighted by the CPU"),
+        "no server platform here: {}",
+        note.text.en
+    );
+}
+
 /// The comparison table's steal reads as the measured table's: a steal under 0.05% but not
 /// zero is "<0.1%", not "0.0%" (seed-comparison-table's type 2 read "<0.1" in one table and
 /// "steal 0.0%" in the other: a student's review).

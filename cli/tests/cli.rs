@@ -1810,6 +1810,12 @@ fn instances_oom_killed_at_once_are_counted_of_all_the_platforms_instances() {
     let o = virtsim(&["run", file.to_str().unwrap(), "--lang", "ko"]);
     let out = stdout(&o);
     assert!(out.contains("1,001개 중 1,001개"), "ko count:\n{out}");
+    // The platforms a fault lowers are listed as figures are in Korean, by " · ": the
+    // counts' own commas ("1,001개 중") read as the list's between items ("멈춤), paravirtual").
+    assert!(
+        out.contains("1,001개 멈춤) · paravirtual (") && !out.contains("멈춤), "),
+        "ko list of the faulted platforms:\n{out}"
+    );
     assert!(
         out.contains("-> 0% (이 값과 정확히 같아야 정답)"),
         "ko answer 0:\n{out}"
@@ -2810,7 +2816,7 @@ fn a_cost_is_set_from_the_command_line_as_the_file_sets_it() {
     assert_eq!(code(&o), 2);
     assert!(
         stderr(&o).contains(
-            "costs.hosted_world_switch must be between 0 and 1,000,000,000 cycles; got 99999999999999"
+            "costs.hosted_world_switch must be between 0 and 1,000,000,000 cycles; got 99,999,999,999,999"
         ),
         "{}",
         stderr(&o)
@@ -2988,4 +2994,45 @@ fn a_unit_warning_is_printed_beside_the_errors() {
         "{}",
         stderr(&o)
     );
+}
+
+/// A description figure this run does not have shows as "…", and the run says why under
+/// the description, as it warns of a question it cannot answer: an exit handler of 10^9
+/// cycles leaves the VM no receive in 20 ms; at the file's own costs the figure is there
+/// and nothing is said.
+#[test]
+fn a_description_figure_the_run_does_not_have_is_said_under_it() {
+    let file = scratch(
+        "description-missing.toml",
+        "[scenario]\nname = \"fill\"\ndescription = { en = \"Type 1 reaches {relative_performance_percent:t1}% of native; a receive takes {mean_latency_us:t1:net_receive} µs.\", ko = \"Type 1은 네이티브 대비 {relative_performance_percent:t1}%이고 수신은 {mean_latency_us:t1:net_receive} µs 걸립니다.\" }\nduration_ms = 20\n\n[[platform]]\nname = \"t1\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n\n[[instance]]\nname = \"web\"\nworkload = \"network-rr\"\n",
+    );
+    let path = file.to_str().unwrap();
+    let own = stdout(&virtsim(&["run", path]));
+    assert!(
+        !own.contains('…') && !own.contains("this run does not have"),
+        "{own}"
+    );
+    for (lang, said) in [
+        (
+            "en",
+            "(the “…” in the description above is a figure it quotes that this run does not have",
+        ),
+        (
+            "ko",
+            "(위 설명의 “…”는 설명이 인용하는 수치 중 이번 실행에 없는 것입니다(1개)",
+        ),
+    ] {
+        let o = virtsim(&[
+            "run",
+            path,
+            "--cost",
+            "exit_handler=1000000000",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("… µs"), "{out}");
+        assert!(out.contains(said), "{lang}: {out}");
+    }
 }

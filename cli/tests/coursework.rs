@@ -2824,10 +2824,35 @@ fn answers_over_seeds_names_the_seeds_where_the_own_answer_is_wrong() {
     let o = virtsim(&["answers", &seed_twins(), "--seeds", "1..12"]);
     let counted = format!("the file's own seed 1: {own}, holds at {holds} of 12 seeds 1..12");
     assert!(stdout(&o).contains(&counted), "{}", stdout(&o));
+    // What varied between the runs and what did not, said once above the questions, and
+    // in the warning.
+    assert!(
+        stdout(&o).starts_with("Each seed 1..12 runs the scenario again with other random draws only")
+            && stdout(&o).contains("everything the file sets stays the same (platforms, costs, workloads, instances, duration)"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).contains("with the same scenario and only other random draws"),
+        "{}",
+        stderr(&o)
+    );
     // In Korean too.
     let o = virtsim(&["answers", &seed_twins(), "--seeds", "1..12", "--lang", "ko"]);
     assert!(stderr(&o).contains("경고: "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("무작위 추출만 다른데도"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stdout(&o).contains("12개 중"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with(
+            "시드 1..12마다 시나리오를 다시 실행하며, 바뀌는 것은 무작위 추출뿐입니다"
+        ),
+        "{}",
+        stdout(&o)
+    );
 }
 
 /// `--seed N` where the answer differs from the own seed's says so at the question (the

@@ -67,16 +67,50 @@ pub struct RunResult {
 
 /// `text` with its placeholders filled from `platforms`' figures ([`RunResult::fill`]).
 pub fn filled(platforms: &[PlatformResult], text: &str) -> String {
-    crate::question::placeholder::fill_with(text, |p| {
-        let metric = Metric::from_name(p.metric)?;
-        let op = match p.op {
-            Some(name) => Some(Op::from_name(name)?),
-            None => None,
-        };
-        let platform = platforms.iter().find(|x| x.name == p.platform)?;
-        let value = platform.metric(metric, op)?;
-        Some(crate::question::placeholder::shown_value(metric, value))
-    })
+    crate::question::placeholder::fill_with(text, |p| placeholder_figure(platforms, p))
+}
+
+/// How many placeholders of `text` have no figure in `platforms`' results and so show as
+/// "…" in [`filled`] (a setting that takes away what they measure: another workload,
+/// without the operation quoted). A reader is told why, as of a question the setting
+/// leaves out.
+///
+/// ```
+/// use sim_core::results::figures_missing;
+/// let text = include_str!("../../scenarios/smoke.toml");
+/// let scenario = sim_core::Scenario::from_toml("smoke.toml", text)?;
+/// let description = scenario.description.clone().expect("described");
+/// let r = scenario.run()?;
+/// assert_eq!(figures_missing(&r.platforms, &description.en), 0);
+/// // No platform `t3` in this run: its figure shows as "…".
+/// let quoting = "{relative_performance_percent:t1-hw}% and {relative_performance_percent:t3}%";
+/// assert_eq!(figures_missing(&r.platforms, quoting), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn figures_missing(platforms: &[PlatformResult], text: &str) -> usize {
+    (crate::question::placeholder::pieces(text).iter())
+        .filter(|piece| match piece {
+            crate::question::placeholder::Piece::Placeholder(p) => {
+                placeholder_figure(platforms, p).is_none()
+            }
+            _ => false,
+        })
+        .count()
+}
+
+/// A placeholder's figure as a text shows it, `None` where the run has none.
+fn placeholder_figure(
+    platforms: &[PlatformResult],
+    p: &crate::question::placeholder::Placeholder<'_>,
+) -> Option<String> {
+    let metric = Metric::from_name(p.metric)?;
+    let op = match p.op {
+        Some(name) => Some(Op::from_name(name)?),
+        None => None,
+    };
+    let platform = platforms.iter().find(|x| x.name == p.platform)?;
+    let value = platform.metric(metric, op)?;
+    Some(crate::question::placeholder::shown_value(metric, value))
 }
 
 impl RunResult {

@@ -460,6 +460,11 @@ pub fn app() -> Html {
                         // Its figures (`{metric:platform}`) are the shown run's.
                         <Described {lang} text={AttrValue::from(state.filled_text(lang.pick(&d.ko, &d.en)))}
                             more={AttrValue::from(t(lang, "about.more"))} />
+                        // A figure these settings take away shows as "…": said why, as the
+                        // questions they leave out are.
+                        if let Some(n) = Some(state.figures_missing(lang.pick(&d.ko, &d.en))).filter(|&n| n > 0) {
+                            <p class="hint" id="about-missing">{ t(lang, if n == 1 { "about.figures_missing_one" } else { "about.figures_missing" }).replace("{}", &n.to_string()) }</p>
+                        }
                         // The description's own terms first, then the whole glossary.
                         <ScenarioTerms {lang} text={AttrValue::from(state.filled_text(lang.pick(&d.ko, &d.en)))} />
                     }

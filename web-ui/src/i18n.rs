@@ -18,10 +18,10 @@ impl Msg {
     }
 
     /// A validator error's message in both languages, as `virtsim validate` prints it and
-    /// an assignment's notice says it: its figures without separators ("got 5000"; the
-    /// page had grouped them, "got 5,000", while the CLI and the assignment notice did not,
-    /// a reviewer), so that one error reads the same everywhere and a value it quotes is
-    /// the one the file must have.
+    /// an assignment's notice says it, not regrouped by the page (it had grouped "got 5000"
+    /// while the CLI and the assignment notice did not, a reviewer), so that one error reads
+    /// the same everywhere: sim-core groups a number beside a bound ("got 5,000") and
+    /// leaves a value quoted as the file writes it (`memory_gib = 2048`).
     pub fn of_error(e: &crate::sim::ScenarioError) -> Msg {
         Msg {
             en: e.message_in(crate::sim::text::Lang::En),
@@ -997,6 +997,8 @@ pub(crate) const STRINGS: &[(&str, &str, &str)] = &[
     ("editor.wide", "편집기 넓게", "Wide editor"),
     ("glossary", "용어집", "Glossary"),
     ("about.more", "자세히", "More detail"),
+    ("about.figures_missing_one", "이 설정에서는 설명에 나오는 수치 중 {}개가 “…”로 보입니다: 이번 실행이 하지 않는 것(예: 고른 워크로드가 하지 않는 연산)을 재는 수치입니다. 보려면 시나리오 값으로 되돌리세요.", "{} figure this description quotes shows as “…” with these settings: it measures something this run does not do (such as an operation the chosen workload does not make). Reset to the scenario's values to see it."),
+    ("about.figures_missing", "이 설정에서는 설명에 나오는 수치 중 {}개가 “…”로 보입니다: 이번 실행이 하지 않는 것(예: 고른 워크로드가 하지 않는 연산)을 재는 수치입니다. 보려면 시나리오 값으로 되돌리세요.", "{} figures this description quotes show as “…” with these settings: they measure something this run does not do (such as an operation the chosen workload does not make). Reset to the scenario's values to see them."),
     ("glossary.hint", "설명에서 점선 밑줄이 있는 용어를 누르면(또는 Tab으로 가서 Enter) 그 자리에 뜻이 나옵니다. 마우스를 올려도 보입니다.", "In the description, click or tap a term with a dotted underline (or Tab to it and press Enter) to read its meaning in place; hovering shows it too."),
     ("glossary.scenario", "이 시나리오의 용어 ({n}개)", "Terms in this scenario ({n})"),
     ("glossary.scenario_hint", "이 시나리오의 설명에 나오는 용어를 설명에 처음 나오는 순서대로 모았습니다. 모든 용어는 아래 용어집에 있습니다.", "The glossary's terms that this scenario's description uses, in the order it first uses them; every term is in the glossary below."),

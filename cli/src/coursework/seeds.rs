@@ -249,9 +249,9 @@ pub fn over_seeds(
             diags.push(Diag::warning(
                 &place,
                 if ko {
-                    format!("질문 `{id}`: 파일의 시드 {own_seed}에서 나온 답이 시드 {first}..{last} 중 {n}개({wrong})에서는 틀립니다. 다른 시드로 실행하는 학생은 다른 답을 얻습니다. 더 긴 실행, 더 넓은 허용 오차나 다른 질문을 생각해 보세요")
+                    format!("질문 `{id}`: 파일의 시드 {own_seed}에서 나온 답이 시드 {first}..{last} 중 {n}개({wrong})에서는 틀립니다. 시나리오는 그대로이고 무작위 추출만 다른데도 그렇습니다: 다른 시드로 실행하는 학생은 다른 답을 얻습니다. 더 긴 실행, 더 넓은 허용 오차나 다른 질문을 생각해 보세요")
                 } else {
-                    format!("question `{id}`: the answer at the file's own seed {own_seed} is wrong at {n} of {of} seeds {first}..{last} ({wrong}): a student who runs another seed gets another answer; consider a longer run, a wider tolerance or another question")
+                    format!("question `{id}`: the answer at the file's own seed {own_seed} is wrong at {n} of {of} seeds {first}..{last} ({wrong}), with the same scenario and only other random draws: a student who runs another seed gets another answer; consider a longer run, a wider tolerance or another question")
                 },
             ));
         }
@@ -325,6 +325,18 @@ fn table(
         );
         return out;
     }
+    // What a seed changes, said once above the questions: an instructor read "holds at 1
+    // of 8 seeds" without knowing whether the seeds had changed the scenario itself.
+    let own_seed = summaries.first().map_or(0, |s| s.own_seed);
+    let _ = writeln!(
+        out,
+        "{}\n",
+        if ko {
+            format!("시드 {first}..{last}마다 시나리오를 다시 실행하며, 바뀌는 것은 무작위 추출뿐입니다(워크로드 스레드마다 다음에 할 연산과 그 사이 계산 시간, 데스크톱 사용자의 동작, 손실 있는 링크가 잃는 패킷 등). 파일이 정한 것(플랫폼, 비용, 워크로드, 인스턴스, 실행 시간)은 그대로입니다. “같은 답”은 파일의 시드 {own_seed}에서와 같은 답(수치 질문은 서로의 허용 오차 안)이면서, 학생이 보는 수치로 다른 답과 가려지는 것입니다.")
+        } else {
+            format!("Each seed {first}..{last} runs the scenario again with other random draws only (which operation each workload thread does next and its compute between them, desktop users' actions, the packets a lossy link drops...); everything the file sets stays the same (platforms, costs, workloads, instances, duration). An answer holds at a seed where it is the answer at the file's own seed {own_seed} (a figure: each within the other's tolerance) and the figures students see tell it from the others there.")
+        }
+    );
     for (q, s) in own.iter().zip(summaries) {
         let _ = writeln!(out, "{}: {}", clean(&q.id), clean(q.text.get(lang)));
         let answer = answer_shown(q);

@@ -103,6 +103,19 @@ fn heading(out: &mut String, r: &RunResult, lang: &str) {
             out.push_str(&wrap(&clean(&paragraph), WRAP, ""));
             out.push('\n');
         }
+        // A figure it quotes that this run does not have shows as "…": said why, as a
+        // question this run cannot answer is warned of (a cost or a seed given on the
+        // command line can leave out what it measures).
+        let missing = sim_core::results::figures_missing(&r.platforms, description.get(lang));
+        if missing > 0 {
+            let note = match (ko, missing) {
+                (true, n) => format!("(위 설명의 “…”는 설명이 인용하는 수치 중 이번 실행에 없는 것입니다({n}개): 그 수치가 재는 일이 이번 실행에서 일어나지 않았습니다. 예를 들어 어느 인스턴스도 하지 않은 연산입니다)"),
+                (false, 1) => "(the “…” in the description above is a figure it quotes that this run does not have: what it measures did not happen in this run, such as an operation no instance made)".to_string(),
+                (false, n) => format!("(each “…” in the description above is a figure it quotes that this run does not have, {n} in all: what they measure did not happen in this run, such as an operation no instance made)"),
+            };
+            out.push_str(&wrap(&note, WRAP, ""));
+            out.push('\n');
+        }
     }
     if ko {
         let _ = writeln!(
@@ -405,7 +418,8 @@ fn headline_notes(out: &mut String, r: &RunResult, ko: bool) {
                 "ops/s and vs native are lowered by the instances a fault stopped, which do nothing after it (see the faults section): ",
                 "장애로 멈춘 인스턴스는 그 뒤로 일을 하지 않으므로 초당 연산과 네이티브 대비가 그만큼 낮아집니다(장애 절 참고): ",
             ),
-            faulted.join(", ")
+            // Korean by " · ": each item's counts ("1,000개 중 ...") hold commas of their own.
+            figure_list(&faulted, ko)
         );
     }
     // A desktop platform's "vs native" is not its operations': see `runner/platform_result.rs`.

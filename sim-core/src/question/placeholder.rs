@@ -271,6 +271,12 @@ explanation = { en = "{relative_performance_percent:t1}% here.", ko = "여기서
         let description = result.description.clone().expect("described");
         let en = result.fill(&description, Lang::En);
         assert!(en.ends_with("a receive takes … µs."), "{en}");
+        // Counted, so that a reader is told why (the run as written has it).
+        let missing =
+            |r: &crate::RunResult, text: &str| crate::results::figures_missing(&r.platforms, text);
+        assert_eq!(missing(&result, &description.en), 1);
+        assert_eq!(missing(&result, &description.ko), 1);
+        assert_eq!(missing(&scenario.run().expect("runs"), &description.en), 0);
         assert!(!en.contains("{relative"), "{en}");
         let e = Scenario::from_toml(
             "fill.toml",

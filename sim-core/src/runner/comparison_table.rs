@@ -172,10 +172,27 @@ impl Note {
                     format!("계산상: 메모리 기준은 호스트 자신의 예약분을 뺀 메모리 ÷ {unit_ko}당 MiB, CPU 기준은 사용 상한까지의 코어 ÷ {unit_ko} 하나가 네이티브 속도를 내는 데 필요한 코어"),
                 )
             }
-            Note::GroupMean => Text::new(
-                "throughput against native of a platform with more than one group: the mean of its groups' figures, weighted by the CPU each group uses natively, which can hide a starved group; its lowest group's own figure follows in brackets wherever it prints differently",
-                "그룹이 둘 이상인 플랫폼의 네이티브 대비 처리량: 각 그룹의 값을 그룹이 네이티브에서 쓰는 CPU로 가중한 평균이라 굶주린 그룹을 가릴 수 있음; 괄호 안은 가장 낮은 그룹의 값(플랫폼의 값과 다르게 찍힐 때마다)",
-            ),
+            Note::GroupMean => {
+                // A desktop's figure is a share of screen updates, all its sessions' together,
+                // not a mean of throughputs: said for what each platform that refers to the
+                // note has.
+                let desktops = users.iter().any(|p| p.kind == PlatformKind::Vdi);
+                let others = users.iter().any(|p| p.kind != PlatformKind::Vdi);
+                let mut en = Vec::new();
+                let mut ko = Vec::new();
+                if others || !desktops {
+                    en.push("throughput against native of a platform with more than one group: the mean of its groups' figures, weighted by the CPU each group uses natively, which can hide a starved group");
+                    ko.push("그룹이 둘 이상인 플랫폼의 네이티브 대비 처리량: 각 그룹의 값을 그룹이 네이티브에서 쓰는 CPU로 가중한 평균이라 굶주린 그룹을 가릴 수 있음");
+                }
+                if desktops {
+                    en.push("the share of screen updates of a desktop platform with more than one group: every session's updates counted together, which can hide a group whose updates are dropped");
+                    ko.push("그룹이 둘 이상인 데스크톱 플랫폼의 화면 갱신 비율: 모든 세션의 갱신을 함께 센 값이라 갱신을 잃는 그룹을 가릴 수 있음");
+                }
+                Text::new(
+                    format!("{}; its lowest group's own figure follows in brackets wherever it prints differently", en.join("; ")),
+                    format!("{}; 괄호 안은 가장 낮은 그룹의 값(플랫폼의 값과 다르게 찍힐 때마다)", ko.join("; ")),
+                )
+            }
             Note::Broker => Text::new(
                 "the connection broker that assigns desktops' sessions is not simulated",
                 "세션을 배정하는 연결 브로커는 시뮬레이션하지 않음",
@@ -325,9 +342,20 @@ fn measured(p: &PlatformResult, row: TableRow) -> Text {
         }
         (PlatformKind::Vdi, TableRow::Performance) => {
             let (fault_en, fault_ko) = fault_note(p);
+            // Several desktop groups' updates together can hide one whose updates are
+            // dropped (vdi-network's video users beside office users): its own share beside
+            // the platform's wherever the two print differently, as the other platforms'
+            // rows and the measured table give it (`PlatformResult::lowest_group`).
+            let (lowest_en, lowest_ko) = p.lowest_group().map_or((String::new(), String::new()), |g| {
+                let note = Note::GroupMean.token();
+                (
+                    format!("{note} (lowest group: {} {:.1}%)", g.name, g.relative_performance_percent),
+                    format!("{note} (최저 그룹: {} {:.1}%)", g.name, g.relative_performance_percent),
+                )
+            });
             Text::new(
-                format!("{:.1}% of the updates a local PC shows; steal{} {}%{fault_en}", p.relative_performance_percent, Note::steal_token(p.steal_percent), share(p.steal_percent)),
-                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%; 스틸{} {}%{fault_ko}", p.relative_performance_percent, Note::steal_token(p.steal_percent), share(p.steal_percent)),
+                format!("{:.1}% of the updates a local PC shows{lowest_en}; steal{} {}%{fault_en}", p.relative_performance_percent, Note::steal_token(p.steal_percent), share(p.steal_percent)),
+                format!("로컬 PC가 보여 주는 화면 갱신의 {:.1}%{lowest_ko}; 스틸{} {}%{fault_ko}", p.relative_performance_percent, Note::steal_token(p.steal_percent), share(p.steal_percent)),
             )
         }
         (PlatformKind::Vdi, TableRow::ExecutionEnvironment) => Text::new(

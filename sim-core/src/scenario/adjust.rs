@@ -1122,14 +1122,23 @@ mod host_memory_tests {
             assert_eq!((e.code, (e.line, e.column)), ("out_of_range", at), "{e}");
             let text = e.to_string();
             assert!(
-                text.contains(&format!("host memory of {mib} MiB is out of range"))
-                    && text.contains("host_memory_mib takes 128 to 67,108,864 MiB")
+                // The setting grouped as the range beside it is; the adjustment as set.
+                text.contains(&format!(
+                    "host memory of {} MiB is out of range",
+                    crate::text::grouped(&mib.to_string())
+                )) && text.contains("host_memory_mib takes 128 to 67,108,864 MiB")
                     && text.ends_with(&format!("(with the adjustment host_memory_mib = {mib})"))
                     && !text.contains("write memory_gib"),
                 "{text}"
             );
             let ko = e.to_string_in(crate::Lang::Ko);
-            assert!(ko.contains(&format!("호스트 메모리 {mib} MiB")), "{ko}");
+            assert!(
+                ko.contains(&format!(
+                    "호스트 메모리 {} MiB",
+                    crate::text::grouped(&mib.to_string())
+                )),
+                "{ko}"
+            );
         }
         for mib in [128, HOST_MEMORY_MAX_MIB] {
             let adj = Adjustments {

@@ -1108,11 +1108,11 @@ workload = "syscall-heavy"
         assert_eq!((e.code, e.line, e.column), ("out_of_range", 4, 14));
         assert_eq!(
             e.message,
-            "host.memory_gib is in GiB and must be between 0.125 and 65,536 (64 TiB); got 131072: for 131072 MiB write memory_gib = 128"
+            "host.memory_gib is in GiB and must be between 0.125 and 65,536 (64 TiB); got 131,072: for 131,072 MiB write memory_gib = 128"
         );
         assert!(e
             .message_in(crate::text::Lang::Ko)
-            .contains("131072 MiB라면 memory_gib = 128로 쓰세요"));
+            .contains("131,072 MiB라면 memory_gib = 128로 쓰세요"));
     }
 
     /// A VDI round trip above 0 and below 0.1 ms is valid, with a warning at its value that

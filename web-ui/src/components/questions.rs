@@ -11,10 +11,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::answer_text::{answer_decimals, computed_answer, unit_in, with_unit};
+use crate::answer_text::{computed_answer, unit_in, with_unit};
 use crate::components::glossary::Described;
 use crate::components::question_ids::question_dom_id;
-use crate::components::table::fmt_num;
 use crate::i18n::{t, Lang};
 use crate::labels;
 use crate::sim::{Metric, QuestionAnswer, QuestionKind};
@@ -48,39 +47,31 @@ pub fn number_hint(lang: Lang, unit: &str) -> String {
     t(lang, "questions.number_unit").replace("{}", &units)
 }
 
-/// A metric's value with its unit in the page's number format ("74,150 ops/s", "98.3%").
-pub fn value_with_unit(lang: Lang, m: Metric, v: f64) -> String {
-    match m.unit() {
-        "%" => crate::num::pct(v),
-        // With the CLI's decimals, as the network cells show it ("10.00", not "10").
-        "Gbit/s" => with_unit(lang, crate::num::gbit_s(v), "Gbit/s"),
-        unit => with_unit(lang, fmt_num(v), unit),
-    }
+/// The figures behind a question's answer (`values`, one line of them) as `virtsim
+/// answers` and `virtsim run` print them, digit for digit, each with its unit in the page's
+/// words: a numeric question's at its answer's decimals
+/// ([`QuestionAnswer::expected_figure`]: 26.95% beside the answer 26.95%, 0.0967 µs and not
+/// the "0.10" of its rounding, 157,123.81/s and not a whole 157,124), a choice's by the
+/// one rule of a line ([`printed_figures`](crate::sim::question::printed_figures): 74.20%
+/// beside 57.28%, whole figures of 100 or more whole when every one is: the rule by which
+/// the CLI says two options read the same).
+pub(crate) fn evidence_figures(lang: Lang, q: &QuestionAnswer, values: &[f64]) -> Vec<String> {
+    let unit = q.metric.unit();
+    let figures = match q.expected_figure() {
+        Some((_, decimals)) => (values.iter())
+            .map(|v| crate::sim::text::grouped(&format!("{v:.decimals$}")))
+            .collect(),
+        None => crate::sim::question::printed_figures(values),
+    };
+    figures
+        .into_iter()
+        .map(|f| with_unit(lang, f, unit))
+        .collect()
 }
 
-/// A figure behind a question's answer: a numeric question's with the answer's decimals
-/// (the answer "26.95%" and its evidence "26.9%" read as two figures), a choice's as the
-/// tables show it.
+/// One figure of a question's metric as its evidence prints it ([`evidence_figures`]).
 fn evidence_value(lang: Lang, q: &QuestionAnswer, v: f64) -> String {
-    match q.value.filter(|_| q.kind == QuestionKind::Numeric) {
-        // A whole figure whole, as the CLI prints it ("0%" beside "26.95%").
-        Some(answer) => with_unit(
-            lang,
-            crate::num::exact(
-                v,
-                if v.fract() == 0.0 {
-                    0
-                } else {
-                    answer_decimals(q, answer)
-                },
-            ),
-            q.metric.unit(),
-        ),
-        // A choice's percentages with one decimal each, as the measured table shows them
-        // ("78.0%" beside "57.7%", not "78%": a reviewer found the list uneven).
-        None if q.metric.unit() == "%" => with_unit(lang, crate::num::exact(v, 1), q.metric.unit()),
-        None => value_with_unit(lang, q.metric, v),
-    }
+    evidence_figures(lang, q, &[v]).pop().unwrap_or_default()
 }
 
 /// `v` with at most `decimals` decimals, without trailing zeros ("49.6", "45").
@@ -451,9 +442,18 @@ pub fn authoring_notes(
     }
     let others = q.tolerance_accepts_others();
     if !others.is_empty() {
-        let list: Vec<String> = others
-            .iter()
-            .map(|(name, v)| format!("{}: {}", name_of(name), value_with_unit(lang, q.metric, *v)))
+        // Their figures as the CLI's warning prints them (one rule for the line).
+        let values: Vec<f64> = others.iter().map(|(_, v)| *v).collect();
+        let list: Vec<String> = (others.iter())
+            .zip(evidence_figures(
+                lang,
+                &QuestionAnswer {
+                    kind: QuestionKind::Choice,
+                    ..q.clone()
+                },
+                &values,
+            ))
+            .map(|((name, _), figure)| format!("{}: {figure}", name_of(name)))
             .collect();
         notes.push(
             t(lang, "questions.tolerance_others")
@@ -496,6 +496,13 @@ fn explained(
                 labels::platform_named(lang, r, name)
             })
         });
+    // The figures behind the answer, one line of them as the CLI prints it.
+    let evidence = q.shown_evidence();
+    let figures = evidence_figures(
+        lang,
+        q,
+        &evidence.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
+    );
     html! {
         <div class="reveal">
             <p><strong>{ t(lang, "questions.computed") }{ ": " }</strong><span class="answer">{
@@ -526,15 +533,15 @@ fn explained(
                 // question is no longer the one the author wrote).
                 { for authoring_notes(lang, q, &|name| labels::platform_named(lang, r, name)).into_iter().map(|note| html! { <p class="hint authoring">{ note }</p> }) }
             }
-            if !q.shown_evidence().is_empty() {
+            if !evidence.is_empty() {
                 <p><strong>{ t(lang, "questions.why") }{ ": " }</strong></p>
                 <ul class="evidence">
                     // The platforms the question asks about, as `virtsim answers` prints
                     // them (a numeric question's one platform, not every platform's figure
                     // of its metric); the answer's own line in bold: a choice's platform, a
                     // numeric question's figure.
-                    { for q.shown_evidence().into_iter().map(|(p, v)| html! {
-                        <li class={classes!((*p == q.answer || q.value == Some(*v)).then_some("best"))}>{ format!("{}: {}", labels::platform_named(lang, r, p), evidence_value(lang, q, *v)) }</li>
+                    { for evidence.iter().zip(figures).map(|((p, v), figure)| html! {
+                        <li class={classes!((*p == q.answer || q.value == Some(*v)).then_some("best"))}>{ format!("{}: {figure}", labels::platform_named(lang, r, p)) }</li>
                     }) }
                 </ul>
             }
@@ -986,36 +993,67 @@ mod tests {
             computed_answer(Lang::Ko, &few).as_deref(),
             Some("12.50회/초 (정답 범위 12.00회/초~13.00회/초, 이 값의 ±4%)")
         );
-        assert_eq!(
-            value_with_unit(Lang::Ko, Metric::ExitsPerSecond, 150_733.0),
-            "150,733회/초"
-        );
-        assert_eq!(
-            value_with_unit(Lang::Ko, Metric::Throughput, 74_150.0),
-            "74,150 ops/s"
-        );
         assert_eq!(unit_in(Lang::En, "/s"), "/s");
     }
 
-    /// The figures behind a numeric answer carry its decimals: type1-vs-type2's host share
-    /// read "26.95%" as the answer and "26.9%" in the list under it.
+    /// The figures behind an answer are the CLI's, digit for digit (`virtsim answers` and
+    /// `run` print a numeric question's evidence at its answer's decimals and a choice's
+    /// line by one rule, `cli/src/output/questions.rs`), each with its unit in the page's
+    /// words: type1-vs-type2's host share read "26.95%" as the answer and "26.9%" in the
+    /// list under it; a choice's "78.0%" beside the CLI's "78.00%".
     #[test]
-    fn a_numeric_answers_evidence_has_its_decimals() {
+    fn a_questions_evidence_prints_the_clis_figures() {
         let q = numeric(Metric::HostOsPercent, 26.95, 10.0);
         assert_eq!(q.answer, "26.95");
         assert_eq!(evidence_value(Lang::En, &q, 26.95), "26.95%");
-        assert_eq!(evidence_value(Lang::En, &q, 53.14), "53.14%");
-        assert_eq!(evidence_value(Lang::En, &q, 0.0), "0%");
-        // A choice question's figures stay as the tables show them.
-        let mut choice = q.clone();
-        choice.kind = QuestionKind::Choice;
+        // Below 1: the digits that tell what is right, as the CLI's "-> 0.0967 µs", not
+        // the answer's rounding to two decimals.
+        let small = numeric(Metric::MeanLatencyUs, 0.0967, 5.0);
+        assert_eq!(evidence_value(Lang::En, &small, 0.0967), "0.0967 µs");
+        // A large rate at its decimals, grouped, per second in Korean.
+        let exits = numeric(Metric::ExitsPerSecond, 157_123.81, 4.0);
         assert_eq!(
-            evidence_value(Lang::En, &choice, 26.95),
-            value_with_unit(Lang::En, Metric::HostOsPercent, 26.95)
+            evidence_value(Lang::Ko, &exits, 157_123.81),
+            "157,123.81회/초"
         );
-        // ... with one decimal each, a whole one too ("78.0%" beside "57.7%").
-        assert_eq!(evidence_value(Lang::En, &choice, 78.0), "78.0%");
-        assert_eq!(evidence_value(Lang::En, &choice, 57.65), "57.6%");
+        assert_eq!(evidence_value(Lang::En, &exits, 157_123.81), "157,123.81/s");
+        // A whole figure whole.
+        let count = numeric(Metric::Density, 8.0, 0.0);
+        assert_eq!(evidence_value(Lang::En, &count, 8.0), "8");
+        // A choice's line: the decimals its figures need, the same for each ("78.00%"
+        // beside "57.65%"), figures of 100 or more whole when every one is whole.
+        let choice = |m: Metric| {
+            let mut c = numeric(m, 1.0, 0.0);
+            c.kind = QuestionKind::Choice;
+            c.value = None;
+            c
+        };
+        let shares = choice(Metric::HostOsPercent);
+        assert_eq!(
+            evidence_figures(Lang::En, &shares, &[78.0, 57.65]),
+            ["78.00%", "57.65%"]
+        );
+        assert_eq!(
+            evidence_figures(Lang::En, &shares, &[74.2, 57.28]),
+            ["74.20%", "57.28%"]
+        );
+        let rates = choice(Metric::ExitsPerSecond);
+        assert_eq!(
+            evidence_figures(Lang::Ko, &rates, &[150_733.0, 74_150.0]),
+            ["150,733회/초", "74,150회/초"]
+        );
+        let ops = choice(Metric::Throughput);
+        assert_eq!(
+            evidence_figures(Lang::En, &ops, &[74_150.0, 0.25]),
+            ["74,150 ops/s", "0.250 ops/s"]
+        );
+        // The same strings as the CLI's rule (`sim_core::question::printed_figures`), unit aside.
+        let values = [12_711.114, 9.5, 0.000333];
+        let cli = crate::sim::question::printed_figures(&values);
+        let page = evidence_figures(Lang::En, &choice(Metric::MeanLatencyUs), &values);
+        for (c, p) in cli.iter().zip(&page) {
+            assert_eq!(p, &format!("{c} µs"));
+        }
     }
 
     #[test]

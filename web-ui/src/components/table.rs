@@ -179,7 +179,8 @@ fn faults_lowering(lang: Lang, r: &crate::sim::RunResult) -> Option<String> {
             })
         })
         .collect();
-    (!list.is_empty()).then(|| list.join(", "))
+    // Korean by " · ", as the CLI lists them: each item's counts hold commas of their own.
+    (!list.is_empty()).then(|| crate::num::figure_list(lang, &list))
 }
 
 /// Swapped MiB with the largest share of one working set on swap (what sets how often its
@@ -1616,6 +1617,10 @@ mod tests {
                 && ko.contains("(1500 ms에 1개 중 1개 멈춤: 세션 24개 중 24개 끊김)"),
             "{ko}"
         );
+        // Listed as the CLI lists them: in Korean by " · ", whose counts hold commas of
+        // their own ("1,000개 중"), in English by ", ".
+        assert!(ko.contains("멈춤) · ") && !ko.contains("), "), "{ko}");
+        assert!(en.contains("ms), ") && !en.contains(" · "), "{en}");
         let smoke = crate::builtin::text_by_name("smoke.toml").unwrap();
         let r = crate::sim::Scenario::from_toml("s.toml", &smoke)
             .unwrap()

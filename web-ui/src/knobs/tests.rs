@@ -571,3 +571,65 @@ fn the_settings_away_from_the_scenarios_own_are_named() {
         ["instances per group 4"]
     );
 }
+
+/// Whether a question's explanation as written quotes a figure of its own, in the page's
+/// language (`Baseline::explanation_quotes_a_figure`): a literal figure does, a placeholder
+/// (filled with the shown run's own figure) and a name with a number ("type 2", "p99") do
+/// not; a question without an explanation quotes none, and one the scenario lacks is
+/// `None`. Only the quoting ones carry the note that the settings differ
+/// (`explanations_quoting`).
+#[test]
+fn an_explanation_quotes_a_figure_by_its_words_as_written() {
+    let question = |id: &str, en: &str, ko: &str| {
+        let explanation = if en.is_empty() {
+            String::new()
+        } else {
+            format!("explanation = {{ en = \"{en}\", ko = \"{ko}\" }}\n")
+        };
+        format!("[[question]]\nid = \"{id}\"\nkind = \"choice\"\ntext = {{ en = \"Which?\", ko = \"어느 것?\" }}\nmetric = \"throughput\"\nselect = \"highest\"\n{explanation}")
+    };
+    let text = format!(
+        "[scenario]\nname = \"quoting\"\nduration_ms = 20\n[[platform]]\nname = \"vm\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[platform]]\nname = \"ct\"\nkind = \"container\"\n[[instance]]\nname = \"g\"\nworkload = \"cpu-bound\"\n{}{}{}{}",
+        question("literal", "About 3,000 cycles an exit.", "exit 한 번에 약 3,000 사이클."),
+        question("filled", "A type 2 host, {relative_performance_percent:vm}% of native, p99 aside.", "타입 2 호스트, 네이티브 대비 {relative_performance_percent:vm}%."),
+        // Quoting in one language only: said in that one.
+        question("english-only", "Within 5% of native.", "네이티브에 가깝습니다."),
+        question("none", "", ""),
+    );
+    let s = Scenario::from_toml("quoting.toml", &text).unwrap();
+    let base = Baseline::of(&s);
+    assert_eq!(
+        base.explanation_quotes_a_figure("literal", Lang::En),
+        Some(true)
+    );
+    assert_eq!(
+        base.explanation_quotes_a_figure("literal", Lang::Ko),
+        Some(true)
+    );
+    assert_eq!(
+        base.explanation_quotes_a_figure("filled", Lang::En),
+        Some(false)
+    );
+    assert_eq!(
+        base.explanation_quotes_a_figure("filled", Lang::Ko),
+        Some(false)
+    );
+    assert_eq!(
+        base.explanation_quotes_a_figure("english-only", Lang::En),
+        Some(true)
+    );
+    assert_eq!(
+        base.explanation_quotes_a_figure("english-only", Lang::Ko),
+        Some(false)
+    );
+    assert_eq!(base.explanation_quotes_a_figure("none", Lang::En), None);
+    assert_eq!(
+        base.explanation_quotes_a_figure("elsewhere", Lang::En),
+        None
+    );
+    assert_eq!(
+        base.explanations_quoting(Lang::En),
+        ["literal", "english-only"]
+    );
+    assert_eq!(base.explanations_quoting(Lang::Ko), ["literal"]);
+}

@@ -66,6 +66,19 @@ impl State {
         }
     }
 
+    /// How many placeholders of `text` (a description) show as "…" beside the shown
+    /// result although it ran the text on screen: figures these settings take away (another
+    /// workload, without the operation quoted), said under the text as a question they
+    /// leave out is. None before such a result: every figure is "…" then, waiting for it.
+    pub fn figures_missing(&self, text: &str) -> usize {
+        match (&self.result, &self.result_input) {
+            (Some(r), Some(input)) if input.text == self.text => {
+                crate::sim::results::figures_missing(&r.platforms, text)
+            }
+            _ => 0,
+        }
+    }
+
     /// The seed the shown result ran with, when it is not its scenario's own (figures a
     /// description quotes are the own seed's; the questions' notes leave a seed out).
     pub fn result_seed_changed(&self) -> Option<u64> {

@@ -588,6 +588,50 @@ fn an_explanation_is_flagged_when_the_settings_change_its_answer() {
     assert_eq!(s.written_answers().expect("taken")[0].answer, answer);
 }
 
+/// A description quoting a receive's latency: a workload without receives takes that
+/// figure away ("…"), which the page then says under the description
+/// (`State::figures_missing`), as it says the questions such a setting leaves out.
+const QUOTING: &str = "[scenario]\nname = \"quoting\"\ndescription = { en = \"A receive takes {mean_latency_us:a:net_receive} µs.\", ko = \"수신은 {mean_latency_us:a:net_receive} µs 걸립니다.\" }\nduration_ms = 20\n[[platform]]\nname = \"a\"\nkind = \"type1\"\ntechnique = \"hardware_assist\"\n[[instance]]\nname = \"g\"\nworkload = \"network-rr\"\n";
+
+#[test]
+fn a_description_figure_a_setting_takes_away_is_counted() {
+    let description = "A receive takes {mean_latency_us:a:net_receive} µs.";
+    let finish = |s: Rc<State>, knobs: &Knobs| {
+        let scenario =
+            crate::parsed::adjusted(&s.file, QUOTING, &knobs.to_adjustments()).expect("valid");
+        let result = (*scenario).clone().run().expect("runs");
+        let id = s.run_id;
+        s.reduce(Action::Finished {
+            id,
+            result: ResultRef(Rc::new(result)),
+            events: 1,
+            millis: 1.0,
+            whole: true,
+        })
+    };
+    let s = Rc::new(State::new(Lang::En, None))
+        .reduce(Action::Cancel)
+        .reduce(Action::Edit(QUOTING.to_string()))
+        .reduce(Action::Run);
+    // Before a result every figure waits for it: nothing to say.
+    assert_eq!(s.figures_missing(description), 0);
+    let s = finish(s, &Knobs::default());
+    assert_eq!(
+        s.figures_missing(description),
+        0,
+        "{}",
+        s.filled_text(description)
+    );
+    let knobs = Knobs {
+        workload: Some("cpu-bound".into()),
+        ..Knobs::default()
+    };
+    let s = s.reduce(Action::SetKnobs(knobs.clone()));
+    let s = finish(s, &knobs);
+    assert_eq!(s.filled_text(description), "A receive takes … µs.");
+    assert_eq!(s.figures_missing(description), 1);
+}
+
 // The settings (`knobs/`) through the reducer.
 
 fn library(file: &str) -> (&'static str, &'static str) {

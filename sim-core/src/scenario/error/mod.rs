@@ -706,11 +706,18 @@ impl<'a> Validator<'a> {
             }
         }
         // A range's bounds grouped as the tables print figures ("between 0 and
-        // 1,000,000,000", in Korean alike), every message's the same way; the value
-        // written (`got`) stays as written, and a bound already grouped or not a plain
-        // number ("duration_ms - 1") is left as it is.
+        // 1,000,000,000", in Korean alike), every message's the same way; a bound already
+        // grouped or not a plain number ("duration_ms - 1") is left as it is.
+        // The number written beside a bound is grouped as the bound is ("at most 1,000
+        // instances ...; got 12,345", not "got 12345"): where the message compares it with
+        // one, a `min` or `max` beside it or a bound it words itself before "; got"
+        // ("between 0.125 and 65,536 (64 TiB); got 131,072"). Not where it quotes the file
+        // (`memory_gib = {got}`) or a name (`` `{got}` ``): those stay as written.
+        let bounded = msg.params.iter().any(|(k, _)| matches!(*k, "min" | "max"))
+            || msg.en.contains("; got {got}");
+        let as_written = msg.en.contains("= {got}") || msg.en.contains("`{got}`");
         for (key, value) in &mut msg.params {
-            if matches!(*key, "min" | "max") {
+            if matches!(*key, "min" | "max") || (*key == "got" && bounded && !as_written) {
                 *value = crate::text::grouped(value);
             }
         }
@@ -892,6 +899,48 @@ mod tests {
             full.starts_with("ScenarioError {") && full.contains("params: ["),
             "{full}"
         );
+    }
+
+    /// The number written beside a grouped bound is grouped too ("at most 60,000; got
+    /// 99,999", not "got 99999"), in both languages, through every way a message words its
+    /// bound: `min`/`max` parameters, a bound written in the message, and the reader's
+    /// message for a number too large for its type; a value quoted as the file writes it
+    /// (`key = value`) or a name stays as written.
+    #[test]
+    fn a_number_beside_a_grouped_bound_is_grouped_too() {
+        let smoke = include_str!("../../../../scenarios/smoke.toml");
+        let error = |text: &str| crate::Scenario::from_toml("t.toml", text).unwrap_err();
+        // A range's `max`.
+        let e = error(&smoke.replacen("duration_ms = ", "duration_ms = 9999999 #", 1));
+        assert!(
+            e.message.ends_with("between 1 and 60,000; got 9,999,999"),
+            "{e}"
+        );
+        assert!(
+            e.message_in(crate::Lang::Ko).ends_with("입력값: 9,999,999"),
+            "{}",
+            e.message_in(crate::Lang::Ko)
+        );
+        // A bound the message words itself.
+        let e = error(&smoke.replacen("[host]", "[host]\nmemory_gib = 131072", 1));
+        assert!(
+            e.message
+                .contains("65,536 (64 TiB); got 131,072: for 131,072 MiB write memory_gib = 128"),
+            "{e}"
+        );
+        // Too large for the type: the reader's message words the checks' range with it.
+        let e = error(&smoke.replacen(
+            "duration_ms = ",
+            "duration_ms = 99999999999999999999999 #",
+            1,
+        ));
+        assert!(
+            e.message.ends_with("got 99,999,999,999,999,999,999,999"),
+            "{e}"
+        );
+        // A name stays as written, digits and all.
+        let e = error(&smoke.replacen("workload = \"web-server\"", "workload = \"12345\"", 1));
+        assert!(e.message.contains("`12345`"), "{e}");
     }
 
     #[test]

@@ -927,7 +927,7 @@ mod tests {
     fn a_migration_set_by_hand_is_checked_as_the_file_is() {
         let text = include_str!("../../../../scenarios/live-migration.toml");
         let file = "live-migration.toml";
-        for (link, got) in [(0.0, "0"), (f64::NAN, "NaN"), (1000.5, "1000.5")] {
+        for (link, got) in [(0.0, "0"), (f64::NAN, "NaN"), (1000.5, "1,000.5")] {
             let mut s = library(file, text);
             s.platforms[0]
                 .migration
@@ -998,7 +998,7 @@ mod tests {
             ),
             (
                 |w| w.lock_percent = 1000,
-                "lock_percent must be between 0 and 100; got 1000",
+                "lock_percent must be between 0 and 100; got 1,000",
             ),
             (
                 |w| w.lock_hold_cycles = 0,

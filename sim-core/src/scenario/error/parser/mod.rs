@@ -303,7 +303,10 @@ impl FieldRange {
         let place = line_column(text, at.start);
         let at_value = |e: &&ScenarioError| (e.line, e.column) == place;
         match (errors.iter().filter(checks)).find(at_value).or_else(|| {
-            (errors.iter().filter(inside).filter(checks)).find(|e| e.message.contains(probe))
+            // The probe as the message quotes it: grouped beside a bound ("got 4,294,967,295").
+            let grouped = crate::text::grouped(probe);
+            (errors.iter().filter(inside).filter(checks))
+                .find(|e| e.message.contains(probe) || e.message.contains(&grouped))
         }) {
             Some(e) => FieldRange::Said {
                 code: e.code,
@@ -327,17 +330,21 @@ impl FieldRange {
         else {
             return None;
         };
+        // The probe grouped where the checks group the number written (beside a bound),
+        // as written elsewhere.
+        let (grouped_probe, grouped_got) = (crate::text::grouped(probe), crate::text::grouped(got));
+        let with_got = |said: &str| {
+            said.replace(grouped_probe.as_str(), &grouped_got)
+                .replace(probe.as_str(), got)
+        };
         Some(Msg {
             code,
             en: "{said}",
             ko: "{said_ko}",
             params: vec![
-                ("said", en.replace(probe.as_str(), got)),
+                ("said", with_got(en)),
                 // The particles after the number written, not the probe's.
-                (
-                    "said_ko",
-                    crate::text::particles(&ko.replace(probe.as_str(), got)),
-                ),
+                ("said_ko", crate::text::particles(&with_got(ko))),
                 ("got", got.to_string()),
                 ("detail", detail.to_string()),
             ],
