@@ -266,7 +266,7 @@ fn explain_stack(
         op,
         nested_paging: stack.memory == MemoryVirtualization::Nested,
         apicv: s.host.features.apicv,
-        backend_scheduled: stack.backend_is_scheduled(),
+        backend_scheduled: stack.op_backend_is_scheduled(op),
     };
     Some(Explanation {
         name: name.to_string(),

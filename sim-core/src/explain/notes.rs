@@ -235,7 +235,7 @@ pub(super) fn scheduled_backend_note(
         op,
         Op::DiskRead | Op::DiskWrite | Op::NetSend | Op::NetReceive
     );
-    if !stack.backend_is_scheduled() || !ring_op {
+    if !stack.op_backend_is_scheduled(op) || !ring_op {
         return None;
     }
     let backend: u64 = every_step(path)
@@ -328,14 +328,16 @@ pub(super) fn scheduled_backend_note(
                 " 단계가 똑같지는 않습니다: dom0는 grant 연산(패킷의 처음 128바이트를 복사하고, 나머지를 매핑했다가 보낸 뒤 해제하는 하이퍼콜)을 거쳐서만 게스트의 패킷에 닿으므로, 인라인 백엔드의 복사보다 비쌉니다. 백엔드의 마지막 단계는 패킷의 TX 응답을 게스트에 알립니다(dom0의 EVTCHNOP_send): 게스트의 netfront는 버퍼를 회수하려고 나중에 그 이벤트를 받으며, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다.".to_string(),
             )
         } else if stack.io == IoModel::Emulated {
-            // The e1000's transmit-done interrupt, raised when the back end has sent the
-            // frame (`machine/io.rs`, `tx_done`).
+            // QEMU in a driver domain: the e1000's transmit-done interrupt, raised when
+            // dom0's vCPU has sent the frame (`machine/io.rs`, `tx_done`; the only
+            // emulated NIC whose send has a scheduled back end:
+            // `Stack::emulated_nic_sends_in_exit`).
             {
                 // The receive's accesses but its poll's RDT write (`path/interrupts.rs`).
                 let accesses = costs.emulated_nic_interrupt_accesses.saturating_sub(1);
                 (
-                    format!(" The back end's last step raises the emulated NIC's transmit-done interrupt once the frame is sent: the guest takes it later, its handler's {accesses} register accesses each a trap into the device model (the receive's but the RDT write), with a wake-up of its vCPU if it has halted, outside the send's latency. With the device model inline the same interrupt is taken inside the send, at the entry that ends the TDT write's exit."),
-                    format!(" 백엔드의 마지막 단계는 프레임을 보낸 뒤 에뮬레이션 NIC의 전송 완료 인터럽트를 올립니다. 게스트는 나중에 그 인터럽트를 받으며, 핸들러의 레지스터 접근 {accesses}번(수신 때와 같되 RDT 쓰기 없음)이 각각 장치 모델로 트랩되고, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다. 장치 모델이 인라인이면 같은 인터럽트를 전송 안에서, TDT 쓰기의 exit를 끝내는 entry 때 받습니다."),
+                    format!(" The back end's last step raises the emulated NIC's transmit-done interrupt once the frame is sent: the guest takes it later, its handler's {accesses} register accesses each a trap into the device model (the receive's but the RDT write), with a wake-up of its vCPU if it has halted, outside the send's latency. A device model in the hypervisor or in a VMM process (a type-2 VMM's, QEMU's on KVM) sends the frame inside the TDT write's exit, on the vCPU's own thread, and the same interrupt is taken inside the send, at the entry that ends that exit."),
+                    format!(" 백엔드의 마지막 단계는 프레임을 보낸 뒤 에뮬레이션 NIC의 전송 완료 인터럽트를 올립니다. 게스트는 나중에 그 인터럽트를 받으며, 핸들러의 레지스터 접근 {accesses}번(수신 때와 같되 RDT 쓰기 없음)이 각각 장치 모델로 트랩되고, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다. 장치 모델이 하이퍼바이저나 VMM 프로세스(type-2 VMM의 것, KVM 위 QEMU의 것)에 있으면 TDT 쓰기의 exit 안에서 vCPU 자신의 스레드가 프레임을 보내고, 같은 인터럽트를 전송 안에서, 그 exit를 끝내는 entry 때 받습니다."),
                 )
             }
         } else {

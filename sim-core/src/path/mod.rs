@@ -702,7 +702,7 @@ impl<'a> PathBuilder<'a> {
         }
         OpPath {
             op: Some(op),
-            backend_scheduled: self.scheduled_backend(),
+            backend_scheduled: self.stack.op_backend_is_scheduled(op),
             submit: Path {
                 steps: submit.0,
                 batched: batched.0,
