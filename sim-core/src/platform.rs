@@ -409,6 +409,34 @@ impl Stack {
             && self.backend != BackendPlacement::Hypervisor
     }
 
+    /// Whether an emulated (e1000-like) NIC sends a frame inside the exit of the guest's
+    /// transmit-tail write, on the vCPU's own thread: its device model transmits
+    /// synchronously as it emulates the write, wherever that model runs but in a driver
+    /// domain. In the hypervisor (`backend = "hypervisor"`) the exit's handler does it; in a
+    /// type-2 VMM's or QEMU's user process (`vm_thread`, `device_thread`) the vCPU's thread
+    /// does it after the call that ran the guest returned to that process: QEMU's
+    /// hw/net/e1000.c `e1000_mmio_write` -> `set_tdt` -> `start_xmit` ->
+    /// `e1000_send_packet` -> `qemu_send_packet` (the tap back end's `writev`, a host
+    /// system call) and `set_ics(E1000_ICR_TXDW)` all run on the vCPU thread that took the
+    /// MMIO exit, as Sugerman et al.'s (USENIX 2001) hosted VMM sends a frame from its
+    /// VMApp during the access's world switch and raises the virtual interrupt at once.
+    /// A VMM's I/O thread or a vhost worker serves paravirtual (virtio) devices only. In a
+    /// driver domain the model keeps the frame's send on dom0's vCPU
+    /// (`machine/io.rs`).
+    pub fn emulated_nic_sends_in_exit(&self) -> bool {
+        self.is_vm()
+            && self.io == IoModel::Emulated
+            && self.backend != BackendPlacement::DriverDomain
+    }
+
+    /// Whether `op`'s back-end work runs on a scheduled entity of its own
+    /// ([`Self::backend_is_scheduled`]), except an emulated NIC's send, which runs in the
+    /// exit of the guest's write ([`Self::emulated_nic_sends_in_exit`]).
+    pub fn op_backend_is_scheduled(&self, op: crate::workload::Op) -> bool {
+        self.backend_is_scheduled()
+            && !(op == crate::workload::Op::NetSend && self.emulated_nic_sends_in_exit())
+    }
+
     pub fn is_vm(&self) -> bool {
         self.kind.is_hypervisor()
     }

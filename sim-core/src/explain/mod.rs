@@ -44,8 +44,8 @@ mod vm_exit;
 
 pub use alternatives::{alternative_stack, other_kind_note, side_by_side, SIDE_BY_SIDE};
 use notes::{
-    beyond_the_path, desktop_send_note, device_wait_note, joined, measured_note,
-    scheduled_backend_note,
+    beyond_the_path, desktop_send_note, device_wait_note, held_tx_interrupt_note, joined,
+    measured_note, scheduled_backend_note,
 };
 
 /// What a phase is.
@@ -266,7 +266,7 @@ fn explain_stack(
         op,
         nested_paging: stack.memory == MemoryVirtualization::Nested,
         apicv: s.host.features.apicv,
-        backend_scheduled: stack.backend_is_scheduled(),
+        backend_scheduled: stack.op_backend_is_scheduled(op),
     };
     Some(Explanation {
         name: name.to_string(),
@@ -284,7 +284,10 @@ fn explain_stack(
             joined(
                 beyond_the_path(stack, op)
                     .or_else(|| scheduled_backend_note(stack, op, &path, &s.costs)),
-                device_wait_note(&s.host, &instance.workload, op),
+                joined(
+                    device_wait_note(&s.host, &instance.workload, op),
+                    held_tx_interrupt_note(&builder, stack, op, &s.costs),
+                ),
             ),
             joined(
                 measured_note(s.host.cpu, stack, op, &path, &s.costs),

@@ -220,6 +220,48 @@ pub(super) fn beyond_the_path(stack: &Stack, op: Op) -> Option<Text> {
     })
 }
 
+/// An emulated NIC's send under interrupt coalescing (`irq_coalesce_us`): the device model
+/// still sends the frame inside the TDT write's exit and raises its transmit-done interrupt
+/// (`Stack::emulated_nic_sends_in_exit`), but the machine holds that interrupt with the
+/// NIC's other completions (`machine/interrupts.rs`, `hold_tx_done`), so the send's path
+/// holds no handler for it (`tx_done_in_send`): the guest takes it when the batch goes out,
+/// with a received frame's interrupt if one is in the batch, else alone, by its vCPU's
+/// state then. The note gives that delivery's cycles for each state (its handler's trapped
+/// accesses, its EOI, a halted vCPU's wake-up), outside the send's latency.
+pub(super) fn held_tx_interrupt_note(
+    builder: &crate::path::PathBuilder<'_>,
+    stack: &Stack,
+    op: Op,
+    costs: &CostTable,
+) -> Option<Text> {
+    if op != Op::NetSend || !stack.emulated_nic_sends_in_exit() || stack.irq_coalesce_us == 0 {
+        return None;
+    }
+    use crate::path::{IrqSource, VcpuState};
+    let cost = |state| builder.delivery_cost(IrqSource::NicTx, state).total;
+    let (running, halted, waiting) = (
+        cost(VcpuState::Running),
+        cost(VcpuState::Halted),
+        cost(VcpuState::Waiting),
+    );
+    // The receive's accesses but its poll's RDT write (`path/interrupts.rs`).
+    let accesses = costs.emulated_nic_interrupt_accesses.saturating_sub(1);
+    let us = stack.irq_coalesce_us;
+    let n = stack.irq_coalesce_frames;
+    let (frames_en, frames_ko) = if n > 0 {
+        (
+            format!(", or as soon as {n} completions wait"),
+            format!(", 또는 완료가 {n}개 모이면 바로"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    Some(Text::new(
+        format!("Interrupt coalescing is on (`irq_coalesce_us` = {us}): the device model still sends the frame inside the TDT write's exit and raises the transmit-done interrupt, but the interrupt is held with the NIC's other completions, so the path above has no handler for it. The batch goes out {us} µs after its first completion{frames_en}; the guest then takes the held interrupt together with a received frame's when one is in the same batch (nothing more for the send: one handler reads every cause), else alone: its delivery, its handler's {accesses} trapped register accesses and its EOI cost {running} cycles on a running vCPU, {halted} on a halted one (its wake-up included), {waiting} on one waiting for a pCPU, outside the send's latency."),
+        format!("인터럽트 병합이 켜져 있습니다(`irq_coalesce_us` = {us}). 장치 모델은 여전히 TDT 쓰기의 exit 안에서 프레임을 보내고 전송 완료 인터럽트를 올리지만, 그 인터럽트는 NIC의 다른 완료와 함께 보류되므로 위 경로에는 그 핸들러가 없습니다. 묶음은 첫 완료로부터 {us} µs 뒤에{frames_ko} 나갑니다. 그때 게스트는 보류된 인터럽트를, 같은 묶음에 받은 프레임의 인터럽트가 있으면 그것과 함께 받고(전송에는 더 드는 것이 없습니다: 핸들러 하나가 모든 원인을 읽습니다), 없으면 따로 받습니다. 그 전달과 핸들러의 트랩되는 레지스터 접근 {accesses}번, EOI에 실행 중인 vCPU는 {running} 사이클, 정지한 vCPU는 {halted} 사이클(깨우기 포함), pCPU를 기다리는 vCPU는 {waiting} 사이클이 들며, 전송의 지연 밖의 일입니다."),
+    ))
+}
+
 /// Where a scheduled back end's steps run (a driver domain's vCPU, a VMM or vhost
 /// thread): not on the guest's vCPU. The machine runs them as jobs of the back end's own
 /// entity, on whichever pCPU the scheduler gives it, after a switch to it; so a send
@@ -235,7 +277,7 @@ pub(super) fn scheduled_backend_note(
         op,
         Op::DiskRead | Op::DiskWrite | Op::NetSend | Op::NetReceive
     );
-    if !stack.backend_is_scheduled() || !ring_op {
+    if !stack.op_backend_is_scheduled(op) || !ring_op {
         return None;
     }
     let backend: u64 = every_step(path)
@@ -328,14 +370,16 @@ pub(super) fn scheduled_backend_note(
                 " 단계가 똑같지는 않습니다: dom0는 grant 연산(패킷의 처음 128바이트를 복사하고, 나머지를 매핑했다가 보낸 뒤 해제하는 하이퍼콜)을 거쳐서만 게스트의 패킷에 닿으므로, 인라인 백엔드의 복사보다 비쌉니다. 백엔드의 마지막 단계는 패킷의 TX 응답을 게스트에 알립니다(dom0의 EVTCHNOP_send): 게스트의 netfront는 버퍼를 회수하려고 나중에 그 이벤트를 받으며, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다.".to_string(),
             )
         } else if stack.io == IoModel::Emulated {
-            // The e1000's transmit-done interrupt, raised when the back end has sent the
-            // frame (`machine/io.rs`, `tx_done`).
+            // QEMU in a driver domain: the e1000's transmit-done interrupt, raised when
+            // dom0's vCPU has sent the frame (`machine/io.rs`, `tx_done`; the only
+            // emulated NIC whose send has a scheduled back end:
+            // `Stack::emulated_nic_sends_in_exit`).
             {
                 // The receive's accesses but its poll's RDT write (`path/interrupts.rs`).
                 let accesses = costs.emulated_nic_interrupt_accesses.saturating_sub(1);
                 (
-                    format!(" The back end's last step raises the emulated NIC's transmit-done interrupt once the frame is sent: the guest takes it later, its handler's {accesses} register accesses each a trap into the device model (the receive's but the RDT write), with a wake-up of its vCPU if it has halted, outside the send's latency. With the device model inline the same interrupt is taken inside the send, at the entry that ends the TDT write's exit."),
-                    format!(" 백엔드의 마지막 단계는 프레임을 보낸 뒤 에뮬레이션 NIC의 전송 완료 인터럽트를 올립니다. 게스트는 나중에 그 인터럽트를 받으며, 핸들러의 레지스터 접근 {accesses}번(수신 때와 같되 RDT 쓰기 없음)이 각각 장치 모델로 트랩되고, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다. 장치 모델이 인라인이면 같은 인터럽트를 전송 안에서, TDT 쓰기의 exit를 끝내는 entry 때 받습니다."),
+                    format!(" The back end's last step raises the emulated NIC's transmit-done interrupt once the frame is sent: the guest takes it later, its handler's {accesses} register accesses each a trap into the device model (the receive's but the RDT write), with a wake-up of its vCPU if it has halted, outside the send's latency. A device model in the hypervisor or in a VMM process (a type-2 VMM's, QEMU's on KVM) sends the frame inside the TDT write's exit, on the vCPU's own thread, and the same interrupt is taken inside the send, at the entry that ends that exit."),
+                    format!(" 백엔드의 마지막 단계는 프레임을 보낸 뒤 에뮬레이션 NIC의 전송 완료 인터럽트를 올립니다. 게스트는 나중에 그 인터럽트를 받으며, 핸들러의 레지스터 접근 {accesses}번(수신 때와 같되 RDT 쓰기 없음)이 각각 장치 모델로 트랩되고, vCPU가 정지해 있었다면 깨우기까지 치르지만 전송의 지연 밖의 일입니다. 장치 모델이 하이퍼바이저나 VMM 프로세스(type-2 VMM의 것, KVM 위 QEMU의 것)에 있으면 TDT 쓰기의 exit 안에서 vCPU 자신의 스레드가 프레임을 보내고, 같은 인터럽트를 전송 안에서, 그 exit를 끝내는 entry 때 받습니다."),
                 )
             }
         } else {

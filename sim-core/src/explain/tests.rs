@@ -656,3 +656,83 @@ fn binary_translation_beside_a_host_module_type2_switches_worlds_and_says_so() {
     // 5 register accesses out and back, the status read, the wake-up: 13.
     assert_eq!(world(bt), 13);
 }
+
+/// With interrupt coalescing an emulated NIC's send still sends the frame inside the TDT
+/// write's exit, but its transmit-done interrupt is held with the NIC's other completions:
+/// the send's path has no handler for it, and the note says when and at what cost the guest
+/// takes it (the delivery's cycles for each vCPU state, the same as the path's builder
+/// gives; a vCPU waiting for a pCPU needs no exit and no wake-up), in both languages. Without coalescing the handler
+/// is in the path and there is no such note; nor for QEMU in a driver domain, whose
+/// back-end note speaks of the interrupt.
+#[test]
+fn a_held_transmit_done_interrupt_is_explained_beside_the_send() {
+    let text = |kind: &str, extra: &str| {
+        format!(
+            "[scenario]\nname = \"held\"\nduration_ms = 5\n\n[[platform]]\nname = \"p\"\nkind = \"{kind}\"\ntechnique = \"hardware_assist\"\nio = \"emulated\"\n{extra}\n\n[[instance]]\nname = \"web\"\nworkload = \"network-rr\"\n"
+        )
+    };
+    let handler = |e: &Explanation| {
+        e.phases
+            .iter()
+            .any(|p| p.en.contains("handler for the NIC's transmit completion"))
+    };
+    for kind in ["type1", "type2"] {
+        let held =
+            Scenario::from_toml("held.toml", &text(kind, "irq_coalesce_us = 50")).expect("valid");
+        let e = explain(&held, 0, Op::NetSend).expect("explained");
+        assert!(
+            !handler(&e),
+            "{kind}: the held interrupt is not in the send"
+        );
+        let note = e.note.as_ref().expect("a note");
+        assert!(
+            note.en.contains("Interrupt coalescing is on"),
+            "{kind}: {}",
+            note.en
+        );
+        assert!(
+            note.ko.contains("인터럽트 병합이 켜져 있습니다"),
+            "{kind}: {}",
+            note.ko
+        );
+        let stack = &held.platforms[0].stack;
+        let w = &held.instances[0].workload;
+        let builder = crate::path::PathBuilder::for_host(stack, &held.costs, &held.host, w);
+        let cost = |state| {
+            builder
+                .delivery_cost(crate::path::IrqSource::NicTx, state)
+                .total
+        };
+        let (running, halted, waiting) = (
+            cost(crate::path::VcpuState::Running),
+            cost(crate::path::VcpuState::Halted),
+            cost(crate::path::VcpuState::Waiting),
+        );
+        // A vCPU waiting for a pCPU takes it at its entry: no exit, no wake-up.
+        assert!(waiting < running.min(halted), "{kind}: {waiting}");
+        for said in [
+            format!("cost {running} cycles on a running vCPU"),
+            format!("{halted} on a halted one"),
+            format!("{waiting} on one waiting for a pCPU"),
+        ] {
+            assert!(note.en.contains(&said), "{kind}: {}", note.en);
+        }
+        let plain = Scenario::from_toml("plain.toml", &text(kind, "")).expect("valid");
+        let e = explain(&plain, 0, Op::NetSend).expect("explained");
+        assert!(handler(&e), "{kind}: the handler is in the send");
+        assert!(e
+            .note
+            .as_ref()
+            .is_none_or(|n| !n.en.contains("Interrupt coalescing is on")));
+    }
+    let dom0 = Scenario::from_toml(
+        "dom0.toml",
+        &text("type1", "driver_domain = true\nirq_coalesce_us = 50"),
+    )
+    .expect("valid");
+    let e = explain(&dom0, 0, Op::NetSend).expect("explained");
+    assert!(e
+        .note
+        .as_ref()
+        .is_none_or(|n| !n.en.contains("Interrupt coalescing is on")));
+}

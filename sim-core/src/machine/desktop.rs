@@ -44,11 +44,12 @@ impl Machine {
         let (Some(role), instance, session) = (th.role, th.instance, th.session) else {
             return;
         };
+        let inline_send = op == Op::NetSend && self.backend_inline(instance as usize, op);
         let Some(d) = self.desktop.as_mut() else {
             return;
         };
         if op == Op::NetSend {
-            if self.instances[instance as usize].backend[1].is_none() {
+            if inline_send {
                 let packets = d.send_packets(session);
                 d.on_wire(session, packets, now);
             }

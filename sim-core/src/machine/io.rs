@@ -336,9 +336,20 @@ impl Machine {
         }
     }
 
+    /// The scheduled back end that does `op`'s back-end work for `instance`, if any: its
+    /// ring's, but for an emulated NIC's send, which its device model makes inside the
+    /// exit of the guest's transmit-tail write (`Stack::emulated_nic_sends_in_exit`: a
+    /// VMM's I/O thread receives the NIC's frames, but the vCPU's thread sends them).
+    pub(super) fn op_backend(&self, instance: usize, op: Op) -> Option<u32> {
+        if op == Op::NetSend && self.spec.stack.emulated_nic_sends_in_exit() {
+            return None;
+        }
+        ring_of(op).and_then(|r| self.instances[instance].backend[r])
+    }
+
     /// Whether the back-end work of `op` runs inline (no scheduled back end).
     pub(super) fn backend_inline(&self, instance: usize, op: Op) -> bool {
-        ring_of(op).is_none_or(|r| self.instances[instance].backend[r].is_none())
+        self.op_backend(instance, op).is_none()
     }
 
     /// The thread on entity `e` issued `op` (which began at `op_start`) at `now`.
@@ -364,7 +375,7 @@ impl Machine {
     #[inline(never)]
     fn issue_to_device(&mut self, e: u32, thread: u32, op: Op, op_start: Cycles, now: Cycles) {
         let instance = self.threads[thread as usize].instance as usize;
-        let backend = ring_of(op).and_then(|r| self.instances[instance].backend[r]);
+        let backend = self.op_backend(instance, op);
         let has_backend_submit = matches!(op, Op::DiskRead | Op::DiskWrite | Op::NetSend);
         let send_waits_until = if op == Op::NetSend {
             self.send_issued(thread, backend.is_some(), op_start, now)
@@ -386,8 +397,9 @@ impl Machine {
         if let Some(at) = send_waits_until {
             self.queue.schedule(at, Event::DeviceDone { thread });
         }
-        // An inline device model sent the frame inside the TDT write's exit; with its
-        // transmit-done interrupt held by coalescing it is not part of the send's path.
+        // The device model sent the frame inside the TDT write's exit (in the hypervisor
+        // or on the vCPU's thread in a VMM process); with its transmit-done interrupt held
+        // by coalescing it is not part of the send's path.
         if op == Op::NetSend
             && backend.is_none()
             && self.emulated_nic()

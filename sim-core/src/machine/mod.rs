@@ -948,7 +948,8 @@ impl Machine {
             // (`io.rs`, `tx_done`: the send's path does not take them, `tx_done_in_send`).
             || (spec.stack.is_vm()
                 && spec.stack.io == crate::platform::IoModel::Emulated
-                && (spec.stack.backend_is_scheduled() || spec.stack.irq_coalesce_us > 0))
+                && (spec.stack.op_backend_is_scheduled(Op::NetSend)
+                    || spec.stack.irq_coalesce_us > 0))
             || spec.stack.memory == crate::platform::MemoryVirtualization::Shadow
             || spec
                 .groups

@@ -189,7 +189,8 @@ pub struct OpPath {
     pub complete: Path,
     /// Whether the steps of [`Part::Backend`] run in a back end of their own (a driver
     /// domain, the VMM's I/O thread, a vhost thread) that the host schedules on a pCPU,
-    /// rather than inline on the guest's pCPU (`backend = "hypervisor"`).
+    /// rather than inline on the guest's pCPU (`backend = "hypervisor"`, and an emulated
+    /// NIC's send but from a driver domain: `Stack::op_backend_is_scheduled`).
     pub backend_scheduled: bool,
 }
 
@@ -702,7 +703,7 @@ impl<'a> PathBuilder<'a> {
         }
         OpPath {
             op: Some(op),
-            backend_scheduled: self.scheduled_backend(),
+            backend_scheduled: self.stack.op_backend_is_scheduled(op),
             submit: Path {
                 steps: submit.0,
                 batched: batched.0,

@@ -1792,10 +1792,12 @@ fn an_emulated_devices_status_reads_come_before_its_eoi() {
 /// part of a BT guest page fault (3927 - 1093 = 2834 cycles, where a translated port access
 /// is 216), each with one access of the device model. Its interrupt takes six accesses
 /// (`emulated_nic_interrupt_accesses`: ICR, IMC, STATUS, RDT, IMS, STATUS), all MMIO; its
-/// transmit-done interrupt the same but the RDT write, five. With the device model in the
-/// hypervisor that interrupt is taken inside the send, after the device model's work (the
-/// back end's steps): the send's path holds the TDT write's trap before them and the
-/// handler's five after; with a scheduled back end (QEMU's I/O thread) it is delivered apart
+/// transmit-done interrupt the same but the RDT write, five. The device model sends the
+/// frame as it emulates the TDT write, in the hypervisor or on the vCPU's thread in a VMM
+/// process (QEMU's `start_xmit` from `e1000_mmio_write`), and that interrupt is taken inside
+/// the send, after the device model's work (the back end's steps): the send's path holds
+/// the TDT write's trap before them and the handler's five after. Only QEMU in a driver
+/// domain sends it later, from dom0's vCPU: there the interrupt is delivered apart
 /// (`machine/io.rs`), and the send holds its one trap only.
 #[test]
 fn an_emulated_nic_send_is_one_mmio_write_of_its_transmit_tail() {
@@ -1845,17 +1847,94 @@ fn an_emulated_nic_send_is_one_mmio_write_of_its_transmit_tail() {
         };
         assert_eq!(mmio(IrqSource::Nic), 6, "{technique:?}");
         assert_eq!(mmio(IrqSource::NicTx), 5, "{technique:?}");
-        let qemu = Stack {
-            backend: BackendPlacement::VmThread,
+        let mmio_traps = |stack: &Stack| {
+            let path = PathBuilder::new(stack, &costs, CpuGeneration::SandyBridge, &workload)
+                .op_path(Op::NetSend);
+            let traps = path
+                .submit
+                .steps
+                .iter()
+                .filter(|s| s.exit == Some(ExitReason::Mmio))
+                .count();
+            (traps, path.backend_scheduled)
+        };
+        for backend in [BackendPlacement::VmThread, BackendPlacement::DeviceThread] {
+            let qemu = Stack { backend, ..hw };
+            assert_eq!(
+                mmio_traps(&qemu),
+                (1 + 5, false),
+                "{technique:?}, {backend:?}: the vCPU's thread sends the frame"
+            );
+        }
+        let dom0 = Stack {
+            backend: BackendPlacement::DriverDomain,
+            driver_domain: true,
             ..hw
         };
-        let builder = PathBuilder::new(&qemu, &costs, CpuGeneration::SandyBridge, &workload);
-        let submit = builder.op_path(Op::NetSend).submit.steps;
-        let traps = submit
-            .iter()
-            .filter(|s| s.exit == Some(ExitReason::Mmio))
-            .count();
-        assert_eq!(traps, 1, "{technique:?}, scheduled back end: {submit:#?}");
+        assert_eq!(
+            mmio_traps(&dom0),
+            (1, true),
+            "{technique:?}: QEMU in the driver domain"
+        );
+    }
+}
+
+/// A VMM process's device model sends the e1000's frame on the vCPU's own thread, inside
+/// the TDT write's exit (QEMU's `e1000_mmio_write` -> `start_xmit` -> the tap's `writev`,
+/// then `set_ics`): on type 2 and on KVM with QEMU (`vm_thread`) the send's path returns to
+/// the VMM process, runs the device model's access, the frame's emulated DMA, the VMM's
+/// tap write (a host system call) and the host's switch, raises the transmit-done
+/// interrupt, and only then makes the call that runs the guest again; nothing of it is a
+/// scheduled back end's. The receive still comes through the VMM's I/O thread.
+#[test]
+fn a_vmm_process_sends_the_emulated_nics_frame_on_the_vcpus_thread() {
+    let costs = CostTable::default();
+    let workload = Workload::preset("network-rr").unwrap();
+    let type2 = |hosted_design| Stack {
+        kind: PlatformKind::Type2,
+        technique: VT,
+        io: IoModel::Emulated,
+        memory: MemoryVirtualization::Nested,
+        backend: BackendPlacement::VmThread,
+        hosted_design,
+        ..Stack::native()
+    };
+    let kvm = Stack {
+        kind: PlatformKind::Type1,
+        ..type2(HostedDesign::WorldSwitch)
+    };
+    for (name, stack) in [
+        ("type2", type2(HostedDesign::WorldSwitch)),
+        ("type2-host-module", type2(HostedDesign::HostModule)),
+        ("kvm-qemu", kvm),
+    ] {
+        let builder = PathBuilder::new(&stack, &costs, CpuGeneration::Skylake, &workload);
+        let path = builder.op_path(Op::NetSend);
+        assert!(!path.backend_scheduled, "{name}");
+        assert!(builder.op_path(Op::NetReceive).backend_scheduled, "{name}");
+        let steps = &path.submit.steps;
+        let at = |text: &str| {
+            steps
+                .iter()
+                .position(|s| s.en.starts_with(text))
+                .unwrap_or_else(|| panic!("{name}: no step {text:?}: {steps:#?}"))
+        };
+        let returned = at("the call that ran the guest returns to the VMM process");
+        let tap = at("VMM process writes the frame to the host's tap device");
+        let raised = at("device model writes the sent descriptors' done status back");
+        let again = at("the VMM process makes the call again to resume the guest");
+        assert!(returned < tap && tap < raised && raised < again, "{name}");
+        assert_eq!(steps[tap].layer, Layer::HostOs, "{name}");
+        assert_eq!(steps[tap].cycles, costs.syscall_native, "{name}");
+        assert_eq!(steps[raised].layer, Layer::VmmProcess, "{name}");
+        assert!(
+            steps[tap].part == Part::Backend && steps[raised].part == Part::Backend,
+            "{name}"
+        );
+        // The re-entry is the TDT write's, not the back end's; the handler comes after it.
+        assert_eq!(steps[again].part, Part::Guest, "{name}");
+        let handler = at("guest interrupt handler for the NIC's transmit completion");
+        assert!(handler > again, "{name}");
     }
 }
 

@@ -62,6 +62,19 @@ impl PathBuilder<'_> {
 
     /// One register access served by the emulated device model, wherever it lives.
     pub(in crate::path) fn emulate_access(&self, s: &mut Steps) {
+        self.emulate_access_then(s, |_| {});
+    }
+
+    /// One register access served by the emulated device model, wherever it lives, and
+    /// `then`, the model's further work for it before the guest resumes (an e1000's send on
+    /// its TDT write): in a VMM process before the call that ran the guest is made again;
+    /// for QEMU in a driver domain after the ioreq, on dom0's vCPU
+    /// (`Stack::emulated_nic_sends_in_exit`).
+    pub(in crate::path) fn emulate_access_then(
+        &self,
+        s: &mut Steps,
+        then: impl FnOnce(&mut Steps),
+    ) {
         let c = self.costs;
         match self.stack.kind {
             // A microVM's VMM (Firecracker-like) emulates its few devices (serial, i8042)
@@ -73,7 +86,8 @@ impl PathBuilder<'_> {
                     c.device_emulation_access,
                     "device model in the microVM's VMM process",
                     "microVM의 VMM 프로세스 안의 장치 모델",
-                )
+                );
+                then(s);
             }),
             // With the VMM's ring-0 part a host kernel module (`host_module`) the exit
             // lands in the host kernel, as under KVM: no world to leave, only the run
@@ -85,13 +99,15 @@ impl PathBuilder<'_> {
                     c.device_emulation_access,
                     "device model in the VMM user process",
                     "VMM 사용자 프로세스의 장치 모델",
-                )
+                );
+                then(s);
             }),
             // A Xen HVM guest's device models are QEMU's, in the driver domain. A PV guest
             // has none there: Xen emulates the port and MMIO accesses it traps itself
             // (xen/arch/x86/pv/emul-priv-op.c), as without a driver domain.
             _ if self.stack.driver_domain && self.technique() != Some(Technique::Para) => {
-                self.ioreq_to_qemu_in_driver_domain(s, false)
+                self.ioreq_to_qemu_in_driver_domain(s, false);
+                then(s);
             }
             // On KVM the emulated devices are QEMU's, in user space: KVM's exit handler
             // finds no in-kernel device for the access and returns from the vCPU thread's
@@ -103,15 +119,19 @@ impl PathBuilder<'_> {
                     c.device_emulation_access,
                     "device model in QEMU, in user space (KVM_RUN returned to its vCPU thread)",
                     "사용자 공간 QEMU의 장치 모델 (KVM_RUN이 QEMU의 vCPU 스레드로 돌아옴)",
-                )
+                );
+                then(s);
             }),
-            _ => s.push(
-                Layer::Hypervisor,
-                Category::DeviceEmulation,
-                c.device_emulation_access,
-                "device model in the hypervisor",
-                "하이퍼바이저의 장치 모델",
-            ),
+            _ => {
+                s.push(
+                    Layer::Hypervisor,
+                    Category::DeviceEmulation,
+                    c.device_emulation_access,
+                    "device model in the hypervisor",
+                    "하이퍼바이저의 장치 모델",
+                );
+                then(s);
+            }
         }
     }
 
@@ -134,6 +154,13 @@ impl PathBuilder<'_> {
         ko: &str,
         clears_cause: bool,
     ) {
+        self.mmio_trap(s, en, ko);
+        self.emulate_status_read(s, clears_cause);
+    }
+
+    /// The trap of an access to a memory-mapped register of an emulated device, before its
+    /// device model's work ([`Self::emulated_mmio_access`]).
+    pub(in crate::path) fn mmio_trap(&self, s: &mut Steps, en: &str, ko: &str) {
         let c = self.costs;
         match self.technique() {
             Some(Technique::BinaryTranslation) => s.push_exit(
@@ -146,7 +173,6 @@ impl PathBuilder<'_> {
             ),
             _ => self.intercept(s, ExitReason::Mmio, 0, en, ko),
         }
-        self.emulate_status_read(s, clears_cause);
     }
 
     /// One ioreq of a Xen HVM guest to QEMU in the driver domain (xen/common/ioreq.c,

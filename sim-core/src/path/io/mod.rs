@@ -82,20 +82,24 @@ impl PathBuilder<'_> {
                     }
                     // The e1000-like NIC's registers are memory-mapped, and Linux's e1000
                     // driver hands it a send (a packet, or a TCP segmentation context with
-                    // its data descriptors) with one register write, the transmit tail.
-                    Device::Nic => self.emulated_mmio_access(
-                        s,
-                        "write of the emulated e1000-like NIC's transmit tail (TDT), a memory-mapped register, which hands it the send's descriptors (Linux's e1000_xmit_frame: one write per send)",
-                        "e1000 유사 에뮬레이션 NIC의 메모리 매핑 레지스터인 transmit tail(TDT)에 쓰기로 전송의 디스크립터를 넘김 (Linux의 e1000_xmit_frame: 전송마다 한 번 쓰기)",
-                        false,
-                    ),
+                    // its data descriptors) with one register write, the transmit tail. The
+                    // device model sends the frame as it emulates that write, in the same
+                    // exit (`emulated_transmit`): in a VMM process, before the call that
+                    // ran the guest is made again.
+                    Device::Nic => {
+                        self.mmio_trap(
+                            s,
+                            "write of the emulated e1000-like NIC's transmit tail (TDT), a memory-mapped register, which hands it the send's descriptors (Linux's e1000_xmit_frame: one write per send)",
+                            "e1000 유사 에뮬레이션 NIC의 메모리 매핑 레지스터인 transmit tail(TDT)에 쓰기로 전송의 디스크립터를 넘김 (Linux의 e1000_xmit_frame: 전송마다 한 번 쓰기)",
+                        );
+                        self.emulate_access_then(s, |s| self.emulated_transmit(s));
+                    }
                 }
-                let mark = s.mark();
-                self.backend_driver(s, device);
-                if device == Device::Nic {
-                    self.emulated_tx_done(s);
+                if device == Device::Disk {
+                    let mark = s.mark();
+                    self.backend_driver(s, device);
+                    s.tag_from(mark, Part::Backend);
                 }
-                s.tag_from(mark, Part::Backend);
                 if device == Device::Nic && self.tx_done_in_send() {
                     // The transmit-done interrupt was raised inside the TDT write's exit:
                     // the vCPU takes it at the entry that ends that exit, inside the send's
@@ -226,6 +230,18 @@ impl PathBuilder<'_> {
         }
     }
 
+    /// The emulated e1000-like NIC's transmit, in its device model as it emulates the
+    /// guest's TDT write (QEMU's `start_xmit`): the frame's way out (`backend_driver`: its
+    /// emulated DMA, a user-space device model's tap write, the software switch), then
+    /// the transmit completion ([`Self::emulated_tx_done`]); the back end's part of the
+    /// send (`Part::Backend`), which runs on a driver domain's vCPU when QEMU is there.
+    fn emulated_transmit(&self, s: &mut Steps) {
+        let mark = s.mark();
+        self.backend_driver(s, Device::Nic);
+        self.emulated_tx_done(s);
+        s.tag_from(mark, Part::Backend);
+    }
+
     /// The emulated e1000-like NIC's transmit completion, in its device model: once it has
     /// sent the frame it writes the descriptors' done status back into the guest's ring
     /// (the report-status bit Linux's e1000 driver sets on every send's last descriptor,
@@ -249,19 +265,17 @@ impl PathBuilder<'_> {
     }
 
     /// Whether an emulated NIC's transmit-done interrupt is part of the send: with the
-    /// device model inline (in the hypervisor, or in QEMU's vCPU thread, which the TDT
-    /// write's exit returned to) the interrupt is pending when that exit ends and is
-    /// injected at its entry, so the guest's handler runs inside the send's system call;
-    /// the vCPU was neither running guest code nor halted (no exit, no wake-up for the
-    /// delivery). A scheduled back end (a VMM's I/O thread, a driver domain) sends the
-    /// frame later, and interrupt coalescing (`irq_coalesce_us`) holds the interrupt: then
-    /// the machine delivers it by the vCPU's state at that time (`machine/io.rs`,
+    /// device model sending the frame inside the TDT write's exit (in the hypervisor, or in
+    /// the VMM process's vCPU thread, which that exit returned to:
+    /// `Stack::emulated_nic_sends_in_exit`) the interrupt is pending when that exit ends
+    /// and is injected at its entry, so the guest's handler runs inside the send's system
+    /// call; the vCPU was neither running guest code nor halted (no exit, no wake-up for
+    /// the delivery). QEMU in a driver domain sends the frame later, on dom0's vCPU, and
+    /// interrupt coalescing (`irq_coalesce_us`) holds the interrupt: then the machine
+    /// delivers it by the vCPU's state at that time (`machine/io.rs`,
     /// `tx_completion_event`).
     pub(crate) fn tx_done_in_send(&self) -> bool {
-        self.stack.is_vm()
-            && self.stack.io == IoModel::Emulated
-            && !self.scheduled_backend()
-            && self.stack.irq_coalesce_us == 0
+        self.stack.emulated_nic_sends_in_exit() && self.stack.irq_coalesce_us == 0
     }
 
     /// Completion of one request: from the physical interrupt to the guest's handler.

@@ -19,8 +19,8 @@ impl PathBuilder<'_> {
     ///   the guest's memory, mapped in the process, and its socket buffer;
     /// - an emulated NIC: the device model emulates the device's DMA, copying the frame
     ///   between the guest's descriptors and its own buffer; a device model in a user process
-    ///   (a type-2 VMM, or QEMU in a driver domain) then writes or reads a tap device, a
-    ///   second copy, while one in the hypervisor hands its buffer on.
+    ///   (a type-2 VMM, QEMU in KVM's host user space or in a driver domain) then writes or
+    ///   reads a tap device, a second copy, while one in the hypervisor hands its buffer on.
     ///
     /// The host's NIC reaches the host buffer by DMA (no CPU work per byte); the per-packet
     /// work (the software switch, the driver, the interrupt) is charged by its own steps.
@@ -51,7 +51,7 @@ impl PathBuilder<'_> {
         if emulated && transmit {
             dma(s);
         }
-        if self.stack.kind == PlatformKind::Type2 {
+        if self.stack.kind == PlatformKind::Type2 || (emulated && self.qemu_in_user_space()) {
             // The VMM process's user space to the host kernel: a system call that copies.
             if transmit {
                 s.host(
